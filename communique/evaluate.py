@@ -1,0 +1,283 @@
+"""Evaluation: pipeline output vs gold annotations (../shared/devset layout) -> per-language scores."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .records import Extraction, RawDocument, Rejected
+from .textnorm import match_key
+
+__all__ = ["evaluate_dir", "score_document", "DocScore", "format_table", "BANDS"]
+
+BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01))
+
+
+@dataclass
+class DocScore:
+    """Counts for one document; summed per language by `aggregate`."""
+
+    doc: str
+    lang: str
+    ent_tp_pred: int = 0
+    ent_pred: int = 0
+    ent_tp_gold: int = 0
+    ent_gold: int = 0
+    variant_total: int = 0
+    variant_merged: int = 0
+    ev_tp: int = 0
+    ev_pred: int = 0
+    ev_gold: int = 0
+    party_tp: int = 0
+    party_pred: int = 0
+    party_gold: int = 0
+    type_ok: int = 0
+    family_ok: int = 0
+    date_total: int = 0
+    date_ok: int = 0
+    loc_total: int = 0
+    loc_ok: int = 0
+    evidence_bad: int = 0
+    bands: dict[str, list[int]] = field(default_factory=dict)   # band -> [correct, total]
+    errors: list[str] = field(default_factory=list)
+
+
+def _keys(forms: list[str]) -> set[str]:
+    return {k for k in (match_key(f) for f in forms) if k}
+
+
+def _gold_ids_of(pred_entity: dict[str, Any] | None, gold_entities: list[dict[str, Any]]) -> set[str]:
+    if pred_entity is None:
+        return set()
+    keys = _keys(pred_entity["forms"])
+    return {g["id"] for g in gold_entities if keys & _keys(g["forms"])}
+
+
+_FAMILY = {"meet": "meet", "visit": "meet"}
+
+
+def score_document(record: dict[str, Any], gold: dict[str, Any]) -> DocScore:
+    """Apply the matching rules of SCHEMA.md to one document record and its gold annotation."""
+    s = DocScore(doc=gold["id"], lang=gold["lang"])
+    gents = gold["entities"]
+    pents = record.get("entities", [])
+    text = record["document"].get("text", "")
+    by_id = {e["id"]: e for e in pents}
+    # entities
+    s.ent_pred, s.ent_gold = len(pents), len(gents)
+    matched_gold: set[str] = set()
+    for e in pents:
+        ids = _gold_ids_of(e, gents)
+        if ids:
+            s.ent_tp_pred += 1
+            matched_gold |= ids
+    s.ent_tp_gold = len(matched_gold)
+    for g in gents:
+        gkeys = _keys(g["forms"])
+        if len(gkeys) >= 2:
+            s.variant_total += 1
+            if any(len(_keys(e["forms"]) & gkeys) >= 2 for e in pents):
+                s.variant_merged += 1
+    # events (occurred only)
+    pevs = [e for e in record.get("events", []) if e.get("status", "occurred") == "occurred"]
+    gevs = gold["events"]
+    s.ev_pred, s.ev_gold = len(pevs), len(gevs)
+    for ev in pevs:
+        for evid in ev["evidence"]:
+            if text[evid["start"]: evid["end"]] != evid["text"] or (
+                    ev.get("trigger") and ev["trigger"] not in evid["text"] and len(ev["evidence"]) == 1):
+                s.evidence_bad += 1
+
+    def cover(ev: dict[str, Any], gev: dict[str, Any]) -> set[str]:
+        got: set[str] = set()
+        pids: set[str] = set()
+        for p in ev["parties"]:
+            pids |= _gold_ids_of(by_id.get(p["entity"]), gents)
+            pids |= _gold_ids_of(by_id.get(p.get("affiliation") or ""), gents)
+        for gp in gev["parties"]:
+            if gp["id"] in pids:
+                got.add(gp["id"])
+        return got
+
+    pairs = []
+    for i, ev in enumerate(pevs):
+        for j, gev in enumerate(gevs):
+            c = cover(ev, gev)
+            need = min(2, len(gev["parties"]))
+            if len(c) >= need and need > 0:
+                pairs.append((len(c), -abs(i - j), i, j, c))
+    pairs.sort(reverse=True)
+    used_p, used_g = set(), set()
+    matches = []
+    for _, _, i, j, c in pairs:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        matches.append((i, j, c))
+    s.ev_tp = len(matches)
+    for i, j, c in matches:
+        ev, gev = pevs[i], gevs[j]
+        s.party_tp += len(c)
+        s.party_pred += len(ev["parties"])
+        s.party_gold += len(gev["parties"])
+        s.type_ok += ev["type"] == gev["type"]
+        s.family_ok += _FAMILY.get(ev["type"], ev["type"]) == _FAMILY.get(gev["type"], gev["type"])
+        if gev.get("date"):
+            s.date_total += 1
+            pd = ev.get("date") or ""
+            if pd.startswith(gev["date"]) and len(pd) >= len(gev["date"]):
+                s.date_ok += 1
+            else:
+                s.errors.append(f"date {pd or None} != {gev['date']}")
+        gloc = gev.get("location")
+        if gloc:
+            s.loc_total += 1
+            ploc = ev.get("location") or {}
+            pn, gn = (ploc.get("name") or "").casefold(), (gloc.get("name") or "").casefold()
+            if (pn and gn and (pn in gn or gn in pn)) or (not pn and ploc.get("country") == gloc.get("country")):
+                s.loc_ok += 1
+            else:
+                s.errors.append(f"location {ploc.get('name')} != {gloc.get('name')}")
+    matched_p = {i for i, _, _ in matches}
+    for i, ev in enumerate(pevs):
+        band = next(f"{lo:.2f}-{min(hi, 1):.2f}" for lo, hi in BANDS if lo <= ev["confidence"] < hi)
+        s.bands.setdefault(band, [0, 0])
+        s.bands[band][1] += 1
+        s.bands[band][0] += i in matched_p
+        if i not in matched_p:
+            s.errors.append("extra event " + ev["type"] + " " + ",".join(p["entity"] for p in ev["parties"]))
+    for j, gev in enumerate(gevs):
+        if j not in used_g:
+            s.errors.append("missed event " + gev["type"] + " " + ",".join(p["id"] for p in gev["parties"]))
+    return s
+
+
+def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float]:
+    p = tp_p / n_p if n_p else 1.0
+    r = tp_g / n_g if n_g else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3)}
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def aggregate(scores: list[DocScore]) -> dict[str, Any]:
+    """Sum document counts into P/R/F1 and accuracies (micro), plus the per-document event F1 mean."""
+    t = DocScore(doc="*", lang="*")
+    bands: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for s in scores:
+        for name in t.__dataclass_fields__:
+            if isinstance(getattr(t, name), int):
+                setattr(t, name, getattr(t, name) + getattr(s, name))
+        for b, (c, n) in s.bands.items():
+            bands[b][0] += c
+            bands[b][1] += n
+    macro = [(_prf(s.ev_tp, s.ev_pred, s.ev_tp, s.ev_gold)["f1"]) for s in scores]
+    return {
+        "documents": len(scores),
+        "entity": _prf(t.ent_tp_pred, t.ent_pred, t.ent_tp_gold, t.ent_gold),
+        "variant_merge": _ratio(t.variant_merged, t.variant_total),
+        "event": _prf(t.ev_tp, t.ev_pred, t.ev_tp, t.ev_gold),
+        "event_macro_f1": round(sum(macro) / len(macro), 3) if macro else None,
+        "party": _prf(t.party_tp, t.party_pred, t.party_tp, t.party_gold),
+        "type_accuracy": _ratio(t.type_ok, t.ev_tp),
+        "type_family_accuracy": _ratio(t.family_ok, t.ev_tp),
+        "date_accuracy": _ratio(t.date_ok, t.date_total),
+        "location_accuracy": _ratio(t.loc_ok, t.loc_total),
+        "evidence_errors": t.evidence_bad,
+        "confidence_bands": {b: {"precision": _ratio(c, n), "events": n} for b, (c, n) in sorted(bands.items())},
+        "counts": {"events_gold": t.ev_gold, "events_pred": t.ev_pred, "events_matched": t.ev_tp},
+    }
+
+
+def load_gold(directory: Path) -> list[tuple[dict[str, Any], Path]]:
+    gold_dir, docs_dir = directory / "gold", directory / "docs"
+    if not gold_dir.is_dir() or not docs_dir.is_dir():
+        raise InputError(f"{directory} must hold docs/ and gold/ folders (the layout of ../shared/devset)")
+    out = []
+    for gpath in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gpath.read_text(encoding="utf-8"))
+        docs = sorted(docs_dir.glob(gpath.stem + ".*"))
+        if docs:
+            out.append((gold, docs[0]))
+    return out
+
+
+def evaluate_dir(directory: str | Path, pipeline: Any) -> dict[str, Any]:
+    """Run the pipeline on DIR/docs and score against DIR/gold. The gold file's `published` is given
+    to the pipeline as the document's publication date, as a corpus with a date field would."""
+    from .export import document_record
+
+    items = load_gold(Path(directory))
+    raws = [RawDocument(source=str(path), content=path.read_bytes(), published=gold.get("published"))
+            for gold, path in items]
+    scores: list[DocScore] = []
+    records: dict[str, dict[str, Any]] = {}
+    rejected = []
+    for (gold, path), result in zip(items, pipeline.run(raws)):
+        if isinstance(result, Rejected):
+            rejected.append({"source": result.source, "stage": result.stage, "reason": result.reason})
+            record: dict[str, Any] = {"document": {"text": ""}, "entities": [], "events": []}
+        else:
+            record = document_record(result)
+        records[gold["id"]] = record
+        scores.append(score_document(record, gold))
+    by_lang: dict[str, list[DocScore]] = defaultdict(list)
+    for s in scores:
+        by_lang[s.lang].append(s)
+    result: dict[str, Any] = {"languages": {lang: aggregate(v) for lang, v in sorted(by_lang.items())},
+                              "all": aggregate(scores), "rejected": rejected}
+    result["corpus"] = _corpus_pairs(items, records)
+    result["documents"] = {s.doc: s.errors for s in scores if s.errors}
+    return result
+
+
+def _corpus_pairs(items: list[tuple[dict[str, Any], Path]], records: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Pairwise 'these two documents report the same event': gold clusters vs cross-document merging."""
+    from .stages.merge import merge_corpus
+
+    gold_pairs: set[tuple[str, str]] = set()
+    clusters: dict[str, set[str]] = defaultdict(set)
+    for gold, _ in items:
+        for ev in gold["events"]:
+            clusters[ev["cluster"]].add(gold["id"])
+    for docs in clusters.values():
+        ds = sorted(docs)
+        gold_pairs |= {(a, b) for i, a in enumerate(ds) for b in ds[i + 1:]}
+    merged = merge_corpus([(doc_id, rec) for doc_id, rec in records.items()])
+    pred_pairs: set[tuple[str, str]] = set()
+    for group in merged:
+        ds = sorted({src for src in group})
+        pred_pairs |= {(a, b) for i, a in enumerate(ds) for b in ds[i + 1:]}
+    tp = len(gold_pairs & pred_pairs)
+    return {"pairs_gold": len(gold_pairs), "pairs_pred": len(pred_pairs), **_prf(tp, len(pred_pairs), tp, len(gold_pairs))}
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """A plain-text table of the main figures per language."""
+    cols = ["lang", "docs", "ent F1", "variants", "event P", "event R", "event F1", "ev F1/doc", "party F1",
+            "type", "date", "venue"]
+    rows = []
+    for lang, r in list(result["languages"].items()) + [("all", result["all"])]:
+        def f(x: Any) -> str:
+            return "-" if x is None else f"{x:.2f}"
+        rows.append([lang, str(r["documents"]), f(r["entity"]["f1"]), f(r["variant_merge"]), f(r["event"]["p"]),
+                     f(r["event"]["r"]), f(r["event"]["f1"]), f(r["event_macro_f1"]), f(r["party"]["f1"]),
+                     f(r["type_accuracy"]), f(r["date_accuracy"]), f(r["location_accuracy"])])
+    widths = [max(len(c), *(len(row[i]) for row in rows)) for i, c in enumerate(cols)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths))]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in rows]
+    c = result["corpus"]
+    lines.append(f"corpus same-event pairs: P {c['p']:.2f}  R {c['r']:.2f}  F1 {c['f1']:.2f} "
+                 f"({c['pairs_pred']} predicted, {c['pairs_gold']} gold)")
+    bands = result["all"]["confidence_bands"]
+    lines.append("precision by confidence: " + ", ".join(
+        f"{b}: {v['precision'] if v['precision'] is not None else '-'} (n={v['events']})" for b, v in bands.items()))
+    return "\n".join(lines)

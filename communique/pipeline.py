@@ -1,0 +1,189 @@
+"""The pipeline: RawDocument records -> Extraction records (or Rejected ones), stages in order."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from .config import Settings
+from .records import DateMention, Document, Extraction, Location, RawDocument, Rejected
+from .stages.coref import cluster_mentions
+from .stages.dates import find_dates
+from .stages.events import EventContext, extract_events
+from .stages.gazetteer import Gazetteer, GazetteerEntry
+from .stages.language import build_detector, detect_language
+from .stages.linking import link_entities
+from .stages.mentions import MentionContext, find_mentions, sentence_spans
+from .stages.nlp import ModelSet, parse
+from .stages.normalize import normalize
+from .stages.topics import TopicTagger, load_topics
+
+__all__ = ["Resources", "load_resources", "Pipeline", "RunCounts"]
+
+
+@dataclass
+class Resources:
+    """Everything loaded once per process: models, knowledge base, places, topics, detector."""
+
+    settings: Settings
+    models: ModelSet
+    actors: Any
+    places: Any
+    gazetteer: Gazetteer
+    topics: TopicTagger
+    detector: Any
+
+
+def load_resources(settings: Settings | None = None) -> Resources:
+    """Build the resources of a run (spaCy models load lazily, once, on first use)."""
+    from .kb import load_actors, load_places
+
+    settings = settings or Settings()
+    actors = load_actors()
+    if settings.kb_overlay:
+        from .kb.actors import load_overlay
+
+        for actor in load_overlay(settings.kb_overlay):
+            actors.add(actor)
+    places = load_places()
+    entries = []
+    for actor in actors:
+        for alias in actor.aliases:
+            form, alias_type = (alias["form"], alias["type"]) if isinstance(alias, dict) else (alias.form, alias.type)
+            entries.append(GazetteerEntry(actor.id, actor.kind, alias_type, form))
+    return Resources(
+        settings=settings, models=ModelSet(), actors=actors, places=places,
+        gazetteer=Gazetteer(entries), topics=load_topics(),
+        detector=build_detector(settings.languages),
+    )
+
+
+@dataclass
+class RunCounts:
+    """What a run did: documents stored, events found, rejects by stage and reason."""
+
+    documents: int = 0
+    events: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)
+
+
+class Pipeline:
+    """Ordered stages over records; `run` yields one Extraction or Rejected per input document."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.res = resources
+        self.mention_ctx = MentionContext(resources.gazetteer, self._is_place)
+        self.event_ctx = EventContext(geocode=self._geocode, topics=resources.topics)
+
+    # -- resources as callables ------------------------------------------------------------------
+    def _is_place(self, name: str) -> bool:
+        if self.res.places.lookup(name) is not None:
+            return True
+        return any(a.kind == "state" for a in self.res.actors.lookup(name))
+
+    def _place_name(self, name: str) -> str | None:
+        place = self.res.places.lookup(name)
+        return place.name if place is not None else None
+
+    def _geocode(self, name: str) -> Location | None:
+        place = self.res.places.lookup(name)
+        if place is not None:
+            return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon)
+        states = [a for a in self.res.actors.lookup(name) if a.kind == "state"]
+        if states:
+            return Location(name=states[0].name, country=states[0].country)
+        return None
+
+    def _date_line(self, line: str) -> str | None:
+        from .stages.normalize import _is_date_line
+
+        for lang in ("en", "fr", "ar"):
+            if _is_date_line(line, lang):
+                found = self._find_dates(line, lang, None)
+                values = [d.value for d in found if d.value and len(d.value) == 10]
+                if values:
+                    return values[0]
+        return None
+
+    def _find_dates(self, text: str, lang: str, base: date | None, year_hint: int | None = None) -> list[DateMention]:
+        if lang == "ar":
+            from .stages.dates_ar import find_dates_ar
+
+            return find_dates_ar(text, base)
+        return find_dates(text, lang, base, year_hint=year_hint)
+
+    # -- stages ----------------------------------------------------------------------------------
+    def prepare(self, raw: RawDocument) -> Document | Rejected:
+        """normalize + language: cheap stages run before batching for spaCy."""
+        s = self.res.settings
+        try:
+            doc = normalize(raw, find_date_line=self._date_line, is_place=self._is_place, min_chars=s.min_chars)
+            if isinstance(doc, Rejected):
+                return doc
+            return detect_language(doc, self.res.detector, s.languages, s.default_language)
+        except Exception as exc:  # a bug on one document must not kill the batch
+            return Rejected(raw.source, "normalize", f"internal error: {type(exc).__name__}: {exc}")
+
+    def analyze(self, doc: Document, sdoc: Any) -> Extraction | Rejected:
+        """mentions -> coreference -> linking -> dates -> events for one parsed document."""
+        stage = "mentions"
+        try:
+            lang = doc.lang or "en"
+            mentions = find_mentions(doc.text, sdoc, self.mention_ctx, lang)
+            stage = "coreference"
+            entities = cluster_mentions(mentions, place_name=self._place_name)
+            stage = "linking"
+            entities = link_entities(entities, self.res.actors)
+            stage = "dates"
+            base = _as_date(doc.published) or _as_date(doc.dateline_date)
+            dates = self._find_dates(doc.text, lang, base)
+            if base is None:
+                years = [int(d.value[:4]) for d in dates if d.value and len(d.value) == 10 and not d.relative]
+                if years:
+                    dates = self._find_dates(doc.text, lang, None, year_hint=years[0])
+            if doc.dateline_date is None and doc.dateline_span:
+                s, e = doc.dateline_span
+                in_dateline = [d for d in dates if s <= d.start < e + 25 and d.value]
+                if in_dateline:
+                    doc = replace(doc, dateline_date=in_dateline[0].value)
+            stage = "events"
+            sents = sentence_spans(doc.text, sdoc)
+            events = extract_events(doc, entities, sents, dates, self.event_ctx)
+        except Exception as exc:
+            return Rejected(doc.source, stage, f"internal error: {type(exc).__name__}: {exc}", doc.id)
+        return Extraction(document=doc, entities=tuple(entities), events=tuple(events))
+
+    def run(self, raws: Iterable[RawDocument | Rejected]) -> Iterator[Extraction | Rejected]:
+        """The whole pipeline, streaming; spaCy sees batches of `batch_size` documents."""
+        batch: list[Document] = []
+        size = self.res.settings.batch_size
+        for raw in raws:
+            if isinstance(raw, Rejected):
+                yield raw
+                continue
+            doc = self.prepare(raw)
+            if isinstance(doc, Rejected):
+                yield doc
+                continue
+            batch.append(doc)
+            if len(batch) >= size:
+                yield from self._flush(batch)
+                batch = []
+        if batch:
+            yield from self._flush(batch)
+
+    def _flush(self, batch: list[Document]) -> Iterator[Extraction | Rejected]:
+        for doc, sdoc in parse(batch, self.res.models, self.res.settings.batch_size):
+            yield self.analyze(doc, sdoc)
+
+
+def _as_date(value: str | None) -> date | None:
+    if value and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,162 @@
+"""Typed records passed between stages: Document, Mention, Entity, Event, Rejected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "RawDocument", "Provenance", "Document", "Span", "DateMention", "Mention", "Entity", "Location",
+    "Party", "Evidence", "Event", "Extraction", "Rejected",
+]
+
+EntityKind = Literal["person", "organization", "state", "place"]
+EventType = Literal["meet", "visit", "call", "agreement", "conference"]
+EventStatus = Literal["occurred", "planned", "negated"]
+Precision = Literal["day", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a document came from."""
+
+    source: str                      # path or URL as given
+    position: str | None = None      # line number, archive offset, feed item
+    fetched: str | None = None       # ISO timestamp when fetched from the network
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """What a reader yields: undecoded or decoded content plus the metadata the source gives."""
+
+    source: str
+    content: bytes | str
+    published: str | None = None
+    title: str | None = None
+    lang: str | None = None
+    provenance: Provenance | None = None
+    is_html: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input document after normalization; every span offset refers to `text`."""
+
+    id: str                          # "sha256:<hex>" of the normalized text
+    source: str
+    text: str
+    lang: str | None = None
+    title: str | None = None
+    published: str | None = None     # ISO date when the source says it
+    dateline_place: str | None = None
+    dateline_date: str | None = None  # ISO date (or YYYY-MM) read from the dateline
+    dateline_span: tuple[int, int] | None = None
+    title_span: tuple[int, int] | None = None
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression found in text, resolved when possible."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None                # "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | None when unresolvable
+    precision: Precision | None
+    relative: bool = False           # resolved against the publication date ("jeudi", "أمس")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named mention in a document, with what the rules attached to it."""
+
+    start: int
+    end: int
+    form: str                        # text[start:end]
+    kind: EntityKind
+    sentence: int                    # sentence index
+    title: str | None = None         # attached title/function ("Secrétaire général")
+    title_org: str | None = None     # surface form of the organization in the function phrase
+    acronym: str | None = None       # acronym defined next to this form
+    descriptive: bool = False        # "le Centre onusien", "the UN centre"
+    kb_id: str | None = None         # KB actor the gazetteer matched
+
+
+@dataclass(slots=True)
+class Entity:
+    """One actor within a document: its forms, titles, affiliation and KB link."""
+
+    id: str
+    kind: EntityKind
+    name: str
+    forms: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    acronym: str | None = None
+    affiliation: str | None = None   # entity id
+    wikidata: str | None = None
+    country: str | None = None       # ISO 3166 alpha-2 for states and places
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    entity: str                      # entity id
+    role: str | None = None
+    affiliation: str | None = None   # entity id
+    side: str | None = None          # "host" | "guest" | None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    type: EventType
+    status: EventStatus
+    date: str | None
+    date_precision: Precision | None
+    location: Location | None
+    parties: tuple[Party, ...]
+    topics: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    confidence: float
+    trigger: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the pipeline produced for one document."""
+
+    document: Document
+    entities: tuple[Entity, ...]
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A document that could not be processed, with the stage and the reason."""
+
+    source: str
+    stage: str
+    reason: str
+    doc_id: str | None = None

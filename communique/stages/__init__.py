@@ -1,0 +1,1 @@
+"""Pipeline stages, one module each: functions over records, resources passed in."""

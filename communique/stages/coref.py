@@ -1,0 +1,208 @@
+"""In-document coreference: Mentions -> Entities (spelling variants, surnames, acronyms, back-references)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..records import Entity, Mention
+from ..textnorm import fold, is_arabic, strip_honorifics
+from .titles import HONORIFIC_RE, TITLE_RE
+
+__all__ = ["cluster_mentions", "name_skeleton"]
+
+
+def name_skeleton(word: str) -> str:
+    """A transliteration skeleton of one name word (used when translit is unavailable)."""
+    try:
+        from ..translit import name_key
+
+        return name_key(word)
+    except ImportError:  # pragma: no cover - translit ships with the package
+        w = re.sub(r"^(?:al|el)[\s-]", "", fold(word))
+        w = re.sub(r"(gh|kh|q)", "k", w)
+        w = re.sub(r"[aeiouy]", "", w)
+        return re.sub(r"(.)\1+", r"\1", w)
+
+
+def _name_words(form: str) -> list[str]:
+    words = fold(HONORIFIC_RE.sub(" ", form)).split()
+    return strip_honorifics(words)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9\u0600-\u06ff]+", "-", fold(text)).strip("-") or "x"
+
+
+_RANKS = re.compile(r"(?:g[ée]n[ée]ral|gen\.?|maj|major|lieutenant|lt|brigadier|colonel|col\.?|admiral|amiral|"
+                    r"اللواء|الفريق|العميد|العقيد)\b(?! secretary)(?!-in)", re.I)
+_PARTICLES = {"bin", "ben", "ibn", "al", "el", "bint", "abu", "de", "ould", "بن", "ابن", "ابو", "ال", "آل"}
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    """Two person names can be one person: same surname skeleton, no conflicting given name."""
+    a = [w for w in a if w not in _PARTICLES]
+    b = [w for w in b if w not in _PARTICLES]
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) == 1:
+        # a surname or given name alone joins the full name
+        w = short[0]
+        return any(w == x or (len(w) > 3 and name_skeleton(w) == name_skeleton(x)) for x in long_)
+    if name_skeleton(a[-1]) != name_skeleton(b[-1]):
+        return False
+    return name_skeleton(short[0]) == name_skeleton(long_[0]) or short[0][0] == long_[0][0]
+
+
+# Adjectives that stand for an organization's name words ("le Centre onusien" = the UN centre).
+_ADJECTIVE_WORDS = {
+    "onusien": {"nations", "unies"}, "onusienne": {"nations", "unies"},
+    "un": {"united", "nations"}, "islamique": {"islamique"}, "islamic": {"islamic"},
+}
+_STOP = {"de", "du", "des", "la", "le", "l", "d", "of", "the", "for", "and", "et", "contre", "against", "to", "pour"}
+
+
+def _org_words(form: str) -> set[str]:
+    words: set[str] = set()
+    for w in fold(form).split():
+        if w in _STOP:
+            continue
+        words |= _ADJECTIVE_WORDS.get(w, {w})
+    return words
+
+
+def _merge_short_org_forms(entities: list[Entity], attach: Callable[[Entity, Mention], None]) -> None:
+    """'Coalition islamique' after 'Coalition islamique militaire contre le terrorisme': one entity."""
+    orgs = [e for e in entities if e.kind == "organization"]
+    for short in orgs:
+        if not short.id.startswith("org:") or not short.mentions:
+            continue
+        words = _org_words(short.forms[0])
+        head = fold(short.forms[0]).split()[0] if short.forms[0].strip() else ""
+        if len(words) < 1 or is_arabic(short.forms[0]):
+            continue
+        for long_ in orgs:
+            if long_ is short or not long_.mentions:
+                continue
+            if any(len(_org_words(f)) > len(words) and words <= _org_words(f) and fold(f).split()[0] == head
+                   for f in long_.forms):
+                for m in short.mentions:
+                    attach(long_, m)
+                short.mentions.clear()
+                break
+
+
+def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str | None]) -> list[Entity]:
+    """Group mentions into per-document entities; unresolvable back-references are dropped."""
+    entities: list[Entity] = []
+    by_key: dict[str, Entity] = {}
+    span_entity: dict[str, Entity] = {}
+    acronym_entity: dict[str, Entity] = {}
+
+    def new(kind: str, key: str, name: str) -> Entity:
+        ent = Entity(id=key, kind=kind, name=name)  # type: ignore[arg-type]
+        entities.append(ent)
+        by_key[key] = ent
+        return ent
+
+    def attach(ent: Entity, m: Mention) -> None:
+        ent.mentions.append(m)
+        if m.form not in ent.forms:
+            ent.forms.append(m.form)
+        for title in (m.title or "").split("; "):
+            if title and title not in ent.titles:
+                ent.titles.append(title)
+        span_entity[f"{m.start}:{m.end}"] = ent
+
+    named = [m for m in mentions if not m.descriptive]
+    # organizations, states and places first, so that persons can point to their affiliation
+    for m in sorted(named, key=lambda x: (x.kind == "person", x.start)):
+        if m.kind == "person":
+            continue
+        key = m.kb_id
+        ent = by_key.get(key) if key else None
+        if ent is None and m.kind == "organization":
+            ent = acronym_entity.get(m.form) or by_key.get("org:" + _slug(m.form))
+        if ent is None and m.kind == "place":
+            canonical = place_name(m.form) or m.form
+            key = "place:" + _slug(canonical)
+            ent = by_key.get(key)
+            if ent is None:
+                ent = new("place", key, canonical)
+        if ent is None:
+            key = key or ("org:" + _slug(m.form) if m.kind == "organization" else f"{m.kind}:{_slug(m.form)}")
+            ent = by_key.get(key) or new(m.kind, key, m.form)
+        attach(ent, m)
+        if m.acronym:
+            acronym_entity[m.acronym] = ent
+            ent.acronym = ent.acronym or m.acronym
+    # acronym uses that appeared before their definition
+    for ent in list(entities):
+        if ent.kind == "organization" and ent.id.startswith("org:") and len(ent.forms) == 1 \
+                and ent.forms[0] in acronym_entity and acronym_entity[ent.forms[0]] is not ent:
+            target = acronym_entity[ent.forms[0]]
+            for m in ent.mentions:
+                attach(target, m)
+            entities.remove(ent)
+
+    _merge_short_org_forms(entities, attach)
+
+    persons: list[tuple[Entity, list[list[str]]]] = []
+    for m in [x for x in named if x.kind == "person"]:
+        words = _name_words(m.form)
+        if not words:
+            continue
+        match = None
+        for ent, names in reversed(persons):
+            if any(_compatible(words, other) for other in names):
+                match = (ent, names)
+                break
+        if match is None:
+            ent = new("person", "person:" + _slug(" ".join(words)), m.form)
+            persons.append((ent, [words]))
+        else:
+            ent, names = match
+            names.append(words)
+            if len(words) > len(_name_words(ent.name)):
+                ent.name = m.form
+        attach(ent, m)
+        if m.title_org and ent.affiliation is None:
+            aff = span_entity.get(m.title_org)
+            if aff is not None:
+                ent.affiliation = aff.id
+    for ent, _ in persons:
+        ent.name = HONORIFIC_RE.sub("", ent.name).strip(" .,") or ent.name
+        if not ent.id.startswith("person:" + _slug(ent.name)):
+            ent.id = "person:" + _slug(ent.name)
+
+    # title-only references: to the person holding that title (same organization when stated)
+    for m in [x for x in mentions if x.descriptive and x.kind == "person"]:
+        title = fold(m.title or "")
+        org = span_entity.get(m.title_org) if m.title_org else None
+        best = None
+        for ent, _ in persons:
+            if any(title and (title in fold(t) or fold(t) in title) for t in ent.titles):
+                if org is None or ent.affiliation == org.id:
+                    best = ent
+                    if ent.mentions and ent.mentions[0].start <= m.start:
+                        continue
+                    break
+        if best is not None:
+            attach(best, m)
+    # descriptive organization references: nearest organization whose name shares the head noun
+    for m in [x for x in mentions if x.descriptive and x.kind == "organization"]:
+        words = set(fold(m.form).split())
+        candidates = [e for e in entities if e.kind == "organization"
+                      and any(words & set(fold(f).split()) for f in e.forms if not is_arabic(f))]
+        if candidates:
+            before = [e for e in candidates if e.mentions and e.mentions[0].start < m.start]
+            target = (before or candidates)[-1]
+            attach(target, m)
+    for ent in entities:
+        ent.forms = list(dict.fromkeys(ent.forms))
+        titles = list({fold(t): t for t in reversed(ent.titles) if TITLE_RE.search(t)}.values())[::-1]
+        ent.titles = sorted(titles, key=lambda t: bool(_RANKS.match(t)))
+    return [e for e in entities if e.mentions]

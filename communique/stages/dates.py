@@ -1,0 +1,162 @@
+"""Date expressions in French and English text -> DateMention records resolved against a base date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ..records import DateMention
+
+__all__ = ["find_dates", "resolve_weekday", "parse_date_string", "MONTHS", "WEEKDAYS"]
+
+MONTHS = {
+    # English
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    # French
+    "janvier": 1, "janv": 1, "fevrier": 2, "février": 2, "fevr": 2, "févr": 2, "mars": 3, "avril": 4,
+    "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "août": 8, "septembre": 9,
+    "octobre": 10, "novembre": 11, "decembre": 12, "décembre": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+}
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_WEEKDAY_RE = "|".join(WEEKDAYS)
+_DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|ème|e)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# Ordered: the first pattern that matches at a position wins; longer forms first.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)\b")),
+    ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)[-/.](?P<month>[01]?\d)[-/.](?P<year>(?:19|20)\d\d)\b")),
+    ("d_mon_y_dash", re.compile(rf"\b(?P<day>[0-3]?\d)-(?P<mon>{_MONTH_RE})\.?-(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("wd_d_m_y", re.compile(
+        rf"\b(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?:the\s+)?{_DAY}(?:\s*(?:et|and|au|to|-|–)\s*[0-3]?\d)?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\.?(?:,?\s+{_YEAR})?\b", re.I)),
+    ("wd_m_d_y", re.compile(
+        rf"\b(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?P<mon>{_MONTH_RE})\.?\s+{_DAY}(?:\s*(?:-|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?)?(?:,?\s+{_YEAR})?\b", re.I)),
+    ("m_y", re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?:(?P<year>(?:19|20)\d\d)|(?P<lastyear>last year|de l'année dernière|dernier))\b", re.I)),
+    ("m_lastyear", re.compile(rf"\b(?P<mon>{_MONTH_RE})\b", re.I)),
+    ("year", re.compile(r"\b(?:in|en|since|depuis|of)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("rel", re.compile(
+        r"\b(?P<rel>today|yesterday|tomorrow|aujourd'hui|aujourd’hui|hier|demain|"
+        r"the day before|a day earlier|la veille)\b", re.I)),
+    ("weekday", re.compile(rf"\b(?P<last>last\s+|ce\s+|this\s+)?(?P<wd>{_WEEKDAY_RE})(?P<dernier>\s+dernier)?\b", re.I)),
+]
+
+_RELATIVE_DAYS = {
+    "today": 0, "aujourd'hui": 0, "aujourd’hui": 0, "yesterday": -1, "hier": -1, "tomorrow": 1,
+    "demain": 1, "the day before": -1, "a day earlier": -1, "la veille": -1,
+}
+# Month names that are also ordinary words: only taken next to a day or a year.
+_AMBIGUOUS_MONTHS = {"may", "mai", "mar", "march", "mars", "jan", "dec", "oct", "aug", "sep", "nov", "jun", "jul", "apr", "feb"}
+
+
+def resolve_weekday(weekday: int, base: date, *, strictly_before: bool = False) -> date:
+    """The most recent day with this weekday on or before base (strictly before with 'last')."""
+    delta = (base.weekday() - weekday) % 7
+    if delta == 0 and strictly_before:
+        delta = 7
+    return base - timedelta(days=delta)
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int | None, weekday: int | None, base: date | None,
+              year_hint: int | None) -> int | None:
+    """Year of a day-month without year: from the base date, a weekday, or a year near by."""
+    if base is not None:
+        candidate = _valid(base.year, month, day or 1)
+        if candidate and candidate > base + timedelta(days=31):
+            return base.year - 1
+        return base.year
+    if year_hint is not None:
+        return year_hint
+    if weekday is not None and day is not None:
+        this_year = date.today().year
+        for year in range(this_year, 1990, -1):
+            d = _valid(year, month, day)
+            if d and d.weekday() == weekday:
+                return year
+    return None
+
+
+def find_dates(text: str, lang: str, base: date | None, *, year_hint: int | None = None) -> list[DateMention]:
+    """Find date expressions with their offsets; resolve relative ones against `base`.
+
+    `year_hint` supplies the year of day-month expressions when there is no base date
+    (the pipeline passes the year of the nearest full date of the document).
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mention = _mention(kind, m, base, year_hint)
+            if mention is not None:
+                found.append(mention)
+                taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _mention(kind: str, m: re.Match[str], base: date | None, year_hint: int | None) -> DateMention | None:
+    g = m.groupdict()
+    text = m.group(0)
+
+    def make(value: str | None, precision: str | None, relative: bool = False) -> DateMention:
+        return DateMention(m.start(), m.end(), text, value, precision, relative)  # type: ignore[arg-type]
+
+    if kind in {"iso", "dmy_num"}:
+        d = _valid(int(g["year"]), int(g["month"]), int(g["day"]))
+        return make(d.isoformat(), "day") if d else None
+    if kind in {"d_mon_y_dash", "wd_d_m_y", "wd_m_d_y"}:
+        month = MONTHS[g["mon"].lower()]
+        day = int(g["day"])
+        weekday = WEEKDAYS.get((g.get("wd") or "").lower())
+        if g.get("mon", "").lower() in _AMBIGUOUS_MONTHS and g["mon"][0].islower() and kind == "wd_m_d_y" \
+                and not g.get("year"):
+            return None
+        year = int(g["year"]) if g.get("year") else _year_for(month, day, weekday, base, year_hint)
+        if year is None:
+            return make(None, None, relative=True)
+        d = _valid(year, month, day)
+        return make(d.isoformat(), "day", relative=not g.get("year")) if d else None
+    if kind == "m_y":
+        month = MONTHS[g["mon"].lower()]
+        if g.get("year"):
+            return make(f"{int(g['year']):04d}-{month:02d}", "month")
+        if base is None:
+            return make(None, None, relative=True)
+        return make(f"{base.year - 1:04d}-{month:02d}", "month", relative=True)
+    if kind == "m_lastyear":
+        return None
+    if kind == "year":
+        return DateMention(m.start("year"), m.end("year"), g["year"], g["year"], "year")
+    if kind == "rel":
+        if base is None:
+            return make(None, None, relative=True)
+        return make((base + timedelta(days=_RELATIVE_DAYS[g["rel"].lower()])).isoformat(), "day", True)
+    if kind == "weekday":
+        weekday = WEEKDAYS[g["wd"].lower()]
+        if base is None:
+            return make(None, None, relative=True)
+        strictly = bool(g.get("last") and g["last"].strip().lower() == "last") or bool(g.get("dernier"))
+        return make(resolve_weekday(weekday, base, strictly_before=strictly).isoformat(), "day", True)
+    return None
+
+
+def parse_date_string(text: str, lang: str, base: date | None = None) -> DateMention | None:
+    """The first complete date in a short string (a dateline or a date line)."""
+    for d in find_dates(text, lang, base):
+        if d.value:
+            return d
+    return None

@@ -1,0 +1,275 @@
+"""Events: sentences, entities, dates and places -> Event records assembled into document frames."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
+from ..textnorm import fold, is_arabic
+from .triggers import Trigger, find_triggers, status_of
+
+__all__ = ["extract_events", "EventContext"]
+
+_ACTOR_KINDS = {"person", "organization", "state"}
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|à|au|aux|en|dans|near|to|vers)\s+(?:the\s+|la\s+|le\s+|l'|l’)?(?:(?:capital|city|ville|capitale)\s+(?:of\s+)?)?$"
+    r"|(?:^|\s)(?:في|ب)\s*$|(?:العاصمة\s+\w+\s*)$)", re.I)
+_NON_PARTY_AFTER = re.compile(r"^\s*(?:officials?|officers?|responsables?|experts?|headquarters|siège|premises|charter|"
+                              r"member|members|membres|countries|pays|states|session|website)\b", re.I)
+_NON_PARTY_BEFORE = re.compile(r"(?:sidelines of|marge de|margin of|siège de|headquarters of|session of|session de|"
+                               r"members of|membres de|on behalf of|au nom de|selon|according to|statement from|"
+                               r"bien|comme)\s+(?:the\s+|la\s+|le\s+|l'|l’|de la\s+|du\s+)?$", re.I)
+_CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
+                              r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
+_BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
+_FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
+
+
+@dataclass
+class EventContext:
+    """Resources: place geocoder (name -> Location | None) and topic tagger (text -> topic ids)."""
+
+    geocode: Callable[[str], Location | None]
+    topics: Callable[[str, str], list[str]]
+
+
+@dataclass
+class _Frame:
+    type: str
+    status: str
+    parties: list[str]
+    roles: dict[str, str | None]
+    evidence: list[tuple[int, int]]
+    trigger: Trigger
+    date: DateMention | None = None
+    place: Mention | None = None
+    sources: set[str] = field(default_factory=set)
+
+
+def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
+                   dates: list[DateMention], ctx: EventContext) -> list[Event]:
+    """Sentence-level triggers with their parties, merged into one frame per real event."""
+    text = doc.text
+    lang = doc.lang or "en"
+    by_span: dict[tuple[int, int], Entity] = {}
+    for ent in entities:
+        for m in ent.mentions:
+            by_span[(m.start, m.end)] = ent
+    ent_by_id = {e.id: e for e in entities}
+    actor_mentions = sorted(
+        [(m, e) for e in entities if e.kind in _ACTOR_KINDS for m in e.mentions], key=lambda x: x[0].start)
+    place_mentions = sorted(
+        [(m, e) for e in entities if e.kind in {"place", "state"} for m in e.mentions], key=lambda x: x[0].start)
+
+    frames: list[_Frame] = []
+    last_subject: str | None = None
+    for s_start, s_end in sents:
+        sentence = text[s_start:s_end]
+        triggers = find_triggers(sentence, lang, s_start)
+        if not triggers:
+            continue
+        in_sent = [(m, e) for m, e in actor_mentions if s_start <= m.start < s_end]
+        parties = _sentence_parties(text, in_sent, ent_by_id)
+        for trig in _useful_triggers(triggers, text, s_end):
+            before = [p for p in parties if p[0].end <= trig.start]
+            after = [p for p in parties if p[0].start >= trig.end]
+            ids_before = list(dict.fromkeys(e.id for _, e in before))
+            ids_after = list(dict.fromkeys(e.id for _, e in after))
+            if not ids_before and last_subject and len(ids_after) == 1 and last_subject not in ids_after \
+                    and not _BETWEEN.search(text[trig.end: s_end]):
+                ids_before = [last_subject]
+            groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id)
+            status = status_of(sentence, trig.start - s_start, lang)
+            for group in groups:
+                if len(group) < 2:
+                    continue
+                roles = {pid: _role(ent_by_id[pid]) for pid in group}
+                frames.append(_Frame(trig.type, status, group, roles, [(s_start, s_end)], trig))
+            if groups and groups[0]:
+                persons = [p for p in groups[0] if ent_by_id[p].kind == "person"]
+                last_subject = (ids_before[0] if ids_before else (persons[0] if persons else last_subject))
+        if parties and parties[0][1].kind == "person" and parties[0][0].start < triggers[0].start:
+            last_subject = parties[0][1].id
+
+    merged = _merge_frames(frames, ent_by_id)
+    base = _base_date(doc)
+    events: list[Event] = []
+    for frame in merged:
+        events.append(_finish(doc, frame, dates, place_mentions, ent_by_id, ctx, base, sents))
+    return events
+
+
+def _useful_triggers(triggers: list[Trigger], text: str, s_end: int) -> list[Trigger]:
+    """Nominal triggers need 'with'/'avec'/'between' after them; one trigger per type per sentence."""
+    out: list[Trigger] = []
+    seen: set[str] = set()
+    for t in triggers:
+        if t.nominal and not re.match(r"\s+(?:\w+\s+){0,2}?(?:with|avec|between|entre)\b", text[t.end: s_end], re.I):
+            continue
+        key = t.type
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(t)
+    # a visit sentence with a meeting verb: the meeting wins (talks held during a visit are one event)
+    types = {t.type for t in out}
+    if "meet" in types and "visit" in types:
+        out = [t for t in out if t.type != "visit"]
+    if "call" in types:
+        out = [t for t in out if t.type != "meet"]
+    return out
+
+
+def _sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
+                      ent_by_id: dict[str, Entity]) -> list[tuple[Mention, Entity]]:
+    """Actor mentions that can be parties: not an affiliation inside a person's title, not a venue."""
+    persons = [e for _, e in in_sent if e.kind == "person"]
+    affiliations = {e.affiliation for e in persons if e.affiliation}
+    inside_titles = set()
+    for m, e in in_sent:
+        if e.kind == "person":
+            continue
+        for pm, pe in in_sent:
+            if pe.kind == "person" and pm.start <= m.start and m.end <= pm.end:
+                inside_titles.add((m.start, m.end))
+    out = []
+    for m, e in in_sent:
+        if e.kind != "person":
+            if e.id in affiliations or (m.start, m.end) in inside_titles:
+                continue
+            if _NON_PARTY_AFTER.match(text[m.end: m.end + 20]) or _NON_PARTY_BEFORE.search(text[max(0, m.start - 40): m.start]):
+                continue
+            if _LOCATIVE.search(text[max(0, m.start - 25): m.start]) and e.kind == "state":
+                continue
+            if e.kind == "state" and m.form[:1].islower():
+                continue
+        out.append((m, e))
+    return out
+
+
+def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
+    """Who met whom: one group per counterpart for bilateral types, one group for a conference."""
+    if etype == "conference":
+        return [list(dict.fromkeys(before + after))]
+    if before and after:
+        subject = before[0]
+        others = [x for x in after if x != subject]
+        persons = [x for x in others if ent_by_id[x].kind == "person"]
+        if len(persons) > 1:
+            return [[subject] + [x for x in before[1:2] if ent_by_id[x].kind == "person"] + [p] for p in persons]
+        counterpart = persons[:1] or others[:1]
+        extra = [x for x in before[1:] if ent_by_id[x].kind == "person"][:1]
+        return [[subject] + extra + counterpart]
+    group = list(dict.fromkeys(before or after))
+    return [group[:2] if etype != "agreement" else group[:3]]
+
+
+def _role(ent: Entity) -> str | None:
+    return ent.titles[0] if ent.titles else None
+
+
+def _merge_frames(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_Frame]:
+    """Headline, body and follow-up sentences about the same parties and kind of event: one frame."""
+    merged: list[_Frame] = []
+    for f in frames:
+        if f.status != "occurred":
+            # planned and negated events are kept apart, never merged into what happened
+            merged.append(f)
+            continue
+        target = None
+        fset = set(f.parties)
+        fcover = _cover(fset, ent_by_id)
+        for g in merged:
+            if g.status != "occurred" or _FAMILY[g.type] != _FAMILY[f.type]:
+                continue
+            gset = set(g.parties)
+            gcover = _cover(gset, ent_by_id)
+            if fset <= gset or gset <= fset or (fcover and fcover == gcover):
+                target = g
+                break
+        if target is None:
+            merged.append(f)
+            continue
+        affiliations = {ent_by_id[p].affiliation for p in target.parties}
+        for p in f.parties:
+            if p not in target.parties and p not in affiliations:
+                target.parties.append(p)
+                target.roles[p] = f.roles.get(p)
+        target.evidence.extend(e for e in f.evidence if e not in target.evidence)
+        if target.type == "visit" and f.type == "meet":
+            target.type = "meet"
+    return merged
+
+
+def _cover(ids: set[str], ent_by_id: dict[str, Entity]) -> frozenset[str]:
+    """Parties with persons replaced by their affiliations (IMCTC's SG ~ IMCTC)."""
+    return frozenset(ent_by_id[i].affiliation or i for i in ids)
+
+
+def _base_date(doc: Document) -> date | None:
+    for value in (doc.published, doc.dateline_date):
+        if value and len(value) == 10:
+            return date.fromisoformat(value)
+    return None
+
+
+def _finish(doc: Document, frame: _Frame, dates: list[DateMention], place_mentions: list[tuple[Mention, Entity]],
+            ent_by_id: dict[str, Entity], ctx: EventContext, base: date | None,
+            sents: list[tuple[int, int]]) -> Event:
+    text = doc.text
+    evidence = tuple(Evidence(text[s:e], s, e) for s, e in frame.evidence)
+    # date: in the evidence sentences, nearest to the trigger; then the dateline; then the page date
+    date_value, precision, date_score = None, None, 0.0
+    in_evidence = [d for d in dates if d.value and any(s <= d.start < e for s, e in frame.evidence)]
+    if in_evidence:
+        t = frame.trigger.start
+        best = min(in_evidence, key=lambda d: (abs(d.start - t) > 0 and 0, abs(d.start - t)))
+        date_value, precision, date_score = best.value, best.precision, 0.2
+    elif doc.dateline_date:
+        date_value, precision, date_score = doc.dateline_date, "day" if len(doc.dateline_date) == 10 else "month", 0.15
+    elif doc.published:
+        date_value, precision, date_score = doc.published, "day" if len(doc.published) == 10 else "month", 0.05
+    # venue: a place after a locative preposition in the evidence; else the dateline place
+    location = None
+    party_countries = {ent_by_id[p].country for p in frame.parties if ent_by_id[p].country}
+    for s, e in frame.evidence:
+        for m, ent in place_mentions:
+            if not (s <= m.start < e):
+                continue
+            if _LOCATIVE.search(text[max(s, m.start - 30): m.start]):
+                loc = ctx.geocode(m.form) or ctx.geocode(ent.name)
+                if loc is not None and fold(m.form) in fold(loc.name) and not is_arabic(m.form):
+                    loc = replace(loc, name=m.form)
+                if ent.kind == "state" and (ent.country in party_countries or ent.id in frame.parties):
+                    if frame.type != "visit":
+                        continue
+                if loc is not None:
+                    location = loc
+                    break
+                location = Location(name=m.form)
+                break
+        if location:
+            break
+    if location is None and doc.dateline_place:
+        location = ctx.geocode(doc.dateline_place) or Location(name=doc.dateline_place)
+    parties = []
+    for pid in frame.parties:
+        ent = ent_by_id[pid]
+        parties.append(Party(entity=pid, role=frame.roles.get(pid), affiliation=ent.affiliation))
+    topic_text = " ".join(text[s:e] for s, e in frame.evidence)
+    topics = tuple(ctx.topics(topic_text, doc.lang or "en"))
+    confidence = 0.45 + date_score + (0.15 if location else 0) + min(0.2, 0.05 * len(frame.evidence))
+    if all(ent_by_id[p].kind == "person" for p in frame.parties):
+        confidence += 0.05
+    if frame.trigger.nominal:
+        confidence -= 0.1
+    key = f"{doc.id}|{frame.type}|{'|'.join(sorted(frame.parties))}|{frame.evidence[0][0]}"
+    return Event(
+        id="ev:" + hashlib.sha1(key.encode()).hexdigest()[:16], type=frame.type, status=frame.status,  # type: ignore[arg-type]
+        date=date_value, date_precision=precision, location=location, parties=tuple(parties), topics=topics,  # type: ignore[arg-type]
+        evidence=evidence, confidence=round(min(confidence, 0.99), 2), trigger=frame.trigger.text,
+    )

@@ -1,0 +1,108 @@
+"""Gazetteer: KB aliases -> token-level longest-match annotations over a spaCy Doc."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..textnorm import fold, is_arabic
+
+__all__ = ["GazetteerEntry", "Gazetteer", "GazetteerMatch"]
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    actor_id: str
+    kind: str            # "organization" | "state" | "place"
+    alias_type: str      # "name" | "acronym" | "demonym" | "short"
+    form: str            # the alias as written in the KB
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerMatch:
+    start: int           # character offsets in the document text
+    end: int
+    entry: GazetteerEntry
+
+
+_MAX_WORDS = 12
+# Acronyms and demonyms that are ordinary words in one of our languages.
+_STOP_FORMS = {
+    "un", "une", "des", "les", "la", "le", "is", "it", "as", "at", "in", "on", "or", "an", "am", "us",
+    "so", "no", "to", "of", "pm", "ma", "me", "mr", "dr", "who", "was", "can", "it", "al", "el", "ar",
+    "ai", "eu'", "sa", "ca", "ce", "se", "si", "il", "elle", "ou", "mai", "may", "and", "et", "non",
+    "general", "union", "council", "conseil", "commission", "office", "centre", "center", "bureau",
+    "agency", "agence", "court", "bank", "fund", "organisation", "organization", "secretariat", "forum",
+    "assembly", "committee", "comite", "comité", "group", "groupe", "alliance", "coalition", "parliament",
+}
+
+
+class Gazetteer:
+    """Longest-match lookup of KB aliases over token sequences (case rules per alias type)."""
+
+    def __init__(self, entries: Iterable[GazetteerEntry]) -> None:
+        self._by_key: dict[str, list[GazetteerEntry]] = {}
+        self._first: set[str] = set()
+        for entry in entries:
+            key = fold(entry.form)
+            if not key or key in _STOP_FORMS or len(key) < 2:
+                continue
+            if len(key.split()) > _MAX_WORDS:
+                continue
+            self._by_key.setdefault(key, []).append(entry)
+            self._first.add(key.split()[0])
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def lookup(self, form: str) -> list[GazetteerEntry]:
+        return self._by_key.get(fold(form), [])
+
+    def match(self, text: str, tokens: list[tuple[int, int]]) -> list[GazetteerMatch]:
+        """Longest non-overlapping alias matches over (start, end) token offsets of `text`."""
+        folded = [fold(text[s:e]) for s, e in tokens]
+        out: list[GazetteerMatch] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            if folded[i] not in self._first:
+                i += 1
+                continue
+            best: tuple[int, GazetteerEntry] | None = None
+            for j in range(min(n, i + _MAX_WORDS), i, -1):
+                if not folded[j - 1]:
+                    continue
+                key = " ".join(w for w in folded[i:j] if w)
+                entries = self._by_key.get(key)
+                if not entries:
+                    continue
+                surface = text[tokens[i][0]: tokens[j - 1][1]]
+                entry = _accept(surface, entries)
+                if entry is not None:
+                    best = (j, entry)
+                    break
+            if best is None:
+                i += 1
+                continue
+            j, entry = best
+            out.append(GazetteerMatch(tokens[i][0], tokens[j - 1][1], entry))
+            i = j
+        return out
+
+
+def _accept(surface: str, entries: list[GazetteerEntry]) -> GazetteerEntry | None:
+    """Case rules: acronyms as written in capitals; names start with a capital (Latin script)."""
+    for entry in entries:
+        if entry.alias_type == "acronym":
+            letters = [c for c in surface if c.isalpha()]
+            if surface.replace(".", "") == entry.form.replace(".", "") or (letters and all(c.isupper() for c in letters)):
+                if len(letters) >= 2:
+                    return entry
+            continue
+        if entry.alias_type == "demonym":
+            return entry
+        first = surface[0]
+        if not first.isalpha() or (not first.isupper() and not is_arabic(first)):
+            continue
+        return entry
+    return None

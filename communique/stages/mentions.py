@@ -1,0 +1,469 @@
+"""Mentions: spaCy NER + KB gazetteer + rules -> Mention records (persons with titles, acronyms)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ..records import Mention
+from ..textnorm import fold, is_arabic
+from .gazetteer import Gazetteer, GazetteerMatch
+from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE
+
+__all__ = ["find_mentions", "sentence_spans", "MentionContext"]
+
+_PERSON_LABELS = {"PER", "PERSON", "PERS"}
+_ORG_LABELS = {"ORG"}
+_PLACE_LABELS = {"LOC", "GPE", "FAC"}
+_NAME_PARTICLES = {"bin", "ben", "ibn", "bint", "al", "el", "abu", "abou", "de", "van", "von", "da", "le", "ould",
+                   "ul", "ud", "al-", "el-", "بن", "ابن", "أبو", "ابو", "آل", "bin.", "binti"}
+_ACRONYM_PAREN = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&\-]{1,11}(?: [A-Z][A-Za-z]{1,6})?)\s*\)")
+_ARABIC_ACR = re.compile(r"\(\s*(?P<acr>[\u0600-\u06ff]{2,8})\s*\)")
+_DESCRIPTIVE = re.compile(
+    r"(?<![\w-])(?P<det>le|la|l'|l’|les|the|cette|this|ce|du|de la|au|à la)\s+"
+    r"(?P<np>(?:[\w-]+\s+){0,2}?(?P<head>[A-Za-zÀ-ÿ]+)(?:\s+(?P<adj>onusien(?:ne)?|islamique|africain(?:e)?|arabe|"
+    r"international(?:e)?|militaire|régional(?:e)?|onusiens))?)(?![\w-])", re.I)
+_CAP_WORD = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$")
+
+
+class MentionContext:
+    """Resources the mention rules need, built once per process."""
+
+    def __init__(self, gazetteer: Gazetteer, is_place: Callable[[str], bool]) -> None:
+        self.gazetteer = gazetteer
+        self.is_place = is_place
+
+
+def sentence_spans(text: str, sdoc: Any) -> list[tuple[int, int]]:
+    """Sentence offsets: spaCy sentences, also cut at line breaks, trimmed of whitespace."""
+    cuts: list[tuple[int, int]] = []
+    for sent in sdoc.sents:
+        start = sent.start_char
+        for piece in re.finditer(r"[^\n]+", text[sent.start_char: sent.end_char]):
+            s, e = start + piece.start(), start + piece.end()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                cuts.append((s, e))
+    return cuts
+
+
+def _sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
+    lo, hi = 0, len(spans) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if spans[mid][0] <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _tokens(sdoc: Any) -> list[tuple[int, int]]:
+    return [(t.idx, t.idx + len(t.text)) for t in sdoc if not t.is_space]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace, quotes, punctuation and a possessive from a span; cut at a line break."""
+    nl = text.find("\n", start, end)
+    if nl != -1:
+        end = nl
+    while start < end and (text[start].isspace() or text[start] in "\"'«»“”(,;:-–—"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"'«»“”),;:.-–—"):
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    return start, end
+
+
+def _strip_lead(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
+    """Drop leading words matched by `pattern` (titles, honorifics, articles) from a span."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        m = pattern.match(text, start, end)
+        if m and m.end() < end:
+            start = m.end()
+            while start < end and text[start] in " \t.,":
+                start += 1
+            changed = True
+    return start, end
+
+
+_LEAD_WORDS = re.compile(r"(?:the|le|la|les|l'|l’|former|ex-|retired|feu)\b\s*", re.I)
+# Common nouns NER tags as places.
+_NOT_PLACES = {"etats", "etat", "etats allies", "etats membres", "state", "states", "member states", "royaume",
+               "kingdom", "region", "région", "pays", "country", "countries", "monde", "world", "capitale", "capital"}
+
+
+def _is_name_token(word: str) -> bool:
+    return bool(_CAP_WORD.match(word)) and not TITLE_RE.fullmatch(word) and not HONORIFIC_RE.fullmatch(word)
+
+
+def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[Mention]:
+    """All named mentions of a document, typed and with the titles attached to persons."""
+    sents = sentence_spans(text, sdoc)
+    tokens = _tokens(sdoc)
+    gaz = ctx.gazetteer.match(text, tokens)
+    spans: dict[tuple[int, int], dict[str, Any]] = {}
+
+    def add(start: int, end: int, kind: str, **extra: Any) -> None:
+        start, end = _clean_span(text, start, end)
+        if end - start < 2:
+            return
+        for key in list(spans):
+            if _overlaps(key, (start, end)):
+                return
+        spans[(start, end)] = {"kind": kind, **extra}
+
+    # 1. KB aliases first: they are the most precise (organizations, states, demonyms).
+    for g in gaz:
+        add(g.start, g.end, g.entry.kind, kb=g.entry.actor_id, alias_type=g.entry.alias_type)
+
+    # 2. Acronym definitions "Long Name (ACR)": the long form and every later use of ACR.
+    acronyms = _acronym_definitions(text, sdoc, spans, gaz)
+
+    # 3. Persons from NER, repaired: titles and honorifics stripped, names extended to the right.
+    word_at = {s: (s, e) for s, e in tokens}
+    token_starts = sorted(word_at)
+    for ent in sdoc.ents:
+        if ent.label_ not in _PERSON_LABELS:
+            continue
+        start, end = _clean_span(text, ent.start_char, ent.end_char)
+        start, end = _strip_lead(text, start, end, re.compile(TITLE_RE.pattern + r"|" + HONORIFIC_RE.pattern, re.I))
+        start, end = _strip_lead(text, start, end, _LEAD_WORDS)
+        end = _extend_name(text, end, token_starts, word_at, spans)
+        form = text[start:end]
+        if not form or (not is_arabic(form) and not form[0].isupper()):
+            continue
+        if TITLE_RE.fullmatch(form) or ctx.gazetteer.lookup(form):
+            continue
+        add(start, end, "person")
+
+    # 4. Persons named right after a title ("Foreign Minister Shah Mehmood Qureshi") that NER missed.
+    for m in TITLE_RE.finditer(text):
+        pos = m.end()
+        hm = re.match(r"\s+(?:(?:" + HONORIFIC_RE.pattern + r")\s*)*", text[pos:], re.I)
+        if hm:
+            pos += hm.end()
+        if pos in word_at:
+            end = _extend_name(text, pos, token_starts, word_at, spans, first=True)
+            if end > pos and not ctx.gazetteer.lookup(text[pos:end]) and not ctx.is_place(text[pos:end]):
+                add(pos, end, "person")
+
+    # 5. Organizations and places from NER.
+    for ent in sdoc.ents:
+        start, end = _clean_span(text, ent.start_char, ent.end_char)
+        if ent.label_ in _ORG_LABELS | _PLACE_LABELS or ent.label_ == "MISC":
+            # a function phrase tagged as an entity: keep what follows the title
+            tm = TITLE_RE.match(text, start, end)
+            if tm:
+                continue
+            start, end = _strip_lead(text, start, end, _LEAD_WORDS)
+            form = text[start:end]
+            if not form or TITLE_RE.search(form):
+                continue
+            if ent.label_ == "MISC":
+                continue
+            if ent.label_ in _PLACE_LABELS or ctx.is_place(form):
+                if fold(form) not in _NOT_PLACES:
+                    add(start, end, "place")
+            elif not is_arabic(form) and not form[0].isupper():
+                continue
+            else:
+                add(start, end, "organization")
+
+    # 6. Descriptive back-references to organizations ("le Centre onusien", "the coalition").
+    org_forms = [fold(text[s:e]) for (s, e), v in spans.items() if v["kind"] == "organization"]
+    for m in _DESCRIPTIVE.finditer(text):
+        head = fold(m.group("head"))
+        if head.rstrip("s") not in ORG_HEADS and head not in ORG_HEADS:
+            continue
+        if not any(head in f.split() for f in org_forms):
+            continue
+        s, e = m.start("np"), m.end("np")
+        if any(_overlaps(k, (s, e)) for k in spans):
+            continue
+        add(s, e, "organization", descriptive=True)
+
+    mentions: list[Mention] = []
+    for (start, end), info in sorted(spans.items()):
+        form = text[start:end]
+        acr = acronyms.get((start, end))
+        mentions.append(Mention(
+            start=start, end=end, form=form, kind=info["kind"], sentence=_sentence_index(sents, start),
+            acronym=acr, descriptive=bool(info.get("descriptive")), kb_id=info.get("kb"),
+        ))
+    return attach_titles(text, mentions, sents)
+
+
+_NAME_WORD = re.compile(r"[^\s,;:()\[\]«»\"“”]+")
+
+
+def _extend_name(text: str, end: int, token_starts: list[int], word_at: dict[int, tuple[int, int]],
+                 spans: dict[tuple[int, int], dict[str, Any]], *, first: bool = False) -> int:
+    """Extend a person name over the following capitalized words and name particles on the same line
+    ("Gen Qamar" -> "Gen Qamar Javed Bajwa"); with first=True the name starts at `end`."""
+    pos = end
+    out = end
+    count = 0
+    while count < 7:
+        gap = re.match(r"[ \t]*", text[pos:]).group(0)
+        if not first and not gap:
+            break
+        m = _NAME_WORD.match(text, pos + len(gap))
+        if not m:
+            break
+        word = m.group(0).rstrip(".'’")
+        w_start, w_end = m.start(), m.start() + len(word)
+        if not word or any(_overlaps(k, (w_start, w_end)) for k in spans):
+            break
+        core = re.sub(r"^(?:al|el|ul|ad|as|ash|at|an|ar|az)[-‐]", "", word, flags=re.I)
+        if word.lower() in _NAME_PARTICLES:
+            pos = w_end
+            count += 1
+            first = False
+            continue
+        if (core and _is_name_token(core) and _is_name_token(word[0].upper() + word[1:])) or (is_arabic(word) and first):
+            pos = w_end
+            out = w_end
+            count += 1
+            first = False
+            if m.group(0) != word:      # "Al-Moghidi." ends the name
+                break
+            continue
+        break
+    return out
+
+
+def _acronym_definitions(text: str, sdoc: Any, spans: dict[tuple[int, int], dict[str, Any]],
+                         gaz: list[GazetteerMatch]) -> dict[tuple[int, int], str]:
+    """'Long Name (ACR)' and 'ACR (Long Name)': mark the long form and add every use of ACR."""
+    found: dict[tuple[int, int], str] = {}
+    for m in _ACRONYM_PAREN.finditer(text):
+        acr = m.group("acr")
+        before = text[: m.start()].rstrip()
+        # the mention ending right before the parenthesis, else capitalized words back
+        long_span = next(((s, e) for (s, e) in spans if e == len(before)), None)
+        if long_span is None:
+            long_span = _capitalized_run_before(text, len(before))
+        if long_span is None:
+            continue
+        long_form = text[long_span[0]: long_span[1]]
+        if not _plausible_acronym(acr, long_form) and long_span not in spans:
+            continue
+        info = spans.get(long_span)
+        if info is None:
+            if any(_overlaps(k, long_span) for k in spans):
+                continue
+            spans[long_span] = {"kind": "organization"}
+            info = spans[long_span]
+        found[long_span] = acr
+        kind = info["kind"]
+        for use in re.finditer(r"(?<![\w-])" + re.escape(acr) + r"(?![\w-])", text):
+            span = (use.start(), use.end())
+            if span == (m.start("acr"), m.end("acr")) or not any(_overlaps(k, span) for k in spans):
+                spans[span] = {"kind": kind, "kb": info.get("kb"), "alias_type": "acronym"}
+    return found
+
+
+_CONNECTORS = {"of", "for", "the", "and", "on", "against", "de", "du", "des", "la", "le", "l", "d", "et", "pour",
+               "contre", "sur", "en", "à", "aux", "au"}
+
+
+def _capitalized_run_before(text: str, end: int) -> tuple[int, int] | None:
+    """The run of capitalized words (with connectors) ending at `end`, e.g. 'Malaysian Armed Forces'."""
+    words = list(re.finditer(r"[\w'’-]+", text[max(0, end - 160): end]))
+    base = max(0, end - 160)
+    start = None
+    caps = 0
+    for w in reversed(words):
+        word = w.group(0)
+        if text[base + w.end(): end].count("\n") or re.search(r"[,.;:]", text[base + w.end(): end]):
+            break
+        if word[0].isupper():
+            start = base + w.start()
+            caps += 1
+        elif word.lower().split("'")[0] in _CONNECTORS or word.lower() in _CONNECTORS:
+            continue
+        else:
+            break
+    if start is None or caps < 2:
+        return None
+    return start, end
+
+
+def _plausible_acronym(acr: str, long_form: str) -> bool:
+    initials = "".join(w[0] for w in re.findall(r"[\w]+", long_form) if w[0].isupper()).lower()
+    letters = re.sub(r"[^a-z]", "", acr.lower())
+    if not letters:
+        return False
+    it = iter(initials)
+    return sum(ch in initials for ch in letters) >= max(2, len(letters) - 1) or all(ch in it for ch in letters)
+
+
+# --- titles ---------------------------------------------------------------------------------------
+
+_WHO_IS = re.compile(r"^\s*(?:who is|who was|qui est|the|le|la|l'|l’|former|ancien|ex-)\s*", re.I)
+
+
+def attach_titles(text: str, mentions: list[Mention], sents: list[tuple[int, int]]) -> list[Mention]:
+    """Attach pre-name titles, reverse appositions and appositions to person mentions; title-only
+    references ("le directeur de l'UNCCT") become descriptive person mentions."""
+    from dataclasses import replace
+
+    out: list[Mention] = []
+    person_spans = [(m.start, m.end) for m in mentions if m.kind == "person" and not m.descriptive]
+    used_titles: list[tuple[int, int]] = []
+    by_start = sorted(mentions, key=lambda m: m.start)
+    for m in by_start:
+        if m.kind != "person" or m.descriptive:
+            out.append(m)
+            continue
+        s_start, s_end = sents[m.sentence]
+        titles: list[str] = []
+        orgs: list[str] = []
+        # (a) title right before the name, possibly after a comma: "TITLE de l'ORG, le général X"
+        left = text[s_start: m.start]
+        for n, (chunk_start, chunk) in enumerate(_left_chunks(left, s_start, limit=2)):
+            if any(_overlaps(p, (chunk_start, chunk_start + len(chunk))) for p in person_spans):
+                break
+            tm = _adjacent_title(text, chunk_start, chunk, mentions)
+            if tm is None:
+                # "..., du Danemark, Anders Samuelsen": a bare state phrase names the person's country
+                states = _orgs_in(mentions, chunk_start, chunk_start + len(chunk))
+                if n == 0 and states and len(chunk.split()) <= 4:
+                    orgs.extend(states)
+                break
+            titles.append(_title_text(chunk, tm))
+            used_titles.append((chunk_start + tm.start(), chunk_start + len(chunk)))
+            orgs.extend(_orgs_in(mentions, chunk_start + tm.start(), chunk_start + len(chunk)))
+        # (b) apposition after the name: "X, Secrétaire général de l'OCI,"
+        right = text[m.end: s_end]
+        am = re.match(r"\s*,\s*([^,;]{2,160})", right)
+        if am:
+            chunk = am.group(1)
+            chunk_start = m.end + am.start(1)
+            lead = _WHO_IS.match(chunk)
+            tm = TITLE_RE.match(chunk, lead.end() if lead else 0)
+            if tm and not any(_overlaps(p, (chunk_start, chunk_start + len(chunk))) for p in person_spans):
+                titles.append(_title_text(chunk, tm))
+                used_titles.append((chunk_start + tm.start(), chunk_start + len(chunk)))
+                orgs.extend(_orgs_in(mentions, chunk_start + tm.start(), chunk_start + len(chunk)))
+        out.append(replace(m, title="; ".join(dict.fromkeys(titles)) or None,
+                           title_org=orgs[0] if orgs else None))
+    # (c) title-only references
+    for tm in TITLE_RE.finditer(text):
+        span = (tm.start(), tm.end())
+        if any(_overlaps(span, u) for u in used_titles) or any(_overlaps(span, (m.start, m.end)) for m in mentions):
+            continue
+        sent = _sentence_index(sents, tm.start())
+        s_start, s_end = sents[sent]
+        pre = text[max(s_start, tm.start() - 12): tm.start()].lower()
+        if not re.search(r"(?:\b(?:le|la|l'|l’|the|du|de la|au|à la|his|her|its)\s*|ال)$", pre) and not is_arabic(tm.group(0)):
+            continue
+        end = _title_phrase_end(text, mentions, tm.end(), s_end)
+        orgs = _orgs_in(mentions, tm.start(), end)
+        out.append(Mention(start=tm.start(), end=end, form=text[tm.start():end], kind="person", sentence=sent,
+                           title=tm.group(0), title_org=orgs[0] if orgs else None, descriptive=True))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+_COMPLEMENT = re.compile(
+    r"^(?:\s*(?:of|de|du|des|for|pour|d'|d’|the|la|le|l'|l’|and|et|&|at|in|à|aux?|[A-ZÀ-Ý][\w'’-]*|"
+    r"\((?:[^)]{1,12})\)|[a-zàâçéèêëîïôûù]+(?:ain|aine|ais|aise|ien|ienne|ois|oise|an|ian|ese|i)))*\s*$")
+
+
+def _adjacent_title(text: str, chunk_start: int, chunk: str, mentions: list[Mention]) -> re.Match[str] | None:
+    """The title phrase that ends a chunk (right before a name or its comma): title words, then only
+    an of-complement ('Deputy Minister of Defence', 'directeur du Centre ... (UNCCT)', 'ministre marocain')."""
+    matches = list(TITLE_RE.finditer(chunk))
+    if not matches:
+        return None
+    last = matches[-1]
+    tail_start, tail_end = chunk_start + last.end(), chunk_start + len(chunk)
+    tail = list(text[tail_start:tail_end])
+    for mention in mentions:
+        if mention.kind in {"organization", "state", "place"} and tail_start <= mention.start and mention.end <= tail_end:
+            for i in range(mention.start - tail_start, mention.end - tail_start):
+                tail[i] = " "
+    if not _COMPLEMENT.match(HONORIFIC_RE.sub(" ", "".join(tail))):
+        return None
+    first = last
+    for prev in reversed(matches[:-1]):
+        between = chunk[prev.end(): first.start()]
+        if re.fullmatch(r"\s*(?:(?:of|de|du|des|the|la|l'|and|et)\s+)?(?:[A-ZÀ-Ý][\w-]*\s+){0,3}", between):
+            first = prev
+        else:
+            break
+    return first
+
+
+def _leading_title(chunk: str) -> re.Match[str] | None:
+    """A chunk that is a function phrase: it starts with (a determiner and) a title."""
+    lead = re.match(r"\s*(?:(?:le|la|l'|l’|the|son|sa|his|her|former|ancien|ex-)\s*)*", chunk, re.I)
+    return TITLE_RE.match(chunk, lead.end() if lead else 0)
+
+
+def _left_chunks(left: str, base: int, limit: int) -> list[tuple[int, str]]:
+    """Up to `limit` comma-separated chunks of the text left of a name, nearest first."""
+    out = []
+    end = len(left)
+    # honorifics right before the name are skipped
+    for _ in range(limit):
+        piece = left[:end]
+        cut = max(piece.rfind(","), piece.rfind(";"), piece.rfind(":"))
+        chunk = piece[cut + 1:]
+        stripped = HONORIFIC_RE.sub(" ", chunk)
+        if not stripped.strip():
+            end = cut
+            if cut < 0:
+                break
+            continue
+        out.append((base + cut + 1, chunk))
+        if cut < 0:
+            break
+        end = cut
+        # only continue past a comma when the chunk just read was a title
+        if not TITLE_RE.search(chunk):
+            break
+    return out
+
+
+def _title_text(chunk: str, m: re.Match[str]) -> str:
+    """The title as stated: the title words, extended over directly following title words."""
+    end = m.end()
+    while True:
+        nxt = TITLE_RE.match(chunk, end + 1) if end + 1 < len(chunk) and chunk[end] == " " else None
+        if not nxt:
+            break
+        end = nxt.end()
+    return chunk[m.start(): end].strip()
+
+
+def _title_phrase_end(text: str, mentions: list[Mention], pos: int, limit: int) -> int:
+    """End of a function phrase 'directeur de l'UNCCT' / 'Secretary General of the OIC'."""
+    m = re.match(r"\s+(?:of the|of|de la|de l'|de l’|des|du|d'|d’|de|for|pour|in charge of|chargée? (?:du|de la|des|de l'))\s*", text[pos:limit], re.I)
+    if not m:
+        return pos
+    after = pos + m.end()
+    for mention in mentions:
+        if mention.start >= after and mention.start - after <= 2 and mention.kind in {"organization", "state"}:
+            return mention.end
+    return pos
+
+
+def _orgs_in(mentions: list[Mention], start: int, end: int) -> list[str]:
+    """Organization or state mentions inside a span, organizations first (as forms)."""
+    inside = [m for m in mentions if m.start >= start and m.end <= end and m.kind in {"organization", "state"}]
+    inside.sort(key=lambda m: (m.kind != "organization", m.start))
+    return [f"{m.start}:{m.end}" for m in inside]

@@ -1,0 +1,175 @@
+"""Normalization: RawDocument -> Document (decoded text, boilerplate dropped, title and dateline read)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from ..records import Document, RawDocument, Rejected
+from .dates import parse_date_string
+
+__all__ = ["normalize", "decode", "content_id", "read_dateline"]
+
+# Whole lines that are page furniture, in the three languages (compared case-insensitively).
+_BOILERPLATE = {
+    "share", "share:", "share this", "related articles", "related", "back to top button", "back to top",
+    "read more", "advertisement", "print", "email", "tweet", "comments", "leave a comment",
+    "partager", "partager :", "lire aussi", "publicité", "imprimer", "articles similaires", "à lire aussi",
+    "إعلان", "شارك", "اقرأ أيضا", "اقرأ أيضاً", "مميز", "طباعة", "رأيك في الموضوع",
+}
+_BOILERPLATE_RE = re.compile(
+    r"^(?:copyright\b.*|©.*|.*\ball rights reserved\b.*|.*tous droits réservés.*|"
+    r"تأكد من ادخال المعلومات.*|آخر تعديل في.*|نشر في .*|المصدر\s*:.*|source\s*:\s*\S+\s*$)$",
+    re.I,
+)
+_DATE_LABEL = re.compile(r"\b(?:date|publié le|published(?: on)?|updated|mis à jour le)\s*:?\s*(?P<d>.+)$", re.I)
+_DATE_LINE_WORDS = {"am", "pm", "gmt", "utc", "à", "at", "le", "on", "updated", "published", "mis", "jour",
+                    "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+                    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b")
+_DATELINE_SEP = re.compile(r"\s*(?:—|–|--|\s-\s|-\s|:\s|-\s*\(|/)")
+
+
+def content_id(text: str) -> str:
+    """Stable document id: the SHA-256 of the normalized text."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def decode(data: bytes | str) -> str | None:
+    """Decode bytes (BOM, UTF-8, UTF-16, then detection); None when nothing sensible comes out."""
+    if isinstance(data, str):
+        return data
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096]:
+        return None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return str(best) if best is not None else None
+
+
+def _is_boilerplate(line: str) -> bool:
+    low = line.strip().casefold()
+    return low in _BOILERPLATE or bool(_BOILERPLATE_RE.match(line.strip()))
+
+
+def _is_date_line(line: str, lang: str) -> bool:
+    """A short line that is only a date (and maybe a time, a view count, a label)."""
+    stripped = line.strip()
+    if len(stripped) > 60:
+        return False
+    d = parse_date_string(stripped, lang)
+    if d is None:
+        return False
+    rest = (stripped[: d.start] + stripped[d.end :]).strip()
+    rest = _TIME.sub("", rest)
+    rest = re.sub(r"[\d\s,.:;–—\-|/()]+", " ", rest).strip()
+    return all(len(w) <= 2 or w.casefold() in _DATE_LINE_WORDS for w in rest.split())
+
+
+def _clean_lines(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    return [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+
+
+def normalize(
+    raw: RawDocument,
+    *,
+    find_date_line: Callable[[str], str | None],
+    is_place: Callable[[str], bool],
+    min_chars: int = 20,
+) -> Document | Rejected:
+    """Decode, drop boilerplate, keep paragraphs; read the title, page date and dateline.
+
+    `find_date_line(line)` returns the ISO date of a line that is only a date (language aware),
+    `is_place(name)` says whether a dateline head names a known place.
+    """
+    text = decode(raw.content)
+    if text is None:
+        return Rejected(raw.source, "normalize", "cannot decode the file: not UTF-8 and no encoding detected")
+    if raw.is_html:
+        from .html import extract_html
+
+        extracted = extract_html(text)
+        if extracted is None:
+            return Rejected(raw.source, "normalize", "no main text found in the HTML page")
+        text, title, published = extracted
+        raw = replace(raw, title=raw.title or title, published=raw.published or published)
+    if sum(ch == "\ufffd" for ch in text) > max(10, len(text) // 20):
+        return Rejected(raw.source, "normalize", "text is mostly undecodable bytes; try converting it to UTF-8")
+
+    lines = [line for line in _clean_lines(text) if not _is_boilerplate(line)]
+    paragraphs = [line for line in lines if line]
+    # A leading short line without a verb before the headline is a section label ("Nation", "General").
+    page_date = raw.published
+    title = raw.title
+    kept: list[str] = []
+    seen_title = bool(title)
+    for i, line in enumerate(paragraphs):
+        head_zone = i < 8
+        if head_zone and (iso := find_date_line(line)) is not None:
+            if not seen_title:
+                continue        # a banner date above the headline is the site's clock, not the story's
+            page_date = page_date or iso
+        if head_zone and not seen_title and len(line.split()) <= 2 and i + 1 < len(paragraphs) \
+                and len(paragraphs[i + 1]) > 3 * len(line) and not line.endswith((".", ":")):
+            continue  # section label
+        if head_zone and (m := _DATE_LABEL.search(line)) and len(line) < 90 and find_date_line(m.group("d")):
+            page_date = page_date or find_date_line(m.group("d"))
+            continue
+        if not seen_title:
+            title = title or line
+            seen_title = True
+        kept.append(line)
+    body = "\n\n".join(kept)
+    if title and not body.startswith(title):
+        body = title + "\n\n" + body
+    if len(body.strip()) < min_chars:
+        return Rejected(raw.source, "normalize", f"empty document (fewer than {min_chars} characters of text)")
+    title_span = (0, len(title)) if title else None
+    doc = Document(
+        id=content_id(body), source=raw.source, text=body, lang=raw.lang, title=title,
+        published=page_date, title_span=title_span, provenance=raw.provenance,
+    )
+    return read_dateline(doc, is_place)
+
+
+def read_dateline(doc: Document, is_place: Callable[[str], bool]) -> Document:
+    """Find 'PLACE, date —', 'PLACE (Agency) -', 'PLACE:' at the start of an early body paragraph."""
+    offset = (doc.title_span[1] if doc.title_span else 0)
+    for para in re.finditer(r"[^\n]+", doc.text[offset:]):
+        start = offset + para.start()
+        line = para.group(0)
+        m = _DATELINE_SEP.search(line)
+        head = line[: m.start()] if m and m.start() <= 60 else (line if len(line) <= 40 else None)
+        if head:
+            pieces = [p.strip() for p in head.split(",") if p.strip()]
+            if pieces and is_place(pieces[0]) and len(pieces[0].split()) <= 4:
+                place = pieces[0]
+                dateline_date = None
+                base = date.fromisoformat(doc.published) if doc.published and len(doc.published) == 10 else None
+                for piece in pieces[1:]:
+                    d = parse_date_string(piece, doc.lang or "en", base)
+                    if d and d.value:
+                        dateline_date = d.value
+                end = start + len(head)
+                return replace(doc, dateline_place=place, dateline_date=dateline_date, dateline_span=(start, end))
+        if start - offset > 600:
+            break
+        offset_limit = 3
+        if para.start() > 0 and doc.text[offset:start].count("\n\n") >= offset_limit:
+            break
+    return doc

@@ -1,0 +1,95 @@
+"""Event trigger lexicon (fr/en/ar): surface patterns -> event type, with status cues."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TRIGGERS", "find_triggers", "status_of", "Trigger"]
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    type: str
+    nominal: bool        # "meeting with", "réunion avec": a noun needs a 'with'/'avec' to count
+
+
+def _rx(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
+
+
+TRIGGERS: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {
+    "en": [
+        ("call", _rx([r"(?:tele)?phone(?:d)?\s+call", r"telephoned", r"phoned", r"spoke\s+(?:by|on the)\s+(?:tele)?phone",
+                      r"telephone\s+conversation", r"call\s+with"]), False),
+        ("agreement", _rx([r"sign(?:ed|s|ing)?", r"sealed", r"inked", r"memorandum of understanding", r"mou"]), False),
+        ("conference", _rx([r"t(?:ook|akes?|aking)\s+part\s+in", r"participat(?:ed|es?|ing)\s+in", r"attend(?:ed|s|ing)?",
+                            r"represent(?:ed|ing)", r"chaired", r"opened"]), False),
+        ("visit", _rx([r"visit(?:ed|s|ing)?", r"paid\s+a\s+visit", r"came\s+to", r"arrived\s+in", r"trip\s+to"]), False),
+        ("meet", _rx([r"met", r"meets?", r"held\s+(?:detailed\s+|bilateral\s+)?talks", r"holds?\s+talks", r"talks?\s+with",
+                      r"received", r"receives?", r"hosted", r"called\s+on", r"calls\s+on", r"conferred",
+                      r"bilateral\s+meeting", r"courtesy\s+call"]), False),
+        ("meet", _rx([r"meeting", r"meetings", r"talks", r"discussions"]), True),
+    ],
+    "fr": [
+        ("call", _rx([r"par\s+t[ée]l[ée]phone", r"entretien\s+t[ée]l[ée]phonique", r"appel\s+t[ée]l[ée]phonique",
+                      r"t[ée]l[ée]phon[ée]\w*", r"conversation\s+t[ée]l[ée]phonique"]), False),
+        ("agreement", _rx([r"sign[ée]\w*", r"signature", r"scell[ée]\w*", r"m[ée]morandum\s+d'entente", r"paraph[ée]\w*"]), False),
+        ("conference", _rx([r"pris\s+part", r"prend\s+part", r"prendre\s+part", r"particip[ée]\w*", r"assist[ée]\w*\s+[àa]",
+                            r"a\s+pr[ée]sid[ée]"]), False),
+        ("visit", _rx([r"visit[ée]\w*", r"visite", r"se\s+rend\w*", r"s'est\s+rendu\w*"]), False),
+        ("meet", _rx([r"rencontr[ée]\w*", r"s'(?:est|sont)\s+entretenu\w*", r"s'entretien\w*", r"entretiens?\s+(?:bilat[ée]raux?\s+)?(?:avec|entre)",
+                      r"entretiens\s+bilat[ée]raux", r"re[çc]u\w*", r"re[çc]oit", r"accueilli\w*", r"a\s+vu", r"[ée]chang[ée]\w*\s+avec",
+                      r"eu\s+des\s+[ée]changes", r"eu\s+une\s+rencontre", r"s'est\s+r[ée]uni\w*", r"se\s+sont\s+r[ée]unis"]), False),
+        ("meet", _rx([r"r[ée]union", r"rencontre", r"entretien"]), True),
+    ],
+    "ar": [
+        ("call", _rx([r"اتصالا?ً?\s*هاتفيا?ً?", r"مكالمة\s+هاتفية", r"اتصال\s+هاتفي", r"هاتفيا?ً?"]), False),
+        ("agreement", _rx([r"و[ّ]?قع\w*", r"وق[ّ]?ع[ت]?", r"توقيع", r"مذكرة\s+تفاهم", r"اتفاقية"]), False),
+        ("conference", _rx([r"شارك\w*", r"مشاركة", r"يشارك\w*", r"حضر\w*", r"ترأس\w*"]), False),
+        ("visit", _rx([r"زار\w*", r"زيارة", r"يزور"]), False),
+        ("meet", _rx([r"التقى", r"يلتقي", r"التقت", r"استقبل\w*", r"يستقبل", r"اجتمع\w*", r"يجتمع", r"بحث\s+مع",
+                      r"بحثا", r"بحث\s+الطرفان", r"وبحث\s+الطرفان", r"مباحثات", r"محادثات", r"لقاء", r"اللقاء"]), False),
+    ],
+}
+
+_PLANNED = {
+    "en": re.compile(r"\b(?:will|shall|is to|are to|is due to|was due to|were due to|is expected to|plans? to|to be held|"
+                     r"scheduled|would|next week|upcoming|is set to|are set to)\b", re.I),
+    "fr": re.compile(r"\b(?:va|vont|devra|devrait|devraient|prévu\w*|se tiendra|aura lieu|attendu\w*|prochain\w*|"
+                     r"lanceraient|compte\w*|rencontrera|visitera|signera)\b", re.I),
+    "ar": re.compile(r"(?:سيلتقي|سيزور|سيوقع|سوف|المقرر|المقررة|المقبل|سيعقد|ستعقد|من المنتظر|من المقرر)"),
+}
+_NEGATED = {
+    "en": re.compile(r"\b(?:did not|didn't|has not|have not|never|cancel(?:l)?ed|refused to|no meeting)\b", re.I),
+    "fr": re.compile(r"\b(?:n'a pas|n'ont pas|ne s'est pas|n'est pas|jamais|annul\w+|refusé de)\b", re.I),
+    "ar": re.compile(r"(?:لم\s|لن\s|ألغى|ألغيت|رفض)"),
+}
+
+
+def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[Trigger]:
+    """Triggers in one sentence, leftmost first; overlapping patterns keep the first listed type."""
+    out: list[Trigger] = []
+    taken: list[tuple[int, int]] = []
+    for etype, pattern, nominal in TRIGGERS.get(lang, TRIGGERS["en"]):
+        for m in pattern.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(Trigger(offset + m.start(), offset + m.end(), m.group(0), etype, nominal))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def status_of(sentence: str, trigger_pos: int, lang: str) -> str:
+    """'planned' or 'negated' from cues in the clause of the trigger, else 'occurred'."""
+    window = sentence[max(0, trigger_pos - 60): trigger_pos + 40]
+    if _NEGATED.get(lang, _NEGATED["en"]).search(window):
+        return "negated"
+    if _PLANNED.get(lang, _PLANNED["en"]).search(sentence[max(0, trigger_pos - 50): trigger_pos + 25]):
+        return "planned"
+    return "occurred"

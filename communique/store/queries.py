@@ -1,0 +1,94 @@
+"""Read queries over the store: corpus events with their sources, one event in full."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from ..textnorm import fold
+
+__all__ = ["corpus_events", "show_event"]
+
+
+def corpus_events(con: Any, *, actor: str | None = None, type: str | None = None, since: str | None = None,
+                  until: str | None = None, include_planned: bool = False) -> list[dict[str, Any]]:
+    """Merged real-world events (SCHEMA.md 'corpus events'), newest first, each with every source."""
+    rows = con.execute(
+        "SELECT e.id, e.doc_id, e.type, e.status, e.date, e.date_precision, e.location_name, e.country, e.lat, "
+        "e.lon, e.topics, e.confidence, coalesce(e.corpus_event, e.id), d.source, d.lang "
+        "FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY e.id").fetchall()
+    parties: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)
+    for ev_id, ent_id, role, aff in con.execute("SELECT event_id, entity_id, role, affiliation FROM event_parties").fetchall():
+        parties[ev_id].append((ent_id, role, aff))
+    names = {(d, e): (n, k) for d, e, n, k in con.execute("SELECT doc_id, entity_id, name, kind FROM entities").fetchall()}
+    forms: dict[tuple[str, str], list[str]] = {}
+    if actor:
+        for d, e, f in con.execute("SELECT doc_id, entity_id, forms FROM entities").fetchall():
+            forms[(d, e)] = json.loads(f)
+    groups: dict[str, list[tuple]] = defaultdict(list)
+    for row in rows:
+        if row[3] != "occurred" and not include_planned:
+            continue
+        groups[row[12]].append(row)
+    out = []
+    for cid, members in groups.items():
+        best = max(members, key=lambda r: (r[11], r[4] or ""))
+        dates = [r[4] for r in members if r[4]]
+        ev_date = max(dates, key=len) if dates else None
+        if type and best[2] != type and not any(r[2] == type for r in members):
+            continue
+        if since and (not ev_date or ev_date < since):
+            continue
+        if until and (not ev_date or ev_date[: len(until)] > until):
+            continue
+        party_list = []
+        seen = set()
+        for ent_id, role, aff in parties[best[0]]:
+            name, kind = names.get((best[1], ent_id), (ent_id, None))
+            aff_name = names.get((best[1], aff), (aff, None))[0] if aff else None
+            if ent_id in seen:
+                continue
+            seen.add(ent_id)
+            party_list.append({"entity": ent_id, "name": name, "kind": kind, "role": role,
+                               "affiliation": aff, "affiliation_name": aff_name})
+        if actor:
+            key = fold(actor)
+            hit = False
+            for r in members:
+                for ent_id, _, aff in parties[r[0]]:
+                    for e in (ent_id, aff):
+                        if e and (key in fold(names.get((r[1], e), ("", ""))[0]) or
+                                  any(key in fold(f) for f in forms.get((r[1], e), []))):
+                            hit = True
+            if not hit:
+                continue
+        out.append({
+            "id": cid, "type": best[2], "status": best[3], "date": ev_date,
+            "date_precision": {10: "day", 7: "month", 4: "year"}.get(len(ev_date)) if ev_date else None,
+            "location": {"name": best[6], "country": best[7], "lat": best[8], "lon": best[9]} if best[6] else None,
+            "parties": party_list, "topics": json.loads(best[10] or "[]"),
+            "confidence": max(r[11] for r in members),
+            "sources": [{"document": r[1], "source": r[13], "lang": r[14], "event": r[0]} for r in members],
+        })
+    out.sort(key=lambda e: (e["date"] or "", e["id"]), reverse=True)
+    return out
+
+
+def show_event(con: Any, event_id: str) -> dict[str, Any] | None:
+    """One event (a per-document id or a corpus id) with its parties and evidence sentences."""
+    row = con.execute("SELECT id, coalesce(corpus_event, id) FROM events WHERE id = ? OR corpus_event = ? LIMIT 1",
+                      [event_id, event_id]).fetchone()
+    if row is None:
+        return None
+    cid = row[1]
+    for ev in corpus_events(con, include_planned=True):
+        if ev["id"] == cid:
+            ev["evidence"] = []
+            for src in ev["sources"]:
+                for start, end, text in con.execute(
+                        "SELECT start_char, end_char, text FROM evidence WHERE event_id = ? ORDER BY start_char",
+                        [src["event"]]).fetchall():
+                    ev["evidence"].append({"source": src["source"], "start": start, "end": end, "text": text})
+            return ev
+    return None

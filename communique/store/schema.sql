@@ -1,0 +1,36 @@
+-- communique store schema (DuckDB dialect, kept portable to PostgreSQL).
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR PRIMARY KEY, source VARCHAR, lang VARCHAR, title VARCHAR, published VARCHAR,
+    dateline_place VARCHAR, dateline_date VARCHAR, text VARCHAR, stored_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS rejects (
+    source VARCHAR, doc_id VARCHAR, stage VARCHAR, reason VARCHAR, rejected_at TIMESTAMP,
+    PRIMARY KEY (source, stage)
+);
+CREATE TABLE IF NOT EXISTS actors (
+    id VARCHAR PRIMARY KEY, kind VARCHAR, name VARCHAR, acronym VARCHAR, wikidata VARCHAR, country VARCHAR
+);
+CREATE TABLE IF NOT EXISTS aliases (
+    actor_id VARCHAR, form VARCHAR, norm VARCHAR, lang VARCHAR, script VARCHAR,
+    PRIMARY KEY (actor_id, form)
+);
+CREATE TABLE IF NOT EXISTS entities (
+    doc_id VARCHAR, entity_id VARCHAR, kind VARCHAR, name VARCHAR, acronym VARCHAR, affiliation VARCHAR,
+    wikidata VARCHAR, titles VARCHAR, forms VARCHAR,
+    PRIMARY KEY (doc_id, entity_id)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id VARCHAR, entity_id VARCHAR, start_char INTEGER, end_char INTEGER, form VARCHAR, kind VARCHAR,
+    title VARCHAR
+);
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY, doc_id VARCHAR, type VARCHAR, status VARCHAR, date VARCHAR, date_precision VARCHAR,
+    location_name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, topics VARCHAR, confidence DOUBLE,
+    trigger VARCHAR, corpus_event VARCHAR
+);
+CREATE TABLE IF NOT EXISTS event_parties (
+    event_id VARCHAR, entity_id VARCHAR, role VARCHAR, affiliation VARCHAR, side VARCHAR
+);
+CREATE TABLE IF NOT EXISTS evidence (
+    event_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR
+);
