@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -141,9 +142,13 @@ class Pipeline:
             base = _as_date(doc.published) or _as_date(doc.dateline_date)
             dates = self._find_dates(doc.text, lang, base)
             if base is None:
+                # no publication date: the story's first full date anchors weekdays and 'today'
                 years = [int(d.value[:4]) for d in dates if d.value and len(d.value) == 10 and not d.relative]
                 if years:
                     dates = self._find_dates(doc.text, lang, None, year_hint=years[0])
+                anchors = [d.value for d in dates if d.value and len(d.value) == 10 and re.search(r"\d", d.text)]
+                if anchors:
+                    dates = self._find_dates(doc.text, lang, date.fromisoformat(anchors[0]))
             if doc.dateline_date is None and doc.dateline_span:
                 s, e = doc.dateline_span
                 in_dateline = [d for d in dates if s <= d.start < e + 25 and d.value]

@@ -46,6 +46,12 @@ SAME_NAME_THRESHOLD = 0.85
 
 _APOSTROPHES = re.compile(r"(?<=\w)['’`ʼʿʾ´‘](?=\w)")
 _TAMARBUTA = "\ue000"           # survives fold(); stands for ة until the letters are read
+_MAQSURA = "\ue003"             # stands for ى (read a: مصطفى, يحيى), which fold() makes ي
+
+
+def _fold_key(w: str) -> str:
+    """A token with the placeholders back to their fold_arabic forms."""
+    return w.replace(_TAMARBUTA, "ه").replace(_MAQSURA, "ي")
 
 # ---------------------------------------------------------------------------------------
 # Tokens: particles, articles, compounds (both scripts)
@@ -133,9 +139,9 @@ def _latin_name_tokens(name: str) -> list[str]:
 
 
 def _arabic_words(name: str) -> list[str]:
-    text = name.replace("ة", _TAMARBUTA).replace("_", " ")
+    text = name.replace("ة", _TAMARBUTA).replace("ى", _MAQSURA).replace("_", " ")
     words = fold(text).split()
-    kept = strip_honorifics([w.replace(_TAMARBUTA, "ه") for w in words])
+    kept = strip_honorifics([_fold_key(w) for w in words])
     return words[len(words) - len(kept):]
 
 
@@ -158,7 +164,7 @@ def _arabic_name_tokens(name: str) -> list[str]:
         if w == "ال" and nxt is not None:            # آل (family) folds to ال
             i += 1
             continue
-        if w.replace(_TAMARBUTA, "ه") in _AR_DROP and (nxt is not None or out):
+        if _fold_key(w) in _AR_DROP and (nxt is not None or out):
             i += 1
             continue
         if w in _AR_ABU and nxt is not None:
@@ -189,7 +195,8 @@ def _arabic_name_tokens(name: str) -> list[str]:
 # Letters -> units -> skeleton + vowel gaps
 # ---------------------------------------------------------------------------------------
 
-# A unit is ("C", class) or ("V", vowel class "A"|"O", n_chars).
+# A unit is ("C", class) or ("V", vowel class "A"|"O", n_chars, tail) where tail is the
+# vowel's own quality (a, e, i, o, u; "" unknown): Saad / Saeed differ there.
 _LAT_VOWELS = {"a": "A", "e": "A", "i": "A", "y": "A", "o": "O", "u": "O"}
 # digraphs that write a long vowel; aa/ae/ua (often a vowel on each side of ʿayn) are not
 _LAT_LONG = {"ou", "oo", "ee", "ei", "ai", "ay", "ey", "ie", "ii", "uu", "ui", "oi"}
@@ -234,16 +241,17 @@ def _latin_units(word: str, *, split: frozenset[str] = frozenset(), g_as_k: bool
             elif w_as_f:
                 units.append(("C", "f"))
             else:
-                units.append(("V", "O", 1))
+                units.append(("V", "O", 1, "u"))
             i += 1
             continue
         if ch in _LAT_VOWELS:
             pair = w[i:i + 2]
             if pair in _LAT_LONG:               # ou oo ee ei ai ...: a written long vowel
-                units.append(("V", _LAT_VOWELS[ch] if pair not in {"ui", "oi"} else "M", 2))
+                units.append(("V", _LAT_VOWELS[ch] if pair not in {"ui", "oi"} else "M", 2,
+                              "i" if pair[1] in "iy" or pair == "ee" else pair[1]))
                 i += 2
                 continue
-            units.append(("V", _LAT_VOWELS[ch], 1))
+            units.append(("V", _LAT_VOWELS[ch], 1, "i" if ch == "y" else ch))
             i += 1
             continue
         if ch == "c" and nxt == "h" and i + 2 < n and w[i + 2] in "rl":
@@ -291,17 +299,17 @@ def _arabic_units(word: str, override: dict[str, str] | None = None) -> list[tup
     for i, ch in enumerate(word):
         prev = word[i - 1] if i else ""
         if ch == "ا":
-            units.append(("V", "A", 2))
+            units.append(("V", "A", 2, "a"))
         elif ch == "و":
-            units.append(("C", "w") if i == 0 else ("V", "O", 2))
+            units.append(("C", "w") if i == 0 else ("V", "O", 2, "u"))
         elif ch in "يی":
-            units.append(("C", "y") if i == 0 else ("V", "A", 2))
-        elif ch == _TAMARBUTA:
-            units.append(("V", "A", 2))
+            units.append(("C", "y") if i == 0 else ("V", "A", 2, "i"))
+        elif ch in (_TAMARBUTA, _MAQSURA):
+            units.append(("V", "A", 2, "a"))
         elif ch == "ع":
-            units.append(("V", "A", 1) if i == 0 else ("V", "?", 0))   # ʿayn: a vowel slot
+            units.append(("V", "A", 1, "") if i == 0 else ("V", "?", 0, ""))   # ʿayn: a vowel slot
         elif ch == "ه" and i == n - 1 and n >= 3 and prev not in "اوي":
-            units.append(("V", "A", 2))          # ه written for ة (فاطمه)
+            units.append(("V", "A", 2, "a"))     # ه written for ة (فاطمه)
         elif ch in cons_map:
             units.append(("C", cons_map[ch]))
         # ء and anything else: silent
@@ -338,6 +346,8 @@ def _skeleton_of(units: list[tuple], script: str) -> tuple[str, tuple]:
         cons.pop()
         last = gaps.pop()
         gaps[-1] = gaps[-1] + last
+        if script == "lat" and gaps[-1] and gaps[-1][-1][3] == "e":   # Haniyeh = Haniya
+            gaps[-1] = gaps[-1][:-1] + [gaps[-1][-1][:3] + ("a",)]
     sig: list[tuple | None] = []
     for g in gaps:
         if not g:
@@ -346,7 +356,8 @@ def _skeleton_of(units: list[tuple], script: str) -> tuple[str, tuple]:
         classes = {u[1] for u in g if u[1] != "?"} or {"M"}
         cls = classes.pop() if len(classes) == 1 else "M"
         long = any(u[2] >= 2 for u in g)
-        sig.append((cls, long))
+        tails = [u[3] for u in g if u[3]]
+        sig.append((cls, long, tails[-1] if tails else ""))
     return "".join(cons), tuple(sig)
 
 
@@ -366,7 +377,7 @@ def _latin_tok(word: str) -> _Tok:
     for prefix in ("ben", "bin", "ibn"):
         if word.startswith(prefix) and len(word) >= len(prefix) + 3 and word[len(prefix)] not in "aeiouy":
             alts.add(_skeleton_of(_latin_units(word[len(prefix):]), "lat")[0])
-    if skel.startswith("a") and len(skel) >= 4:
+    if skel.startswith("a") and len(skel) >= 5:
         alts.add(skel[1:])                      # Brahim / Ibrahim
     final_e = len(word) > 3 and word.endswith("e") and word[-2] not in "aeiouy"
     return _Tok("lat", word, skel, gaps, frozenset(alts), initial=len(word) == 1, final_e=final_e)
@@ -381,7 +392,7 @@ def _arabic_tok(word: str) -> _Tok:
             alts.add(_skeleton_of(_arabic_units(word, {letter: cls}), "ar")[0])
     if "نب" in word:                            # نب is said mb: جنبلاط / Jumblatt
         alts.add(skel.replace("nb", "mb"))
-    if skel.startswith("a") and len(skel) >= 4:
+    if skel.startswith("a") and len(skel) >= 5:
         alts.add(skel[1:])
     return _Tok("ar", word, skel, gaps, frozenset(alts))
 
@@ -420,19 +431,29 @@ def name_key(name: str) -> str:
 # Scoring
 # ---------------------------------------------------------------------------------------
 
-def _gap_conflict(g1, g2, s1: str, s2: str, lat_long_vs_none: float | None = None) -> float:
-    """Evidence (0..1) that two vowel slots between the same consonants differ."""
+def _gap_conflict(g1, g2, s1: str, s2: str, lat_long_vs_none: float | None = None,
+                  position: str = "") -> float:
+    """Evidence (0..1) that two vowel slots between the same consonants differ.
+    position: "first" (initial vowel or first syllable), "final" or ""."""
     if g1 is None and g2 is None:
         return 0.0
     if g1 is not None and g2 is not None:
-        if s1 == s2 == "ar" and g1[1] != g2[1]:
+        (c1, l1, t1), (c2, l2, t2) = g1, g2
+        if s1 == s2 == "ar" and l1 != l2:
             return 1.0                          # سعد / سعيد
-        if g1[0] == g2[0] or "M" in (g1[0], g2[0]):
-            return 0.0
-        if g1[1] and g2[1]:
-            return 1.0
-        # one side short: Arabic writes foreign short vowels long (ترامب / Trump)
-        return 0.6 if (g1[1] or g2[1]) and s1 == s2 else 0.5
+        if c1 != c2 and "M" not in (c1, c2):
+            if l1 and l2:
+                return 1.0
+            if s1 == s2 == "lat":               # Hassan / Hussein, Omar / Amr; Yusuf / Youssef
+                return 1.0 if position == "first" else 0.6
+            return 0.5                          # Arabic writes foreign short vowels long (Trump)
+        if c1 == c2 == "A":
+            for (ta, la), tb in (((t1, l1), t2), ((t2, l2), t1)):
+                if ta in "ie" and la and tb == "a":
+                    return 1.0                  # a long i against an a: Saad / Saeed, Hassan / حسين
+            if position == "final" and s1 == s2 == "lat" and {t1, t2} in ({"a", "i"}, {"a", "e"}):
+                return 1.0 if {t1, t2} == {"a", "i"} else 0.6   # Ali / Alia; Saleh / Salah
+        return 0.0
     present, p_script, a_script = (g1, s1, s2) if g1 is not None else (g2, s2, s1)
     if not present[1]:                          # a short vowel against none
         return _LAT_SHORT_VS_NONE if p_script == a_script == "lat" else 0.0
@@ -459,8 +480,7 @@ def _vowel_conflicts(t1: _Tok, t2: _Tok) -> float:
         if proxy is not None and proxy.skel == lat.skel:
             # a known Arabic name: its usual spelling has the short vowels (محمد: Mohammed,
             # not Mahmoud); its own long vowels still count (نوري: not Nour)
-            own = sum(_gap_conflict(a, b, "ar", "lat", lat_long_vs_none=0.0)
-                      for a, b in zip(ar.gaps, lat.gaps))
+            own = sum(_gap_conflict(a, b, "ar", "lat", lat_long_vs_none=0.0) for a, b in zip(ar.gaps, lat.gaps))
             return max(own, _gaps_conflict(proxy.gaps, lat.gaps, "lat", "lat"))
     total = _gaps_conflict(t1.gaps, t2.gaps, t1.script, t2.script)
     if (t1.final_e or t2.final_e) and (t1.gaps[-1] is None) != (t2.gaps[-1] is None) \
@@ -488,14 +508,14 @@ def _gaps_conflict(g1: tuple, g2: tuple, s1: str, s2: str) -> float:
                 total += 0.25
                 k += 2
                 continue
-        total += _gap_conflict(a, b, s1, s2)
+        total += _gap_conflict(a, b, s1, s2, position="first" if k <= 1 else "final" if k == n - 1 else "")
         k += 1
     return total
 
 
 @lru_cache(maxsize=4096)
 def _proxy_tok(surface: str) -> _Tok | None:
-    rom = _ROM_EXCEPTIONS.get(surface.replace(_TAMARBUTA, "ه"))
+    rom = _ROM_EXCEPTIONS.get(_fold_key(surface))
     if rom is None or " " in rom:
         return None
     return _latin_tok(fold(rom))

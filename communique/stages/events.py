@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
 from ..textnorm import fold, is_arabic
@@ -23,6 +23,10 @@ _NON_PARTY_AFTER = re.compile(r"^\s*(?:officials?|officers?|responsables?|expert
 _NON_PARTY_BEFORE = re.compile(r"(?:sidelines of|marge de|margin of|siège de|headquarters of|session of|session de|"
                                r"members of|membres de|on behalf of|au nom de|selon|according to|statement from|"
                                r"bien|comme)\s+(?:the\s+|la\s+|le\s+|l'|l’|de la\s+|du\s+)?$", re.I)
+# "la 73ème session de l'assemblée générale des Nations-Unies": an organization completing a common noun
+_NOUN_COMPLEMENT = re.compile(r"(?<![\w'’])(?!(?:rencontre|réunion|meeting|visit|visite|coopération|cooperation|"
+                              r"entretiens?|talks|relations|partenariat)\b)[a-zàâçéèêëîïôûù]{4,}\s+(?:de|des|du|of)\s+"
+                              r"(?:la\s+|l'|l’|the\s+)?$")
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
@@ -96,10 +100,13 @@ def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int,
             last_subject = parties[0][1].id
 
     merged = _merge_frames(frames, ent_by_id)
-    base = _base_date(doc)
     events: list[Event] = []
+    previous: Event | None = None
     for frame in merged:
-        events.append(_finish(doc, frame, dates, place_mentions, ent_by_id, ctx, base, sents))
+        event = _finish(doc, frame, dates, place_mentions, ent_by_id, ctx, previous)
+        events.append(event)
+        if event.status == "occurred":
+            previous = event
     return events
 
 
@@ -144,6 +151,8 @@ def _sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
             if _NON_PARTY_AFTER.match(text[m.end: m.end + 20]) or _NON_PARTY_BEFORE.search(text[max(0, m.start - 40): m.start]):
                 continue
             if _LOCATIVE.search(text[max(0, m.start - 25): m.start]) and e.kind == "state":
+                continue
+            if _NOUN_COMPLEMENT.search(text[max(0, m.start - 40): m.start]):
                 continue
             if e.kind == "state" and m.form[:1].islower():
                 continue
@@ -210,25 +219,31 @@ def _cover(ids: set[str], ent_by_id: dict[str, Entity]) -> frozenset[str]:
     return frozenset(ent_by_id[i].affiliation or i for i in ids)
 
 
-def _base_date(doc: Document) -> date | None:
-    for value in (doc.published, doc.dateline_date):
-        if value and len(value) == 10:
-            return date.fromisoformat(value)
-    return None
+_DAY_BEFORE = re.compile(r"^(?:a day earlier|the day before|la veille|the previous day|la journée précédente)$", re.I)
 
 
 def _finish(doc: Document, frame: _Frame, dates: list[DateMention], place_mentions: list[tuple[Mention, Entity]],
-            ent_by_id: dict[str, Entity], ctx: EventContext, base: date | None,
-            sents: list[tuple[int, int]]) -> Event:
+            ent_by_id: dict[str, Entity], ctx: EventContext, previous: Event | None) -> Event:
     text = doc.text
     evidence = tuple(Evidence(text[s:e], s, e) for s, e in frame.evidence)
-    # date: in the evidence sentences, nearest to the trigger; then the dateline; then the page date
+    # date: in the evidence sentences, nearest to the trigger ('a day earlier' counts back from the
+    # previous event); then the previous event of the story; then the dateline; then the page date
     date_value, precision, date_score = None, None, 0.0
-    in_evidence = [d for d in dates if d.value and any(s <= d.start < e for s, e in frame.evidence)]
+    in_evidence = [d for d in dates if (d.value or _DAY_BEFORE.match(d.text))
+                   and any(s <= d.start < e for s, e in frame.evidence)]
     if in_evidence:
         t = frame.trigger.start
-        best = min(in_evidence, key=lambda d: (abs(d.start - t) > 0 and 0, abs(d.start - t)))
+        best = min(in_evidence, key=lambda d: abs(d.start - t))
         date_value, precision, date_score = best.value, best.precision, 0.2
+        if _DAY_BEFORE.match(best.text):
+            if previous is not None and previous.date and len(previous.date) == 10:
+                date_value = (date.fromisoformat(previous.date) - timedelta(days=1)).isoformat()
+                precision = "day"
+            date_score = 0.1
+    if date_value is None and previous is not None and previous.date:
+        date_value, precision, date_score = previous.date, previous.date_precision, 0.1
+    elif date_value is not None:
+        pass
     elif doc.dateline_date:
         date_value, precision, date_score = doc.dateline_date, "day" if len(doc.dateline_date) == 10 else "month", 0.15
     elif doc.published:
@@ -254,6 +269,8 @@ def _finish(doc: Document, frame: _Frame, dates: list[DateMention], place_mentio
                 break
         if location:
             break
+    if location is None and previous is not None and previous.location is not None and previous.date == date_value:
+        location = previous.location
     if location is None and doc.dateline_place:
         location = ctx.geocode(doc.dateline_place) or Location(name=doc.dateline_place)
     parties = []

@@ -35,20 +35,42 @@ class MentionContext:
         self.is_place = is_place
 
 
-def sentence_spans(text: str, sdoc: Any) -> list[tuple[int, int]]:
-    """Sentence offsets: spaCy sentences, also cut at line breaks, trimmed of whitespace."""
+_ABBREVIATIONS = {"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "gen", "maj", "lt", "col", "brig", "st",
+                  "sgt", "capt", "prof", "pr", "no", "nos", "vol", "etc", "jr", "sr", "inc", "ltd", "co", "corp",
+                  "av", "bd", "gov", "sen", "rep", "amb", "hon", "messrs", "fig", "art", "p", "pp", "cf", "vs", "env",
+                  "retd", "rtd", "adm", "cdr", "cmdr", "sec", "dept", "min", "approx", "jan", "feb", "aug", "sept",
+                  "oct", "nov", "dec", "janv", "févr", "avr", "juil"}
+_SENT_END = re.compile(r"[.!?؟]+[\"»”’)]*(?=\s)")
+
+
+def sentence_spans(text: str, sdoc: Any = None) -> list[tuple[int, int]]:
+    """Sentence offsets by rule: line breaks, and . ! ? ؟ before a space unless they end an
+    abbreviation or an initial ('M. Bourita', 'Maj. Gen.', 'J. Smith'). Press-release lists of
+    names stay in one sentence, which spaCy's parser often splits."""
     cuts: list[tuple[int, int]] = []
-    for sent in sdoc.sents:
-        start = sent.start_char
-        for piece in re.finditer(r"[^\n]+", text[sent.start_char: sent.end_char]):
-            s, e = start + piece.start(), start + piece.end()
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                cuts.append((s, e))
-    return cuts
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for m in _SENT_END.finditer(text, line.start(), line.end()):
+            word = re.search(r"([\w.]+)[.!?؟]*$", text[max(line.start(), m.start() - 12): m.start() + 1])
+            token = (word.group(1) if word else "").rstrip(".").lower()
+            if text[m.start()] == "." and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+                                           or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token)):
+                continue
+            nxt = re.match(r"\s*(\S)", text[m.end(): line.end()])
+            if nxt and nxt.group(1).islower() and not is_arabic(nxt.group(1)):
+                continue
+            cuts.append((start, m.end()))
+            start = m.end()
+        cuts.append((start, line.end()))
+    out = []
+    for s, e in cuts:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 def _sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
@@ -202,7 +224,24 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
             start=start, end=end, form=form, kind=info["kind"], sentence=_sentence_index(sents, start),
             acronym=acr, descriptive=bool(info.get("descriptive")), kb_id=info.get("kb"),
         ))
-    return attach_titles(text, mentions, sents)
+    verbs = {t.idx for t in sdoc if t.pos_ in {"VERB", "AUX"} and not TITLE_RE.fullmatch(t.text)}
+    mentions = _persons_by_surname(mentions, ctx)
+    return attach_titles(text, mentions, sents, verbs)
+
+
+def _persons_by_surname(mentions: list[Mention], ctx: MentionContext) -> list[Mention]:
+    """A place or organization mention that is a word of a person's name ('Bourita') is that person."""
+    from dataclasses import replace
+
+    name_words = {fold(w) for m in mentions if m.kind == "person" and not m.descriptive
+                  for w in m.form.split() if len(w) > 2}
+    out = []
+    for m in mentions:
+        if m.kind in {"place", "organization"} and m.kb_id is None and fold(m.form) in name_words \
+                and ctx.gazetteer.lookup(m.form) == [] and not m.acronym:
+            m = replace(m, kind="person")
+        out.append(m)
+    return out
 
 
 _NAME_WORD = re.compile(r"[^\s,;:()\[\]«»\"“”]+")
@@ -315,7 +354,8 @@ def _plausible_acronym(acr: str, long_form: str) -> bool:
 _WHO_IS = re.compile(r"^\s*(?:who is|who was|qui est|the|le|la|l'|l’|former|ancien|ex-)\s*", re.I)
 
 
-def attach_titles(text: str, mentions: list[Mention], sents: list[tuple[int, int]]) -> list[Mention]:
+def attach_titles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
+                  verbs: set[int] = frozenset()) -> list[Mention]:  # type: ignore[assignment]
     """Attach pre-name titles, reverse appositions and appositions to person mentions; title-only
     references ("le directeur de l'UNCCT") become descriptive person mentions."""
     from dataclasses import replace
@@ -332,11 +372,12 @@ def attach_titles(text: str, mentions: list[Mention], sents: list[tuple[int, int
         titles: list[str] = []
         orgs: list[str] = []
         # (a) title right before the name, possibly after a comma: "TITLE de l'ORG, le général X"
+        s_start = _clause_start(text, m.start)
         left = text[s_start: m.start]
         for n, (chunk_start, chunk) in enumerate(_left_chunks(left, s_start, limit=2)):
             if any(_overlaps(p, (chunk_start, chunk_start + len(chunk))) for p in person_spans):
                 break
-            tm = _adjacent_title(text, chunk_start, chunk, mentions)
+            tm = _adjacent_title(text, chunk_start, chunk, mentions, verbs)
             if tm is None:
                 # "..., du Danemark, Anders Samuelsen": a bare state phrase names the person's country
                 states = _orgs_in(mentions, chunk_start, chunk_start + len(chunk))
@@ -383,7 +424,8 @@ _COMPLEMENT = re.compile(
     r"\((?:[^)]{1,12})\)|[a-zàâçéèêëîïôûù]+(?:ain|aine|ais|aise|ien|ienne|ois|oise|an|ian|ese|i)))*\s*$")
 
 
-def _adjacent_title(text: str, chunk_start: int, chunk: str, mentions: list[Mention]) -> re.Match[str] | None:
+def _adjacent_title(text: str, chunk_start: int, chunk: str, mentions: list[Mention],
+                    verbs: set[int]) -> re.Match[str] | None:
     """The title phrase that ends a chunk (right before a name or its comma): title words, then only
     an of-complement ('Deputy Minister of Defence', 'directeur du Centre ... (UNCCT)', 'ministre marocain')."""
     matches = list(TITLE_RE.finditer(chunk))
@@ -396,8 +438,11 @@ def _adjacent_title(text: str, chunk_start: int, chunk: str, mentions: list[Ment
         if mention.kind in {"organization", "state", "place"} and tail_start <= mention.start and mention.end <= tail_end:
             for i in range(mention.start - tail_start, mention.end - tail_start):
                 tail[i] = " "
-    if not _COMPLEMENT.match(HONORIFIC_RE.sub(" ", "".join(tail))):
-        return None
+    tail_text = HONORIFIC_RE.sub(" ", "".join(tail))
+    if not _COMPLEMENT.match(tail_text):
+        # a longer complement is fine when it has no verb ("ministre des affaires étrangères et de la coopération")
+        if any(tail_start <= v < tail_end for v in verbs) or len(tail_text.split()) > 12 or re.search(r"[.!?;]", tail_text):
+            return None
     first = last
     for prev in reversed(matches[:-1]):
         between = chunk[prev.end(): first.start()]
@@ -412,6 +457,14 @@ def _leading_title(chunk: str) -> re.Match[str] | None:
     """A chunk that is a function phrase: it starts with (a determiner and) a title."""
     lead = re.match(r"\s*(?:(?:le|la|l'|l’|the|son|sa|his|her|former|ancien|ex-)\s*)*", chunk, re.I)
     return TITLE_RE.match(chunk, lead.end() if lead else 0)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Start of the sentence holding `pos`, by punctuation and line breaks (spaCy splits lists)."""
+    lo = max(0, pos - 300)
+    cut = max(text.rfind("\n", lo, pos), max((m.end() - 1 for m in re.finditer(r"[.!?؟](?=\s)", text[lo:pos])), default=-1) + lo
+              if re.search(r"[.!?؟](?=\s)", text[lo:pos]) else -1)
+    return cut + 1 if cut >= 0 else lo
 
 
 def _left_chunks(left: str, base: int, limit: int) -> list[tuple[int, str]]:
@@ -465,5 +518,6 @@ def _title_phrase_end(text: str, mentions: list[Mention], pos: int, limit: int) 
 def _orgs_in(mentions: list[Mention], start: int, end: int) -> list[str]:
     """Organization or state mentions inside a span, organizations first (as forms)."""
     inside = [m for m in mentions if m.start >= start and m.end <= end and m.kind in {"organization", "state"}]
-    inside.sort(key=lambda m: (m.kind != "organization", m.start))
+    # organizations before states; the most specific (longest) organization first
+    inside.sort(key=lambda m: (m.kind != "organization", -len(m.form) if not m.acronym else -99, m.start))
     return [f"{m.start}:{m.end}" for m in inside]

@@ -108,6 +108,9 @@ def normalize(
             return Rejected(raw.source, "normalize", "no main text found in the HTML page")
         text, title, published = extracted
         raw = replace(raw, title=raw.title or title, published=raw.published or published)
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(5, len(text[:20000]) // 20):
+        return Rejected(raw.source, "normalize", "binary content, not text (control characters); check the file type")
     if sum(ch == "\ufffd" for ch in text) > max(10, len(text) // 20):
         return Rejected(raw.source, "normalize", "text is mostly undecodable bytes; try converting it to UTF-8")
 
