@@ -21,7 +21,7 @@ _AR_PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ك|ل)?ال|^(?:و|ف)?لل")
 _LEADING_ARTICLES = {"the", "le", "la", "les", "l", "el"}
 _HONORIFICS = {
     "m", "mm", "mme", "mr", "mrs", "ms", "dr", "messrs", "h", "e", "he", "hrh", "sir",
-    "mlle", "pr", "prof",
+    "mlle", "pr", "prof", "haji", "hajah", "awang", "dayang", "dato", "datuk", "pehin", "yang", "berhormat",
     "السيد", "السيدة", "الدكتور", "الدكتوره", "معالي", "سمو", "فخامه", "سعاده", "صاحب",
 }
 

@@ -18,7 +18,8 @@ _ACTOR_KINDS = {"person", "organization", "state"}
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|à|au|aux|en|dans|near|to|vers)\s+(?:the\s+|la\s+|le\s+|l'|l’)?(?:(?:capital|city|ville|capitale)\s+(?:of\s+)?)?$"
     r"|(?:^|\s)(?:في|ب)\s*$|(?:العاصمة\s+\w+\s*)$)", re.I)
-_NON_PARTY_AFTER = re.compile(r"^\s*(?:officials?|officers?|responsables?|experts?|headquarters|siège|premises|charter|"
+_NON_PARTY_AFTER = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
+                              r"a indiqué|officials?|officers?|responsables?|experts?|headquarters|siège|premises|charter|"
                               r"member|members|membres|countries|pays|states|session|website)\b", re.I)
 _NON_PARTY_BEFORE = re.compile(r"(?:sidelines of|marge de|margin of|siège de|headquarters of|session of|session de|"
                                r"members of|membres de|on behalf of|au nom de|selon|according to|statement from|"
@@ -27,6 +28,11 @@ _NON_PARTY_BEFORE = re.compile(r"(?:sidelines of|marge de|margin of|siège de|he
 _NOUN_COMPLEMENT = re.compile(r"(?<![\w'’])(?!(?:rencontre|réunion|meeting|visit|visite|coopération|cooperation|"
                               r"entretiens?|talks|relations|partenariat)\b)[a-zàâçéèêëîïôûù]{4,}\s+(?:de|des|du|of)\s+"
                               r"(?:la\s+|l'|l’|the\s+)?$")
+_EVENT_NAME = re.compile(r"\b(?:Show|Exhibition|Expo|Salon|Fair|Festival|Games|Cup|Olympics|Week)\b")
+_RELATION_BETWEEN = re.compile(
+    r"\b(?:cooperation|coopération|relations|partnership|partenariat|ties|liens|échanges?|exchanges?|"
+    r"collaboration|coordination)\b(?:\s+[\w'’-]+){0,4}?\s+(?:between|entre)\b(?:\s+[\w'’-]+){0,6}?\s*$|"
+    r"(?:between|entre)\s+(?:the\s+|la\s+|le\s+|l'|l’)?[^.;:]{0,40}\b(?:and|et)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
@@ -69,13 +75,26 @@ def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int,
     place_mentions = sorted(
         [(m, e) for e in entities if e.kind in {"place", "state"} for m in e.mentions], key=lambda x: x[0].start)
 
+    if doc.dateline_span:
+        d0, d1 = doc.dateline_span
+        actor_mentions = [(m, e) for m, e in actor_mentions if not (d0 <= m.start < d1)]
     frames: list[_Frame] = []
+    conveners: list[tuple[tuple[int, int], str]] = []
     last_subject: str | None = None
     for s_start, s_end in sents:
         sentence = text[s_start:s_end]
+        for cm in _CONFERENCE_NOUN.finditer(sentence):
+            pos = s_start + cm.start()
+            for m, e in actor_mentions:
+                if e.kind == "organization" and s_start <= m.start < s_end and -60 < m.start - pos < 100:
+                    conveners.append(((s_start, s_end), e.id))
+                    break
         triggers = find_triggers(sentence, lang, s_start)
         if not triggers:
             continue
+        triggers = [replace(t, type="conference") if t.type == "meet" and
+                    _CONFERENCE_NOUN.search(text[max(s_start, t.start - 30): t.start]) and not t.nominal else t
+                    for t in triggers]
         in_sent = [(m, e) for m, e in actor_mentions if s_start <= m.start < s_end]
         parties = _sentence_parties(text, in_sent, ent_by_id)
         for trig in _useful_triggers(triggers, text, s_end):
@@ -89,17 +108,25 @@ def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int,
             groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id)
             status = status_of(sentence, trig.start - s_start, lang)
             for group in groups:
-                if len(group) < 2:
+                evidence = [(s_start, s_end)]
+                if trig.type == "conference" and conveners and not any(
+                        ent_by_id[g].kind == "organization" for g in group):
+                    span, convener = conveners[-1]
+                    if convener not in group:
+                        group = group + [convener]
+                        if span != evidence[0]:
+                            evidence.append(span)
+                if len(group) < (1 if trig.type == "conference" else 2):
                     continue
                 roles = {pid: _role(ent_by_id[pid]) for pid in group}
-                frames.append(_Frame(trig.type, status, group, roles, [(s_start, s_end)], trig))
+                frames.append(_Frame(trig.type, status, group, roles, evidence, trig))
             if groups and groups[0]:
                 persons = [p for p in groups[0] if ent_by_id[p].kind == "person"]
                 last_subject = (ids_before[0] if ids_before else (persons[0] if persons else last_subject))
         if parties and parties[0][1].kind == "person" and parties[0][0].start < triggers[0].start:
             last_subject = parties[0][1].id
 
-    merged = _merge_frames(frames, ent_by_id)
+    merged = [f for f in _merge_frames(frames, ent_by_id) if len(f.parties) >= 2]
     events: list[Event] = []
     previous: Event | None = None
     for frame in merged:
@@ -145,6 +172,8 @@ def _sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 inside_titles.add((m.start, m.end))
     out = []
     for m, e in in_sent:
+        if e.kind == "organization" and any(_EVENT_NAME.search(f) for f in e.forms):
+            continue        # "World Defense Show": an event or a venue, not an actor
         if e.kind != "person":
             if e.id in affiliations or (m.start, m.end) in inside_titles:
                 continue
@@ -154,6 +183,8 @@ def _sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue
             if _NOUN_COMPLEMENT.search(text[max(0, m.start - 40): m.start]):
                 continue
+        if _RELATION_BETWEEN.search(text[max(0, m.start - 60): m.start]):
+            continue            # "cooperation between Malaysia and Saudi Arabia": not who met
             if e.kind == "state" and m.form[:1].islower():
                 continue
         out.append((m, e))
@@ -211,7 +242,31 @@ def _merge_frames(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_F
         target.evidence.extend(e for e in f.evidence if e not in target.evidence)
         if target.type == "visit" and f.type == "meet":
             target.type = "meet"
-    return merged
+    return _merge_conferences(merged, ent_by_id)
+
+
+def _merge_conferences(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_Frame]:
+    """Reports of one multilateral meeting in a document: conference frames sharing a party."""
+    out: list[_Frame] = []
+    for f in frames:
+        target = None
+        if f.type == "conference" and f.status == "occurred":
+            fcover = _cover(set(f.parties), ent_by_id) | set(f.parties)
+            for g in out:
+                if g.type == "conference" and g.status == "occurred" and \
+                        fcover & (_cover(set(g.parties), ent_by_id) | set(g.parties)):
+                    target = g
+                    break
+        if target is None:
+            out.append(f)
+            continue
+        affiliations = {ent_by_id[p].affiliation for p in f.parties + target.parties}
+        target.parties = [p for p in dict.fromkeys(target.parties + f.parties)
+                          if not (p in affiliations and ent_by_id[p].kind == "state")]
+        for p in f.parties:
+            target.roles.setdefault(p, f.roles.get(p))
+        target.evidence.extend(e for e in f.evidence if e not in target.evidence)
+    return out
 
 
 def _cover(ids: set[str], ent_by_id: dict[str, Entity]) -> frozenset[str]:

@@ -18,7 +18,7 @@ def link_entities(entities: list[Entity], actors: Any) -> list[Entity]:
     for ent in entities:
         actor = actors.get(ent.id) if ent.kind in {"organization", "state"} else None
         if actor is None and ent.kind in {"organization", "state"}:
-            for form in ent.forms:
+            for form in ent.forms + ([ent.acronym] if ent.acronym else []):
                 found = [a for a in actors.lookup(form) if a.kind == ent.kind or ent.kind == "organization"]
                 if len(found) >= 1:
                     actor = found[0]

@@ -120,6 +120,11 @@ def _strip_lead(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tu
     return start, end
 
 
+_MINISTRY_COMPLEMENT = re.compile(
+    r"\s+(?:of|for|de|des|du|de la)\s+(?:the\s+)?(?:(?:Foreign|Home|Religious|Islamic|Executive|Political|Economic|"
+    r"Defen[cs]e|Interior|Justice|Finance|Economy|Health|Education|Information|Communications?|Trade|Commerce|"
+    r"Industry|Energy|State|Security|Army|Staff|Affairs|Naval|Air|National|Planning|Transport|Tourism|Culture|"
+    r"Youth|Sports?|Labour|Labor|Agriculture|Development|Cooperation|International|and|&)\s*)+(?=\s*[A-Z])")
 _LEAD_WORDS = re.compile(r"(?:the|le|la|les|l'|l’|former|ex-|retired|feu)\b\s*", re.I)
 # Common nouns NER tags as places.
 _NOT_PLACES = {"etats", "etat", "etats allies", "etats membres", "state", "states", "member states", "royaume",
@@ -127,7 +132,14 @@ _NOT_PLACES = {"etats", "etat", "etats allies", "etats membres", "state", "state
 
 
 def _is_name_token(word: str) -> bool:
-    return bool(_CAP_WORD.match(word)) and not TITLE_RE.fullmatch(word) and not HONORIFIC_RE.fullmatch(word)
+    return (bool(_CAP_WORD.match(word)) and not TITLE_RE.fullmatch(word) and not HONORIFIC_RE.fullmatch(word)
+            and word.lower() not in ORG_HEADS and word.lower() not in _NOT_NAMES)
+
+
+_NOT_NAMES = {"on", "in", "at", "the", "and", "le", "la", "les", "et", "of", "de", "to", "for", "with", "avec",
+              "mr", "mrs", "ms", "ministers", "minister", "ministry", "armed", "army", "defence", "defense",
+              "staff", "affairs", "foreign", "headquarters", "house", "parliament", "senate", "government",
+              "kingdom", "republic", "royaume", "république", "state", "states", "united", "nations"}
 
 
 def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[Mention]:
@@ -146,8 +158,13 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
                 return
         spans[(start, end)] = {"kind": kind, **extra}
 
-    # 1. KB aliases first: they are the most precise (organizations, states, demonyms).
+    # 1. KB aliases first: they are the most precise (organizations, states, demonyms) -- except a
+    # state inside a longer organization name ("Radio Television Brunei", "Pakistan Army").
+    ner_orgs = [_clean_span(text, e.start_char, e.end_char) for e in sdoc.ents if e.label_ in _ORG_LABELS]
     for g in gaz:
+        if g.entry.kind == "state" and any(s <= g.start and g.end <= e and (e - s) > (g.end - g.start) + 3
+                                            and not TITLE_RE.search(text[s:e]) for s, e in ner_orgs):
+            continue
         add(g.start, g.end, g.entry.kind, kb=g.entry.actor_id, alias_type=g.entry.alias_type)
 
     # 2. Acronym definitions "Long Name (ACR)": the long form and every later use of ACR.
@@ -172,7 +189,12 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
 
     # 4. Persons named right after a title ("Foreign Minister Shah Mehmood Qureshi") that NER missed.
     for m in TITLE_RE.finditer(text):
+        if m.group(0).lower().endswith("s") and m.group(0).lower() not in {"coas"}:
+            continue
         pos = m.end()
+        cm = _MINISTRY_COMPLEMENT.match(text, pos)
+        if cm:
+            pos = cm.end()
         hm = re.match(r"\s+(?:(?:" + HONORIFIC_RE.pattern + r")\s*)*", text[pos:], re.I)
         if hm:
             pos += hm.end()
@@ -351,7 +373,8 @@ def _plausible_acronym(acr: str, long_form: str) -> bool:
 
 # --- titles ---------------------------------------------------------------------------------------
 
-_WHO_IS = re.compile(r"^\s*(?:who is|who was|qui est|the|le|la|l'|l’|former|ancien|ex-)\s*", re.I)
+_WHO_IS = re.compile(r"^\s*(?:(?:who is|who was|qui est|the|le|la|l'|l’|former|ancien|ex-)\s*)*"
+                     r"(?:[A-Z][a-z]+(?:an|ian|i|ese|ish|ien|ienne|ais|aise|ain|aine)\s+)?")
 
 
 def attach_titles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
@@ -387,6 +410,11 @@ def attach_titles(text: str, mentions: list[Mention], sents: list[tuple[int, int
             titles.append(_title_text(chunk, tm))
             used_titles.append((chunk_start + tm.start(), chunk_start + len(chunk)))
             orgs.extend(_orgs_in(mentions, chunk_start + tm.start(), chunk_start + len(chunk)))
+        rep = re.search(r"(?:represented by|representing|représenté(?:e)? par|représentant)\b", text[s_start: m.start], re.I)
+        if rep:
+            near = [x for x in mentions if x.kind == "state" and s_start <= x.start < m.start
+                    and abs(x.start - (s_start + rep.start())) < 40]
+            orgs.extend(f"{x.start}:{x.end}" for x in near)
         # (b) apposition after the name: "X, Secrétaire général de l'OCI,"
         right = text[m.end: s_end]
         am = re.match(r"\s*,\s*([^,;]{2,160})", right)
@@ -408,12 +436,21 @@ def attach_titles(text: str, mentions: list[Mention], sents: list[tuple[int, int
             continue
         sent = _sentence_index(sents, tm.start())
         s_start, s_end = sents[sent]
-        pre = text[max(s_start, tm.start() - 12): tm.start()].lower()
-        if not re.search(r"(?:\b(?:le|la|l'|l’|the|du|de la|au|à la|his|her|its)\s*|ال)$", pre) and not is_arabic(tm.group(0)):
+        pre = text[max(s_start, tm.start() - 30): tm.start()]
+        start = tm.start()
+        orgs = []
+        demonym = next((x for x in mentions if x.kind == "state" and x.end in (tm.start() - 1, tm.start())
+                        and x.start >= s_start), None)
+        if demonym is not None:
+            pre = text[max(s_start, demonym.start - 12): demonym.start]
+            start = demonym.start
+            orgs = [f"{demonym.start}:{demonym.end}"]
+        if not re.search(r"(?:\b(?:le|la|l'|l’|the|du|de la|au|à la|his|her|its)\s*|ال)$", pre.lower()) \
+                and not is_arabic(tm.group(0)):
             continue
         end = _title_phrase_end(text, mentions, tm.end(), s_end)
-        orgs = _orgs_in(mentions, tm.start(), end)
-        out.append(Mention(start=tm.start(), end=end, form=text[tm.start():end], kind="person", sentence=sent,
+        orgs = orgs or _orgs_in(mentions, tm.start(), end)
+        out.append(Mention(start=start, end=end, form=text[start:end], kind="person", sentence=sent,
                            title=tm.group(0), title_org=orgs[0] if orgs else None, descriptive=True))
     out.sort(key=lambda x: x.start)
     return out
@@ -519,5 +556,6 @@ def _orgs_in(mentions: list[Mention], start: int, end: int) -> list[str]:
     """Organization or state mentions inside a span, organizations first (as forms)."""
     inside = [m for m in mentions if m.start >= start and m.end <= end and m.kind in {"organization", "state"}]
     # organizations before states; the most specific (longest) organization first
-    inside.sort(key=lambda m: (m.kind != "organization", -len(m.form) if not m.acronym else -99, m.start))
+    inside.sort(key=lambda m: (0 if (m.kind == "organization" and m.kb_id) else 1 if m.kind == "state" else 2,
+                               -len(m.form) if not m.acronym else -99, m.start))
     return [f"{m.start}:{m.end}" for m in inside]

@@ -48,7 +48,7 @@ TITLE_RE = re.compile(
 HONORIFIC_RE = re.compile(
     r"(?<![\w])(?:M\.|MM\.|Mme|Mmes|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|H\.E\.|S\.E\.|His Excellency|Her Excellency|"
     r"His Royal Highness|His Highness|Son Excellence|Son Altesse(?: royale)?|Doctor|Yang Berhormat|Dato|Datuk|Tan Sri|"
-    r"Pehin|Haji|Hajah|Awang|Esq\.?|retd\.?|\(r\)|\(retd\)|معالي|سمو|السيد|السيدة|الدكتور|فخامة|سعادة|صاحب السمو)"
+    r"Pehin|Haji|Hajah|Awang|Dayang|Datu|Dato'?|Paduka|Seri|Sri|Yang Mulia|Retired|Esq\.?|retd\.?|\(r\)|\(retd\)|معالي|سمو|السيد|السيدة|الدكتور|فخامة|سعادة|صاحب السمو)"
     r"(?![\w])", re.I)
 
 ORG_HEADS = {

@@ -26,7 +26,7 @@ TRIGGERS: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {
     "en": [
         ("call", _rx([r"(?:tele)?phone(?:d)?\s+call", r"telephoned", r"phoned", r"spoke\s+(?:by|on the)\s+(?:tele)?phone",
                       r"telephone\s+conversation", r"call\s+with"]), False),
-        ("agreement", _rx([r"sign(?:ed|s|ing)?", r"sealed", r"inked", r"memorandum of understanding", r"mou"]), False),
+        ("agreement", _rx([r"sign(?:ed|ing)", r"signs\s+(?:an?|the)", r"sealed", r"inked", r"memorandum of understanding", r"mou"]), False),
         ("conference", _rx([r"t(?:ook|akes?|aking)\s+part\s+in", r"participat(?:ed|es?|ing)\s+in", r"attend(?:ed|s|ing)?",
                             r"represent(?:ed|ing)", r"chaired", r"opened"]), False),
         ("visit", _rx([r"visit(?:ed|s|ing)?", r"paid\s+a\s+visit", r"came\s+to", r"arrived\s+in", r"trip\s+to"]), False),

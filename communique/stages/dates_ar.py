@@ -1,0 +1,346 @@
+"""Date expressions in Arabic text -> DateMention records resolved against a base date.
+
+Covers Gregorian dates with Arabic (0-9) or Arabic-Indic (٠-٩, ۰-۹) digits and month names
+of every series (Egyptian/Gulf يناير..., Levantine/Iraqi كانون الثاني..., Maghrebi جانفي...,
+Moroccan يوليوز/غشت/شتنبر...; "شباط/فبراير" pairs), years marked م/ميلادي, numeric dates,
+Hijri dates (converted with the tabular Islamic calendar), weekdays, and relative words
+(اليوم, أمس, أول أمس, غدا, الأسبوع الماضي, "الاثنين الماضي", "فبراير المقبل").
+
+Offsets index the original text: matching runs on a folded copy (alef/hamza forms, ى, ة,
+digits unified one for one; diacritics and tatweel dropped) whose positions map back, so
+``text[m.start:m.end] == m.text`` always holds.
+
+Hijri conversion: the arithmetic (tabular, "Kuwaiti") calendar with the civil epoch
+(1 Muharram 1 AH = 16 July 622 Julian). It agrees with Umm al-Qura on most days and is off
+by one day on some months' first days (1 Shawwal 1444: tabular 2023-04-22, Umm al-Qura
+2023-04-21); observed-moon dates may differ by a day or two more.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, timedelta
+
+from ..records import DateMention
+
+__all__ = [
+    "find_dates_ar", "hijri_to_gregorian", "gregorian_to_hijri", "MONTHS_AR", "HIJRI_MONTHS",
+    "WEEKDAYS_AR",
+]
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_CHARMAP = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك",
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+    "٫": ".", "٬": ",", "،": ",", "ـ": "",
+})
+
+
+def _norm(s: str) -> str:
+    """Fold a pattern word the way the text is folded."""
+    return _DIACRITICS.sub("", s).translate(_CHARMAP)
+
+
+def _shadow(text: str) -> tuple[str, list[int]]:
+    """The folded copy of `text` and, for each of its characters, the original index."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if _DIACRITICS.match(ch):
+            continue
+        mapped = ch.translate(_CHARMAP)
+        if not mapped:
+            continue
+        chars.append(mapped)
+        index.append(i)
+    return "".join(chars), index
+
+
+# --- vocabularies ---------------------------------------------------------------------------
+
+MONTHS_AR: dict[str, int] = {
+    # Egyptian / Gulf (from the European names)
+    "يناير": 1, "فبراير": 2, "فبرير": 2, "مارس": 3, "أبريل": 4, "إبريل": 4, "ابريل": 4, "مايو": 5,
+    "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9,
+    "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    # Levantine / Iraqi (Syriac names)
+    "كانون الثاني": 1, "كانون ثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5,
+    "ايار": 5, "حزيران": 6, "تموز": 7, "آب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10,
+    "تشرين أول": 10, "تشرين الثاني": 11, "تشرين ثاني": 11, "كانون الأول": 12, "كانون أول": 12,
+    # Maghrebi (from the French names)
+    "جانفي": 1, "فيفري": 2, "أفريل": 4, "افريل": 4, "ماي": 5, "جوان": 6, "جويلية": 7, "جويليه": 7,
+    "أوت": 8, "اوت": 8,
+    # Moroccan
+    "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
+}
+HIJRI_MONTHS: dict[str, int] = {
+    "محرم": 1, "المحرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الاول": 3, "ربيع أول": 3,
+    "ربيع الثاني": 4, "ربيع الآخر": 4, "ربيع ثاني": 4, "جمادى الأولى": 5, "جمادى الاولى": 5,
+    "جمادى الأول": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6, "جمادى الثاني": 6, "جمادى الآخر": 6,
+    "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11,
+    "ذو الحجة": 12, "ذي الحجة": 12,
+}
+WEEKDAYS_AR: dict[str, int] = {  # Python weekday numbers (Monday = 0)
+    "الاثنين": 0, "الإثنين": 0, "الأثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2,
+    "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6,
+}
+
+_MONTHS = {_norm(k): v for k, v in MONTHS_AR.items()}
+_HMONTHS = {_norm(k): v for k, v in HIJRI_MONTHS.items()}
+_WEEKDAYS = {_norm(k)[2:]: v for k, v in WEEKDAYS_AR.items()}     # without the article
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_B = r"(?<![\w])"            # word start (Arabic letters and digits are \w)
+_E = r"(?![\w])"             # word end
+_MON1 = rf"(?:{_alt(_MONTHS)})"
+# "شباط/فبراير", "فبراير (شباط)", "شباط - فبراير": one month, the first name counts
+_MON = rf"(?P<mon>{_MON1}){_E}(?:\s*(?:/|\(|-|–)\s*{_MON1}{_E}\s*\)?)?"
+_HMON = rf"(?P<hmon>{_alt(_HMONTHS)}){_E}"
+_WD = rf"(?:يوم\s+(?:ال)?|ال)(?P<wd>{_alt(_WEEKDAYS)}){_E}"
+_DAY = r"(?<!\d)(?:ال\s?)?(?P<day>[0-3]?\d)(?!\d)"
+_RANGE = r"(?:\s*(?:و|-|–|الى|حتى)\s*(?:ال\s?)?[0-3]?\d(?!\d))?"
+_YEAR = r"(?<!\d)(?P<year>(?:1[89]|20)\d\d)(?!\d)"
+_GSUFFIX = r"(?:\s*(?:م|ميلاديه|ميلادي|للميلاد){_E})?".replace("{_E}", _E)
+_HYEAR = r"(?<!\d)(?P<hyear>1[34]\d\d|[1-9]\d{0,2})(?!\d)"
+_HSUFFIX = rf"\s*(?:ه|هجريه|هجري|للهجره){_E}"
+_OF = r"(?:\s+من)?(?:\s+شهر)?"
+_YEAR_WORD = r"(?:(?:من\s+)?(?:عام|العام|سنه|السنه)\s+)?"
+_PAST = r"الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|السابق"
+_NEXT = r"المقبل|المقبله|القادم|القادمه"
+_CURRENT = r"الجاري|الجاريه|الحالي|الحاليه"
+_REL_DAYS = {
+    "اول امس": -2, "اول من امس": -2, "امس": -1, "الامس": -1, "بالامس": -1, "البارحه": -1,
+    "اليوم": 0, "غدا": 1, "الغد": 1, "بعد غد": 2,
+}
+_REL = rf"(?P<rel>{_alt(_REL_DAYS)}){_E}"
+_LEAD = rf"(?:{_B}(?P<lead>{_alt(_REL_DAYS)})\s+)?(?:{_B}{_WD}\s*,?\s*(?:الموافق\s+)?)?"
+
+# Ordered: the first pattern that matches a span wins; longer forms first.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("hijri_dmy", re.compile(rf"{_LEAD}{_DAY}{_RANGE}{_OF}\s+{_HMON}(?:\s+{_YEAR_WORD}{_HYEAR}(?:{_HSUFFIX})?)?")),
+    ("hijri_my", re.compile(rf"{_B}(?:شهر\s+)?{_HMON}\s+{_YEAR_WORD}{_HYEAR}(?:{_HSUFFIX})?")),
+    ("hijri_y", re.compile(rf"{_B}(?:(?:عام|العام|سنه|السنه)\s+)?{_HYEAR}{_HSUFFIX}")),
+    ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?!\d)")),
+    ("dmy_num", re.compile(
+        rf"{_LEAD}(?<!\d)(?P<day>[0-3]?\d)([-/.])(?P<month>[01]?\d)\5(?P<year>(?:19|20)\d\d)(?!\d){_GSUFFIX}")),
+    ("d_m_y", re.compile(
+        rf"{_LEAD}{_DAY}{_RANGE}{_OF}\s+{_MON}"
+        rf"(?:\s*,?\s*{_YEAR_WORD}{_YEAR}{_GSUFFIX}|\s+(?P<drel>{_PAST}|{_NEXT}|{_CURRENT}){_E})?")),
+    ("m_y", re.compile(rf"{_B}(?:شهر\s+)?{_MON}\s*,?\s*{_YEAR_WORD}{_YEAR}{_GSUFFIX}")),
+    ("m_rel", re.compile(rf"{_B}(?:شهر\s+)?{_MON}\s+(?P<mrel>{_PAST}|{_NEXT}|{_CURRENT}){_E}")),
+    ("year", re.compile(rf"{_B}(?:في\s+|خلال\s+|منذ\s+|لعام\s+|بعام\s+)?(?:عام|العام|سنه|السنه)\s+{_YEAR}{_GSUFFIX}")),
+    ("year_m", re.compile(rf"{_YEAR}\s*(?:م|ميلاديه|ميلادي|للميلاد){_E}")),
+    ("period", re.compile(
+        rf"{_B}(?:(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<prel>{_PAST}|{_NEXT}|{_CURRENT})"
+        rf"|هذا\s+(?P<unit2>الاسبوع|الشهر|العام)|هذه\s+(?P<unit3>السنه)){_E}")),
+    ("rel_wd", re.compile(rf"{_B}{_REL}\s+{_WD}")),
+    ("weekday", re.compile(rf"(?:{_B}|(?<=[وفب]))(?P<core>{_WD})(?:\s+(?P<wrel>{_PAST}|{_NEXT}){_E})?")),
+    ("rel", re.compile(rf"(?:{_B}|(?<=[وف]))(?P<core>{_REL})")),
+]
+_PAST_RE = re.compile(rf"^(?:{_PAST})$")
+_NEXT_RE = re.compile(rf"^(?:{_NEXT})$")
+
+
+# --- calendar helpers -----------------------------------------------------------------------
+
+_ISLAMIC_EPOCH_JDN = 1948440          # 1 Muharram 1 AH (civil epoch), Julian day number
+_ORDINAL_OFFSET = 1721425             # JDN - ordinal (date.toordinal)
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> date:
+    """Tabular Islamic calendar -> Gregorian (may differ by a day from Umm al-Qura)."""
+    if not (1 <= month <= 12 and 1 <= day <= 30):
+        raise ValueError("invalid Hijri date")
+    jdn = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + _ISLAMIC_EPOCH_JDN - 1
+    return date.fromordinal(jdn - _ORDINAL_OFFSET)
+
+
+def gregorian_to_hijri(d: date) -> tuple[int, int, int]:
+    """Gregorian -> tabular Islamic (year, month, day)."""
+    jdn = d.toordinal() + _ORDINAL_OFFSET
+    year = (30 * (jdn - _ISLAMIC_EPOCH_JDN) + 10646) // 10631
+    month = min(12, math.ceil((jdn - 29 - hijri_to_gregorian(year, 1, 1).toordinal() - _ORDINAL_OFFSET) / 29.5) + 1)
+    month = max(1, month)
+    day = jdn - (hijri_to_gregorian(year, month, 1).toordinal() + _ORDINAL_OFFSET) + 1
+    return year, month, day
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _most_recent(weekday: int, base: date, *, strictly: bool = False) -> date:
+    delta = (base.weekday() - weekday) % 7
+    if delta == 0 and strictly:
+        delta = 7
+    return base - timedelta(days=delta)
+
+
+def _next(weekday: int, base: date) -> date:
+    delta = (weekday - base.weekday()) % 7 or 7
+    return base + timedelta(days=delta)
+
+
+def _year_for(month: int, day: int, base: date, rel: str | None) -> int:
+    """Year of a day-month without a year: the base year, or the year before when the date
+    would fall more than a month after the base (the nearest past); forced by الماضي/المقبل."""
+    candidate = _valid(base.year, month, min(day, 28 if month == 2 else day))
+    if rel and _PAST_RE.match(rel):
+        return base.year if candidate and candidate < base else base.year - 1
+    if rel and _NEXT_RE.match(rel):
+        return base.year if candidate and candidate > base else base.year + 1
+    if candidate and candidate > base + timedelta(days=31):
+        return base.year - 1
+    return base.year
+
+
+def _month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+# --- matching -------------------------------------------------------------------------------
+
+def find_dates_ar(text: str, base: date | None) -> list[DateMention]:
+    """Arabic date expressions in `text` with their offsets, resolved against `base`.
+
+    Relative expressions (weekdays, اليوم/أمس/غدا, الأسبوع الماضي, day-month without a year)
+    are resolved against `base` and marked ``relative=True``; with ``base=None`` their value
+    is None. Bare numbers (quantities, bare 4-digit numbers without عام/م) are not dates.
+    """
+    shadow, index = _shadow(text)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(shadow):
+            s, e = (m.start("core"), m.end("core")) if "core" in m.groupdict() and m.group("core") else m.span()
+            while e > s and shadow[e - 1].isspace():
+                e -= 1
+            if e <= s or any(s < te and ts < e for ts, te in taken):
+                continue
+            value, precision, relative = _resolve(kind, m, base)
+            if value is _SKIP:
+                continue
+            start, end = index[s], index[e - 1] + 1
+            found.append(DateMention(start, end, text[start:end], value, precision, relative))  # type: ignore[arg-type]
+            taken.append((s, e))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+_SKIP = object()
+
+
+def _resolve(kind: str, m: re.Match[str], base: date | None):
+    g = m.groupdict()
+    if kind in {"hijri_dmy", "hijri_my", "hijri_y"}:
+        return _resolve_hijri(kind, g, base)
+    if kind in {"iso", "dmy_num"}:
+        d = _valid(int(g["year"]), int(g["month"]), int(g["day"]))
+        return (d.isoformat(), "day", False) if d else (_SKIP, None, False)
+    if kind == "d_m_y":
+        month = _MONTHS[re.sub(r"\s+", " ", g["mon"])]
+        day = int(g["day"])
+        if not 1 <= day <= 31:
+            return _SKIP, None, False
+        if g.get("year"):
+            d = _valid(int(g["year"]), month, day)
+            return (d.isoformat(), "day", False) if d else (_SKIP, None, False)
+        if base is None:
+            return None, None, True
+        d = _valid(_year_for(month, day, base, g.get("drel")), month, day)
+        return (d.isoformat(), "day", True) if d else (_SKIP, None, False)
+    if kind == "m_y":
+        return _month_value(int(g["year"]), _MONTHS[re.sub(r"\s+", " ", g["mon"])]), "month", False
+    if kind == "m_rel":
+        if base is None:
+            return None, None, True
+        month = _MONTHS[re.sub(r"\s+", " ", g["mon"])]
+        rel = g["mrel"]
+        if _PAST_RE.match(rel):
+            year = base.year if month < base.month else base.year - 1
+        elif _NEXT_RE.match(rel):
+            year = base.year if month > base.month else base.year + 1
+        else:
+            year = base.year
+        return _month_value(year, month), "month", True
+    if kind in {"year", "year_m"}:
+        return g["year"], "year", False
+    if kind == "period":
+        return _resolve_period(g, base)
+    if kind in {"rel", "rel_wd"}:
+        if base is None:
+            return None, None, True
+        return (base + timedelta(days=_REL_DAYS[re.sub(r"\s+", " ", g["rel"])])).isoformat(), "day", True
+    if kind == "weekday":
+        if base is None:
+            return None, None, True
+        weekday = _WEEKDAYS[g["wd"]]
+        rel = g.get("wrel")
+        if rel and _NEXT_RE.match(rel):
+            return _next(weekday, base).isoformat(), "day", True
+        return _most_recent(weekday, base, strictly=bool(rel)).isoformat(), "day", True
+    return _SKIP, None, False
+
+
+def _resolve_hijri(kind: str, g: dict, base: date | None):
+    hyear = int(g["hyear"]) if g.get("hyear") else None
+    if kind == "hijri_y":
+        if hyear is None or hyear < 1300:
+            return _SKIP, None, False
+        # the Gregorian year holding the middle of the Hijri year
+        return str(hijri_to_gregorian(hyear, 6, 29).year), "year", False
+    month = _HMONTHS[re.sub(r"\s+", " ", g["hmon"])]
+    if kind == "hijri_my":
+        if hyear is None or hyear < 1300:
+            return _SKIP, None, False
+        mid = hijri_to_gregorian(hyear, month, 15)
+        return _month_value(mid.year, mid.month), "month", False
+    day = int(g["day"])
+    if not 1 <= day <= 30:
+        return _SKIP, None, False
+    relative = False
+    if hyear is None:
+        if base is None:
+            return None, None, True
+        hyear = gregorian_to_hijri(base)[0]
+        if hijri_to_gregorian(hyear, month, day) > base + timedelta(days=31):
+            hyear -= 1
+        relative = True
+    elif hyear < 1300:
+        return _SKIP, None, False
+    return hijri_to_gregorian(hyear, month, day).isoformat(), "day", relative
+
+
+def _resolve_period(g: dict, base: date | None):
+    unit = g.get("unit") or g.get("unit2") or g.get("unit3")
+    rel = g.get("prel") or "الجاري"
+    if base is None:
+        return None, None, True
+    step = -1 if _PAST_RE.match(rel) else 1 if _NEXT_RE.match(rel) else 0
+    if unit in {"العام", "السنه"}:
+        return str(base.year + step), "year", True
+    if unit == "الشهر":
+        month_index = base.year * 12 + base.month - 1 + step
+        return _month_value(month_index // 12, month_index % 12 + 1), "month", True
+    # a week: the seven days before (or after) the base; month precision when they fall in
+    # one month, year precision when in one year, else unresolved
+    if step == 0:
+        first = base - timedelta(days=base.weekday())
+        last = first + timedelta(days=6)
+    else:
+        first = base + timedelta(days=7 * step if step > 0 else -7)
+        last = first + timedelta(days=6)
+    if (first.year, first.month) == (last.year, last.month):
+        return _month_value(first.year, first.month), "month", True
+    if first.year == last.year:
+        return str(first.year), "year", True
+    return None, None, True
