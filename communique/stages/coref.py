@@ -95,6 +95,15 @@ def _merge_short_org_forms(entities: list[Entity], attach: Callable[[Entity, Men
                 break
 
 
+def _affiliation_rank(ent: Entity | None) -> int:
+    """Which affiliation to keep: a known organization, then a state, then any organization."""
+    if ent is None:
+        return 9
+    if ent.kind == "organization" and not ent.id.startswith("org:"):
+        return 0
+    return 1 if ent.kind == "state" else 2
+
+
 def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str | None]) -> list[Entity]:
     """Group mentions into per-document entities; unresolvable back-references are dropped."""
     entities: list[Entity] = []
@@ -169,10 +178,9 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
             if len(words) > len(_name_words(ent.name)):
                 ent.name = m.form
         attach(ent, m)
-        if m.title_org and ent.affiliation is None:
-            aff = span_entity.get(m.title_org)
-            if aff is not None:
-                ent.affiliation = aff.id
+        aff = span_entity.get(m.title_org) if m.title_org else None
+        if aff is not None and _affiliation_rank(aff) < _affiliation_rank(by_key.get(ent.affiliation or "")):
+            ent.affiliation = aff.id
     for ent, _ in persons:
         ent.name = HONORIFIC_RE.sub("", ent.name).strip(" .,") or ent.name
         if not ent.id.startswith("person:" + _slug(ent.name)):

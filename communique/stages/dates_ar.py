@@ -107,7 +107,7 @@ _DAY = r"(?<!\d)(?:ال\s?)?(?P<day>[0-3]?\d)(?!\d)"
 _RANGE = r"(?:\s*(?:و|-|–|الى|حتى)\s*(?:ال\s?)?[0-3]?\d(?!\d))?"
 _YEAR = r"(?<!\d)(?P<year>(?:1[89]|20)\d\d)(?!\d)"
 _GSUFFIX = r"(?:\s*(?:م|ميلاديه|ميلادي|للميلاد){_E})?".replace("{_E}", _E)
-_HYEAR = r"(?<!\d)(?P<hyear>1[34]\d\d|[1-9]\d{0,2})(?!\d)"
+_HYEAR = r"(?<!\d)(?P<hyear>1[34]\d\d)(?!\d)"
 _HSUFFIX = rf"\s*(?:ه|هجريه|هجري|للهجره){_E}"
 _OF = r"(?:\s+من)?(?:\s+شهر)?"
 _YEAR_WORD = r"(?:(?:من\s+)?(?:عام|العام|سنه|السنه)\s+)?"
@@ -119,28 +119,32 @@ _REL_DAYS = {
     "اليوم": 0, "غدا": 1, "الغد": 1, "بعد غد": 2,
 }
 _REL = rf"(?P<rel>{_alt(_REL_DAYS)}){_E}"
-_LEAD = rf"(?:{_B}(?P<lead>{_alt(_REL_DAYS)})\s+)?(?:{_B}{_WD}\s*,?\s*(?:الموافق\s+)?)?"
+_LEAD = rf"(?:{_B}(?P<lead>{_alt(_REL_DAYS)})\s+)?(?:(?:{_B}|(?<=[وفب])){_WD}\s*,?\s*(?:الموافق\s+)?)?"
 
 # Ordered: the first pattern that matches a span wins; longer forms first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("hijri_dmy", re.compile(rf"{_LEAD}{_DAY}{_RANGE}{_OF}\s+{_HMON}(?:\s+{_YEAR_WORD}{_HYEAR}(?:{_HSUFFIX})?)?")),
     ("hijri_my", re.compile(rf"{_B}(?:شهر\s+)?{_HMON}\s+{_YEAR_WORD}{_HYEAR}(?:{_HSUFFIX})?")),
-    ("hijri_y", re.compile(rf"{_B}(?:(?:عام|العام|سنه|السنه)\s+)?{_HYEAR}{_HSUFFIX}")),
-    ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?!\d)")),
+    ("hijri_y", re.compile(rf"{_B}(?:(?:عام|العام|سنه|السنه)\s+)?(?:\(\s?)?{_HYEAR}(?:\s?\))?{_HSUFFIX}")),
+    ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)")),
     ("dmy_num", re.compile(
-        rf"{_LEAD}(?<!\d)(?P<day>[0-3]?\d)([-/.])(?P<month>[01]?\d)\5(?P<year>(?:19|20)\d\d)(?!\d){_GSUFFIX}")),
+        rf"{_LEAD}(?<!\d)(?<!\d\s/\s)(?P<day>[0-3]?\d)\s?(?P<sep>[-/.])\s?(?P<month>[01]?\d)\s?(?P=sep)\s?"
+        rf"(?P<year>(?:19|20)\d\d)(?!\d){_GSUFFIX}")),
     ("d_m_y", re.compile(
         rf"{_LEAD}{_DAY}{_RANGE}{_OF}\s+{_MON}"
         rf"(?:\s*,?\s*{_YEAR_WORD}{_YEAR}{_GSUFFIX}|\s+(?P<drel>{_PAST}|{_NEXT}|{_CURRENT}){_E})?")),
-    ("m_y", re.compile(rf"{_B}(?:شهر\s+)?{_MON}\s*,?\s*{_YEAR_WORD}{_YEAR}{_GSUFFIX}")),
+    ("m_y", re.compile(rf"{_B}(?:شهر\s+)?{_MON}\s*,?\s*{_YEAR_WORD}(?:\(\s?)?{_YEAR}(?:\s?\))?{_GSUFFIX}")),
     ("m_rel", re.compile(rf"{_B}(?:شهر\s+)?{_MON}\s+(?P<mrel>{_PAST}|{_NEXT}|{_CURRENT}){_E}")),
-    ("year", re.compile(rf"{_B}(?:في\s+|خلال\s+|منذ\s+|لعام\s+|بعام\s+)?(?:عام|العام|سنه|السنه)\s+{_YEAR}{_GSUFFIX}")),
+    ("year", re.compile(rf"(?:{_B}|(?<=[لب]))(?:عام|العام|سنه|السنه)\s+(?:\(\s?)?{_YEAR}(?:\s?\))?{_GSUFFIX}")),
+    ("year_prep", re.compile(
+        rf"(?:{_B}|(?<=[و]))(?:في|منذ|حتى|خلال|قبل|بعد|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|بتاريخ)\s+"
+        rf"(?P<core>{_YEAR}{_GSUFFIX})(?!\s*(?:[-/.%]|\w))")),
     ("year_m", re.compile(rf"{_YEAR}\s*(?:م|ميلاديه|ميلادي|للميلاد){_E}")),
     ("period", re.compile(
         rf"{_B}(?:(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<prel>{_PAST}|{_NEXT}|{_CURRENT})"
         rf"|هذا\s+(?P<unit2>الاسبوع|الشهر|العام)|هذه\s+(?P<unit3>السنه)){_E}")),
     ("rel_wd", re.compile(rf"{_B}{_REL}\s+{_WD}")),
-    ("weekday", re.compile(rf"(?:{_B}|(?<=[وفب]))(?P<core>{_WD})(?:\s+(?P<wrel>{_PAST}|{_NEXT}){_E})?")),
+    ("weekday", re.compile(rf"(?:{_B}|(?<=[وفب]))(?P<core>{_WD}(?:\s+(?P<wrel>{_PAST}|{_NEXT}){_E})?)")),
     ("rel", re.compile(rf"(?:{_B}|(?<=[وف]))(?P<core>{_REL})")),
 ]
 _PAST_RE = re.compile(rf"^(?:{_PAST})$")
@@ -226,10 +230,14 @@ def find_dates_ar(text: str, base: date | None) -> list[DateMention]:
                 e -= 1
             if e <= s or any(s < te and ts < e for ts, te in taken):
                 continue
+            if kind == "period" and _adjectival(shadow, s):
+                continue                        # الأمين العام الحالي: not "this year"
             value, precision, relative = _resolve(kind, m, base)
             if value is _SKIP:
                 continue
             start, end = index[s], index[e - 1] + 1
+            while end < len(text) and _DIACRITICS.match(text[end]):
+                end += 1                        # هـ: the tatweel after the last letter
             found.append(DateMention(start, end, text[start:end], value, precision, relative))  # type: ignore[arg-type]
             taken.append((s, e))
     found.sort(key=lambda d: d.start)
@@ -237,6 +245,15 @@ def find_dates_ar(text: str, base: date | None) -> list[DateMention]:
 
 
 _SKIP = object()
+_PREV_WORD = re.compile(r"(\w+)\s+$")
+
+
+def _adjectival(shadow: str, start: int) -> bool:
+    """العام/الشهر right after a definite noun is an adjective (المدير العام, الرأي العام)."""
+    if shadow.startswith(("هذا", "هذه"), start):
+        return False
+    prev = _PREV_WORD.search(shadow[max(0, start - 30):start])
+    return bool(prev and prev.group(1).startswith("ال") and prev.group(1) not in {"الى", "التي", "الذي"})
 
 
 def _resolve(kind: str, m: re.Match[str], base: date | None):
@@ -272,7 +289,7 @@ def _resolve(kind: str, m: re.Match[str], base: date | None):
         else:
             year = base.year
         return _month_value(year, month), "month", True
-    if kind in {"year", "year_m"}:
+    if kind in {"year", "year_m", "year_prep"}:
         return g["year"], "year", False
     if kind == "period":
         return _resolve_period(g, base)
@@ -335,10 +352,9 @@ def _resolve_period(g: dict, base: date | None):
     # one month, year precision when in one year, else unresolved
     if step == 0:
         first = base - timedelta(days=base.weekday())
-        last = first + timedelta(days=6)
     else:
-        first = base + timedelta(days=7 * step if step > 0 else -7)
-        last = first + timedelta(days=6)
+        first = base + timedelta(days=1 if step > 0 else -7)
+    last = first + timedelta(days=6)
     if (first.year, first.month) == (last.year, last.month):
         return _month_value(first.year, first.month), "month", True
     if first.year == last.year:

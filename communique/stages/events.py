@@ -33,6 +33,12 @@ _RELATION_BETWEEN = re.compile(
     r"\b(?:cooperation|coopération|relations|partnership|partenariat|ties|liens|échanges?|exchanges?|"
     r"collaboration|coordination)\b(?:\s+[\w'’-]+){0,4}?\s+(?:between|entre)\b(?:\s+[\w'’-]+){0,6}?\s*$|"
     r"(?:between|entre)\s+(?:the\s+|la\s+|le\s+|l'|l’)?[^.;:]{0,40}\b(?:and|et)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
+_VISIT_TO = re.compile(r"(?:came|come|comes|arrived|arrives|visit\w*|trip|travel\w*|rend\w*|arrivé\w*|يزور|زار|زيارة)"
+                       r"\s+(?:to|in|à|au|aux|en|إلى)?\s*(?:the\s+)?$", re.I)
+_VENUE_WORDS = re.compile(r"\b(?:House|Palace|Hall|Building|Palais|Hôtel|Hotel|Headquarters|Residence|Résidence)\b")
+_TEMPORAL_CLAUSE = re.compile(r"\b(?:before|after|avant|après|prior to|following)\s+(?:his|her|their|its|sa|son|leur|the|la|le)\s+"
+                              r"(?:meeting|visit|talks|call|réunion|rencontre|entretien|visite)\s+(?:with|avec)\s+"
+                              r"(?:[\w.'’-]+\s+){0,3}$", re.I)
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
@@ -144,6 +150,8 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_end: int) -> list[Tri
     for t in triggers:
         if t.nominal and not re.match(r"\s+(?:\w+\s+){0,2}?(?:with|avec|between|entre)\b", text[t.end: s_end], re.I):
             continue
+        if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I):
+            continue
         key = t.type
         if key in seen:
             continue
@@ -179,10 +187,15 @@ def _sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue
             if _NON_PARTY_AFTER.match(text[m.end: m.end + 20]) or _NON_PARTY_BEFORE.search(text[max(0, m.start - 40): m.start]):
                 continue
-            if _LOCATIVE.search(text[max(0, m.start - 25): m.start]) and e.kind == "state":
+            before = text[max(0, m.start - 40): m.start]
+            if _LOCATIVE.search(before[-25:]) and e.kind == "state" and not _VISIT_TO.search(before):
+                continue
+            if e.kind == "organization" and _VENUE_WORDS.search(" ".join(e.forms)):
                 continue
             if _NOUN_COMPLEMENT.search(text[max(0, m.start - 40): m.start]):
                 continue
+        if _TEMPORAL_CLAUSE.search(text[max(0, m.start - 60): m.start]):
+            continue            # "Before his meeting with Premier Khan, ..."
         if _RELATION_BETWEEN.search(text[max(0, m.start - 60): m.start]):
             continue            # "cooperation between Malaysia and Saudi Arabia": not who met
             if e.kind == "state" and m.form[:1].islower():
@@ -228,7 +241,10 @@ def _merge_frames(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_F
                 continue
             gset = set(g.parties)
             gcover = _cover(gset, ent_by_id)
-            if fset <= gset or gset <= fset or (fcover and fcover == gcover):
+            fpersons = {p for p in fset if ent_by_id[p].kind == "person"}
+            gpersons = {p for p in gset if ent_by_id[p].kind == "person"}
+            same_people = fpersons <= gpersons or gpersons <= fpersons
+            if fset <= gset or gset <= fset or (fcover and fcover == gcover and same_people):
                 target = g
                 break
         if target is None:
@@ -324,6 +340,19 @@ def _finish(doc: Document, frame: _Frame, dates: list[DateMention], place_mentio
                 break
         if location:
             break
+    if location is None:
+        for s, e in frame.evidence:
+            for lm in re.finditer(r"\b(?:in|at|à|au|en)\s+((?:[A-Z][\w'’-]+\s?){1,4})", text[s:e]):
+                words = lm.group(1).split()
+                for i in range(len(words)):
+                    loc = ctx.geocode(" ".join(words[i:]))
+                    if loc is not None and loc.country not in party_countries | {None} or (loc and frame.type == "visit"):
+                        location = loc
+                        break
+                if location:
+                    break
+            if location:
+                break
     if location is None and previous is not None and previous.location is not None and previous.date == date_value:
         location = previous.location
     if location is None and doc.dateline_place:

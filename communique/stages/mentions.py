@@ -43,6 +43,17 @@ _ABBREVIATIONS = {"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "ge
 _SENT_END = re.compile(r"[.!?؟]+[\"»”’)]*(?=\s)")
 
 
+def _is_sentence_end(text: str, m: re.Match[str], limit: int) -> bool:
+    """A . ! ? ؟ that ends a sentence: not after an abbreviation or initial, not before lowercase."""
+    word = re.search(r"([\w.]+)[.!?؟]*$", text[max(0, m.start() - 12): m.start() + 1])
+    token = (word.group(1) if word else "").rstrip(".").lower()
+    if text[m.start()] == "." and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+                                   or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token)):
+        return False
+    nxt = re.match(r"\s*(\S)", text[m.end(): limit])
+    return not (nxt and nxt.group(1).islower() and not is_arabic(nxt.group(1)))
+
+
 def sentence_spans(text: str, sdoc: Any = None) -> list[tuple[int, int]]:
     """Sentence offsets by rule: line breaks, and . ! ? ؟ before a space unless they end an
     abbreviation or an initial ('M. Bourita', 'Maj. Gen.', 'J. Smith'). Press-release lists of
@@ -51,13 +62,7 @@ def sentence_spans(text: str, sdoc: Any = None) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
         for m in _SENT_END.finditer(text, line.start(), line.end()):
-            word = re.search(r"([\w.]+)[.!?؟]*$", text[max(line.start(), m.start() - 12): m.start() + 1])
-            token = (word.group(1) if word else "").rstrip(".").lower()
-            if text[m.start()] == "." and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
-                                           or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token)):
-                continue
-            nxt = re.match(r"\s*(\S)", text[m.end(): line.end()])
-            if nxt and nxt.group(1).islower() and not is_arabic(nxt.group(1)):
+            if not _is_sentence_end(text, m, line.end()):
                 continue
             cuts.append((start, m.end()))
             start = m.end()
@@ -410,6 +415,8 @@ def attach_titles(text: str, mentions: list[Mention], sents: list[tuple[int, int
             titles.append(_title_text(chunk, tm))
             used_titles.append((chunk_start + tm.start(), chunk_start + len(chunk)))
             orgs.extend(_orgs_in(mentions, chunk_start + tm.start(), chunk_start + len(chunk)))
+            if _leading_title(chunk) is None:
+                break
         rep = re.search(r"(?:represented by|representing|représenté(?:e)? par|représentant)\b", text[s_start: m.start], re.I)
         if rep:
             near = [x for x in mentions if x.kind == "state" and s_start <= x.start < m.start
@@ -445,7 +452,8 @@ def attach_titles(text: str, mentions: list[Mention], sents: list[tuple[int, int
             pre = text[max(s_start, demonym.start - 12): demonym.start]
             start = demonym.start
             orgs = [f"{demonym.start}:{demonym.end}"]
-        if not re.search(r"(?:\b(?:le|la|l'|l’|the|du|de la|au|à la|his|her|its)\s*|ال)$", pre.lower()) \
+        if not re.search(r"(?:\b(?:le|la|l'|l’|the|du|de la|au|à la|his|her|its)\s+(?:(?:former|ancien|ex-|new|nouveau|"
+                         r"outgoing|current|actuel)\s+)?|ال)$", pre.lower()) \
                 and not is_arabic(tm.group(0)):
             continue
         end = _title_phrase_end(text, mentions, tm.end(), s_end)
@@ -497,11 +505,14 @@ def _leading_title(chunk: str) -> re.Match[str] | None:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    """Start of the sentence holding `pos`, by punctuation and line breaks (spaCy splits lists)."""
+    """Start of the sentence holding `pos` (same rules as sentence_spans)."""
     lo = max(0, pos - 300)
-    cut = max(text.rfind("\n", lo, pos), max((m.end() - 1 for m in re.finditer(r"[.!?؟](?=\s)", text[lo:pos])), default=-1) + lo
-              if re.search(r"[.!?؟](?=\s)", text[lo:pos]) else -1)
-    return cut + 1 if cut >= 0 else lo
+    line = text.rfind("\n", lo, pos)
+    start = line + 1 if line >= 0 else lo
+    for m in _SENT_END.finditer(text, start, pos):
+        if _is_sentence_end(text, m, pos):
+            start = m.end()
+    return start
 
 
 def _left_chunks(left: str, base: int, limit: int) -> list[tuple[int, str]]:
