@@ -26,9 +26,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from communique.textnorm import fold, fold_arabic  # noqa: E402
+from communique.textnorm import fold  # noqa: E402
 from communique.translit import (  # noqa: E402
-    SAME_NAME_THRESHOLD, arabic_skeleton, arabic_to_latin, latin_skeleton, name_key, same_name,
+    SAME_NAME_THRESHOLD, arabic_to_latin, latin_skeleton, name_key, same_name,
 )
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
@@ -305,7 +305,7 @@ def compare_romanizers(thr: float, show: int) -> None:
 
     outside = [i for i, (ar, _) in enumerate(ARABIC_LATIN_PAIRS) if not in_table(ar)]
     print(f"{'system':28} {'exact':>7} {'skeleton=':>10} {'same_name>=thr':>15} "
-          f"{'exact, names outside the table (' + str(len(outside)) + ')':>36}")
+          f"{'exact, names with a word outside the table (' + str(len(outside)) + ')':>36}")
     for label, fn in systems.items():
         exact = skel = same = 0
         exact_out = 0

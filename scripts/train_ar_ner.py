@@ -267,11 +267,7 @@ factory = "tok2vec"
 @architectures = "spacy.Tok2Vec.v2"
 
 [components.tok2vec.model.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = {width}
-attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
-rows = [{rows_norm},1000,2500,500]
-include_static_vectors = false
+{embed}
 
 [components.tok2vec.model.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
@@ -385,6 +381,26 @@ after_init = null
 """
 
 
+EMBED_MULTIHASH = """@architectures = "spacy.MultiHashEmbed.v2"
+width = {width}
+attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
+rows = [{rows},1000,2500,500]
+include_static_vectors = false
+"""
+
+# Character embedding: NORM hash embedding + the first and last 8 UTF-8 bytes
+# (= 4 Arabic letters each side) of every token, which sees clitics (و، ب، ل، ال)
+# and suffixes (ة، ات، ين، ها) that spaCy's 1-char PREFIX feature misses.
+EMBED_CHAR = """@architectures = "spacy.CharacterEmbed.v2"
+width = {width}
+rows = {rows}
+nM = 32
+nC = 16
+include_static_vectors = false
+feature = "NORM"
+"""
+
+
 def to_doc(vocab, sent: Sent):
     from spacy.tokens import Doc, Span
 
@@ -457,6 +473,8 @@ def main(argv=None):
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="model output dir (default: %(default)s)")
     ap.add_argument("--epochs", type=int, default=12, help="max training epochs (default: %(default)s)")
     ap.add_argument("--width", type=int, default=96, help="tok2vec width (default: %(default)s)")
+    ap.add_argument("--embed", choices=("char", "multihash"), default="char",
+                    help="tok2vec embedding: CharacterEmbed or MultiHashEmbed (default: %(default)s)")
     ap.add_argument("--rows", type=int, default=5000, help="hash rows for NORM (default: %(default)s)")
     ap.add_argument("--dropout", type=float, default=0.1, help="training dropout (default: %(default)s)")
     ap.add_argument("--wojood-repeat", type=int, default=2,
@@ -530,8 +548,9 @@ def main(argv=None):
         blank = spacy.blank("ar")
         write_docbin(blank.vocab, train_sents, tmp / "train.spacy")
         write_docbin(blank.vocab, dev_sents, tmp / "dev.spacy")
+        embed = (EMBED_CHAR if args.embed == "char" else EMBED_MULTIHASH).format(width=args.width, rows=args.rows)
         cfg_text = CONFIG.format(
-            seed=SEED, width=args.width, rows_norm=args.rows, epochs=args.epochs, eval_frequency=500,
+            embed=embed, seed=SEED, width=args.width, rows_norm=args.rows, epochs=args.epochs, eval_frequency=500,
             dropout=args.dropout,
         )
         (tmp / "config.cfg").write_text(cfg_text, encoding="utf-8")

@@ -126,7 +126,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("hijri_dmy", re.compile(rf"{_LEAD}{_DAY}{_RANGE}{_OF}\s+{_HMON}(?:\s+{_YEAR_WORD}{_HYEAR}(?:{_HSUFFIX})?)?")),
     ("hijri_my", re.compile(rf"{_B}(?:شهر\s+)?{_HMON}\s+{_YEAR_WORD}{_HYEAR}(?:{_HSUFFIX})?")),
     ("hijri_y", re.compile(rf"{_B}(?:(?:عام|العام|سنه|السنه)\s+)?(?:\(\s?)?{_HYEAR}(?:\s?\))?{_HSUFFIX}")),
-    ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)")),
+    ("iso", re.compile(
+        r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)")),
     ("dmy_num", re.compile(
         rf"{_LEAD}(?<!\d)(?<!\d\s/\s)(?P<day>[0-3]?\d)\s?(?P<sep>[-/.])\s?(?P<month>[01]?\d)\s?(?P=sep)\s?"
         rf"(?P<year>(?:19|20)\d\d)(?!\d){_GSUFFIX}")),

@@ -66,6 +66,14 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
             i = parent[i]
         return i
 
+    dates: dict[int, set[str]] = {i: ({k[3]} if k[3] else set()) for i, k in enumerate(keys)}
+    countries: dict[int, set[str]] = {i: ({k[4]} if k[4] else set()) for i, k in enumerate(keys)}
+
+    def compatible(ri: int, rj: int) -> bool:
+        # complete linkage on date and venue country: an undated report must not chain two meetings
+        return all(_dates_compatible(a, b) for a in dates[ri] for b in dates[rj]) and \
+            len(countries[ri] | countries[rj]) <= 1
+
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
         parties = sorted(k[2])
@@ -77,8 +85,10 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 ri, rj = find(i), find(j)
-                if ri != rj and same_event(keys[i], keys[j]):
+                if ri != rj and same_event(keys[i], keys[j]) and compatible(ri, rj):
                     parent[rj] = ri
+                    dates[ri] |= dates.pop(rj)
+                    countries[ri] |= countries.pop(rj)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):
         groups[find(i)].append(i)

@@ -1,0 +1,152 @@
+"""Arabic date expressions (communique.stages.dates_ar)."""
+
+from datetime import date
+
+import pytest
+
+from communique.stages.dates_ar import find_dates_ar, gregorian_to_hijri, hijri_to_gregorian
+
+BASE = date(2024, 5, 23)          # a Thursday
+
+
+def one(text, base=BASE):
+    found = find_dates_ar(text, base)
+    for m in found:
+        assert text[m.start:m.end] == m.text
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_weekday_and_full_date():
+    m = one("الأربعاء 19 فبراير 2020")
+    assert (m.value, m.precision, m.relative) == ("2020-02-19", "day", False)
+    assert m.text == "الأربعاء 19 فبراير 2020"
+
+
+def test_maghrebi_month():
+    m = one("انعقد الاجتماع يوم 24 جانفي 2023 بتونس")
+    assert (m.text, m.value, m.precision) == ("24 جانفي 2023", "2023-01-24", "day")
+
+
+def test_today_weekday_date_is_one_consistent_expression():
+    found = find_dates_ar("اليوم الثلاثاء 24 جانفي 2023", BASE)
+    assert {m.value for m in found} == {"2023-01-24"}
+    assert len(found) == 1 and found[0].text == "اليوم الثلاثاء 24 جانفي 2023"
+
+
+def test_yesterday_and_friends():
+    assert one("وصل الوزير أمس إلى الرياض").value == "2024-05-22"
+    assert one("وصل الوزير أمس إلى الرياض").relative is True
+    assert one("أول أمس").value == "2024-05-21"
+    assert one("بالأمس").value == "2024-05-22"
+    assert one("يصل غداً").value == "2024-05-24"
+    assert one("بعد غد").value == "2024-05-25"
+    assert one("اليوم").value == "2024-05-23"
+    assert not find_dates_ar("في الفصل الخامس من التقرير", BASE)     # امس inside الخامس
+
+
+def test_hijri_date():
+    m = one("1 رمضان 1445هـ")
+    got = date.fromisoformat(m.value)
+    # Umm al-Qura and the tabular calendar both give 11 March 2024; the tabular calendar can
+    # be a day off on other months (1 Shawwal 1444: 22 April tabular, 21 April Umm al-Qura)
+    assert abs((got - date(2024, 3, 11)).days) <= 1
+    assert m.precision == "day" and m.text == "1 رمضان 1445هـ"
+    shawwal = date.fromisoformat(one("1 شوال 1444 هـ").value)
+    assert abs((shawwal - date(2023, 4, 21)).days) <= 1
+    assert one("١٤٤٥هـ").precision == "year"
+    assert one("رمضان 1445هـ").value == "2024-03"
+
+
+def test_hijri_and_gregorian_side_by_side():
+    found = find_dates_ar("الأحد 15 رمضان 1445 هـ الموافق 24 مارس 2024م", BASE)
+    assert [m.value for m in found] == ["2024-03-25", "2024-03-24"]    # tabular: one day off
+    assert found[0].text == "الأحد 15 رمضان 1445 هـ"
+
+
+def test_calendar_round_trip():
+    d = date(2020, 1, 1)
+    for _ in range(800):
+        y, m, day = gregorian_to_hijri(d)
+        assert hijri_to_gregorian(y, m, day) == d
+        d = date.fromordinal(d.toordinal() + 1)
+
+
+def test_arabic_indic_digits():
+    m = one("١٩ فبراير ٢٠٢٠")
+    assert (m.value, m.precision) == ("2020-02-19", "day")
+    assert one("٢٠٢٠-٠٢-١٩").value == "2020-02-19"
+    assert one("بتاريخ ۱۹/۰۲/۲۰۲۰").value == "2020-02-19"        # Persian digits
+
+
+@pytest.mark.parametrize("text, value", [
+    ("19 شباط 2020", "2020-02-19"), ("19 شباط/فبراير 2020", "2020-02-19"), ("3 كانون الثاني 2021", "2021-01-03"),
+    ("10 تشرين الأول 2019", "2019-10-10"), ("5 آب 2022", "2022-08-05"), ("1 أيار 2023", "2023-05-01"),
+    ("7 يونيه 2021", "2021-06-07"), ("7 يوليه 2021", "2021-07-07"), ("2 إبريل 2020", "2020-04-02"),
+    ("14 جويلية 2022", "2022-07-14"), ("1 أوت 2022", "2022-08-01"), ("25 ديسمبر 2022", "2022-12-25"),
+    ("12 شتنبر 2023", "2023-09-12"), ("3 غشت 2023", "2023-08-03"), ("30 يوليوز 2023", "2023-07-30"),
+    ("الـ19 من شهر فبراير 2020", "2020-02-19"),
+])
+def test_month_series(text, value):
+    m = one(text)
+    assert (m.value, m.precision) == (value, "day")
+
+
+def test_month_and_year_precision():
+    assert (one("فبراير 2020").value, one("فبراير 2020").precision) == ("2020-02", "month")
+    m = one("في عام 2023م")
+    assert (m.value, m.precision, m.text) == ("2023", "year", "عام 2023م")
+    assert one("2023م").value == "2023"
+    assert one("منذ 1948").value == "1948"
+
+
+def test_day_month_without_year_takes_base_year_or_nearest_past():
+    assert one("في 15 مارس").value == "2024-03-15"
+    assert one("في 15 مارس").relative is True
+    assert one("في 10 ديسمبر").value == "2023-12-10"     # more than a month after base: last year
+    assert one("في 30 مايو").value == "2024-05-30"       # a week ahead: this year
+
+
+def test_weekdays():
+    assert one("التقى الوزير الخميس نظيره").value == "2024-05-23"       # same day = base
+    assert one("الأحد").value == "2024-05-19"
+    assert one("يوم الاثنين").value == "2024-05-20"
+    m = one("الاثنين الماضي")
+    assert (m.value, m.text) == ("2024-05-20", "الاثنين الماضي")
+    assert one("الخميس الماضي").value == "2024-05-16"                    # strictly before
+    assert one("السبت المقبل").value == "2024-05-25"
+    both = find_dates_ar("السبت والأحد", BASE)
+    assert [m.value for m in both] == ["2024-05-18", "2024-05-19"]
+
+
+def test_periods():
+    assert (one("الأسبوع الماضي").value, one("الأسبوع الماضي").precision) == ("2024-05", "month")
+    assert one("الشهر الماضي").value == "2024-04"
+    assert (one("العام الجاري").value, one("العام الجاري").precision) == ("2024", "year")
+    assert one("السنة الماضية").value == "2023"
+    assert one("فبراير الماضي").value == "2024-02"
+    assert one("نيسان المقبل").value == "2025-04"
+    assert not find_dates_ar("قال الأمين العام الحالي للأمم المتحدة", BASE)
+
+
+def test_no_base_relative_is_unresolved():
+    for text in ("أمس", "الاثنين", "في 15 مارس", "الأسبوع الماضي"):
+        m = one(text, base=None)
+        assert (m.value, m.precision, m.relative) == (None, None, True)
+    assert one("19 فبراير 2020", base=None).value == "2020-02-19"
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 19 شخصا في الهجوم", "بلغ عدد المشاركين 2020 مشاركا", "مارس الضغط على الحكومة",
+    "صعد 45 مارس", "سجل 1445 حالة", "في 2020 شخصا",
+])
+def test_numbers_that_are_not_dates(text):
+    assert find_dates_ar(text, BASE) == []
+
+
+def test_offsets_survive_diacritics_and_tatweel():
+    text = "وَصَلَ الوَزِيرُ أَمْسِ، وَفِي ١٥ رَمَضَانَ ١٤٤٥ هـ"
+    found = find_dates_ar(text, BASE)
+    assert [m.text for m in found] == ["أَمْسِ", "١٥ رَمَضَانَ ١٤٤٥ هـ"]
+    for m in found:
+        assert text[m.start:m.end] == m.text

@@ -1,0 +1,119 @@
+"""Name keys across spellings and scripts (communique.translit)."""
+
+import pytest
+
+from communique.translit import (
+    SAME_NAME_THRESHOLD, arabic_skeleton, arabic_to_latin, latin_skeleton, name_key, same_name,
+)
+
+MOGHEDI = ["Al-Moghidi", "Al-Mughidi", "Al-Moghedi", "Al-Mughaidi", "Moghedi", "al Mughidi", "El-Moghedi"]
+
+
+def test_moghedi_spellings_share_one_skeleton():
+    keys = {latin_skeleton(n) for n in MOGHEDI}
+    assert keys == {"mgd"}
+    assert {name_key(n) for n in MOGHEDI} == {"mgd"}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Qureshi", "Koreshi"), ("Voronkov", "Voronkow"), ("Mohammed", "Muhammad"), ("Mohamed", "Mohammed"),
+    ("Hussein", "Husain"), ("Hossein", "Hussein"), ("Saeed", "Said"), ("Sa'id", "Saeed"),
+    ("Abdel Rahman", "Abderrahmane"), ("Abdulrahman", "Abd al-Rahman"), ("Noureddine", "Nour al-Din"),
+    ("Ahmed Aboul Gheit", "Ahmad Abou el-Gheit"), ("Lecornu", "Lecorne"), ("Jean-Yves Le Drian", "Jean-Yves Ledrian"),
+])
+def test_spelling_variants_same_skeleton(a, b):
+    assert latin_skeleton(a) == latin_skeleton(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Al-Moghedi", "Al-Mahdi"), ("Madani", "Mahdi"), ("Khan", "Khaled"), ("Taha", "Tahir"),
+])
+def test_distinct_names_distinct_keys(a, b):
+    assert name_key(a) != name_key(b)
+    assert same_name(a, b) < SAME_NAME_THRESHOLD
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Bourita", "Barrett"), ("Mohammed", "Mahmoud"), ("Mohammed Abbas", "Mahmoud Abbas"),
+    ("Hassan Rouhani", "Hussein Rouhani"), ("Saad Hariri", "Saeed Hariri"), ("Amr Moussa", "Omar Moussa"),
+    ("Nabil Ammar", "Nabila Ammar"), ("Ahmed Bourita", "Nasser Bourita"),
+    ("محمد", "محمود"), ("حسن", "حسين"), ("سعد", "سعيد"), ("محمد عباس", "Mahmoud Abbas"),
+])
+def test_lookalikes_are_not_merged(a, b):
+    # Bourita / Barrett share the key "brt"; the vowels tell them apart
+    assert same_name(a, b) < SAME_NAME_THRESHOLD
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Al-Moghedi", "Al-Mughaidi"), ("Nasser Bourita", "Naser Bourita"), ("N. Bourita", "Nasser Bourita"),
+    ("Bourita", "Nasser Bourita"), ("Lecornu", "Lecorne"), ("Muammar Kadhafi", "Muammar Gaddafi"),
+    ("Mustafa al-Kadhimi", "Moustafa Al-Kazimi"), ("Yusuf Ali", "Youssef Ali"),
+    ("Hussein Ibrahim Taha", "Hussain Ibrahim Taha"), ("Sergei Lavrov", "Sergey Lavrov"),
+])
+def test_same_name_latin(a, b):
+    assert same_name(a, b) >= SAME_NAME_THRESHOLD
+
+
+def test_arabic_meets_latin():
+    assert arabic_skeleton("المغيدي") == latin_skeleton("Al-Moghedi") == "mgd"
+    assert name_key("المغيدي") == name_key("Al-Moghedi")
+    for latin in MOGHEDI:
+        assert same_name("المغيدي", latin) >= SAME_NAME_THRESHOLD
+    assert same_name("المغيدي", "Al-Mahdi") < SAME_NAME_THRESHOLD
+    assert same_name("ناصر بوريطة", "Nasser Bourita") >= SAME_NAME_THRESHOLD
+    assert same_name("محمد بن سعيد", "Mohamed bin Said") >= SAME_NAME_THRESHOLD
+    assert same_name("معمر القذافي", "Muammar Gaddafi") >= SAME_NAME_THRESHOLD
+    assert same_name("وليد جنبلاط", "Walid Jumblatt") >= SAME_NAME_THRESHOLD
+    assert same_name("مصطفى الكاظمي", "Moustafa al-Kadhimi") >= SAME_NAME_THRESHOLD
+
+
+@pytest.mark.parametrize("arabic, latin", [
+    ("المغيدي", "Al-Mughidi"),
+    ("محمد بن سعيد", "Mohammed bin Saeed"),
+    ("ناصر بوريطة", "Nasser Bourita"),
+    ("حسين إبراهيم طه", "Hussein Ibrahim Taha"),
+    ("عبد الله", "Abdullah"),
+    ("عبد العزيز", "Abdulaziz"),
+    ("نوري المالكي", "Nouri al-Maliki"),
+    ("قيس سعيد", "Qais Saeed"),
+    ("تميم بن حمد آل ثاني", "Tamim bin Hamad Al Thani"),
+    ("أبو بكر", "Abu Bakr"),
+    ("رائد", "Raed"),
+    ("مبارك", "Mubarak"),
+])
+def test_arabic_to_latin(arabic, latin):
+    assert arabic_to_latin(arabic) == latin
+
+
+def test_arabic_to_latin_sun_letters():
+    assert arabic_to_latin("محمد الشريف") == "Mohammed al-Sharif"
+    assert arabic_to_latin("محمد الشريف", assimilate=True) == "Mohammed ash-Sharif"
+    assert arabic_to_latin("الرشيد", assimilate=True) == "Ar-Rashid"
+    assert arabic_to_latin("القاسمي", assimilate=True) == "Al-Qasimi"       # moon letter
+
+
+@pytest.mark.parametrize("arabic", [
+    "المغيدي", "ناصر بوريطة", "حسين إبراهيم طه", "محمد بن سعيد", "خالد مشعل", "بشار الأسد", "فاطمة الزهراء",
+])
+def test_romanization_keeps_the_skeleton(arabic):
+    assert latin_skeleton(arabic_to_latin(arabic)) == arabic_skeleton(arabic)
+    assert same_name(arabic_to_latin(arabic), arabic) >= SAME_NAME_THRESHOLD
+
+
+def test_name_key_is_the_surname():
+    assert name_key("Mohammed bin Saeed") == name_key("محمد بن سعيد") == "sd"
+    assert name_key("Hussein Ibrahim Taha") == name_key("حسين إبراهيم طه") == "th"
+    assert name_key("M. Bourita") == "brt"                # honorific dropped
+    assert name_key("") == ""
+
+
+def test_score_bounds_and_context():
+    assert same_name("", "Bourita") == 0.0
+    for a, b in [("Nasser Bourita", "ناصر بوريطة"), ("Khan", "Khaled"), ("X", "Y")]:
+        assert 0.0 <= same_name(a, b) <= 1.0
+    plain = same_name("Bourita", "Nasser Bourita")
+    agree = same_name("Bourita", "Nasser Bourita", context_a="ministre marocain des affaires etrangeres",
+                      context_b="Moroccan ministre des affaires etrangeres")
+    disagree = same_name("Bourita", "Nasser Bourita", context_a="footballeur", context_b="ministre")
+    assert disagree < plain < agree
+    assert 0.5 < SAME_NAME_THRESHOLD < 1.0
