@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
 from ..textnorm import fold, is_arabic
+from .titles import TITLE_RE
 from .triggers import Trigger, find_triggers, status_of
 
 __all__ = ["extract_events", "EventContext"]
@@ -192,6 +193,8 @@ def _sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue
             if e.kind == "organization" and _VENUE_WORDS.search(" ".join(e.forms)):
                 continue
+            if TITLE_RE.match(text, m.end + 1) and text[m.end: m.end + 1] == " ":
+                continue        # "former Army Chief X": part of a title, not a party
             if _NOUN_COMPLEMENT.search(text[max(0, m.start - 40): m.start]):
                 continue
         if _TEMPORAL_CLAUSE.search(text[max(0, m.start - 60): m.start]):

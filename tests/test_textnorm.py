@@ -1,0 +1,33 @@
+"""Folding and normalization properties (hypothesis) and the matching keys of SCHEMA.md."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from communique.records import RawDocument
+from communique.stages.normalize import content_id, normalize
+from communique.textnorm import fold, match_key
+
+
+def test_textnorm_match_key_examples():
+    assert match_key("M. Nasser Bourita") == match_key("Nasser Bourita")
+    assert match_key("للتحالف الإسلامي العسكري لمحاربة الإرهاب") == match_key("التحالف الإسلامي العسكري لمحاربة الإرهاب")
+    assert match_key("Secrétaire-Général") == "secretaire general"
+    assert match_key("Haji Awang Halbi bin Haji Mohammad Yussof") == "halbi bin haji mohammad yussof"
+
+
+@given(st.text(max_size=80))
+def test_textnorm_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=30, max_size=400))
+def test_normalize_never_raises_and_ids_follow_text(text):
+    doc = normalize(RawDocument(source="x.txt", content=text.encode("utf-8", "surrogatepass")),
+                    find_date_line=lambda line: None, is_place=lambda name: False)
+    if hasattr(doc, "stage"):
+        assert doc.stage == "normalize" and doc.reason
+    else:
+        assert doc.id == content_id(doc.text)
+        assert doc.title is None or doc.text.startswith(doc.title)
