@@ -196,6 +196,8 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     for m in TITLE_RE.finditer(text):
         if m.group(0).lower().endswith("s") and m.group(0).lower() not in {"coas"}:
             continue
+        if is_arabic(m.group(0)):
+            continue        # Arabic names after titles come from the NER model, not from capitalization
         pos = m.end()
         cm = _MINISTRY_COMPLEMENT.match(text, pos)
         if cm:
