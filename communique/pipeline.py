@@ -69,6 +69,7 @@ class RunCounts:
     documents: int = 0
     events: int = 0
     rejected: Counter[str] = field(default_factory=Counter)
+    skipped: int = 0                 # of `documents`: already stored by an earlier run, not processed again
 
 
 class Pipeline:

@@ -1,114 +1,60 @@
-"""Readers: files, folders and corpora -> RawDocument records (or Rejected ones)."""
+"""Readers: files, folders, corpora, feeds and web archives -> RawDocument records (or Rejected ones)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from ..records import Provenance, RawDocument, Rejected
+from ..records import RawDocument, Rejected
+from .feeds import read_feed, read_feed_url
+from .fetch import Fetcher, is_url
+from .files import TEXT_SUFFIXES, kind_of, read_page, walk
+from .tables import FieldMap, read_table
+from .warc import read_warc
 
-__all__ = ["FieldMap", "read_inputs", "TEXT_SUFFIXES"]
-
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-CORPUS_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv"}
-
-
-@dataclass(frozen=True, slots=True)
-class FieldMap:
-    """Column names of a JSONL/CSV corpus."""
-
-    text: str = "text"
-    published: str = "published"
-    url: str = "url"
-    title: str = "title"
+__all__ = ["FieldMap", "Fetcher", "read_inputs", "TEXT_SUFFIXES"]
 
 
-def read_inputs(paths: Iterable[str], fields: FieldMap = FieldMap()) -> Iterator[RawDocument | Rejected]:
-    """Expand files and folders (recursively, sorted) and read each into RawDocument records."""
+def read_inputs(paths: Iterable[str], fields: FieldMap = FieldMap(), *, include: Sequence[str] = (),
+                exclude: Sequence[str] = (), follow_links: bool = False,
+                fetcher: Fetcher | None = None) -> Iterator[RawDocument | Rejected]:
+    """Read every input into RawDocument records, in order; what cannot be read becomes a Rejected record.
+
+    An input is a file, a folder (read recursively, sorted, filtered by the `include`/`exclude` globs;
+    see `files.walk`) or an http(s) URL of an RSS/Atom feed. The kind of a file comes from its suffix:
+    text (.txt .md), HTML (.html .htm), corpora (.jsonl .json .csv .parquet, columns named by `fields`),
+    feeds (.xml .rss .atom) and web archives (.warc .warc.gz). With `follow_links`, a feed item that only
+    holds a summary is replaced by the page it links to, fetched politely by `fetcher`."""
+    if isinstance(include, str) or isinstance(exclude, str):
+        raise TypeError("include and exclude are sequences of globs, e.g. include=('*.txt',)")
+    web = fetcher or Fetcher()
     for given in paths:
+        if is_url(given):
+            yield from read_feed_url(given, follow_links=follow_links, fetcher=web)
+            continue
         path = Path(given)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _readable(p))
-            for file in files:
-                yield from _read_file(file, str(file), fields)
+            for file in walk(path, include, exclude):
+                yield from _read_file(file, str(file), fields, follow_links, web)
         elif path.is_file():
-            yield from _read_file(path, given, fields)
+            yield from _read_file(path, given, fields, follow_links, web)
         else:
             yield Rejected(source=given, stage="read", reason="no such file or directory")
 
 
-def _readable(path: Path) -> bool:
-    return path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES and not path.name.startswith(".")
-
-
-def _read_file(path: Path, source: str, fields: FieldMap) -> Iterator[RawDocument | Rejected]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield Rejected(source=source, stage="read", reason=f"cannot read file: {exc.strerror or exc}")
-        return
-    suffix = path.suffix.lower()
-    if suffix in {".jsonl", ".ndjson"}:
-        yield from _read_jsonl(data, source, fields)
-    elif suffix == ".csv":
-        yield from _read_csv(data, source, fields)
-    elif suffix == ".json":
-        yield from _read_json(data, source, fields)
-    else:
-        yield RawDocument(source=source, content=data, provenance=Provenance(source=source),
-                          is_html=suffix in HTML_SUFFIXES)
-
-
-def _record(row: dict, source: str, position: int, fields: FieldMap) -> RawDocument | Rejected:
-    where = f"{source}#{position}"
-    text = row.get(fields.text)
-    if not isinstance(text, str):
-        return Rejected(source=where, stage="read", reason=f"no text in field {fields.text!r} (use --text-field)")
-    published = row.get(fields.published)
-    return RawDocument(
-        source=str(row.get(fields.url) or where), content=text,
-        published=str(published)[:10] if published else None,
-        title=row.get(fields.title) if isinstance(row.get(fields.title), str) else None,
-        lang=row.get("lang") if isinstance(row.get("lang"), str) else None,
-        provenance=Provenance(source=source, position=str(position)),
-    )
-
-
-def _read_jsonl(data: bytes, source: str, fields: FieldMap) -> Iterator[RawDocument | Rejected]:
-    for n, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
-        if not line.strip():
-            continue
+def _read_file(path: Path, source: str, fields: FieldMap, follow_links: bool,
+               fetcher: Fetcher) -> Iterator[RawDocument | Rejected]:
+    kind = kind_of(path)
+    if kind in {"jsonl", "json", "csv", "parquet"}:
+        yield from read_table(path, source, kind, fields)  # type: ignore[arg-type]
+    elif kind == "warc":
+        yield from read_warc(path, source)
+    elif kind == "feed":
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Rejected(source=f"{source}#{n}", stage="read", reason=f"invalid JSON: {exc.msg}")
-            continue
-        if not isinstance(row, dict):
-            yield Rejected(source=f"{source}#{n}", stage="read", reason="JSON line is not an object")
-            continue
-        yield _record(row, source, n, fields)
-
-
-def _read_json(data: bytes, source: str, fields: FieldMap) -> Iterator[RawDocument | Rejected]:
-    try:
-        obj = json.loads(data.decode("utf-8", errors="replace"))
-    except json.JSONDecodeError as exc:
-        yield Rejected(source=source, stage="read", reason=f"invalid JSON: {exc.msg}")
-        return
-    rows = obj if isinstance(obj, list) else [obj]
-    for n, row in enumerate(rows, start=1):
-        if isinstance(row, dict):
-            yield _record(row, source, n, fields)
-        else:
-            yield Rejected(source=f"{source}#{n}", stage="read", reason="JSON item is not an object")
-
-
-def _read_csv(data: bytes, source: str, fields: FieldMap) -> Iterator[RawDocument | Rejected]:
-    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig", errors="replace")))
-    for n, row in enumerate(reader, start=2):
-        yield _record(row, source, n, fields)
+            data = path.read_bytes()
+        except OSError as exc:
+            yield Rejected(source=source, stage="read", reason=f"cannot read file: {exc.strerror or exc}")
+            return
+        yield from read_feed(data, source, follow_links=follow_links, fetcher=fetcher)
+    else:
+        yield from read_page(path, source, html=kind == "html")

@@ -186,20 +186,24 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
         if not ent.id.startswith("person:" + _slug(ent.name)):
             ent.id = "person:" + _slug(ent.name)
 
-    # title-only references: to the person holding that title (same organization when stated)
+    # title-only references: to the person holding that title (same organization when stated);
+    # an exact title beats a partial one, then the story's protagonist (most mentions), then proximity
     for m in [x for x in mentions if x.descriptive and x.kind == "person"]:
         title = fold(m.title or "")
         org = span_entity.get(m.title_org) if m.title_org else None
-        best = None
+        scored = []
         for ent, _ in persons:
-            if any(title and (title in fold(t) or fold(t) in title) for t in ent.titles):
-                if org is None or ent.affiliation == org.id:
-                    best = ent
-                    if ent.mentions and ent.mentions[0].start <= m.start:
-                        continue
-                    break
-        if best is not None:
-            attach(best, m)
+            titles = [fold(t) for t in ent.titles]
+            exact = title in titles
+            partial = any(title and (title in t.split() or t in title.split() or title in t) for t in titles)
+            if not (exact or partial):
+                continue
+            if org is not None and ent.affiliation not in (None, org.id):
+                continue
+            before = any(x.start < m.start for x in ent.mentions)
+            scored.append(((exact, org is not None and ent.affiliation == org.id, len(ent.mentions), before), ent))
+        if scored:
+            attach(max(scored, key=lambda x: x[0])[1], m)
     # descriptive organization references: nearest organization whose name shares the head noun
     for m in [x for x in mentions if x.descriptive and x.kind == "organization"]:
         words = set(fold(m.form).split())

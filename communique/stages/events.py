@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
 from ..textnorm import fold, is_arabic
+from ..translit import latin_skeleton
 from .titles import TITLE_RE
 from .triggers import Trigger, find_triggers, status_of
 
@@ -18,9 +19,9 @@ __all__ = ["extract_events", "EventContext"]
 _ACTOR_KINDS = {"person", "organization", "state"}
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|à|au|aux|en|dans|near|to|vers)\s+(?:the\s+|la\s+|le\s+|l'|l’)?(?:(?:capital|city|ville|capitale)\s+(?:of\s+)?)?$"
-    r"|(?:^|\s)(?:في|ب)\s*$|(?:العاصمة\s+\w+\s*)$)", re.I)
+    r"|(?:^|\s)(?:في|ب)\s*$|(?:العاصمة\s+\w+\s*)$|\b(?:capital|capitale|city|ville)\s*,?\s*$)", re.I)
 _NON_PARTY_AFTER = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
-                              r"a indiqué|officials?|officers?|responsables?|experts?|headquarters|siège|premises|charter|"
+                              r"a indiqué|officials?|officers?|responsables?|experts?|charter|"
                               r"member|members|membres|countries|pays|states|session|website)\b", re.I)
 _NON_PARTY_BEFORE = re.compile(r"(?:sidelines of|marge de|margin of|siège de|headquarters of|session of|session de|"
                                r"members of|membres de|on behalf of|au nom de|selon|according to|statement from|"
@@ -40,6 +41,7 @@ _VENUE_WORDS = re.compile(r"\b(?:House|Palace|Hall|Building|Palais|Hôtel|Hotel|
 _TEMPORAL_CLAUSE = re.compile(r"\b(?:before|after|avant|après|prior to|following)\s+(?:his|her|their|its|sa|son|leur|the|la|le)\s+"
                               r"(?:meeting|visit|talks|call|réunion|rencontre|entretien|visite)\s+(?:with|avec)\s+"
                               r"(?:[\w.'’-]+\s+){0,3}$", re.I)
+_REPORTING = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|a indiqué)\b", re.I)
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
@@ -92,10 +94,12 @@ def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int,
         sentence = text[s_start:s_end]
         for cm in _CONFERENCE_NOUN.finditer(sentence):
             pos = s_start + cm.start()
-            for m, e in actor_mentions:
-                if e.kind == "organization" and s_start <= m.start < s_end and -60 < m.start - pos < 100:
-                    conveners.append(((s_start, s_end), e.id))
-                    break
+            near = [(e.id.startswith("org:"), abs(m.start - pos), e.id) for m, e in actor_mentions
+                    if e.kind == "organization" and s_start <= m.start < s_end and -60 < m.start - pos < 100
+                    and not any(_EVENT_NAME.search(f) for f in e.forms)
+                    and not _REPORTING.match(text[m.end: m.end + 20])]
+            if near:
+                conveners.append(((s_start, s_end), min(near)[2]))
         triggers = find_triggers(sentence, lang, s_start)
         if not triggers:
             continue
@@ -109,8 +113,13 @@ def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int,
             after = [p for p in parties if p[0].start >= trig.end]
             ids_before = list(dict.fromkeys(e.id for _, e in before))
             ids_after = list(dict.fromkeys(e.id for _, e in after))
-            if not ids_before and last_subject and len(ids_after) == 1 and last_subject not in ids_after \
-                    and not _BETWEEN.search(text[trig.end: s_end]):
+            possessive = re.search(r"\b(?:his|her|its|their|sa|son|ses|leur)\s+(?:\w+\s+)?$",
+                                   text[max(s_start, trig.start - 25): trig.start], re.I)
+            if not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
+                ids_before = [last_subject]
+                ids_after = [x for x in ids_after if x != last_subject]
+            elif not ids_before and last_subject and (len(ids_after) == 1 or possessive) \
+                    and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]):
                 ids_before = [last_subject]
             groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id)
             status = status_of(sentence, trig.start - s_start, lang)
@@ -137,7 +146,7 @@ def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int,
     events: list[Event] = []
     previous: Event | None = None
     for frame in merged:
-        event = _finish(doc, frame, dates, place_mentions, ent_by_id, ctx, previous)
+        event = _finish(doc, frame, dates, place_mentions, ent_by_id, ctx, previous, sents)
         events.append(event)
         if event.status == "occurred":
             previous = event
@@ -296,27 +305,45 @@ def _cover(ids: set[str], ent_by_id: dict[str, Entity]) -> frozenset[str]:
 _DAY_BEFORE = re.compile(r"^(?:a day earlier|the day before|la veille|the previous day|la journée précédente)$", re.I)
 
 
+def lang_of(doc: Document) -> str:
+    return doc.lang or "en"
+
+
 def _finish(doc: Document, frame: _Frame, dates: list[DateMention], place_mentions: list[tuple[Mention, Entity]],
-            ent_by_id: dict[str, Entity], ctx: EventContext, previous: Event | None) -> Event:
+            ent_by_id: dict[str, Entity], ctx: EventContext, previous: Event | None,
+            sents: list[tuple[int, int]]) -> Event:
     text = doc.text
     evidence = tuple(Evidence(text[s:e], s, e) for s, e in frame.evidence)
     # date: in the evidence sentences, nearest to the trigger ('a day earlier' counts back from the
     # previous event); then the previous event of the story; then the dateline; then the page date
     date_value, precision, date_score = None, None, 0.0
     in_evidence = [d for d in dates if (d.value or _DAY_BEFORE.match(d.text))
-                   and any(s <= d.start < e for s, e in frame.evidence)]
+                   and any(s <= d.start < e for s, e in frame.evidence)
+                   and not (doc.dateline_span and doc.dateline_span[0] <= d.start < doc.dateline_span[1])]
     if in_evidence:
         t = frame.trigger.start
-        best = min(in_evidence, key=lambda d: abs(d.start - t))
+        rank = {"day": 0, "month": 1, "year": 2, None: 0}
+        best = min(in_evidence, key=lambda d: (rank.get(d.precision, 0), abs(d.start - t)))
         date_value, precision, date_score = best.value, best.precision, 0.2
         if _DAY_BEFORE.match(best.text):
             if previous is not None and previous.date and len(previous.date) == 10:
                 date_value = (date.fromisoformat(previous.date) - timedelta(days=1)).isoformat()
                 precision = "day"
             date_score = 0.1
-    if date_value is None and previous is not None and previous.date:
-        date_value, precision, date_score = previous.date, previous.date_precision, 0.1
-    elif date_value is not None:
+    if date_value is None:
+        # the story's current date: the last full date written before this event, or the previous
+        # event's date when that event comes later in the text
+        start = frame.evidence[0][0]
+        limit = doc.published or doc.dateline_date or "9999"
+        earlier = [d for d in dates if d.value and d.precision == "day" and d.end <= start and d.value <= limit
+                   and not (doc.dateline_span and doc.dateline_span[0] <= d.start < doc.dateline_span[1])
+                   and status_of(text[max(0, d.start - 60): d.end], min(60, d.start), lang_of(doc)) != "planned"]
+        context = earlier[-1] if earlier else None
+        if previous is not None and previous.date and (context is None or previous.evidence[0].start > context.start):
+            date_value, precision, date_score = previous.date, previous.date_precision, 0.1
+        elif context is not None:
+            date_value, precision, date_score = context.value, context.precision, 0.1
+    if date_value is not None:
         pass
     elif doc.dateline_date:
         date_value, precision, date_score = doc.dateline_date, "day" if len(doc.dateline_date) == 10 else "month", 0.15
@@ -326,13 +353,14 @@ def _finish(doc: Document, frame: _Frame, dates: list[DateMention], place_mentio
     location = None
     party_countries = {ent_by_id[p].country for p in frame.parties if ent_by_id[p].country}
     for s, e in frame.evidence:
-        for m, ent in place_mentions:
-            if not (s <= m.start < e):
-                continue
+        candidates = [(m, ent) for m, ent in place_mentions if s <= m.start < e]
+        candidates.sort(key=lambda x: x[1].kind == "state")      # a city or a building before a country
+        for m, ent in candidates:
             if _LOCATIVE.search(text[max(s, m.start - 30): m.start]):
                 loc = ctx.geocode(m.form) or ctx.geocode(ent.name)
-                if loc is not None and fold(m.form) in fold(loc.name) and not is_arabic(m.form):
-                    loc = replace(loc, name=m.form)
+                if loc is not None and not is_arabic(m.form) and (
+                        fold(m.form) in fold(loc.name) or latin_skeleton(m.form) == latin_skeleton(loc.name)):
+                    loc = replace(loc, name=m.form)      # "New York", "Marrakech" as written; "Alger" -> "Algiers"
                 if ent.kind == "state" and (ent.country in party_countries or ent.id in frame.parties):
                     if frame.type != "visit":
                         continue
@@ -356,13 +384,30 @@ def _finish(doc: Document, frame: _Frame, dates: list[DateMention], place_mentio
                     break
             if location:
                 break
+    if location is None:
+        # a place stated in the previous sentence of the same paragraph ("l'installation à Rabat ...")
+        first = frame.evidence[0][0]
+        para_start = text.rfind("\n", 0, first) + 1
+        prev_sents = [(s, e) for s, e in sents if para_start <= s and e <= first]
+        if prev_sents:
+            s, e = prev_sents[-1]
+            for m, ent in place_mentions:
+                if s <= m.start < e and ent.kind != "state" and _LOCATIVE.search(text[max(s, m.start - 30): m.start]):
+                    location = ctx.geocode(m.form) or Location(name=m.form)
+                    break
     if location is None and previous is not None and previous.location is not None and previous.date == date_value:
         location = previous.location
     if location is None and doc.dateline_place:
         location = ctx.geocode(doc.dateline_place) or Location(name=doc.dateline_place)
+        if location.name != doc.dateline_place and fold(doc.dateline_place) in fold(location.name):
+            location = replace(location, name=doc.dateline_place.title() if doc.dateline_place.isupper()
+                               else doc.dateline_place)
     parties = []
+    represented = {ent_by_id[p].affiliation for p in frame.parties}
     for pid in frame.parties:
         ent = ent_by_id[pid]
+        if pid in represented and ent.kind != "person":
+            continue        # the organization or state of a person already in the event
         parties.append(Party(entity=pid, role=frame.roles.get(pid), affiliation=ent.affiliation))
     topic_text = " ".join(text[s:e] for s, e in frame.evidence)
     topics = tuple(ctx.topics(topic_text, doc.lang or "en"))

@@ -210,9 +210,12 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
             if end > pos and not ctx.gazetteer.lookup(text[pos:end]) and not ctx.is_place(text[pos:end]):
                 add(pos, end, "person")
 
-    # 5. Organizations and places from NER.
+    # 5. Organizations and places from NER (not a word of a title: "Defence Deputy Minister").
+    title_spans = [(t.start(), t.end()) for t in TITLE_RE.finditer(text)]
     for ent in sdoc.ents:
         start, end = _clean_span(text, ent.start_char, ent.end_char)
+        if any(ts <= start and end <= te for ts, te in title_spans):
+            continue
         if ent.label_ in _ORG_LABELS | _PLACE_LABELS or ent.label_ == "MISC":
             # a function phrase tagged as an entity: keep what follows the title
             tm = TITLE_RE.match(text, start, end)
@@ -330,7 +333,15 @@ def _acronym_definitions(text: str, sdoc: Any, spans: dict[tuple[int, int], dict
             continue
         info = spans.get(long_span)
         if info is None:
-            if any(_overlaps(k, long_span) for k in spans):
+            inner = [k for k in spans if _overlaps(k, long_span)]
+            acr_info = spans.get((m.start("acr"), m.end("acr")))
+            if inner and all(long_span[0] <= k[0] and k[1] <= long_span[1] for k in inner) \
+                    and acr_info is not None and acr_info.get("kb") and _plausible_acronym(acr, long_form):
+                for k in inner:
+                    del spans[k]
+                spans[long_span] = {"kind": acr_info["kind"], "kb": acr_info["kb"]}
+                info = spans[long_span]
+            elif inner:
                 continue
             spans[long_span] = {"kind": "organization"}
             info = spans[long_span]
@@ -493,7 +504,7 @@ def _adjacent_title(text: str, chunk_start: int, chunk: str, mentions: list[Ment
     first = last
     for prev in reversed(matches[:-1]):
         between = chunk[prev.end(): first.start()]
-        if re.fullmatch(r"\s*(?:(?:of|de|du|des|the|la|l'|and|et)\s+)?(?:[A-ZÀ-Ý][\w-]*\s+){0,3}", between):
+        if re.fullmatch(r"\s*(?:(?:of|de|du|des|the|la|l'|l’|and|et|&)\s+|[A-ZÀ-Ý][\w'’-]*\s+){0,6}", between):
             first = prev
         else:
             break

@@ -27,7 +27,8 @@ TRIGGERS: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {
         ("call", _rx([r"(?:tele)?phone(?:d)?\s+call", r"telephoned", r"phoned", r"spoke\s+(?:by|on the)\s+(?:tele)?phone",
                       r"telephone\s+conversation", r"call\s+with"]), False),
         ("agreement", _rx([r"sign(?:ed|ing)", r"signs\s+(?:an?|the)", r"sealed", r"inked", r"memorandum of understanding", r"mou"]), False),
-        ("conference", _rx([r"t(?:ook|akes?|aking)\s+part\s+in", r"participat(?:ed|es?|ing)\s+in", r"attend(?:ed|s|ing)?",
+        ("conference", _rx([r"under\s+the\s+auspices", r"organi[sz]ed\s+(?:\w+\s+){0,3}(?:a|the)\s+(?:meeting|conference|summit|forum|seminar)",
+                            r"convened", r"t(?:ook|akes?|aking)\s+part\s+in", r"participat(?:ed|es?|ing)\s+in", r"attend(?:ed|s|ing)?",
                             r"represent(?:ed|ing)", r"chaired", r"opened"]), False),
         ("visit", _rx([r"visit(?:ed|s|ing)?", r"paid\s+a\s+visit", r"came\s+to", r"arrived\s+in", r"trip\s+to"]), False),
         ("meet", _rx([r"met", r"meets?", r"held\s+(?:detailed\s+|bilateral\s+)?talks", r"holds?\s+talks", r"talks?\s+with",
@@ -39,7 +40,8 @@ TRIGGERS: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {
         ("call", _rx([r"par\s+t[ée]l[ée]phone", r"entretien\s+t[ée]l[ée]phonique", r"appel\s+t[ée]l[ée]phonique",
                       r"t[ée]l[ée]phon[ée]\w*", r"conversation\s+t[ée]l[ée]phonique"]), False),
         ("agreement", _rx([r"sign[ée]\w*", r"signature", r"scell[ée]\w*", r"m[ée]morandum\s+d'entente", r"paraph[ée]\w*"]), False),
-        ("conference", _rx([r"pris\s+part", r"prend\s+part", r"prendre\s+part", r"particip[ée]\w*", r"assist[ée]\w*\s+[àa]",
+        ("conference", _rx([r"sous\s+l'[ée]gide", r"organis[ée]\w*\s+(?:\w+\s+){0,3}(?:une|la|le)\s+(?:r[ée]union|conf[ée]rence|sommet|forum|s[ée]minaire)",
+                            r"pris\s+part", r"prend\s+part", r"prendre\s+part", r"particip[ée]\w*", r"assist[ée]\w*\s+[àa]",
                             r"a\s+pr[ée]sid[ée]"]), False),
         ("visit", _rx([r"visit[ée]\w*", r"visite", r"se\s+rend\w*", r"s'est\s+rendu\w*"]), False),
         ("meet", _rx([r"rencontr[ée]\w*", r"s'(?:est|sont)\s+entretenu\w*", r"s'entretien\w*", r"entretiens?\s+(?:bilat[ée]raux?\s+)?(?:avec|entre)",
@@ -58,7 +60,8 @@ TRIGGERS: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {
 }
 
 _PLANNED = {
-    "en": re.compile(r"\b(?:will|shall|is to|are to|is due to|was due to|were due to|is expected to|plans? to|to be held|"
+    "en": re.compile(r"\b(?:will|shall|is to|are to|(?:is|was|were|are)\s+(?:also\s+)?(?:due|expected|scheduled|set)\s+to|"
+                     r"plans? to|to be held|"
                      r"scheduled|would|next week|upcoming|is set to|are set to)\b", re.I),
     "fr": re.compile(r"\b(?:va|vont|devra|devrait|devraient|prévu\w*|se tiendra|aura lieu|attendu\w*|prochain\w*|"
                      r"lanceraient|compte\w*|rencontrera|visitera|signera)\b", re.I),

@@ -1,0 +1,57 @@
+"""The unit of work of every engine: a batch of RawDocuments -> Extraction, Rejected or Skipped records."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import TypeVar
+
+from ..pipeline import Pipeline
+from ..records import Document, Extraction, RawDocument, Rejected
+from ..stages.nlp import parse
+
+__all__ = ["Skipped", "Result", "process_batch", "chunked"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input whose normalized text is already stored: not parsed again (resumed or repeated runs)."""
+
+    source: str
+    doc_id: str
+
+
+Result = Extraction | Rejected | Skipped
+
+
+def process_batch(pipeline: Pipeline, raws: Iterable[RawDocument | Rejected],
+                  stored: Collection[str] = frozenset()) -> list[Result]:
+    """prepare (normalize + language) every input, skip the ids in `stored` before any spaCy work,
+    then parse and analyze the rest; one result per input."""
+    results: list[Result] = []
+    todo: list[Document] = []
+    for raw in raws:
+        if isinstance(raw, Rejected):
+            results.append(raw)
+            continue
+        doc = pipeline.prepare(raw)
+        if isinstance(doc, Rejected):
+            results.append(doc)
+        elif doc.id in stored:
+            results.append(Skipped(doc.source, doc.id))
+        else:
+            todo.append(doc)
+    if todo:
+        res = pipeline.res
+        results.extend(pipeline.analyze(doc, sdoc) for doc, sdoc in parse(todo, res.models, res.settings.batch_size))
+    return results
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last one shorter)."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
