@@ -45,7 +45,7 @@ class Gazetteer:
         self._first: set[str] = set()
         for entry in entries:
             key = fold(entry.form)
-            if not key or key in _STOP_FORMS or len(key) < 2:
+            if not key or len(key) < 2 or (key in _STOP_FORMS and entry.alias_type != "acronym"):
                 continue
             if len(key.split()) > _MAX_WORDS:
                 continue
@@ -95,7 +95,10 @@ def _accept(surface: str, entries: list[GazetteerEntry]) -> GazetteerEntry | Non
     for entry in entries:
         if entry.alias_type == "acronym":
             letters = [c for c in surface if c.isalpha()]
-            if surface.replace(".", "") == entry.form.replace(".", "") or (letters and all(c.isupper() for c in letters)):
+            words = surface.split()
+            mixed = len(words) > 1 and all(w[:1].isupper() for w in words)       # "Sco Rats"
+            if surface.replace(".", "") == entry.form.replace(".", "") or mixed or (
+                    letters and all(c.isupper() for c in letters)):
                 if len(letters) >= 2:
                     return entry
             continue

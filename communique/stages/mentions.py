@@ -172,9 +172,6 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
             continue
         add(g.start, g.end, g.entry.kind, kb=g.entry.actor_id, alias_type=g.entry.alias_type)
 
-    # 2. Acronym definitions "Long Name (ACR)": the long form and every later use of ACR.
-    acronyms = _acronym_definitions(text, sdoc, spans, gaz)
-
     # 3. Persons from NER, repaired: titles and honorifics stripped, names extended to the right.
     word_at = {s: (s, e) for s, e in tokens}
     token_starts = sorted(word_at)
@@ -235,6 +232,12 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
             else:
                 add(start, end, "organization")
 
+    # 2. Acronym definitions "Long Name (ACR)": the long form and every later use of ACR.
+    acronyms = _acronym_definitions(text, sdoc, spans, gaz)
+
+    # 2b. A known person's surname or given name used alone ("Madani", "Imran").
+    _name_words_alone(text, spans)
+
     # 6. Descriptive back-references to organizations ("le Centre onusien", "the coalition").
     org_forms = [fold(text[s:e]) for (s, e), v in spans.items() if v["kind"] == "organization"]
     for m in _DESCRIPTIVE.finditer(text):
@@ -277,6 +280,25 @@ def _persons_by_surname(mentions: list[Mention], ctx: MentionContext) -> list[Me
 
 
 _NAME_WORD = re.compile(r"[^\s,;:()\[\]«»\"“”]+")
+
+
+def _name_words_alone(text: str, spans: dict[tuple[int, int], dict[str, Any]]) -> None:
+    """Add mentions for a known person's name words used alone (capitalized, 4+ letters)."""
+    words: set[str] = set()
+    for (s, e), info in spans.items():
+        if info["kind"] == "person":
+            parts = [w for w in re.split(r"\s+", text[s:e]) if len(w) >= 4 and w[0].isupper()]
+            if len(parts) >= 2:
+                words.update(parts)
+    words -= {w for w in words if w.lower() in _NOT_NAMES or TITLE_RE.fullmatch(w)}
+    if not words:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) +
+                         r")(?![\w-])")
+    for m in pattern.finditer(text):
+        span = (m.start(), m.end())
+        if not any(_overlaps(k, span) for k in spans):
+            spans[span] = {"kind": "person"}
 
 
 def _extend_name(text: str, end: int, token_starts: list[int], word_at: dict[int, tuple[int, int]],
@@ -322,10 +344,29 @@ def _acronym_definitions(text: str, sdoc: Any, spans: dict[tuple[int, int], dict
     for m in _ACRONYM_PAREN.finditer(text):
         acr = m.group("acr")
         before = text[: m.start()].rstrip()
-        # the mention ending right before the parenthesis, else capitalized words back
-        long_span = next(((s, e) for (s, e) in spans if e == len(before)), None)
+        # the mention ending right before the parenthesis (not itself an acronym), else capitalized words back
+        long_span = next(((s, e) for (s, e) in spans if e == len(before) and (e - s) > 6
+                          and spans[(s, e)]["kind"] in {"organization", "state"}), None)
         if long_span is None:
             long_span = _capitalized_run_before(text, len(before))
+        if long_span is None:
+            # "la Structure régionale anti-terroriste de l'OCS (Sco Rats)": from an organization head
+            # word (capitalized) through lowercase words to the parenthesis, within one clause
+            head = re.search(r"(?:^|[\s'’])((?:%s)\b[^,;.()]{0,90})$" % "|".join(
+                w.capitalize() for w in sorted(ORG_HEADS, key=len, reverse=True)), before)
+            if head:
+                long_span = (head.start(1), len(before))
+                acr_info = spans.get((m.start("acr"), m.end("acr")))
+                words = re.findall(r"\w+", text[long_span[0]: long_span[1]])
+                initials = "".join(w[0] for w in words if w.lower() not in _CONNECTORS).lower()
+                letters = re.sub(r"[^a-z]", "", acr.lower())
+                if (acr_info and acr_info.get("kb")) or (letters and initials.startswith(letters[:2])):
+                    for k in [k for k in spans if long_span[0] <= k[0] and k[1] <= long_span[1]]:
+                        del spans[k]
+                    spans[long_span] = {"kind": "organization",
+                                        "kb": acr_info.get("kb") if acr_info else None}
+                else:
+                    long_span = None
         if long_span is None:
             continue
         long_form = text[long_span[0]: long_span[1]]
@@ -346,6 +387,9 @@ def _acronym_definitions(text: str, sdoc: Any, spans: dict[tuple[int, int], dict
             spans[long_span] = {"kind": "organization"}
             info = spans[long_span]
         found[long_span] = acr
+        acr_info = spans.get((m.start("acr"), m.end("acr")))
+        if acr_info is not None and acr_info.get("kb") and not info.get("kb") and info["kind"] == "organization":
+            info["kb"] = acr_info["kb"]          # "Organisation de coopération islamique (OCI)" is the KB's OCI
         kind = info["kind"]
         for use in re.finditer(r"(?<![\w-])" + re.escape(acr) + r"(?![\w-])", text):
             span = (use.start(), use.end())
