@@ -103,7 +103,7 @@ class Pipeline:
         from .stages.normalize import _is_date_line
 
         for lang in ("en", "fr", "ar"):
-            if _is_date_line(line, lang):
+            if _is_date_line(line, lang, lambda text, lang=lang: self._find_dates(text, lang, None)):
                 found = self._find_dates(line, lang, None)
                 values = [d.value for d in found if d.value and len(d.value) == 10]
                 if values:

@@ -95,6 +95,10 @@ def _merge_short_org_forms(entities: list[Entity], attach: Callable[[Entity, Men
                 break
 
 
+# "the Saudi official", "le responsable africain": any person of that state or organization
+_GENERIC_TITLES = {"official", "responsable", "المسوول", "المسووله", "representative", "représentant"}
+
+
 def _affiliation_rank(ent: Entity | None) -> int:
     """Which affiliation to keep: a known organization, then a state, then any organization."""
     if ent is None:
@@ -196,7 +200,8 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
             titles = [fold(t) for t in ent.titles]
             exact = title in titles
             partial = any(title and (title in t.split() or t in title.split() or title in t) for t in titles)
-            if not (exact or partial):
+            generic = title in _GENERIC_TITLES and org is not None and ent.affiliation == org.id
+            if not (exact or partial or generic):
                 continue
             if org is not None and ent.affiliation not in (None, org.id):
                 continue

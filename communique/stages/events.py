@@ -19,13 +19,13 @@ __all__ = ["extract_events", "EventContext"]
 _ACTOR_KINDS = {"person", "organization", "state"}
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|à|au|aux|en|dans|near|to|vers)\s+(?:the\s+|la\s+|le\s+|l'|l’)?(?:(?:capital|city|ville|capitale)\s+(?:of\s+)?)?$"
-    r"|(?:^|\s)(?:في|ب)\s*$|(?:العاصمة\s+\w+\s*)$|\b(?:capital|capitale|city|ville)\s*,?\s*$)", re.I)
+    r"|(?:^|\s)(?:في|ب)\s*$|(?:العاصمة\s*(?:\w+\s*)?)$|\b(?:capital|capitale|city|ville)\s*,?\s*$|(?:يزور|زار|زارت|visited|visiting|visite|visité)\s*$)", re.I)
 _NON_PARTY_AFTER = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
                               r"a indiqué|officials?|officers?|responsables?|experts?|charter|"
                               r"member|members|membres|countries|pays|states|session|website)\b", re.I)
 _NON_PARTY_BEFORE = re.compile(r"(?:sidelines of|marge de|margin of|siège de|headquarters of|session of|session de|"
                                r"members of|membres de|on behalf of|au nom de|selon|according to|statement from|"
-                               r"bien|comme)\s+(?:the\s+|la\s+|le\s+|l'|l’|de la\s+|du\s+)?$", re.I)
+                               r"bien|comme)\s+(?:the\s+|la\s+|le\s+|l'|l’|de la\s+|du\s+)?$|(?:مقر|مقره|مقرها|وفقا ل|بحسب)\s*$", re.I)
 # "la 73ème session de l'assemblée générale des Nations-Unies": an organization completing a common noun
 _NOUN_COMPLEMENT = re.compile(r"(?<![\w'’])(?!(?:rencontre|réunion|meeting|visit|visite|coopération|cooperation|"
                               r"entretiens?|talks|relations|partenariat)\b)[a-zàâçéèêëîïôûù]{4,}\s+(?:de|des|du|of)\s+"
@@ -33,7 +33,7 @@ _NOUN_COMPLEMENT = re.compile(r"(?<![\w'’])(?!(?:rencontre|réunion|meeting|vi
 _EVENT_NAME = re.compile(r"\b(?:Show|Exhibition|Expo|Salon|Fair|Festival|Games|Cup|Olympics|Week)\b")
 _RELATION_BETWEEN = re.compile(
     r"\b(?:cooperation|coopération|relations|partnership|partenariat|ties|liens|échanges?|exchanges?|"
-    r"collaboration|coordination)\b(?:\s+[\w'’-]+){0,4}?\s+(?:between|entre)\b(?:\s+[\w'’-]+){0,6}?\s*$|"
+    r"collaboration|coordination|العلاقات|التعاون|الشراكة)(?:\s+[\w'’-]+){0,4}?\s+(?:between|entre|بين)(?:\s+[\w'’-]+){0,6}?\s*$|"
     r"(?:between|entre)\s+(?:the\s+|la\s+|le\s+|l'|l’)?[^.;:]{0,40}\b(?:and|et)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
 _VISIT_TO = re.compile(r"(?:came|come|comes|arrived|arrives|visit\w*|trip|travel\w*|rend\w*|arrivé\w*|يزور|زار|زيارة)"
                        r"\s+(?:to|in|à|au|aux|en|إلى)?\s*(?:the\s+)?$", re.I)
@@ -42,6 +42,8 @@ _TEMPORAL_CLAUSE = re.compile(r"\b(?:before|after|avant|après|prior to|followin
                               r"(?:meeting|visit|talks|call|réunion|rencontre|entretien|visite)\s+(?:with|avec)\s+"
                               r"(?:[\w.'’-]+\s+){0,3}$", re.I)
 _REPORTING = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|a indiqué)\b", re.I)
+_CONTINUES = re.compile(r"\b(?:the two sides|both sides|the two parties|les deux parties|les deux côtés)\b|"
+                        r"الطرفان|الجانبان|خلال اللقاء|أثناء اللقاء|خلال الاتصال", re.I)
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
@@ -64,9 +66,7 @@ class _Frame:
     roles: dict[str, str | None]
     evidence: list[tuple[int, int]]
     trigger: Trigger
-    date: DateMention | None = None
-    place: Mention | None = None
-    sources: set[str] = field(default_factory=set)
+    support: list[tuple[int, int]] = field(default_factory=list)   # follow-up sentences: evidence only
 
 
 def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
@@ -106,6 +106,13 @@ def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int,
         triggers = [replace(t, type="conference") if t.type == "meet" and
                     _CONFERENCE_NOUN.search(text[max(s_start, t.start - 30): t.start]) and not t.nominal else t
                     for t in triggers]
+        new_people = {e.id for m, e in actor_mentions if s_start <= m.start < s_end and e.kind == "person"}
+        if frames and _CONTINUES.search(sentence) and frames[-1].status == "occurred" \
+                and new_people <= set(frames[-1].parties):
+            # "Les deux parties ont...", "The two sides agreed", "وبحث الطرفان", "خلال اللقاء": same event
+            if (s_start, s_end) not in frames[-1].evidence + frames[-1].support:
+                frames[-1].support.append((s_start, s_end))
+            continue
         in_sent = [(m, e) for m, e in actor_mentions if s_start <= m.start < s_end]
         parties = _sentence_parties(text, in_sent, ent_by_id)
         for trig in _useful_triggers(triggers, text, s_end):
@@ -158,7 +165,7 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_end: int) -> list[Tri
     out: list[Trigger] = []
     seen: set[str] = set()
     for t in triggers:
-        if t.nominal and not re.match(r"\s+(?:\w+\s+){0,2}?(?:with|avec|between|entre)\b", text[t.end: s_end], re.I):
+        if t.nominal and not re.match(r"\s+(?:\w+\s+){0,2}?(?:with|avec|between|entre|مع|بين)\b", text[t.end: s_end], re.I):
             continue
         if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I):
             continue
@@ -224,6 +231,8 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
         subject = before[0]
         others = [x for x in after if x != subject]
         persons = [x for x in others if ent_by_id[x].kind == "person"]
+        if ent_by_id[subject].kind != "person" and len(persons) >= 2 and etype == "agreement":
+            return [persons]      # "X's statement: the signing was done by A and B"
         if len(persons) > 1:
             return [[subject] + [x for x in before[1:2] if ent_by_id[x].kind == "person"] + [p] for p in persons]
         counterpart = persons[:1] or others[:1]
@@ -249,7 +258,7 @@ def _merge_frames(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_F
         fset = set(f.parties)
         fcover = _cover(fset, ent_by_id)
         for g in merged:
-            if g.status != "occurred" or _FAMILY[g.type] != _FAMILY[f.type]:
+            if g.status != "occurred" or (_FAMILY[g.type] != _FAMILY[f.type] and {g.type, f.type} != {"meet", "call"}):
                 continue
             gset = set(g.parties)
             gcover = _cover(gset, ent_by_id)
@@ -268,8 +277,11 @@ def _merge_frames(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_F
                 target.parties.append(p)
                 target.roles[p] = f.roles.get(p)
         target.evidence.extend(e for e in f.evidence if e not in target.evidence)
+        target.support.extend(e for e in f.support if e not in target.support)
         if target.type == "visit" and f.type == "meet":
             target.type = "meet"
+        if "call" in (target.type, f.type):
+            target.type = "call"      # "X discusses with Y" in the headline of a phone call
     return _merge_conferences(merged, ent_by_id)
 
 
@@ -294,6 +306,7 @@ def _merge_conferences(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> li
         for p in f.parties:
             target.roles.setdefault(p, f.roles.get(p))
         target.evidence.extend(e for e in f.evidence if e not in target.evidence)
+        target.support.extend(e for e in f.support if e not in target.support)
     return out
 
 
@@ -313,7 +326,7 @@ def _finish(doc: Document, frame: _Frame, dates: list[DateMention], place_mentio
             ent_by_id: dict[str, Entity], ctx: EventContext, previous: Event | None,
             sents: list[tuple[int, int]]) -> Event:
     text = doc.text
-    evidence = tuple(Evidence(text[s:e], s, e) for s, e in frame.evidence)
+    evidence = tuple(Evidence(text[s:e], s, e) for s, e in sorted(frame.evidence + frame.support))
     # date: in the evidence sentences, nearest to the trigger ('a day earlier' counts back from the
     # previous event); then the previous event of the story; then the dateline; then the page date
     date_value, precision, date_score = None, None, 0.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -60,7 +61,7 @@ class Gazetteer:
 
     def match(self, text: str, tokens: list[tuple[int, int]]) -> list[GazetteerMatch]:
         """Longest non-overlapping alias matches over (start, end) token offsets of `text`."""
-        folded = [fold(text[s:e]) for s, e in tokens]
+        folded = [_strip_proclitic(fold(text[s:e]), self._first) for s, e in tokens]
         out: list[GazetteerMatch] = []
         i = 0
         n = len(tokens)
@@ -88,6 +89,23 @@ class Gazetteer:
             out.append(GazetteerMatch(tokens[i][0], tokens[j - 1][1], entry))
             i = j
         return out
+
+
+_AR_ARTICLE_PROCLITIC = re.compile(r"^(?:[وف])?(?:[بكل])?ال|^(?:[وف])?لل")
+
+
+def _strip_proclitic(word: str, first_words: set[str]) -> str:
+    """Arabic clitics before a name: للتحالف -> التحالف, والمملكة -> المملكة, لمنظمة -> منظمة, وواشنطن -> واشنطن."""
+    if not word or not is_arabic(word[0]) or word in first_words:
+        return word
+    if len(word) > 4:
+        stripped = _AR_ARTICLE_PROCLITIC.sub("ال", word)
+        if stripped != word:
+            return stripped
+    for n in (1, 2):
+        if len(word) - n >= 3 and all(c in "وفبلك" for c in word[:n]) and word[n:] in first_words:
+            return word[n:]
+    return word
 
 
 def _accept(surface: str, entries: list[GazetteerEntry]) -> GazetteerEntry | None:

@@ -287,7 +287,13 @@ def _name_words_alone(text: str, spans: dict[tuple[int, int], dict[str, Any]]) -
     words: set[str] = set()
     for (s, e), info in spans.items():
         if info["kind"] == "person":
-            parts = [w for w in re.split(r"\s+", text[s:e]) if len(w) >= 4 and w[0].isupper()]
+            form = text[s:e]
+            if is_arabic(form):
+                parts = form.split()
+                if len(parts) >= 2 and len(parts[-1]) >= 3 and parts[-1] not in _NAME_PARTICLES:
+                    words.add(parts[-1])      # the family name: "حموشي" after "عبد اللطيف حموشي"
+                continue
+            parts = [w for w in re.split(r"\s+", form) if len(w) >= 4 and w[0].isupper()]
             if len(parts) >= 2:
                 words.update(parts)
     words -= {w for w in words if w.lower() in _NOT_NAMES or TITLE_RE.fullmatch(w)}
@@ -458,6 +464,8 @@ def attach_titles(text: str, mentions: list[Mention], sents: list[tuple[int, int
         orgs: list[str] = []
         # (a) title right before the name, possibly after a comma: "TITLE de l'ORG, le général X"
         s_start = _clause_start(text, m.start)
+        # the title of this name starts after the previous person named in the sentence
+        s_start = max([s_start] + [e for s, e in person_spans if e <= m.start])
         left = text[s_start: m.start]
         for n, (chunk_start, chunk) in enumerate(_left_chunks(left, s_start, limit=2)):
             if any(_overlaps(p, (chunk_start, chunk_start + len(chunk))) for p in person_spans):
@@ -471,7 +479,9 @@ def attach_titles(text: str, mentions: list[Mention], sents: list[tuple[int, int
                 break
             titles.append(_title_text(chunk, tm))
             used_titles.append((chunk_start + tm.start(), chunk_start + len(chunk)))
-            orgs.extend(_orgs_in(mentions, chunk_start + tm.start(), chunk_start + len(chunk)))
+            # Arabic function phrases put the state or body before the rank: "نائب رئيس أمن الدولة السعودي الوزير X"
+            org_from = chunk_start if is_arabic(tm.group(0)) else chunk_start + tm.start()
+            orgs.extend(_orgs_in(mentions, org_from, chunk_start + len(chunk)))
             if _leading_title(chunk) is None:
                 break
         rep = re.search(r"(?:represented by|representing|représenté(?:e)? par|représentant)\b", text[s_start: m.start], re.I)
@@ -505,6 +515,15 @@ def attach_titles(text: str, mentions: list[Mention], sents: list[tuple[int, int
         orgs = []
         demonym = next((x for x in mentions if x.kind == "state" and x.end in (tm.start() - 1, tm.start())
                         and x.start >= s_start), None)
+        if is_arabic(tm.group(0)):
+            # Arabic adjectives follow the noun: "المسؤول السعودي", "الوزير الغيني"
+            after = next((x for x in mentions if x.kind == "state" and x.start in (tm.end() + 1, tm.end())), None)
+            if after is not None:
+                orgs = [f"{after.start}:{after.end}"]
+                end = after.end
+                out.append(Mention(start=tm.start(), end=end, form=text[tm.start():end], kind="person", sentence=sent,
+                                   title=tm.group(0), title_org=orgs[0], descriptive=True))
+                continue
         if demonym is not None:
             pre = text[max(s_start, demonym.start - 12): demonym.start]
             start = demonym.start
@@ -579,7 +598,7 @@ def _left_chunks(left: str, base: int, limit: int) -> list[tuple[int, str]]:
     # honorifics right before the name are skipped
     for _ in range(limit):
         piece = left[:end]
-        cut = max(piece.rfind(","), piece.rfind(";"), piece.rfind(":"))
+        cut = max(piece.rfind(","), piece.rfind(";"), piece.rfind(":"), piece.rfind("،"))
         chunk = piece[cut + 1:]
         stripped = HONORIFIC_RE.sub(" ", chunk)
         if not stripped.strip():

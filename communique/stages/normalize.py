@@ -30,7 +30,7 @@ _DATE_LABEL = re.compile(r"\b(?:date|publié le|published(?: on)?|updated|mis à
 _DATE_LINE_WORDS = {"am", "pm", "gmt", "utc", "à", "at", "le", "on", "updated", "published", "mis", "jour",
                     "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+                    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "م", "ص", "مساء", "صباحا"}
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b")
 _DATELINE_SEP = re.compile(r"\s*(?:—|–|--|\s-\s|-\s|:\s|-\s*\(|/)")
 
@@ -65,12 +65,13 @@ def _is_boilerplate(line: str) -> bool:
     return low in _BOILERPLATE or bool(_BOILERPLATE_RE.match(line.strip()))
 
 
-def _is_date_line(line: str, lang: str) -> bool:
+def _is_date_line(line: str, lang: str, finder: Callable[[str], list] | None = None) -> bool:
     """A short line that is only a date (and maybe a time, a view count, a label)."""
     stripped = line.strip()
     if len(stripped) > 60:
         return False
-    d = parse_date_string(stripped, lang)
+    found = [d for d in (finder(stripped) if finder else []) if d.value]
+    d = found[0] if found else parse_date_string(stripped, lang)
     if d is None:
         return False
     rest = (stripped[: d.start] + stripped[d.end :]).strip()

@@ -20,7 +20,7 @@ _TITLES_EN = [
     "colonel", "col.", "admiral", "ambassador", "special envoy", "envoy", "special representative", "representative",
     "high commissioner", "commissioner", "crown prince", "king", "prince", "emir", "sheikh", "sultan",
     "spokesperson", "spokesman", "governor", "mayor", "senator", "coordinator", "secretary", "premier", "coas",
-    "counterpart", "ministers", "foreign ministers",
+    "counterpart", "ministers", "foreign ministers", "official",
 ]
 _TITLES_FR = [
     "secrétaire général adjoint", "secrétaire générale adjointe", "sg adjoint", "secrétaire général",
@@ -38,7 +38,7 @@ _TITLES_AR = [
     "المدير", "رئيس الوزراء", "رئيس", "نائب رئيس", "وزير", "الوزير", "نائب وزير", "مساعد وزير", "ولي العهد",
     "الملك", "الأمير", "أمير", "الشيخ", "السفير", "سفير", "المبعوث", "مبعوث", "المندوب", "قائد", "القائد",
     "اللواء الطيار الركن", "اللواء الركن", "اللواء", "الفريق أول", "الفريق", "العميد", "العقيد", "المشير",
-    "الجنرال", "المتحدث", "الناطق", "محافظ", "المحافظ",
+    "الجنرال", "المتحدث", "الناطق", "محافظ", "المحافظ", "المسؤول", "المسؤولة", "مدير عام", "المدير العام",
 ]
 TITLE_WORDS = sorted(set(_TITLES_EN + _TITLES_FR + _TITLES_AR), key=len, reverse=True)
 
