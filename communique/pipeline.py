@@ -147,7 +147,10 @@ class Pipeline:
                 years = [int(d.value[:4]) for d in dates if d.value and len(d.value) == 10 and not d.relative]
                 if years:
                     dates = self._find_dates(doc.text, lang, None, year_hint=years[0])
-                anchors = [d.value for d in dates if d.value and len(d.value) == 10 and re.search(r"\d", d.text)]
+                from .stages.triggers import status_of
+
+                anchors = [d.value for d in dates if d.value and len(d.value) == 10 and re.search(r"\d", d.text)
+                           and status_of(doc.text[max(0, d.start - 60): d.end], min(60, d.start), lang) != "planned"]
                 if anchors:
                     dates = self._find_dates(doc.text, lang, date.fromisoformat(anchors[0]))
             if doc.dateline_date is None and doc.dateline_span:

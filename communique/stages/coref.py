@@ -187,6 +187,11 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
             ent.affiliation = aff.id
     for ent, _ in persons:
         ent.name = HONORIFIC_RE.sub("", ent.name).strip(" .,") or ent.name
+        if is_arabic(ent.name):
+            from ..translit import arabic_to_latin
+
+            # the canonical name is a Latin transliteration; the Arabic forms stay in `forms`
+            ent.name = arabic_to_latin(ent.name) or ent.name
         if not ent.id.startswith("person:" + _slug(ent.name)):
             ent.id = "person:" + _slug(ent.name)
 

@@ -19,7 +19,7 @@ __all__ = ["extract_events", "EventContext"]
 _ACTOR_KINDS = {"person", "organization", "state"}
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|à|au|aux|en|dans|near|to|vers)\s+(?:the\s+|la\s+|le\s+|l'|l’)?(?:(?:capital|city|ville|capitale)\s+(?:of\s+)?)?$"
-    r"|(?:^|\s)(?:في|ب)\s*$|(?:العاصمة\s*(?:\w+\s*)?)$|\b(?:capital|capitale|city|ville)\s*,?\s*$|(?:يزور|زار|زارت|visited|visiting|visite|visité)\s*$)", re.I)
+    r"|(?:^|\s)(?:في|ب|إلى|الى)\s*$|(?:العاصمة\s*(?:\w+\s*)?)$|\b(?:capital|capitale|city|ville)\s*,?\s*$|(?:يزور|زار|زارت|visited|visiting|visite|visité)\s*$)", re.I)
 _NON_PARTY_AFTER = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
                               r"a indiqué|officials?|officers?|responsables?|experts?|charter|"
                               r"member|members|membres|countries|pays|states|session|website)\b", re.I)
@@ -36,7 +36,7 @@ _RELATION_BETWEEN = re.compile(
     r"collaboration|coordination|العلاقات|التعاون|الشراكة)(?:\s+[\w'’-]+){0,4}?\s+(?:between|entre|بين)(?:\s+[\w'’-]+){0,6}?\s*$|"
     r"(?:between|entre)\s+(?:the\s+|la\s+|le\s+|l'|l’)?[^.;:]{0,40}\b(?:and|et)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
 _VISIT_TO = re.compile(r"(?:came|come|comes|arrived|arrives|visit\w*|trip|travel\w*|rend\w*|arrivé\w*|يزور|زار|زيارة)"
-                       r"\s+(?:to|in|à|au|aux|en|إلى)?\s*(?:the\s+)?$", re.I)
+                       r"\s+(?:to|in|à|au|aux|en|إلى|الى)?\s*(?:the\s+)?$", re.I)
 _VENUE_WORDS = re.compile(r"\b(?:House|Palace|Hall|Building|Palais|Hôtel|Hotel|Headquarters|Residence|Résidence)\b")
 _TEMPORAL_CLAUSE = re.compile(r"\b(?:before|after|avant|après|prior to|following)\s+(?:his|her|their|its|sa|son|leur|the|la|le)\s+"
                               r"(?:meeting|visit|talks|call|réunion|rencontre|entretien|visite)\s+(?:with|avec)\s+"
@@ -180,6 +180,8 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_end: int) -> list[Tri
         out = [t for t in out if t.type != "visit"]
     if "call" in types:
         out = [t for t in out if t.type != "meet"]
+    if "agreement" in types:
+        out = [t for t in out if t.type != "visit"]     # the signing is the news; the visit is its setting
     return out
 
 
@@ -282,7 +284,32 @@ def _merge_frames(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_F
             target.type = "meet"
         if "call" in (target.type, f.type):
             target.type = "call"      # "X discusses with Y" in the headline of a phone call
-    return _merge_conferences(merged, ent_by_id)
+    return _merge_conferences(_absorb_organization_frames(merged, ent_by_id), ent_by_id)
+
+
+def _absorb_organization_frames(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_Frame]:
+    """'The SG of the IMCTC and a CENTCOM delegation signed ...' then 'signed by Al-Mughidi and Col.
+    Weskiman (CENTCOM)': the organizations' frame is the persons' frame; a person without an
+    affiliation takes the organization left over."""
+    out = list(frames)
+    for f in frames:
+        if f.status != "occurred" or any(ent_by_id[p].kind == "person" for p in f.parties):
+            continue
+        for g in frames:
+            if g is f or g.type != f.type or g.status != "occurred" or g not in out:
+                continue
+            persons = [p for p in g.parties if ent_by_id[p].kind == "person"]
+            affiliations = {ent_by_id[p].affiliation for p in persons}
+            if not persons or len(persons) != len(f.parties) or not (set(f.parties) & affiliations):
+                continue
+            left = [p for p in f.parties if p not in affiliations]
+            bare = [p for p in persons if ent_by_id[p].affiliation is None]
+            if len(left) == len(bare) == 1:
+                ent_by_id[bare[0]].affiliation = left[0]
+            g.evidence = sorted(set(g.evidence) | set(f.evidence))
+            out.remove(f)
+            break
+    return out
 
 
 def _merge_conferences(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_Frame]:
