@@ -77,7 +77,7 @@ class Pipeline:
 
     def __init__(self, resources: Resources) -> None:
         self.res = resources
-        self.mention_ctx = MentionContext(resources.gazetteer, self._is_place)
+        self.mention_ctx = MentionContext(resources.gazetteer, self._is_place, resources.places.lookup)
         self.event_ctx = EventContext(geocode=self._geocode, topics=resources.topics)
 
     # -- resources as callables ------------------------------------------------------------------

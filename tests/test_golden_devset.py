@@ -56,3 +56,31 @@ def test_golden_en_012_four_meetings(run_one):
 
 def test_golden_en_016_editorial_has_no_event(run_one):
     assert _events(run_one(EXAMPLES / "en_016.txt")) == []
+
+
+def test_golden_ar_008_signing_in_riyadh(run_one):
+    record = run_one(EXAMPLES / "ar_008.txt", published="2020-02-19")
+    ents = {e["id"]: e for e in record["entities"]}
+    events = [e for e in record["events"] if e["status"] == "occurred"]
+    assert [e["type"] for e in events] == ["agreement"]
+    ev = events[0]
+    assert ev["date"] == "2020-02-19" and ev["location"]["name"] == "Riyadh" and ev["location"]["country"] == "SA"
+    parties = {ents[p["entity"]]["name"]: p for p in ev["parties"]}
+    assert set(parties) == {"Mohammed bin Saeed al-Mughidi", "Andarou Waysakiman"}
+    assert "محمد بن سعيد المغيدي" in ents[parties["Mohammed bin Saeed al-Mughidi"]["entity"]]["forms"]
+    assert ents[parties["Mohammed bin Saeed al-Mughidi"]["affiliation"]]["acronym"] == "IMCTC"
+    assert ents[parties["Andarou Waysakiman"]["affiliation"]]["name"] == "United States Central Command"
+
+
+def test_golden_ar_006_call_and_meeting(run_one):
+    record = run_one(EXAMPLES / "ar_006.txt")
+    ents = {e["id"]: e for e in record["entities"]}
+    got = sorted((e["type"], tuple(sorted(max(ents[p["entity"]]["forms"], key=len) for p in e["parties"])))
+                 for e in record["events"] if e["status"] == "occurred")
+    assert got == [("call", ("حسين إبراهيم طه", "ناصر بوريطة")), ("meet", ("حسين إبراهيم طه", "موريساندا كوياتي"))]
+    bourita = next(e for e in record["entities"] if "ناصر بوريطة" in e["forms"])
+    assert ents[bourita["affiliation"]]["name"] == "Morocco"
+
+
+def test_golden_ar_012_condemnation_has_no_event(run_one):
+    assert [e for e in run_one(EXAMPLES / "ar_012.txt")["events"] if e["status"] == "occurred"] == []

@@ -86,11 +86,21 @@ class Gazetteer:
                 i += 1
                 continue
             j, entry = best
-            out.append(GazetteerMatch(tokens[i][0], tokens[j - 1][1], entry))
+            start = tokens[i][0]
+            raw = fold(text[tokens[i][0]: tokens[i][1]])
+            if raw != folded[i] and raw.endswith(folded[i]):
+                # "لمنظمة" -> the name starts after the clitic letters (diacritics skipped)
+                skip = len(raw) - len(folded[i])
+                while skip > 0 and start < tokens[i][1]:
+                    if not _DIACRITIC.match(text[start]):
+                        skip -= 1
+                    start += 1
+            out.append(GazetteerMatch(start, tokens[j - 1][1], entry))
             i = j
         return out
 
 
+_DIACRITIC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 _AR_ARTICLE_PROCLITIC = re.compile(r"^(?:[وف])?(?:[بكل])?ال|^(?:[وف])?لل")
 
 

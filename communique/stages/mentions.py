@@ -30,9 +30,21 @@ _CAP_WORD = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$")
 class MentionContext:
     """Resources the mention rules need, built once per process."""
 
-    def __init__(self, gazetteer: Gazetteer, is_place: Callable[[str], bool]) -> None:
+    def __init__(self, gazetteer: Gazetteer, is_place: Callable[[str], bool],
+                 place_lookup: Callable[[str], Any] | None = None) -> None:
         self.gazetteer = gazetteer
         self.is_place = is_place
+        self.place_lookup = place_lookup
+
+
+def _strip_arabic_clitic(text: str, start: int, end: int, ctx: MentionContext) -> tuple[int, int]:
+    """'وواشنطن' -> 'واشنطن' when the clitic-less word is a known place or actor."""
+    for n in (1, 2):
+        if end - start - n >= 3 and all(c in "وفبلك" for c in text[start: start + n]):
+            rest = text[start + n: end]
+            if ctx.is_place(rest) or ctx.gazetteer.lookup(rest):
+                return start + n, end
+    return start, end
 
 
 _ABBREVIATIONS = {"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "gen", "maj", "lt", "col", "brig", "st",
@@ -165,7 +177,8 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
 
     # 1. KB aliases first: they are the most precise (organizations, states, demonyms) -- except a
     # state inside a longer organization name ("Radio Television Brunei", "Pakistan Army").
-    ner_orgs = [_clean_span(text, e.start_char, e.end_char) for e in sdoc.ents if e.label_ in _ORG_LABELS]
+    ner_orgs = [_clean_span(text, e.start_char, e.end_char) for e in sdoc.ents if e.label_ in _ORG_LABELS
+                and not re.search(r"\s(?:و(?=\S)|and\s|et\s)", e.text)]      # not "X and Y" glued by NER
     for g in gaz:
         if g.entry.kind == "state" and any(s <= g.start and g.end <= e and (e - s) > (g.end - g.start) + 3
                                             and not TITLE_RE.search(text[s:e]) for s, e in ner_orgs):
@@ -224,7 +237,17 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
                 continue
             if ent.label_ == "MISC":
                 continue
+            if is_arabic(form):
+                start, end = _strip_arabic_clitic(text, start, end, ctx)
+                form = text[start:end]
+                gov = re.match(r"(?:حكومة|دولة)\s+", form)
+                if gov and ctx.gazetteer.lookup(form[gov.end():]):
+                    continue        # "حكومة ساحل العاج": the state, matched by the gazetteer
+            elif re.match(r"(?:the\s+)?(?:government|gouvernement)\s+(?:of|du|de la|de l'|des)\s+", form, re.I):
+                continue
             if ent.label_ in _PLACE_LABELS or ctx.is_place(form):
+                if is_arabic(form) and len(form.split()) == 1 and not ctx.is_place(form):
+                    continue        # a lone Arabic word the gazetteers do not know ("لانعقاد")
                 if fold(form) not in _NOT_PLACES:
                     add(start, end, "place")
             elif not is_arabic(form) and not form[0].isupper():
@@ -237,6 +260,17 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
 
     # 2b. A known person's surname or given name used alone ("Madani", "Imran").
     _name_words_alone(text, spans)
+
+    # 5b. Arabic place names the NER missed, from the exact place index (cities of 100k+ people).
+    if lang == "ar" and ctx.place_lookup is not None:
+        for s_tok, e_tok in tokens:
+            word = text[s_tok:e_tok]
+            if len(word) < 4 or not is_arabic(word) or any(_overlaps(k, (s_tok, e_tok)) for k in spans):
+                continue
+            s2, e2 = _strip_arabic_clitic(text, s_tok, e_tok, ctx)
+            place = ctx.place_lookup(text[s2:e2])
+            if place is not None and place.kind == "city" and (place.population or 0) >= 100_000:
+                add(s2, e2, "place")
 
     # 6. Descriptive back-references to organizations ("le Centre onusien", "the coalition").
     org_forms = [fold(text[s:e]) for (s, e), v in spans.items() if v["kind"] == "organization"]
