@@ -2,7 +2,7 @@
 
 Both sides include model loading. The corpus is the bundled examples repeated (and varied by a
 suffix so content hashes differ) to --docs documents. Prints documents/s, the ratio, and peak memory.
-Run: python bench/throughput.py [--docs 180] [--processes 2]
+Run: python bench/throughput.py [--docs 180] [--processes 2] [--per-language]
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def corpus(n: int) -> list[tuple[str, str]]:
-    files = sorted((ROOT / "examples").glob("*.txt"))
+def corpus(n: int, lang: str | None = None) -> list[tuple[str, str]]:
+    files = sorted((ROOT / "examples").glob(f"{lang}_*.txt" if lang else "*.txt"))
     out = []
     for i in range(n):
         f = files[i % len(files)]
@@ -27,11 +27,11 @@ def corpus(n: int) -> list[tuple[str, str]]:
     return out
 
 
-def run_pipeline(n: int) -> dict:
+def run_pipeline(n: int, lang: str | None = None) -> dict:
     from communique import Pipeline, Settings, load_resources
     from communique.records import RawDocument
 
-    docs = corpus(n)
+    docs = corpus(n, lang)
     t0 = time.perf_counter()
     pipe = Pipeline(load_resources(Settings()))
     raws = [RawDocument(source=f"doc{i}.txt", content=text) for i, (_, text) in enumerate(docs)]
@@ -41,12 +41,12 @@ def run_pipeline(n: int) -> dict:
     return {"seconds": elapsed, "docs": len(results), "events": events}
 
 
-def run_spacy(n: int, processes: int) -> dict:
+def run_spacy(n: int, processes: int, lang: str | None = None) -> dict:
     import spacy
 
     from communique.config import SPACY_MODELS
 
-    docs = corpus(n)
+    docs = corpus(n, lang)
     t0 = time.perf_counter()
     by_lang: dict[str, list[str]] = {}
     for lang, text in docs:
@@ -62,9 +62,10 @@ def run_spacy(n: int, processes: int) -> dict:
     return {"seconds": time.perf_counter() - t0, "docs": count}
 
 
-def child(kind: str, n: int, processes: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", kind, "--docs", str(n), "--processes", str(processes)],
-                         capture_output=True, text=True, check=True)
+def child(kind: str, n: int, processes: int, lang: str | None = None) -> dict:
+    extra = ["--lang", lang] if lang else []
+    out = subprocess.run([sys.executable, __file__, "--child", kind, "--docs", str(n), "--processes", str(processes),
+                          *extra], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -73,9 +74,12 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=180)
     ap.add_argument("--processes", type=int, default=2, help="spaCy n_process for the baseline")
     ap.add_argument("--child", choices=["pipeline", "spacy"])
+    ap.add_argument("--lang", choices=["fr", "en", "ar"], help="only this language's examples")
+    ap.add_argument("--per-language", action="store_true", help="also one row per language")
     args = ap.parse_args()
     if args.child:
-        result = run_pipeline(args.docs) if args.child == "pipeline" else run_spacy(args.docs, args.processes)
+        result = (run_pipeline(args.docs, args.lang) if args.child == "pipeline"
+                  else run_spacy(args.docs, args.processes, args.lang))
         result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         result["peak_rss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(json.dumps(result))
@@ -89,6 +93,14 @@ def main() -> None:
     print(f"communique pipeline (1 process):      {o_rate:7.1f} docs/s  peak RSS {ours['peak_rss_mb']:.0f} MB  "
           f"({ours['events']} events)")
     print(f"ratio communique / spaCy: {o_rate / b_rate:.2f}")
+    if args.per_language:
+        print("\nper language (same measurement, that language's examples only):")
+        print(f"{'lang':5} {'spaCy docs/s':>13} {'communique docs/s':>18} {'ratio':>6}")
+        for lang in ("fr", "en", "ar"):
+            n = max(60, args.docs // 3)
+            b, o = child("spacy", n, args.processes, lang), child("pipeline", n, args.processes, lang)
+            br, orr = b["docs"] / b["seconds"], o["docs"] / o["seconds"]
+            print(f"{lang:5} {br:13.1f} {orr:18.1f} {orr / br:6.2f}")
 
 
 if __name__ == "__main__":

@@ -109,11 +109,15 @@ def score_document(record: dict[str, Any], gold: dict[str, Any]) -> DocScore:
             c = cover(ev, gev)
             need = min(2, len(gev["parties"]))
             if len(c) >= need and need > 0:
-                pairs.append((len(c), -abs(i - j), i, j, c))
+                # ties between candidates: same type family first, then a compatible date, then order
+                same_type = _FAMILY.get(ev["type"], ev["type"]) == _FAMILY.get(gev["type"], gev["type"])
+                pd, gd = ev.get("date") or "", gev.get("date") or ""
+                same_date = bool(pd and gd and (pd.startswith(gd) or gd.startswith(pd)))
+                pairs.append((len(c), same_type, same_date, -abs(i - j), i, j, c))
     pairs.sort(reverse=True)
     used_p, used_g = set(), set()
     matches = []
-    for _, _, i, j, c in pairs:
+    for *_, i, j, c in pairs:
         if i in used_p or j in used_g:
             continue
         used_p.add(i)
@@ -235,6 +239,7 @@ def evaluate_dir(directory: str | Path, pipeline: Any) -> dict[str, Any]:
     result: dict[str, Any] = {"languages": {lang: aggregate(v) for lang, v in sorted(by_lang.items())},
                               "all": aggregate(scores), "rejected": rejected}
     result["corpus"] = _corpus_pairs(items, records)
+    result["linking"] = _linking(items, records)
     result["documents"] = {s.doc: s.errors for s in scores if s.errors}
     return result
 
@@ -260,6 +265,83 @@ def _corpus_pairs(items: list[tuple[dict[str, Any], Path]], records: dict[str, d
     return {"pairs_gold": len(gold_pairs), "pairs_pred": len(pred_pairs), **_prf(tp, len(pred_pairs), tp, len(gold_pairs))}
 
 
+def corpus_actor_links(records: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """Corpus actor of every predicted entity of document records (keyed by document name):
+    persons linked across documents by communique.kb.persons, others keep their ids."""
+    from .kb.persons import Sighting, link_persons
+
+    sightings = []
+    for doc, rec in records.items():
+        ents = {e["id"]: e for e in rec.get("entities", [])}
+        for e in rec.get("entities", []):
+            if e["kind"] != "person":
+                continue
+            aff = ents.get(e.get("affiliation") or "")
+            sightings.append(Sighting(
+                doc_id=doc, entity_id=e["id"], name=e["name"], forms=tuple(e["forms"]), titles=tuple(e["titles"]),
+                affiliation=e.get("affiliation"),
+                affiliation_kind=aff["kind"] if aff and aff["kind"] in ("state", "organization") else None,
+                affiliation_name=aff["name"] if aff else None))
+    links = link_persons(sightings)
+    for doc, rec in records.items():
+        for e in rec.get("entities", []):
+            links.setdefault((doc, e["id"]), e["id"])
+    return links
+
+
+def _linking(items: list[tuple[dict[str, Any], Path]], records: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Do all forms of one gold entity, in every document and language, reach one corpus actor?
+
+    Units are (gold id, document, form) for each gold form found among a predicted entity's forms
+    (the matching rules of SCHEMA.md). A unit is right when its actor is the one most of that gold
+    id's units reach and no other gold id's units reach it."""
+    links = corpus_actor_links(records)
+    units: dict[tuple[str, str, str], tuple[str, str, str | None]] = {}   # -> (kind, lang, actor)
+    for gold, _ in items:
+        rec = records[gold["id"]]
+        pents = rec.get("entities", [])
+        for g in gold["entities"]:
+            for form in g["forms"]:
+                k = match_key(form)
+                if not k or (g["id"], gold["id"], k) in units:
+                    continue
+                pe = next((e for e in pents if k in _keys(e["forms"])), None)
+                units[(g["id"], gold["id"], k)] = (g["kind"], gold["lang"],
+                                                   links[(gold["id"], pe["id"])] if pe else None)
+    by_gold: dict[str, list[str]] = defaultdict(list)
+    golds_of_actor: dict[str, set[str]] = defaultdict(set)
+    for (gid, _, _), (_, _, actor) in units.items():
+        if actor is not None:
+            by_gold[gid].append(actor)
+            golds_of_actor[actor].add(gid)
+    major = {gid: max(sorted(set(acts)), key=acts.count) for gid, acts in by_gold.items()}
+
+    def right(gid: str, actor: str | None) -> bool:
+        return actor is not None and actor == major[gid] and golds_of_actor[actor] == {gid}
+
+    def summary(kinds: set[str] | None) -> dict[str, Any]:
+        sel = [(gid, a) for (gid, _, _), (kind, _, a) in units.items() if kinds is None or kind in kinds]
+        found = [(gid, a) for gid, a in sel if a is not None]
+        ok = sum(right(gid, a) for gid, a in found)
+        return {"forms": len(sel), "found": len(found), "right": ok, "accuracy": _ratio(ok, len(found))}
+
+    def spread(key: int) -> dict[str, Any]:
+        seen: dict[str, set[str]] = defaultdict(set)
+        for (gid, doc, _), (_, lang, a) in units.items():
+            if a is not None:
+                seen[gid].add(doc if key == 0 else lang)
+        multi = [gid for gid, where in seen.items() if len(where) >= 2]
+        one = [gid for gid in multi if len(set(by_gold[gid])) == 1 and golds_of_actor[by_gold[gid][0]] == {gid}]
+        return {"gold_actors": len(multi), "one_actor": len(one)}
+
+    errors = sorted(f"{gid}: {len(set(acts))} actors ({', '.join(sorted(set(acts)))})"
+                    for gid, acts in by_gold.items() if len(set(acts)) > 1)
+    errors += sorted(f"{a}: {len(gids)} gold entities ({', '.join(sorted(gids))})"
+                     for a, gids in golds_of_actor.items() if len(gids) > 1)
+    return {**summary(None), "persons": summary({"person"}), "cross_document": spread(0),
+            "cross_language": spread(1), "errors": errors}
+
+
 def format_table(result: dict[str, Any]) -> str:
     """A plain-text table of the main figures per language."""
     cols = ["lang", "docs", "ent F1", "variants", "event P", "event R", "event F1", "ev F1/doc", "party F1",
@@ -277,6 +359,15 @@ def format_table(result: dict[str, Any]) -> str:
     c = result["corpus"]
     lines.append(f"corpus same-event pairs: P {c['p']:.2f}  R {c['r']:.2f}  F1 {c['f1']:.2f} "
                  f"({c['pairs_pred']} predicted, {c['pairs_gold']} gold)")
+    lk = result.get("linking")
+    if lk:
+        def r(x: Any) -> str:
+            return "-" if x is None else f"{x:.2f}"
+        lines.append(f"linking: {r(lk['accuracy'])} of {lk['found']} found gold forms reach the right actor "
+                     f"(persons {r(lk['persons']['accuracy'])}, n={lk['persons']['found']}); one actor for "
+                     f"{lk['cross_document']['one_actor']}/{lk['cross_document']['gold_actors']} cross-document and "
+                     f"{lk['cross_language']['one_actor']}/{lk['cross_language']['gold_actors']} cross-language "
+                     "gold actors")
     bands = result["all"]["confidence_bands"]
     lines.append("precision by confidence: " + ", ".join(
         f"{b}: {v['precision'] if v['precision'] is not None else '-'} (n={v['events']})" for b, v in bands.items()))

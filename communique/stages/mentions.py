@@ -389,6 +389,12 @@ def _acronym_definitions(text: str, sdoc: Any, spans: dict[tuple[int, int], dict
                           and spans[(s, e)]["kind"] in {"organization", "state"}), None)
         if long_span is None:
             long_span = _capitalized_run_before(text, len(before))
+            if long_span is not None:
+                # "Executive Director of UN Counter Terrorism ... (CTED)": the name starts after the title
+                tm = re.match(r"(?:%s)\s+(?:of the|of|de la|de l'|du|des|de)\s+" % TITLE_RE.pattern,
+                              text[long_span[0]: long_span[1]], re.I)
+                if tm:
+                    long_span = (long_span[0] + tm.end(), long_span[1])
         if long_span is None:
             # "la Structure régionale anti-terroriste de l'OCS (Sco Rats)": from an organization head
             # word (capitalized) through lowercase words to the parenthesis, within one clause
