@@ -9,7 +9,7 @@ DB ?= communique.duckdb
 $(BIN)/communique: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[serve,test]'
+	$(BIN)/pip install --quiet -e '.[serve,test,parquet,postgres,ray]'
 	touch $@
 
 install: $(BIN)/communique
@@ -23,7 +23,7 @@ test: install
 	$(BIN)/python -m pytest
 
 bench: install
-	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/throughput.py --per-language
 
 eval: install
 	$(BIN)/communique eval ../shared/devset

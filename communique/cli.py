@@ -36,10 +36,16 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             rows.append([result.document.source, result.document.lang or "-",
                          f"{len(result.entities)} entities, {sum(e.status == 'occurred' for e in result.events)} events"])
 
-    counts = extract_paths(args.paths, settings, fields=fields, on_result=emit)
+    counts = extract_paths(args.paths, settings, fields=fields, on_result=emit, workers=args.workers,
+                           engine=args.engine, ray_address=args.ray_address, quiet=args.quiet or args.format == "jsonl",
+                           include=tuple(args.include), exclude=tuple(args.exclude), follow_links=args.follow_links)
     if args.format == "table":
-        _print_table(["source", "lang", "result"], rows)
-        print(f"{counts.documents} stored, {sum(counts.rejected.values())} rejected, {counts.events} events -> {args.db}")
+        from .store.postgres import redact
+
+        if not args.quiet:
+            _print_table(["source", "lang", "result"], rows)
+        print(f"{counts.documents} stored, {sum(counts.rejected.values())} rejected, {counts.events} events "
+              f"-> {redact(args.db)}")
     return 0 if counts.documents or _any_readable(counts) else 1
 
 
@@ -129,19 +135,29 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="extract events from files or folders into the database")
-    p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="text, HTML, JSONL or CSV files, or folders")
-    p.add_argument("--db", default="communique.duckdb", help="DuckDB file (default: communique.duckdb)")
+    p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR",
+                   help="text, HTML, JSONL/CSV/Parquet, RSS/Atom or WARC files, folders, or feed/page URLs")
+    p.add_argument("--db", default="communique.duckdb", help="DuckDB file or postgresql:// URL (default: communique.duckdb)")
+    p.add_argument("--include", action="append", default=[], metavar="GLOB", help="only files matching (repeatable)")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip files matching (repeatable)")
+    p.add_argument("--follow-links", action="store_true",
+                   help="fetch the page of feed items that hold only a summary (1 request/s per host)")
+    p.add_argument("--workers", type=int, default=1, help="processes running the pipeline (one writer)")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local processes, or Ray Data (pip install 'communique[ray]')")
+    p.add_argument("--ray-address", default=None, help="address of an existing Ray cluster (default: start one)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar, no per-document table")
     p.add_argument("--format", choices=["table", "jsonl"], default="table", help="what to print")
     p.add_argument("--lang", choices=["fr", "en", "ar"], default=None, help="language when detection fails")
     p.add_argument("--with-text", action="store_true", help="include the normalized text in JSONL records")
-    p.add_argument("--text-field", default="text", help="text column of JSONL/CSV corpora")
-    p.add_argument("--date-field", default="published", help="publication date column of JSONL/CSV corpora")
-    p.add_argument("--url-field", default="url", help="URL column of JSONL/CSV corpora")
-    p.add_argument("--title-field", default="title", help="title column of JSONL/CSV corpora")
+    p.add_argument("--text-field", default="text", help="text column of JSONL/CSV/Parquet corpora")
+    p.add_argument("--date-field", default="published", help="publication date column of JSONL/CSV/Parquet corpora")
+    p.add_argument("--url-field", default="url", help="URL column of JSONL/CSV/Parquet corpora")
+    p.add_argument("--title-field", default="title", help="title column of JSONL/CSV/Parquet corpora")
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("events", help="list merged events stored in the database")
-    p.add_argument("--db", default="communique.duckdb", help="DuckDB file")
+    p.add_argument("--db", default="communique.duckdb", help="DuckDB file or postgresql:// URL")
     p.add_argument("--actor", help="only events with this actor (any form, any language)")
     p.add_argument("--type", choices=["meet", "visit", "call", "agreement", "conference"], help="only this type")
     p.add_argument("--since", help="only events on or after this date (YYYY-MM-DD)")
@@ -151,13 +167,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", help="show one event: parties, evidence sentences, sources")
     p.add_argument("event_id", help="an event id from `communique events`")
-    p.add_argument("--db", default="communique.duckdb", help="DuckDB file")
+    p.add_argument("--db", default="communique.duckdb", help="DuckDB file or postgresql:// URL")
     p.set_defaults(func=_cmd_show)
 
     p = sub.add_parser("eval", help="score the pipeline against gold annotations")
     p.add_argument("dir", help="folder with docs/ and gold/ (the ../shared/devset layout)")
     p.add_argument("--json", action="store_true", help="print the full JSON report")
     p.set_defaults(func=_cmd_eval)
+
+    from .export import add_export_parser
+    from .kb.commands import add_actors_parser
+
+    add_export_parser(sub)
+    add_actors_parser(sub)
     return parser
 
 

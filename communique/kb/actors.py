@@ -269,7 +269,8 @@ def load_overlay(path: str | Path) -> list[Actor]:
               - {form: "MOI", lang: en, type: acronym}
 
     ``lang`` is en|fr|ar|und (default: ar for Arabic script, else und); ``type`` is
-    name|acronym|demonym|short (default name).
+    name|acronym|demonym|short (default name). Entries of ``kind: person`` are skipped here:
+    :func:`communique.kb.persons.load_person_overlay` reads them from the same file.
     """
     import yaml
 
@@ -280,6 +281,8 @@ def load_overlay(path: str | Path) -> list[Actor]:
     for item in items:
         if not isinstance(item, dict):
             raise ValueError(f"{path}: each actor must be a mapping, got {item!r}")
+        if item.get("kind") == "person":
+            continue                    # persons: communique.kb.persons.load_person_overlay
         name = str(item.get("name") or "")
         actor_id = item.get("id") or (f"kb:{_slug(name)}" if name else None)
         if not actor_id:

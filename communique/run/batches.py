@@ -30,25 +30,24 @@ Result = Extraction | Rejected | Skipped
 def process_batch(pipeline: Pipeline, raws: Iterable[RawDocument | Rejected],
                   stored: Collection[str] = frozenset()) -> list[Result]:
     """prepare (normalize + language) every input, skip the ids in `stored` before any spaCy work,
-    then parse and analyze the rest; one result per input."""
-    results: list[Result] = []
-    todo: list[Document] = []
+    then parse and analyze the rest; one result per input, in input order."""
+    results: list[Result | None] = []
+    todo: list[tuple[int, Document]] = []
     for raw in raws:
-        if isinstance(raw, Rejected):
-            results.append(raw)
-            continue
-        doc = pipeline.prepare(raw)
+        doc = raw if isinstance(raw, Rejected) else pipeline.prepare(raw)
         if isinstance(doc, Rejected):
             results.append(doc)
         elif doc.id in stored:
             results.append(Skipped(doc.source, doc.id))
         else:
-            todo.append(doc)
+            todo.append((len(results), doc))
+            results.append(None)
     if todo:
         res = pipeline.res
-        results.extend(pipeline.analyze(doc, sdoc) for doc, sdoc in parse(todo, res.models, res.settings.batch_size))
-    return results
-
+        parsed = parse((doc for _, doc in todo), res.models, res.settings.batch_size)
+        for (i, _), (doc, sdoc) in zip(todo, parsed):
+            results[i] = pipeline.analyze(doc, sdoc)
+    return [r for r in results if r is not None]
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Consecutive lists of `size` items (the last one shorter)."""

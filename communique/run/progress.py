@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from ..pipeline import RunCounts
-from ..sources import TEXT_SUFFIXES
 
-__all__ = ["RunProgress", "count_inputs"]
+__all__ = ["RunProgress"]
 
 
 class RunProgress:
@@ -31,17 +29,23 @@ class RunProgress:
         class _Rate(ProgressColumn):
             def render(self, task: Any) -> Text:
                 elapsed = task.elapsed or 0.0
-                return Text(f"{task.completed / elapsed if elapsed else 0.0:6.1f} docs/s")
+                return Text(f"{task.completed / elapsed if elapsed else 0.0:.1f} docs/s")
 
-        self._progress = Progress(
-            TextColumn("[bold]{task.description}"), BarColumn(),
+        console = Console(stderr=True)
+        live = console.is_terminal
+        if not live:                        # a log file: one wide line at the end, no wrapping
+            console = Console(stderr=True, width=200)
+        columns: list[Any] = [TextColumn("[bold]{task.description}")]
+        if live or self._total:
+            columns.append(BarColumn(bar_width=24))     # pulses while the total is unknown
+        columns += [
             TextColumn("{task.completed}" + ("/{task.total}" if self._total else "") + " documents"), _Rate(),
             TextColumn("{task.fields[events]} events  {task.fields[rejects]} rejected  "
                        "{task.fields[skipped]} already stored"),
             TimeElapsedColumn(),
-            # stdout stays the caller's (jsonl records go there); the bar is drawn on stderr only
-            console=Console(stderr=True), redirect_stdout=False, redirect_stderr=False, transient=False,
-        )
+        ]
+        # stdout stays the caller's (jsonl records go there); the bar is drawn on stderr only
+        self._progress = Progress(*columns, console=console, redirect_stdout=False, redirect_stderr=False)
         self._progress.start()
         self._task = self._progress.add_task(self._label, total=self._total, events=0, rejects=0, skipped=0)
         return self
@@ -57,24 +61,3 @@ class RunProgress:
         if self._progress is not None:
             self._progress.stop()
 
-
-def count_inputs(paths: list[str]) -> int | None:
-    """How many documents the inputs hold when that is cheap to know (no JSONL/CSV corpus), else None."""
-    from ..sources import CORPUS_SUFFIXES, HTML_SUFFIXES
-
-    n = 0
-    for given in paths:
-        path = Path(given)
-        if not path.is_dir():
-            if path.is_file() and path.suffix.lower() in CORPUS_SUFFIXES:
-                return None
-            n += 1      # a file, or a missing path (one `read` reject)
-            continue
-        for f in path.rglob("*"):
-            suffix = f.suffix.lower()
-            if not f.is_file() or f.name.startswith(".") or suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES:
-                continue
-            if suffix in CORPUS_SUFFIXES:
-                return None
-            n += 1
-    return n

@@ -46,13 +46,13 @@ class StoreWriter:
         return frozenset(self.stored_events)
 
     def add(self, result: Result) -> None:
-        self._buffer.append(result)
-        if len(self._buffer) >= self.flush_every or time.monotonic() - self._last_flush >= self.flush_seconds:
-            self.flush()
+        self.add_all([result])
 
     def add_all(self, results: Sequence[Result]) -> None:
-        for result in results:
-            self.add(result)
+        """Buffer results; commit when `flush_every` are waiting or `flush_seconds` have passed."""
+        self._buffer.extend(results)
+        if len(self._buffer) >= self.flush_every or time.monotonic() - self._last_flush >= self.flush_seconds:
+            self.flush()
 
     def flush(self) -> None:
         buffer, self._buffer = self._buffer, []
@@ -76,9 +76,7 @@ class StoreWriter:
     def close(self) -> RunCounts:
         """Flush what is left and recompute the cross-document events; returns the counts."""
         self.flush()
-        refresh = getattr(self.store, "refresh_corpus_events", None)
-        if refresh is not None:
-            refresh()
+        self.store.refresh_corpus_events()
         return self.counts
 
     # -- internals ---------------------------------------------------------------------------------
@@ -87,18 +85,25 @@ class StoreWriter:
         and a document the store refuses becomes a `store` reject (returned by object id)."""
         if not extractions:
             return {}
-        con = getattr(self.store, "con", None)
-        if con is not None:
+        import duckdb
+
+        from ..store.duckdb import DuckDBStore
+
+        if isinstance(self.store, DuckDBStore):
             try:
-                write_extractions(con, extractions)
+                write_extractions(self.store.con, extractions)
                 return {}
-            except Exception:  # fall back below: one transaction per document finds the culprit
+            except duckdb.InterruptException as exc:    # Ctrl-C inside a query: the run's interruption
+                raise KeyboardInterrupt from exc
+            except duckdb.Error:    # a row the database refuses: one transaction per document finds it below
                 pass
         failed: dict[int, Rejected] = {}
         for ex in extractions:
             try:
                 self.store.write(ex)
             except StoreError as exc:
+                if isinstance(exc.__cause__, duckdb.InterruptException):
+                    raise KeyboardInterrupt from exc
                 rej = Rejected(ex.document.source, "store", str(exc), ex.document.id)
                 self.store.write_rejected(rej)
                 failed[id(ex)] = rej
@@ -144,7 +149,7 @@ _ON_CONFLICT = {"actors": " ON CONFLICT DO NOTHING", "aliases": " ON CONFLICT DO
 
 
 def write_extractions(con: Any, extractions: Sequence[Extraction]) -> list[bool]:
-    """Bulk form of DuckDBStore.write: the same rows, many documents in one transaction, one
+    """Bulk form of DuckDBStore.write (DuckDB SQL): the same rows, many documents in one transaction, one
     columnar INSERT per table (~100x fewer statements). Returns, per extraction, whether it was new.
 
     Row for row what DuckDBStore.write produces (tests/test_run_local.py compares the two)."""

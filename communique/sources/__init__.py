@@ -21,10 +21,11 @@ def read_inputs(paths: Iterable[str], fields: FieldMap = FieldMap(), *, include:
     """Read every input into RawDocument records, in order; what cannot be read becomes a Rejected record.
 
     An input is a file, a folder (read recursively, sorted, filtered by the `include`/`exclude` globs;
-    see `files.walk`) or an http(s) URL of an RSS/Atom feed. The kind of a file comes from its suffix:
-    text (.txt .md), HTML (.html .htm), corpora (.jsonl .json .csv .parquet, columns named by `fields`),
-    feeds (.xml .rss .atom) and web archives (.warc .warc.gz). With `follow_links`, a feed item that only
-    holds a summary is replaced by the page it links to, fetched politely by `fetcher`."""
+    see `files.walk`) or an http(s) URL of an RSS/Atom feed (or of one HTML page). The kind of a file
+    comes from its suffix: text (.txt .md), HTML (.html .htm), corpora (.jsonl .json .csv .parquet,
+    columns named by `fields`), feeds (.xml .rss .atom) and web archives (.warc .warc.gz). With
+    `follow_links`, a feed item that only holds a summary is replaced by the page it links to, fetched
+    politely by `fetcher` (one request a second per host)."""
     if isinstance(include, str) or isinstance(exclude, str):
         raise TypeError("include and exclude are sequences of globs, e.g. include=('*.txt',)")
     web = fetcher or Fetcher()
@@ -46,7 +47,7 @@ def _read_file(path: Path, source: str, fields: FieldMap, follow_links: bool,
                fetcher: Fetcher) -> Iterator[RawDocument | Rejected]:
     kind = kind_of(path)
     if kind in {"jsonl", "json", "csv", "parquet"}:
-        yield from read_table(path, source, kind, fields)  # type: ignore[arg-type]
+        yield from read_table(path, source, kind, fields)
     elif kind == "warc":
         yield from read_warc(path, source)
     elif kind == "feed":

@@ -18,14 +18,21 @@ __all__ = ["read_feed", "read_feed_url", "SUMMARY_CHARS", "html_text"]
 #: An item whose text is shorter than this is a summary: with follow_links its page is fetched instead.
 SUMMARY_CHARS = 600
 _LANGS = {"fr", "en", "ar"}
+_HTML_TYPES = {"text/html", "application/xhtml+xml"}
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b")
 
 
 def read_feed_url(url: str, *, follow_links: bool, fetcher: Fetcher) -> Iterator[RawDocument | Rejected]:
-    """Fetch a feed over HTTP(S), then read it like a feed file."""
+    """Fetch a feed over HTTP(S), then read it like a feed file; a URL that serves an HTML page (not a
+    feed) gives that page as one document."""
     try:
         page = fetcher.get(url)
     except FetchError as exc:
         yield Rejected(source=url, stage="read", reason=f"cannot fetch the feed: {exc}")
+        return
+    if page.content_type in _HTML_TYPES and not _FEED_ROOT.search(page.body[:2048]):
+        yield RawDocument(source=url, content=page.body, is_html=True,
+                          provenance=Provenance(source=url, fetched=page.fetched))
         return
     yield from read_feed(page.body, url, fetched=page.fetched, follow_links=follow_links, fetcher=fetcher)
 
@@ -46,7 +53,7 @@ def read_feed(data: bytes, feed: str, *, fetched: str | None = None, follow_link
     feed_lang = _lang(parsed.feed.get("language"))
     fetcher = fetcher or Fetcher()
     for n, entry in enumerate(parsed.entries, start=1):
-        title = _clean(entry.get("title")) or None
+        title = _item_title(entry)
         published = _item_date(entry)
         link = entry.get("link") if is_url(entry.get("link") or "") else None
         text = _item_text(entry)
@@ -64,7 +71,7 @@ def _follow(link: str, fetcher: Fetcher, feed: str, n: int, title: str | None, p
         page = fetcher.get(link)
     except FetchError as exc:
         return Rejected(source=link, stage="read", reason=f"cannot fetch the linked page: {exc}")
-    if page.content_type not in {"text/html", "application/xhtml+xml"}:
+    if page.content_type not in _HTML_TYPES:
         return Rejected(source=link, stage="read", reason=f"the linked page is not HTML ({page.content_type})")
     return RawDocument(source=link, content=page.body, published=published, title=title, lang=lang, is_html=True,
                        provenance=Provenance(source=feed, position=str(n), fetched=page.fetched))
@@ -77,6 +84,13 @@ def _lang(value: Any) -> str | None:
 
 def _clean(value: Any) -> str:
     return re.sub(r"\s+", " ", str(value or "")).strip()
+
+
+def _item_title(entry: Any) -> str | None:
+    title = entry.get("title") or ""
+    if "html" in ((entry.get("title_detail") or {}).get("type") or ""):
+        title = html_text(title)
+    return _clean(title) or None
 
 
 def _item_text(entry: Any) -> str:

@@ -6,7 +6,6 @@ import http.client
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
@@ -48,8 +47,6 @@ class Fetcher:
     min_interval: float = 1.0
     timeout: float = 30.0
     max_bytes: int = 50_000_000
-    clock: Callable[[], float] = time.monotonic
-    sleep: Callable[[float], None] = time.sleep
     _last: dict[str, float] = field(default_factory=dict, repr=False)
 
     def get(self, url: str) -> Fetched:
@@ -57,9 +54,9 @@ class Fetcher:
         host = (urlsplit(url).hostname or "").lower()
         last = self._last.get(host)
         if last is not None:
-            wait = self.min_interval - (self.clock() - last)
+            wait = self.min_interval - (time.monotonic() - last)
             if wait > 0:
-                self.sleep(wait)
+                time.sleep(wait)
         request = urllib.request.Request(url, headers={"User-Agent": self.user_agent, "Accept": "*/*"})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
@@ -77,7 +74,7 @@ class Fetcher:
         except (http.client.HTTPException, OSError, ValueError) as exc:
             raise FetchError(f"{type(exc).__name__}: {exc}") from exc
         finally:
-            self._last[host] = self.clock()
+            self._last[host] = time.monotonic()
         if len(body) > self.max_bytes:
             raise FetchError(f"larger than {self.max_bytes} bytes")
         return Fetched(url=url, final_url=final_url, content_type=content_type, body=body,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import OptionalDependencyError
 from ..records import Provenance, RawDocument, Rejected
 
 __all__ = ["read_warc"]
@@ -18,10 +17,8 @@ def read_warc(path: Path, source: str) -> Iterator[RawDocument | Rejected]:
     redirects, error pages) are not documents and are passed over. Provenance: (file, byte offset of
     the record, WARC-Date). A damaged record is rejected; reading stops there, since the records
     after it cannot be found reliably."""
-    try:
-        from warcio.archiveiterator import ArchiveIterator
-    except ImportError as exc:
-        raise OptionalDependencyError("reading WARC files", "warc", "warcio") from exc
+    from warcio.archiveiterator import ArchiveIterator
+
     try:
         stream = path.open("rb")
     except OSError as exc:
@@ -32,6 +29,10 @@ def read_warc(path: Path, source: str) -> Iterator[RawDocument | Rejected]:
         try:
             for record in records:
                 offset = records.offset     # where this record starts (get_record_offset() would consume it)
+                if record.format != "warc":  # warcio reads lines it cannot parse as (old) ARC records
+                    yield Rejected(source=f"{source}#{offset}", stage="read", reason="not a WARC record "
+                                   "(damaged or not a web archive); the rest of the file is skipped")
+                    return
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 status = record.http_headers.get_statuscode() or ""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from itertools import combinations
 from typing import Any
 
-__all__ = ["party_keys", "same_event", "merge_corpus", "merge_events", "EventKey"]
+__all__ = ["party_keys", "same_event", "merge_corpus", "merge_events", "merge_events_reference", "EventKey",
+           "near_duplicates"]
 
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
@@ -56,8 +58,155 @@ def same_event(a: EventKey, b: EventKey) -> bool:
     return shared >= min(2, len(a[2]), len(b[2])) and shared >= 1
 
 
+#: blocks up to this size are compared all pairs, in index order (exactly the reference)
+EXHAUSTIVE_BLOCK = 3
+
+
+class _DateInfo:
+    """A date string read once: its day ordinal (full dates) and its span in days."""
+
+    __slots__ = ("text", "day", "lo", "hi")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.day: int | None = None
+        try:
+            if len(text) == 10:
+                self.day = date.fromisoformat(text).toordinal()
+                self.lo = self.hi = self.day
+            elif len(text) == 7:
+                y, m = int(text[:4]), int(text[5:7])
+                self.lo = date(y, m, 1).toordinal()
+                self.hi = (date(y + (m == 12), m % 12 + 1, 1)).toordinal() - 1
+            else:
+                y = int(text[:4])
+                self.lo, self.hi = date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()
+        except ValueError:
+            self.lo, self.hi = -(10 ** 9), 10 ** 9     # unreadable: compared as text, with everything
+
+
+def _info_compatible(a: _DateInfo, b: _DateInfo) -> bool:
+    if a.day is not None and b.day is not None:
+        return abs(a.day - b.day) <= 1
+    return a.text.startswith(b.text) or b.text.startswith(a.text)
+
+
 def merge_events(keys: list[EventKey]) -> list[list[int]]:
-    """Union-find over events that share a block (a pair of party keys); returns index groups."""
+    """Union-find over events that share a block (same family and a pair of party keys); returns
+    index groups. Reports join when their clusters stay compatible: every pair of dates within a
+    day (or one a prefix of the other: 2018-09 and 2018-09-27) and at most one venue country
+    (complete linkage, so an undated report never chains two meetings).
+
+    Within a block the party condition of :func:`same_event` always holds, so only dates and
+    countries decide. Small blocks are compared all pairs in index order (as
+    :func:`merge_events_reference`); large ones (a pair of actors that meet every month) by a
+    sweep over date spans, so that only reports within a day of each other are compared, then
+    each undated report joins the first compatible cluster, as in the reference."""
+    n = len(keys)
+    parent = list(range(n))
+    infos: dict[str, _DateInfo] = {}
+    dinfo: list[_DateInfo | None] = []
+    for k in keys:
+        d = k[3]
+        if d:
+            info = infos.get(d)
+            if info is None:
+                info = infos[d] = _DateInfo(d)
+            dinfo.append(info)
+        else:
+            dinfo.append(None)
+    cdates: dict[int, list[_DateInfo]] = {i: [di] for i, di in enumerate(dinfo) if di is not None}
+    ccountry: dict[int, str] = {i: k[4] for i, k in enumerate(keys) if k[4]}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> bool:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            return False
+        ci, cj = ccountry.get(ri), ccountry.get(rj)
+        if ci and cj and ci != cj:
+            return False
+        di, dj = cdates.get(ri), cdates.get(rj)
+        if di and dj:
+            for a in di:
+                for b in dj:
+                    if a is not b and not _info_compatible(a, b):
+                        return False
+        parent[rj] = ri
+        if dj:
+            if di:
+                di.extend(x for x in dj if x not in di)
+            else:
+                cdates[ri] = dj
+            del cdates[rj]
+        if cj:
+            ccountry[ri] = cj
+            del ccountry[rj]
+        return True
+
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        parties = sorted(k[2])
+        for pair in (combinations(parties, 2) if len(parties) >= 2 else [tuple(parties)]):
+            blocks[(k[1],) + pair].append(i)
+    for members in blocks.values():
+        m = len(members)
+        if m < 2:
+            continue
+        if m <= EXHAUSTIVE_BLOCK:
+            for x in range(m):
+                i = members[x]
+                for y in range(x + 1, m):
+                    join(i, members[y])
+            continue
+        dated = sorted((i for i in members if dinfo[i] is not None), key=lambda i: dinfo[i].lo)  # type: ignore[union-attr]
+        active: list[int] = []
+        for i in dated:
+            di = dinfo[i]
+            lo = di.lo  # type: ignore[union-attr]
+            if active:
+                active = [j for j in active if dinfo[j].hi + 1 >= lo]  # type: ignore[union-attr]
+            for j in active:
+                if _info_compatible(di, dinfo[j]):  # type: ignore[arg-type]
+                    join(j, i)
+            active.append(i)
+        undated = [i for i in members if dinfo[i] is None]
+        if not undated:
+            continue
+        days = [i for i in dated if dinfo[i].day is not None]  # type: ignore[union-attr]
+        day_los = [dinfo[i].day for i in days]  # type: ignore[union-attr]
+        spans = [i for i in dated if dinfo[i].day is None]  # type: ignore[union-attr]
+        for u in undated:
+            ds = cdates.get(find(u))
+            if ds:   # dated through another block: only reports near its dates can fit
+                lo, hi = min(d.lo for d in ds) - 1, max(d.hi for d in ds) + 1
+                near = days[bisect_left(day_los, lo):bisect_right(day_los, hi)]
+                near += [i for i in spans if dinfo[i].lo <= hi and dinfo[i].hi >= lo]  # type: ignore[union-attr]
+                candidates = sorted(near + undated)
+            else:
+                candidates = members
+            tried: set[int] = set()
+            for j in candidates:
+                rj = find(j)
+                if j == u or rj in tried or rj == find(u):
+                    continue
+                tried.add(rj)
+                if join(j, u):
+                    break
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[find(i)].append(i)
+    return list(groups.values())
+
+
+def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
+    """The all-pairs-per-block form of :func:`merge_events` (quadratic in a block's size): kept as
+    the specification the indexed form is tested and benchmarked against."""
     parent = list(range(len(keys)))
 
     def find(i: int) -> int:
@@ -107,3 +256,118 @@ def merge_corpus(records: Iterable[tuple[str, dict[str, Any]]]) -> list[list[str
             keys.append((doc_id, _FAMILY.get(ev["type"], ev["type"]), party_keys(ev, ents), ev.get("date"),
                          loc.get("country")))
     return [[keys[i][0] for i in group] for group in merge_events(keys) if len(group) > 1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Near-duplicate documents (syndicated copies): MinHash over word shingles, LSH bands
+# ---------------------------------------------------------------------------------------------
+
+def _shingles(text: str, size: int) -> set[bytes]:
+    from ..textnorm import fold
+
+    words = fold(text).split()
+    if len(words) < size:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
+
+
+def _fmix64(x: Any) -> Any:
+    """MurmurHash3's 64-bit finalizer on a uint64 array (multiplications wrap modulo 2^64)."""
+    import numpy as np
+
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xFF51AFD7ED558CCD)
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xC4CEB9FE1A85EC53)
+    return x ^ (x >> np.uint64(33))
+
+
+def minhash_signature(shingles: set[bytes], seeds: Any) -> Any:
+    """MinHash of a shingle set: per seed, the least fmix64(blake2b64(shingle) XOR seed)."""
+    import hashlib
+
+    import numpy as np
+
+    if not shingles:
+        return np.full(len(seeds), np.iinfo(np.uint64).max, dtype=np.uint64)
+    hv = np.fromiter((int.from_bytes(hashlib.blake2b(s, digest_size=8).digest(), "little") for s in shingles),
+                     dtype=np.uint64, count=len(shingles))
+    with np.errstate(over="ignore"):
+        return _fmix64(hv[:, None] ^ seeds[None, :]).min(axis=0)
+
+
+def near_duplicates(docs: Iterable[Any], *, threshold: float = 0.8, shingle: int = 5, num_perm: int = 128,
+                    bands: int = 32, seed: int = 1) -> list[list[str]]:
+    """Groups of near-duplicate documents (syndicated copies of one story, boilerplate aside).
+
+    ``docs``: (id, text) pairs or records with ``.id`` and ``.text`` (Document). Word shingles of
+    ``shingle`` folded words are MinHashed (``num_perm`` seeded 64-bit hash functions); documents sharing a band of
+    ``num_perm // bands`` rows are candidates, kept when the Jaccard similarity of their shingle
+    sets is >= ``threshold``. Returns groups of two or more ids (connected components), each in
+    input order, groups ordered by their first member."""
+    import numpy as np
+
+    if num_perm % bands:
+        raise ValueError(f"num_perm ({num_perm}) must be a multiple of bands ({bands})")
+    perms = np.random.default_rng(seed).integers(0, np.iinfo(np.uint64).max, size=num_perm, dtype=np.uint64,
+                                                 endpoint=True)
+    ids: list[str] = []
+    sets: list[set[bytes]] = []
+    for d in docs:
+        doc_id, text = (d.id, d.text) if hasattr(d, "text") else d
+        ids.append(doc_id)
+        sets.append(_shingles(text, shingle))
+    rows = num_perm // bands
+    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+    for i, sh in enumerate(sets):
+        if not sh:
+            continue
+        sig = minhash_signature(sh, perms)
+        for band in range(bands):
+            buckets[(band, sig[band * rows:(band + 1) * rows].tobytes())].append(i)
+    parent = list(range(len(ids)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    checked: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if (i, j) in checked or find(i) == find(j):
+                    continue
+                checked.add((i, j))
+                inter = len(sets[i] & sets[j])
+                if inter / (len(sets[i]) + len(sets[j]) - inter) >= threshold:
+                    parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(ids)):
+        groups[find(i)].append(i)
+    return [[ids[i] for i in g] for g in sorted(groups.values(), key=lambda g: g[0]) if len(g) > 1]
+
+
+def corpus_assignments(events: Iterable[tuple], parties: Iterable[tuple], entities: Iterable[tuple]
+                       ) -> tuple[list[tuple[str, str]], int]:
+    """Stored rows -> (event id, corpus event id) for every merged report, and the number of groups.
+
+    events: (id, doc_id, type, date, country) of occurred events; parties: (event_id, entity_id,
+    affiliation); entities: (doc_id, entity_id, kind, name). Shared by every store backend."""
+    by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for ev_id, ent_id, aff in parties:
+        by_event[ev_id].append({"entity": ent_id, "affiliation": aff})
+    ents = {(doc_id, ent_id): {"id": ent_id, "kind": kind, "name": name} for doc_id, ent_id, kind, name in entities}
+    keys: list[EventKey] = []
+    for ev_id, doc_id, etype, date, country in sorted(events):
+        ev = {"parties": by_event.get(ev_id, [])}
+        lookup = {p["entity"]: ents[(doc_id, p["entity"])] for p in ev["parties"] if (doc_id, p["entity"]) in ents}
+        keys.append((ev_id, _FAMILY.get(etype, etype), party_keys(ev, lookup), date, country))
+    groups = merge_events(keys)
+    out: list[tuple[str, str]] = []
+    for group in groups:
+        ids = sorted(keys[i][0] for i in group)
+        corpus_id = "ce:" + ids[0].split(":", 1)[-1]
+        out.extend((ev_id, corpus_id) for ev_id in ids)
+    return out, len(groups)

@@ -97,35 +97,19 @@ class DuckDBStore:
             [r.source, r.doc_id, r.stage, r.reason, datetime.now(timezone.utc).replace(tzinfo=None)])
 
     def refresh_corpus_events(self) -> int:
-        """Recompute cross-document merged events over everything stored; returns their number."""
-        from ..stages.merge import EventKey, merge_events, party_keys
+        """Recompute cross-document merged events and corpus actors over everything stored;
+        returns the number of merged events."""
+        from ..kb.corpus import refresh_actors
+        from ..stages.merge import corpus_assignments
 
-        rows = self.con.execute(
-            "SELECT e.id, e.doc_id, e.type, e.date, e.country FROM events e WHERE e.status = 'occurred' ORDER BY e.id"
-        ).fetchall()
-        parties: dict[str, list[dict[str, Any]]] = {}
-        for ev_id, ent_id, aff in self.con.execute(
-                "SELECT event_id, entity_id, affiliation FROM event_parties").fetchall():
-            parties.setdefault(ev_id, []).append({"entity": ent_id, "affiliation": aff})
-        ents: dict[tuple[str, str], dict[str, Any]] = {}
-        for doc_id, ent_id, kind, name in self.con.execute(
-                "SELECT doc_id, entity_id, kind, name FROM entities").fetchall():
-            ents[(doc_id, ent_id)] = {"id": ent_id, "kind": kind, "name": name}
-        family = {"visit": "meet"}
-        keys: list[EventKey] = []
-        for ev_id, doc_id, etype, date, country in rows:
-            ev = {"parties": parties.get(ev_id, [])}
-            lookup = {p["entity"]: ents[(doc_id, p["entity"])] for p in ev["parties"] if (doc_id, p["entity"]) in ents}
-            keys.append((ev_id, family.get(etype, etype), party_keys(ev, lookup), date, country))
-        groups = merge_events(keys)
+        assignments, groups = corpus_assignments(
+            self.con.execute("SELECT id, doc_id, type, date, country FROM events WHERE status = 'occurred'").fetchall(),
+            self.con.execute("SELECT event_id, entity_id, affiliation FROM event_parties").fetchall(),
+            self.con.execute("SELECT doc_id, entity_id, kind, name FROM entities").fetchall())
         self.con.execute("BEGIN TRANSACTION")
-        updates = []
-        for group in groups:
-            ids = sorted(keys[i][0] for i in group)
-            corpus_id = "ce:" + ids[0].split(":", 1)[-1]
-            updates.extend((corpus_id, i) for i in ids)
         self.con.execute("UPDATE events SET corpus_event = NULL")
-        if updates:
-            self.con.executemany("UPDATE events SET corpus_event = ? WHERE id = ?", updates)
+        if assignments:
+            self.con.executemany("UPDATE events SET corpus_event = ? WHERE id = ?", [(c, e) for e, c in assignments])
         self.con.execute("COMMIT")
-        return len(groups)
+        refresh_actors(self.con)
+        return groups

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from ..textnorm import fold
+from . import Connection
 
-__all__ = ["corpus_events", "show_event"]
+__all__ = ["corpus_events", "show_event", "resolve_actors"]
 
 
-def corpus_events(con: Any, *, actor: str | None = None, type: str | None = None, since: str | None = None,
+def corpus_events(con: Connection, *, actor: str | None = None, type: str | None = None, since: str | None = None,
                   until: str | None = None, include_planned: bool = False) -> list[dict[str, Any]]:
     """Merged real-world events (SCHEMA.md 'corpus events'), newest first, each with every source."""
     rows = con.execute(
@@ -75,7 +77,7 @@ def corpus_events(con: Any, *, actor: str | None = None, type: str | None = None
     return out
 
 
-def show_event(con: Any, event_id: str) -> dict[str, Any] | None:
+def show_event(con: Connection, event_id: str) -> dict[str, Any] | None:
     """One event (a per-document id or a corpus id) with its parties and evidence sentences."""
     row = con.execute("SELECT id, coalesce(corpus_event, id) FROM events WHERE id = ? OR corpus_event = ? LIMIT 1",
                       [event_id, event_id]).fetchone()
@@ -92,3 +94,35 @@ def show_event(con: Any, event_id: str) -> dict[str, Any] | None:
                     ev["evidence"].append({"source": src["source"], "start": start, "end": end, "text": text})
             return ev
     return None
+
+
+def resolve_actors(events: list[dict[str, Any]], links: Mapping[tuple[str, str], str],
+                   actors: Mapping[str, tuple[str, str]]) -> list[dict[str, Any]]:
+    """Corpus events with party and affiliation ids resolved to corpus actor ids and names
+    (SCHEMA.md 'corpus events'). ``links`` maps (document id, entity id) to an actor id,
+    ``actors`` an actor id to (name, kind); a party keeps its document entity id as ``mention``.
+    Two parties of one event that are one actor are listed once."""
+    out = []
+    for ev in events:
+        docs = [s["document"] for s in ev["sources"]]
+
+        def actor_of(entity: str) -> str:
+            for d in docs:
+                hit = links.get((d, entity))
+                if hit is not None:
+                    return hit
+            return entity
+
+        parties, seen = [], set()
+        for p in ev["parties"]:
+            aid = actor_of(p["entity"])
+            if aid in seen:
+                continue
+            seen.add(aid)
+            name, kind = actors.get(aid, (p["name"], p["kind"]))
+            aff = actor_of(p["affiliation"]) if p.get("affiliation") else None
+            aff_name = actors[aff][0] if aff in actors else p.get("affiliation_name")
+            parties.append({**p, "entity": aid, "name": name, "kind": kind, "affiliation": aff,
+                            "affiliation_name": aff_name, "mention": p["entity"]})
+        out.append({**ev, "parties": parties})
+    return out

@@ -1,4 +1,4 @@
--- communique store schema (DuckDB dialect, kept portable to PostgreSQL).
+-- communique store schema: portable SQL, run as is by DuckDB (store/duckdb.py) and PostgreSQL (store/postgres.py).
 CREATE TABLE IF NOT EXISTS documents (
     id VARCHAR PRIMARY KEY, source VARCHAR, lang VARCHAR, title VARCHAR, published VARCHAR,
     dateline_place VARCHAR, dateline_date VARCHAR, text VARCHAR, stored_at TIMESTAMP
@@ -25,8 +25,8 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE TABLE IF NOT EXISTS events (
     id VARCHAR PRIMARY KEY, doc_id VARCHAR, type VARCHAR, status VARCHAR, date VARCHAR, date_precision VARCHAR,
-    location_name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, topics VARCHAR, confidence DOUBLE,
-    trigger VARCHAR, corpus_event VARCHAR
+    location_name VARCHAR, country VARCHAR, lat DOUBLE PRECISION, lon DOUBLE PRECISION, topics VARCHAR,
+    confidence DOUBLE PRECISION, trigger VARCHAR, corpus_event VARCHAR
 );
 CREATE TABLE IF NOT EXISTS event_parties (
     event_id VARCHAR, entity_id VARCHAR, role VARCHAR, affiliation VARCHAR, side VARCHAR

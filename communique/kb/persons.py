@@ -1,0 +1,352 @@
+"""Cross-document person linking: per-document person entities (sightings) -> corpus actor ids.
+
+One person is written many ways across documents and scripts (Al-Moghedi, Al-Mughidi,
+المغيدي). Sightings are blocked by :func:`communique.translit.name_key` (the surname
+skeleton), scored with :func:`communique.translit.same_name` (titles and affiliation names as
+context), and joined greedily, best pair first, under constraints that keep distinct people
+apart:
+
+- two sightings whose affiliations are different *states* never join (a Moroccan minister is
+  not a Russian one); one shared affiliation counts as full agreement of context (same_name's
+  +5%); different organisations only weigh through their names (people move, and one
+  organisation can hold two knowledge-base ids);
+- complete linkage on names: every pair of names in a joined cluster still scores at least
+  ``threshold - 0.1``, so Mohammed Ali - M. Ali - Mahmoud Ali cannot chain;
+- a lone surname ("Bourita") joins a full name only when exactly one cluster of its block fits;
+- fixed actors (a user overlay, a pinned user decision) keep their ids and never join each other.
+
+Learned clusters are named ``person:<slug of the canonical name>`` (the id a document gives the
+same name), so most corpus ids equal the per-document ids of their Latin-script sightings.
+
+    >>> s = [Sighting("d1", "person:al-moghedi", "Mohammed Al-Moghedi"),
+    ...      Sighting("d2", "person:المغيدي", "محمد المغيدي"),
+    ...      Sighting("d3", "person:al-mahdi", "Mohammed Al-Mahdi")]
+    >>> links = link_persons(s)
+    >>> links[("d1", "person:al-moghedi")] == links[("d2", "person:المغيدي")]
+    True
+    >>> links[("d3", "person:al-mahdi")] == links[("d1", "person:al-moghedi")]
+    False
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..textnorm import fold, is_arabic, match_key
+from ..translit import SAME_NAME_THRESHOLD, name_key, same_name
+
+__all__ = ["Sighting", "PersonSeed", "link_persons", "load_person_overlay", "person_slug"]
+
+Key = tuple[str, str]            # (doc_id, entity_id)
+
+#: below this, two names already in one cluster are too far apart to stay together
+CHAIN_MARGIN = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """One person entity of one document, with what the document says about it."""
+
+    doc_id: str
+    entity_id: str
+    name: str
+    forms: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    affiliation: str | None = None        # corpus actor id of the affiliation
+    affiliation_kind: str | None = None   # "state" | "organization" | None
+    affiliation_name: str | None = None
+
+    @property
+    def key(self) -> Key:
+        return (self.doc_id, self.entity_id)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSeed:
+    """A person known before linking (user overlay, or a user decision): a fixed id with names."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    affiliation: str | None = None
+    affiliation_kind: str | None = None
+    sources: tuple[str, ...] = field(default=(), compare=False)
+
+
+def person_slug(name: str) -> str:
+    """The id fragment a document gives a person name (communique.stages.coref keeps Arabic)."""
+    return re.sub(r"[^a-z0-9\u0600-\u06ff]+", "-", fold(name)).strip("-") or "x"
+
+
+def _clean(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _context(titles: Iterable[str], affiliation_name: str | None) -> tuple[str, ...]:
+    return tuple(t for t in (*titles, affiliation_name or "") if t)
+
+
+def _is_single(name: str) -> bool:
+    return len(fold(name).split()) <= 1
+
+
+class _Cluster:
+    __slots__ = ("fixed_id", "names", "states", "orgs", "members", "single_only")
+
+    def __init__(self, fixed_id: str | None = None) -> None:
+        self.fixed_id = fixed_id
+        self.names: set[str] = set()
+        self.states: set[str] = set()
+        self.orgs: set[str] = set()
+        self.members: list[Key] = []
+        self.single_only = True
+
+
+def link_persons(sightings: Sequence[Sighting], *, seeds: Sequence[PersonSeed] = (),
+                 pins: Mapping[Key, str] | None = None,
+                 threshold: float = SAME_NAME_THRESHOLD) -> dict[Key, str]:
+    """Corpus actor id of every sighting. ``pins`` (user decisions) and ``seeds`` (overlay
+    persons) fix ids; everything else is learned from names and context."""
+    pins = pins or {}
+    n_seed = len(seeds)
+    # node i < n_seed: a seed; node n_seed + j: sightings[j]
+    names: list[str] = [_clean(s.name) for s in seeds] + [_clean(s.name) for s in sightings]
+    alias_lists: list[tuple[str, ...]] = [tuple(dict.fromkeys((_clean(s.name),) + s.aliases)) for s in seeds] + \
+        [(n,) for n in names[n_seed:]]
+    contexts: list[tuple[str, ...]] = [_context(s.titles, None) for s in seeds] + \
+        [_context(s.titles, s.affiliation_name) for s in sightings]
+    affs: list[tuple[str | None, str | None]] = [(s.affiliation, s.affiliation_kind) for s in seeds] + \
+        [(s.affiliation, s.affiliation_kind) for s in sightings]
+    total = len(names)
+    parent = list(range(total))
+    clusters: dict[int, _Cluster] = {}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def init(i: int, fixed: str | None) -> None:
+        c = _Cluster(fixed)
+        c.names.update(alias_lists[i])
+        aff, kind = affs[i]
+        if aff and kind == "state":
+            c.states.add(aff)
+        elif aff and kind == "organization":
+            c.orgs.add(aff)
+        if i >= n_seed:
+            c.members.append(sightings[i - n_seed].key)
+        c.single_only = all(_is_single(n) for n in alias_lists[i])
+        clusters[i] = c
+
+    fixed_root: dict[str, int] = {}
+    for i, seed in enumerate(seeds):
+        init(i, seed.id)
+        fixed_root.setdefault(seed.id, i)
+    for j, s in enumerate(sightings):
+        i = n_seed + j
+        init(i, pins.get(s.key))
+
+    def absorb(ra: int, rb: int) -> int:
+        a, b = clusters[ra], clusters[rb]
+        if b.fixed_id and not a.fixed_id:
+            ra, rb, a, b = rb, ra, b, a
+        parent[rb] = ra
+        a.names |= b.names
+        a.states |= b.states
+        a.orgs |= b.orgs
+        a.members += b.members
+        a.single_only = a.single_only and b.single_only
+        del clusters[rb]
+        return ra
+
+    # pinned sightings join their actor (a seed, or other sightings pinned to the same id)
+    for j, s in enumerate(sightings):
+        pid = pins.get(s.key)
+        if pid is None:
+            continue
+        i = n_seed + j
+        if pid in fixed_root:
+            ra, rb = find(fixed_root[pid]), find(i)
+            if ra != rb:
+                fixed_root[pid] = absorb(ra, rb)
+        else:
+            fixed_root[pid] = i
+    fixed_root = {k: find(v) for k, v in fixed_root.items()}
+
+    # exact alias of a seed: the overlay says so
+    alias_index: dict[str, set[str]] = defaultdict(set)
+    for seed in seeds:
+        for form in (seed.name,) + seed.aliases:
+            if match_key(form):
+                alias_index[match_key(form)].add(seed.id)
+    for j, s in enumerate(sightings):
+        if s.key in pins:
+            continue
+        hits = {sid for f in (s.name,) + s.forms for sid in alias_index.get(match_key(f), ())}
+        if len(hits) == 1:
+            sid = hits.pop()
+            ra, rb = find(fixed_root[sid]), find(n_seed + j)
+            if ra != rb:
+                fixed_root[sid] = absorb(ra, rb)
+
+    # blocking by surname skeleton and its alternatives (every alias of a seed is a way in)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i in range(total):
+        for k in {k for a in alias_lists[i] for k in block_keys(a)}:
+            blocks[k].append(i)
+
+    score_cache: dict[tuple[int, int], float] = {}
+
+    def score(i: int, j: int) -> float:
+        if (i, j) in score_cache:
+            return score_cache[(i, j)]
+        (ai, ki), (aj, kj) = affs[i], affs[j]
+        best = 0.0
+        # one affiliation (the same corpus actor) is full agreement of context
+        ci, cj = (((ai,), (aj,)) if ai and ai == aj else (contexts[i], contexts[j]))
+        for x in alias_lists[i]:
+            for y in alias_lists[j]:
+                best = max(best, same_name(x, y, context_a=ci, context_b=cj))
+        if ai and aj and ai != aj and ki == kj == "state":
+            best = 0.0
+        score_cache[(i, j)] = best
+        return best
+
+    def can_join(ra: int, rb: int) -> bool:
+        a, b = clusters[ra], clusters[rb]
+        if a.fixed_id and b.fixed_id and a.fixed_id != b.fixed_id:
+            return False
+        if len(a.states | b.states) > 1:
+            return False
+        floor = threshold - CHAIN_MARGIN
+        return all(_name_score(x, y) >= floor for x in a.names for y in b.names if x != y)
+
+    # phase 1: pairs where neither side is a lone surname, best first
+    pairs: list[tuple[float, int, int]] = []
+    for members in blocks.values():
+        multi = [i for i in members if not all(_is_single(a) for a in alias_lists[i])]
+        for x, i in enumerate(multi):
+            for j in multi[x + 1:]:
+                s = score(i, j)
+                if s >= threshold:
+                    pairs.append((s, i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    for _, i, j in pairs:
+        ri, rj = find(i), find(j)
+        if ri != rj and can_join(ri, rj):
+            absorb(ri, rj)
+
+    # phase 2: lone surnames join the one full-name cluster that fits, else each other
+    singles = [i for i in range(total) if all(_is_single(a) for a in alias_lists[i])]
+    leftover: list[int] = []
+    for i in singles:
+        ri = find(i)
+        if not clusters[ri].single_only:
+            continue                           # already joined (a pin or an overlay alias)
+        cands: set[int] = set()
+        for k in {k for a in alias_lists[i] for k in block_keys(a)}:
+            for j in blocks[k]:
+                rj = find(j)
+                if rj != ri and not clusters[rj].single_only and score(min(i, j), max(i, j)) >= threshold:
+                    cands.add(rj)
+        cands = {c for c in cands if can_join(find(i), c)}
+        if len(cands) == 1:
+            absorb(cands.pop(), find(i))
+        elif not cands:
+            leftover.append(i)
+    for x, i in enumerate(leftover):
+        for j in leftover[x + 1:]:
+            ri, rj = find(i), find(j)
+            if ri != rj and clusters[ri].single_only and clusters[rj].single_only \
+                    and score(i, j) >= threshold and can_join(ri, rj):
+                absorb(ri, rj)
+
+    # ids: fixed ones kept, learned ones from the canonical name, collisions numbered
+    out: dict[Key, str] = {}
+    taken = {c.fixed_id for c in clusters.values() if c.fixed_id}
+    learned = sorted((c for c in clusters.values() if not c.fixed_id and c.members), key=lambda c: min(c.members))
+    for c in clusters.values():
+        if c.fixed_id:
+            for k in c.members:
+                out[k] = c.fixed_id
+    by_key = {s.key: s for s in sightings}
+    for c in learned:
+        base = "person:" + person_slug(canonical_name([by_key[k].name for k in c.members]))
+        cid, n = base, 2
+        while cid in taken:
+            cid, n = f"{base}-{n}", n + 1
+        taken.add(cid)
+        for k in c.members:
+            out[k] = cid
+    return out
+
+
+def block_keys(name: str) -> set[str]:
+    """The blocks a name is compared in: its surname skeleton (translit.name_key) and the
+    alternative skeletons same_name accepts for it (Kadhafi / Gaddafi, Gargash / Qarqash)."""
+    from ..translit import _tokens  # the surname token's alternatives: same module as same_name
+
+    toks = _tokens(name)
+    if not toks:
+        return set()
+    return ({name_key(name)} | set(toks[-1].alts)) - {""}
+
+
+def _name_score(a: str, b: str) -> float:
+    return same_name(a, b)
+
+
+def canonical_name(names: Iterable[str]) -> str:
+    """The display name of a set of spellings: a Latin-script one when there is one, the most
+    name words, then the most frequent, then alphabetical."""
+    counts = Counter(_clean(n) for n in names if n.strip())
+    if not counts:
+        return ""
+    latin = [n for n in counts if not is_arabic(n)] or list(counts)
+    return min(latin, key=lambda n: (-len(n.split()), -counts[n], n))
+
+
+def load_person_overlay(path: str | Path) -> list[PersonSeed]:
+    """The ``kind: person`` entries of a user overlay YAML (the file :func:`load_overlay` reads)::
+
+        actors:
+          - id: person:al-moghedi               # optional; default person:<slug of name>
+            kind: person
+            name: Mohammed bin Saeed Al-Moghedi
+            aliases: [المغيدي, Al-Moghidi]       # strings, or {form: ...}
+            titles: [Secretary-General]
+            affiliation: kb:imctc                # actor id (optional)
+            affiliation_kind: organization       # state | organization (optional)
+    """
+    import yaml
+
+    with Path(path).open(encoding="utf-8") as fh:
+        doc = yaml.safe_load(fh) or []
+    items = doc.get("actors", []) if isinstance(doc, dict) else doc
+    out: list[PersonSeed] = []
+    for item in items:
+        if not isinstance(item, dict) or item.get("kind") != "person":
+            continue
+        name = str(item.get("name") or "").strip()
+        aliases = tuple(str(a["form"] if isinstance(a, dict) else a) for a in item.get("aliases", ()) or ())
+        if not name and not aliases:
+            raise ValueError(f"{path}: a person needs a name or aliases: {item!r}")
+        name = name or aliases[0]
+        kind = item.get("affiliation_kind")
+        if kind not in (None, "state", "organization"):
+            raise ValueError(f"{path}: affiliation_kind must be state or organization, not {kind!r}")
+        aff = item.get("affiliation")
+        if aff and kind is None:
+            kind = "state" if str(aff).startswith("iso:") else "organization"
+        out.append(PersonSeed(
+            id=str(item.get("id") or f"person:{person_slug(name)}"), name=name, aliases=aliases,
+            titles=tuple(str(t) for t in item.get("titles", ()) or ()), affiliation=aff, affiliation_kind=kind,
+            sources=(f"overlay:{Path(path).name}",)))
+    return out
