@@ -91,6 +91,28 @@ def _info_compatible(a: _DateInfo, b: _DateInfo) -> bool:
     return a.text.startswith(b.text) or b.text.startswith(a.text)
 
 
+class _Forest:
+    """Union-find with path halving: the clusters every merge below builds."""
+
+    __slots__ = ("parent",)
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return list(out.values())
+
+
 def merge_events(keys: list[EventKey]) -> list[list[int]]:
     """Union-find over events that share a block (same family and a pair of party keys); returns
     index groups. Reports join when their clusters stay compatible: every pair of dates within a
@@ -103,7 +125,8 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
     sweep over date spans, so that only reports within a day of each other are compared, then
     each undated report joins the first compatible cluster, as in the reference."""
     n = len(keys)
-    parent = list(range(n))
+    forest = _Forest(n)
+    parent, find = forest.parent, forest.find
     infos: dict[str, _DateInfo] = {}
     dinfo: list[_DateInfo | None] = []
     for k in keys:
@@ -118,11 +141,6 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
     cdates: dict[int, list[_DateInfo]] = {i: [di] for i, di in enumerate(dinfo) if di is not None}
     ccountry: dict[int, str] = {i: k[4] for i, k in enumerate(keys) if k[4]}
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
     def join(i: int, j: int) -> bool:
         ri, rj = find(i), find(j)
@@ -198,22 +216,14 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
                 tried.add(rj)
                 if join(j, u):
                     break
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[find(i)].append(i)
-    return list(groups.values())
+    return forest.groups()
 
 
 def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
     """The all-pairs-per-block form of :func:`merge_events` (quadratic in a block's size): kept as
     the specification the indexed form is tested and benchmarked against."""
-    parent = list(range(len(keys)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    forest = _Forest(len(keys))
+    parent, find = forest.parent, forest.find
 
     dates: dict[int, set[str]] = {i: ({k[3]} if k[3] else set()) for i, k in enumerate(keys)}
     countries: dict[int, set[str]] = {i: ({k[4]} if k[4] else set()) for i, k in enumerate(keys)}
@@ -238,10 +248,7 @@ def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
                     parent[rj] = ri
                     dates[ri] |= dates.pop(rj)
                     countries[ri] |= countries.pop(rj)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(keys)):
-        groups[find(i)].append(i)
-    return list(groups.values())
+    return forest.groups()
 
 
 def merge_corpus(records: Iterable[tuple[str, dict[str, Any]]]) -> list[list[str]]:
@@ -325,13 +332,8 @@ def near_duplicates(docs: Iterable[Any], *, threshold: float = 0.8, shingle: int
         sig = minhash_signature(sh, perms)
         for band in range(bands):
             buckets[(band, sig[band * rows:(band + 1) * rows].tobytes())].append(i)
-    parent = list(range(len(ids)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    forest = _Forest(len(ids))
+    parent, find = forest.parent, forest.find
 
     checked: set[tuple[int, int]] = set()
     for members in buckets.values():
@@ -343,10 +345,7 @@ def near_duplicates(docs: Iterable[Any], *, threshold: float = 0.8, shingle: int
                 inter = len(sets[i] & sets[j])
                 if inter / (len(sets[i]) + len(sets[j]) - inter) >= threshold:
                     parent[find(j)] = find(i)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(ids)):
-        groups[find(i)].append(i)
-    return [[ids[i] for i in g] for g in sorted(groups.values(), key=lambda g: g[0]) if len(g) > 1]
+    return [[ids[i] for i in g] for g in sorted(forest.groups(), key=lambda g: g[0]) if len(g) > 1]
 
 
 def corpus_assignments(events: Iterable[tuple], parties: Iterable[tuple], entities: Iterable[tuple]
