@@ -101,6 +101,7 @@ class DuckDBStore:
         returns the number of merged events."""
         from ..kb.corpus import refresh_actors
         from ..stages.merge import corpus_assignments
+        from .queries import near_duplicate_rows
 
         assignments, groups = corpus_assignments(
             self.con.execute("SELECT id, doc_id, type, date, country FROM events WHERE status = 'occurred'").fetchall(),
@@ -110,6 +111,10 @@ class DuckDBStore:
         self.con.execute("UPDATE events SET corpus_event = NULL")
         if assignments:
             self.con.executemany("UPDATE events SET corpus_event = ? WHERE id = ?", [(c, e) for e, c in assignments])
+        self.con.execute("DELETE FROM duplicates")
+        copies = near_duplicate_rows(self.con)
+        if copies:
+            self.con.executemany("INSERT INTO duplicates VALUES (?, ?)", copies)
         self.con.execute("COMMIT")
         refresh_actors(self.con)
         return groups

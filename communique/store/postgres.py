@@ -165,6 +165,7 @@ class PostgresStore:
         """Recompute cross-document merged events over everything stored; returns their number.
         Same grouping as the DuckDB store whatever the server's collation (ids are sorted here)."""
         from ..stages.merge import corpus_assignments
+        from .queries import near_duplicate_rows
 
         raw = self.con.raw
         with raw.transaction():
@@ -180,4 +181,9 @@ class PostgresStore:
                     copy.write_row((ev_id, corpus_id))
             raw.execute("UPDATE events SET corpus_event = NULL WHERE corpus_event IS NOT NULL")
             raw.execute("UPDATE events e SET corpus_event = m.corpus_event FROM corpus_map m WHERE e.id = m.id")
+            raw.execute("DELETE FROM duplicates")
+            copies = near_duplicate_rows(self.con)
+            if copies:
+                with raw.cursor() as cur:
+                    cur.executemany("INSERT INTO duplicates VALUES (%s, %s)", copies)
         return groups

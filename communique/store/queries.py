@@ -10,7 +10,7 @@ from typing import Any
 from ..textnorm import fold
 from . import Connection
 
-__all__ = ["corpus_events", "show_event", "resolve_actors"]
+__all__ = ["near_duplicate_rows", "corpus_events", "show_event", "resolve_actors"]
 
 
 def corpus_events(con: Connection, *, actor: str | None = None, type: str | None = None, since: str | None = None,
@@ -18,8 +18,9 @@ def corpus_events(con: Connection, *, actor: str | None = None, type: str | None
     """Merged real-world events (SCHEMA.md 'corpus events'), newest first, each with every source."""
     rows = con.execute(
         "SELECT e.id, e.doc_id, e.type, e.status, e.date, e.date_precision, e.location_name, e.country, e.lat, "
-        "e.lon, e.topics, e.confidence, coalesce(e.corpus_event, e.id), d.source, d.lang "
-        "FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY e.id").fetchall()
+        "e.lon, e.topics, e.confidence, coalesce(e.corpus_event, e.id), d.source, d.lang, dup.duplicate_of "
+        "FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN duplicates dup ON dup.doc_id = d.id "
+        "ORDER BY e.id").fetchall()
     parties: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)
     for ev_id, ent_id, role, aff in con.execute("SELECT event_id, entity_id, role, affiliation FROM event_parties").fetchall():
         parties[ev_id].append((ent_id, role, aff))
@@ -71,7 +72,10 @@ def corpus_events(con: Connection, *, actor: str | None = None, type: str | None
             "location": {"name": best[6], "country": best[7], "lat": best[8], "lon": best[9]} if best[6] else None,
             "parties": party_list, "topics": json.loads(best[10] or "[]"),
             "confidence": max(r[11] for r in members),
-            "sources": [{"document": r[1], "source": r[13], "lang": r[14], "event": r[0]} for r in members],
+            "sources": [{"document": r[1], "source": r[13], "lang": r[14], "event": r[0], "copy_of": r[15]}
+                        for r in members],
+            # syndicated copies of one story count once
+            "reports": len({r[15] or r[1] for r in members}),
         })
     out.sort(key=lambda e: (e["date"] or "", e["id"]), reverse=True)
     return out
@@ -126,3 +130,11 @@ def resolve_actors(events: list[dict[str, Any]], links: Mapping[tuple[str, str],
                             "affiliation_name": aff_name, "mention": p["entity"]})
         out.append({**ev, "parties": parties})
     return out
+
+
+def near_duplicate_rows(con: Any) -> list[tuple[str, str]]:
+    """(document, the earlier document it copies) for syndicated near-duplicates (MinHash, Jaccard >= 0.8)."""
+    from ..stages.merge import near_duplicates
+
+    docs = con.execute("SELECT id, text FROM documents ORDER BY stored_at, id").fetchall()
+    return [(doc_id, group[0]) for group in near_duplicates(docs) for doc_id in group[1:]]

@@ -34,3 +34,6 @@ CREATE TABLE IF NOT EXISTS event_parties (
 CREATE TABLE IF NOT EXISTS evidence (
     event_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR
 );
+CREATE TABLE IF NOT EXISTS duplicates (
+    doc_id VARCHAR PRIMARY KEY, duplicate_of VARCHAR
+);
