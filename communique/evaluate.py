@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .records import Extraction, RawDocument, Rejected
+from .records import RawDocument, Rejected
 from .textnorm import match_key
 
 __all__ = ["evaluate_dir", "score_document", "DocScore", "format_table", "BANDS"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CommuniqueError
-from ..textnorm import fold, is_arabic, match_key
+from ..textnorm import is_arabic, match_key
 from ..translit import arabic_to_latin, name_key
 from .persons import Key, PersonSeed, Sighting, canonical_name, link_persons, load_person_overlay
 

@@ -359,10 +359,10 @@ def corpus_assignments(events: Iterable[tuple], parties: Iterable[tuple], entiti
         by_event[ev_id].append({"entity": ent_id, "affiliation": aff})
     ents = {(doc_id, ent_id): {"id": ent_id, "kind": kind, "name": name} for doc_id, ent_id, kind, name in entities}
     keys: list[EventKey] = []
-    for ev_id, doc_id, etype, date, country in sorted(events):
+    for ev_id, doc_id, etype, ev_date, country in sorted(events):
         ev = {"parties": by_event.get(ev_id, [])}
         lookup = {p["entity"]: ents[(doc_id, p["entity"])] for p in ev["parties"] if (doc_id, p["entity"]) in ents}
-        keys.append((ev_id, _FAMILY.get(etype, etype), party_keys(ev, lookup), date, country))
+        keys.append((ev_id, _FAMILY.get(etype, etype), party_keys(ev, lookup), ev_date, country))
     groups = merge_events(keys)
     out: list[tuple[str, str]] = []
     for group in groups:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 from ..errors import StoreError
 from ..records import Extraction, Rejected
-from ..textnorm import fold, is_arabic
+from .rows import INSERT_SQL, document_rows
 
 __all__ = ["DuckDBStore"]
 
@@ -55,35 +53,10 @@ class DuckDBStore:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                d.id, d.source, d.lang, d.title, d.published, d.dateline_place, d.dateline_date, d.text,
-                datetime.now(timezone.utc).replace(tzinfo=None)])
             con.execute("DELETE FROM rejects WHERE source = ?", [d.source])
-            for e in ex.entities:
-                con.execute("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                    d.id, e.id, e.kind, e.name, e.acronym, e.affiliation, e.wikidata,
-                    json.dumps(e.titles, ensure_ascii=False), json.dumps(e.forms, ensure_ascii=False)])
-                con.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                            [e.id, e.kind, e.name, e.acronym, e.wikidata, e.country])
-                for form in e.forms:
-                    con.execute("INSERT INTO aliases VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", [
-                        e.id, form, fold(form), d.lang, "Arab" if is_arabic(form) else "Latn"])
-                rows = [[d.id, e.id, m.start, m.end, m.form, m.kind, m.title] for m in e.mentions]
+            for table, rows in document_rows(ex, datetime.now(timezone.utc).replace(tzinfo=None)).items():
                 if rows:
-                    con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-            for ev in ex.events:
-                loc = ev.location
-                con.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) "
-                            "ON CONFLICT DO NOTHING", [
-                                ev.id, d.id, ev.type, ev.status, ev.date, ev.date_precision,
-                                loc.name if loc else None, loc.country if loc else None,
-                                loc.lat if loc else None, loc.lon if loc else None,
-                                json.dumps(list(ev.topics)), ev.confidence, ev.trigger])
-                for p in ev.parties:
-                    con.execute("INSERT INTO event_parties VALUES (?, ?, ?, ?, ?)",
-                                [ev.id, p.entity, p.role, p.affiliation, p.side])
-                for evd in ev.evidence:
-                    con.execute("INSERT INTO evidence VALUES (?, ?, ?, ?)", [ev.id, evd.start, evd.end, evd.text])
+                    con.executemany(INSERT_SQL[table], rows)
             con.execute("COMMIT")
         except Exception as exc:
             con.execute("ROLLBACK")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
@@ -13,7 +12,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import OptionalDependencyError, StoreError
 from ..records import Extraction, Rejected
-from ..textnorm import fold, is_arabic
+from .rows import INSERT_SQL, document_rows
 
 __all__ = ["PostgresStore", "PgConnection", "qmark_to_pyformat"]
 
@@ -115,42 +114,17 @@ class PostgresStore:
         if self.has_document(d.id):
             return False
         con, psycopg = self.con, self._psycopg
+        rows = document_rows(ex, datetime.now(timezone.utc).replace(tzinfo=None))
         try:
             with con.raw.transaction():
-                inserted = con.execute(
-                    "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", [
-                        d.id, d.source, d.lang, d.title, d.published, d.dateline_place, d.dateline_date, d.text,
-                        datetime.now(timezone.utc).replace(tzinfo=None)]).rowcount
+                inserted = con.execute(INSERT_SQL["documents"] + " ON CONFLICT (id) DO NOTHING",
+                                       rows.pop("documents")[0]).rowcount
                 if not inserted:            # another writer stored the same content since has_document
                     raise psycopg.Rollback()
                 con.execute("DELETE FROM rejects WHERE source = ?", [d.source])
-                for e in ex.entities:
-                    con.execute("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                        d.id, e.id, e.kind, e.name, e.acronym, e.affiliation, e.wikidata,
-                        json.dumps(e.titles, ensure_ascii=False), json.dumps(e.forms, ensure_ascii=False)])
-                    con.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                                [e.id, e.kind, e.name, e.acronym, e.wikidata, e.country])
-                    if e.forms:
-                        con.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", [
-                            [e.id, form, fold(form), d.lang, "Arab" if is_arabic(form) else "Latn"]
-                            for form in e.forms])
-                    rows = [[d.id, e.id, m.start, m.end, m.form, m.kind, m.title] for m in e.mentions]
-                    if rows:
-                        con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-                for ev in ex.events:
-                    loc = ev.location
-                    con.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) "
-                                "ON CONFLICT DO NOTHING", [
-                                    ev.id, d.id, ev.type, ev.status, ev.date, ev.date_precision,
-                                    loc.name if loc else None, loc.country if loc else None,
-                                    loc.lat if loc else None, loc.lon if loc else None,
-                                    json.dumps(list(ev.topics)), ev.confidence, ev.trigger])
-                    if ev.parties:
-                        con.executemany("INSERT INTO event_parties VALUES (?, ?, ?, ?, ?)",
-                                        [[ev.id, p.entity, p.role, p.affiliation, p.side] for p in ev.parties])
-                    if ev.evidence:
-                        con.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?)",
-                                        [[ev.id, e.start, e.end, e.text] for e in ev.evidence])
+                for table, table_rows in rows.items():
+                    if table_rows:
+                        con.executemany(INSERT_SQL[table], table_rows)
         except psycopg.Error as exc:
             raise StoreError(f"cannot store {d.source} in {self.url}: {exc}") from exc
         return bool(inserted)

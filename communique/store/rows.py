@@ -1,0 +1,54 @@
+"""Table rows of one Extraction, in schema order: what every store backend inserts for a document."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from ..records import Extraction
+from ..textnorm import fold, is_arabic
+
+__all__ = ["TABLES", "INSERT_SQL", "document_rows"]
+
+#: Tables a document writes, in insertion order, with their number of columns given by the row.
+TABLES = ("documents", "entities", "actors", "aliases", "mentions", "events", "event_parties", "evidence")
+
+#: Row-by-row INSERT statements (DuckDB and PostgreSQL, `?` placeholders).
+INSERT_SQL = {
+    "documents": "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "entities": "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "actors": "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+    "aliases": "INSERT INTO aliases VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+    "mentions": "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "events": "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING",
+    "event_parties": "INSERT INTO event_parties VALUES (?, ?, ?, ?, ?)",
+    "evidence": "INSERT INTO evidence VALUES (?, ?, ?, ?)",
+}
+
+
+def document_rows(ex: Extraction, now: datetime) -> dict[str, list[list[Any]]]:
+    """Every row one document adds, per table. Actors, aliases and events appear once each."""
+    d = ex.document
+    rows: dict[str, list[list[Any]]] = {name: [] for name in TABLES}
+    rows["documents"].append([d.id, d.source, d.lang, d.title, d.published, d.dateline_place, d.dateline_date,
+                              d.text, now])
+    for e in ex.entities:
+        rows["entities"].append([d.id, e.id, e.kind, e.name, e.acronym, e.affiliation, e.wikidata,
+                                 json.dumps(e.titles, ensure_ascii=False), json.dumps(e.forms, ensure_ascii=False)])
+        rows["actors"].append([e.id, e.kind, e.name, e.acronym, e.wikidata, e.country])
+        rows["aliases"].extend([e.id, form, fold(form), d.lang, "Arab" if is_arabic(form) else "Latn"]
+                               for form in dict.fromkeys(e.forms))
+        rows["mentions"].extend([d.id, e.id, m.start, m.end, m.form, m.kind, m.title] for m in e.mentions)
+    seen_events: set[str] = set()
+    for ev in ex.events:
+        loc = ev.location
+        if ev.id not in seen_events:
+            seen_events.add(ev.id)
+            rows["events"].append([ev.id, d.id, ev.type, ev.status, ev.date, ev.date_precision,
+                                   loc.name if loc else None, loc.country if loc else None,
+                                   loc.lat if loc else None, loc.lon if loc else None,
+                                   json.dumps(list(ev.topics)), ev.confidence, ev.trigger])
+        rows["event_parties"].extend([ev.id, p.entity, p.role, p.affiliation, p.side] for p in ev.parties)
+        rows["evidence"].extend([ev.id, evd.start, evd.end, evd.text] for evd in ev.evidence)
+    return rows
