@@ -435,6 +435,10 @@ def _finish(doc: Document, frame: _Frame, dates: list[DateMention], place_mentio
                 if s <= m.start < e and ent.kind != "state" and _LOCATIVE.search(text[max(s, m.start - 30): m.start]):
                     location = ctx.geocode(m.form) or Location(name=m.form)
                     break
+    if frame.type == "call":
+        # a phone call has no venue: only a city stated in its own sentences is kept, no fallback
+        return _event(doc, frame, location if location is not None and location.lat is not None else None,
+                      date_value, precision, date_score, ent_by_id, ctx, evidence)
     if location is None and previous is not None and previous.location is not None and previous.date == date_value:
         location = previous.location
     if location is None and doc.dateline_place:
@@ -442,6 +446,13 @@ def _finish(doc: Document, frame: _Frame, dates: list[DateMention], place_mentio
         if location.name != doc.dateline_place and fold(doc.dateline_place) in fold(location.name):
             location = replace(location, name=doc.dateline_place.title() if doc.dateline_place.isupper()
                                else doc.dateline_place)
+    return _event(doc, frame, location, date_value, precision, date_score, ent_by_id, ctx, evidence)
+
+
+def _event(doc: Document, frame: _Frame, location: Location | None, date_value: str | None, precision: str | None,
+           date_score: float, ent_by_id: dict[str, Entity], ctx: EventContext, evidence: tuple[Evidence, ...]) -> Event:
+    """The Event record of a finished frame: parties, topics, confidence, a stable id."""
+    text = doc.text
     parties = []
     represented = {ent_by_id[p].affiliation for p in frame.parties}
     for pid in frame.parties:
