@@ -31,3 +31,11 @@ def test_normalize_never_raises_and_ids_follow_text(text):
     else:
         assert doc.id == content_id(doc.text)
         assert doc.title is None or doc.text.startswith(doc.title)
+
+
+def test_dates_parse_date_string_falls_back_on_dateparser_for_complete_dates_only():
+    from communique.stages.dates import parse_date_string
+
+    assert parse_date_string("25 Sept. 2016", "en").value == "2016-09-25"
+    assert parse_date_string("12 ans", "fr") is None           # a duration, not a date
+    assert parse_date_string("lundi sa maison", "fr") is None  # the 'sa' trap of search_dates

@@ -155,8 +155,21 @@ def _mention(kind: str, m: re.Match[str], base: date | None, year_hint: int | No
 
 
 def parse_date_string(text: str, lang: str, base: date | None = None) -> DateMention | None:
-    """The first complete date in a short string (a dateline or a date line)."""
+    """The first complete date in a short string (a dateline or a date line); formats our patterns do
+    not know ("2024年", "Sept. 25th '16") fall back on dateparser, restricted to the document's
+    language, a relative base and complete dates (no search_dates over running text)."""
     for d in find_dates(text, lang, base):
         if d.value:
             return d
-    return None
+    stripped = text.strip()
+    if not (6 <= len(stripped) <= 40) or not re.search(r"(?:19|20)\d\d", stripped) or lang not in {"fr", "en", "ar"}:
+        return None
+    import dateparser
+    from datetime import datetime
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past",
+                "RELATIVE_BASE": datetime.combine(base, datetime.min.time()) if base else datetime(2000, 1, 1)}
+    parsed = dateparser.parse(stripped, languages=[lang], settings=settings)  # type: ignore[arg-type]
+    if parsed is None:
+        return None
+    return DateMention(0, len(text), text, parsed.date().isoformat(), "day")
