@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= communique.duckdb
 
-.PHONY: install demo test bench eval train-ar kb clean
+.PHONY: install demo test bench bench-scale eval train-ar kb clean
 
 $(BIN)/communique: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -24,6 +24,9 @@ test: install
 
 bench: install
 	$(BIN)/python bench/throughput.py --per-language
+
+bench-scale: install
+	$(BIN)/python bench/scale.py --max-size 10000
 
 eval: install
 	$(BIN)/communique eval ../shared/devset

@@ -44,7 +44,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
         if not args.quiet:
             _print_table(["source", "lang", "result"], rows)
-        print(f"{counts.documents} stored, {sum(counts.rejected.values())} rejected, {counts.events} events "
+        skipped = f" ({counts.skipped} already stored)" if counts.skipped else ""
+        print(f"{counts.documents} stored{skipped}, {sum(counts.rejected.values())} rejected, {counts.events} events "
               f"-> {redact(args.db)}")
     return 0 if counts.documents or _any_readable(counts) else 1
 
@@ -142,7 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip files matching (repeatable)")
     p.add_argument("--follow-links", action="store_true",
                    help="fetch the page of feed items that hold only a summary (1 request/s per host)")
-    p.add_argument("--workers", type=int, default=1, help="processes running the pipeline (one writer)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="processes running the pipeline, each loading the models once (~0.5 GB each); one writer")
     p.add_argument("--engine", choices=["local", "ray"], default="local",
                    help="local processes, or Ray Data (pip install 'communique[ray]')")
     p.add_argument("--ray-address", default=None, help="address of an existing Ray cluster (default: start one)")
@@ -192,6 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("communique: interrupted; what was stored is kept: run the same command again to finish",
+              file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

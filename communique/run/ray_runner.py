@@ -20,10 +20,10 @@ from ..config import Settings
 from ..errors import CommuniqueError, OptionalDependencyError
 from ..export import document_record, rejected_record
 from ..pipeline import Pipeline, RunCounts, load_resources
-from ..records import Extraction, RawDocument, Rejected
+from ..records import Extraction, Rejected
 from ..sources import FieldMap, read_inputs
 from ..store import open_store
-from .batches import Result, Skipped, process_batch
+from .batches import Result, process_batch
 from .progress import RunProgress
 from .writer import StoreWriter
 

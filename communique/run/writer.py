@@ -8,20 +8,16 @@ process, because DuckDB lets one process hold the file. Results are buffered and
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
-from typing import Any
 
 from ..errors import StoreError
 from ..pipeline import RunCounts
 from ..records import Extraction, Rejected
 from ..store import Store
-from ..textnorm import fold, is_arabic
 from .batches import Result, Skipped
 
-__all__ = ["StoreWriter", "write_extractions"]
+__all__ = ["StoreWriter"]
 
 
 class StoreWriter:
@@ -91,7 +87,7 @@ class StoreWriter:
 
         if isinstance(self.store, DuckDBStore):
             try:
-                write_extractions(self.store.con, extractions)
+                self.store.write_many(extractions)
                 return {}
             except duckdb.InterruptException as exc:    # Ctrl-C inside a query: the run's interruption
                 raise KeyboardInterrupt from exc
@@ -130,85 +126,3 @@ def _stored_documents(store: Store) -> dict[str, int]:
         "SELECT d.id, count(e.id) FROM documents d LEFT JOIN events e ON e.doc_id = d.id AND e.status = 'occurred' "
         "GROUP BY d.id").fetchall()
     return {doc_id: n for doc_id, n in rows}
-
-
-# Columns of each table, in schema order, with their DuckDB types (for the unnest bulk insert).
-_COLUMNS: dict[str, list[str]] = {
-    "documents": ["VARCHAR"] * 8 + ["TIMESTAMP"],
-    "entities": ["VARCHAR"] * 9,
-    "actors": ["VARCHAR"] * 6,
-    "aliases": ["VARCHAR"] * 5,
-    "mentions": ["VARCHAR", "VARCHAR", "INTEGER", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR"],
-    "events": ["VARCHAR"] * 6 + ["VARCHAR", "VARCHAR", "DOUBLE", "DOUBLE", "VARCHAR", "DOUBLE", "VARCHAR"],
-    "event_parties": ["VARCHAR"] * 5,
-    "evidence": ["VARCHAR", "INTEGER", "INTEGER", "VARCHAR"],
-}
-_TAIL = {"events": ", NULL", "actors": "", "aliases": ""}
-_ON_CONFLICT = {"actors": " ON CONFLICT DO NOTHING", "aliases": " ON CONFLICT DO NOTHING",
-                "events": " ON CONFLICT DO NOTHING"}
-
-
-def write_extractions(con: Any, extractions: Sequence[Extraction]) -> list[bool]:
-    """Bulk form of DuckDBStore.write (DuckDB SQL): the same rows, many documents in one transaction, one
-    columnar INSERT per table (~100x fewer statements). Returns, per extraction, whether it was new.
-
-    Row for row what DuckDBStore.write produces (tests/test_run_local.py compares the two)."""
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
-    ids = list({ex.document.id for ex in extractions})
-    existing = {row[0] for row in con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                                              [ids]).fetchall()}
-    rows: dict[str, list[list[Any]]] = {name: [] for name in _COLUMNS}
-    new: list[bool] = []
-    seen_actor: set[str] = set()
-    seen_alias: set[tuple[str, str]] = set()
-    seen_event: set[str] = set()
-    sources: list[str] = []
-    for ex in extractions:
-        d = ex.document
-        if d.id in existing:
-            new.append(False)
-            continue
-        existing.add(d.id)
-        new.append(True)
-        sources.append(d.source)
-        rows["documents"].append([d.id, d.source, d.lang, d.title, d.published, d.dateline_place, d.dateline_date,
-                                  d.text, now])
-        for e in ex.entities:
-            rows["entities"].append([d.id, e.id, e.kind, e.name, e.acronym, e.affiliation, e.wikidata,
-                                     json.dumps(e.titles, ensure_ascii=False), json.dumps(e.forms, ensure_ascii=False)])
-            if e.id not in seen_actor:      # first writer wins, as with ON CONFLICT DO NOTHING row by row
-                seen_actor.add(e.id)
-                rows["actors"].append([e.id, e.kind, e.name, e.acronym, e.wikidata, e.country])
-            for form in e.forms:
-                if (e.id, form) not in seen_alias:
-                    seen_alias.add((e.id, form))
-                    rows["aliases"].append([e.id, form, fold(form), d.lang, "Arab" if is_arabic(form) else "Latn"])
-            rows["mentions"].extend([d.id, e.id, m.start, m.end, m.form, m.kind, m.title] for m in e.mentions)
-        for ev in ex.events:
-            loc = ev.location
-            if ev.id not in seen_event:
-                seen_event.add(ev.id)
-                rows["events"].append([ev.id, d.id, ev.type, ev.status, ev.date, ev.date_precision,
-                                       loc.name if loc else None, loc.country if loc else None,
-                                       loc.lat if loc else None, loc.lon if loc else None,
-                                       json.dumps(list(ev.topics)), ev.confidence, ev.trigger])
-            rows["event_parties"].extend([ev.id, p.entity, p.role, p.affiliation, p.side] for p in ev.parties)
-            rows["evidence"].extend([ev.id, evd.start, evd.end, evd.text] for evd in ev.evidence)
-    if not sources:
-        return new
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute("DELETE FROM rejects WHERE source IN (SELECT unnest(?::VARCHAR[]))", [sources])
-        for table, types in _COLUMNS.items():
-            table_rows = rows[table]
-            if not table_rows:
-                continue
-            columns = [list(col) for col in zip(*table_rows)]
-            select = ", ".join(f"unnest(?::{t}[])" for t in types)
-            con.execute(f"INSERT INTO {table} SELECT {select}{_TAIL.get(table, '')}{_ON_CONFLICT.get(table, '')}",
-                        columns)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return new

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from ..errors import StoreError
 from ..records import Extraction, Rejected
-from .rows import INSERT_SQL, document_rows
+from .rows import TABLES, document_rows
+
+# Column types of each table in schema order, for the columnar (unnest) insert.
+_COLUMN_TYPES: dict[str, list[str]] = {
+    "documents": ["VARCHAR"] * 8 + ["TIMESTAMP"],
+    "entities": ["VARCHAR"] * 9,
+    "actors": ["VARCHAR"] * 6,
+    "aliases": ["VARCHAR"] * 5,
+    "mentions": ["VARCHAR", "VARCHAR", "INTEGER", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR"],
+    "events": ["VARCHAR"] * 6 + ["VARCHAR", "VARCHAR", "DOUBLE", "DOUBLE", "VARCHAR", "DOUBLE", "VARCHAR"],
+    "event_parties": ["VARCHAR"] * 5,
+    "evidence": ["VARCHAR", "INTEGER", "INTEGER", "VARCHAR"],
+}
 
 __all__ = ["DuckDBStore"]
 
@@ -47,21 +61,59 @@ class DuckDBStore:
     def write(self, ex: Extraction) -> bool:
         """Store one document with everything extracted from it, in one transaction.
         Returns False when the document (same content) is already stored."""
-        d = ex.document
-        if self.has_document(d.id):
-            return False
+        try:
+            return self.write_many([ex])[0]
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"cannot store {ex.document.source}: {exc}") from exc
+
+    def write_many(self, extractions: Sequence[Extraction]) -> list[bool]:
+        """Store many documents in one transaction with one columnar INSERT per table (a row-by-row
+        write costs about 100 statements a document). Returns, per extraction, whether it was new.
+        Actors, aliases and events already written keep their first row, as ON CONFLICT DO NOTHING does."""
         con = self.con
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        ids = list({ex.document.id for ex in extractions})
+        existing = {row[0] for row in con.execute(
+            "SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
+        rows: dict[str, list[list[Any]]] = {name: [] for name in TABLES}
+        firsts: dict[str, set[Any]] = {"actors": set(), "aliases": set(), "events": set()}
+        new: list[bool] = []
+        sources: list[str] = []
+        for ex in extractions:
+            if ex.document.id in existing:
+                new.append(False)
+                continue
+            existing.add(ex.document.id)
+            new.append(True)
+            sources.append(ex.document.source)
+            for table, table_rows in document_rows(ex, now).items():
+                seen = firsts.get(table)
+                for row in table_rows:
+                    if seen is not None:
+                        key = tuple(row[:2]) if table == "aliases" else row[0]
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                    rows[table].append(row)
+        if not sources:
+            return new
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute("DELETE FROM rejects WHERE source = ?", [d.source])
-            for table, rows in document_rows(ex, datetime.now(timezone.utc).replace(tzinfo=None)).items():
-                if rows:
-                    con.executemany(INSERT_SQL[table], rows)
+            con.execute("DELETE FROM rejects WHERE source IN (SELECT unnest(?::VARCHAR[]))", [sources])
+            for table, types in _COLUMN_TYPES.items():
+                if rows[table]:
+                    columns = [list(col) for col in zip(*rows[table])]
+                    select = ", ".join(f"unnest(?::{t}[])" for t in types)
+                    tail = ", NULL" if table == "events" else ""
+                    conflict = " ON CONFLICT DO NOTHING" if table in firsts else ""
+                    con.execute(f"INSERT INTO {table} SELECT {select}{tail}{conflict}", columns)
             con.execute("COMMIT")
-        except Exception as exc:
+        except BaseException:
             con.execute("ROLLBACK")
-            raise StoreError(f"cannot store {d.source}: {exc}") from exc
-        return True
+            raise
+        return new
 
     def write_rejected(self, r: Rejected) -> None:
         self.con.execute(
