@@ -391,7 +391,10 @@ def _finish(doc: Document, frame: _Frame, dates: list[DateMention], place_mentio
         date_value, precision, date_score = doc.published, "day" if len(doc.published) == 10 else "month", 0.05
     # venue: a place after a locative preposition in the evidence; else the dateline place
     location = None
-    party_countries = {ent_by_id[p].country for p in frame.parties if ent_by_id[p].country}
+    # the parties' own countries (theirs or their affiliations'): not where they met
+    party_countries = {c for p in frame.parties for c in (
+        ent_by_id[p].country, ent_by_id[ent_by_id[p].affiliation].country
+        if ent_by_id[p].affiliation in ent_by_id else None) if c}
     for s, e in frame.evidence:
         candidates = [(m, ent) for m, ent in place_mentions if s <= m.start < e]
         candidates.sort(key=lambda x: x[1].kind == "state")      # a city or a building before a country
