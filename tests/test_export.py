@@ -19,7 +19,7 @@ from communique.run.local import extract_paths
 
 from .conftest import EXAMPLES
 
-DOCS = ("fr_008.txt", "fr_009.txt", "en_019.txt", "ar_006.txt", "fr_011.txt")
+DOCS = ("fr_008.txt", "fr_009.txt", "en_019.txt", "ar_006.txt", "fr_011.txt", "ar_007.txt")
 
 
 @pytest.fixture(scope="module")
@@ -103,10 +103,10 @@ def test_export_plover_types_modes_and_cameo(db, events, tmp_path):
     conf = recs[next(e for e in events if e["type"] == "conference")["id"]]
     assert (conf["mode"], conf["target"]) == ("multilateral", [])
     assert conf["geolocation"]["placename"] == "Riyadh" and conf["geolocation"]["country"] == "SA"
-    # the Guinean minister hosts the OIC Secretary-General in Guinea: 043
-    guinea = recs[next(e for e in events if any(p["name"] == "Mourisanda Kawyati" for p in e["parties"]))["id"]]
-    assert (guinea["mode"], guinea["cameo"]) == ("host", "043")
-    assert [a["code"] for a in guinea["source"]] == ["GIN"]
+    # Morocco's intelligence chief receives the Saudi official in Rabat: the host side is Moroccan, 043
+    rabat = recs[next(e for e in events if e["type"] == "meet" and (e["location"] or {}).get("name") == "Rabat")["id"]]
+    assert (rabat["mode"], rabat["cameo"]) == ("host", "043")
+    assert [a["code"] for a in rabat["source"]] == ["MAR"]
 
 
 def _expected_edges(events: list[dict]) -> dict[tuple[str, str], int]:
