@@ -1,6 +1,8 @@
 """Throughput: the full communique pipeline vs bare spaCy (nlp.pipe, same models) on the same corpus.
 
-Both sides include model loading. The corpus is the bundled examples repeated (and varied by a
+Both sides include model loading and use both cores (spaCy n_process=2, communique --workers 2); the
+one-process pipeline is shown too. communique's side is the whole run: reading files, NLP, extraction,
+writing the DuckDB store and the cross-document merge. The corpus is the bundled examples repeated (and varied by a
 suffix so content hashes differ) to --docs documents. Prints documents/s, the ratio, and peak memory.
 Run: python bench/throughput.py [--docs 180] [--processes 2] [--per-language]
 """
@@ -27,18 +29,24 @@ def corpus(n: int, lang: str | None = None) -> list[tuple[str, str]]:
     return out
 
 
-def run_pipeline(n: int, lang: str | None = None) -> dict:
-    from communique import Pipeline, Settings, load_resources
-    from communique.records import RawDocument
+def run_pipeline(n: int, lang: str | None = None, workers: int = 1) -> dict:
+    """The full pipeline into a DuckDB store (reading, NLP, extraction, writing, merging)."""
+    import tempfile
+
+    from communique import Settings
+    from communique.run.local import extract_paths
 
     docs = corpus(n, lang)
-    t0 = time.perf_counter()
-    pipe = Pipeline(load_resources(Settings()))
-    raws = [RawDocument(source=f"doc{i}.txt", content=text) for i, (_, text) in enumerate(docs)]
-    results = list(pipe.run(raws))
-    elapsed = time.perf_counter() - t0
-    events = sum(len(r.events) for r in results if hasattr(r, "events"))
-    return {"seconds": elapsed, "docs": len(results), "events": events}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "docs"
+        folder.mkdir()
+        for i, (_, text) in enumerate(docs):
+            (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
+        t0 = time.perf_counter()
+        counts = extract_paths([str(folder)], Settings(db=str(Path(tmp) / "bench.duckdb")), workers=workers,
+                               quiet=True)
+        elapsed = time.perf_counter() - t0
+    return {"seconds": elapsed, "docs": counts.documents, "events": counts.events}
 
 
 def run_spacy(n: int, processes: int, lang: str | None = None) -> dict:
@@ -62,8 +70,8 @@ def run_spacy(n: int, processes: int, lang: str | None = None) -> dict:
     return {"seconds": time.perf_counter() - t0, "docs": count}
 
 
-def child(kind: str, n: int, processes: int, lang: str | None = None) -> dict:
-    extra = ["--lang", lang] if lang else []
+def child(kind: str, n: int, processes: int, lang: str | None = None, workers: int = 1) -> dict:
+    extra = (["--lang", lang] if lang else []) + ["--workers", str(workers)]
     out = subprocess.run([sys.executable, __file__, "--child", kind, "--docs", str(n), "--processes", str(processes),
                           *extra], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -76,29 +84,33 @@ def main() -> None:
     ap.add_argument("--child", choices=["pipeline", "spacy"])
     ap.add_argument("--lang", choices=["fr", "en", "ar"], help="only this language's examples")
     ap.add_argument("--per-language", action="store_true", help="also one row per language")
+    ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        result = (run_pipeline(args.docs, args.lang) if args.child == "pipeline"
+        result = (run_pipeline(args.docs, args.lang, args.workers) if args.child == "pipeline"
                   else run_spacy(args.docs, args.processes, args.lang))
         result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         result["peak_rss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(json.dumps(result))
         return
     base = child("spacy", args.docs, args.processes)
-    ours = child("pipeline", args.docs, args.processes)
-    b_rate, o_rate = base["docs"] / base["seconds"], ours["docs"] / ours["seconds"]
-    print(f"corpus: {args.docs} documents (bundled examples, fr/en/ar), load time included")
-    print(f"bare spaCy nlp.pipe (n_process={args.processes}): {b_rate:7.1f} docs/s  "
+    one = child("pipeline", args.docs, args.processes, workers=1)
+    both = child("pipeline", args.docs, args.processes, workers=args.processes)
+    b_rate = base["docs"] / base["seconds"]
+    print(f"corpus: {args.docs} documents (bundled examples, fr/en/ar), model loading included")
+    print(f"bare spaCy nlp.pipe (n_process={args.processes}):          {b_rate:7.1f} docs/s  "
           f"peak RSS {max(base['peak_rss_mb'], base['peak_rss_children_mb']):.0f} MB")
-    print(f"communique pipeline (1 process):      {o_rate:7.1f} docs/s  peak RSS {ours['peak_rss_mb']:.0f} MB  "
-          f"({ours['events']} events)")
-    print(f"ratio communique / spaCy: {o_rate / b_rate:.2f}")
+    for label, r in (("communique, 1 process", one), (f"communique, {args.processes} workers", both)):
+        rate = r["docs"] / r["seconds"]
+        print(f"{label:38} {rate:7.1f} docs/s  peak RSS {max(r['peak_rss_mb'], r['peak_rss_children_mb']):.0f} MB"
+              f"  ({r['events']} events)  ratio {rate / b_rate:.2f}")
     if args.per_language:
-        print("\nper language (same measurement, that language's examples only):")
+        print(f"\nper language ({args.processes} workers vs spaCy n_process={args.processes}, that language's examples):")
         print(f"{'lang':5} {'spaCy docs/s':>13} {'communique docs/s':>18} {'ratio':>6}")
         for lang in ("fr", "en", "ar"):
-            n = max(60, args.docs // 3)
-            b, o = child("spacy", n, args.processes, lang), child("pipeline", n, args.processes, lang)
+            n = args.docs
+            b = child("spacy", n, args.processes, lang)
+            o = child("pipeline", n, args.processes, lang, workers=args.processes)
             br, orr = b["docs"] / b["seconds"], o["docs"] / o["seconds"]
             print(f"{lang:5} {br:13.1f} {orr:18.1f} {orr / br:6.2f}")
 

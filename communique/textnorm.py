@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "fold_arabic", "match_key", "is_arabic", "strip_honorifics"]
 
@@ -36,8 +37,9 @@ def fold_arabic(text: str) -> str:
     return _AR_DIACRITICS.sub("", text).translate(_AR_LETTERS)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key of a surface form.
+    """Case-, accent- and punctuation-insensitive key of a surface form (cached: tokens repeat).
 
     >>> fold("Secrétaire-Général  de l'ONU")
     'secretaire general de l onu'
