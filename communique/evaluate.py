@@ -225,7 +225,10 @@ def evaluate_dir(directory: str | Path, pipeline: Any) -> dict[str, Any]:
     scores: list[DocScore] = []
     records: dict[str, dict[str, Any]] = {}
     rejected = []
-    for (gold, path), result in zip(items, pipeline.run(raws)):
+    # the pipeline yields rejects at once and parsed documents in batches: match results by source
+    results = {(r.source if isinstance(r, Rejected) else r.document.source): r for r in pipeline.run(raws)}
+    for gold, path in items:
+        result = results[str(path)]
         if isinstance(result, Rejected):
             rejected.append({"source": result.source, "stage": result.stage, "reason": result.reason})
             record: dict[str, Any] = {"document": {"text": ""}, "entities": [], "events": []}

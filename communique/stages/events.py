@@ -383,12 +383,9 @@ def _finish(doc: Document, frame: _Frame, dates: list[DateMention], place_mentio
             date_value, precision, date_score = previous.date, previous.date_precision, 0.1
         elif context is not None:
             date_value, precision, date_score = context.value, context.precision, 0.1
-    if date_value is not None:
-        pass
-    elif doc.dateline_date:
-        date_value, precision, date_score = doc.dateline_date, "day" if len(doc.dateline_date) == 10 else "month", 0.15
-    elif doc.published:
-        date_value, precision, date_score = doc.published, "day" if len(doc.published) == 10 else "month", 0.05
+    for fallback, score in ((doc.dateline_date, 0.15), (doc.published, 0.05)):
+        if date_value is None and fallback:
+            date_value, precision, date_score = fallback, "day" if len(fallback) == 10 else "month", score
     # venue: a place after a locative preposition in the evidence; else the dateline place
     location = None
     # the parties' own countries (theirs or their affiliations'): not where they met

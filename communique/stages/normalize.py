@@ -32,6 +32,7 @@ _DATE_LINE_WORDS = {"am", "pm", "gmt", "utc", "à", "at", "le", "on", "updated",
                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "م", "ص", "مساء", "صباحا"}
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b")
+_DATELINE_PARAGRAPHS = 3
 _DATELINE_SEP = re.compile(r"\s*(?:—|–|--|\s-\s|-\s|:\s|-\s*\(|/)")
 
 
@@ -154,7 +155,9 @@ def normalize(
 def read_dateline(doc: Document, is_place: Callable[[str], bool]) -> Document:
     """Find 'PLACE, date —', 'PLACE (Agency) -', 'PLACE:' at the start of an early body paragraph."""
     offset = (doc.title_span[1] if doc.title_span else 0)
-    for para in re.finditer(r"[^\n]+", doc.text[offset:]):
+    for n, para in enumerate(re.finditer(r"[^\n]+", doc.text[offset:])):
+        if n >= _DATELINE_PARAGRAPHS or para.start() > 600:
+            break                       # a dateline opens one of the first paragraphs after the headline
         start = offset + para.start()
         line = para.group(0)
         m = _DATELINE_SEP.search(line)
@@ -171,9 +174,4 @@ def read_dateline(doc: Document, is_place: Callable[[str], bool]) -> Document:
                         dateline_date = d.value
                 end = start + len(head)
                 return replace(doc, dateline_place=place, dateline_date=dateline_date, dateline_span=(start, end))
-        if start - offset > 600:
-            break
-        offset_limit = 3
-        if para.start() > 0 and doc.text[offset:start].count("\n\n") >= offset_limit:
-            break
     return doc
