@@ -186,7 +186,7 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
         if aff is not None and _affiliation_rank(aff) < _affiliation_rank(by_key.get(ent.affiliation or "")):
             ent.affiliation = aff.id
     for ent, _ in persons:
-        ent.name = HONORIFIC_RE.sub("", ent.name).strip(" .,") or ent.name
+        ent.name = re.sub(r"\s+", " ", HONORIFIC_RE.sub("", ent.name)).strip(" .,") or ent.name
         if is_arabic(ent.name):
             from ..translit import arabic_to_latin
 

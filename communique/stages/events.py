@@ -293,8 +293,8 @@ def _absorb_organization_frames(frames: list[_Frame], ent_by_id: dict[str, Entit
     affiliation takes the organization left over."""
     out = list(frames)
     for f in frames:
-        if f.status != "occurred" or any(ent_by_id[p].kind == "person" for p in f.parties):
-            continue
+        if f.type != "agreement" or f.status != "occurred" or any(ent_by_id[p].kind == "person" for p in f.parties):
+            continue        # signatories stand for their organizations; a conference's convener is no one's employer
         for g in frames:
             if g is f or g.type != f.type or g.status != "occurred" or g not in out:
                 continue

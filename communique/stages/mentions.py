@@ -503,9 +503,9 @@ def attach_titles(text: str, mentions: list[Mention], sents: list[tuple[int, int
         titles: list[str] = []
         orgs: list[str] = []
         # (a) title right before the name, possibly after a comma: "TITLE de l'ORG, le général X"
-        s_start = _clause_start(text, m.start)
+        clause_start = _clause_start(text, m.start)
         # the title of this name starts after the previous person named in the sentence
-        s_start = max([s_start] + [e for s, e in person_spans if e <= m.start])
+        s_start = max([clause_start] + [e for s, e in person_spans if e <= m.start])
         left = text[s_start: m.start]
         for n, (chunk_start, chunk) in enumerate(_left_chunks(left, s_start, limit=2)):
             if any(_overlaps(p, (chunk_start, chunk_start + len(chunk))) for p in person_spans):
@@ -524,10 +524,11 @@ def attach_titles(text: str, mentions: list[Mention], sents: list[tuple[int, int
             orgs.extend(_orgs_in(mentions, org_from, chunk_start + len(chunk)))
             if _leading_title(chunk) is None:
                 break
-        rep = re.search(r"(?:represented by|representing|représenté(?:e)? par|représentant)\b", text[s_start: m.start], re.I)
+        rep = re.search(r"(?:represented by|representing|représenté(?:e)? par|représentant)\b",
+                        text[clause_start: m.start], re.I)
         if rep:
-            near = [x for x in mentions if x.kind == "state" and s_start <= x.start < m.start
-                    and abs(x.start - (s_start + rep.start())) < 40]
+            near = [x for x in mentions if x.kind == "state" and clause_start <= x.start < m.start
+                    and abs(x.start - (clause_start + rep.start())) < 40]
             orgs.extend(f"{x.start}:{x.end}" for x in near)
         # (b) apposition after the name: "X, Secrétaire général de l'OCI,"
         right = text[m.end: s_end]
