@@ -91,6 +91,16 @@ def _info_compatible(a: _DateInfo, b: _DateInfo) -> bool:
     return a.text.startswith(b.text) or b.text.startswith(a.text)
 
 
+def _blocks(keys: list[EventKey]) -> dict[tuple[str, ...], list[int]]:
+    """Candidate groups: reports of one event family sharing a pair of party keys (or their only key)."""
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        parties = sorted(k[2])
+        for pair in (combinations(parties, 2) if len(parties) >= 2 else [tuple(parties)]):
+            blocks[(k[1],) + pair].append(i)
+    return blocks
+
+
 class _Forest:
     """Union-find with path halving: the clusters every merge below builds."""
 
@@ -167,11 +177,7 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
             del ccountry[rj]
         return True
 
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, k in enumerate(keys):
-        parties = sorted(k[2])
-        for pair in (combinations(parties, 2) if len(parties) >= 2 else [tuple(parties)]):
-            blocks[(k[1],) + pair].append(i)
+    blocks = _blocks(keys)
     for members in blocks.values():
         m = len(members)
         if m < 2:
@@ -233,11 +239,7 @@ def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
         return all(_dates_compatible(a, b) for a in dates[ri] for b in dates[rj]) and \
             len(countries[ri] | countries[rj]) <= 1
 
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, k in enumerate(keys):
-        parties = sorted(k[2])
-        for pair in (combinations(parties, 2) if len(parties) >= 2 else [tuple(parties)]):
-            blocks[(k[1],) + pair].append(i)
+    blocks = _blocks(keys)
     for members in blocks.values():
         if len(members) < 2:
             continue

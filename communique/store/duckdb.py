@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..records import Extraction, Rejected
-from .rows import TABLES, document_rows
+from ..records import Extraction
+from .rows import SQLStore, TABLES, document_rows
 
 # Column types of each table in schema order, for the columnar (unnest) insert.
 _COLUMN_TYPES: dict[str, list[str]] = {
@@ -28,7 +28,7 @@ __all__ = ["DuckDBStore"]
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 
 
-class DuckDBStore:
+class DuckDBStore(SQLStore):
     """The default store. DuckDB allows one process to hold the file: keep writes in one process."""
 
     def __init__(self, path: str, *, read_only: bool = False) -> None:
@@ -45,19 +45,7 @@ class DuckDBStore:
         if not read_only:
             self.con.execute(SCHEMA)
 
-    def close(self) -> None:
-        self.con.close()
-
-    def __enter__(self) -> "DuckDBStore":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     # -- writes ----------------------------------------------------------------------------------
-    def has_document(self, doc_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
-
     def write(self, ex: Extraction) -> bool:
         """Store one document with everything extracted from it, in one transaction.
         Returns False when the document (same content) is already stored."""
@@ -114,12 +102,6 @@ class DuckDBStore:
             con.execute("ROLLBACK")
             raise
         return new
-
-    def write_rejected(self, r: Rejected) -> None:
-        self.con.execute(
-            "INSERT INTO rejects VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, stage) DO UPDATE SET "
-            "reason = excluded.reason, doc_id = excluded.doc_id, rejected_at = excluded.rejected_at",
-            [r.source, r.doc_id, r.stage, r.reason, datetime.now(timezone.utc).replace(tzinfo=None)])
 
     def refresh_corpus_events(self) -> int:
         """Recompute cross-document merged events and corpus actors over everything stored;

@@ -11,8 +11,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import OptionalDependencyError, StoreError
-from ..records import Extraction, Rejected
-from .rows import INSERT_SQL, document_rows
+from ..records import Extraction
+from .rows import SQLStore, INSERT_SQL, document_rows
 
 __all__ = ["PostgresStore", "PgConnection", "qmark_to_pyformat"]
 
@@ -65,7 +65,7 @@ def redact(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
-class PostgresStore:
+class PostgresStore(SQLStore):
     """Same tables and methods as DuckDBStore. Unlike a DuckDB file, many processes can write at once:
     each document goes in one transaction, and a document two writers store at the same time is kept once."""
 
@@ -94,19 +94,7 @@ class PostgresStore:
                 raw.execute("SELECT pg_advisory_xact_lock(%s)", [_SCHEMA_LOCK])
                 raw.execute((Path(__file__).parent / "schema.sql").read_text(encoding="utf-8"))
 
-    def close(self) -> None:
-        self.con.close()
-
-    def __enter__(self) -> "PostgresStore":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     # -- writes ----------------------------------------------------------------------------------
-    def has_document(self, doc_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
-
     def write(self, ex: Extraction) -> bool:
         """Store one document with everything extracted from it, in one transaction.
         Returns False when the document (same content) is already stored, by this writer or another."""
@@ -128,12 +116,6 @@ class PostgresStore:
         except psycopg.Error as exc:
             raise StoreError(f"cannot store {d.source} in {self.url}: {exc}") from exc
         return bool(inserted)
-
-    def write_rejected(self, r: Rejected) -> None:
-        self.con.execute(
-            "INSERT INTO rejects VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, stage) DO UPDATE SET "
-            "reason = excluded.reason, doc_id = excluded.doc_id, rejected_at = excluded.rejected_at",
-            [r.source, r.doc_id, r.stage, r.reason, datetime.now(timezone.utc).replace(tzinfo=None)])
 
     def refresh_corpus_events(self) -> int:
         """Recompute cross-document merged events over everything stored; returns their number.

@@ -1,15 +1,15 @@
-"""Table rows of one Extraction, in schema order: what every store backend inserts for a document."""
+"""Table rows of one Extraction, in schema order, and the methods every SQL store backend shares."""
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
-from ..records import Extraction
+from ..records import Extraction, Rejected
 from ..textnorm import fold, is_arabic
 
-__all__ = ["TABLES", "INSERT_SQL", "document_rows"]
+__all__ = ["TABLES", "INSERT_SQL", "document_rows", "SQLStore"]
 
 #: Tables a document writes, in insertion order, with their number of columns given by the row.
 TABLES = ("documents", "entities", "actors", "aliases", "mentions", "events", "event_parties", "evidence")
@@ -52,3 +52,28 @@ def document_rows(ex: Extraction, now: datetime) -> dict[str, list[list[Any]]]:
         rows["event_parties"].extend([ev.id, p.entity, p.role, p.affiliation, p.side] for p in ev.parties)
         rows["evidence"].extend([ev.id, evd.start, evd.end, evd.text] for evd in ev.evidence)
     return rows
+
+
+class SQLStore:
+    """What the DuckDB and PostgreSQL stores share: a `con` with execute(sql with ?, params), closing,
+    the stored-document check and the reject upsert."""
+
+    con: Any
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "SQLStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+
+    def write_rejected(self, r: Rejected) -> None:
+        self.con.execute(
+            "INSERT INTO rejects VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, stage) DO UPDATE SET "
+            "reason = excluded.reason, doc_id = excluded.doc_id, rejected_at = excluded.rejected_at",
+            [r.source, r.doc_id, r.stage, r.reason, datetime.now(timezone.utc).replace(tzinfo=None)])
