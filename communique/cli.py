@@ -18,10 +18,15 @@ __all__ = ["main", "build_parser"]
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .export import document_record, rejected_record
     from .run.local import extract_paths
-    from .sources import FieldMap
+    from .sources import FieldMap, count_inputs
 
     settings = Settings(db=args.db, default_language=args.lang)
     fields = FieldMap(text=args.text_field, published=args.date_field, url=args.url_field, title=args.title_field)
+    read_options: dict[str, Any] = {"include": tuple(args.include), "exclude": tuple(args.exclude),
+                                    "follow_links": args.follow_links}
+    quiet = args.quiet or args.format == "jsonl"
+    # the progress bar gets an end when the inputs can be counted cheaply (files, JSONL, Parquet; not feeds)
+    total = None if quiet else count_inputs(args.paths, fields, **read_options)
     rows: list[list[str]] = []
 
     def emit(result: Any) -> None:
@@ -37,8 +42,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                          f"{len(result.entities)} entities, {sum(e.status == 'occurred' for e in result.events)} events"])
 
     counts = extract_paths(args.paths, settings, fields=fields, on_result=emit, workers=args.workers,
-                           engine=args.engine, ray_address=args.ray_address, quiet=args.quiet or args.format == "jsonl",
-                           include=tuple(args.include), exclude=tuple(args.exclude), follow_links=args.follow_links)
+                           engine=args.engine, ray_address=args.ray_address, quiet=quiet, total=total,
+                           **read_options)
     if args.format == "table":
         from .store.postgres import redact
 
@@ -142,7 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include", action="append", default=[], metavar="GLOB", help="only files matching (repeatable)")
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip files matching (repeatable)")
     p.add_argument("--follow-links", action="store_true",
-                   help="fetch the page of feed items that hold only a summary (1 request/s per host)")
+                   help="fetch the page of feed items that hold only a summary (1 request/s per host, "
+                        "robots.txt honoured)")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="processes running the pipeline, each loading the models once (~0.5 GB each); one writer")
     p.add_argument("--engine", choices=["local", "ray"], default="local",

@@ -106,3 +106,41 @@ def test_cli_extract_table_output(tmp_path):
     out = _cli("extract", str(SEED), "--db", str(tmp_path / "t.duckdb"))
     assert out.returncode == 0
     assert "1 stored, 0 rejected, 1 events" in out.stdout
+
+
+def _extract_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("fr_008.txt", "en_012.txt"):
+        (folder / name).write_bytes((EXAMPLES / name).read_bytes())
+    (folder / "rows.jsonl").write_text('{"text": "Le ministre a reçu l\'ambassadeur du Sénégal."}\n\n{not json\n',
+                                       encoding="utf-8")
+    return folder
+
+
+def test_cli_extract_passes_the_input_count_to_the_progress_bar(tmp_path, monkeypatch):
+    from communique.pipeline import RunCounts
+
+    folder = _extract_folder(tmp_path)
+    calls: list[dict] = []
+
+    def fake_extract_paths(paths, settings, **kwargs):
+        calls.append(kwargs)
+        return RunCounts(documents=1)
+
+    monkeypatch.setattr("communique.run.local.extract_paths", fake_extract_paths)
+    db = str(tmp_path / "x.duckdb")
+    assert main(["extract", str(folder), "--db", db]) == 0
+    assert main(["extract", str(folder), "--db", db, "--exclude", "*.jsonl"]) == 0
+    assert main(["extract", str(folder), "https://ex.org/feed.xml", "--db", db]) == 0     # feeds: not countable
+    assert main(["extract", str(folder), "--db", db, "--quiet"]) == 0                    # no bar: not counted
+    assert main(["extract", str(folder), "--db", db, "--format", "jsonl"]) == 0
+    assert [c["total"] for c in calls] == [4, 2, None, None, None]
+    assert calls[1]["exclude"] == ("*.jsonl",) and calls[1]["quiet"] is False and calls[3]["quiet"] is True
+
+
+def test_cli_extract_progress_line_shows_the_total(tmp_path, capsys):
+    folder = _extract_folder(tmp_path)
+    assert main(["extract", str(folder), "--db", str(tmp_path / "x.duckdb")]) == 0
+    err = capsys.readouterr().err       # not a terminal: the bar prints one line when the run ends
+    assert "4/4 documents" in err, err

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,8 +17,9 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+import communique.sources
 from communique.records import Provenance, RawDocument, Rejected
-from communique.sources import FieldMap, Fetcher, read_inputs
+from communique.sources import Fetcher, FieldMap, count_inputs, read_inputs
 from communique.sources.fetch import USER_AGENT
 from communique.stages.normalize import normalize
 
@@ -205,15 +207,27 @@ def test_sources_not_a_feed_is_rejected(tmp_path):
 
 
 @pytest.fixture()
-def site():
-    """A tiny local web site: /feed.xml (two short items and a long one), /page1.html, 404 elsewhere."""
+def robots_txt():
+    """What the `site` serves at /robots.txt: set "body" (a 200 text/plain) or "status"; a 404 by default."""
+    return {"body": None, "status": 404}
+
+
+@pytest.fixture()
+def site(robots_txt):
+    """A tiny local web site: /feed.xml (two short items and a long one), /page1.html, /robots.txt as
+    `robots_txt` says, 404 elsewhere."""
     requests: list[tuple[str, str, float]] = []
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
             requests.append((self.path, self.headers.get("User-Agent", ""), time.monotonic()))
             base = f"http://127.0.0.1:{self.server.server_address[1]}"
-            if self.path == "/feed.xml":
+            if self.path == "/robots.txt" and robots_txt["body"] is not None:
+                body, ctype = robots_txt["body"].encode(), "text/plain"
+            elif self.path == "/robots.txt":
+                self.send_error(robots_txt["status"])
+                return
+            elif self.path == "/feed.xml":
                 body, ctype = (f"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
 <item><title>Entretien à Rabat</title><link>{base}/page1.html</link>
 <pubDate>Thu, 27 Sep 2018 18:00:00 +0100</pubDate><description>M. Bourita a reçu son homologue.</description></item>
@@ -245,7 +259,8 @@ def site():
 def test_sources_feed_url_follows_short_items_politely(site):
     base, requests = site
     page, missing, long_item = read_inputs([f"{base}/feed.xml"], follow_links=True, fetcher=Fetcher(timeout=10))
-    assert [r[0] for r in requests] == ["/feed.xml", "/page1.html", "/missing.html"]
+    # robots.txt first (a 404 here: everything allowed), through the same polite path
+    assert [r[0] for r in requests] == ["/robots.txt", "/feed.xml", "/page1.html", "/missing.html"]
     assert {r[1] for r in requests} == {USER_AGENT}
     assert USER_AGENT == "communique/0.1.0 (+https://github.com/communique)"
     gaps = [b[2] - a[2] for a, b in zip(requests, requests[1:])]
@@ -272,7 +287,7 @@ def test_sources_feed_url_follows_short_items_politely(site):
 def test_sources_feed_url_without_follow_links_keeps_summaries(site):
     base, requests = site
     first, second, third = read_inputs([f"{base}/feed.xml"], fetcher=Fetcher(timeout=10))
-    assert [r[0] for r in requests] == ["/feed.xml"]
+    assert [r[0] for r in requests] == ["/robots.txt", "/feed.xml"]
     assert (first.content, first.is_html, first.source) == ("M. Bourita a reçu son homologue.", False,
                                                              f"{base}/page1.html")
 
@@ -282,7 +297,7 @@ def test_sources_url_of_an_html_page_is_one_document(site):
     (page,) = read_inputs([f"{base}/page1.html"], fetcher=Fetcher(timeout=10))
     assert (page.source, page.is_html, page.content) == (f"{base}/page1.html", True, PAGE.encode())
     assert page.provenance.source == f"{base}/page1.html" and page.provenance.position is None
-    assert page.provenance.fetched.endswith("Z") and [r[0] for r in requests] == ["/page1.html"]
+    assert page.provenance.fetched.endswith("Z") and [r[0] for r in requests] == ["/robots.txt", "/page1.html"]
 
 
 def test_sources_unreachable_feed_is_rejected_and_the_batch_goes_on(site, tmp_path):
@@ -296,6 +311,60 @@ def test_sources_unreachable_feed_is_rejected_and_the_batch_goes_on(site, tmp_pa
                              "check the URL or retry later"
     assert missing == Rejected(f"{base}/nofeed.xml", "read", "cannot fetch the feed: HTTP 404 Not Found")
     assert after.content == "Texte".encode()
+
+
+def test_sources_robots_txt_disallowed_page_is_rejected_allowed_ones_are_read(site, robots_txt):
+    base, requests = site
+    # our group (matched on the product token of the user agent) forbids one page; the "*" group does not apply
+    robots_txt["body"] = "User-agent: otherbot\nDisallow: /\n\nUser-agent: communique\nDisallow: /missing.html\n"
+    page, refused, long_item = read_inputs([f"{base}/feed.xml"], follow_links=True,
+                                           fetcher=Fetcher(timeout=10, min_interval=0))
+    assert isinstance(page, RawDocument) and page.content == PAGE.encode() and page.is_html
+    assert refused == Rejected(source=f"{base}/missing.html", stage="read",
+                               reason="cannot fetch the linked page: disallowed by robots.txt")
+    assert long_item.provenance.position == "3"
+    # robots.txt read once for the host, with our user agent; the refused page was never requested
+    assert [r[0] for r in requests] == ["/robots.txt", "/feed.xml", "/page1.html"]
+    assert {r[1] for r in requests} == {USER_AGENT}
+
+
+def test_sources_robots_txt_disallowing_all_rejects_the_feed_itself(site, robots_txt):
+    base, requests = site
+    robots_txt["body"] = "User-agent: *\nDisallow: /\n"
+    (refused,) = read_inputs([f"{base}/feed.xml"], fetcher=Fetcher(timeout=10, min_interval=0))
+    assert refused == Rejected(f"{base}/feed.xml", "read", "cannot fetch the feed: disallowed by robots.txt")
+    assert [r[0] for r in requests] == ["/robots.txt"]
+    # respect_robots=False: robots.txt is neither asked for nor obeyed
+    requests.clear()
+    (page,) = read_inputs([f"{base}/page1.html"], fetcher=Fetcher(timeout=10, min_interval=0, respect_robots=False))
+    assert page.content == PAGE.encode() and [r[0] for r in requests] == ["/page1.html"]
+
+
+@pytest.mark.parametrize(("status", "allowed"), [(404, True), (410, True), (401, False), (403, False), (500, True)])
+def test_sources_robots_txt_missing_allows_forbidden_disallows(site, robots_txt, status, allowed):
+    base, requests = site
+    robots_txt["status"] = status
+    fetcher = Fetcher(timeout=10, min_interval=0)
+    results = list(read_inputs([f"{base}/page1.html", f"{base}/feed.xml"], fetcher=fetcher))
+    if allowed:     # a missing robots.txt (4xx) allows everything; so does a failing one (5xx), see Fetcher
+        assert [type(r) for r in results] == [RawDocument] * 4 and results[0].content == PAGE.encode()
+        assert [r[0] for r in requests] == ["/robots.txt", "/page1.html", "/feed.xml"]
+    else:           # 401/403 on robots.txt: the site shuts robots out (the urllib.robotparser convention)
+        reason = f"disallowed by robots.txt (HTTP {status} on /robots.txt)"
+        assert results == [Rejected(f"{base}/page1.html", "read", f"cannot fetch the feed: {reason}"),
+                           Rejected(f"{base}/feed.xml", "read", f"cannot fetch the feed: {reason}")]
+        assert [r[0] for r in requests] == ["/robots.txt"]
+
+
+def test_sources_robots_txt_crawl_delay_is_honoured(site, robots_txt):
+    base, requests = site
+    robots_txt["body"] = "User-agent: *\nCrawl-delay: 0.3\nDisallow: /private/\n"
+    page, missing, _ = read_inputs([f"{base}/feed.xml"], follow_links=True,
+                                   fetcher=Fetcher(timeout=10, min_interval=0))
+    assert page.content == PAGE.encode() and missing.reason == "cannot fetch the linked page: HTTP 404 Not Found"
+    assert [r[0] for r in requests] == ["/robots.txt", "/feed.xml", "/page1.html", "/missing.html"]
+    gaps = [b[2] - a[2] for a, b in itertools.pairwise(requests)]
+    assert all(gap >= 0.3 for gap in gaps), gaps    # the site's 0.3 s, not min_interval=0 (server-side clock)
 
 
 # -- WARC ------------------------------------------------------------------------------------------------
@@ -354,3 +423,60 @@ def test_sources_warc_in_a_folder_and_unreadable_archive(tmp_path):
     assert _sources(results) == ["https://ex.org/a", "https://ex.org/b", f"{tmp_path / 'crawl.warc.gz'}#{damaged_at}",
                                  f"{tmp_path / 'junk.warc'}#0"]
     assert results[-1].reason == "not a WARC record (damaged or not a web archive); the rest of the file is skipped"
+
+
+# -- counting inputs (the progress bar's total) ----------------------------------------------------------
+def test_sources_count_inputs_folder_with_text_html_and_jsonl(tmp_path):
+    (tmp_path / "a.txt").write_text("Texte A", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text("<p>B</p>", encoding="utf-8")
+    (tmp_path / "one.json").write_text(' \n {"text": "Un"}', encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text('{"text": "1"}\n\n{not json\n   \n{"text": "3"}', encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")        # not read from a folder, not counted
+    paths = [str(tmp_path), str(tmp_path / "missing.txt")]
+    # 1 txt + 1 html + 1 JSON object + 3 non-blank JSONL lines (a bad one is a Rejected record) + 1 missing
+    assert count_inputs(paths) == 7 == len(list(read_inputs(paths)))
+
+
+def test_sources_count_inputs_honours_include_and_exclude(tree):
+    for globs in [{}, {"include": ("*.txt",)}, {"include": ("*.txt",), "exclude": ("drafts",)},
+                  {"exclude": ("*/drafts", "drafts")}, {"include": ("*.pdf",)}]:
+        assert count_inputs([str(tree)], **globs) == len(list(read_inputs([str(tree)], **globs))), globs
+    assert count_inputs([str(tree)], include=("*.txt",), exclude=("drafts",)) == 2
+    assert count_inputs([str(tree)], include=("*.txt",), follow_links=True) == 4    # read options that change no count
+    with pytest.raises(TypeError, match="sequences of globs"):
+        count_inputs([str(tree)], include="*.txt")
+
+
+def test_sources_count_inputs_is_none_with_a_feed_warc_csv_or_json_array(tmp_path_factory, tree):
+    tmp_path = tmp_path_factory.mktemp("more")     # beside `tree`, not in it
+    (tmp_path / "news.rss").write_text(RSS, encoding="utf-8")
+    _write_warc(tmp_path / "crawl.warc.gz", gz=True)
+    (tmp_path / "c.csv").write_text('text\n"two\nlines"\n', encoding="utf-8")
+    (tmp_path / "rows.json").write_text('\n [{"text": "a"}, {"text": "b"}]', encoding="utf-8")
+    for name in ["news.rss", "crawl.warc.gz", "c.csv", "rows.json"]:
+        assert count_inputs([str(tree), str(tmp_path / name)]) is None, name
+    assert count_inputs([str(tree)]) == 7
+    assert count_inputs([str(tree), "https://ex.org/feed.xml"]) is None
+    assert count_inputs([str(tree / "a.txt"), str(tmp_path)], include=("*.txt",)) == 1   # no feed selected
+    assert count_inputs([str(tmp_path)], include=("*.rss",)) is None
+
+
+def test_sources_count_inputs_parquet_from_metadata(tmp_path):
+    pq.write_table(pa.table({"text": ["a", None, "c"]}), tmp_path / "rows.parquet", row_group_size=2)
+    pq.write_table(pa.table({"body": ["a", "b"]}), tmp_path / "other.parquet")   # no text column: 1 reject
+    (tmp_path / "damaged.parquet").write_bytes(b"PAR1 this is not parquet")         # 1 reject
+    assert count_inputs([str(tmp_path)]) == 5 == len(list(read_inputs([str(tmp_path)])))
+    assert count_inputs([str(tmp_path)], FieldMap(text="body")) == 4 == len(list(read_inputs([str(tmp_path)],
+                                                                                             FieldMap(text="body"))))
+
+
+def test_sources_count_inputs_jsonl_lines_as_the_reader_splits_them(tmp_path, monkeypatch):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_bytes('{"text": "é"}\r\n{"text": "x\u2028y"}\r\r\n \t\n{"text": "z"}\r{"text": "\u00e0"}\n\n'
+                       .encode() + b'{"text": "\xff bad utf-8"}')
+    expected = len(list(read_inputs([str(corpus)])))
+    assert expected == 6      # U+2028 and a lone \r end lines for str.splitlines, as in the reader
+    for block in (1, 2, 3, 7, 1 << 20):     # blocks that cut \r\n pairs and UTF-8 sequences
+        monkeypatch.setattr(communique.sources, "_BLOCK", block)
+        assert count_inputs([str(corpus)]) == expected, block
