@@ -17,6 +17,7 @@ from .stages.events import EventContext, extract_events
 from .stages.gazetteer import Gazetteer, GazetteerEntry
 from .stages.language import build_detector, detect_language
 from .stages.linking import link_entities
+from .stages.merge import fingerprint
 from .stages.mentions import MentionContext, find_mentions, sentence_spans
 from .stages.nlp import ModelSet, parse
 from .stages.normalize import normalize
@@ -163,7 +164,8 @@ class Pipeline:
             events = extract_events(doc, entities, sents, dates, self.event_ctx)
         except Exception as exc:
             return Rejected(doc.source, stage, f"internal error: {type(exc).__name__}: {exc}", doc.id)
-        return Extraction(document=doc, entities=tuple(entities), events=tuple(events))
+        return Extraction(document=doc, entities=tuple(entities), events=tuple(events),
+                          fingerprint=fingerprint(doc.text))
 
     def run(self, raws: Iterable[RawDocument | Rejected]) -> Iterator[Extraction | Rejected]:
         """The whole pipeline, streaming; spaCy sees batches of `batch_size` documents."""

@@ -150,6 +150,9 @@ class Extraction:
     document: Document
     entities: tuple[Entity, ...]
     events: tuple[Event, ...]
+    #: MinHash of the text (stages.merge.fingerprint): near-duplicate detection in the store, computed by
+    #: the worker that parsed the document; None when the text has no words or it was not computed
+    fingerprint: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+import time
 import uuid
+from dataclasses import replace
 from datetime import datetime
 from urllib.parse import quote
 
@@ -14,11 +17,22 @@ import pytest
 
 from communique.cli import main
 from communique.errors import StoreError
-from communique.records import (Document, Entity, Event, Evidence, Extraction, Location, Mention, Party,
-                                Rejected)
+from communique.records import (
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Extraction,
+    Location,
+    Mention,
+    Party,
+    RawDocument,
+    Rejected,
+)
 from communique.store import open_store
 from communique.store.postgres import qmark_to_pyformat
 from communique.store.queries import corpus_events, show_event
+from communique.store.rows import INSERT_SQL, document_rows
 
 from .conftest import EXAMPLES
 
@@ -29,15 +43,28 @@ TABLES = ("documents", "rejects", "actors", "aliases", "entities", "mentions", "
 
 
 @pytest.fixture()
-def pg_url():
+def new_pg_url():
+    """Makes fresh schemas on the test server (a store URL each), dropped after the test."""
+    made: list[str] = []
+
+    def make() -> str:
+        schema = f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(PG, autocommit=True) as con:
+            con.execute(f"CREATE SCHEMA {schema}")
+        made.append(schema)
+        sep = "&" if "?" in PG else "?"
+        return f"{PG}{sep}options={quote(f'-c search_path={schema}')}"
+
+    yield make
+    with psycopg.connect(PG, autocommit=True) as con:
+        for schema in made:
+            con.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture()
+def pg_url(new_pg_url):
     """A fresh schema on the test server for each test, dropped afterwards."""
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG, autocommit=True) as con:
-        con.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in PG else "?"
-    yield f"{PG}{sep}options={quote(f'-c search_path={schema}')}"
-    with psycopg.connect(PG, autocommit=True) as con:
-        con.execute(f"DROP SCHEMA {schema} CASCADE")
+    return new_pg_url()
 
 
 @pytest.fixture(params=["duckdb", pytest.param("postgres", marks=needs_pg)])
@@ -222,3 +249,258 @@ def test_store_postgres_placeholders_are_translated_outside_quotes():
         "SELECT '?', x FROM t WHERE a = %s AND b LIKE '50%%' AND c = %s"
     assert qmark_to_pyformat("SELECT \"odd?col\" FROM t WHERE n % 2 = ?") == \
         "SELECT \"odd?col\" FROM t WHERE n %% 2 = %s"
+
+
+# -- bulk writes (write_many) -------------------------------------------------------------------------
+
+_STAMPS = {"documents": "stored_at", "rejects": "rejected_at"}
+
+
+def _table_rows(store) -> dict[str, list[tuple]]:
+    """Every table's rows, sorted, without the write timestamps."""
+    out = {}
+    for table in TABLES:
+        cols = [c for (c,) in store.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = ? ORDER BY ordinal_position", [table]).fetchall() if c != _STAMPS.get(table)]
+        out[table] = sorted(store.con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall(), key=repr)
+    return out
+
+
+def _write_row_by_row(store, ex: Extraction) -> bool:
+    """The write the PostgreSQL store had before write_many, kept as the reference: one transaction,
+    one INSERT a row (rows.INSERT_SQL)."""
+    rows = document_rows(ex, datetime.now())
+    con = store.con
+    with con.raw.transaction():
+        if not con.execute(INSERT_SQL["documents"] + " ON CONFLICT (id) DO NOTHING", rows.pop("documents")[0]).rowcount:
+            raise psycopg.Rollback()
+        con.execute("DELETE FROM rejects WHERE source = ?", [ex.document.source])
+        for table, table_rows in rows.items():
+            if table_rows:
+                con.executemany(INSERT_SQL[table], table_rows)
+        return True
+    return False
+
+
+def _copy(ex: Extraction, n: int) -> Extraction:
+    """Another document with the same content: new document and event ids, same actors."""
+    events = tuple(replace(ev, id=f"{ev.id}~{n}") for ev in ex.events)
+    return replace(ex, document=replace(ex.document, id=f"{ex.document.id}~{n}", source=f"{ex.document.source}~{n}"),
+                   events=events)
+
+
+@pytest.fixture(scope="module")
+def extractions(pipeline):
+    """The examples through the pipeline, the two hand-made reports (one with an integer confidence, next to
+    float ones in the same column) and copies: 40 documents that share actors, aliases and events."""
+    real = list(pipeline.run([RawDocument(source=str(p), content=p.read_bytes()) for p in sorted(EXAMPLES.glob("*.txt"))]))
+    assert all(isinstance(r, Extraction) for r in real) and len(real) >= 12
+    en = _report("en")
+    en = replace(en, events=(replace(en.events[0], confidence=1),))
+    docs = [*real, _report("fr"), en]
+    return docs + [_copy(ex, 1) for ex in docs]
+
+
+@needs_pg
+def test_store_postgres_write_many_stores_what_row_by_row_writes_store(new_pg_url, extractions):
+    batch = [*extractions, extractions[3], extractions[-1]]          # two documents twice
+    stores = [open_store(new_pg_url()) for _ in range(3)]
+    try:
+        for store in stores:        # storing a document clears its source's reject, and only that one
+            store.write_rejected(Rejected(extractions[0].document.source, "read", "HTTP 503"))
+            store.write_rejected(Rejected("https://news.example/bad", "normalize", "empty document"))
+        reference, one, bulk = stores
+        expected = [_write_row_by_row(reference, ex) for ex in batch]
+        assert expected == [True] * len(extractions) + [False, False]
+        assert [one.write(ex) for ex in batch] == expected
+        assert [flag for i in range(0, len(batch), 7) for flag in bulk.write_many(batch[i:i + 7])] == expected
+        want = _table_rows(reference)
+        assert len(want["documents"]) == len(extractions) == 40
+        assert want["rejects"] == [("https://news.example/bad", None, "normalize", "empty document")]
+        assert min(len(rows) for rows in want.values() if rows is not want["rejects"]) >= 20
+        assert ("ev:en1", 1.0) in [(r[0], r[11]) for r in want["events"]]
+        for table in TABLES:
+            assert _table_rows(one)[table] == want[table], table
+            assert _table_rows(bulk)[table] == want[table], table
+        assert _counts(bulk) == _counts(reference)
+    finally:
+        for store in stores:
+            store.close()
+
+
+@needs_pg
+def test_store_postgres_write_many_skips_stored_documents(pg_url):
+    fr, en = _report("fr"), _report("en")
+    with open_store(pg_url) as store:
+        assert store.write_many([]) == []
+        assert store.write(fr) is True
+        store.write_rejected(Rejected(en.document.source, "read", "HTTP 503"))
+        assert store.write_many([fr, en, en]) == [False, True, False]
+        counts = {"documents": 2, "rejects": 0, "actors": 3, "aliases": 7, "entities": 5, "mentions": 4,
+                  "events": 3, "event_parties": 5, "evidence": 3}
+        assert _counts(store) == counts
+        # the actors both reports name keep the first report's row; each report keeps its own entities
+        assert store.con.execute("SELECT id, name FROM actors ORDER BY id").fetchall() == [
+            ("Q159", "Russie"), ("e1", "Nasser Bourita"), ("e2", "Sergueï Lavrov")]
+        assert store.con.execute("SELECT name FROM entities WHERE entity_id = 'e2' ORDER BY name").fetchall() == [
+            ("Sergey Lavrov",), ("Sergueï Lavrov",)]
+        assert store.write_many([en, fr]) == [False, False]
+        assert _counts(store) == counts
+    with open_store(pg_url) as again:
+        assert again.write_many([fr, _copy(en, 2)]) == [False, True]
+        assert _counts(again) == {**counts, "documents": 3, "entities": 7, "mentions": 6, "events": 4,
+                                  "event_parties": 7, "evidence": 4}
+
+
+@needs_pg
+def test_store_postgres_write_many_refused_row_undoes_the_batch(pg_url):
+    fr, en = _report("fr"), _report("en")
+    twice = replace(en, document=replace(en.document, id="sha256:" + "0" * 64, source="twice.txt"),
+                    entities=(en.entities[0], en.entities[0]), events=())        # the entity key is violated
+    with open_store(pg_url) as store:
+        with pytest.raises(StoreError, match=r"^cannot store 3 documents \(https://diplomatie\.example/fr/1, \.\.\.\) in "):
+            store.write_many([fr, twice, en])
+        assert set(_counts(store).values()) == {0}
+        with pytest.raises(StoreError, match=r"^cannot store twice\.txt in .*duplicate key"):
+            store.write(twice)
+        assert store.write_many([fr, en]) == [True, True]
+
+
+def _wait_until_blocked(pid: int) -> None:
+    with psycopg.connect(PG, autocommit=True) as watcher:
+        for _ in range(500):
+            (wait,) = watcher.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [pid]).fetchone()
+            if wait == "Lock":
+                return
+            time.sleep(0.01)
+    raise AssertionError("the second writer never waited for the first")
+
+
+@needs_pg
+def test_store_postgres_two_writers_write_many_overlapping_batches(new_pg_url, extractions):
+    first_batch = extractions[:25]
+    second_batch = extractions[:5] + extractions[15:][::-1]        # 15 documents in both, in other orders
+    reference = open_store(new_pg_url())
+    for ex in [*first_batch, *(ex for ex in second_batch if ex not in first_batch)]:
+        assert _write_row_by_row(reference, ex)
+    url = new_pg_url()
+    with open_store(url) as first, open_store(url) as second:
+        got: dict[str, object] = {}
+
+        def write_second() -> None:
+            try:
+                got["second"] = second.write_many(second_batch)
+            except Exception as exc:        # noqa: BLE001 - reported by the assertion below
+                got["second"] = exc
+
+        with first.con.raw.transaction():   # the first batch is not committed while the second is written
+            got["first"] = first.write_many(first_batch)
+            thread = threading.Thread(target=write_second)
+            thread.start()
+            _wait_until_blocked(second.con.raw.info.backend_pid)
+            assert "second" not in got
+        thread.join(30)
+        assert got["first"] == [True] * 25
+        assert got["second"] == [ex not in first_batch for ex in second_batch]
+        assert sum(got["second"]) == 15
+        assert _counts(first) == _counts(reference)
+        rows, want = _table_rows(first), _table_rows(reference)
+        for table in TABLES:
+            assert rows[table] == want[table], table
+    reference.close()
+
+
+@needs_pg
+def test_store_postgres_two_writers_racing_store_each_document_once(new_pg_url, extractions):
+    reference = open_store(new_pg_url())
+    for ex in extractions:
+        _write_row_by_row(reference, ex)
+    url = new_pg_url()
+    orders = {"forward": list(extractions), "backward": extractions[::-1]}
+    results: dict[str, list[bool] | Exception] = {}
+
+    def write(name: str) -> None:
+        try:
+            with open_store(url) as store:
+                batch = orders[name]
+                results[name] = [flag for i in range(0, len(batch), 4) for flag in store.write_many(batch[i:i + 4])]
+        except Exception as exc:        # noqa: BLE001 - reported by the assertion below
+            results[name] = exc
+
+    open_store(url).close()
+    threads = [threading.Thread(target=write, args=(name,)) for name in orders]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    forward, backward = results["forward"], results["backward"]
+    assert isinstance(forward, list) and isinstance(backward, list), results
+    stored_by = [a + b for a, b in zip(forward, backward[::-1], strict=True)]
+    assert stored_by == [1] * len(extractions)                       # each document stored by one writer
+    with open_store(url) as store:
+        assert _counts(store) == _counts(reference)
+        rows, want = _table_rows(store), _table_rows(reference)
+        for table in ("documents", "entities", "mentions", "event_parties", "evidence"):
+            assert rows[table] == want[table], table
+        # rows documents share: the same keys, whichever writer's row came first
+        for table, key in (("actors", 1), ("aliases", 2), ("events", 1)):
+            assert sorted(r[:key] for r in rows[table]) == sorted(r[:key] for r in want[table]), table
+    reference.close()
+
+
+@needs_pg
+def test_store_postgres_write_many_takes_new_tables_from_the_server(pg_url, monkeypatch):
+    """A table added to the rows (and schema.sql) is written with the server's column types: here a bytea
+    column by COPY and one whose rows documents share by the columnar INSERT."""
+    import communique.store.postgres as pg
+
+    def rows_with_digests(ex, now):
+        rows = document_rows(ex, now)
+        digest = bytes.fromhex(ex.document.id.removeprefix("sha256:")[:8].ljust(8, "0")) + b"\x00\\\n"
+        rows["doc_digests"] = [[ex.document.id, 1, digest], [ex.document.id, 2, None]]
+        rows["shingles"] = [["shared", 0.5], [ex.document.id, 3]]
+        return rows
+
+    monkeypatch.setattr(pg, "document_rows", rows_with_digests)
+    monkeypatch.setitem(pg.INSERT_SQL, "shingles", "INSERT INTO shingles VALUES (?, ?) ON CONFLICT DO NOTHING")
+    fr, en = _report("fr"), _report("en")
+    with open_store(pg_url) as store:
+        store.con.execute("CREATE TABLE doc_digests (doc_id VARCHAR, n INTEGER, digest BYTEA, note VARCHAR DEFAULT 'x')")
+        store.con.execute("CREATE TABLE shingles (id VARCHAR PRIMARY KEY, weight DOUBLE PRECISION)")
+        assert store.write_many([fr, en]) == [True, True]
+        assert store.con.execute("SELECT doc_id, n, digest, note FROM doc_digests ORDER BY doc_id, n").fetchall() == [
+            (en.document.id, 1, bytes.fromhex("eeeeeeee") + b"\x00\\\n", "x"), (en.document.id, 2, None, "x"),
+            (fr.document.id, 1, bytes.fromhex("ffffffff") + b"\x00\\\n", "x"), (fr.document.id, 2, None, "x")]
+        assert store.con.execute("SELECT id, weight FROM shingles ORDER BY id").fetchall() == [
+            (en.document.id, 3.0), (fr.document.id, 3.0), ("shared", 0.5)]
+        assert _counts(store)["documents"] == 2
+
+
+@needs_pg
+def test_store_postgres_writer_writes_batches_and_rejects_a_refused_document(pg_url):
+    from communique.run.writer import StoreWriter
+
+    fr, en = _report("fr"), _report("en")
+    twice = replace(en, document=replace(en.document, id="sha256:" + "0" * 64, source="twice.txt"),
+                    entities=(en.entities[0], en.entities[0]), events=())        # the entity key is violated
+    with open_store(pg_url) as store:
+        batches: list[int] = []
+        write_many = store.write_many
+        store.write_many = lambda exs: batches.append(len(exs)) or write_many(exs)
+        reported: list[object] = []
+        writer = StoreWriter(store, on_result=reported.append, flush_seconds=3600)
+        writer.add_all([fr, en])
+        writer.flush()
+        writer.add_all([_copy(fr, 1), twice, _copy(en, 1)])
+        counts = writer.close()
+        # one batch each flush; the refused one again a document at a time (write is write_many of one)
+        assert batches == [2, 3, 1, 1, 1]
+        assert counts.documents == 4 and list(counts.rejected) == [f"store: {reported[3].reason}"]
+        assert reported[3].reason.startswith(f"cannot store twice.txt in {store.url}: duplicate key value")
+        assert [type(r).__name__ for r in reported] == ["Extraction"] * 3 + ["Rejected", "Extraction"]
+        assert sorted(store.con.execute("SELECT source FROM documents").fetchall()) == [
+            ("https://diplomatie.example/fr/1",), ("https://diplomatie.example/fr/1~1",),
+            ("https://news.example/en/7",), ("https://news.example/en/7~1",)]
+        assert store.con.execute("SELECT source, doc_id, stage FROM rejects").fetchall() == [
+            ("twice.txt", "sha256:" + "0" * 64, "store")]

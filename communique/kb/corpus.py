@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CommuniqueError
+from ..store.rows import insert_columns
 from ..textnorm import is_arabic, match_key
 from ..translit import arabic_to_latin, name_key
 from .persons import Key, PersonSeed, Sighting, canonical_name, link_persons, load_person_overlay
@@ -99,8 +100,10 @@ def _doc_dates(con: Any) -> dict[str, str | None]:
             dates[doc_id] = latest
     # an undated report of an event that another report dates
     for doc_id, latest in con.execute(
-            "SELECT e.doc_id, max(o.date) FROM events e JOIN events o ON o.corpus_event = e.corpus_event "
-            "WHERE length(o.date) = 10 GROUP BY e.doc_id").fetchall():
+            "WITH dated AS (SELECT corpus_event, max(date) AS day FROM events WHERE length(date) = 10 "
+            "AND corpus_event IS NOT NULL GROUP BY corpus_event) "
+            "SELECT e.doc_id, max(dated.day) FROM events e JOIN dated ON dated.corpus_event = e.corpus_event "
+            "GROUP BY e.doc_id").fetchall():
         if dates.get(doc_id) is None:
             dates[doc_id] = latest
     return dates
@@ -222,19 +225,18 @@ def refresh_actors(con: Any, overlay: str | Path | None = None) -> ActorIndex:
     try:
         for table in ("actor_links", "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations"):
             con.execute(f"DELETE FROM {table}")
-        con.executemany("INSERT INTO actor_links VALUES (?, ?, ?)", [[d, e, a] for (d, e), a in idx.links.items()])
-        con.executemany("INSERT INTO corpus_actors VALUES (?, ?, ?, ?, ?)",
-                        [[a.id, a.kind, a.name, a.origin, len(a.documents)] for a in idx.actors.values()])
+        insert_columns(con, "actor_links", ["VARCHAR"] * 3, [[d, e, a] for (d, e), a in idx.links.items()])
+        insert_columns(con, "corpus_actors", ["VARCHAR"] * 4 + ["INTEGER"],
+                       [[a.id, a.kind, a.name, a.origin, len(a.documents)] for a in idx.actors.values()])
         forms, titles, affs = [], [], []
         for a in idx.actors.values():
             forms += [[a.id, f, "Arab" if is_arabic(f) else "Latn", o, s.first, s.last, len(s.documents)]
                       for f, (o, s) in a.forms.items()]
             titles += [[a.id, t, s.first, s.last, len(s.documents)] for t, s in a.titles.items()]
             affs += [[a.id, x, s.first, s.last, len(s.documents)] for x, s in a.affiliations.items()]
-        for table, rows in (("actor_forms", forms), ("actor_titles", titles), ("actor_affiliations", affs)):
-            if rows:
-                marks = ", ".join("?" * len(rows[0]))
-                con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        insert_columns(con, "actor_forms", ["VARCHAR"] * 6 + ["INTEGER"], forms)
+        insert_columns(con, "actor_titles", ["VARCHAR"] * 4 + ["INTEGER"], titles)
+        insert_columns(con, "actor_affiliations", ["VARCHAR"] * 4 + ["INTEGER"], affs)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -107,12 +107,43 @@ class _Cluster:
         self.single_only = True
 
 
+#: the titles a collapsed sighting keeps as context (the most frequent first)
+MAX_CONTEXT_TITLES = 12
+
+
 def link_persons(sightings: Sequence[Sighting], *, seeds: Sequence[PersonSeed] = (),
                  pins: Mapping[Key, str] | None = None,
                  threshold: float = SAME_NAME_THRESHOLD) -> dict[Key, str]:
     """Corpus actor id of every sighting. ``pins`` (user decisions) and ``seeds`` (overlay
-    persons) fix ids; everything else is learned from names and context."""
+    persons) fix ids; everything else is learned from names and context.
+
+    Sightings with the same name, affiliation and pin are one node (their forms and most frequent
+    titles pooled): a minister named in 5,000 documents is scored once against each other name
+    of its block, not 12 million times against itself."""
     pins = pins or {}
+    groups: dict[tuple[str, str | None, str | None, str | None], list[Sighting]] = {}
+    for s in sightings:
+        groups.setdefault((_clean(s.name), s.affiliation, s.affiliation_kind, pins.get(s.key)), []).append(s)
+    nodes: list[Sighting] = []
+    members: dict[Key, list[Key]] = {}
+    for same in groups.values():
+        first = same[0]
+        if len(same) > 1:
+            titles = Counter(t for s in same for t in dict.fromkeys(s.titles))
+            first = Sighting(first.doc_id, first.entity_id, first.name,
+                             forms=tuple(dict.fromkeys(f for s in same for f in s.forms)),
+                             titles=tuple(t for t, _ in titles.most_common(MAX_CONTEXT_TITLES)),
+                             affiliation=first.affiliation, affiliation_kind=first.affiliation_kind,
+                             affiliation_name=next((s.affiliation_name for s in same if s.affiliation_name), None))
+        nodes.append(first)
+        members[first.key] = [s.key for s in same]
+    names = {s.key: s.name for s in sightings}
+    return _link_nodes(nodes, members, names, seeds, pins, threshold)
+
+
+def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[Key]], key_names: Mapping[Key, str],
+                seeds: Sequence[PersonSeed], pins: Mapping[Key, str], threshold: float) -> dict[Key, str]:
+    """link_persons over collapsed sightings (each standing for ``node_members[key]``)."""
     n_seed = len(seeds)
     # node i < n_seed: a seed; node n_seed + j: sightings[j]
     names: list[str] = [_clean(s.name) for s in seeds] + [_clean(s.name) for s in sightings]
@@ -141,7 +172,7 @@ def link_persons(sightings: Sequence[Sighting], *, seeds: Sequence[PersonSeed] =
         elif aff and kind == "organization":
             c.orgs.add(aff)
         if i >= n_seed:
-            c.members.append(sightings[i - n_seed].key)
+            c.members.extend(node_members[sightings[i - n_seed].key])
         c.single_only = all(_is_single(n) for n in alias_lists[i])
         clusters[i] = c
 
@@ -276,9 +307,8 @@ def link_persons(sightings: Sequence[Sighting], *, seeds: Sequence[PersonSeed] =
         if c.fixed_id:
             for k in c.members:
                 out[k] = c.fixed_id
-    by_key = {s.key: s for s in sightings}
     for c in learned:
-        base = "person:" + person_slug(canonical_name([by_key[k].name for k in c.members]))
+        base = "person:" + person_slug(canonical_name([key_names[k] for k in c.members]))
         cid, n = base, 2
         while cid in taken:
             cid, n = f"{base}-{n}", n + 1

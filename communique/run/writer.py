@@ -8,6 +8,7 @@ process, because DuckDB lets one process hold the file. Results are buffered and
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Sequence
 
@@ -83,15 +84,18 @@ class StoreWriter:
             return {}
         import duckdb
 
-        from ..store.duckdb import DuckDBStore
-
-        if isinstance(self.store, DuckDBStore):
+        write_many = getattr(self.store, "write_many", None)       # DuckDB and PostgreSQL stores
+        if write_many is not None:
+            refused: tuple[type[BaseException], ...] = (duckdb.Error, StoreError)
+            psycopg = sys.modules.get("psycopg")     # imported where a PostgreSQL store is open
+            if psycopg is not None:
+                refused += (psycopg.Error,)
             try:
-                self.store.write_many(extractions)
+                write_many(extractions)
                 return {}
             except duckdb.InterruptException as exc:    # Ctrl-C inside a query: the run's interruption
                 raise KeyboardInterrupt from exc
-            except duckdb.Error:    # a row the database refuses: one transaction per document finds it below
+            except refused:     # a row the database refuses: one transaction per document finds it below
                 pass
         failed: dict[int, Rejected] = {}
         for ex in extractions:

@@ -6,11 +6,12 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
 __all__ = ["party_keys", "same_event", "merge_corpus", "merge_events", "merge_events_reference", "EventKey",
-           "near_duplicates"]
+           "near_duplicates", "fingerprint", "band_keys", "CopyFinder"]
 
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
@@ -189,22 +190,33 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
                     join(i, members[y])
             continue
         dated = sorted((i for i in members if dinfo[i] is not None), key=lambda i: dinfo[i].lo)  # type: ignore[union-attr]
-        active: list[int] = []
+        # the sweep keeps one entry per cluster in the window ([a member, the latest day it covers]):
+        # 5,000 reports of one summit are one cluster, not 5,000 comparisons per report
+        active: list[list[int]] = []
         for i in dated:
-            di = dinfo[i]
-            lo = di.lo  # type: ignore[union-attr]
-            if active:
-                active = [j for j in active if dinfo[j].hi + 1 >= lo]  # type: ignore[union-attr]
-            for j in active:
-                if _info_compatible(di, dinfo[j]):  # type: ignore[arg-type]
-                    join(j, i)
-            active.append(i)
+            lo = dinfo[i].lo  # type: ignore[union-attr]
+            entries: dict[int, list[int]] = {}
+            for entry in active:
+                if entry[1] + 1 < lo:
+                    continue
+                r = find(entry[0])
+                kept = entries.get(r)
+                if kept is None:
+                    entries[r] = entry
+                elif entry[1] > kept[1]:
+                    kept[1] = entry[1]
+            active = list(entries.values())
+            for entry in active:
+                join(entry[0], i)       # join checks every date of both clusters (complete linkage)
+            active.append([i, dinfo[i].hi])  # type: ignore[union-attr]
         undated = [i for i in members if dinfo[i] is None]
         if not undated:
             continue
         days = [i for i in dated if dinfo[i].day is not None]  # type: ignore[union-attr]
         day_los = [dinfo[i].day for i in days]  # type: ignore[union-attr]
         spans = [i for i in dated if dinfo[i].day is None]  # type: ignore[union-attr]
+        # the first member of each cluster of the block, in index order (clusters only grow from here)
+        firsts: list[int] | None = None
         for u in undated:
             ds = cdates.get(find(u))
             if ds:   # dated through another block: only reports near its dates can fit
@@ -213,7 +225,15 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
                 near += [i for i in spans if dinfo[i].lo <= hi and dinfo[i].hi >= lo]  # type: ignore[union-attr]
                 candidates = sorted(near + undated)
             else:
-                candidates = members
+                if firsts is None:
+                    seen_roots: set[int] = set()
+                    firsts = []
+                    for j in members:
+                        r = find(j)
+                        if r not in seen_roots:
+                            seen_roots.add(r)
+                            firsts.append(j)
+                candidates = firsts
             tried: set[int] = set()
             for j in candidates:
                 rj = find(j)
@@ -305,56 +325,106 @@ def minhash_signature(shingles: set[bytes], seeds: Any) -> Any:
         return _fmix64(hv[:, None] ^ seeds[None, :]).min(axis=0)
 
 
-def near_duplicates(docs: Iterable[Any], *, threshold: float = 0.8, shingle: int = 5, num_perm: int = 128,
-                    bands: int = 32, seed: int = 1) -> list[list[str]]:
-    """Groups of near-duplicate documents (syndicated copies of one story, boilerplate aside).
+#: MinHash parameters of the fingerprints the store keeps (changing them invalidates stored ones)
+SHINGLE, NUM_PERM, BANDS, COPY_THRESHOLD = 5, 128, 32, 0.8
+#: a new document is compared with at most this many representatives (the earliest stored first)
+MAX_CANDIDATES = 64
 
-    ``docs``: (id, text) pairs or records with ``.id`` and ``.text`` (Document). Word shingles of
-    ``shingle`` folded words are MinHashed (``num_perm`` seeded 64-bit hash functions); documents sharing a band of
-    ``num_perm // bands`` rows are candidates, kept when the Jaccard similarity of their shingle
-    sets is >= ``threshold``. Returns groups of two or more ids (connected components), each in
-    input order, groups ordered by their first member."""
+
+@lru_cache(maxsize=8)
+def _seeds(num_perm: int, seed: int) -> Any:
     import numpy as np
 
+    return np.random.default_rng(seed).integers(0, np.iinfo(np.uint64).max, size=num_perm, dtype=np.uint64,
+                                                endpoint=True)
+
+
+def fingerprint(text: str, *, shingle: int = SHINGLE, num_perm: int = NUM_PERM, seed: int = 1) -> bytes | None:
+    """The MinHash signature of a text's word shingles (``shingle`` folded words), ``num_perm``
+    little-endian uint32 (the low half of each 64-bit minimum: 512 bytes); None for a text without words."""
+    sh = _shingles(text, shingle)
+    if not sh:
+        return None
+    return (minhash_signature(sh, _seeds(num_perm, seed)) & 0xFFFFFFFF).astype("<u4").tobytes()
+
+
+def band_keys(signature: bytes, bands: int = BANDS) -> list[int]:
+    """One signed 64-bit hash per band of a fingerprint (LSH: near-duplicates share a band)."""
+    import hashlib
+
+    width = len(signature) // bands
+    return [int.from_bytes(hashlib.blake2b(signature[b * width:(b + 1) * width], digest_size=8).digest(),
+                           "little", signed=True) for b in range(bands)]
+
+
+class CopyFinder:
+    """Representative documents indexed by band: a new document is a copy of the earliest
+    representative whose fingerprint agrees on at least ``threshold`` of its values (the share of
+    equal MinHash values estimates the Jaccard similarity of the shingle sets). A document that copies
+    none becomes a representative itself, so 5,000 copies of one story are compared with one document."""
+
+    def __init__(self, *, threshold: float = COPY_THRESHOLD, bands: int = BANDS,
+                 max_candidates: int = MAX_CANDIDATES) -> None:
+        self.threshold = threshold
+        self.bands = bands
+        self.max_candidates = max_candidates
+        self._order: dict[str, int] = {}
+        self._sigs: dict[str, Any] = {}
+        self._buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
+
+    def add(self, doc_id: str, signature: bytes, keys: list[int] | None = None) -> None:
+        """Register a representative (in stored order)."""
+        import numpy as np
+
+        if doc_id in self._order:
+            return
+        self._order[doc_id] = len(self._order)
+        self._sigs[doc_id] = np.frombuffer(signature, dtype="<u4")
+        for band, key in enumerate(keys if keys is not None else band_keys(signature, self.bands)):
+            self._buckets[(band, key)].append(doc_id)
+
+    def copy_of(self, signature: bytes, keys: list[int] | None = None) -> str | None:
+        """The representative this fingerprint copies, or None."""
+        import numpy as np
+
+        sig = np.frombuffer(signature, dtype="<u4")
+        candidates: dict[str, None] = {}
+        for band, key in enumerate(keys if keys is not None else band_keys(signature, self.bands)):
+            candidates.update(dict.fromkeys(self._buckets.get((band, key), ())))
+        need = self.threshold * len(sig)
+        for rep in sorted(candidates, key=self._order.__getitem__)[:self.max_candidates]:
+            if np.count_nonzero(self._sigs[rep] == sig) >= need:
+                return rep
+        return None
+
+
+def near_duplicates(docs: Iterable[Any], *, threshold: float = COPY_THRESHOLD, shingle: int = SHINGLE,
+                    num_perm: int = NUM_PERM, bands: int = BANDS, seed: int = 1) -> list[list[str]]:
+    """Groups of near-duplicate documents (syndicated copies of one story, boilerplate aside).
+
+    ``docs``: (id, text) pairs or records with ``.id`` and ``.text`` (Document), in stored order.
+    Each document is fingerprinted (:func:`fingerprint`) and checked against the representatives
+    before it (:class:`CopyFinder`, documents sharing one of ``bands`` bands are candidates).
+    Returns groups of two or more ids, each a representative followed by its copies in input order,
+    groups ordered by their representative. The store runs the same finder incrementally
+    (communique.store.copies)."""
     if num_perm % bands:
         raise ValueError(f"num_perm ({num_perm}) must be a multiple of bands ({bands})")
-    perms = np.random.default_rng(seed).integers(0, np.iinfo(np.uint64).max, size=num_perm, dtype=np.uint64,
-                                                 endpoint=True)
-    ids: list[str] = []
-    signatures: list[Any] = []
+    finder = CopyFinder(threshold=threshold, bands=bands)
+    groups: dict[str, list[str]] = {}
     for d in docs:
         doc_id, text = (d.id, d.text) if hasattr(d, "text") else d
-        sh = _shingles(text, shingle)
-        if sh:
-            ids.append(doc_id)
-            signatures.append(minhash_signature(sh, perms))
-    if len(ids) < 2:
-        return []
-    sig = np.vstack(signatures)
-    rows = num_perm // bands
-    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
-    for i in range(len(ids)):
-        for band in range(bands):
-            buckets[(band, sig[i, band * rows:(band + 1) * rows].tobytes())].append(i)
-    forest = _Forest(len(ids))
-    parent, find = forest.parent, forest.find
-    # Within a bucket each document is compared with one representative per cluster found there so far
-    # (not with every member: 5,000 copies of one story would be 12 million pairs), by the share of equal
-    # MinHash values, an unbiased estimate of the Jaccard similarity (no shingle sets kept in memory).
-    for members in buckets.values():
-        if len(members) < 2:
+        sig = fingerprint(text, shingle=shingle, num_perm=num_perm, seed=seed)
+        if sig is None:
             continue
-        reps: list[int] = []
-        for i in members:
-            ri = find(i)
-            for r in reps[:64]:
-                rr = find(r)
-                if rr == ri or float(np.mean(sig[i] == sig[r])) >= threshold:
-                    parent[rr] = ri if rr != ri else rr
-                    break
-            else:
-                reps.append(i)
-    return [[ids[i] for i in g] for g in sorted(forest.groups(), key=lambda g: g[0]) if len(g) > 1]
+        keys = band_keys(sig, bands)
+        rep = finder.copy_of(sig, keys)
+        if rep is None:
+            finder.add(doc_id, sig, keys)
+            groups[doc_id] = [doc_id]
+        else:
+            groups[rep].append(doc_id)
+    return [g for g in groups.values() if len(g) > 1]
 
 
 def corpus_assignments(events: Iterable[tuple], parties: Iterable[tuple], entities: Iterable[tuple]

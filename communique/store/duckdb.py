@@ -21,7 +21,11 @@ _COLUMN_TYPES: dict[str, list[str]] = {
     "events": ["VARCHAR"] * 6 + ["VARCHAR", "VARCHAR", "DOUBLE", "DOUBLE", "VARCHAR", "DOUBLE", "VARCHAR"],
     "event_parties": ["VARCHAR"] * 5,
     "evidence": ["VARCHAR", "INTEGER", "INTEGER", "VARCHAR"],
+    "fingerprints": ["VARCHAR", "BLOB"],
 }
+
+#: tables whose last column a refresh fills (events.corpus_event, fingerprints.representative)
+_FILLED_LATER = ("events", "fingerprints")
 
 __all__ = ["DuckDBStore"]
 
@@ -94,7 +98,7 @@ class DuckDBStore(SQLStore):
                 if rows[table]:
                     columns = [list(col) for col in zip(*rows[table])]
                     select = ", ".join(f"unnest(?::{t}[])" for t in types)
-                    tail = ", NULL" if table == "events" else ""
+                    tail = ", NULL" if table in _FILLED_LATER else ""
                     conflict = " ON CONFLICT DO NOTHING" if table in firsts else ""
                     con.execute(f"INSERT INTO {table} SELECT {select}{tail}{conflict}", columns)
             con.execute("COMMIT")
@@ -103,25 +107,7 @@ class DuckDBStore(SQLStore):
             raise
         return new
 
-    def refresh_corpus_events(self) -> int:
-        """Recompute cross-document merged events and corpus actors over everything stored;
-        returns the number of merged events."""
+    def _refresh_actors(self) -> None:
         from ..kb.corpus import refresh_actors
-        from ..stages.merge import corpus_assignments
-        from .queries import near_duplicate_rows
 
-        assignments, groups = corpus_assignments(
-            self.con.execute("SELECT id, doc_id, type, date, country FROM events WHERE status = 'occurred'").fetchall(),
-            self.con.execute("SELECT event_id, entity_id, affiliation FROM event_parties").fetchall(),
-            self.con.execute("SELECT doc_id, entity_id, kind, name FROM entities").fetchall())
-        self.con.execute("BEGIN TRANSACTION")
-        self.con.execute("UPDATE events SET corpus_event = NULL")
-        if assignments:
-            self.con.executemany("UPDATE events SET corpus_event = ? WHERE id = ?", [(c, e) for e, c in assignments])
-        self.con.execute("DELETE FROM duplicates")
-        copies = near_duplicate_rows(self.con)
-        if copies:
-            self.con.executemany("INSERT INTO duplicates VALUES (?, ?)", copies)
-        self.con.execute("COMMIT")
         refresh_actors(self.con)
-        return groups

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -12,14 +13,16 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import OptionalDependencyError, StoreError
 from ..records import Extraction
-from .rows import SQLStore, INSERT_SQL, document_rows
+from .rows import INSERT_SQL, SQLStore, document_rows
 
-__all__ = ["PostgresStore", "PgConnection", "qmark_to_pyformat"]
+__all__ = ["PgConnection", "PostgresStore", "qmark_to_pyformat"]
 
 # Any fixed 64-bit number: writers that open the store at once create the tables one after the other,
 # and corpus refreshes do not interleave.
 _SCHEMA_LOCK = 0x636F6D6D756E6971   # "communiq"
 _REFRESH_LOCK = _SCHEMA_LOCK + 1
+# A batch that meets another writer's in a deadlock (the server undoes it) is tried again this many times.
+_ATTEMPTS = 3
 _QUOTED = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"")
 
 
@@ -67,7 +70,7 @@ def redact(url: str) -> str:
 
 class PostgresStore(SQLStore):
     """Same tables and methods as DuckDBStore. Unlike a DuckDB file, many processes can write at once:
-    each document goes in one transaction, and a document two writers store at the same time is kept once."""
+    a batch of documents goes in one transaction, and a document two writers store at the same time is kept once."""
 
     def __init__(self, url: str, *, read_only: bool = False) -> None:
         try:
@@ -82,6 +85,7 @@ class PostgresStore(SQLStore):
             raise StoreError(f"cannot connect to {self.url}: {first}. Check that the server is running and that "
                              "the URL reads postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE") from exc
         self._psycopg = psycopg
+        self._tables: dict[str, _Table] = {}
         self.con = PgConnection(raw)
         if read_only:
             raw.execute("SET default_transaction_read_only = on")
@@ -98,48 +102,151 @@ class PostgresStore(SQLStore):
     def write(self, ex: Extraction) -> bool:
         """Store one document with everything extracted from it, in one transaction.
         Returns False when the document (same content) is already stored, by this writer or another."""
-        d = ex.document
-        if self.has_document(d.id):
-            return False
-        con, psycopg = self.con, self._psycopg
-        rows = document_rows(ex, datetime.now(timezone.utc).replace(tzinfo=None))
-        try:
-            with con.raw.transaction():
-                inserted = con.execute(INSERT_SQL["documents"] + " ON CONFLICT (id) DO NOTHING",
-                                       rows.pop("documents")[0]).rowcount
-                if not inserted:            # another writer stored the same content since has_document
-                    raise psycopg.Rollback()
-                con.execute("DELETE FROM rejects WHERE source = ?", [d.source])
-                for table, table_rows in rows.items():
-                    if table_rows:
-                        con.executemany(INSERT_SQL[table], table_rows)
-        except psycopg.Error as exc:
-            raise StoreError(f"cannot store {d.source} in {self.url}: {exc}") from exc
-        return bool(inserted)
+        return self.write_many([ex])[0]
 
-    def refresh_corpus_events(self) -> int:
-        """Recompute cross-document merged events over everything stored; returns their number.
-        Same grouping as the DuckDB store whatever the server's collation (ids are sorted here)."""
-        from ..stages.merge import corpus_assignments
-        from .queries import near_duplicate_rows
+    def write_many(self, extractions: Sequence[Extraction]) -> list[bool]:
+        """Store many documents in one transaction: one columnar INSERT for the documents, then, for those
+        it actually added, one COPY per plain table and one columnar INSERT ... ON CONFLICT DO NOTHING per
+        table whose rows documents share (actors, aliases, events: the first row written is kept).
+        Returns, per extraction, whether it was new. A document already stored, by this writer or by another
+        one at the same time, or earlier in the batch, gives False, and none of its rows are written twice.
+        Raises StoreError, the whole batch undone, when the server refuses a row."""
+        if not extractions:
+            return []
+        psycopg = self._psycopg
+        for attempt in range(1, _ATTEMPTS + 1):
+            try:
+                return self._write_many(extractions)
+            except psycopg.errors.TransactionRollback as exc:   # deadlock, serialization failure: try again
+                if attempt == _ATTEMPTS:
+                    raise StoreError(self._failure(extractions, exc)) from exc
+            except psycopg.Error as exc:
+                raise StoreError(self._failure(extractions, exc)) from exc
+        raise AssertionError("unreachable")
 
+    def _failure(self, extractions: Sequence[Extraction], exc: Exception) -> str:
+        what = (extractions[0].document.source if len(extractions) == 1
+                else f"{len(extractions)} documents ({extractions[0].document.source}, ...)")
+        return f"cannot store {what} in {self.url}: {exc}"
+
+    def _write_many(self, extractions: Sequence[Extraction]) -> list[bool]:
+        raw = self.con.raw
+        now = datetime.now(UTC).replace(tzinfo=None)
+        per_doc: dict[str, dict[str, list[list[Any]]]] = {}
+        sources: dict[str, str] = {}
+        for ex in extractions:                          # a document twice in the batch is written once
+            if ex.document.id not in per_doc:
+                per_doc[ex.document.id] = document_rows(ex, now)
+                sources[ex.document.id] = ex.document.source
+        with raw.transaction():
+            # the documents first: the insert tells which are new, as another writer may store some meanwhile
+            inserted = set(self._table(raw, "documents").insert(
+                raw, [rows["documents"][0] for rows in per_doc.values()], returning="id"))
+            if inserted:
+                added = [rows for doc_id, rows in per_doc.items() if doc_id in inserted]
+                raw.execute("DELETE FROM rejects WHERE source = ANY(%s::varchar[])",
+                            [sorted({sources[doc_id] for doc_id in inserted})])
+                for name in added[0]:
+                    if name != "documents":
+                        table_rows = [row for rows in added for row in rows[name]]
+                        if table_rows:
+                            self._table(raw, name).write(raw, table_rows)
+        seen: set[str] = set()
+        new = []
+        for ex in extractions:
+            doc_id = ex.document.id
+            new.append(doc_id in inserted and doc_id not in seen)
+            seen.add(doc_id)
+        return new
+
+    def _table(self, raw: Any, name: str) -> _Table:
+        table = self._tables.get(name)
+        if table is None:
+            table = self._tables[name] = _Table.load(raw, name)
+        return table
+
+    @contextmanager
+    def _refresh_transaction(self) -> Iterator[None]:
+        """One transaction, and one refresh at a time among the writers sharing the server."""
         raw = self.con.raw
         with raw.transaction():
             raw.execute("SELECT pg_advisory_xact_lock(%s)", [_REFRESH_LOCK])
-            assignments, groups = corpus_assignments(
-                raw.execute("SELECT id, doc_id, type, date, country FROM events WHERE status = 'occurred'").fetchall(),
-                raw.execute("SELECT event_id, entity_id, affiliation FROM event_parties").fetchall(),
-                raw.execute("SELECT doc_id, entity_id, kind, name FROM entities").fetchall())
-            raw.execute("CREATE TEMP TABLE corpus_map (id VARCHAR PRIMARY KEY, corpus_event VARCHAR) "
-                        "ON COMMIT DROP")
-            with raw.cursor() as cur, cur.copy("COPY corpus_map (id, corpus_event) FROM STDIN") as copy:
-                for ev_id, corpus_id in assignments:
-                    copy.write_row((ev_id, corpus_id))
-            raw.execute("UPDATE events SET corpus_event = NULL WHERE corpus_event IS NOT NULL")
-            raw.execute("UPDATE events e SET corpus_event = m.corpus_event FROM corpus_map m WHERE e.id = m.id")
-            raw.execute("DELETE FROM duplicates")
-            copies = near_duplicate_rows(self.con)
-            if copies:
-                with raw.cursor() as cur:
-                    cur.executemany("INSERT INTO duplicates VALUES (%s, %s)", copies)
-        return groups
+            yield
+
+
+class _Table:
+    """One table as the server has it (columns, their types, the primary key) and the bulk writes of its rows.
+    Rows are document_rows' lists, in column order; columns they leave out at the end (events.corpus_event)
+    keep their default. Tables whose INSERT_SQL says ON CONFLICT DO NOTHING (rows that documents share) get a
+    columnar INSERT that keeps the first row of a key; the others get COPY."""
+
+    def __init__(self, name: str, columns: list[str], types: list[str], key: list[int]) -> None:
+        self.name, self.columns, self.types, self.key = name, columns, types, key
+        self.keep_first = "ON CONFLICT" in INSERT_SQL.get(name, "").upper()
+        self._statements: dict[tuple[str, int, str | None], Any] = {}
+
+    @classmethod
+    def load(cls, raw: Any, name: str) -> _Table:
+        """The table `name` resolves to on the connection's search_path, as INSERT and COPY see it."""
+        cols = raw.execute(
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnum = ANY(i.indkey) "
+            "FROM pg_attribute a LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary "
+            "WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
+            [name]).fetchall()
+        return cls(name, [c[0] for c in cols], [c[1] for c in cols], [i for i, c in enumerate(cols) if c[2]])
+
+    def write(self, raw: Any, rows: list[list[Any]]) -> None:
+        if self.keep_first:
+            self.insert(raw, rows)
+        else:
+            with raw.cursor() as cur, cur.copy(self._sql("copy", len(rows[0]))) as copy:
+                for row in rows:
+                    copy.write_row(row)
+
+    def insert(self, raw: Any, rows: list[list[Any]], returning: str | None = None) -> list[Any]:
+        """INSERT ... SELECT * FROM unnest(an array a column) ON CONFLICT DO NOTHING; returns the
+        `returning` column of the rows it added. Rows go in key order, the first of a key kept: two
+        writers inserting the same keys wait for each other in the same order, never in a cycle."""
+        if self.key:
+            firsts: dict[tuple[Any, ...], list[Any]] = {}
+            for row in rows:
+                firsts.setdefault(tuple(row[i] for i in self.key), row)
+            rows = [firsts[k] for k in sorted(firsts)]
+        columns = [_column(values) for values in zip(*rows)]
+        if returning is None:
+            raw.execute(self._sql("insert", len(columns)), columns)
+            return []
+        return [r[0] for r in raw.execute(self._sql("insert", len(columns), returning), columns).fetchall()]
+
+    def _sql(self, kind: str, width: int, returning: str | None = None) -> Any:
+        """The COPY or the columnar INSERT of rows `width` columns wide (made once)."""
+        statement = self._statements.get((kind, width, returning))
+        if statement is not None:
+            return statement
+        from psycopg import sql
+
+        if width > len(self.columns):
+            raise StoreError(f"rows for {self.name} have {width} columns, the table {len(self.columns)}")
+        table = sql.Identifier(self.name)
+        names = sql.SQL(", ").join(map(sql.Identifier, self.columns[:width]))
+        if kind == "copy":
+            statement = sql.SQL("COPY {} ({}) FROM STDIN").format(table, names)
+        else:
+            arrays = sql.SQL(", ").join(sql.SQL("%s::{}[]").format(sql.SQL(t)) for t in self.types[:width])
+            statement = sql.SQL("INSERT INTO {} ({}) SELECT * FROM unnest({}) ON CONFLICT DO NOTHING").format(
+                table, names, arrays)
+            if returning is not None:
+                statement += sql.SQL(" RETURNING {}").format(sql.Identifier(returning))
+        self._statements[(kind, width, returning)] = statement
+        return statement
+
+
+def _column(values: tuple[Any, ...]) -> list[Any]:
+    """One column as a list psycopg can send as an array: its values all of one Python type (psycopg refuses
+    [1, 0.5]); numbers of mixed types become floats, other mixes text that the array cast reads back."""
+    kinds = {type(v) for v in values if v is not None}
+    if len(kinds) <= 1:
+        return list(values)
+    if kinds <= {int, float, bool}:
+        return [None if v is None else float(v) for v in values]
+    return [None if v is None else str(v) for v in values]

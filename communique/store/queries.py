@@ -10,7 +10,7 @@ from typing import Any
 from ..textnorm import fold
 from . import Connection
 
-__all__ = ["near_duplicate_rows", "corpus_events", "show_event", "resolve_actors"]
+__all__ = ["corpus_events", "show_event", "resolve_actors"]
 
 
 def corpus_events(con: Connection, *, actor: str | None = None, type: str | None = None, since: str | None = None,
@@ -130,11 +130,3 @@ def resolve_actors(events: list[dict[str, Any]], links: Mapping[tuple[str, str],
                             "affiliation_name": aff_name, "mention": p["entity"]})
         out.append({**ev, "parties": parties})
     return out
-
-
-def near_duplicate_rows(con: Any) -> list[tuple[str, str]]:
-    """(document, the earlier document it copies) for syndicated near-duplicates (MinHash, Jaccard >= 0.8)."""
-    from ..stages.merge import near_duplicates
-
-    docs = con.execute("SELECT id, text FROM documents ORDER BY stored_at, id").fetchall()
-    return [(doc_id, group[0]) for group in near_duplicates(docs) for doc_id in group[1:]]

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from ..records import Extraction, Rejected
+from ..stages.merge import fingerprint
 from ..textnorm import fold, is_arabic
 
-__all__ = ["TABLES", "INSERT_SQL", "document_rows", "SQLStore"]
+__all__ = ["TABLES", "INSERT_SQL", "document_rows", "insert_columns", "SQLStore"]
 
 #: Tables a document writes, in insertion order, with their number of columns given by the row.
-TABLES = ("documents", "entities", "actors", "aliases", "mentions", "events", "event_parties", "evidence")
+TABLES = ("documents", "entities", "actors", "aliases", "mentions", "events", "event_parties", "evidence",
+          "fingerprints")
 
 #: Row-by-row INSERT statements (DuckDB and PostgreSQL, `?` placeholders).
 INSERT_SQL = {
@@ -24,6 +28,7 @@ INSERT_SQL = {
     "events": "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING",
     "event_parties": "INSERT INTO event_parties VALUES (?, ?, ?, ?, ?)",
     "evidence": "INSERT INTO evidence VALUES (?, ?, ?, ?)",
+    "fingerprints": "INSERT INTO fingerprints VALUES (?, ?, NULL)",
 }
 
 
@@ -51,7 +56,22 @@ def document_rows(ex: Extraction, now: datetime) -> dict[str, list[list[Any]]]:
                                    json.dumps(list(ev.topics)), ev.confidence, ev.trigger])
         rows["event_parties"].extend([ev.id, p.entity, p.role, p.affiliation, p.side] for p in ev.parties)
         rows["evidence"].extend([ev.id, evd.start, evd.end, evd.text] for evd in ev.evidence)
+    # checked for near-duplicates by the next refresh (store/copies.py)
+    rows["fingerprints"].append([d.id, ex.fingerprint if ex.fingerprint is not None else fingerprint(d.text)])
     return rows
+
+
+def insert_columns(con: Any, table: str, types: Sequence[str], rows: Sequence[Sequence[Any]], *,
+                   tail: str = "") -> None:
+    """Many rows in one statement, ``INSERT INTO table SELECT unnest(?::T[]), ...`` (one array per
+    column): the same SQL on DuckDB and PostgreSQL, and hundreds of times faster than executemany on
+    DuckDB. ``types`` are portable names (VARCHAR, INTEGER, BIGINT, BOOLEAN, BYTEA, TIMESTAMP);
+    ``tail`` follows the SELECT (" ON CONFLICT DO NOTHING")."""
+    if not rows:
+        return
+    columns = [list(col) for col in zip(*rows)]
+    select = ", ".join(f"unnest(?::{t}[])" for t in types)
+    con.execute(f"INSERT INTO {table} SELECT {select}{tail}", columns)
 
 
 class SQLStore:
@@ -68,6 +88,31 @@ class SQLStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def refresh_corpus_events(self) -> int:
+        """Bring the cross-document tables up to date with what is stored (merged events, near-duplicate
+        copies: store/refresh.py; corpus actors where the backend keeps them); returns the number of
+        merged events."""
+        from .refresh import refresh_copies, refresh_merged_events
+
+        with self._refresh_transaction():
+            groups = refresh_merged_events(self.con)
+            refresh_copies(self.con)
+        self._refresh_actors()
+        return groups
+
+    @contextmanager
+    def _refresh_transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def _refresh_actors(self) -> None:
+        """Rebuild the corpus actor tables (kb.corpus); a backend without them does nothing."""
 
     def has_document(self, doc_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None

@@ -37,3 +37,12 @@ CREATE TABLE IF NOT EXISTS evidence (
 CREATE TABLE IF NOT EXISTS duplicates (
     doc_id VARCHAR PRIMARY KEY, duplicate_of VARCHAR
 );
+-- near-duplicate detection (store/copies.py): a MinHash per document; `representative` is NULL until a
+-- refresh has checked the document, then TRUE (its band hashes are in fingerprint_bands) or FALSE (a copy,
+-- or a text without words)
+CREATE TABLE IF NOT EXISTS fingerprints (
+    doc_id VARCHAR PRIMARY KEY, signature BYTEA, representative BOOLEAN
+);
+CREATE TABLE IF NOT EXISTS fingerprint_bands (
+    band INTEGER, hash BIGINT, doc_id VARCHAR
+);
