@@ -71,6 +71,7 @@ class RunCounts:
     events: int = 0
     rejected: Counter[str] = field(default_factory=Counter)
     skipped: int = 0                 # of `documents`: already stored by an earlier run, not processed again
+    refresh_seconds: float = 0.0     # the end-of-run refresh of the cross-document tables
 
 
 class Pipeline:

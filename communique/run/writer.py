@@ -73,7 +73,9 @@ class StoreWriter:
     def close(self) -> RunCounts:
         """Flush what is left and recompute the cross-document events; returns the counts."""
         self.flush()
+        started = time.monotonic()
         self.store.refresh_corpus_events()
+        self.counts.refresh_seconds = time.monotonic() - started
         return self.counts
 
     # -- internals ---------------------------------------------------------------------------------
