@@ -427,21 +427,42 @@ def near_duplicates(docs: Iterable[Any], *, threshold: float = COPY_THRESHOLD, s
     return [g for g in groups.values() if len(g) > 1]
 
 
-def corpus_assignments(events: Iterable[tuple], parties: Iterable[tuple], entities: Iterable[tuple]
-                       ) -> tuple[list[tuple[str, str]], int]:
+def corpus_assignments(rows: Iterable[tuple]) -> tuple[list[tuple[str, str]], int]:
     """Stored rows -> (event id, corpus event id) for every merged report, and the number of groups.
 
-    events: (id, doc_id, type, date, country) of occurred events; parties: (event_id, entity_id,
-    affiliation); entities: (doc_id, entity_id, kind, name). Shared by every store backend."""
-    by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for ev_id, ent_id, aff in parties:
-        by_event[ev_id].append({"entity": ent_id, "affiliation": aff})
-    ents = {(doc_id, ent_id): {"id": ent_id, "kind": kind, "name": name} for doc_id, ent_id, kind, name in entities}
+    rows: (event id, doc id, type, date, country, party entity id, its kind, its name), one per party of
+    each occurred event (party columns None for an event without parties), grouped by event id. Shared
+    by every store backend (store/refresh.py)."""
     keys: list[EventKey] = []
-    for ev_id, doc_id, etype, ev_date, country in sorted(events):
-        ev = {"parties": by_event.get(ev_id, [])}
-        lookup = {p["entity"]: ents[(doc_id, p["entity"])] for p in ev["parties"] if (doc_id, p["entity"]) in ents}
-        keys.append((ev_id, _FAMILY.get(etype, etype), party_keys(ev, lookup), ev_date, country))
+    person_keys: dict[str, str] = {}
+    interned: dict[str, str] = {}
+    current: str | None = None
+    head: tuple = ()
+    parties: set[str] = set()
+
+    def close() -> None:
+        ev_id, _, etype, ev_date, country = head
+        family = _FAMILY.get(etype, etype)
+        keys.append((ev_id, family, frozenset(parties), interned.setdefault(ev_date, ev_date) if ev_date else None,
+                     interned.setdefault(country, country) if country else None))
+
+    for ev_id, doc_id, etype, ev_date, country, ent_id, kind, name in rows:
+        if ev_id != current:
+            if current is not None:
+                close()
+            current, head, parties = ev_id, (ev_id, doc_id, etype, ev_date, country), set()
+        if ent_id is None:
+            continue
+        if kind == "person":
+            key = person_keys.get(name)
+            if key is None:
+                key = person_keys[name] = _person_key(name)
+            parties.add(key)
+        else:
+            parties.add(interned.setdefault(ent_id, ent_id))
+    if current is not None:
+        close()
+    keys.sort(key=lambda k: k[0])
     groups = merge_events(keys)
     out: list[tuple[str, str]] = []
     for group in groups:

@@ -10,6 +10,7 @@ pair), and only the reports whose corpus event changed are updated.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from ..stages.merge import CopyFinder, band_keys, corpus_assignments, fingerprint
@@ -23,10 +24,11 @@ CHUNK = 2000
 
 def refresh_merged_events(con: Any) -> int:
     """Recompute the corpus event of every occurred report; returns the number of merged events."""
-    assignments, groups = corpus_assignments(
-        con.execute("SELECT id, doc_id, type, date, country FROM events WHERE status = 'occurred'").fetchall(),
-        con.execute("SELECT event_id, entity_id, affiliation FROM event_parties").fetchall(),
-        con.execute("SELECT doc_id, entity_id, kind, name FROM entities").fetchall())
+    assignments, groups = corpus_assignments(_fetch_in_parts(con.execute(
+        "SELECT e.id, e.doc_id, e.type, e.date, e.country, p.entity_id, n.kind, n.name FROM events e "
+        "LEFT JOIN event_parties p ON p.event_id = e.id "
+        "LEFT JOIN entities n ON n.doc_id = e.doc_id AND n.entity_id = p.entity_id "
+        "WHERE e.status = 'occurred' ORDER BY e.id")))
     new = dict(assignments)
     old = dict(con.execute("SELECT id, corpus_event FROM events WHERE corpus_event IS NOT NULL").fetchall())
     changed = [(ev_id, cid) for ev_id, cid in new.items() if old.get(ev_id) != cid]
@@ -37,6 +39,11 @@ def refresh_merged_events(con: Any) -> int:
                     "unnest(?::VARCHAR[]) AS cid) m WHERE events.id = m.id",
                     [[e for e, _ in part], [c for _, c in part]])
     return groups
+
+
+def _fetch_in_parts(cursor: Any, size: int = 50_000) -> Iterator[tuple]:
+    while part := cursor.fetchmany(size):
+        yield from part
 
 
 def refresh_copies(con: Any, *, chunk: int = CHUNK) -> int:
