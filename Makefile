@@ -9,7 +9,7 @@ DB ?= communique.duckdb
 $(BIN)/communique: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[serve,test,parquet,postgres,ray]'
+	$(BIN)/pip install --quiet -e '.[serve,test,parquet,postgres,ray,fast]'
 	touch $@
 
 install: $(BIN)/communique

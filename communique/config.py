@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
 
-__all__ = ["Settings", "SUPPORTED_LANGUAGES", "SPACY_MODELS"]
+from .errors import OptionalDependencyError
+
+__all__ = ["Settings", "SUPPORTED_LANGUAGES", "SPACY_MODELS", "HTML_EXTRACTORS"]
 
 SUPPORTED_LANGUAGES = ("fr", "en", "ar")
+
+#: how HTML pages become text (communique.stages.html)
+HTML_EXTRACTORS = ("trafilatura", "resiliparse")
 
 #: spaCy pipeline per language; "ar" is the pipeline trained by `make train-ar` and shipped in the package.
 SPACY_MODELS = {
@@ -27,6 +33,8 @@ class Settings:
     default_language: str | None = field(default=None, metadata={"help": "language when detection fails"})
     min_chars: int = field(default=20, metadata={"help": "shorter documents are rejected as empty"})
     kb_overlay: str | None = field(default=None, metadata={"help": "YAML file of extra actors and aliases"})
+    html_extractor: str = field(default="trafilatura", metadata={
+        "help": "main text, title and date of HTML pages: trafilatura, or resiliparse (faster; extra [fast])"})
 
     def __post_init__(self) -> None:
         unknown = set(self.languages) - set(SUPPORTED_LANGUAGES)
@@ -34,3 +42,8 @@ class Settings:
             raise ValueError(f"unsupported languages {sorted(unknown)}; choose from {SUPPORTED_LANGUAGES}")
         if self.batch_size < 1:
             raise ValueError("batch_size must be >= 1")
+        if self.html_extractor not in HTML_EXTRACTORS:
+            raise ValueError(f"unknown html_extractor {self.html_extractor!r}; choose from {HTML_EXTRACTORS}")
+        if self.html_extractor == "resiliparse" and find_spec("resiliparse") is None:
+            raise OptionalDependencyError("the resiliparse HTML extractor (--html-extractor resiliparse)",
+                                          "fast", "resiliparse")

@@ -124,7 +124,8 @@ class Pipeline:
         """normalize + language: cheap stages run before batching for spaCy."""
         s = self.res.settings
         try:
-            doc = normalize(raw, find_date_line=self._date_line, is_place=self._is_place, min_chars=s.min_chars)
+            doc = normalize(raw, find_date_line=self._date_line, is_place=self._is_place, min_chars=s.min_chars,
+                            html_extractor=s.html_extractor)
             if isinstance(doc, Rejected):
                 return doc
             return detect_language(doc, self.res.detector, s.languages, s.default_language)

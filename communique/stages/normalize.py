@@ -41,8 +41,9 @@ def content_id(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def decode(data: bytes | str) -> str | None:
-    """Decode bytes (BOM, UTF-8, UTF-16, then detection); None when nothing sensible comes out."""
+def decode(data: bytes | str, detect: Callable[[bytes], str | None] | None = None) -> str | None:
+    """Decode bytes (BOM, UTF-8, UTF-16, then detection: `detect` or charset_normalizer); None when nothing
+    sensible comes out."""
     if isinstance(data, str):
         return data
     if data.startswith(b"\xef\xbb\xbf"):
@@ -55,6 +56,8 @@ def decode(data: bytes | str) -> str | None:
         pass
     if b"\x00" in data[:4096]:
         return None
+    if detect is not None:
+        return detect(data)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -93,19 +96,26 @@ def normalize(
     find_date_line: Callable[[str], str | None],
     is_place: Callable[[str], bool],
     min_chars: int = 20,
+    html_extractor: str = "trafilatura",
 ) -> Document | Rejected:
     """Decode, drop boilerplate, keep paragraphs; read the title, page date and dateline.
 
     `find_date_line(line)` returns the ISO date of a line that is only a date (language aware),
-    `is_place(name)` says whether a dateline head names a known place.
+    `is_place(name)` says whether a dateline head names a known place; `html_extractor` (one of
+    stages.html.HTML_EXTRACTORS) turns HTML pages into text, title and date.
     """
-    text = decode(raw.content)
+    if raw.is_html and html_extractor == "resiliparse":
+        from .html import decode_html
+
+        text = decode(raw.content, decode_html)     # meta charset / uchardet for pages that are not UTF-8
+    else:
+        text = decode(raw.content)
     if text is None:
         return Rejected(raw.source, "normalize", "cannot decode the file: not UTF-8 and no encoding detected")
     if raw.is_html:
         from .html import extract_html
 
-        extracted = extract_html(text)
+        extracted = extract_html(text, html_extractor)
         if extracted is None:
             return Rejected(raw.source, "normalize", "no main text found in the HTML page")
         text, title, published = extracted
