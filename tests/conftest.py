@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -36,3 +39,45 @@ def run_one(pipeline):
         return document_record(result)
 
     return run
+
+
+# -- PostgreSQL (a real server: COMMUNIQUE_TEST_POSTGRES, started by .ci/run) -------------------------
+PG = os.environ.get("COMMUNIQUE_TEST_POSTGRES")
+needs_pg = pytest.mark.skipif(not PG, reason="COMMUNIQUE_TEST_POSTGRES is not set: export "
+                              "COMMUNIQUE_TEST_POSTGRES=\"$(bash .ci/postgres.sh start)\" to test the PostgreSQL store")
+
+
+@pytest.fixture()
+def new_pg_url():
+    """Makes fresh schemas on the test server (a store URL each), dropped after the test."""
+    made: list[str] = []
+
+    import psycopg
+
+    def make() -> str:
+        schema = f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(PG, autocommit=True) as con:
+            con.execute(f"CREATE SCHEMA {schema}")
+        made.append(schema)
+        sep = "&" if "?" in PG else "?"
+        return f"{PG}{sep}options={quote(f'-c search_path={schema}')}"
+
+    yield make
+    if not made:
+        return
+    with psycopg.connect(PG, autocommit=True) as con:
+        for schema in made:
+            con.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture()
+def pg_url(new_pg_url):
+    """A fresh schema on the test server for each test, dropped afterwards."""
+    return new_pg_url()
+
+
+@pytest.fixture(params=["duckdb", pytest.param("postgres", marks=needs_pg)])
+def store_url(request, tmp_path):
+    if request.param == "duckdb":
+        return str(tmp_path / "store.duckdb")
+    return request.getfixturevalue("pg_url")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from communique.config import Settings
 from communique.run.local import extract_paths
-from communique.store import open_store
 from communique.stages.merge import near_duplicates
+from communique.store import open_store
 from communique.store.queries import corpus_events
 
 from .conftest import EXAMPLES
@@ -29,7 +29,7 @@ def test_store_near_duplicate_copy_counted_once(tmp_path, pipeline):
     assert sum(src["copy_of"] is not None for src in events[0]["sources"]) == 1
 
 
-def test_store_copies_are_checked_incrementally(tmp_path, pipeline):
+def test_store_copies_are_checked_incrementally(tmp_path, pipeline, store_url):
     """A later run checks only its new documents against the representatives stored before; an older store
     without fingerprints gets them from the stored texts, with the same copies found."""
     original = (EXAMPLES / "en_012.txt").read_text(encoding="utf-8")
@@ -40,7 +40,7 @@ def test_store_copies_are_checked_incrementally(tmp_path, pipeline):
     (later / "b.txt").write_text("Reuters - republished with permission\n" + original, encoding="utf-8")
     (later / "c.txt").write_text((EXAMPLES / "fr_008.txt").read_text(encoding="utf-8"), encoding="utf-8")
     (later / "d.txt").write_text(original + "\n\nThis story was republished by Gulf Wire.", encoding="utf-8")
-    db = str(tmp_path / "news.duckdb")
+    db = store_url
     extract_paths([str(first)], Settings(db=db), pipeline=pipeline, quiet=True)
     extract_paths([str(later)], Settings(db=db), pipeline=pipeline, quiet=True)
 

@@ -4,13 +4,10 @@ every store test runs on both backends, and the CLI gives the same events from e
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
-import uuid
 from dataclasses import replace
 from datetime import datetime
-from urllib.parse import quote
 
 import psycopg
 import pytest
@@ -34,44 +31,9 @@ from communique.store.postgres import qmark_to_pyformat
 from communique.store.queries import corpus_events, show_event
 from communique.store.rows import INSERT_SQL, document_rows
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, PG, needs_pg
 
-PG = os.environ.get("COMMUNIQUE_TEST_POSTGRES")
-needs_pg = pytest.mark.skipif(not PG, reason="COMMUNIQUE_TEST_POSTGRES is not set: export "
-                              "COMMUNIQUE_TEST_POSTGRES=\"$(bash .ci/postgres.sh start)\" to test the PostgreSQL store")
 TABLES = ("documents", "rejects", "actors", "aliases", "entities", "mentions", "events", "event_parties", "evidence")
-
-
-@pytest.fixture()
-def new_pg_url():
-    """Makes fresh schemas on the test server (a store URL each), dropped after the test."""
-    made: list[str] = []
-
-    def make() -> str:
-        schema = f"t_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(PG, autocommit=True) as con:
-            con.execute(f"CREATE SCHEMA {schema}")
-        made.append(schema)
-        sep = "&" if "?" in PG else "?"
-        return f"{PG}{sep}options={quote(f'-c search_path={schema}')}"
-
-    yield make
-    with psycopg.connect(PG, autocommit=True) as con:
-        for schema in made:
-            con.execute(f"DROP SCHEMA {schema} CASCADE")
-
-
-@pytest.fixture()
-def pg_url(new_pg_url):
-    """A fresh schema on the test server for each test, dropped afterwards."""
-    return new_pg_url()
-
-
-@pytest.fixture(params=["duckdb", pytest.param("postgres", marks=needs_pg)])
-def store_url(request, tmp_path):
-    if request.param == "duckdb":
-        return str(tmp_path / "store.duckdb")
-    return request.getfixturevalue("pg_url")
 
 
 def _person(eid: str, name: str, forms: list[str], title: str, affiliation: str | None, start: int) -> Entity:
