@@ -189,8 +189,10 @@ class Pipeline:
             yield from self._flush(batch)
 
     def _flush(self, batch: list[Document]) -> Iterator[Extraction | Rejected]:
-        for doc, sdoc in parse(batch, self.res.models, self.res.settings.batch_size):
-            yield self.analyze(doc, sdoc)
+        with self.res.models.memory_zone():
+            results = [self.analyze(doc, sdoc) for doc, sdoc in parse(batch, self.res.models,
+                                                                       self.res.settings.batch_size)]
+        yield from results
 
 
 def _as_date(value: str | None) -> date | None:

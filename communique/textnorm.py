@@ -37,18 +37,32 @@ def fold_arabic(text: str) -> str:
     return _AR_DIACRITICS.sub("", text).translate(_AR_LETTERS)
 
 
-@lru_cache(maxsize=1 << 16)
+#: longer texts (whole documents, paragraphs) are folded without the cache: 65,536 cached documents
+#: were 200 MB more per worker process
+FOLD_CACHE_MAX_CHARS = 100
+
+
 def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key of a surface form (cached: tokens repeat).
+    """Case-, accent- and punctuation-insensitive key of a surface form (cached for short forms: tokens
+    and names repeat).
 
     >>> fold("Secrétaire-Général  de l'ONU")
     'secretaire general de l onu'
     """
+    if len(text) > FOLD_CACHE_MAX_CHARS:
+        return _fold(text)
+    return _fold_cached(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch) or _ARABIC.match(ch))
     text = unicodedata.normalize("NFKC", text).casefold()
     text = fold_arabic(text)
     return _PUNCT.sub(" ", text).strip()
+
+
+_fold_cached = lru_cache(maxsize=1 << 16)(_fold)
 
 
 def strip_honorifics(words: list[str]) -> list[str]:

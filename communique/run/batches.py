@@ -44,9 +44,10 @@ def process_batch(pipeline: Pipeline, raws: Iterable[RawDocument | Rejected],
             results.append(None)
     if todo:
         res = pipeline.res
-        parsed = parse((doc for _, doc in todo), res.models, res.settings.batch_size)
-        for (i, _), (doc, sdoc) in zip(todo, parsed):
-            results[i] = pipeline.analyze(doc, sdoc)
+        with res.models.memory_zone():      # every spaCy Doc of the batch is analyzed inside
+            parsed = parse((doc for _, doc in todo), res.models, res.settings.batch_size)
+            for (i, _), (doc, sdoc) in zip(todo, parsed):
+                results[i] = pipeline.analyze(doc, sdoc)
     return [r for r in results if r is not None]
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:

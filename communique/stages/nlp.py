@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from ..config import SPACY_MODELS
@@ -42,6 +43,17 @@ class ModelSet:
         if lang not in self._models:
             self._models[lang] = load_model(lang)
         return self._models[lang]
+
+    @contextmanager
+    def memory_zone(self) -> Iterator[None]:
+        """spaCy's memory zone on every model loaded: the strings and lexemes a batch adds (numbers, names,
+        typos) are freed at its end, so a worker's memory stays flat over millions of documents. spaCy
+        objects must not outlive the block (the stages keep only plain records)."""
+        with ExitStack() as stack:
+            for nlp in list(self._models.values()):
+                if hasattr(nlp, "memory_zone"):
+                    stack.enter_context(nlp.memory_zone())
+            yield
 
 
 def parse(docs: Iterable[Document], models: ModelSet, batch_size: int = 16) -> Iterator[tuple[Document, Any]]:
