@@ -85,8 +85,10 @@ def test_run_ray_through_parquet(ray_local, local_db, tmp_path):
 
     db, local_counts = local_db
     parts = tmp_path / "parts"
+    # two chunks (4 + 2 documents): two Ray Data runs, two Parquet parts, one store
     counts = extract_paths_ray(list(map(str, DOCS)), Settings(db=str(tmp_path / "pq.duckdb")), actors=2,
-                               parquet_dir=str(parts), quiet=True)
+                               parquet_dir=str(parts), quiet=True, chunk_size=4)
+    assert sorted(p.name for p in parts.iterdir()) == ["part-00000", "part-00001"]
     assert counts.events == local_counts.events
     assert _events(tmp_path / "pq.duckdb") == _events(db)
     table = pyarrow.dataset.dataset(str(parts)).to_table()

@@ -1,8 +1,8 @@
 """Ray runner: paths -> Ray Data (actors holding the models run the same stage functions) -> the store.
 
 The optional extra `communique[ray]`; ray is imported only here, only when this engine is asked for.
-The driver reads the inputs, Ray Data runs `process_batch` in `actors` actors (each builds its
-Pipeline once), and the results come back to the driver, the single store writer, as Arrow batches of
+The driver reads the inputs a chunk at a time (CHUNK_SIZE documents), Ray Data runs `process_batch`
+in `actors` actors (each builds its Pipeline once per chunk), and the results come back to the driver, the single store writer, as Arrow batches of
 document records: streamed (the default, resumable like the local engine) or, with `parquet_dir`,
 written as Parquet there by the cluster and then loaded (for a cluster with shared storage).
 """
@@ -20,7 +20,7 @@ from ..config import Settings
 from ..errors import CommuniqueError, OptionalDependencyError
 from ..export import document_record, rejected_record
 from ..pipeline import Pipeline, RunCounts, load_resources
-from ..records import Extraction, Rejected
+from ..records import Extraction, RawDocument, Rejected
 from ..sources import FieldMap, read_inputs
 from ..store import open_store
 from .batches import Result, process_batch
@@ -28,6 +28,10 @@ from .progress import RunProgress
 from .writer import StoreWriter
 
 __all__ = ["extract_paths_ray", "require_ray", "results_table", "results_from_table"]
+
+#: documents per Ray Data run: bounds the driver's memory; each run starts its actors (model loading,
+#: a few seconds) so a chunk should take minutes
+CHUNK_SIZE = 10_000
 
 #: a local Ray started by this runner: small object store, no dashboard
 LOCAL_RAY = {"object_store_memory": 256 * 1024**2, "include_dashboard": False}
@@ -86,10 +90,13 @@ def extract_paths_ray(paths: Iterable[str], settings: Settings, *, fields: Field
                       address: str | None = None, quiet: bool = False,
                       on_result: Callable[[Extraction | Rejected], None] | None = None,
                       parquet_dir: str | None = None, total: int | None = None,
-                      ray_init: dict[str, Any] | None = None, **read_options: Any) -> RunCounts:
+                      ray_init: dict[str, Any] | None = None, chunk_size: int = CHUNK_SIZE,
+                      **read_options: Any) -> RunCounts:
     """Like `extract_paths`, on Ray Data: `actors` actors (one CPU each) on the Ray at `address`, on the one
     already initialized in this process, or on a local one started here (`ray_init` overrides
-    LOCAL_RAY) and shut down at the end."""
+    LOCAL_RAY) and shut down at the end. Inputs are read and sent `chunk_size` documents at a time
+    (each chunk is one Ray Data run: its actors load the models once; with `parquet_dir`, its results
+    are written under `parquet_dir/part-NNNNN`)."""
     ray = require_ray()
     started = False
     if not ray.is_initialized():
@@ -100,15 +107,10 @@ def extract_paths_ray(paths: Iterable[str], settings: Settings, *, fields: Field
     try:
         with RunProgress(quiet=quiet, total=total, label="extract (ray)") as progress:
             writer = StoreWriter(store, on_result=on_result, on_counts=progress.update)
-            items: list[dict[str, bytes]] = []
-            for raw in read_inputs(paths, fields, **read_options):
-                if isinstance(raw, Rejected):     # unreadable input: nothing to send to the cluster
-                    writer.add(raw)
-                else:
-                    items.append({"raw": pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL)})
             try:
-                if items:
-                    for table in _run(ray, items, settings, writer.stored_ids, actors, parquet_dir):
+                for n, items in enumerate(_chunks(read_inputs(paths, fields, **read_options), writer, chunk_size)):
+                    part = str(Path(parquet_dir) / f"part-{n:05d}") if parquet_dir else None
+                    for table in _run(ray, items, settings, writer.stored_ids, actors, part):
                         writer.add_all(list(results_from_table(table)))
             except KeyboardInterrupt:
                 writer.close()
@@ -122,6 +124,22 @@ def extract_paths_ray(paths: Iterable[str], settings: Settings, *, fields: Field
         store.close()
         if started:
             ray.shutdown()
+
+
+def _chunks(raws: Iterable[RawDocument | Rejected], writer: StoreWriter, size: int) -> Iterator[list[dict[str, bytes]]]:
+    """The inputs as lists of `size` pickled documents (one Ray Data run each, so that the driver never holds
+    the whole corpus); unreadable inputs go straight to the writer."""
+    items: list[dict[str, bytes]] = []
+    for raw in raws:
+        if isinstance(raw, Rejected):     # unreadable input: nothing to send to the cluster
+            writer.add(raw)
+            continue
+        items.append({"raw": pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL)})
+        if len(items) >= size:
+            yield items
+            items = []
+    if items:
+        yield items
 
 
 def _run(ray: Any, items: list[dict[str, bytes]], settings: Settings, stored: frozenset[str], actors: int,
