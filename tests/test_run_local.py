@@ -80,6 +80,20 @@ def test_run_writer_bulk_rows_equal_store_write(pipeline, tmp_path):
         assert a[table] == b[table], table
 
 
+def test_run_writer_refreshes_what_an_interrupted_run_left(pipeline, tmp_path):
+    """Documents stored by a run that died before its refresh are taken up by the next run, even one that
+    stores nothing new; a run after that one has nothing to refresh."""
+    results = list(pipeline.run([RawDocument(source=str(p), content=p.read_bytes()) for p in DOCS[:3]]))
+    with open_store(str(tmp_path / "r.duckdb")) as store:
+        store.write_many(results)                   # stored, never refreshed (killed here)
+        assert store.needs_refresh()
+        assert store.con.execute("SELECT count(*) FROM events WHERE corpus_event IS NOT NULL").fetchone()[0] == 0
+        taken_up = StoreWriter(store).close()
+        assert taken_up.refresh_seconds > 0 and not store.needs_refresh()
+        assert store.con.execute("SELECT count(*) FROM events WHERE corpus_event IS NOT NULL").fetchone()[0] > 0
+        assert StoreWriter(store).close().refresh_seconds == 0
+
+
 def test_run_writer_document_the_store_refuses_becomes_a_reject(pipeline, tmp_path):
     good = [r for r in pipeline.run([RawDocument(source=str(p), content=p.read_bytes()) for p in DOCS[:2]])]
     person = Entity(id="e1", kind="person", name="Nasser Bourita", forms=["Nasser Bourita"])
@@ -135,6 +149,7 @@ def test_run_local_rerun_skips_stored_and_changes_nothing(tmp_path, bad_inputs):
     again = extract_paths(inputs, Settings(db=str(db)), quiet=True, on_result=reported.append)
     assert (again.documents, again.events, again.rejected) == (first.documents, first.events, first.rejected)
     assert first.skipped == 0 and again.skipped == 5
+    assert first.refresh_seconds > 0 and again.refresh_seconds == 0     # nothing new: no refresh
     assert all(isinstance(r, Rejected) for r in reported) and len(reported) == 2   # only rejects are redone
     assert _rows(db) == before
 

@@ -35,6 +35,7 @@ class StoreWriter:
         self.flush_seconds = flush_seconds
         self._buffer: list[Result] = []
         self._last_flush = time.monotonic()
+        self._stored_new = 0        # documents this writer stored: none, and the refresh has nothing to do
         #: documents already in the store -> their number of occurred events (what a skip counts)
         self.stored_events: dict[str, int] = _stored_documents(store)
 
@@ -61,6 +62,7 @@ class StoreWriter:
         for r in buffer:
             if isinstance(r, Rejected):
                 self.store.write_rejected(r)
+        self._stored_new += len(extractions) - len(failed)
         for r in buffer:
             if isinstance(r, Extraction) and id(r) in failed:
                 r = failed[id(r)]
@@ -71,11 +73,13 @@ class StoreWriter:
             self.on_counts(self.counts)
 
     def close(self) -> RunCounts:
-        """Flush what is left and recompute the cross-document events; returns the counts."""
+        """Flush what is left and bring the cross-document tables up to date (skipped when this run stored
+        nothing and no earlier run left documents unchecked); returns the counts."""
         self.flush()
-        started = time.monotonic()
-        self.store.refresh_corpus_events()
-        self.counts.refresh_seconds = time.monotonic() - started
+        if self._stored_new or self.store.needs_refresh():
+            started = time.monotonic()
+            self.store.refresh_corpus_events()
+            self.counts.refresh_seconds = time.monotonic() - started
         return self.counts
 
     # -- internals ---------------------------------------------------------------------------------

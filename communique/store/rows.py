@@ -101,6 +101,14 @@ class SQLStore:
         self._refresh_actors()
         return groups
 
+    def needs_refresh(self) -> bool:
+        """Whether documents are stored that no refresh has seen (a run killed before its end, or a store
+        written before fingerprints existed)."""
+        return bool(self.con.execute(
+            "SELECT EXISTS (SELECT 1 FROM fingerprints WHERE representative IS NULL) OR EXISTS "
+            "(SELECT 1 FROM documents d WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.doc_id = d.id))"
+        ).fetchone()[0])
+
     @contextmanager
     def _refresh_transaction(self) -> Iterator[None]:
         self.con.execute("BEGIN TRANSACTION")
