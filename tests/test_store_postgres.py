@@ -315,11 +315,16 @@ def test_store_postgres_write_many_skips_stored_documents(pg_url):
                                   "event_parties": 7, "evidence": 4}
 
 
+def _refused(report: Extraction) -> Extraction:
+    """A document the server refuses: one entity twice violates the entities key."""
+    return replace(report, document=replace(report.document, id="sha256:" + "0" * 64, source="twice.txt"),
+                   entities=(report.entities[0], report.entities[0]), events=())
+
+
 @needs_pg
 def test_store_postgres_write_many_refused_row_undoes_the_batch(pg_url):
     fr, en = _report("fr"), _report("en")
-    twice = replace(en, document=replace(en.document, id="sha256:" + "0" * 64, source="twice.txt"),
-                    entities=(en.entities[0], en.entities[0]), events=())        # the entity key is violated
+    twice = _refused(en)
     with open_store(pg_url) as store:
         with pytest.raises(StoreError, match=r"^cannot store 3 documents \(https://diplomatie\.example/fr/1, \.\.\.\) in "):
             store.write_many([fr, twice, en])
@@ -444,8 +449,7 @@ def test_store_postgres_writer_writes_batches_and_rejects_a_refused_document(pg_
     from communique.run.writer import StoreWriter
 
     fr, en = _report("fr"), _report("en")
-    twice = replace(en, document=replace(en.document, id="sha256:" + "0" * 64, source="twice.txt"),
-                    entities=(en.entities[0], en.entities[0]), events=())        # the entity key is violated
+    twice = _refused(en)
     with open_store(pg_url) as store:
         batches: list[int] = []
         write_many = store.write_many

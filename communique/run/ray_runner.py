@@ -2,8 +2,8 @@
 
 The optional extra `communique[ray]`; ray is imported only here, only when this engine is asked for.
 The driver reads the inputs a chunk at a time (CHUNK_SIZE documents), Ray Data runs `process_batch`
-in `actors` actors (each builds its Pipeline once per chunk), and the results come back to the driver, the single store writer, as Arrow batches of
-document records: streamed (the default, resumable like the local engine) or, with `parquet_dir`,
+in `actors` actors (each builds its Pipeline once per chunk), and the results come back to the driver,
+the single store writer, as Arrow batches of document records: streamed (the default, resumable like the local engine) or, with `parquet_dir`,
 written as Parquet there by the cluster and then loaded (for a cluster with shared storage).
 """
 

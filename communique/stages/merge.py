@@ -7,7 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, groupby
+from operator import itemgetter
 from typing import Any
 
 __all__ = ["party_keys", "same_event", "merge_corpus", "merge_events", "merge_events_reference", "EventKey",
@@ -407,7 +408,7 @@ def near_duplicates(docs: Iterable[Any], *, threshold: float = COPY_THRESHOLD, s
     before it (:class:`CopyFinder`, documents sharing one of ``bands`` bands are candidates).
     Returns groups of two or more ids, each a representative followed by its copies in input order,
     groups ordered by their representative. The store runs the same finder incrementally
-    (communique.store.copies)."""
+    (communique.store.refresh)."""
     if num_perm % bands:
         raise ValueError(f"num_perm ({num_perm}) must be a multiple of bands ({bands})")
     finder = CopyFinder(threshold=threshold, bands=bands)
@@ -436,32 +437,21 @@ def corpus_assignments(rows: Iterable[tuple]) -> tuple[list[tuple[str, str]], in
     keys: list[EventKey] = []
     person_keys: dict[str, str] = {}
     interned: dict[str, str] = {}
-    current: str | None = None
-    head: tuple = ()
-    parties: set[str] = set()
-
-    def close() -> None:
-        ev_id, _, etype, ev_date, country = head
-        family = _FAMILY.get(etype, etype)
-        keys.append((ev_id, family, frozenset(parties), interned.setdefault(ev_date, ev_date) if ev_date else None,
+    for ev_id, party_rows in groupby(rows, key=itemgetter(0)):
+        parties: set[str] = set()
+        for _, _, etype, ev_date, country, ent_id, kind, name in party_rows:
+            if ent_id is None:
+                continue
+            if kind == "person":
+                key = person_keys.get(name)
+                if key is None:
+                    key = person_keys[name] = _person_key(name)
+                parties.add(key)
+            else:
+                parties.add(interned.setdefault(ent_id, ent_id))
+        keys.append((ev_id, _FAMILY.get(etype, etype), frozenset(parties),
+                     interned.setdefault(ev_date, ev_date) if ev_date else None,
                      interned.setdefault(country, country) if country else None))
-
-    for ev_id, doc_id, etype, ev_date, country, ent_id, kind, name in rows:
-        if ev_id != current:
-            if current is not None:
-                close()
-            current, head, parties = ev_id, (ev_id, doc_id, etype, ev_date, country), set()
-        if ent_id is None:
-            continue
-        if kind == "person":
-            key = person_keys.get(name)
-            if key is None:
-                key = person_keys[name] = _person_key(name)
-            parties.add(key)
-        else:
-            parties.add(interned.setdefault(ent_id, ent_id))
-    if current is not None:
-        close()
     keys.sort(key=lambda k: k[0])
     groups = merge_events(keys)
     out: list[tuple[str, str]] = []

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..records import Extraction
-from .rows import SQLStore, TABLES, document_rows
+from .rows import SQLStore, TABLES, document_rows, insert_columns
 
 # Column types of each table in schema order, for the columnar (unnest) insert.
 _COLUMN_TYPES: dict[str, list[str]] = {
@@ -95,12 +95,9 @@ class DuckDBStore(SQLStore):
         try:
             con.execute("DELETE FROM rejects WHERE source IN (SELECT unnest(?::VARCHAR[]))", [sources])
             for table, types in _COLUMN_TYPES.items():
-                if rows[table]:
-                    columns = [list(col) for col in zip(*rows[table])]
-                    select = ", ".join(f"unnest(?::{t}[])" for t in types)
-                    tail = ", NULL" if table in _FILLED_LATER else ""
-                    conflict = " ON CONFLICT DO NOTHING" if table in firsts else ""
-                    con.execute(f"INSERT INTO {table} SELECT {select}{tail}{conflict}", columns)
+                insert_columns(con, table, types, rows[table],
+                               tail=(", NULL" if table in _FILLED_LATER else "")
+                               + (" ON CONFLICT DO NOTHING" if table in firsts else ""))
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

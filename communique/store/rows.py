@@ -66,7 +66,7 @@ def insert_columns(con: Any, table: str, types: Sequence[str], rows: Sequence[Se
     """Many rows in one statement, ``INSERT INTO table SELECT unnest(?::T[]), ...`` (one array per
     column): the same SQL on DuckDB and PostgreSQL, and hundreds of times faster than executemany on
     DuckDB. ``types`` are portable names (VARCHAR, INTEGER, BIGINT, BOOLEAN, BYTEA, TIMESTAMP);
-    ``tail`` follows the SELECT (" ON CONFLICT DO NOTHING")."""
+    ``tail`` follows the unnest columns (", NULL", " ON CONFLICT DO NOTHING")."""
     if not rows:
         return
     columns = [list(col) for col in zip(*rows)]
