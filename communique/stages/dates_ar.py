@@ -3,17 +3,16 @@
 Covers Gregorian dates with Arabic (0-9) or Arabic-Indic (٠-٩, ۰-۹) digits and month names
 of every series (Egyptian/Gulf يناير..., Levantine/Iraqi كانون الثاني..., Maghrebi جانفي...,
 Moroccan يوليوز/غشت/شتنبر...; "شباط/فبراير" pairs), years marked م/ميلادي, numeric dates,
-Hijri dates (converted with the tabular Islamic calendar), weekdays, and relative words
+Hijri dates (converted with the Umm al-Qura calendar), weekdays, and relative words
 (اليوم, أمس, أول أمس, غدا, الأسبوع الماضي, "الاثنين الماضي", "فبراير المقبل").
 
 Offsets index the original text: matching runs on a folded copy (alef/hamza forms, ى, ة,
 digits unified one for one; diacritics and tatweel dropped) whose positions map back, so
 ``text[m.start:m.end] == m.text`` always holds.
 
-Hijri conversion: the arithmetic (tabular, "Kuwaiti") calendar with the civil epoch
-(1 Muharram 1 AH = 16 July 622 Julian). It agrees with Umm al-Qura on most days and is off
-by one day on some months' first days (1 Shawwal 1444: tabular 2023-04-22, Umm al-Qura
-2023-04-21); observed-moon dates may differ by a day or two more.
+Hijri conversion: the Umm al-Qura calendar of Saudi Arabia (the calendar of Saudi and Gulf sources),
+through `hijridate`, for 1343-1500 AH (1924-2077); outside that range, the arithmetic (tabular,
+"Kuwaiti") calendar with the civil epoch, which differs from Umm al-Qura by a day or two on most dates.
 """
 
 from __future__ import annotations
@@ -156,23 +155,41 @@ _NEXT_RE = re.compile(rf"^(?:{_NEXT})$")
 
 _ISLAMIC_EPOCH_JDN = 1948440          # 1 Muharram 1 AH (civil epoch), Julian day number
 _ORDINAL_OFFSET = 1721425             # JDN - ordinal (date.toordinal)
+_UMM_AL_QURA_YEARS = (1343, 1500)     # the range hijridate covers
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> date:
-    """Tabular Islamic calendar -> Gregorian (may differ by a day from Umm al-Qura)."""
+    """Hijri -> Gregorian: Umm al-Qura in its range (1343-1500 AH), tabular outside it.
+    ValueError for a day the month does not have."""
     if not (1 <= month <= 12 and 1 <= day <= 30):
         raise ValueError("invalid Hijri date")
+    if _UMM_AL_QURA_YEARS[0] <= year <= _UMM_AL_QURA_YEARS[1]:
+        from hijridate import Hijri
+
+        return date(*Hijri(year, month, day).to_gregorian().datetuple())
+    return _tabular_to_gregorian(year, month, day)
+
+
+def _tabular_to_gregorian(year: int, month: int, day: int) -> date:
+    """The arithmetic Islamic calendar (civil epoch) -> Gregorian."""
     jdn = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + _ISLAMIC_EPOCH_JDN - 1
     return date.fromordinal(jdn - _ORDINAL_OFFSET)
 
 
 def gregorian_to_hijri(d: date) -> tuple[int, int, int]:
-    """Gregorian -> tabular Islamic (year, month, day)."""
+    """Gregorian -> Hijri (year, month, day): Umm al-Qura in its range, tabular outside it."""
+    from hijridate import Gregorian
+
+    try:
+        h = Gregorian(d.year, d.month, d.day).to_hijri()
+        return h.year, h.month, h.day
+    except (ValueError, OverflowError):
+        pass
     jdn = d.toordinal() + _ORDINAL_OFFSET
     year = (30 * (jdn - _ISLAMIC_EPOCH_JDN) + 10646) // 10631
-    month = min(12, math.ceil((jdn - 29 - hijri_to_gregorian(year, 1, 1).toordinal() - _ORDINAL_OFFSET) / 29.5) + 1)
+    month = min(12, math.ceil((jdn - 29 - _tabular_to_gregorian(year, 1, 1).toordinal() - _ORDINAL_OFFSET) / 29.5) + 1)
     month = max(1, month)
-    day = jdn - (hijri_to_gregorian(year, month, 1).toordinal() + _ORDINAL_OFFSET) + 1
+    day = jdn - (_tabular_to_gregorian(year, month, 1).toordinal() + _ORDINAL_OFFSET) + 1
     return year, month, day
 
 
@@ -310,6 +327,13 @@ def _resolve(kind: str, m: re.Match[str], base: date | None):
 
 
 def _resolve_hijri(kind: str, g: dict, base: date | None):
+    try:
+        return _resolve_hijri_date(kind, g, base)
+    except ValueError:          # "30 Ramadan" of a 29-day Ramadan: not a date
+        return _SKIP, None, False
+
+
+def _resolve_hijri_date(kind: str, g: dict, base: date | None):
     hyear = int(g["hyear"]) if g.get("hyear") else None
     if kind == "hijri_y":
         if hyear is None or hyear < 1300:
