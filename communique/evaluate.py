@@ -43,6 +43,7 @@ class DocScore:
     loc_ok: int = 0
     evidence_bad: int = 0
     bands: dict[str, list[int]] = field(default_factory=dict)   # band -> [correct, total]
+    matched: set[int] = field(default_factory=set)   # indices of the occurred predicted events matched to gold
     errors: list[str] = field(default_factory=list)
 
 
@@ -148,6 +149,7 @@ def score_document(record: dict[str, Any], gold: dict[str, Any]) -> DocScore:
             else:
                 s.errors.append(f"location {ploc.get('name')} != {gloc.get('name')}")
     matched_p = {i for i, _, _ in matches}
+    s.matched = matched_p
     for i, ev in enumerate(pevs):
         band = next(f"{lo:.2f}-{min(hi, 1):.2f}" for lo, hi in BANDS if lo <= ev["confidence"] < hi)
         s.bands.setdefault(band, [0, 0])

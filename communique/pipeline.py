@@ -23,7 +23,7 @@ from .stages.nlp import ModelSet, parse
 from .stages.normalize import normalize
 from .stages.topics import TopicTagger, load_topics
 
-__all__ = ["Resources", "load_resources", "Pipeline", "RunCounts"]
+__all__ = ["Resources", "load_resources", "Pipeline", "RunCounts", "EventInputs"]
 
 
 @dataclass
@@ -61,6 +61,16 @@ def load_resources(settings: Settings | None = None) -> Resources:
         gazetteer=Gazetteer(entries), topics=load_topics(),
         detector=build_detector(settings.languages),
     )
+
+
+@dataclass
+class EventInputs:
+    """What the event stage reads of one document: its entities, sentences and dates."""
+
+    doc: Document
+    entities: list[Any]
+    sents: list[tuple[int, int]]
+    dates: list[DateMention]
 
 
 @dataclass
@@ -136,38 +146,46 @@ class Pipeline:
         """mentions -> coreference -> linking -> dates -> events for one parsed document."""
         stage = "mentions"
         try:
-            lang = doc.lang or "en"
-            mentions = find_mentions(doc.text, sdoc, self.mention_ctx, lang)
-            stage = "coreference"
-            entities = cluster_mentions(mentions, place_name=self._place_name)
-            stage = "linking"
-            entities = link_entities(entities, self.res.actors)
-            stage = "dates"
-            base = _as_date(doc.published) or _as_date(doc.dateline_date)
-            dates = self._find_dates(doc.text, lang, base)
-            if base is None:
-                # no publication date: the story's first full date anchors weekdays and 'today'
-                years = [int(d.value[:4]) for d in dates if d.value and len(d.value) == 10 and not d.relative]
-                if years:
-                    dates = self._find_dates(doc.text, lang, None, year_hint=years[0])
-                from .stages.triggers import status_of
-
-                anchors = [d.value for d in dates if d.value and len(d.value) == 10 and re.search(r"\d", d.text)
-                           and status_of(doc.text[max(0, d.start - 60): d.end], min(60, d.start), lang) != "planned"]
-                if anchors:
-                    dates = self._find_dates(doc.text, lang, date.fromisoformat(anchors[0]))
-            if doc.dateline_date is None and doc.dateline_span:
-                s, e = doc.dateline_span
-                in_dateline = [d for d in dates if s <= d.start < e + 25 and d.value]
-                if in_dateline:
-                    doc = replace(doc, dateline_date=in_dateline[0].value)
+            inputs = self.event_inputs(doc, sdoc)
             stage = "events"
-            sents = sentence_spans(doc.text, sdoc)
-            events = extract_events(doc, entities, sents, dates, self.event_ctx)
+            events = extract_events(inputs.doc, inputs.entities, inputs.sents, inputs.dates, self.event_ctx)
         except Exception as exc:
             return Rejected(doc.source, stage, f"internal error: {type(exc).__name__}: {exc}", doc.id)
-        return Extraction(document=doc, entities=tuple(entities), events=tuple(events),
+        return Extraction(document=inputs.doc, entities=tuple(inputs.entities), events=tuple(events),
                           fingerprint=fingerprint(doc.text))
+
+    def event_inputs(self, doc: Document, sdoc: Any) -> EventInputs:
+        """mentions -> coreference -> linking -> dates: what the event stage reads (kept apart so that
+        training can cache it and rerun only the event stage)."""
+        lang = doc.lang or "en"
+        mentions = find_mentions(doc.text, sdoc, self.mention_ctx, lang)
+        entities = cluster_mentions(mentions, place_name=self._place_name)
+        entities = link_entities(entities, self.res.actors)
+        doc, dates = self._document_dates(doc, lang)
+        return EventInputs(doc, entities, sentence_spans(doc.text, sdoc), dates)
+
+    def _document_dates(self, doc: Document, lang: str) -> tuple[Document, list[DateMention]]:
+        """Every date of the text, resolved against the publication date, the dateline or the story's
+        first full date; the dateline's date when the normalizer could not read it."""
+        base = _as_date(doc.published) or _as_date(doc.dateline_date)
+        dates = self._find_dates(doc.text, lang, base)
+        if base is None:
+            # no publication date: the story's first full date anchors weekdays and 'today'
+            years = [int(d.value[:4]) for d in dates if d.value and len(d.value) == 10 and not d.relative]
+            if years:
+                dates = self._find_dates(doc.text, lang, None, year_hint=years[0])
+            from .stages.triggers import status_of
+
+            anchors = [d.value for d in dates if d.value and len(d.value) == 10 and re.search(r"\d", d.text)
+                       and status_of(doc.text[max(0, d.start - 60): d.end], min(60, d.start), lang) != "planned"]
+            if anchors:
+                dates = self._find_dates(doc.text, lang, date.fromisoformat(anchors[0]))
+        if doc.dateline_date is None and doc.dateline_span:
+            s, e = doc.dateline_span
+            in_dateline = [d for d in dates if s <= d.start < e + 25 and d.value]
+            if in_dateline:
+                doc = replace(doc, dateline_date=in_dateline[0].value)
+        return doc, dates
 
     def run(self, raws: Iterable[RawDocument | Rejected]) -> Iterator[Extraction | Rejected]:
         """The whole pipeline, streaming; spaCy sees batches of `batch_size` documents."""

@@ -12,6 +12,9 @@ from ..records import DateMention, Document, Entity, Event, Evidence, Location, 
 from ..textnorm import fold, is_arabic
 from ..translit import latin_skeleton
 from .titles import TITLE_RE
+from .decide import LinearModel
+from .occurrence import decide_events
+from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, status_of
 
 __all__ = ["extract_events", "EventContext"]
@@ -56,6 +59,10 @@ class EventContext:
 
     geocode: Callable[[str], Location | None]
     topics: Callable[[str, str], list[str]]
+    #: the learned pair decision (stages.pairs, stages.decide); None: the party rules decide alone
+    pair_model: LinearModel | None = None
+    #: the learned occurrence decision (stages.occurrence); None: every rule event is kept
+    occurrence_model: LinearModel | None = None
 
 
 @dataclass
@@ -67,11 +74,23 @@ class _Frame:
     evidence: list[tuple[int, int]]
     trigger: Trigger
     support: list[tuple[int, int]] = field(default_factory=list)   # follow-up sentences: evidence only
+    probability: float | None = None      # the learned pair decision's, when it made the frame
 
 
 def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
                    dates: list[DateMention], ctx: EventContext) -> list[Event]:
     """Sentence-level triggers with their parties, merged into one frame per real event."""
+    if ctx.pair_model is not None:
+        events = _events_from_pairs(doc, entities, sents, dates, ctx, ctx.pair_model)
+    else:
+        events = _events_from_rules(doc, entities, sents, dates, ctx)
+    if ctx.occurrence_model is not None:
+        events = decide_events(doc, events, entities, ctx.occurrence_model)
+    return events
+
+
+def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
+                       dates: list[DateMention], ctx: EventContext) -> list[Event]:
     text = doc.text
     lang = doc.lang or "en"
     by_span: dict[tuple[int, int], Entity] = {}
@@ -150,6 +169,13 @@ def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int,
             last_subject = parties[0][1].id
 
     merged = [f for f in _merge_frames(frames, ent_by_id) if len(f.parties) >= 2]
+    return _finish_all(doc, merged, dates, place_mentions, ent_by_id, ctx, sents)
+
+
+def _finish_all(doc: Document, merged: list[_Frame], dates: list[DateMention],
+                place_mentions: list[tuple[Mention, Entity]], ent_by_id: dict[str, Entity], ctx: EventContext,
+                sents: list[tuple[int, int]]) -> list[Event]:
+    """Date, venue, topics and confidence of each frame, in story order (a date can come from the last one)."""
     events: list[Event] = []
     previous: Event | None = None
     for frame in merged:
@@ -225,6 +251,41 @@ def _sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
     return out
 
 
+def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Mention, Entity]],
+                     ent_by_id: dict[str, Entity]) -> list[str]:
+    """The party rules of `_sentence_parties` that speak against one actor mention, by name: features of
+    the learned pair decision (stages.pairs), where the rules no longer decide alone."""
+    flags = []
+    before = text[max(0, m.start - 60): m.start]
+    if e.kind == "organization" and any(_EVENT_NAME.search(f) for f in e.forms):
+        flags.append("event_name")
+    if e.kind != "person":
+        affiliations = {pe.affiliation for _, pe in in_sent if pe.kind == "person" and pe.affiliation}
+        if e.id in affiliations:
+            flags.append("affiliation")
+        if any(pe.kind == "person" and pm.start <= m.start and m.end <= pm.end for pm, pe in in_sent):
+            flags.append("inside_title")
+        if _NON_PARTY_AFTER.match(text[m.end: m.end + 20]):
+            flags.append("non_party_after")
+        if _NON_PARTY_BEFORE.search(before[-40:]):
+            flags.append("non_party_before")
+        if _LOCATIVE.search(before[-25:]):
+            flags.append("locative_visit" if _VISIT_TO.search(before[-40:]) else "locative")
+        if e.kind == "organization" and _VENUE_WORDS.search(" ".join(e.forms)):
+            flags.append("venue_words")
+        if TITLE_RE.match(text, m.end + 1) and text[m.end: m.end + 1] == " ":
+            flags.append("before_title")
+        if _NOUN_COMPLEMENT.search(before[-40:]):
+            flags.append("noun_complement")
+        if e.kind == "state" and m.form[:1].islower():
+            flags.append("adjective")
+    if _TEMPORAL_CLAUSE.search(before):
+        flags.append("temporal_clause")
+    if _RELATION_BETWEEN.search(before):
+        flags.append("relation_between")
+    return flags
+
+
 def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
     """Who met whom: one group per counterpart for bilateral types, one group for a conference."""
     if etype == "conference":
@@ -248,8 +309,9 @@ def _role(ent: Entity) -> str | None:
     return ent.titles[0] if ent.titles else None
 
 
-def _merge_frames(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_Frame]:
-    """Headline, body and follow-up sentences about the same parties and kind of event: one frame."""
+def _merge_frames(frames: list[_Frame], ent_by_id: dict[str, Entity], visits_apart: bool = False) -> list[_Frame]:
+    """Headline, body and follow-up sentences about the same parties and kind of event: one frame.
+    With `visits_apart`, a visit and a meeting during it stay two events."""
     merged: list[_Frame] = []
     for f in frames:
         if f.status != "occurred":
@@ -261,6 +323,8 @@ def _merge_frames(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_F
         fcover = _cover(fset, ent_by_id)
         for g in merged:
             if g.status != "occurred" or (_FAMILY[g.type] != _FAMILY[f.type] and {g.type, f.type} != {"meet", "call"}):
+                continue
+            if visits_apart and "visit" in (f.type, g.type) and f.type != g.type:
                 continue
             gset = set(g.parties)
             gcover = _cover(gset, ent_by_id)
@@ -280,11 +344,101 @@ def _merge_frames(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_F
                 target.roles[p] = f.roles.get(p)
         target.evidence.extend(e for e in f.evidence if e not in target.evidence)
         target.support.extend(e for e in f.support if e not in target.support)
-        if target.type == "visit" and f.type == "meet":
+        if target.type == "visit" and f.type == "meet" and not visits_apart:
             target.type = "meet"
         if "call" in (target.type, f.type):
             target.type = "call"      # "X discusses with Y" in the headline of a phone call
     return _merge_conferences(_absorb_organization_frames(merged, ent_by_id), ent_by_id)
+
+
+def _events_from_pairs(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
+                       dates: list[DateMention], ctx: EventContext, model: LinearModel) -> list[Event]:
+    """The learned path: pair candidates scored by the model; in each sentence the actors that the model
+    pairs with each other are one event (a clique), one event per counterpart otherwise; then the
+    document frames merge the headline, lead and body tellings as the rule path does."""
+    ent_by_id = {e.id: e for e in entities}
+    place_mentions = sorted([(m, e) for e in entities if e.kind in {"place", "state"} for m in e.mentions],
+                            key=lambda x: x[0].start)
+    by_sentence: dict[tuple[int, int], list[tuple[float, PairCandidate]]] = {}
+    for cand in pair_candidates(doc, entities, sents, party_rule_flags):
+        p = model.probability(cand.features)
+        if p >= model.threshold:
+            by_sentence.setdefault(cand.sentence, []).append((p, cand))
+    frames: list[_Frame] = []
+    for span, scored in by_sentence.items():
+        for clique in _cliques(scored):
+            p, best = max((x for x in scored if {x[1].a, x[1].b} <= clique), key=lambda x: x[0])
+            parties = sorted(clique, key=lambda pid: _first_position(ent_by_id[pid], span))
+            frames.append(_Frame(best.trigger.type, best.status, parties,
+                                 {pid: _role(ent_by_id[pid]) for pid in parties}, [span], best.trigger,
+                                 probability=round(p, 3)))
+    frames.sort(key=lambda f: f.evidence[0])
+    merged = _corefer_frames(frames, ent_by_id)
+    return _finish_all(doc, merged, dates, place_mentions, ent_by_id, ctx, sents)
+
+
+def _sides(frame: _Frame, ent_by_id: dict[str, Entity]) -> list[set[str]]:
+    """Each party as the ids that stand for it: itself and its organization or state."""
+    out = []
+    for pid in frame.parties:
+        aff = ent_by_id[pid].affiliation
+        out.append({pid} | ({aff} if aff else set()))
+    return out
+
+
+def _shared_sides(f: _Frame, g: _Frame, ent_by_id: dict[str, Entity]) -> int:
+    gs = _sides(g, ent_by_id)
+    return sum(1 for side in _sides(f, ent_by_id) if any(side & other for other in gs))
+
+
+def _corefer_frames(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_Frame]:
+    """Tellings of one event in a document (headline, lead, body): frames of the same kind that share two
+    sides (a person counts for their organization or state) are one event."""
+    out: list[_Frame] = []
+    for f in frames:
+        target = next((g for g in out if g.status == f.status and _same_kind(f.type, g.type)
+                       and _shared_sides(f, g, ent_by_id) >= min(2, len(f.parties), len(g.parties))), None)
+        if target is None:
+            out.append(f)
+            continue
+        target.parties = list(dict.fromkeys(target.parties + f.parties))
+        for pid in f.parties:
+            target.roles.setdefault(pid, f.roles.get(pid))
+        target.evidence.extend(e for e in f.evidence if e not in target.evidence)
+        target.probability = max(target.probability or 0, f.probability or 0)
+        if "call" in (target.type, f.type):
+            target.type = "call"
+    return out
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return a == b or {a, b} <= {"meet", "call"} or {a, b} <= {"meet", "conference"}
+
+
+def _first_position(ent: Entity, span: tuple[int, int]) -> int:
+    inside = [m.start for m in ent.mentions if span[0] <= m.start < span[1]]
+    return inside[0] if inside else -1
+
+
+def _cliques(scored: list[tuple[float, PairCandidate]]) -> list[set[str]]:
+    """Maximal sets of actors that the model pairs with one another (Bron-Kerbosch; sentences are small)."""
+    adj: dict[str, set[str]] = {}
+    for _, c in scored:
+        adj.setdefault(c.a, set()).add(c.b)
+        adj.setdefault(c.b, set()).add(c.a)
+    out: list[set[str]] = []
+
+    def grow(r: set[str], p: set[str], x: set[str]) -> None:
+        if not p and not x:
+            out.append(r)
+            return
+        for v in sorted(p):
+            grow(r | {v}, p & adj[v], x & adj[v])
+            p = p - {v}
+            x = x | {v}
+
+    grow(set(), set(adj), set())
+    return out
 
 
 def _absorb_organization_frames(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_Frame]:
@@ -467,6 +621,8 @@ def _event(doc: Document, frame: _Frame, location: Location | None, date_value: 
         confidence += 0.05
     if frame.trigger.nominal:
         confidence -= 0.1
+    if frame.probability is not None:
+        confidence = frame.probability
     key = f"{doc.id}|{frame.type}|{'|'.join(sorted(frame.parties))}|{frame.evidence[0][0]}"
     return Event(
         id="ev:" + hashlib.sha1(key.encode()).hexdigest()[:16], type=frame.type, status=frame.status,  # type: ignore[arg-type]
