@@ -4,12 +4,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= communique.duckdb
 
-.PHONY: install demo test bench bench-scale eval train-ar kb clean
+.PHONY: install demo test bench bench-scale eval train train-ar kb clean
 
 $(BIN)/communique: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[serve,test,parquet,postgres,ray,fast]'
+	$(BIN)/pip install --quiet -e '.[serve,test,parquet,postgres,ray,fast,train]'
 	touch $@
 
 install: $(BIN)/communique
@@ -29,7 +29,10 @@ bench-scale: install
 	$(BIN)/python bench/scale.py --max-size 10000
 
 eval: install
-	$(BIN)/communique eval ../shared/devset
+	$(BIN)/communique eval ../shared/annotated ../shared/devset
+
+train: install
+	$(BIN)/python scripts/train_events.py --shared ../shared
 
 train-ar: install
 	$(BIN)/python scripts/train_ar_ner.py --data ../shared/data

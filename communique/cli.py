@@ -85,7 +85,14 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_dir, format_table
     from .pipeline import Pipeline, load_resources
 
-    result = evaluate_dir(args.dir, Pipeline(load_resources(Settings())))
+    pipeline = Pipeline(load_resources(Settings(event_model=args.events)))
+    if args.cv:
+        from .learn.cv import cross_validate, format_cv
+
+        result = cross_validate(args.dirs, pipeline)
+        print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_cv(result))
+        return 0
+    result = evaluate_dir(args.dirs, pipeline)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_table(result))
     return 0
 
@@ -182,8 +189,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_show)
 
     p = sub.add_parser("eval", help="score the pipeline against gold annotations")
-    p.add_argument("dir", help="folder with docs/ and gold/ (the ../shared/devset layout)")
+    p.add_argument("dirs", nargs="+", metavar="DIR",
+                   help="folders with docs/ and gold/ (the ../shared/devset layout), read as one corpus")
     p.add_argument("--json", action="store_true", help="print the full JSON report")
+    p.add_argument("--events", choices=["rules", "learned"], default="rules",
+                   help="which event stage to score: the rules, or the committed learned decisions")
+    p.add_argument("--cv", action="store_true",
+                   help="cross-validate the learned decisions by document folds (folds.json, clusters kept "
+                        "in one fold): train on four folds, score the fifth (needs scikit-learn)")
     p.set_defaults(func=_cmd_eval)
 
     from .export import add_export_parser

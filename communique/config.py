@@ -8,9 +8,12 @@ from pathlib import Path
 
 from .errors import OptionalDependencyError
 
-__all__ = ["Settings", "SUPPORTED_LANGUAGES", "SPACY_MODELS", "HTML_EXTRACTORS"]
+__all__ = ["Settings", "SUPPORTED_LANGUAGES", "SPACY_MODELS", "HTML_EXTRACTORS", "EVENT_MODELS"]
 
 SUPPORTED_LANGUAGES = ("fr", "en", "ar")
+
+#: which event stage runs: the rules alone, or rule candidates decided by the committed learned models
+EVENT_MODELS = ("rules", "learned")
 
 #: how HTML pages become text (communique.stages.html)
 HTML_EXTRACTORS = ("trafilatura", "resiliparse")
@@ -35,6 +38,9 @@ class Settings:
     kb_overlay: str | None = field(default=None, metadata={"help": "YAML file of extra actors and aliases"})
     html_extractor: str = field(default="trafilatura", metadata={
         "help": "main text, title and date of HTML pages: trafilatura, or resiliparse (faster; extra [fast])"})
+    event_model: str = field(default="rules", metadata={
+        "help": "event stage: 'rules', or 'learned' (pair and occurrence models of communique/models, "
+                "trained by `make train`; see TRAINING.md for their cross-validated scores)"})
 
     def __post_init__(self) -> None:
         unknown = set(self.languages) - set(SUPPORTED_LANGUAGES)
@@ -42,6 +48,8 @@ class Settings:
             raise ValueError(f"unsupported languages {sorted(unknown)}; choose from {SUPPORTED_LANGUAGES}")
         if self.batch_size < 1:
             raise ValueError("batch_size must be >= 1")
+        if self.event_model not in EVENT_MODELS:
+            raise ValueError(f"unknown event_model {self.event_model!r}; choose from {EVENT_MODELS}")
         if self.html_extractor not in HTML_EXTRACTORS:
             raise ValueError(f"unknown html_extractor {self.html_extractor!r}; choose from {HTML_EXTRACTORS}")
         if self.html_extractor == "resiliparse" and find_spec("resiliparse") is None:

@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from .errors import InputError
@@ -216,12 +217,15 @@ def load_gold(directory: Path) -> list[tuple[dict[str, Any], Path]]:
     return out
 
 
-def evaluate_dir(directory: str | Path, pipeline: Any) -> dict[str, Any]:
-    """Run the pipeline on DIR/docs and score against DIR/gold. The gold file's `published` is given
-    to the pipeline as the document's publication date, as a corpus with a date field would."""
+def evaluate_dir(directory: str | Path | Sequence[str | Path], pipeline: Any) -> dict[str, Any]:
+    """Run the pipeline on DIR/docs of one or more folders, read as one corpus, and score against DIR/gold,
+    per language, per folder ("set") and overall. The gold file's `published` is given to the pipeline
+    as the document's publication date, as a corpus with a date field would."""
     from .export import document_record
 
-    items = load_gold(Path(directory))
+    dirs = [directory] if isinstance(directory, (str, Path)) else list(directory)
+    items = [(gold, path) for d in dirs for gold, path in load_gold(Path(d))]
+    set_of = {str(path): Path(d).name for d in dirs for _, path in load_gold(Path(d))}
     raws = [RawDocument(source=str(path), content=path.read_bytes(), published=gold.get("published"))
             for gold, path in items]
     scores: list[DocScore] = []
@@ -229,6 +233,7 @@ def evaluate_dir(directory: str | Path, pipeline: Any) -> dict[str, Any]:
     rejected = []
     # the pipeline yields rejects at once and parsed documents in batches: match results by source
     results = {(r.source if isinstance(r, Rejected) else r.document.source): r for r in pipeline.run(raws)}
+    by_set: dict[str, list[DocScore]] = defaultdict(list)
     for gold, path in items:
         result = results[str(path)]
         if isinstance(result, Rejected):
@@ -238,11 +243,14 @@ def evaluate_dir(directory: str | Path, pipeline: Any) -> dict[str, Any]:
             record = document_record(result)
         records[gold["id"]] = record
         scores.append(score_document(record, gold))
+        by_set[set_of[str(path)]].append(scores[-1])
     by_lang: dict[str, list[DocScore]] = defaultdict(list)
     for s in scores:
         by_lang[s.lang].append(s)
     result: dict[str, Any] = {"languages": {lang: aggregate(v) for lang, v in sorted(by_lang.items())},
                               "all": aggregate(scores), "rejected": rejected}
+    if len(by_set) > 1:
+        result["sets"] = {name: aggregate(v) for name, v in sorted(by_set.items())}
     result["corpus"] = _corpus_pairs(items, records)
     result["linking"] = _linking(items, records)
     result["documents"] = {s.doc: s.errors for s in scores if s.errors}
@@ -352,7 +360,8 @@ def format_table(result: dict[str, Any]) -> str:
     cols = ["lang", "docs", "ent F1", "variants", "event P", "event R", "event F1", "ev F1/doc", "party F1",
             "type", "date", "venue"]
     rows = []
-    for lang, r in list(result["languages"].items()) + [("all", result["all"])]:
+    sets = [(f"set {name}", r) for name, r in result.get("sets", {}).items()]
+    for lang, r in list(result["languages"].items()) + sets + [("all", result["all"])]:
         def f(x: Any) -> str:
             return "-" if x is None else f"{x:.2f}"
         rows.append([lang, str(r["documents"]), f(r["entity"]["f1"]), f(r["variant_merge"]), f(r["event"]["p"]),

@@ -91,6 +91,8 @@ class Pipeline:
         self.res = resources
         self.mention_ctx = MentionContext(resources.gazetteer, self._is_place, resources.places.lookup)
         self.event_ctx = EventContext(geocode=self._geocode, topics=resources.topics)
+        if resources.settings.event_model == "learned":
+            self.event_ctx = _with_learned_models(self.event_ctx)
 
     # -- resources as callables ------------------------------------------------------------------
     def _is_place(self, name: str) -> bool:
@@ -211,6 +213,18 @@ class Pipeline:
             results = [self.analyze(doc, sdoc) for doc, sdoc in parse(batch, self.res.models,
                                                                        self.res.settings.batch_size)]
         yield from results
+
+
+def _with_learned_models(ctx: EventContext) -> EventContext:
+    """The event context with the committed pair and occurrence models (`make train`)."""
+    from .errors import CommuniqueError
+    from .stages.decide import load_model
+
+    pairs, occurrence = load_model("pairs"), load_model("occurrence")
+    if pairs is None or occurrence is None:
+        raise CommuniqueError("the learned event models (communique/models/pairs.json, occurrence.json) are "
+                              "missing: train them with `make train`, or use the rules (event_model='rules')")
+    return replace(ctx, pair_model=pairs, occurrence_model=occurrence)
 
 
 def _as_date(value: str | None) -> date | None:

@@ -1,0 +1,1 @@
+"""Training and cross-validation of the learned decisions on annotated corpora (needs scikit-learn)."""

@@ -1,0 +1,106 @@
+"""Training of the pair decision on Examples: labels from gold events, logistic regression, k-fold CV."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from ..evaluate import _gold_ids_of
+from ..records import Entity, Event
+from ..stages.decide import LinearModel
+from ..stages.events import EventContext, extract_events, party_rule_flags
+from ..stages.pairs import pair_candidates
+from .examples import Example
+
+__all__ = ["pair_rows", "fit", "events_with", "PAIR_MODEL"]
+
+PAIR_MODEL = "pairs"
+MIN_DOCUMENTS = 3
+
+
+def _gold_keys(ent: Entity, ent_by_id: dict[str, Entity], gold: dict[str, Any]) -> set[str]:
+    ids = _gold_ids_of({"forms": ent.forms}, gold["entities"])
+    aff = ent_by_id.get(ent.affiliation or "")
+    if aff is not None:
+        ids |= _gold_ids_of({"forms": aff.forms}, gold["entities"])
+    return ids
+
+
+def _pair_label(ga: set[str], gb: set[str], events: list[dict[str, Any]]) -> bool:
+    """Do the two actors stand for two different parties of one gold event (a person or their
+    organization or state: the matching rules of SCHEMA.md)?"""
+    for ev in events:
+        keys = [{q["id"]} | ({q["affiliation"]} if q.get("affiliation") else set()) for q in ev["parties"]]
+        for i, ki in enumerate(keys):
+            if ga & ki and any(gb & kj for j, kj in enumerate(keys) if j != i):
+                return True
+    return False
+
+
+def pair_rows(examples: Sequence[Example]) -> list[tuple[Example, dict[str, float], bool]]:
+    """(example, features, label) of every pair candidate; label: both in one occurred gold event."""
+    rows = []
+    for ex in examples:
+        if ex.inputs is None:
+            continue
+        inp = ex.inputs
+        ent_by_id = {e.id: e for e in inp.entities}
+        keys = {e.id: _gold_keys(e, ent_by_id, ex.gold) for e in inp.entities}
+        for cand in pair_candidates(inp.doc, inp.entities, inp.sents, party_rule_flags):
+            label = _pair_label(keys[cand.a], keys[cand.b], ex.gold["events"])
+            rows.append((ex, cand.features, label))
+    return rows
+
+
+def fit(rows: Sequence[tuple[Any, dict[str, float], bool]], c: float = 0.3, threshold: float = 0.5,
+        name: str = PAIR_MODEL) -> LinearModel:
+    """Logistic regression over the rows' named features -> LinearModel (weights by feature name)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    # a feature must be seen in MIN_DOCUMENTS documents: no weight for one document's names and phrases
+    seen: dict[str, set[str]] = {}
+    for ex, f, _ in rows:
+        for k in f:
+            seen.setdefault(k, set()).add(getattr(ex, "name", str(id(ex))))
+    kept = {k for k, docs in seen.items() if len(docs) >= MIN_DOCUMENTS}
+    vec = DictVectorizer()
+    x = vec.fit_transform([{k: v for k, v in f.items() if k in kept} for _, f, _ in rows]).tocsr()
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")
+    y = [int(label) for *_, label in rows]
+    clf = LogisticRegression(C=c, max_iter=3000, solver="liblinear")
+    clf.fit(x, y)
+    weights = {name_: round(float(w), 5) for name_, w in zip(vec.get_feature_names_out(), clf.coef_[0])
+               if abs(w) > 1e-5}
+    return LinearModel(name, weights, round(float(clf.intercept_[0]), 5), threshold)
+
+
+def events_with(ex: Example, ctx: EventContext, model: LinearModel | None) -> list[Event]:
+    """The event stage on one example with the given pair model (entities copied: frames mutate them)."""
+    if ex.inputs is None:
+        return []
+    inp = ex.inputs
+    return extract_events(inp.doc, copy.deepcopy(inp.entities), inp.sents, inp.dates,
+                          replace(ctx, pair_model=model))
+
+
+def occurrence_rows(examples: Sequence[Example], ctx: EventContext,
+                    pair_model: Any = None) -> list[tuple[Example, dict[str, float], bool]]:
+    """(example, features, label) of every occurred event the rules propose; label: it matches a gold
+    occurred event (SCHEMA.md matching, one-to-one per document)."""
+    from ..evaluate import score_document
+    from ..stages.occurrence import event_features
+    from .scoring import record_of
+
+    rows = []
+    for ex in examples:
+        model = pair_model(ex) if callable(pair_model) else pair_model
+        events = events_with(ex, replace(ctx, occurrence_model=None), model)
+        matched = score_document(record_of(ex, events), ex.gold).matched
+        occurred = [ev for ev in events if ev.status == "occurred"]
+        ent_by_id = {e.id: e for e in ex.inputs.entities} if ex.inputs else {}
+        for i, ev in enumerate(occurred):
+            rows.append((ex, event_features(ex.inputs.doc, ev, events.index(ev), events, ent_by_id), i in matched))
+    return rows
