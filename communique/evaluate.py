@@ -16,6 +16,7 @@ from .textnorm import match_key
 __all__ = ["evaluate_dir", "score_document", "DocScore", "format_table", "BANDS"]
 
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01))
+CONFIDENT = 0.8     # "confidence means something": precision of the events at or above it
 
 
 @dataclass
@@ -44,6 +45,8 @@ class DocScore:
     loc_ok: int = 0
     evidence_bad: int = 0
     bands: dict[str, list[int]] = field(default_factory=dict)   # band -> [correct, total]
+    confident: int = 0          # occurred events with confidence >= CONFIDENT
+    confident_ok: int = 0       # ... of them matched to gold
     matched: set[int] = field(default_factory=set)   # indices of the occurred predicted events matched to gold
     errors: list[str] = field(default_factory=list)
 
@@ -156,6 +159,9 @@ def score_document(record: dict[str, Any], gold: dict[str, Any]) -> DocScore:
         s.bands.setdefault(band, [0, 0])
         s.bands[band][1] += 1
         s.bands[band][0] += i in matched_p
+        if ev["confidence"] >= CONFIDENT:
+            s.confident += 1
+            s.confident_ok += i in matched_p
         if i not in matched_p:
             s.errors.append("extra event " + ev["type"] + " " + ",".join(p["entity"] for p in ev["parties"]))
     for j, gev in enumerate(gevs):
@@ -200,6 +206,7 @@ def aggregate(scores: list[DocScore]) -> dict[str, Any]:
         "location_accuracy": _ratio(t.loc_ok, t.loc_total),
         "evidence_errors": t.evidence_bad,
         "confidence_bands": {b: {"precision": _ratio(c, n), "events": n} for b, (c, n) in sorted(bands.items())},
+        "confident": {"threshold": CONFIDENT, "precision": _ratio(t.confident_ok, t.confident), "events": t.confident},
         "counts": {"events_gold": t.ev_gold, "events_pred": t.ev_pred, "events_matched": t.ev_tp},
     }
 
@@ -383,6 +390,8 @@ def format_table(result: dict[str, Any]) -> str:
                      f"{lk['cross_language']['one_actor']}/{lk['cross_language']['gold_actors']} cross-language "
                      "gold actors")
     bands = result["all"]["confidence_bands"]
+    conf = result["all"]["confident"]
     lines.append("precision by confidence: " + ", ".join(
-        f"{b}: {v['precision'] if v['precision'] is not None else '-'} (n={v['events']})" for b, v in bands.items()))
+        f"{b}: {v['precision'] if v['precision'] is not None else '-'} (n={v['events']})" for b, v in bands.items())
+        + f"; at >= {conf['threshold']}: {conf['precision'] if conf['precision'] is not None else '-'} (n={conf['events']})")
     return "\n".join(lines)

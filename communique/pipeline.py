@@ -216,15 +216,15 @@ class Pipeline:
 
 
 def _with_learned_models(ctx: EventContext) -> EventContext:
-    """The event context with the committed pair and occurrence models (`make train`)."""
+    """The event context with the committed pair and coreference models (`make train`)."""
     from .errors import CommuniqueError
     from .stages.decide import load_model
 
-    pairs, occurrence = load_model("pairs"), load_model("occurrence")
-    if pairs is None or occurrence is None:
-        raise CommuniqueError("the learned event models (communique/models/pairs.json, occurrence.json) are "
+    pairs, coref = load_model("pairs"), load_model("coref")
+    if pairs is None or coref is None:
+        raise CommuniqueError("the learned event models (communique/models/pairs.json, coref.json) are "
                               "missing: train them with `make train`, or use the rules (event_model='rules')")
-    return replace(ctx, pair_model=pairs, occurrence_model=occurrence)
+    return replace(ctx, pair_model=pairs, coref_model=coref)
 
 
 def _as_date(value: str | None) -> date | None:

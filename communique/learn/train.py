@@ -29,10 +29,11 @@ def _gold_keys(ent: Entity, ent_by_id: dict[str, Entity], gold: dict[str, Any]) 
 
 
 def _pair_label(ga: set[str], gb: set[str], events: list[dict[str, Any]]) -> bool:
-    """Do the two actors stand for two different parties of one gold event (a person or their
-    organization or state: the matching rules of SCHEMA.md)?"""
+    """Do the two actors stand for two different parties of one gold event? As in the matching rules of
+    SCHEMA.md, an actor stands for a gold party when it, or its own affiliation, is that party (a state
+    does not stand for its minister)."""
     for ev in events:
-        keys = [{q["id"]} | ({q["affiliation"]} if q.get("affiliation") else set()) for q in ev["parties"]]
+        keys = [{q["id"]} for q in ev["parties"]]
         for i, ki in enumerate(keys):
             if ga & ki and any(gb & kj for j, kj in enumerate(keys) if j != i):
                 return True
@@ -70,20 +71,19 @@ def fit(rows: Sequence[tuple[Any, dict[str, float], bool]], c: float = 0.3, thre
     x = vec.fit_transform([{k: v for k, v in f.items() if k in kept} for _, f, _ in rows]).tocsr()
     x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")
     y = [int(label) for *_, label in rows]
-    clf = LogisticRegression(C=c, max_iter=3000, solver="liblinear")
+    clf = LogisticRegression(C=c, max_iter=3000, solver="liblinear", random_state=0)
     clf.fit(x, y)
     weights = {name_: round(float(w), 5) for name_, w in zip(vec.get_feature_names_out(), clf.coef_[0])
                if abs(w) > 1e-5}
     return LinearModel(name, weights, round(float(clf.intercept_[0]), 5), threshold)
 
 
-def events_with(ex: Example, ctx: EventContext, model: LinearModel | None) -> list[Event]:
-    """The event stage on one example with the given pair model (entities copied: frames mutate them)."""
+def events_with(ex: Example, ctx: EventContext) -> list[Event]:
+    """The event stage on one example in the given context (entities copied: frames mutate them)."""
     if ex.inputs is None:
         return []
     inp = ex.inputs
-    return extract_events(inp.doc, copy.deepcopy(inp.entities), inp.sents, inp.dates,
-                          replace(ctx, pair_model=model))
+    return extract_events(inp.doc, copy.deepcopy(inp.entities), inp.sents, inp.dates, ctx)
 
 
 def occurrence_rows(examples: Sequence[Example], ctx: EventContext,
@@ -96,11 +96,48 @@ def occurrence_rows(examples: Sequence[Example], ctx: EventContext,
 
     rows = []
     for ex in examples:
-        model = pair_model(ex) if callable(pair_model) else pair_model
-        events = events_with(ex, replace(ctx, occurrence_model=None), model)
+        events = events_with(ex, replace(ctx, occurrence_model=None, pair_model=pair_model))
         matched = score_document(record_of(ex, events), ex.gold).matched
         occurred = [ev for ev in events if ev.status == "occurred"]
         ent_by_id = {e.id: e for e in ex.inputs.entities} if ex.inputs else {}
         for i, ev in enumerate(occurred):
             rows.append((ex, event_features(ex.inputs.doc, ev, events.index(ev), events, ent_by_id), i in matched))
+    return rows
+
+
+def _frame_gold(frame: Any, ent_gold: dict[str, set[str]], events: list[dict[str, Any]]) -> int | None:
+    """The gold event a frame tells (most gold parties covered, at least two or all), or None."""
+    covered = set().union(*(ent_gold[p] for p in frame.parties)) if frame.parties else set()
+    best, best_n = None, 0
+    for i, ev in enumerate(events):
+        ids = {q["id"] for q in ev["parties"]}
+        n = len(ids & covered)
+        if n >= min(2, len(ids)) and n > best_n:
+            best, best_n = i, n
+    return best
+
+
+def coref_rows(examples: Sequence[Example], pair_model: Any) -> list[tuple[Example, dict[str, float], bool]]:
+    """(example, features, label) for every earlier/later frame pair sharing a side; label: both tell
+    the same gold event. Pairs where neither frame tells a gold event are left out."""
+    from ..stages.events import pair_frames
+    from ..stages.frames import frame_pair_features, shared_sides
+
+    rows = []
+    for ex in examples:
+        if ex.inputs is None:
+            continue
+        inp = ex.inputs
+        model = pair_model
+        ent_by_id = {e.id: e for e in inp.entities}
+        ent_gold = {e.id: _gold_keys(e, ent_by_id, ex.gold) for e in inp.entities}
+        frames = pair_frames(inp.doc, inp.entities, inp.sents, model)
+        golds = [_frame_gold(f, ent_gold, ex.gold["events"]) for f in frames]
+        for j, g in enumerate(frames):
+            for i in range(j):
+                f = frames[i]
+                if shared_sides(g, f, ent_by_id) < 1 or (golds[i] is None and golds[j] is None):
+                    continue
+                rows.append((ex, frame_pair_features(inp.doc, f, g, ent_by_id, inp.dates),
+                             golds[i] is not None and golds[i] == golds[j]))
     return rows

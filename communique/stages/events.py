@@ -14,6 +14,7 @@ from ..translit import latin_skeleton
 from .titles import TITLE_RE
 from .decide import LinearModel
 from .occurrence import decide_events
+from .frames import Frame, corefer_frames
 from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, status_of
 
@@ -63,18 +64,8 @@ class EventContext:
     pair_model: LinearModel | None = None
     #: the learned occurrence decision (stages.occurrence); None: every rule event is kept
     occurrence_model: LinearModel | None = None
-
-
-@dataclass
-class _Frame:
-    type: str
-    status: str
-    parties: list[str]
-    roles: dict[str, str | None]
-    evidence: list[tuple[int, int]]
-    trigger: Trigger
-    support: list[tuple[int, int]] = field(default_factory=list)   # follow-up sentences: evidence only
-    probability: float | None = None      # the learned pair decision's, when it made the frame
+    #: the learned in-document event coreference (stages.frames); None: frames sharing two sides merge
+    coref_model: LinearModel | None = None
 
 
 def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
@@ -106,7 +97,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     if doc.dateline_span:
         d0, d1 = doc.dateline_span
         actor_mentions = [(m, e) for m, e in actor_mentions if not (d0 <= m.start < d1)]
-    frames: list[_Frame] = []
+    frames: list[Frame] = []
     conveners: list[tuple[tuple[int, int], str]] = []
     last_subject: str | None = None
     for s_start, s_end in sents:
@@ -161,7 +152,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 if len(group) < (1 if trig.type == "conference" else 2):
                     continue
                 roles = {pid: _role(ent_by_id[pid]) for pid in group}
-                frames.append(_Frame(trig.type, status, group, roles, evidence, trig))
+                frames.append(Frame(trig.type, status, group, roles, evidence, trig))
             if groups and groups[0]:
                 persons = [p for p in groups[0] if ent_by_id[p].kind == "person"]
                 last_subject = (ids_before[0] if ids_before else (persons[0] if persons else last_subject))
@@ -172,7 +163,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     return _finish_all(doc, merged, dates, place_mentions, ent_by_id, ctx, sents)
 
 
-def _finish_all(doc: Document, merged: list[_Frame], dates: list[DateMention],
+def _finish_all(doc: Document, merged: list[Frame], dates: list[DateMention],
                 place_mentions: list[tuple[Mention, Entity]], ent_by_id: dict[str, Entity], ctx: EventContext,
                 sents: list[tuple[int, int]]) -> list[Event]:
     """Date, venue, topics and confidence of each frame, in story order (a date can come from the last one)."""
@@ -309,10 +300,10 @@ def _role(ent: Entity) -> str | None:
     return ent.titles[0] if ent.titles else None
 
 
-def _merge_frames(frames: list[_Frame], ent_by_id: dict[str, Entity], visits_apart: bool = False) -> list[_Frame]:
+def _merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity], visits_apart: bool = False) -> list[Frame]:
     """Headline, body and follow-up sentences about the same parties and kind of event: one frame.
     With `visits_apart`, a visit and a meeting during it stay two events."""
-    merged: list[_Frame] = []
+    merged: list[Frame] = []
     for f in frames:
         if f.status != "occurred":
             # planned and negated events are kept apart, never merged into what happened
@@ -353,66 +344,36 @@ def _merge_frames(frames: list[_Frame], ent_by_id: dict[str, Entity], visits_apa
 
 def _events_from_pairs(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
                        dates: list[DateMention], ctx: EventContext, model: LinearModel) -> list[Event]:
-    """The learned path: pair candidates scored by the model; in each sentence the actors that the model
-    pairs with each other are one event (a clique), one event per counterpart otherwise; then the
-    document frames merge the headline, lead and body tellings as the rule path does."""
+    """The learned path: sentence frames from the pair model, one frame per event by event coreference,
+    then date, venue and confidence as on the rule path."""
     ent_by_id = {e.id: e for e in entities}
     place_mentions = sorted([(m, e) for e in entities if e.kind in {"place", "state"} for m in e.mentions],
                             key=lambda x: x[0].start)
+    frames = pair_frames(doc, entities, sents, model)
+    merged = corefer_frames(doc, frames, ent_by_id, dates, ctx.coref_model)
+    return _finish_all(doc, merged, dates, place_mentions, ent_by_id, ctx, sents)
+
+
+def pair_frames(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
+                model: LinearModel) -> list[Frame]:
+    """Pair candidates scored by the model; in each sentence the actors that the model pairs with each
+    other are one frame (a clique), so a list of counterparts gives one frame per counterpart."""
+    ent_by_id = {e.id: e for e in entities}
     by_sentence: dict[tuple[int, int], list[tuple[float, PairCandidate]]] = {}
     for cand in pair_candidates(doc, entities, sents, party_rule_flags):
         p = model.probability(cand.features)
         if p >= model.threshold:
             by_sentence.setdefault(cand.sentence, []).append((p, cand))
-    frames: list[_Frame] = []
+    frames: list[Frame] = []
     for span, scored in by_sentence.items():
         for clique in _cliques(scored):
             p, best = max((x for x in scored if {x[1].a, x[1].b} <= clique), key=lambda x: x[0])
             parties = sorted(clique, key=lambda pid: _first_position(ent_by_id[pid], span))
-            frames.append(_Frame(best.trigger.type, best.status, parties,
-                                 {pid: _role(ent_by_id[pid]) for pid in parties}, [span], best.trigger,
-                                 probability=round(p, 3)))
+            frames.append(Frame(best.trigger.type, best.status, parties,
+                                {pid: _role(ent_by_id[pid]) for pid in parties}, [span], best.trigger,
+                                probability=round(p, 3)))
     frames.sort(key=lambda f: f.evidence[0])
-    merged = _corefer_frames(frames, ent_by_id)
-    return _finish_all(doc, merged, dates, place_mentions, ent_by_id, ctx, sents)
-
-
-def _sides(frame: _Frame, ent_by_id: dict[str, Entity]) -> list[set[str]]:
-    """Each party as the ids that stand for it: itself and its organization or state."""
-    out = []
-    for pid in frame.parties:
-        aff = ent_by_id[pid].affiliation
-        out.append({pid} | ({aff} if aff else set()))
-    return out
-
-
-def _shared_sides(f: _Frame, g: _Frame, ent_by_id: dict[str, Entity]) -> int:
-    gs = _sides(g, ent_by_id)
-    return sum(1 for side in _sides(f, ent_by_id) if any(side & other for other in gs))
-
-
-def _corefer_frames(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_Frame]:
-    """Tellings of one event in a document (headline, lead, body): frames of the same kind that share two
-    sides (a person counts for their organization or state) are one event."""
-    out: list[_Frame] = []
-    for f in frames:
-        target = next((g for g in out if g.status == f.status and _same_kind(f.type, g.type)
-                       and _shared_sides(f, g, ent_by_id) >= min(2, len(f.parties), len(g.parties))), None)
-        if target is None:
-            out.append(f)
-            continue
-        target.parties = list(dict.fromkeys(target.parties + f.parties))
-        for pid in f.parties:
-            target.roles.setdefault(pid, f.roles.get(pid))
-        target.evidence.extend(e for e in f.evidence if e not in target.evidence)
-        target.probability = max(target.probability or 0, f.probability or 0)
-        if "call" in (target.type, f.type):
-            target.type = "call"
-    return out
-
-
-def _same_kind(a: str, b: str) -> bool:
-    return a == b or {a, b} <= {"meet", "call"} or {a, b} <= {"meet", "conference"}
+    return frames
 
 
 def _first_position(ent: Entity, span: tuple[int, int]) -> int:
@@ -441,7 +402,7 @@ def _cliques(scored: list[tuple[float, PairCandidate]]) -> list[set[str]]:
     return out
 
 
-def _absorb_organization_frames(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_Frame]:
+def _absorb_organization_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
     """'The SG of the IMCTC and a CENTCOM delegation signed ...' then 'signed by Al-Mughidi and Col.
     Weskiman (CENTCOM)': the organizations' frame is the persons' frame; a person without an
     affiliation takes the organization left over."""
@@ -466,9 +427,9 @@ def _absorb_organization_frames(frames: list[_Frame], ent_by_id: dict[str, Entit
     return out
 
 
-def _merge_conferences(frames: list[_Frame], ent_by_id: dict[str, Entity]) -> list[_Frame]:
+def _merge_conferences(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
     """Reports of one multilateral meeting in a document: conference frames sharing a party."""
-    out: list[_Frame] = []
+    out: list[Frame] = []
     for f in frames:
         target = None
         if f.type == "conference" and f.status == "occurred":
@@ -503,7 +464,7 @@ def lang_of(doc: Document) -> str:
     return doc.lang or "en"
 
 
-def _finish(doc: Document, frame: _Frame, dates: list[DateMention], place_mentions: list[tuple[Mention, Entity]],
+def _finish(doc: Document, frame: Frame, dates: list[DateMention], place_mentions: list[tuple[Mention, Entity]],
             ent_by_id: dict[str, Entity], ctx: EventContext, previous: Event | None,
             sents: list[tuple[int, int]]) -> Event:
     text = doc.text
@@ -603,7 +564,7 @@ def _finish(doc: Document, frame: _Frame, dates: list[DateMention], place_mentio
     return _event(doc, frame, location, date_value, precision, date_score, ent_by_id, ctx, evidence)
 
 
-def _event(doc: Document, frame: _Frame, location: Location | None, date_value: str | None, precision: str | None,
+def _event(doc: Document, frame: Frame, location: Location | None, date_value: str | None, precision: str | None,
            date_score: float, ent_by_id: dict[str, Entity], ctx: EventContext, evidence: tuple[Evidence, ...]) -> Event:
     """The Event record of a finished frame: parties, topics, confidence, a stable id."""
     text = doc.text

@@ -66,14 +66,18 @@ def pair_candidates(doc: Document, entities: list[Entity], sents: list[tuple[int
     for index, (s, e) in enumerate(sents):
         triggers = find_triggers(text[s:e], lang, s)
         in_sent = [(m, ent) for m, ent in mentions if s <= m.start < e]
-        if not triggers:
-            continue
         actors = _sentence_actors(text, in_sent, ent_by_id, rule_flags)
-        named = {a.entity.id for a in actors}
-        for ctx_id, flag in ((previous_subject, "ctx_previous"), (protagonist, "ctx_protagonist")):
-            if ctx_id and ctx_id not in named and ctx_id in ent_by_id:
-                actors.insert(0, _Actor(ent_by_id[ctx_id], None, (flag,)))
-                named.add(ctx_id)
+        if not triggers:
+            # no word of the lexicon: the model reads the sentence's words (two named actors at least)
+            if len(actors) < 2:
+                continue
+            triggers = [Trigger(s, s, "", "meet", True)]
+        else:
+            named = {a.entity.id for a in actors}
+            for ctx_id, flag in ((previous_subject, "ctx_previous"), (protagonist, "ctx_protagonist")):
+                if ctx_id and ctx_id not in named and ctx_id in ent_by_id:
+                    actors.insert(0, _Actor(ent_by_id[ctx_id], None, (flag,)))
+                    named.add(ctx_id)
         sentence = _SentenceView(doc, index, len(sents), (s, e), triggers, lang)
         for i, x in enumerate(actors):
             for y in actors[i + 1:]:
@@ -133,6 +137,11 @@ class _SentenceView:
     def features(self) -> Features:
         text, (s, e) = self.doc.text, self.span
         f: Features = {f"lang={self.lang}": 1.0, "bias": 1.0}
+        if not self.triggers[0].text:
+            f["no_trigger"] = 1.0
+            for w in _WORD.findall(text[s:e])[:60]:
+                f[f"sw={self.lang}:{fold(w)[:20]}"] = 1.0
+            return f | self._position()
         for t in self.triggers:
             f[f"trig={t.type}{'/n' if t.nominal else ''}"] = 1.0
             f[f"trigw={self.lang}:{fold(t.text)[:24]}"] = 1.0
@@ -140,7 +149,11 @@ class _SentenceView:
             window = text[max(s, t.start - 50): t.end + 30]
             for w in _WORD.findall(window):
                 f[f"w={self.lang}:{fold(w)[:20]}"] = 1.0
-        f[f"sent={min(self.index, 4)}"] = 1.0
+        return f | self._position()
+
+    def _position(self) -> Features:
+        text, (s, e) = self.doc.text, self.span
+        f: Features = {f"sent={min(self.index, 4)}": 1.0}
         f["in_title"] = float(bool(self.doc.title_span and self.doc.title_span[0] <= s < self.doc.title_span[1]))
         f["pos"] = s / max(1, len(text))
         f["long_doc"] = float(len(text) > 3000)
