@@ -1,0 +1,53 @@
+"""Document text + spans (entity mentions, evidence sentences) -> escaped HTML segments with their marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Segment", "mark_text", "timeline_bars"]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text under the same marks: the template escapes `text` and joins `classes`."""
+
+    text: str
+    classes: tuple[str, ...]
+    evidence: bool
+    title: str | None
+
+
+def mark_text(text: str, mentions: list[dict[str, Any]], evidence: list[dict[str, Any]],
+              focus: set[tuple[int, int]] = frozenset()) -> list[Segment]:
+    """Cut the text at every span boundary; each piece knows the mentions and evidence covering it.
+    `focus` spans (start, end) are the evidence of the event the reader came from."""
+    spans: list[tuple[int, int, str, str | None]] = []
+    for m in mentions:
+        if 0 <= m["start"] < m["end"] <= len(text):
+            spans.append((m["start"], m["end"], f"ent ent-{m['kind'] or 'other'}", m.get("name")))
+    for e in evidence:
+        if 0 <= e["start"] < e["end"] <= len(text):
+            cls = "evidence focus" if (e["start"], e["end"]) in focus else "evidence"
+            spans.append((e["start"], e["end"], cls, None))
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(t for _, t, _, _ in spans)})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [s for s in spans if s[0] <= a and b <= s[1]]
+        classes = tuple(sorted({c for s in covering for c in s[2].split()}))
+        title = next((s[3] for s in covering if s[3]), None)
+        out.append(Segment(text[a:b], classes, "evidence" in classes, title))
+    return out
+
+
+def timeline_bars(counts: list[tuple[str, int]], width: int = 900, height: int = 120) -> dict[str, Any]:
+    """Bar geometry of a counts-per-period chart, drawn as SVG by the template (no script)."""
+    if not counts:
+        return {"bars": [], "width": width, "height": height, "max": 0}
+    peak = max(n for _, n in counts)
+    step = width / len(counts)
+    bars = [{"x": round(i * step, 1), "w": max(1.0, round(step * 0.8, 1)), "h": round(n / peak * (height - 20), 1),
+             "y": round(height - 14 - n / peak * (height - 20), 1), "label": k, "n": n,
+             "show_label": len(counts) <= 24 or i % max(1, len(counts) // 12) == 0}
+            for i, (k, n) in enumerate(counts)]
+    return {"bars": bars, "width": width, "height": height, "max": peak}
