@@ -17,11 +17,12 @@ def _require_fastapi() -> None:
             raise OptionalDependencyError("communique serve", "serve", module)
 
 
-def create_app(settings: ServeSettings):  # type: ignore[no-untyped-def]
+def create_app(settings: ServeSettings, pipeline=None):  # type: ignore[no-untyped-def]
+    """The ASGI app (FastAPI behind the guard middleware) over settings.db."""
     _require_fastapi()
     from .app import create_app as _create
 
-    return _create(settings)
+    return _create(settings, pipeline)
 
 
 def serve(settings: ServeSettings, host: str = "127.0.0.1", port: int = 8000) -> None:

@@ -22,9 +22,11 @@ STATIC = Path(__file__).parent / "static"
 log = logging.getLogger("communique.serve")
 
 
-def create_app(settings: ServeSettings) -> Any:
-    """The ASGI app over the store named by settings.db (opened now: DuckDB lets this process hold the file)."""
+def create_app(settings: ServeSettings, pipeline: Any = None) -> Any:
+    """The ASGI app over the store named by settings.db (opened now: DuckDB lets this process hold the file).
+    `pipeline`: a loaded communique Pipeline for POST /api/documents (else loaded on the first post)."""
     state = ServerState.open(settings)
+    state.pipeline = pipeline
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -115,9 +115,10 @@ def build_index(con: Connection) -> BrowseIndex:
     for ev_id, text in con.execute("SELECT event_id, text FROM evidence").fetchall():
         evidence[ev_id].append(text or "")
     forms = _entity_forms(con)
+    types = dict(con.execute("SELECT id, type FROM events").fetchall())
     ev_rows, actor_rows = [], []
     for raw, ev in zip(events, resolved):
-        ev_rows.append(_event_row(raw, ev, titles, evidence, forms))
+        ev_rows.append(_event_row(raw, ev, titles, evidence, forms, types))
         for p in ev["parties"]:
             actor_rows.append([ev["id"], p["entity"], p["name"], p["kind"], ev["status"]])
     db = duckdb.connect(":memory:")
@@ -134,8 +135,8 @@ def build_index(con: Connection) -> BrowseIndex:
 
 
 def _event_row(raw: dict[str, Any], ev: dict[str, Any], titles: dict[str, str], evidence: dict[str, list[str]],
-               forms: dict[tuple[str, str], list[str]]) -> list[Any]:
-    member_types = {ev["type"]}
+               forms: dict[tuple[str, str], list[str]], types: dict[str, str]) -> list[Any]:
+    member_types = {ev["type"], *(types.get(src["event"]) or ev["type"] for src in raw["sources"])}
     keys: list[str] = []
     texts: list[str] = []
     for src in raw["sources"]:
