@@ -20,8 +20,11 @@ __all__ = ["router", "event_filter", "state_of"]
 router = APIRouter(prefix="/api")
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+#: the same, where an empty value (an empty form field) means "no filter"
+OPT_DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+OPT_TYPE = r"^(meet|visit|call|agreement|conference)?$"
+OPT_LANG = r"^(fr|en|ar)?$"
 ID = r"^[\w:.\-]{1,200}$"
-EventType = Literal["meet", "visit", "call", "agreement", "conference"]
 Lang = Literal["fr", "en", "ar"]
 
 
@@ -31,20 +34,20 @@ def state_of(request: Request) -> ServerState:
 
 def event_filter(
         actor: Annotated[str | None, Query(max_length=200, description="any form of an actor, any script")] = None,
-        actor_id: Annotated[str | None, Query(pattern=ID)] = None,
-        type: Annotated[EventType | None, Query()] = None,
+        actor_id: Annotated[str | None, Query(pattern=r"^([\w:.\-]{1,200})?$")] = None,
+        type: Annotated[str | None, Query(pattern=OPT_TYPE, description="meet, visit, call, agreement, conference")] = None,
         status: Annotated[Literal["occurred", "planned", "negated", "any"], Query()] = "occurred",
-        country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="venue country, ISO alpha-2")] = None,
-        lang: Annotated[Lang | None, Query(description="a language among the sources")] = None,
-        since: Annotated[str | None, Query(pattern=DATE)] = None,
-        until: Annotated[str | None, Query(pattern=DATE)] = None,
+        country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2})?$", description="venue country, ISO alpha-2")] = None,
+        lang: Annotated[str | None, Query(pattern=OPT_LANG, description="a language among the sources: fr, en, ar")] = None,
+        since: Annotated[str | None, Query(pattern=OPT_DATE)] = None,
+        until: Annotated[str | None, Query(pattern=OPT_DATE)] = None,
         q: Annotated[str | None, Query(max_length=200, description="search titles, evidence and names")] = None,
         sort: Annotated[Literal["date", "-date", "confidence", "reports"], Query()] = "date",
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> EventFilter:
     """The filter of every events view, validated (a bad value is a 422 naming the parameter)."""
-    return EventFilter(actor=actor or None, actor_id=actor_id, type=type, status=status, country=country,
-                       lang=lang, since=since or None, until=until or None, q=q or None, sort=sort,
+    return EventFilter(actor=actor or None, actor_id=actor_id or None, type=type or None, status=status,
+                       country=country or None, lang=lang or None, since=since or None, until=until or None, q=q or None, sort=sort,
                        limit=limit, offset=offset)
 
 

@@ -16,6 +16,7 @@ class Segment:
     classes: tuple[str, ...]
     evidence: bool
     title: str | None
+    anchor: bool = False        # the first piece of the focused evidence: the page's #evidence target
 
 
 def mark_text(text: str, mentions: list[dict[str, Any]], evidence: list[dict[str, Any]],
@@ -31,12 +32,15 @@ def mark_text(text: str, mentions: list[dict[str, Any]], evidence: list[dict[str
             cls = "evidence focus" if (e["start"], e["end"]) in focus else "evidence"
             spans.append((e["start"], e["end"], cls, None))
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(t for _, t, _, _ in spans)})
-    out = []
+    out: list[Segment] = []
+    anchored = False
     for a, b in zip(cuts, cuts[1:]):
         covering = [s for s in spans if s[0] <= a and b <= s[1]]
         classes = tuple(sorted({c for s in covering for c in s[2].split()}))
         title = next((s[3] for s in covering if s[3]), None)
-        out.append(Segment(text[a:b], classes, "evidence" in classes, title))
+        anchor = "focus" in classes and not anchored
+        anchored = anchored or anchor
+        out.append(Segment(text[a:b], classes, "evidence" in classes, title, anchor))
     return out
 
 

@@ -43,7 +43,7 @@ function layout(nodes, edges, width, height) {
       l.s.dx -= dx * f; l.s.dy -= dy * f; l.t.dx += dx * f; l.t.dy += dy * f;
     }
     for (const d of nodes) {
-      d.dx += (width / 2 - d.x) * 0.02; d.dy += (height / 2 - d.y) * 0.02;   // gravity
+      d.dx += (width / 2 - d.x) * 0.3; d.dy += (height / 2 - d.y) * 0.3;   // gravity keeps components near
       const len = Math.max(0.01, Math.hypot(d.dx, d.dy));
       d.x += (d.dx / len) * Math.min(len, temp);
       d.y += (d.dy / len) * Math.min(len, temp);
@@ -52,11 +52,21 @@ function layout(nodes, edges, width, height) {
   return links;
 }
 
+function fitView(nodes, aspect) {
+  // the smallest box of the canvas's aspect that holds every node, with a margin for labels
+  if (!nodes.length) return { x: 0, y: 0, w: 900, h: 600 };
+  const xs = nodes.map((d) => d.x), ys = nodes.map((d) => d.y);
+  const x0 = Math.min(...xs) - 40, x1 = Math.max(...xs) + 120, y0 = Math.min(...ys) - 30, y1 = Math.max(...ys) + 30;
+  let w = x1 - x0, h = y1 - y0;
+  if (w / h < aspect) w = h * aspect; else h = w / aspect;
+  return { x: (x0 + x1) / 2 - w / 2 + 40, y: (y0 + y1) / 2 - h / 2, w, h };
+}
+
 function drawNetwork(svg, data) {
   const width = 900, height = 600;
   const centre = new URLSearchParams(svg.dataset.src.split("?")[1] || "").get("actor_id");
   const links = layout(data.nodes, data.edges, width, height);
-  const view = { x: 0, y: 0, w: width, h: height };
+  const view = fitView(data.nodes, width / height);
   const setView = () => svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
   const root = svgEl("g");
   svg.appendChild(root);
@@ -86,6 +96,7 @@ function drawNetwork(svg, data) {
     data.nodes.forEach((d, i) => groups[i].setAttribute("transform", `translate(${d.x},${d.y})`));
   };
   redraw();
+  setView();
   const toSvg = (evt) => {
     const r = svg.getBoundingClientRect();
     return { x: view.x + ((evt.clientX - r.left) / r.width) * view.w, y: view.y + ((evt.clientY - r.top) / r.height) * view.h };
