@@ -35,6 +35,16 @@ def ring_points(ring: list[int], arcs: list[list[tuple[float, float]]]) -> list[
     return points
 
 
+def split_at_antimeridian(points: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """A ring that crosses longitude 180 drawn as pieces on each side (no stroke across the whole map)."""
+    pieces = [[points[0]]]
+    for prev, point in zip(points, points[1:]):
+        if abs(point[0] - prev[0]) > 180:
+            pieces.append([])
+        pieces[-1].append(point)
+    return [p for p in pieces if len(p) > 2]
+
+
 def svg_path(topo: dict) -> str:
     arcs = decode_arcs(topo)
     parts = []
@@ -42,8 +52,8 @@ def svg_path(topo: dict) -> str:
         polygons = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]]
         for polygon in polygons:
             for ring in polygon:
-                pts = ring_points(ring, arcs)
-                parts.append("M" + "L".join(f"{lon + 180:.1f},{90 - lat:.1f}" for lon, lat in pts) + "Z")
+                for piece in split_at_antimeridian(ring_points(ring, arcs)):
+                    parts.append("M" + "L".join(f"{lon + 180:.1f},{90 - lat:.1f}" for lon, lat in piece) + "Z")
     return "".join(parts)
 
 
