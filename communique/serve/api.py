@@ -11,7 +11,8 @@ from fastapi.responses import JSONResponse, Response
 
 from ..records import RawDocument
 from ..store.browse import (EventFilter, actor_network, event_evidence, event_timeline, get_actor, get_document,
-                            get_event, list_actors, list_documents, list_events, list_rejects)
+                            get_event, list_actors, list_documents, list_events, list_events_json,
+                            list_rejects)
 from .guard import token_matches
 from .state import ServerState
 
@@ -55,16 +56,21 @@ Filter = Annotated[EventFilter, Depends(event_filter)]
 State = Annotated[ServerState, Depends(state_of)]
 
 
-@router.get("/events", summary="Merged events matching the filter, one page")
-def api_events(f: Filter, state: State) -> dict[str, Any]:
-    page = list_events(state.current_index(), f)
-    return {"total": page.total, "limit": f.limit, "offset": f.offset, "events": page.events}
+@router.get("/events", summary="Merged events matching the filter, one page",
+            responses={200: {"description": '{"total": N, "limit": L, "offset": O, "events": [corpus events]}'}})
+def api_events(f: Filter, state: State) -> Response:
+    total, rows = list_events_json(state.current_index(), f)
+    # the events are stored as JSON text: sent as they are, not parsed and encoded again
+    body = f'{{"total":{total},"limit":{f.limit},"offset":{f.offset},"events":[{",".join(rows)}]}}'
+    return Response(body, media_type="application/json")
 
 
 @router.get("/events.jsonl", summary="Every merged event matching the filter, as JSON lines")
 def api_events_jsonl(f: Filter, state: State) -> Response:
-    events = _all_events(state, f)
-    body = "".join(json.dumps(ev, ensure_ascii=False) + "\n" for ev in events)
+    from dataclasses import replace
+
+    _, rows = list_events_json(state.current_index(), replace(f, limit=100_000, offset=0))
+    body = "".join(row + "\n" for row in rows)
     return Response(body, media_type="application/x-ndjson",
                     headers={"content-disposition": 'attachment; filename="events.jsonl"'})
 

@@ -16,9 +16,10 @@ from typing import Any
 from ..textnorm import fold
 from . import Connection
 from .queries import corpus_events, resolve_actors
+from .rows import insert_columns
 
 __all__ = ["EventFilter", "EventPage", "BrowseIndex", "build_index", "list_events", "event_timeline",
-           "get_event", "event_evidence", "list_actors", "get_actor", "actor_network", "list_documents",
+           "get_event", "event_evidence", "list_events_json", "list_actors", "get_actor", "actor_network", "list_documents",
            "get_document", "list_rejects", "store_generation", "EVENT_TYPES", "STATUSES", "SORTS"]
 
 EVENT_TYPES = ("meet", "visit", "call", "agreement", "conference")
@@ -123,14 +124,15 @@ def build_index(con: Connection) -> BrowseIndex:
             actor_rows.append([ev["id"], p["entity"], p["name"], p["kind"], ev["status"]])
     db = duckdb.connect(":memory:")
     db.execute(_INDEX_SCHEMA)
-    _insert(db, "ev", ev_rows, 14)
-    _insert(db, "ev_actor", actor_rows, 5)
+    insert_columns(db, "ev", ["VARCHAR"] * 8 + ["DOUBLE", "INTEGER"] + ["VARCHAR"] * 4, ev_rows)
+    insert_columns(db, "ev_actor", ["VARCHAR"] * 5, actor_rows)
     counts: dict[str, int] = defaultdict(int)
     for row in actor_rows:
         if row[4] == "occurred":
             counts[row[1]] += 1
-    _insert(db, "actor", [[a, k, n, fold(n or a), " | ".join(fold(f) for f in [n or a, *actor_forms.get(a, [])]),
-                           counts.get(a, 0)] for a, (n, k) in actors.items()], 6)
+    insert_columns(db, "actor", ["VARCHAR"] * 5 + ["INTEGER"],
+                   [[a, k, n, fold(n or a), " | ".join(fold(f) for f in [n or a, *actor_forms.get(a, [])]),
+                     counts.get(a, 0)] for a, (n, k) in actors.items()])
     return BrowseIndex(db, generation, {a: n for a, (n, _) in actors.items()})
 
 
@@ -155,11 +157,6 @@ def _event_row(raw: dict[str, Any], ev: dict[str, Any], titles: dict[str, str], 
     return [ev["id"], ev["type"], "," + ",".join(sorted(member_types)) + ",", ev["status"], ev["date"],
             ev["date"] or "", loc.get("country"), langs, ev["confidence"], ev["reports"], actor_key, text_key,
             json.dumps(raw, ensure_ascii=False), json.dumps(ev, ensure_ascii=False)]
-
-
-def _insert(db: Any, table: str, rows: list[list[Any]], width: int) -> None:
-    if rows:
-        db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", rows)
 
 
 # -- events -----------------------------------------------------------------------------------------
@@ -200,13 +197,21 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
 def list_events(index: BrowseIndex, f: EventFilter, *, resolved: bool = True) -> EventPage:
     """One page of merged events matching the filter, and how many match in all. `resolved`: parties as
     corpus actors (the web), else as the document entities `communique events` prints."""
+    total, rows = list_events_json(index, f, resolved=resolved)
+    return EventPage(total, [json.loads(r) for r in rows])
+
+
+def list_events_json(index: BrowseIndex, f: EventFilter, *, resolved: bool = True) -> tuple[int, list[str]]:
+    """`list_events` with each event as the JSON text it is stored as (the API sends it unparsed)."""
     where, params = _where(f)
     cur = index.cursor()
-    total = cur.execute(f"SELECT count(*) FROM ev{where}", params).fetchone()[0]
     column = "resolved" if resolved else "record"
-    rows = cur.execute(f"SELECT {column} FROM ev{where} ORDER BY {SORTS[f.sort]} LIMIT ? OFFSET ?",
+    rows = cur.execute(f"SELECT {column}, count(*) OVER () FROM ev{where} ORDER BY {SORTS[f.sort]} LIMIT ? OFFSET ?",
                        [*params, f.limit, f.offset]).fetchall()
-    return EventPage(int(total), [json.loads(r[0]) for r in rows])
+    if rows:
+        return int(rows[0][1]), [r[0] for r in rows]
+    total = cur.execute(f"SELECT count(*) FROM ev{where}", params).fetchone()[0] if f.offset else 0
+    return int(total), []
 
 
 def event_timeline(index: BrowseIndex, f: EventFilter, unit: str = "month") -> list[tuple[str, int]]:
