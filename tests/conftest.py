@@ -108,10 +108,13 @@ def start_server():
 
     servers = []
 
-    def start(db: Path, tmp: Path, *, pipeline=None, **options) -> str:
-        copy = tmp / f"serve-{len(servers)}.duckdb"
-        shutil.copy(db, copy)
-        app = create_app(ServeSettings(db=str(copy), **options), pipeline)
+    def start(db: Path | str, tmp: Path, *, pipeline=None, **options) -> str:
+        """Serve a copy of the DuckDB file `db`, or the PostgreSQL URL `db` itself."""
+        if isinstance(db, Path):
+            copy = tmp / f"serve-{len(servers)}.duckdb"
+            shutil.copy(db, copy)
+            db = str(copy)
+        app = create_app(ServeSettings(db=db, **options), pipeline)
         server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()

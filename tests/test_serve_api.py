@@ -13,6 +13,8 @@ from communique.store.browse import EventFilter, build_index, list_events
 from communique.store.queries import corpus_events
 from communique.textnorm import fold
 
+from .conftest import EXAMPLES, needs_pg
+
 TOKEN = {"authorization": "Bearer test-token"}
 # written for these tests: invented people, an invented ministry
 POSTED_FR = ("Tunis, 14-3-2024 - La ministre de la Recherche, Amélie Vantrois, a reçu mardi à Tunis le directeur "
@@ -208,3 +210,31 @@ def test_serve_api_openapi_without_cdn(web):
 
 def test_serve_fold_is_the_search_key():
     assert fold("أَحمد") == fold("احمد")
+
+
+@needs_pg
+def test_serve_api_on_postgres_sees_other_writers(pg_url, pipeline, start_server, tmp_path):
+    """With --db postgresql://..., serve and extract processes share the server: what another writer
+    stores shows up in the API (the browse index is rebuilt when the store changes)."""
+    from communique import Settings
+    from communique.run.local import extract_paths
+
+    extract_paths([str(EXAMPLES / "fr_006.txt")], Settings(db=pg_url), pipeline=pipeline, quiet=True)
+    base = start_server(pg_url, tmp_path, pipeline=pipeline, token="pg-token", recheck_seconds=0.0)
+    first = httpx.get(base + "/api/events", params={"limit": 500}).json()
+    assert first["total"] >= 1
+    extract_paths([str(EXAMPLES / "en_005.txt")], Settings(db=pg_url), pipeline=pipeline, quiet=True)
+    second = httpx.get(base + "/api/events", params={"limit": 500}).json()
+    assert second["total"] > first["total"]
+    assert any(s["lang"] == "en" for ev in second["events"] for s in ev["sources"])
+    ev = second["events"][0]
+    detail = httpx.get(f"{base}/api/events/{ev['id']}").json()
+    assert detail["evidence"]
+    doc = httpx.get(f"{base}/api/documents/{detail['evidence'][0]['document']}").json()
+    assert doc["text"][detail["evidence"][0]["start"]:detail["evidence"][0]["end"]] == detail["evidence"][0]["text"]
+    actor = httpx.get(f"{base}/api/actors/{ev['parties'][0]['entity']}")
+    assert actor.status_code == 200 and actor.json()["aliases"]
+    r = httpx.post(base + "/api/documents", json={"text": POSTED_FR, "source": "pg_posted.txt"},
+                   headers={"authorization": "Bearer pg-token"}, timeout=120)
+    assert r.status_code == 201, r.text
+    assert httpx.get(base + "/api/events", params={"actor": "Vantrois"}).json()["total"] >= 1

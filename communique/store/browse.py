@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..textnorm import fold
+from ..textnorm import fold, is_arabic
 from . import Connection
 from .queries import corpus_events, resolve_actors
 from .rows import insert_columns
@@ -59,6 +59,7 @@ class BrowseIndex:
     db: Any
     generation: tuple[int, int]
     actor_names: dict[str, str] = field(default_factory=dict)
+    has_actor_tables: bool = True
 
     def cursor(self) -> Any:
         return self.db.cursor()
@@ -70,7 +71,7 @@ CREATE TABLE ev (id VARCHAR PRIMARY KEY, type VARCHAR, types VARCHAR, status VAR
     text_key VARCHAR, record VARCHAR, resolved VARCHAR);
 CREATE TABLE ev_actor (event_id VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, status VARCHAR);
 CREATE TABLE actor (id VARCHAR PRIMARY KEY, kind VARCHAR, name VARCHAR, name_key VARCHAR, forms_key VARCHAR,
-    events INTEGER);
+    events INTEGER, forms VARCHAR);
 """
 
 
@@ -109,6 +110,7 @@ def build_index(con: Connection) -> BrowseIndex:
 
     generation = store_generation(con)
     events = corpus_events(con, include_planned=True)
+    has_actor_tables = _has_table(con, "corpus_actors")
     links, actors, actor_forms = _actor_tables(con)
     resolved = resolve_actors(events, links, actors)
     titles = {d: t or "" for d, t in con.execute("SELECT id, title FROM documents").fetchall()}
@@ -130,10 +132,16 @@ def build_index(con: Connection) -> BrowseIndex:
     for row in actor_rows:
         if row[4] == "occurred":
             counts[row[1]] += 1
-    insert_columns(db, "actor", ["VARCHAR"] * 5 + ["INTEGER"],
+    if not actors:      # a store without corpus actor tables (PostgreSQL): the parties' entities stand in
+        actors = {row[1]: (row[2], row[3]) for row in actor_rows}
+        for (_, ent), ent_forms in forms.items():
+            if ent in actors:
+                actor_forms.setdefault(ent, []).extend(f for f in ent_forms[1:] if f not in actor_forms[ent])
+    insert_columns(db, "actor", ["VARCHAR"] * 5 + ["INTEGER", "VARCHAR"],
                    [[a, k, n, fold(n or a), " | ".join(fold(f) for f in [n or a, *actor_forms.get(a, [])]),
-                     counts.get(a, 0)] for a, (n, k) in actors.items()])
-    return BrowseIndex(db, generation, {a: n for a, (n, _) in actors.items()})
+                     counts.get(a, 0), json.dumps(actor_forms.get(a, []), ensure_ascii=False)]
+                    for a, (n, k) in actors.items()])
+    return BrowseIndex(db, generation, {a: n for a, (n, _) in actors.items()}, has_actor_tables)
 
 
 def _event_row(raw: dict[str, Any], ev: dict[str, Any], titles: dict[str, str], evidence: dict[str, list[str]],
@@ -273,6 +281,23 @@ def get_actor(index: BrowseIndex, con: Connection, actor_id: str) -> dict[str, A
     row = index.cursor().execute("SELECT id, kind, name, events FROM actor WHERE id = ?", [actor_id]).fetchone()
     if row is None:
         return None
+    if index.has_actor_tables:
+        aliases, titles, affiliations = _actor_history(index, con, actor_id)
+    else:               # no corpus actor tables: the forms the documents gave
+        aliases = [{"form": f, "script": "Arab" if is_arabic(f) else "Latn", "first_seen": None, "last_seen": None,
+                    "documents": None} for f in json.loads(index.cursor().execute(
+                        "SELECT forms FROM actor WHERE id = ?", [actor_id]).fetchone()[0])]
+        titles, affiliations = [], []
+    events = list_events(index, EventFilter(actor_id=actor_id, limit=500)).events
+    partners = [{"id": p, "name": n, "events": int(c)} for p, n, c in index.cursor().execute(
+        "SELECT b.actor_id, any_value(b.name), count(DISTINCT b.event_id) AS n FROM ev_actor a JOIN ev_actor b "
+        "ON a.event_id = b.event_id AND b.actor_id <> a.actor_id WHERE a.actor_id = ? AND a.status = 'occurred' "
+        "GROUP BY b.actor_id ORDER BY n DESC, b.actor_id LIMIT 10", [actor_id]).fetchall()]
+    return {"id": row[0], "kind": row[1], "name": row[2], "event_count": row[3], "aliases": aliases,
+            "titles": titles, "affiliations": affiliations, "events": events, "partners": partners}
+
+
+def _actor_history(index: BrowseIndex, con: Connection, actor_id: str) -> tuple[list[dict[str, Any]], ...]:
     aliases = [{"form": f, "script": s, "first_seen": a, "last_seen": b, "documents": n} for f, s, a, b, n in
                con.execute("SELECT form, script, first_seen, last_seen, documents FROM actor_forms WHERE actor_id = ? "
                            "ORDER BY documents DESC, form", [actor_id]).fetchall()]
@@ -283,13 +308,7 @@ def get_actor(index: BrowseIndex, con: Connection, actor_id: str) -> dict[str, A
                      "documents": n} for x, a, b, n in
                     con.execute("SELECT affiliation, first_seen, last_seen, documents FROM actor_affiliations "
                                 "WHERE actor_id = ? ORDER BY first_seen NULLS LAST, affiliation", [actor_id]).fetchall()]
-    events = list_events(index, EventFilter(actor_id=actor_id, limit=500)).events
-    partners = [{"id": p, "name": n, "events": int(c)} for p, n, c in index.cursor().execute(
-        "SELECT b.actor_id, any_value(b.name), count(DISTINCT b.event_id) AS n FROM ev_actor a JOIN ev_actor b "
-        "ON a.event_id = b.event_id AND b.actor_id <> a.actor_id WHERE a.actor_id = ? AND a.status = 'occurred' "
-        "GROUP BY b.actor_id ORDER BY n DESC, b.actor_id LIMIT 10", [actor_id]).fetchall()]
-    return {"id": row[0], "kind": row[1], "name": row[2], "event_count": row[3], "aliases": aliases,
-            "titles": titles, "affiliations": affiliations, "events": events, "partners": partners}
+    return aliases, titles, affiliations
 
 
 def actor_network(index: BrowseIndex, f: EventFilter, max_edges: int = 300) -> dict[str, Any]:
