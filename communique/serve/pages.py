@@ -74,7 +74,7 @@ def actor_page(request: Request, actor_id: str, state: State) -> HTMLResponse:
 
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, f: Filter) -> HTMLResponse:
-    api_query = _query(f) + (f"&actor_id={f.actor_id}" if f.actor_id else "")
+    api_query = "&".join(x for x in (_query(f), urlencode({"actor_id": f.actor_id}) if f.actor_id else "") if x)
     return _page(request, "network.html", f=f, types=EVENT_TYPES, api_query=api_query)
 
 
