@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from communique.serve.guard import TokenBuckets, token_matches
-from communique.serve.marks import mark_text, timeline_bars
+from communique.serve.marks import fill_periods, mark_text, timeline_bars
 
 
 def test_serve_guard_bucket_allows_a_burst_then_refills_at_the_rate():
@@ -53,3 +53,13 @@ def test_serve_timeline_bars_scale_to_the_peak():
     assert [b["n"] for b in chart["bars"]] == [2, 4]
     assert chart["bars"][1]["h"] == 100 and chart["bars"][0]["h"] == 50
     assert timeline_bars([])["bars"] == []
+
+
+def test_serve_fill_periods_adds_the_empty_months_and_weeks():
+    assert fill_periods([("2023-11", 2), ("2024-02", 1)], "month") == [
+        ("2023-11", 2), ("2023-12", 0), ("2024-01", 0), ("2024-02", 1)]
+    assert fill_periods([("2020-W52", 1), ("2021-W02", 3)], "week") == [
+        ("2020-W52", 1), ("2020-W53", 0), ("2021-W01", 0), ("2021-W02", 3)]
+    wide = [("1900-01", 1), ("2024-01", 1)]
+    assert fill_periods(wide, "month") == wide          # a century of empty months is not drawn
+    assert fill_periods([("2024-01", 5)], "month") == [("2024-01", 5)]

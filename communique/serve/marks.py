@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Segment", "mark_text", "timeline_bars"]
+__all__ = ["Segment", "mark_text", "timeline_bars", "fill_periods"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,32 @@ def mark_text(text: str, mentions: list[dict[str, Any]], evidence: list[dict[str
         anchored = anchored or anchor
         out.append(Segment(text[a:b], classes, "evidence" in classes, title, anchor))
     return out
+
+
+def fill_periods(counts: list[tuple[str, int]], unit: str, max_periods: int = 600) -> list[tuple[str, int]]:
+    """Counts per YYYY-MM month or YYYY-Www ISO week with the empty periods between them as zeros (a timeline
+    keeps its time axis); spans over `max_periods` periods are left as they are."""
+    from datetime import date, timedelta
+
+    if len(counts) < 2:
+        return counts
+    have = dict(counts)
+    out: list[tuple[str, int]] = []
+    if unit == "week":
+        day = date.fromisocalendar(int(counts[0][0][:4]), int(counts[0][0][6:]), 1)
+        last = date.fromisocalendar(int(counts[-1][0][:4]), int(counts[-1][0][6:]), 1)
+        while day <= last and len(out) <= max_periods:
+            year, week, _ = day.isocalendar()
+            key = f"{year}-W{week:02d}"
+            out.append((key, have.get(key, 0)))
+            day += timedelta(days=7)
+    else:
+        year, month = int(counts[0][0][:4]), int(counts[0][0][5:7])
+        while f"{year}-{month:02d}" <= counts[-1][0] and len(out) <= max_periods:
+            key = f"{year}-{month:02d}"
+            out.append((key, have.get(key, 0)))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out if len(out) <= max_periods else counts
 
 
 def timeline_bars(counts: list[tuple[str, int]], width: int = 900, height: int = 120) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 from ..store.browse import (EVENT_TYPES, EventFilter, event_evidence, event_timeline, get_actor, get_document,
                             get_event, list_documents, list_events, list_rejects)
 from .api import Filter, State
-from .marks import mark_text, timeline_bars
+from .marks import fill_periods, mark_text, timeline_bars
 
 __all__ = ["router", "templates"]
 
@@ -40,7 +40,7 @@ def events_page(request: Request, f: Filter, state: State, unit: str = "month") 
     index = state.current_index()
     page = list_events(index, f)
     unit = "week" if unit == "week" else "month"
-    chart = timeline_bars(event_timeline(index, f, unit))
+    chart = timeline_bars(fill_periods(event_timeline(index, f, unit), unit))
     return _page(request, "events.html", f=f, page=page, chart=chart, unit=unit, types=EVENT_TYPES,
                  query=_query(f), prev_q=_query(f, offset=max(0, f.offset - f.limit)) if f.offset else None,
                  next_q=_query(f, offset=f.offset + f.limit) if f.offset + f.limit < page.total else None,
@@ -68,7 +68,7 @@ def actor_page(request: Request, actor_id: str, state: State) -> HTMLResponse:
     if actor is None:
         raise HTTPException(404, f"no actor {actor_id[:200]}")
     counts = event_timeline(index, EventFilter(actor_id=actor["id"]), "month")
-    return _page(request, "actor.html", actor=actor, chart=timeline_bars(counts),
+    return _page(request, "actor.html", actor=actor, chart=timeline_bars(fill_periods(counts, "month")),
                  network_q=urlencode({"actor_id": actor["id"]}))
 
 
