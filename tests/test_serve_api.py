@@ -238,3 +238,16 @@ def test_serve_api_on_postgres_sees_other_writers(pg_url, pipeline, start_server
                    headers={"authorization": "Bearer pg-token"}, timeout=120)
     assert r.status_code == 201, r.text
     assert httpx.get(base + "/api/events", params={"actor": "Vantrois"}).json()["total"] >= 1
+
+
+def test_serve_corpus_events_by_ids_equals_the_full_scan(examples_db):
+    import duckdb
+
+    con = duckdb.connect(str(examples_db), read_only=True)
+    try:
+        every = corpus_events(con, include_planned=True)
+        picked = [every[0]["id"], every[-1]["id"]]
+        assert corpus_events(con, include_planned=True, ids=picked) == [e for e in every if e["id"] in picked]
+        assert corpus_events(con, ids=["ce:none"]) == []
+    finally:
+        con.close()
