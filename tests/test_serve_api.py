@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -251,3 +252,25 @@ def test_serve_corpus_events_by_ids_equals_the_full_scan(examples_db):
         assert corpus_events(con, ids=["ce:none"]) == []
     finally:
         con.close()
+
+
+def test_serve_api_never_answers_500_to_odd_input(web):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    odd = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+    paths = st.sampled_from(["/api/events", "/api/events.csv", "/api/timeline", "/api/actors", "/api/network",
+                             "/api/documents", "/", "/network", "/documents"])
+    names = st.sampled_from(["q", "actor", "actor_id", "type", "status", "country", "lang", "since", "until",
+                             "sort", "limit", "offset", "unit", "kind", "max_edges"])
+
+    @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(path=paths, params=st.dictionaries(names, odd, max_size=4), ident=odd)
+    def check(path: str, params: dict, ident: str) -> None:
+        r = httpx.get(web + path, params=params, timeout=30)
+        assert r.status_code in (200, 422), (path, params, r.status_code, r.text[:200])
+        for base in ("/api/events/", "/api/actors/", "/api/documents/", "/events/", "/actors/", "/documents/"):
+            r = httpx.get(web + base + quote(ident, safe=""), timeout=30)
+            assert r.status_code < 500, (base, ident, r.status_code)
+
+    check()
