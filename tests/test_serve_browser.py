@@ -173,3 +173,11 @@ def test_serve_browser_documents_pages_and_markup_as_text(web, page):
     assert "<script>alert('pwned')</script>" in shown and "onerror=alert(3)" in shown
     assert page.locator("#text script, #text img").count() == 0
     assert page.locator("#text .ent-person").count() >= 1
+
+
+def test_serve_browser_api_page_lists_the_endpoints(web, page):
+    page.goto(web + "/docs")
+    paths = page.locator("td code").all_text_contents()
+    assert "/api/events" in paths and "/api/documents/{doc_id}" in paths
+    page.click("a[href='/openapi.json']")
+    assert '"openapi"' in page.text_content("body")

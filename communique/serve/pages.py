@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ..store.browse import (EVENT_TYPES, EventFilter, event_evidence, event_timeline, get_actor, get_document,
@@ -99,6 +99,12 @@ def document_page(request: Request, doc_id: str, state: State, event: str | None
              for s in ev["evidence"]}
     segments = mark_text(doc["text"] or "", doc["mentions"], evidence, focus)
     return _page(request, "document.html", doc=doc, segments=segments)
+
+
+@router.get("/favicon.ico")
+def favicon() -> FileResponse:
+    """Browsers ask for it on pages without a <link rel=icon> (the JSON views)."""
+    return FileResponse(Path(__file__).parent / "static" / "favicon.svg", media_type="image/svg+xml")
 
 
 @router.get("/docs", response_class=HTMLResponse)
