@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= communique.duckdb
 
-.PHONY: install demo test bench bench-scale eval train train-ar kb clean
+.PHONY: install demo test bench bench-scale bench-serve screenshots serve eval train train-ar kb clean
 
 $(BIN)/communique: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,15 @@ bench: install
 
 bench-scale: install
 	$(BIN)/python bench/scale.py --max-size 10000
+
+bench-serve: install
+	$(BIN)/python bench/serve_bench.py --events 100000
+
+screenshots: install     # needs Debian chromium (apt-get install -y chromium)
+	$(BIN)/python scripts/screenshots.py
+
+serve: install
+	$(BIN)/communique serve --db $(DB)
 
 eval: install
 	$(BIN)/communique eval ../shared/annotated ../shared/devset

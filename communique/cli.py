@@ -81,6 +81,17 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    from .serve import ServeSettings, serve
+
+    token = args.token or os.environ.get("COMMUNIQUE_TOKEN") or None
+    serve(ServeSettings(db=args.db, token=token, rate_per_second=args.rate_limit, burst=max(1, int(args.rate_limit * 3))),
+          host=args.host, port=args.port)
+    return 0
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_dir, format_table
     from .pipeline import Pipeline, load_resources
@@ -187,6 +198,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("event_id", help="an event id from `communique events`")
     p.add_argument("--db", default="communique.duckdb", help="DuckDB file or postgresql:// URL")
     p.set_defaults(func=_cmd_show)
+
+    p = sub.add_parser("serve", help="web app and JSON API over the database (pip install 'communique[serve]')")
+    p.add_argument("--db", default="communique.duckdb", help="DuckDB file or postgresql:// URL")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--token", default=None,
+                   help="accept POST /api/documents with this token (or set COMMUNIQUE_TOKEN); read-only without")
+    p.add_argument("--rate-limit", type=float, default=20.0, metavar="N",
+                   help="requests a second per client address before 429s (bursts of 3N; default 20)")
+    p.set_defaults(func=_cmd_serve)
 
     p = sub.add_parser("eval", help="score the pipeline against gold annotations")
     p.add_argument("dirs", nargs="+", metavar="DIR",

@@ -81,3 +81,60 @@ def store_url(request, tmp_path):
     if request.param == "duckdb":
         return str(tmp_path / "store.duckdb")
     return request.getfixturevalue("pg_url")
+
+
+# -- web app (communique serve): a store of the bundled examples, a real server on 127.0.0.1 ---------------
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory, pipeline):
+    """A DuckDB file holding the 18 bundled examples, built once per session (copy it before writing)."""
+    from communique import Settings
+    from communique.run.local import extract_paths
+
+    path = tmp_path_factory.mktemp("examples") / "examples.duckdb"
+    extract_paths([str(EXAMPLES)], Settings(db=str(path)), pipeline=pipeline, quiet=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def start_server():
+    """Starts `communique serve` apps on free 127.0.0.1 ports (uvicorn in a thread); returns base URLs."""
+    import shutil
+    import threading
+    import time
+
+    import uvicorn
+
+    from communique.serve import ServeSettings, create_app
+
+    servers = []
+
+    def start(db: Path | str, tmp: Path, *, pipeline=None, **options) -> str:
+        """Serve a copy of the DuckDB file `db`, or the PostgreSQL URL `db` itself."""
+        if isinstance(db, Path):
+            copy = tmp / f"serve-{len(servers)}.duckdb"
+            shutil.copy(db, copy)
+            db = str(copy)
+        app = create_app(ServeSettings(db=db, **options), pipeline)
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        for _ in range(200):
+            if server.started:
+                break
+            time.sleep(0.05)
+        assert server.started, "the test server did not start"
+        servers.append((server, thread))
+        port = server.servers[0].sockets[0].getsockname()[1]
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for server, thread in servers:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def web(examples_db, start_server, pipeline, tmp_path_factory):
+    """The examples served read-write (token "test-token"), with a generous rate limit for the tests."""
+    return start_server(examples_db, tmp_path_factory.mktemp("web"), pipeline=pipeline, token="test-token",
+                        rate_per_second=10_000, burst=10_000)
