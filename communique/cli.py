@@ -60,11 +60,11 @@ def _any_readable(counts: Any) -> bool:
 
 
 def _cmd_events(args: argparse.Namespace) -> int:
+    from .kb.corpus import actor_query_events
     from .store import open_store
-    from .store.queries import corpus_events
 
     with open_store(args.db, read_only=True) as store:  # type: ignore[attr-defined]
-        events = corpus_events(store.con, actor=args.actor, type=args.type, since=args.since, until=args.until)
+        events = actor_query_events(store.con, args.actor, type=args.type, since=args.since, until=args.until)
     _print_events(events, args.format)
     return 0
 

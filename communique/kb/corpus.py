@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -20,11 +22,12 @@ from typing import Any
 from ..errors import CommuniqueError
 from ..store.rows import insert_columns
 from ..textnorm import is_arabic, match_key
-from ..translit import arabic_to_latin, name_key
+from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, name_key, same_name
 from .persons import Key, PersonSeed, Sighting, canonical_name, link_persons, load_person_overlay
 
 __all__ = ["ActorIndex", "CorpusActor", "Seen", "ensure_actor_tables", "build_actor_index", "refresh_actors",
-           "actor_events", "find_actor", "merge_actors", "add_alias", "ACTORS_SQL"]
+           "actor_events", "find_actor", "merge_actors", "add_alias", "ACTORS_SQL",
+           "resolve_actor_ref", "actor_query_events"]
 
 ACTORS_SQL = Path(__file__).resolve().parent.parent / "store" / "actors.sql"
 
@@ -317,3 +320,68 @@ def add_alias(con: Any, actor: str, form: str, overlay: str | Path | None = None
     con.execute("INSERT INTO actor_user_aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 [act.id, " ".join(form.split()), _now()])
     return refresh_actors(con, overlay)
+
+
+
+#: fuzzy resolution: the least similarity (difflib ratio of folded forms) of a misspelt name
+FUZZY_THRESHOLD = 0.85
+
+
+def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
+    """The actors a name in any script refers to, as (actor id, name): its id or an exact alias
+    first, then the transliteration key (a person's name or surname in the other script: لافروف
+    for Lavrov), then a fuzzy match of at least :data:`FUZZY_THRESHOLD`. ``aliases`` are
+    (actor id, kind, actor name, form) rows. The first step that finds anything decides; several
+    actors found there are all returned (the caller names them)."""
+    rows = list(aliases)
+    names = {a: n for a, _, n, _ in rows}
+    if ref in names:
+        return [(ref, names[ref])]
+    key = match_key(ref)
+    if not key:
+        return []
+    steps = (
+        lambda kind, form: match_key(form) == key,
+        lambda kind, form: kind == "person" and _same_person_name(ref, form),
+        lambda kind, form: SequenceMatcher(None, key, match_key(form)).ratio() >= FUZZY_THRESHOLD,
+    )
+    for fits in steps:
+        hits = sorted({a for a, kind, _, form in rows if fits(kind, form)})
+        if hits:
+            return [(a, names[a]) for a in hits]
+    return []
+
+
+def _same_person_name(ref: str, form: str) -> bool:
+    """A person's form and a reference agree under transliteration: the same skeleton surname, and
+    full names (when both are) that same_name accepts."""
+    if name_key(ref) != name_key(form) or not name_key(ref):
+        return False
+    if len(ref.split()) == 1 or len(form.split()) == 1:
+        return True                        # a surname: its skeleton is the key
+    return same_name(ref, form) >= SAME_NAME_THRESHOLD
+
+
+def actor_query_events(con: Any, ref: str | None = None, **filters: Any) -> list[dict[str, Any]]:
+    """Corpus events with their parties as corpus actors (`communique events`); with ``ref``, only
+    the events of the actor it names in any form and script (`--actor`): the name is resolved to
+    one corpus actor first (:func:`resolve_actor_ref`), then every event one of whose reports gives
+    that actor as a party or a party's affiliation is kept. A name of several actors is refused
+    with their ids and names. A store without actor tables (a backend that keeps none) lists
+    per-document parties and matches ``ref`` within each report's forms."""
+    from ..store.queries import actor_aliases, corpus_events, resolve_actors, stored_actor_links
+
+    aliases = actor_aliases(con)
+    if aliases is None:
+        return corpus_events(con, actor=ref, **filters)
+    actor_ids = None
+    if ref is not None:
+        hits = resolve_actor_ref(ref, aliases)
+        if not hits:
+            raise CommuniqueError(f"no actor {ref!r}; list them with `communique actors list`")
+        if len(hits) > 1:
+            raise CommuniqueError(f"{ref!r} names {len(hits)} actors: " +
+                                  "; ".join(f"{a} ({n})" for a, n in hits) + "; give one of these ids")
+        actor_ids = {hits[0][0]}
+    events = corpus_events(con, actor_ids=actor_ids, **filters)
+    return resolve_actors(events, stored_actor_links(con), {a: (n, k) for a, k, n, _ in aliases})
