@@ -32,7 +32,6 @@ from communique.evaluate import load_gold  # noqa: E402
 from communique.textnorm import is_arabic, match_key  # noqa: E402
 
 SHARED = REPO.parent / "shared"
-FOLDERS = (SHARED / "annotated", SHARED / "devset")
 
 
 def extract_corpus(items: list[tuple[dict[str, Any], Path]], db: str) -> None:
@@ -168,8 +167,9 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true", help="keep the store; recompute its cross-document tables")
     ap.add_argument("--show", type=int, default=10, help="failures listed per measure")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--shared", default=str(SHARED), help="folder holding annotated/ and devset/")
     args = ap.parse_args()
-    items = [it for folder in FOLDERS for it in load_gold(folder)]
+    items = [it for name in ("annotated", "devset") for it in load_gold(Path(args.shared) / name)]
     db = Path(args.db)
     if args.reuse and db.exists():
         from communique.store import open_store

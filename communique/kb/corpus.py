@@ -175,7 +175,8 @@ def build_actor_index(con: Any, overlay: str | Path | None = None) -> ActorIndex
                 origin = "user"
             act = actors[aid] = CorpusActor(aid, kind, name, origin)
         act.members.append(key)
-        names[aid].append(name)
+        # a name written in Latin script by its document beats a romanization of an Arabic one
+        names[aid].append(name if any(not is_arabic(f) for f in forms) or not forms else "\0" + name)
         when = dates.get(key[0])
         for form in [name, *forms]:
             if kind != "person" or _names_person(form, name):
@@ -205,8 +206,9 @@ def build_actor_index(con: Any, overlay: str | Path | None = None) -> ActorIndex
             if act.origin == "overlay":
                 act.name = seeds[aid].name
             else:
-                act.name = canonical_name(names[aid] or [f for f, (o, _) in act.forms.items() if o != "romanized"]) \
-                    or act.name
+                written = [n for n in names[aid] if not n.startswith("\0")]
+                act.name = canonical_name(written or [n.lstrip("\0") for n in names[aid]] or
+                                          [f for f, (o, _) in act.forms.items() if o != "romanized"]) or act.name
             for form, (origin, _) in list(act.forms.items()):
                 if is_arabic(form) and origin != "romanized":
                     act.add_form(arabic_to_latin(form), "romanized")

@@ -148,7 +148,7 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
     # node i < n_seed: a seed; node n_seed + j: sightings[j]
     names: list[str] = [_clean(s.name) for s in seeds] + [_clean(s.name) for s in sightings]
     alias_lists: list[tuple[str, ...]] = [tuple(dict.fromkeys((_clean(s.name),) + s.aliases)) for s in seeds] + \
-        [(n,) for n in names[n_seed:]]
+        [_original_spelling(s) or (n,) for n, s in zip(names[n_seed:], sightings)]
     contexts: list[tuple[str, ...]] = [_context(s.titles, None) for s in seeds] + \
         [_context(s.titles, s.affiliation_name) for s in sightings]
     affs: list[tuple[str | None, str | None]] = [(s.affiliation, s.affiliation_kind) for s in seeds] + \
@@ -316,6 +316,15 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
         for k in c.members:
             out[k] = cid
     return out
+
+
+def _original_spelling(s: Sighting) -> tuple[str, ...]:
+    """The Arabic full name a romanized sighting was written with (عادل الجبير for 'Adel al-Jabir'):
+    compared in its own script, a foreign name is not judged by its romanization's vowels."""
+    if is_arabic(s.name):
+        return ()
+    arabic = [_clean(f) for f in s.forms if is_arabic(f) and len(f.split()) >= 2]
+    return (max(arabic, key=lambda f: (len(f.split()), len(f), f)),) if arabic else ()
 
 
 def block_keys(name: str) -> set[str]:
