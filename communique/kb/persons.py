@@ -323,7 +323,8 @@ def _original_spelling(s: Sighting) -> tuple[str, ...]:
     compared in its own script, a foreign name is not judged by its romanization's vowels."""
     if is_arabic(s.name):
         return ()
-    arabic = [_clean(f) for f in s.forms if is_arabic(f) and len(f.split()) >= 2]
+    key = name_key(s.name)
+    arabic = [_clean(f) for f in s.forms if is_arabic(f) and len(f.split()) >= 2 and name_key(f) == key]
     return (max(arabic, key=lambda f: (len(f.split()), len(f), f)),) if arabic else ()
 
 
