@@ -379,8 +379,29 @@ def _latin_tok(word: str) -> _Tok:
             alts.add(_skeleton_of(_latin_units(word[len(prefix):]), "lat")[0])
     if skel.startswith("a") and len(skel) >= 5:
         alts.add(skel[1:])                      # Brahim / Ibrahim
+    for spelling in _foreign_spellings(word):
+        alts.add(_skeleton_of(_latin_units(spelling), "lat")[0])
     final_e = len(word) > 3 and word.endswith("e") and word[-2] not in "aeiouy"
     return _Tok("lat", word, skel, gaps, frozenset(alts), initial=len(word) == 1, final_e=final_e)
+
+
+#: how European spellings sound, as Arabic writes them: Joseph جوزيف (s said z), Recep رجب and
+#: Fayçal فيصل (c said j or s), Barrot بارو (French silent final consonant), Guterres جوتيريش
+#: (Portuguese final s), John جون (h not said), Mahamat محمد (final t for d)
+_FOREIGN_SPELLINGS = (
+    (re.compile(r"(?<=[aeiouy])s(?=[aeiouy])"), "z"),
+    (re.compile(r"c(?![hk])"), "s"),
+    (re.compile(r"c(?![hk])"), "j"),
+    (re.compile(r"(?<=\w{2}[aeiouy])[tdsxz]$"), ""),
+    (re.compile(r"(?<=\w{3})s$"), "sh"),
+    (re.compile(r"(?<=[aeiou])h(?=[^aeiouy])"), ""),
+    (re.compile(r"(?<=\w{3})t$"), "d"),
+)
+
+
+def _foreign_spellings(word: str) -> set[str]:
+    """Respellings of a Latin word by the rules of :data:`_FOREIGN_SPELLINGS` (each one alone)."""
+    return {pattern.sub(repl, word) for pattern, repl in _FOREIGN_SPELLINGS} - {word}
 
 
 @lru_cache(maxsize=65536)
