@@ -332,9 +332,10 @@ FUZZY_THRESHOLD = 0.85
 def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
     """The actors a name in any script refers to, as (actor id, name): its id or an exact alias
     first, then the transliteration key (a person's name or surname in the other script: لافروف
-    for Lavrov), then a fuzzy match of at least :data:`FUZZY_THRESHOLD`. ``aliases`` are
-    (actor id, kind, actor name, form) rows. The first step that finds anything decides; several
-    actors found there are all returned (the caller names them)."""
+    for Lavrov; the persons whose forms score best under translit.same_name), then a fuzzy match of
+    at least :data:`FUZZY_THRESHOLD`. ``aliases`` are (actor id, kind, actor name, form) rows. The
+    first step that finds anything decides; several actors found there are all returned (the
+    caller names them)."""
     rows = list(aliases)
     names = {a: n for a, _, n, _ in rows}
     if ref in names:
@@ -342,26 +343,33 @@ def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]]) ->
     key = match_key(ref)
     if not key:
         return []
-    steps = (
-        lambda kind, form: match_key(form) == key,
-        lambda kind, form: kind == "person" and _same_person_name(ref, form),
-        lambda kind, form: SequenceMatcher(None, key, match_key(form)).ratio() >= FUZZY_THRESHOLD,
-    )
-    for fits in steps:
-        hits = sorted({a for a, kind, _, form in rows if fits(kind, form)})
-        if hits:
-            return [(a, names[a]) for a in hits]
-    return []
+    hits = sorted({a for a, _, _, form in rows if match_key(form) == key})
+    if not hits:
+        hits = _by_transliteration(ref, rows)
+    if not hits:
+        hits = sorted({a for a, _, _, form in rows
+                       if SequenceMatcher(None, key, match_key(form)).ratio() >= FUZZY_THRESHOLD})
+    return [(a, names[a]) for a in hits]
 
 
-def _same_person_name(ref: str, form: str) -> bool:
-    """A person's form and a reference agree under transliteration: the same skeleton surname, and
-    full names (when both are) that same_name accepts."""
-    if name_key(ref) != name_key(form) or not name_key(ref):
-        return False
-    if len(ref.split()) == 1 or len(form.split()) == 1:
-        return True                        # a surname: its skeleton is the key
-    return same_name(ref, form) >= SAME_NAME_THRESHOLD
+#: persons whose best same_name score is within this of the best one are all candidates
+RESOLVE_MARGIN = 0.02
+
+
+def _by_transliteration(ref: str, rows: list[tuple[str, str, str, str]]) -> list[str]:
+    """Persons with a form of the same surname skeleton; those whose forms score best under
+    same_name when any reaches the threshold, else all of them."""
+    surname = name_key(ref)
+    if not surname:
+        return []
+    best: dict[str, float] = {}
+    for a, kind, _, form in rows:
+        if kind == "person" and name_key(form) == surname:
+            best[a] = max(best.get(a, 0.0), same_name(ref, form))
+    top = max(best.values(), default=0.0)
+    if top >= SAME_NAME_THRESHOLD:
+        return sorted(a for a, score in best.items() if score >= top - RESOLVE_MARGIN)
+    return sorted(best)
 
 
 def actor_query_events(con: Any, ref: str | None = None, **filters: Any) -> list[dict[str, Any]]:
