@@ -134,6 +134,9 @@ def test_seed_in_three_languages_is_one_event_of_one_actor(seed_store, capsys):
     names = {p["entity"]: p["name"] for p in ev["parties"]}
     assert len(names) == 2
     moghedi = next(a for a, n in names.items() if "Mogh" in n)
+    roles = {p["entity"]: p["role_en"] for p in ev["parties"]}
+    assert roles[moghedi] == "Secretary-General"
+    assert set(roles.values()) == {"Secretary-General", "Director"}
     for form in ("Al-Moghidi", "Al-Mughidi", "Al-Moghedi", "المغيدي", "محمد بن سعيد المغيدي"):
         found = _events(capsys, seed_store, "--actor", form)
         assert [e["id"] for e in found] == [ev["id"]], form
@@ -158,3 +161,19 @@ def test_ambiguous_actor_names_its_candidates(tmp_path):
         with pytest.raises(CommuniqueError, match=r"'Hassan' names 2 actors: person:ali-hassan \(Ali Hassan\); "
                                                   r"person:omar-hassan \(Omar Hassan\)"):
             actor_query_events(store.con, "Hassan")
+
+
+@pytest.mark.parametrize("stated, english", [
+    ("le ministre des Affaires étrangères et de la Coopération", "Minister of Foreign Affairs"),
+    ("وزير الخارجية", "Minister of Foreign Affairs"),
+    ("Foreign Minister", "Minister of Foreign Affairs"),
+    ("والأمين العام", "Secretary-General"),
+    ("Premier ministre", "Prime Minister"),
+    ("ولي العهد", "Crown Prince"),
+    ("porte-parole du gouvernement", "Spokesperson"),
+    ("fondateur", None),
+])
+def test_english_role_of_a_stated_title(stated, english):
+    from communique.kb.roles import english_role
+
+    assert english_role(stated) == english

@@ -393,5 +393,7 @@ def actor_query_events(con: Any, ref: str | None = None, **filters: Any) -> list
             raise CommuniqueError(f"{ref!r} names {len(hits)} actors: " +
                                   "; ".join(f"{a} ({n})" for a, n in hits) + "; give one of these ids")
         actor_ids = {hits[0][0]}
+    from .roles import with_english_roles
+
     events = corpus_events(con, actor_ids=actor_ids, **filters)
-    return resolve_actors(events, stored_actor_links(con), {a: (n, k) for a, k, n, _ in aliases})
+    return with_english_roles(resolve_actors(events, stored_actor_links(con), {a: (n, k) for a, k, n, _ in aliases}))
