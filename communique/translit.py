@@ -578,6 +578,18 @@ def _subsequence(short: list[_Tok], long: list[_Tok]) -> bool:
     return j == len(short)
 
 
+def _extended_name(ta: list[_Tok], tb: list[_Tok]) -> float:
+    """A full name and the same name with more after it: a second surname (Albares / Albares Bueno),
+    a family name (Deby / Deby Itno), a lineage (Faisal bin Farhan / ... bin Abdullah). Both have a
+    given name and a surname, and every word of the shorter matches the longer's word in turn."""
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) < 2 or len(long) == len(short) or any(t.initial for t in short):
+        return 0.0
+    if all(_tok_sim(s, t) >= 0.9 for s, t in zip(short, long)) and len(short[-1].skel) >= 2:
+        return 0.9
+    return 0.0
+
+
 def _context_words(ctx) -> set[str]:
     if ctx is None:
         return set()
@@ -613,6 +625,8 @@ def same_name(a: str, b: str, *, context_a: str | Iterable[str] | None = None,
     else:
         n = min(len(ta[-1].skel), len(tb[-1].skel))
         score = sur * (0.8 if n <= 2 else 0.88 if n == 3 else 0.92)
+    if score < SAME_NAME_THRESHOLD:
+        score = max(score, _extended_name(ta, tb))
     wa, wb = _context_words(context_a), _context_words(context_b)
     if wa and wb:
         overlap = len(wa & wb) / min(len(wa), len(wb))

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..textnorm import fold, is_arabic, match_key
-from ..translit import SAME_NAME_THRESHOLD, name_key, same_name
+from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, name_key, same_name
 
 __all__ = ["Sighting", "PersonSeed", "link_persons", "load_person_overlay", "person_slug"]
 
@@ -325,7 +325,11 @@ def _original_spelling(s: Sighting) -> tuple[str, ...]:
         return ()
     key = name_key(s.name)
     arabic = [_clean(f) for f in s.forms if is_arabic(f) and len(f.split()) >= 2 and name_key(f) == key]
-    return (max(arabic, key=lambda f: (len(f.split()), len(f), f)),) if arabic else ()
+    if not arabic:
+        return ()
+    name = match_key(s.name)
+    # the form the name was romanized from, else the longest (a form may hold a stray word)
+    return (max(arabic, key=lambda f: (match_key(arabic_to_latin(f)) == name, len(f.split()), len(f), f)),)
 
 
 def block_keys(name: str) -> set[str]:
@@ -336,7 +340,10 @@ def block_keys(name: str) -> set[str]:
     toks = _tokens(name)
     if not toks:
         return set()
-    return ({name_key(name)} | set(toks[-1].alts)) - {""}
+    keys = {name_key(name)} | set(toks[-1].alts)
+    if len(toks) >= 3:
+        keys.add(toks[-2].skel)   # the same name without its last word (Deby Itno / Deby)
+    return keys - {""}
 
 
 def _name_score(a: str, b: str) -> float:
