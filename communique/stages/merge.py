@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from functools import lru_cache
 from itertools import combinations, groupby
@@ -443,14 +443,19 @@ def near_duplicates(docs: Iterable[Any], *, threshold: float = COPY_THRESHOLD, s
     return [g for g in groups.values() if len(g) > 1]
 
 
-def corpus_assignments(rows: Iterable[tuple]) -> tuple[list[tuple[str, str]], int]:
+def corpus_assignments(rows: Iterable[tuple], affiliations: Mapping[str, Collection[str]] | None = None
+                       ) -> tuple[list[tuple[str, str]], int]:
     """Stored rows -> (event id, corpus event id) for every merged report, and the number of groups.
 
     rows: (event id, doc id, type, date, country, party entity id, its kind, its name[, its corpus
     actor, the corpus actor of its affiliation when that is a state or organization]), one per party
     of each occurred event (party columns None for an event without parties), grouped by event id.
     A party's corpus actor, when given, is its key (one identity with `communique actors`); else
-    persons are keyed by their surname skeleton. Shared by every store backend (store/refresh.py)."""
+    persons are keyed by their surname skeleton. ``affiliations`` (corpus actor -> the states and
+    organizations it was seen acting for) make a person and its own state one side wherever both are
+    parties ("Lavrov" and "Russia" are not two counterparts). Shared by every store backend
+    (store/refresh.py)."""
+    affiliations = affiliations or {}
     keys: list[EventKey] = []
     person_keys: dict[str, str] = {}
     interned: dict[str, str] = {}
@@ -475,6 +480,8 @@ def corpus_assignments(rows: Iterable[tuple]) -> tuple[list[tuple[str, str]], in
             if aff and aff != key:
                 parties.add(interned.setdefault(aff, aff))
                 sides.add(frozenset((key, aff)))
+        for key in parties:
+            sides.update(frozenset((key, aff)) for aff in affiliations.get(key, ()) if aff in parties and aff != key)
         keys.append((ev_id, _FAMILY.get(etype, etype), frozenset(parties),
                      interned.setdefault(ev_date, ev_date) if ev_date else None,
                      interned.setdefault(country, country) if country else None, frozenset(sides)))

@@ -10,6 +10,7 @@ pair), and only the reports whose corpus event changed are updated.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
@@ -40,7 +41,11 @@ def refresh_merged_events(con: Any) -> int:
                  "LEFT JOIN event_parties p ON p.event_id = e.id "
                  "LEFT JOIN entities n ON n.doc_id = e.doc_id AND n.entity_id = p.entity_id "
                  "WHERE e.status = 'occurred' ORDER BY e.id")
-    assignments, groups = corpus_assignments(_fetch_in_parts(con.execute(query)))
+    affiliations: dict[str, set[str]] = defaultdict(set)
+    if _has_actor_links(con):
+        for actor, aff in con.execute("SELECT actor_id, affiliation FROM actor_affiliations").fetchall():
+            affiliations[actor].add(aff)
+    assignments, groups = corpus_assignments(_fetch_in_parts(con.execute(query)), affiliations)
     new = dict(assignments)
     old = dict(con.execute("SELECT id, corpus_event FROM events WHERE corpus_event IS NOT NULL").fetchall())
     changed = [(ev_id, cid) for ev_id, cid in new.items() if old.get(ev_id) != cid]
