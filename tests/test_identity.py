@@ -177,3 +177,18 @@ def test_english_role_of_a_stated_title(stated, english):
     from communique.kb.roles import english_role
 
     assert english_role(stated) == english
+
+
+def test_a_person_and_the_state_it_acts_for_are_one_side():
+    from communique.stages.merge import corpus_assignments
+
+    def rows(ev_id, doc, date, actors):
+        return [(ev_id, doc, "meet", date, None, a, "person" if a.startswith("person:") else "state", a, a, None)
+                for a in actors]
+
+    reports = rows("e1", "d1", None, ["person:lavrov", "Q159"]) + \
+        rows("e2", "d2", "2015-08-01", ["person:lavrov", "Q159", "person:jubeir"])
+    merged, _ = corpus_assignments(iter(reports))
+    assert len({cid for _, cid in merged}) == 1            # (Lavrov, Russia) taken for two counterparts
+    merged, _ = corpus_assignments(iter(reports), {"person:lavrov": {"Q159"}})
+    assert len({cid for _, cid in merged}) == 2
