@@ -794,6 +794,12 @@ def _rom_word(w: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+#: titles and honorifics before an Arabic name (folded), left out of its romanization
+_AR_LEADING_TITLES = {fold(w) for w in (
+    "الشيخ", "شيخ", "الأمير", "الملك", "الرئيس", "اللواء", "العميد", "الفريق", "المشير", "السيد", "السيدة",
+    "الحاج", "الدكتور", "د.", "معالي", "سمو", "فخامة", "الوزير", "السفير", "العقيد")}
+
+
 def arabic_to_latin(name: str, *, assimilate: bool = False) -> str:
     """Rule-based romanization of an Arabic-script name, English-press style.
 
@@ -802,7 +808,10 @@ def arabic_to_latin(name: str, *, assimilate: bool = False) -> str:
     Common names come from an exceptions table; other words go through letter rules that
     read ا و ي as long vowels and guess short vowels (a by default).
     """
-    words = [_prep_arabic(w) for w in name.replace("_", " ").split()]
+    raw = name.replace("_", " ").split()
+    while len(raw) > 1 and fold(raw[0]) in _AR_LEADING_TITLES:
+        raw = raw[1:]                    # الشيخ الدكتور محمد ... -> Mohammed ...: a title is not a name
+    words = [_prep_arabic(w) for w in raw]
     words = [w for w in words if w]
     out: list[str] = []
     i = 0
