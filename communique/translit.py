@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -684,9 +684,12 @@ def _plain(w: str) -> str:
     return w.replace(_TAMARBUTA, "ه").replace(_HAMZA_I, "ا").replace(_HAMZA_YA, "ي")
 
 
-def _rom_word(w: str) -> str:
-    """Romanize one folded Arabic word (article already removed)."""
+def _rom_word(w: str, spellings: Mapping[str, str] | None = None) -> str:
+    """Romanize one folded Arabic word (article already removed); ``spellings`` first (see
+    :func:`learn_spellings`), then the exceptions table, then letter rules."""
     key = _plain(w)
+    if spellings and key in spellings:
+        return spellings[key]
     if key in _ROM_EXCEPTIONS:
         return _ROM_EXCEPTIONS[key]
     letters = list(w)
@@ -800,13 +803,14 @@ _AR_LEADING_TITLES = {fold(w) for w in (
     "الحاج", "الدكتور", "د.", "معالي", "سمو", "فخامة", "الوزير", "السفير", "العقيد")}
 
 
-def arabic_to_latin(name: str, *, assimilate: bool = False) -> str:
+def arabic_to_latin(name: str, *, assimilate: bool = False, spellings: Mapping[str, str] | None = None) -> str:
     """Rule-based romanization of an Arabic-script name, English-press style.
 
     محمد بن سعيد -> Mohammed bin Saeed; المغيدي -> Al-Mughidi; عبد العزيز -> Abdulaziz.
     With ``assimilate=True`` the article takes the sun letter (ash-Sharif, ar-Rashid).
     Common names come from an exceptions table; other words go through letter rules that
-    read ا و ي as long vowels and guess short vowels (a by default).
+    read ا و ي as long vowels and guess short vowels (a by default). ``spellings`` (from
+    :func:`learn_spellings`) give the Latin spelling a corpus uses for a word (فلاديمير: Vladimir).
     """
     raw = name.replace("_", " ").split()
     while len(raw) > 1 and fold(raw[0]) in _AR_LEADING_TITLES:
@@ -824,12 +828,12 @@ def arabic_to_latin(name: str, *, assimilate: bool = False) -> str:
             if rest in {"له", "لله"}:
                 out.append("Abdullah")
             else:
-                out.append("Abdul" + _rom_word(rest).lower())
+                out.append("Abdul" + _rom_word(rest, spellings).lower())
             i += 2
             continue
         if plain.startswith("عبدال") and len(plain) > 6:
             rest = w[5:]
-            out.append("Abdullah" if rest in {"له", "لله"} else "Abdul" + _rom_word(rest).lower())
+            out.append("Abdullah" if rest in {"له", "لله"} else "Abdul" + _rom_word(rest, spellings).lower())
             i += 1
             continue
         if plain == "ال" and nxt is not None:          # آل (family)
@@ -845,10 +849,47 @@ def arabic_to_latin(name: str, *, assimilate: bool = False) -> str:
             article = "al"
             if assimilate and rest[0] in _SUN:
                 article = "a" + _ROM_CONS[rest[0]]
-            rom = _rom_word(rest)
+            rom = _rom_word(rest, spellings)
             out.append(f"{article.capitalize() if not out else article}-{rom}")
             i += 1
             continue
-        out.append(_rom_word(w))
+        out.append(_rom_word(w, spellings))
         i += 1
     return " ".join(out)
+
+
+def _spelling_key(word: str) -> str:
+    """The key of an Arabic word in a spellings table: prepared, article off, placeholders back."""
+    w = _prep_arabic(word)
+    if w.startswith("ال") and len(w) > 3:
+        w = w[2:]
+    return _plain(w)
+
+
+#: name particles (bin, Ould, Abu, Al): their spelling is the romanizer's, not a corpus's
+_AR_PARTICLES = {fold(w) for w in ("بن", "ابن", "بنت", "ولد", "أبو", "ابو", "أبي", "آل", "ال", "عبد")}
+
+_LAT_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|il)[-\s]", re.IGNORECASE)
+
+
+def learn_spellings(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Arabic word -> the Latin spelling documents use for it, from (Arabic name, Latin name) pairs of
+    one person (corpus actors named in both scripts): each Arabic word is paired with the Latin word
+    it sounds like (same skeleton, tok similarity >= 0.9); the most frequent spelling wins. Used by
+    :func:`arabic_to_latin` for persons a corpus names only in Arabic (سيرغي -> Sergey)."""
+    from collections import Counter, defaultdict
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for arabic, latin in names:
+        lat = [(w, _tokens(w)) for w in latin.replace("-", " - ").split() if w != "-"]
+        lat = [(_LAT_ARTICLE_PREFIX.sub("", w), t[0]) for w, t in lat if len(t) == 1]
+        for word in arabic.split():
+            if fold(word) in _AR_LEADING_TITLES or fold(word) in _AR_PARTICLES:
+                continue
+            toks = _tokens(word)
+            if len(toks) != 1 or len(toks[0].skel) < 2:
+                continue
+            hits = [w for w, t in lat if _tok_sim(toks[0], t) >= 0.9]
+            if len(hits) == 1 and hits[0][:1].isupper():
+                counts[_spelling_key(word)][hits[0]] += 1
+    return {k: c.most_common(1)[0][0] for k, c in counts.items()}

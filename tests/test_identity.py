@@ -192,3 +192,14 @@ def test_a_person_and_the_state_it_acts_for_are_one_side():
     assert len({cid for _, cid in merged}) == 1            # (Lavrov, Russia) taken for two counterparts
     merged, _ = corpus_assignments(iter(reports), {"person:lavrov": {"Q159"}})
     assert len({cid for _, cid in merged}) == 2
+
+
+def test_romanization_leaves_titles_out_and_uses_the_corpus_spellings():
+    from communique.translit import arabic_to_latin, learn_spellings
+
+    assert arabic_to_latin("الشيخ الدكتور خالد بن سعد") == "Khaled bin Saad"
+    spellings = learn_spellings([("فلاديمير كوزنتسوف", "Vladimir Kuznetsov"), ("سيرغي إيفانوف", "Sergey Ivanov"),
+                                 ("خالد بن سعد", "Khalid Bin Saad")])
+    assert spellings["فلاديمير"] == "Vladimir" and spellings["سيرغي"] == "Sergey"
+    assert "بن" not in spellings                         # particles keep the romanizer's spelling
+    assert arabic_to_latin("سيرغي فلاديمير", spellings=spellings) == "Sergey Vladimir"

@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import CommuniqueError
 from ..store.rows import insert_columns
 from ..textnorm import is_arabic, match_key
-from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, name_key, same_name
+from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, learn_spellings, name_key, same_name
 from .persons import Key, PersonSeed, Sighting, canonical_name, link_persons, load_person_overlay
 
 __all__ = ["ActorIndex", "CorpusActor", "Seen", "ensure_actor_tables", "build_actor_index", "refresh_actors",
@@ -163,6 +163,7 @@ def build_actor_index(con: Any, overlay: str | Path | None = None) -> ActorIndex
 
     actors: dict[str, CorpusActor] = {}
     names: dict[str, list[str]] = defaultdict(list)
+    romanized: dict[str, list[str]] = defaultdict(list)
     for key in sorted(links):
         aid = links[key]
         kind, name, aff, titles, forms = ents[key]
@@ -176,7 +177,7 @@ def build_actor_index(con: Any, overlay: str | Path | None = None) -> ActorIndex
             act = actors[aid] = CorpusActor(aid, kind, name, origin)
         act.members.append(key)
         # a name written in Latin script by its document beats a romanization of an Arabic one
-        names[aid].append(name if any(not is_arabic(f) for f in forms) or not forms else "\0" + name)
+        (names if any(not is_arabic(f) for f in forms) or not forms else romanized)[aid].append(name)
         when = dates.get(key[0])
         for form in [name, *forms]:
             if kind != "person" or _names_person(form, name):
@@ -201,18 +202,45 @@ def build_actor_index(con: Any, overlay: str | Path | None = None) -> ActorIndex
             for f in forms:
                 if f not in actors[aid].forms:
                     actors[aid].add_form(f, "user")
-    for aid, act in actors.items():
-        if act.kind == "person":
-            if act.origin == "overlay":
-                act.name = seeds[aid].name
-            else:
-                written = [n for n in names[aid] if not n.startswith("\0")]
-                act.name = canonical_name(written or [n.lstrip("\0") for n in names[aid]] or
-                                          [f for f, (o, _) in act.forms.items() if o != "romanized"]) or act.name
-            for form, (origin, _) in list(act.forms.items()):
-                if is_arabic(form) and origin != "romanized":
-                    act.add_form(arabic_to_latin(form), "romanized")
+    _name_persons(actors, names, romanized, seeds)
     return ActorIndex(links=links, actors=actors)
+
+
+def _name_persons(actors: dict[str, CorpusActor], written: dict[str, list[str]], romanized: dict[str, list[str]],
+                  seeds: dict[str, PersonSeed]) -> None:
+    """Display names of person actors: the overlay's name; else a Latin name a document wrote; else
+    the Arabic name romanized with the spellings this corpus uses for its words (learned from the
+    persons it names in both scripts: سيرغي is written Sergey). Arabic forms get their romanization
+    as a form too."""
+    persons = [a for a in actors.values() if a.kind == "person"]
+    pairs = []
+    for act in persons:
+        if act.origin != "overlay" and written[act.id]:
+            act.name = canonical_name(written[act.id]) or act.name
+            arabic = _arabic_full_form(act, romanized[act.id])
+            if arabic:
+                pairs.append((arabic, act.name))
+    spellings = learn_spellings(pairs)
+    for act in persons:
+        if act.origin == "overlay":
+            act.name = seeds[act.id].name
+        elif not written[act.id]:
+            arabic = _arabic_full_form(act, romanized[act.id])
+            act.name = (arabic_to_latin(arabic, spellings=spellings) if arabic else "") or \
+                canonical_name(romanized[act.id] or [f for f, (o, _) in act.forms.items() if o != "romanized"]) \
+                or act.name
+        for form, (origin, _) in list(act.forms.items()):
+            if is_arabic(form) and origin != "romanized":
+                act.add_form(arabic_to_latin(form, spellings=spellings), "romanized")
+
+
+def _arabic_full_form(act: CorpusActor, names: list[str] = ()) -> str | None:
+    """A person's Arabic name: the one its documents romanized into ``names`` (their choice of the
+    name among the forms), else the one with the most name words (titles left out of the count)."""
+    arabic = [f for f, (o, _) in act.forms.items() if is_arabic(f) and o != "romanized"]
+    chosen = {match_key(n) for n in names}
+    return max(arabic, key=lambda f: (match_key(arabic_to_latin(f)) in chosen, len(arabic_to_latin(f).split()),
+                                      len(f), f)) if arabic else None
 
 
 def _names_person(form: str, name: str) -> bool:
