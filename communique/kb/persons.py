@@ -137,11 +137,13 @@ def link_persons(sightings: Sequence[Sighting], *, seeds: Sequence[PersonSeed] =
                              affiliation_name=next((s.affiliation_name for s in same if s.affiliation_name), None))
         nodes.append(first)
         members[first.key] = [s.key for s in same]
-    names = {s.key: s.name for s in sightings}
+    # a sighting written only in Arabic carries a romanization: the id comes from a written name first
+    names = {s.key: (s.name, bool(s.forms) and all(is_arabic(f) for f in s.forms)) for s in sightings}
     return _link_nodes(nodes, members, names, seeds, pins, threshold)
 
 
-def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[Key]], key_names: Mapping[Key, str],
+def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[Key]],
+                key_names: Mapping[Key, tuple[str, bool]],
                 seeds: Sequence[PersonSeed], pins: Mapping[Key, str], threshold: float) -> dict[Key, str]:
     """link_persons over collapsed sightings (each standing for ``node_members[key]``)."""
     n_seed = len(seeds)
@@ -308,7 +310,8 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
             for k in c.members:
                 out[k] = c.fixed_id
     for c in learned:
-        base = "person:" + person_slug(canonical_name([key_names[k] for k in c.members]))
+        written = [key_names[k][0] for k in c.members if not key_names[k][1]]
+        base = "person:" + person_slug(canonical_name(written or [key_names[k][0] for k in c.members]))
         cid, n = base, 2
         while cid in taken:
             cid, n = f"{base}-{n}", n + 1
