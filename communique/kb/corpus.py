@@ -296,11 +296,15 @@ def actor_events(con: Any, idx: ActorIndex) -> dict[str, list[tuple[str, str | N
 
 
 def find_actor(idx: ActorIndex, ref: str) -> CorpusActor:
-    """An actor by id, or by any of its forms (any script); names the choices when ambiguous."""
+    """An actor by id, or by any of its forms in any script, resolved as `events --actor` resolves
+    (:func:`resolve_actor_ref`), then by the words of a name ('Voronkov'); names the choices when
+    ambiguous."""
     if ref in idx.actors:
         return idx.actors[ref]
+    aliases = [(a.id, a.kind, a.name, f) for a in idx.actors.values() for f in (a.name, *a.forms)]
+    found = [aid for aid, _ in resolve_actor_ref(ref, aliases)]
+    hits = [idx.actors[a] for a in found]
     key = match_key(ref)
-    hits = [a for a in idx.actors.values() if any(match_key(f) == key for f in a.forms)]
     if not hits and key:
         words = set(key.split())     # a surname or part of a name: 'Voronkov'
         hits = [a for a in idx.actors.values() if any(words <= set(match_key(f).split()) for f in a.forms)]
@@ -308,7 +312,8 @@ def find_actor(idx: ActorIndex, ref: str) -> CorpusActor:
         return hits[0]
     if not hits:
         raise CommuniqueError(f"no actor {ref!r}; list them with `communique actors list`")
-    raise CommuniqueError(f"{ref!r} names {len(hits)} actors: " + ", ".join(sorted(a.id for a in hits)) +
+    raise CommuniqueError(f"{ref!r} names {len(hits)} actors: " +
+                          "; ".join(f"{a.id} ({a.name})" for a in sorted(hits, key=lambda a: a.id)) +
                           "; give one of these ids")
 
 
