@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -239,8 +240,15 @@ def _arabic_full_form(act: CorpusActor, names: list[str] = ()) -> str | None:
     name among the forms), else the one with the most name words (titles left out of the count)."""
     arabic = [f for f, (o, _) in act.forms.items() if is_arabic(f) and o != "romanized"]
     chosen = {match_key(n) for n in names}
-    return max(arabic, key=lambda f: (match_key(arabic_to_latin(f)) in chosen, len(arabic_to_latin(f).split()),
-                                      len(f), f)) if arabic else None
+
+    def rank(form: str) -> tuple[bool, int, int, str]:
+        rom = _romanized(form)
+        return match_key(rom) in chosen, len(rom.split()), len(form), form
+
+    return max(arabic, key=rank) if arabic else None
+
+
+_romanized = lru_cache(maxsize=1 << 14)(arabic_to_latin)
 
 
 def _names_person(form: str, name: str) -> bool:
