@@ -203,3 +203,15 @@ def test_romanization_leaves_titles_out_and_uses_the_corpus_spellings():
     assert spellings["فلاديمير"] == "Vladimir" and spellings["سيرغي"] == "Sergey"
     assert "بن" not in spellings                         # particles keep the romanizer's spelling
     assert arabic_to_latin("سيرغي فلاديمير", spellings=spellings) == "Sergey Vladimir"
+
+
+def test_a_rare_full_name_joins_across_a_wrong_state_but_a_common_one_does_not():
+    links = link_persons([
+        Sighting("d1", "p1", "Sergey Lavrov", forms=("Sergey Lavrov",), affiliation="Q159", affiliation_kind="state"),
+        Sighting("d2", "p2", "Sergey Lavrov", forms=("Sergey Lavrov",), affiliation="Q159", affiliation_kind="state"),
+        Sighting("d3", "p3", "Sergueï Lavrov", forms=("Sergueï Lavrov",), affiliation="Q262", affiliation_kind="state"),
+        Sighting("d4", "p4", "Omar Ali", forms=("Omar Ali",), affiliation="Q79", affiliation_kind="state"),
+        Sighting("d5", "p5", "Omar Ali", forms=("Omar Ali",), affiliation="Q1049", affiliation_kind="state"),
+    ])
+    assert links[("d1", "p1")] == links[("d2", "p2")] == links[("d3", "p3")]
+    assert links[("d4", "p4")] != links[("d5", "p5")]

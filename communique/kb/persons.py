@@ -7,7 +7,9 @@ context), and joined greedily, best pair first, under constraints that keep dist
 apart:
 
 - two sightings whose affiliations are different *states* never join (a Moroccan minister is
-  not a Russian one); one shared affiliation counts as full agreement of context (same_name's
+  not a Russian one), unless both are full names that agree (>= 0.95) on a rare surname (a skeleton of
+  four consonants or more: Sergueï Lavrov given Algeria by an extraction error); the joined actor keeps
+  the state most of its sightings give; one shared affiliation counts as full agreement of context (same_name's
   +5%); different organisations only weigh through their names (people move, and one
   organisation can hold two knowledge-base ids);
 - complete linkage on names: every pair of names in a joined cluster still scores at least
@@ -45,6 +47,10 @@ Key = tuple[str, str]            # (doc_id, entity_id)
 
 #: below this, two names already in one cluster are too far apart to stay together
 CHAIN_MARGIN = 0.1
+
+#: two full names scoring this much, with a surname skeleton this long, join across a state conflict
+DISTINCTIVE_SCORE = 0.95
+DISTINCTIVE_SKELETON = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,16 +253,22 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
         for x in alias_lists[i]:
             for y in alias_lists[j]:
                 best = max(best, same_name(x, y, context_a=ci, context_b=cj))
-        if ai and aj and ai != aj and ki == kj == "state":
+        if ai and aj and ai != aj and ki == kj == "state" and not distinctive(i, j):
             best = 0.0
         score_cache[(i, j)] = best
         return best
 
-    def can_join(ra: int, rb: int) -> bool:
+    def distinctive(i: int, j: int) -> bool:
+        """Two full names, one of them rare enough (a long surname skeleton) that a different state
+        affiliation is more likely an extraction error than another person: Sergueï Lavrov."""
+        return any(not _is_single(x) and not _is_single(y) and len(name_key(x)) >= DISTINCTIVE_SKELETON
+                   and same_name(x, y) >= DISTINCTIVE_SCORE for x in alias_lists[i] for y in alias_lists[j])
+
+    def can_join(ra: int, rb: int, strong: bool = False) -> bool:
         a, b = clusters[ra], clusters[rb]
         if a.fixed_id and b.fixed_id and a.fixed_id != b.fixed_id:
             return False
-        if len(a.states | b.states) > 1:
+        if len(a.states | b.states) > 1 and not strong:
             return False
         floor = threshold - CHAIN_MARGIN
         return all(_name_score(x, y) >= floor for x in a.names for y in b.names if x != y)
@@ -273,8 +285,13 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     for _, i, j in pairs:
         ri, rj = find(i), find(j)
-        if ri != rj and can_join(ri, rj):
-            absorb(ri, rj)
+        strong = bool(clusters[ri].states and clusters[rj].states and clusters[ri].states != clusters[rj].states
+                      and distinctive(i, j))
+        if ri != rj and can_join(ri, rj, strong):
+            keep = max((clusters[ri], clusters[rj]), key=lambda c: len(c.members)).states
+            root = absorb(ri, rj)
+            if strong:
+                clusters[root].states = set(keep)      # the state most of its sightings give
 
     # phase 2: lone surnames join the one full-name cluster that fits, else each other
     singles = [i for i in range(total) if all(_is_single(a) for a in alias_lists[i])]
