@@ -215,3 +215,9 @@ def test_a_rare_full_name_joins_across_a_wrong_state_but_a_common_one_does_not()
     ])
     assert links[("d1", "p1")] == links[("d2", "p2")] == links[("d3", "p3")]
     assert links[("d4", "p4")] != links[("d5", "p5")]
+
+
+def test_a_far_more_prominent_namesake_is_the_one_meant():
+    assert resolve_actor_ref("Hassan", ALIASES, {"person:ali-hassan": 9, "person:omar-hassan": 1}) == \
+        [("person:ali-hassan", "Ali Hassan")]
+    assert len(resolve_actor_ref("Hassan", ALIASES, {"person:ali-hassan": 2, "person:omar-hassan": 1})) == 2

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -310,7 +310,7 @@ def find_actor(idx: ActorIndex, ref: str) -> CorpusActor:
     if ref in idx.actors:
         return idx.actors[ref]
     aliases = [(a.id, a.kind, a.name, f) for a in idx.actors.values() for f in (a.name, *a.forms)]
-    found = [aid for aid, _ in resolve_actor_ref(ref, aliases)]
+    found = [aid for aid, _ in resolve_actor_ref(ref, aliases, {a.id: len(a.documents) for a in idx.actors.values()})]
     hits = [idx.actors[a] for a in found]
     key = match_key(ref)
     if not hits and key:
@@ -370,13 +370,16 @@ def add_alias(con: Any, actor: str, form: str, overlay: str | Path | None = None
 FUZZY_THRESHOLD = 0.85
 
 
-def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
+def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]],
+                      documents: Mapping[str, int] | None = None) -> list[tuple[str, str]]:
     """The actors a name in any script refers to, as (actor id, name): its id or an exact alias
     first, then the transliteration key (a person's name or surname in the other script: لافروف
     for Lavrov; the persons whose forms score best under translit.same_name), then a fuzzy match of
     at least :data:`FUZZY_THRESHOLD`. ``aliases`` are (actor id, kind, actor name, form) rows. The
     first step that finds anything decides; several actors found there are all returned (the
-    caller names them)."""
+    caller names them), unless ``documents`` (actor -> how many documents name it) shows one of them
+    named in at least :data:`PROMINENT_RATIO` times as many documents as any other (a lone "Putin"
+    is the president, not a namesake seen once)."""
     rows = list(aliases)
     names = {a: n for a, _, n, _ in rows}
     if ref in names:
@@ -390,7 +393,15 @@ def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]]) ->
     if not hits:
         hits = sorted({a for a, _, _, form in rows
                        if SequenceMatcher(None, key, match_key(form)).ratio() >= FUZZY_THRESHOLD})
+    if len(hits) > 1 and documents:
+        ranked = sorted(hits, key=lambda a: -documents.get(a, 0))
+        if documents.get(ranked[0], 0) >= PROMINENT_RATIO * max(documents.get(ranked[1], 0), 1):
+            hits = ranked[:1]
     return [(a, names[a]) for a in hits]
+
+
+#: a candidate named in this many times the documents of every other one is the one meant
+PROMINENT_RATIO = 3
 
 
 #: persons whose best same_name score is within this of the best one are all candidates
@@ -420,14 +431,14 @@ def actor_query_events(con: Any, ref: str | None = None, **filters: Any) -> list
     that actor as a party or a party's affiliation is kept. A name of several actors is refused
     with their ids and names. A store without actor tables (a backend that keeps none) lists
     per-document parties and matches ``ref`` within each report's forms."""
-    from ..store.queries import actor_aliases, corpus_events, resolve_actors, stored_actor_links
+    from ..store.queries import actor_aliases, actor_documents, corpus_events, resolve_actors, stored_actor_links
 
     aliases = actor_aliases(con)
     if aliases is None:
         return corpus_events(con, actor=ref, **filters)
     actor_ids = None
     if ref is not None:
-        hits = resolve_actor_ref(ref, aliases)
+        hits = resolve_actor_ref(ref, aliases, actor_documents(con))
         if not hits:
             raise CommuniqueError(f"no actor {ref!r}; list them with `communique actors list`")
         if len(hits) > 1:

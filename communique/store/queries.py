@@ -10,7 +10,7 @@ from typing import Any
 from ..textnorm import fold
 from . import Connection
 
-__all__ = ["corpus_events", "show_event", "resolve_actors", "actor_aliases", "stored_actor_links"]
+__all__ = ["corpus_events", "show_event", "resolve_actors", "actor_aliases", "actor_documents", "stored_actor_links"]
 
 
 def corpus_events(con: Connection, *, actor: str | None = None, type: str | None = None, since: str | None = None,
@@ -161,3 +161,8 @@ def actor_aliases(con: Connection) -> list[tuple[str, str, str, str]] | None:
 def stored_actor_links(con: Connection) -> dict[tuple[str, str], str]:
     """(document id, entity id) -> corpus actor id, as the last refresh stored them."""
     return {(d, e): a for d, e, a in con.execute("SELECT doc_id, entity_id, actor_id FROM actor_links").fetchall()}
+
+
+def actor_documents(con: Connection) -> dict[str, int]:
+    """Corpus actor id -> the number of documents that name it, as the last refresh stored them."""
+    return dict(con.execute("SELECT id, documents FROM corpus_actors").fetchall())
