@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= communique.duckdb
 
-.PHONY: install demo test bench bench-scale eval train-ar kb clean
+.PHONY: install demo test bench bench-scale bench-identity eval train-ar kb clean
 
 $(BIN)/communique: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -30,6 +30,9 @@ bench-scale: install
 
 eval: install
 	$(BIN)/communique eval ../shared/devset
+
+bench-identity: install
+	$(BIN)/python bench/identity_eval.py
 
 train-ar: install
 	$(BIN)/python scripts/train_ar_ner.py --data ../shared/data

@@ -150,9 +150,8 @@ def test_actor_unknown_is_a_clear_error(seed_store, capsys):
 
 
 def test_ambiguous_actor_names_its_candidates(tmp_path):
-    from communique.kb.corpus import actor_query_events
+    from communique.kb.corpus import actor_query_events, ensure_actor_tables
     from communique.store import open_store
-    from communique.kb.corpus import ensure_actor_tables
 
     with open_store(str(tmp_path / "x.duckdb")) as store:
         ensure_actor_tables(store.con)

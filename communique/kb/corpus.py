@@ -14,9 +14,9 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from difflib import SequenceMatcher
 from functools import lru_cache
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -363,7 +363,6 @@ def add_alias(con: Any, actor: str, form: str, overlay: str | Path | None = None
     con.execute("INSERT INTO actor_user_aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 [act.id, " ".join(form.split()), _now()])
     return refresh_actors(con, overlay)
-
 
 
 #: fuzzy resolution: the least similarity (difflib ratio of folded forms) of a misspelt name
