@@ -104,7 +104,7 @@ def _party_text(p: dict[str, Any]) -> str:
     text = p["name"] or p["entity"]
     role = p.get("role")
     if role and p.get("role_en") and p["role_en"].casefold() != role.casefold():
-        role = f"{p['role_en']} [{role}]"          # the English role, then as the report states it
+        role = f"{p['role_en']} / {role}"          # the English role, then as the report states it
     extra = ", ".join(x for x in (role, p.get("affiliation_name")) if x and x != text)
     return f"{text} ({extra})" if extra else text
 
