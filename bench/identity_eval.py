@@ -62,13 +62,26 @@ def pair_scores(gold_groups: dict[str, set[str]], pred_groups: dict[str, set[str
 
 
 def two_script_persons(items: list[tuple[dict[str, Any], Path]]) -> dict[str, dict[str, Any]]:
-    """Gold person id -> its forms per document, for persons with Arabic and Latin forms."""
+    """Gold person -> its forms per document, for persons with Arabic and Latin forms. Gold ids are
+    surname conventions that two persons may share (person:abbas is Mahmoud Abbas in one document,
+    Ahmed Abbas in another): a person is a gold id and a canonical name that same_name keeps apart
+    from the id's other canonical names."""
+    from communique.translit import SAME_NAME_THRESHOLD, same_name
+
     persons: dict[str, dict[str, Any]] = defaultdict(lambda: {"docs": defaultdict(set), "canonical": None})
+    seen: dict[str, list[str]] = defaultdict(list)         # gold id -> its distinct persons' canonical names
     for gold, _ in items:
         for ent in gold["entities"]:
-            if ent["kind"] == "person":
-                persons[ent["id"]]["canonical"] = ent.get("canonical")
-                persons[ent["id"]]["docs"][gold["id"]] |= set(ent["forms"])
+            if ent["kind"] != "person":
+                continue
+            canonical = ent.get("canonical") or ""
+            same = next((c for c in seen[ent["id"]] if same_name(c, canonical) >= SAME_NAME_THRESHOLD), None)
+            if same is None:
+                seen[ent["id"]].append(canonical)
+                same = canonical
+            key = ent["id"] if same == seen[ent["id"]][0] else f"{ent['id']}#{same}"
+            persons[key]["canonical"] = same
+            persons[key]["docs"][gold["id"]] |= set(ent["forms"])
     out = {}
     for gid, p in persons.items():
         forms = {f for fs in p["docs"].values() for f in fs}
@@ -167,7 +180,14 @@ def person_row(con: Any, gid: str, p: dict[str, Any], doc_of: dict[str, str],
 def corpus_spellings(con: Any, rows: list[dict[str, Any]]) -> None:
     """Romanize each two-script person's Arabic name with the spellings learned from the OTHER persons
     the store names in both scripts (translit.learn_spellings, leave one person out)."""
-    from communique.translit import arabic_to_latin, learn_spellings
+    from communique.translit import arabic_to_latin
+
+    try:
+        from communique.translit import learn_spellings
+    except ImportError:                   # before spellings were learned from the corpus
+        for r in rows:
+            r["spelled"], r["spelled_ok"] = r["romanized"], r["romanized_ok"]
+        return
 
     pairs: dict[str, tuple[str, str]] = {}
     latin_actors = {a for a, in con.execute("SELECT DISTINCT actor_id FROM actor_forms WHERE script = 'Latn' "
