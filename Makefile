@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= communique.duckdb
 
-.PHONY: install demo test bench bench-scale bench-serve screenshots serve eval train train-ar kb clean
+.PHONY: install demo test bench bench-scale bench-serve bench-identity screenshots serve eval train train-ar kb clean
 
 $(BIN)/communique: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -42,6 +42,9 @@ eval: install
 
 train: install
 	$(BIN)/python scripts/train_events.py --shared ../shared
+
+bench-identity: install
+	$(BIN)/python bench/identity_eval.py
 
 train-ar: install
 	$(BIN)/python scripts/train_ar_ner.py --data ../shared/data

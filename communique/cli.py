@@ -60,11 +60,11 @@ def _any_readable(counts: Any) -> bool:
 
 
 def _cmd_events(args: argparse.Namespace) -> int:
+    from .kb.corpus import actor_query_events
     from .store import open_store
-    from .store.queries import corpus_events
 
     with open_store(args.db, read_only=True) as store:  # type: ignore[attr-defined]
-        events = corpus_events(store.con, actor=args.actor, type=args.type, since=args.since, until=args.until)
+        events = actor_query_events(store.con, args.actor, type=args.type, since=args.since, until=args.until)
     _print_events(events, args.format)
     return 0
 
@@ -120,7 +120,10 @@ def _print_table(header: list[str], rows: list[list[str]]) -> None:
 
 def _party_text(p: dict[str, Any]) -> str:
     text = p["name"] or p["entity"]
-    extra = ", ".join(x for x in (p.get("role"), p.get("affiliation_name")) if x and x != text)
+    role = p.get("role")
+    if role and p.get("role_en") and p["role_en"].casefold() != role.casefold():
+        role = f"{p['role_en']} / {role}"          # the English role, then as the report states it
+    extra = ", ".join(x for x in (role, p.get("affiliation_name")) if x and x != text)
     return f"{text} ({extra})" if extra else text
 
 

@@ -91,8 +91,11 @@ def load_corpus_export(con: Any, *, overlay: str | Path | None = None) -> Corpus
     from .kb.corpus import build_actor_index
     from .store.queries import corpus_events, resolve_actors
 
+    from .kb.roles import with_english_roles
+
     idx = build_actor_index(con, overlay)
-    events = resolve_actors(corpus_events(con), idx.links, {a.id: (a.name, a.kind) for a in idx.actors.values()})
+    events = with_english_roles(resolve_actors(corpus_events(con), idx.links,
+                                               {a.id: (a.name, a.kind) for a in idx.actors.values()}))
     countries = {i: c for i, c in con.execute("SELECT id, country FROM actors WHERE country IS NOT NULL").fetchall()}
     evidence: dict[str, tuple[str | None, str | None]] = {}
     for ev_id, trigger, text in con.execute(

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -379,8 +379,29 @@ def _latin_tok(word: str) -> _Tok:
             alts.add(_skeleton_of(_latin_units(word[len(prefix):]), "lat")[0])
     if skel.startswith("a") and len(skel) >= 5:
         alts.add(skel[1:])                      # Brahim / Ibrahim
+    for spelling in _foreign_spellings(word):
+        alts.add(_skeleton_of(_latin_units(spelling), "lat")[0])
     final_e = len(word) > 3 and word.endswith("e") and word[-2] not in "aeiouy"
     return _Tok("lat", word, skel, gaps, frozenset(alts), initial=len(word) == 1, final_e=final_e)
+
+
+#: how European spellings sound, as Arabic writes them: Joseph جوزيف (s said z), Recep رجب and
+#: Fayçal فيصل (c said j or s), Barrot بارو (French silent final consonant), Guterres جوتيريش
+#: (Portuguese final s), John جون (h not said), Mahamat محمد (final t for d)
+_FOREIGN_SPELLINGS = (
+    (re.compile(r"(?<=[aeiouy])s(?=[aeiouy])"), "z"),
+    (re.compile(r"c(?![hk])"), "s"),
+    (re.compile(r"c(?![hk])"), "j"),
+    (re.compile(r"(?<=\w{2}[aeiouy])[tdsxz]$"), ""),
+    (re.compile(r"(?<=\w{3})s$"), "sh"),
+    (re.compile(r"(?<=[aeiou])h(?=[^aeiouy])"), ""),
+    (re.compile(r"(?<=\w{3})t$"), "d"),
+)
+
+
+def _foreign_spellings(word: str) -> set[str]:
+    """Respellings of a Latin word by the rules of :data:`_FOREIGN_SPELLINGS` (each one alone)."""
+    return {pattern.sub(repl, word) for pattern, repl in _FOREIGN_SPELLINGS} - {word}
 
 
 @lru_cache(maxsize=65536)
@@ -557,6 +578,18 @@ def _subsequence(short: list[_Tok], long: list[_Tok]) -> bool:
     return j == len(short)
 
 
+def _extended_name(ta: list[_Tok], tb: list[_Tok]) -> float:
+    """A full name and the same name with more after it: a second surname (Albares / Albares Bueno),
+    a family name (Deby / Deby Itno), a lineage (Faisal bin Farhan / ... bin Abdullah). Both have a
+    given name and a surname, and every word of the shorter matches the longer's word in turn."""
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) < 2 or len(long) == len(short) or any(t.initial for t in short):
+        return 0.0
+    if all(_tok_sim(s, t) >= 0.9 for s, t in zip(short, long)) and len(short[-1].skel) >= 2:
+        return 0.9
+    return 0.0
+
+
 def _context_words(ctx) -> set[str]:
     if ctx is None:
         return set()
@@ -592,6 +625,8 @@ def same_name(a: str, b: str, *, context_a: str | Iterable[str] | None = None,
     else:
         n = min(len(ta[-1].skel), len(tb[-1].skel))
         score = sur * (0.8 if n <= 2 else 0.88 if n == 3 else 0.92)
+    if score < SAME_NAME_THRESHOLD:
+        score = max(score, _extended_name(ta, tb))
     wa, wb = _context_words(context_a), _context_words(context_b)
     if wa and wb:
         overlap = len(wa & wb) / min(len(wa), len(wb))
@@ -649,9 +684,12 @@ def _plain(w: str) -> str:
     return w.replace(_TAMARBUTA, "ه").replace(_HAMZA_I, "ا").replace(_HAMZA_YA, "ي")
 
 
-def _rom_word(w: str) -> str:
-    """Romanize one folded Arabic word (article already removed)."""
+def _rom_word(w: str, spellings: Mapping[str, str] | None = None) -> str:
+    """Romanize one folded Arabic word (article already removed); ``spellings`` first (see
+    :func:`learn_spellings`), then the exceptions table, then letter rules."""
     key = _plain(w)
+    if spellings and key in spellings:
+        return spellings[key]
     if key in _ROM_EXCEPTIONS:
         return _ROM_EXCEPTIONS[key]
     letters = list(w)
@@ -759,15 +797,25 @@ def _rom_word(w: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def arabic_to_latin(name: str, *, assimilate: bool = False) -> str:
+#: titles and honorifics before an Arabic name (folded), left out of its romanization
+_AR_LEADING_TITLES = {fold(w) for w in (
+    "الشيخ", "شيخ", "الأمير", "الملك", "الرئيس", "اللواء", "العميد", "الفريق", "المشير", "السيد", "السيدة",
+    "الحاج", "الدكتور", "د.", "معالي", "سمو", "فخامة", "الوزير", "السفير", "العقيد")}
+
+
+def arabic_to_latin(name: str, *, assimilate: bool = False, spellings: Mapping[str, str] | None = None) -> str:
     """Rule-based romanization of an Arabic-script name, English-press style.
 
     محمد بن سعيد -> Mohammed bin Saeed; المغيدي -> Al-Mughidi; عبد العزيز -> Abdulaziz.
     With ``assimilate=True`` the article takes the sun letter (ash-Sharif, ar-Rashid).
     Common names come from an exceptions table; other words go through letter rules that
-    read ا و ي as long vowels and guess short vowels (a by default).
+    read ا و ي as long vowels and guess short vowels (a by default). ``spellings`` (from
+    :func:`learn_spellings`) give the Latin spelling a corpus uses for a word (فلاديمير: Vladimir).
     """
-    words = [_prep_arabic(w) for w in name.replace("_", " ").split()]
+    raw = name.replace("_", " ").split()
+    while len(raw) > 1 and fold(raw[0]) in _AR_LEADING_TITLES:
+        raw = raw[1:]                    # الشيخ الدكتور محمد ... -> Mohammed ...: a title is not a name
+    words = [_prep_arabic(w) for w in raw]
     words = [w for w in words if w]
     out: list[str] = []
     i = 0
@@ -780,12 +828,12 @@ def arabic_to_latin(name: str, *, assimilate: bool = False) -> str:
             if rest in {"له", "لله"}:
                 out.append("Abdullah")
             else:
-                out.append("Abdul" + _rom_word(rest).lower())
+                out.append("Abdul" + _rom_word(rest, spellings).lower())
             i += 2
             continue
         if plain.startswith("عبدال") and len(plain) > 6:
             rest = w[5:]
-            out.append("Abdullah" if rest in {"له", "لله"} else "Abdul" + _rom_word(rest).lower())
+            out.append("Abdullah" if rest in {"له", "لله"} else "Abdul" + _rom_word(rest, spellings).lower())
             i += 1
             continue
         if plain == "ال" and nxt is not None:          # آل (family)
@@ -801,10 +849,47 @@ def arabic_to_latin(name: str, *, assimilate: bool = False) -> str:
             article = "al"
             if assimilate and rest[0] in _SUN:
                 article = "a" + _ROM_CONS[rest[0]]
-            rom = _rom_word(rest)
+            rom = _rom_word(rest, spellings)
             out.append(f"{article.capitalize() if not out else article}-{rom}")
             i += 1
             continue
-        out.append(_rom_word(w))
+        out.append(_rom_word(w, spellings))
         i += 1
     return " ".join(out)
+
+
+def _spelling_key(word: str) -> str:
+    """The key of an Arabic word in a spellings table: prepared, article off, placeholders back."""
+    w = _prep_arabic(word)
+    if w.startswith("ال") and len(w) > 3:
+        w = w[2:]
+    return _plain(w)
+
+
+#: name particles (bin, Ould, Abu, Al): their spelling is the romanizer's, not a corpus's
+_AR_PARTICLES = {fold(w) for w in ("بن", "ابن", "بنت", "ولد", "أبو", "ابو", "أبي", "آل", "ال", "عبد")}
+
+_LAT_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|il)[-\s]", re.IGNORECASE)
+
+
+def learn_spellings(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Arabic word -> the Latin spelling documents use for it, from (Arabic name, Latin name) pairs of
+    one person (corpus actors named in both scripts): each Arabic word is paired with the Latin word
+    it sounds like (same skeleton, tok similarity >= 0.9); the most frequent spelling wins. Used by
+    :func:`arabic_to_latin` for persons a corpus names only in Arabic (سيرغي -> Sergey)."""
+    from collections import Counter, defaultdict
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for arabic, latin in names:
+        lat = [(w, _tokens(w)) for w in latin.replace("-", " - ").split() if w != "-"]
+        lat = [(_LAT_ARTICLE_PREFIX.sub("", w), t[0]) for w, t in lat if len(t) == 1]
+        for word in arabic.split():
+            if fold(word) in _AR_LEADING_TITLES or fold(word) in _AR_PARTICLES:
+                continue
+            toks = _tokens(word)
+            if len(toks) != 1 or len(toks[0].skel) < 2:
+                continue
+            hits = [w for w, t in lat if _tok_sim(toks[0], t) >= 0.9]
+            if len(hits) == 1 and hits[0][:1].isupper():
+                counts[_spelling_key(word)][hits[0]] += 1
+    return {k: c.most_common(1)[0][0] for k, c in counts.items()}

@@ -40,7 +40,7 @@ def test_merge_monthly_meetings_of_one_pair_stay_apart():
 
 def test_merge_equals_reference_on_the_bundled_examples(run_one):
     """On real reports (small blocks) the indexed merge is the reference, report for report."""
-    from communique.stages.merge import _FAMILY, party_keys
+    from communique.stages.merge import _FAMILY, party_keys, same_sides
 
     keys = []
     for name in ("fr_008.txt", "fr_009.txt", "fr_006.txt", "fr_007.txt"):
@@ -49,7 +49,8 @@ def test_merge_equals_reference_on_the_bundled_examples(run_one):
         for ev in rec["events"]:
             if ev["status"] == "occurred":
                 loc = ev["location"] or {}
-                keys.append((ev["id"], _FAMILY[ev["type"]], party_keys(ev, ents), ev["date"], loc.get("country")))
+                keys.append((ev["id"], _FAMILY[ev["type"]], party_keys(ev, ents), ev["date"], loc.get("country"),
+                             same_sides(ev, ents)))
     groups = merge_events(keys)
     assert _partition(groups) == _partition(merge_events_reference(keys))
     # the eight Bourita meetings of 27 September 2018 are each reported by fr_008 and fr_009

@@ -12,19 +12,23 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import CommuniqueError
 from ..store.rows import insert_columns
 from ..textnorm import is_arabic, match_key
-from ..translit import arabic_to_latin, name_key
+from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, learn_spellings, name_key, same_name
 from .persons import Key, PersonSeed, Sighting, canonical_name, link_persons, load_person_overlay
 
 __all__ = ["ActorIndex", "CorpusActor", "Seen", "ensure_actor_tables", "build_actor_index", "refresh_actors",
-           "actor_events", "find_actor", "merge_actors", "add_alias", "ACTORS_SQL"]
+           "actor_events", "find_actor", "merge_actors", "add_alias", "ACTORS_SQL",
+           "resolve_actor_ref", "actor_query_events"]
 
 ACTORS_SQL = Path(__file__).resolve().parent.parent / "store" / "actors.sql"
 
@@ -160,6 +164,7 @@ def build_actor_index(con: Any, overlay: str | Path | None = None) -> ActorIndex
 
     actors: dict[str, CorpusActor] = {}
     names: dict[str, list[str]] = defaultdict(list)
+    romanized: dict[str, list[str]] = defaultdict(list)
     for key in sorted(links):
         aid = links[key]
         kind, name, aff, titles, forms = ents[key]
@@ -172,7 +177,8 @@ def build_actor_index(con: Any, overlay: str | Path | None = None) -> ActorIndex
                 origin = "user"
             act = actors[aid] = CorpusActor(aid, kind, name, origin)
         act.members.append(key)
-        names[aid].append(name)
+        # a name written in Latin script by its document beats a romanization of an Arabic one
+        (names if any(not is_arabic(f) for f in forms) or not forms else romanized)[aid].append(name)
         when = dates.get(key[0])
         for form in [name, *forms]:
             if kind != "person" or _names_person(form, name):
@@ -197,17 +203,52 @@ def build_actor_index(con: Any, overlay: str | Path | None = None) -> ActorIndex
             for f in forms:
                 if f not in actors[aid].forms:
                     actors[aid].add_form(f, "user")
-    for aid, act in actors.items():
-        if act.kind == "person":
-            if act.origin == "overlay":
-                act.name = seeds[aid].name
-            else:
-                act.name = canonical_name(names[aid] or [f for f, (o, _) in act.forms.items() if o != "romanized"]) \
-                    or act.name
-            for form, (origin, _) in list(act.forms.items()):
-                if is_arabic(form) and origin != "romanized":
-                    act.add_form(arabic_to_latin(form), "romanized")
+    _name_persons(actors, names, romanized, seeds)
     return ActorIndex(links=links, actors=actors)
+
+
+def _name_persons(actors: dict[str, CorpusActor], written: dict[str, list[str]], romanized: dict[str, list[str]],
+                  seeds: dict[str, PersonSeed]) -> None:
+    """Display names of person actors: the overlay's name; else a Latin name a document wrote; else
+    the Arabic name romanized with the spellings this corpus uses for its words (learned from the
+    persons it names in both scripts: سيرغي is written Sergey). Arabic forms get their romanization
+    as a form too."""
+    persons = [a for a in actors.values() if a.kind == "person"]
+    pairs = []
+    for act in persons:
+        if act.origin != "overlay" and written[act.id]:
+            act.name = canonical_name(written[act.id]) or act.name
+            arabic = _arabic_full_form(act, romanized[act.id])
+            if arabic:
+                pairs.append((arabic, act.name))
+    spellings = learn_spellings(pairs)
+    for act in persons:
+        if act.origin == "overlay":
+            act.name = seeds[act.id].name
+        elif not written[act.id]:
+            arabic = _arabic_full_form(act, romanized[act.id])
+            act.name = (arabic_to_latin(arabic, spellings=spellings) if arabic else "") or \
+                canonical_name(romanized[act.id] or [f for f, (o, _) in act.forms.items() if o != "romanized"]) \
+                or act.name
+        for form, (origin, _) in list(act.forms.items()):
+            if is_arabic(form) and origin != "romanized":
+                act.add_form(arabic_to_latin(form, spellings=spellings), "romanized")
+
+
+def _arabic_full_form(act: CorpusActor, names: list[str] = ()) -> str | None:
+    """A person's Arabic name: the one its documents romanized into ``names`` (their choice of the
+    name among the forms), else the one with the most name words (titles left out of the count)."""
+    arabic = [f for f, (o, _) in act.forms.items() if is_arabic(f) and o != "romanized"]
+    chosen = {match_key(n) for n in names}
+
+    def rank(form: str) -> tuple[bool, int, int, str]:
+        rom = _romanized(form)
+        return match_key(rom) in chosen, len(rom.split()), len(form), form
+
+    return max(arabic, key=rank) if arabic else None
+
+
+_romanized = lru_cache(maxsize=1 << 14)(arabic_to_latin)
 
 
 def _names_person(form: str, name: str) -> bool:
@@ -263,11 +304,15 @@ def actor_events(con: Any, idx: ActorIndex) -> dict[str, list[tuple[str, str | N
 
 
 def find_actor(idx: ActorIndex, ref: str) -> CorpusActor:
-    """An actor by id, or by any of its forms (any script); names the choices when ambiguous."""
+    """An actor by id, or by any of its forms in any script, resolved as `events --actor` resolves
+    (:func:`resolve_actor_ref`), then by the words of a name ('Voronkov'); names the choices when
+    ambiguous."""
     if ref in idx.actors:
         return idx.actors[ref]
+    aliases = [(a.id, a.kind, a.name, f) for a in idx.actors.values() for f in (a.name, *a.forms)]
+    found = [aid for aid, _ in resolve_actor_ref(ref, aliases, {a.id: len(a.documents) for a in idx.actors.values()})]
+    hits = [idx.actors[a] for a in found]
     key = match_key(ref)
-    hits = [a for a in idx.actors.values() if any(match_key(f) == key for f in a.forms)]
     if not hits and key:
         words = set(key.split())     # a surname or part of a name: 'Voronkov'
         hits = [a for a in idx.actors.values() if any(words <= set(match_key(f).split()) for f in a.forms)]
@@ -275,7 +320,8 @@ def find_actor(idx: ActorIndex, ref: str) -> CorpusActor:
         return hits[0]
     if not hits:
         raise CommuniqueError(f"no actor {ref!r}; list them with `communique actors list`")
-    raise CommuniqueError(f"{ref!r} names {len(hits)} actors: " + ", ".join(sorted(a.id for a in hits)) +
+    raise CommuniqueError(f"{ref!r} names {len(hits)} actors: " +
+                          "; ".join(f"{a.id} ({a.name})" for a in sorted(hits, key=lambda a: a.id)) +
                           "; give one of these ids")
 
 
@@ -317,3 +363,88 @@ def add_alias(con: Any, actor: str, form: str, overlay: str | Path | None = None
     con.execute("INSERT INTO actor_user_aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 [act.id, " ".join(form.split()), _now()])
     return refresh_actors(con, overlay)
+
+
+#: fuzzy resolution: the least similarity (difflib ratio of folded forms) of a misspelt name
+FUZZY_THRESHOLD = 0.85
+
+
+def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]],
+                      documents: Mapping[str, int] | None = None) -> list[tuple[str, str]]:
+    """The actors a name in any script refers to, as (actor id, name): its id or an exact alias
+    first, then the transliteration key (a person's name or surname in the other script: لافروف
+    for Lavrov; the persons whose forms score best under translit.same_name), then a fuzzy match of
+    at least :data:`FUZZY_THRESHOLD`. ``aliases`` are (actor id, kind, actor name, form) rows. The
+    first step that finds anything decides; several actors found there are all returned (the
+    caller names them), unless ``documents`` (actor -> how many documents name it) shows one of them
+    named in at least :data:`PROMINENT_RATIO` times as many documents as any other (a lone "Putin"
+    is the president, not a namesake seen once)."""
+    rows = list(aliases)
+    names = {a: n for a, _, n, _ in rows}
+    if ref in names:
+        return [(ref, names[ref])]
+    key = match_key(ref)
+    if not key:
+        return []
+    hits = sorted({a for a, _, _, form in rows if match_key(form) == key})
+    if not hits:
+        hits = _by_transliteration(ref, rows)
+    if not hits:
+        hits = sorted({a for a, _, _, form in rows
+                       if SequenceMatcher(None, key, match_key(form)).ratio() >= FUZZY_THRESHOLD})
+    if len(hits) > 1 and documents:
+        ranked = sorted(hits, key=lambda a: -documents.get(a, 0))
+        if documents.get(ranked[0], 0) >= PROMINENT_RATIO * max(documents.get(ranked[1], 0), 1):
+            hits = ranked[:1]
+    return [(a, names[a]) for a in hits]
+
+
+#: a candidate named in this many times the documents of every other one is the one meant
+PROMINENT_RATIO = 3
+
+
+#: persons whose best same_name score is within this of the best one are all candidates
+RESOLVE_MARGIN = 0.02
+
+
+def _by_transliteration(ref: str, rows: list[tuple[str, str, str, str]]) -> list[str]:
+    """Persons with a form of the same surname skeleton; those whose forms score best under
+    same_name when any reaches the threshold, else all of them."""
+    surname = name_key(ref)
+    if not surname:
+        return []
+    best: dict[str, float] = {}
+    for a, kind, _, form in rows:
+        if kind == "person" and name_key(form) == surname:
+            best[a] = max(best.get(a, 0.0), same_name(ref, form))
+    top = max(best.values(), default=0.0)
+    if top >= SAME_NAME_THRESHOLD:
+        return sorted(a for a, score in best.items() if score >= top - RESOLVE_MARGIN)
+    return sorted(best)
+
+
+def actor_query_events(con: Any, ref: str | None = None, **filters: Any) -> list[dict[str, Any]]:
+    """Corpus events with their parties as corpus actors (`communique events`); with ``ref``, only
+    the events of the actor it names in any form and script (`--actor`): the name is resolved to
+    one corpus actor first (:func:`resolve_actor_ref`), then every event one of whose reports gives
+    that actor as a party or a party's affiliation is kept. A name of several actors is refused
+    with their ids and names. A store without actor tables (a backend that keeps none) lists
+    per-document parties and matches ``ref`` within each report's forms."""
+    from ..store.queries import actor_aliases, actor_documents, corpus_events, resolve_actors, stored_actor_links
+
+    aliases = actor_aliases(con)
+    if aliases is None:
+        return corpus_events(con, actor=ref, **filters)
+    actor_ids = None
+    if ref is not None:
+        hits = resolve_actor_ref(ref, aliases, actor_documents(con))
+        if not hits:
+            raise CommuniqueError(f"no actor {ref!r}; list them with `communique actors list`")
+        if len(hits) > 1:
+            raise CommuniqueError(f"{ref!r} names {len(hits)} actors: " +
+                                  "; ".join(f"{a} ({n})" for a, n in hits) + "; give one of these ids")
+        actor_ids = {hits[0][0]}
+    from .roles import with_english_roles
+
+    events = corpus_events(con, actor_ids=actor_ids, **filters)
+    return with_english_roles(resolve_actors(events, stored_actor_links(con), {a: (n, k) for a, k, n, _ in aliases}))

@@ -7,7 +7,9 @@ context), and joined greedily, best pair first, under constraints that keep dist
 apart:
 
 - two sightings whose affiliations are different *states* never join (a Moroccan minister is
-  not a Russian one); one shared affiliation counts as full agreement of context (same_name's
+  not a Russian one), unless both are full names that agree (>= 0.95) on a rare surname (a skeleton of
+  four consonants or more: Sergueï Lavrov given Algeria by an extraction error); the joined actor keeps
+  the state most of its sightings give; one shared affiliation counts as full agreement of context (same_name's
   +5%); different organisations only weigh through their names (people move, and one
   organisation can hold two knowledge-base ids);
 - complete linkage on names: every pair of names in a joined cluster still scores at least
@@ -37,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..textnorm import fold, is_arabic, match_key
-from ..translit import SAME_NAME_THRESHOLD, name_key, same_name
+from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, name_key, same_name
 
 __all__ = ["Sighting", "PersonSeed", "link_persons", "load_person_overlay", "person_slug"]
 
@@ -45,6 +47,10 @@ Key = tuple[str, str]            # (doc_id, entity_id)
 
 #: below this, two names already in one cluster are too far apart to stay together
 CHAIN_MARGIN = 0.1
+
+#: two full names scoring this much, with a surname skeleton this long, join across a state conflict
+DISTINCTIVE_SCORE = 0.95
+DISTINCTIVE_SKELETON = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,18 +143,20 @@ def link_persons(sightings: Sequence[Sighting], *, seeds: Sequence[PersonSeed] =
                              affiliation_name=next((s.affiliation_name for s in same if s.affiliation_name), None))
         nodes.append(first)
         members[first.key] = [s.key for s in same]
-    names = {s.key: s.name for s in sightings}
+    # a sighting written only in Arabic carries a romanization: the id comes from a written name first
+    names = {s.key: (s.name, bool(s.forms) and all(is_arabic(f) for f in s.forms)) for s in sightings}
     return _link_nodes(nodes, members, names, seeds, pins, threshold)
 
 
-def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[Key]], key_names: Mapping[Key, str],
+def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[Key]],
+                key_names: Mapping[Key, tuple[str, bool]],
                 seeds: Sequence[PersonSeed], pins: Mapping[Key, str], threshold: float) -> dict[Key, str]:
     """link_persons over collapsed sightings (each standing for ``node_members[key]``)."""
     n_seed = len(seeds)
     # node i < n_seed: a seed; node n_seed + j: sightings[j]
     names: list[str] = [_clean(s.name) for s in seeds] + [_clean(s.name) for s in sightings]
     alias_lists: list[tuple[str, ...]] = [tuple(dict.fromkeys((_clean(s.name),) + s.aliases)) for s in seeds] + \
-        [(n,) for n in names[n_seed:]]
+        [_original_spelling(s) or (n,) for n, s in zip(names[n_seed:], sightings)]
     contexts: list[tuple[str, ...]] = [_context(s.titles, None) for s in seeds] + \
         [_context(s.titles, s.affiliation_name) for s in sightings]
     affs: list[tuple[str | None, str | None]] = [(s.affiliation, s.affiliation_kind) for s in seeds] + \
@@ -245,16 +253,22 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
         for x in alias_lists[i]:
             for y in alias_lists[j]:
                 best = max(best, same_name(x, y, context_a=ci, context_b=cj))
-        if ai and aj and ai != aj and ki == kj == "state":
+        if ai and aj and ai != aj and ki == kj == "state" and not distinctive(i, j):
             best = 0.0
         score_cache[(i, j)] = best
         return best
 
-    def can_join(ra: int, rb: int) -> bool:
+    def distinctive(i: int, j: int) -> bool:
+        """Two full names, one of them rare enough (a long surname skeleton) that a different state
+        affiliation is more likely an extraction error than another person: Sergueï Lavrov."""
+        return any(not _is_single(x) and not _is_single(y) and len(name_key(x)) >= DISTINCTIVE_SKELETON
+                   and same_name(x, y) >= DISTINCTIVE_SCORE for x in alias_lists[i] for y in alias_lists[j])
+
+    def can_join(ra: int, rb: int, strong: bool = False) -> bool:
         a, b = clusters[ra], clusters[rb]
         if a.fixed_id and b.fixed_id and a.fixed_id != b.fixed_id:
             return False
-        if len(a.states | b.states) > 1:
+        if len(a.states | b.states) > 1 and not strong:
             return False
         floor = threshold - CHAIN_MARGIN
         return all(_name_score(x, y) >= floor for x in a.names for y in b.names if x != y)
@@ -271,8 +285,13 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     for _, i, j in pairs:
         ri, rj = find(i), find(j)
-        if ri != rj and can_join(ri, rj):
-            absorb(ri, rj)
+        strong = bool(clusters[ri].states and clusters[rj].states and clusters[ri].states != clusters[rj].states
+                      and distinctive(i, j))
+        if ri != rj and can_join(ri, rj, strong):
+            keep = max((clusters[ri], clusters[rj]), key=lambda c: len(c.members)).states
+            root = absorb(ri, rj)
+            if strong:
+                clusters[root].states = set(keep)      # the state most of its sightings give
 
     # phase 2: lone surnames join the one full-name cluster that fits, else each other
     singles = [i for i in range(total) if all(_is_single(a) for a in alias_lists[i])]
@@ -308,7 +327,8 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
             for k in c.members:
                 out[k] = c.fixed_id
     for c in learned:
-        base = "person:" + person_slug(canonical_name([key_names[k] for k in c.members]))
+        written = [key_names[k][0] for k in c.members if not key_names[k][1]]
+        base = "person:" + person_slug(canonical_name(written or [key_names[k][0] for k in c.members]))
         cid, n = base, 2
         while cid in taken:
             cid, n = f"{base}-{n}", n + 1
@@ -316,6 +336,20 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
         for k in c.members:
             out[k] = cid
     return out
+
+
+def _original_spelling(s: Sighting) -> tuple[str, ...]:
+    """The Arabic full name a romanized sighting was written with (عادل الجبير for 'Adel al-Jabir'):
+    compared in its own script, a foreign name is not judged by its romanization's vowels."""
+    if is_arabic(s.name):
+        return ()
+    key = name_key(s.name)
+    arabic = [_clean(f) for f in s.forms if is_arabic(f) and len(f.split()) >= 2 and name_key(f) == key]
+    if not arabic:
+        return ()
+    name = match_key(s.name)
+    # the form the name was romanized from, else the longest (a form may hold a stray word)
+    return (max(arabic, key=lambda f: (match_key(arabic_to_latin(f)) == name, len(f.split()), len(f), f)),)
 
 
 def block_keys(name: str) -> set[str]:
@@ -326,7 +360,10 @@ def block_keys(name: str) -> set[str]:
     toks = _tokens(name)
     if not toks:
         return set()
-    return ({name_key(name)} | set(toks[-1].alts)) - {""}
+    keys = {name_key(name)} | set(toks[-1].alts)
+    if len(toks) >= 3:
+        keys.add(toks[-2].skel)   # the same name without its last word (Deby Itno / Deby)
+    return keys - {""}
 
 
 def _name_score(a: str, b: str) -> float:

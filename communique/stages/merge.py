@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from functools import lru_cache
 from itertools import combinations, groupby
 from operator import itemgetter
 from typing import Any
 
-__all__ = ["party_keys", "same_event", "merge_corpus", "merge_events", "merge_events_reference", "EventKey",
+__all__ = ["party_keys", "same_sides", "same_event", "merge_corpus", "merge_events", "merge_events_reference", "EventKey",
            "near_duplicates", "fingerprint", "band_keys", "CopyFinder"]
 
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
@@ -25,20 +25,33 @@ def _person_key(name: str) -> str:
 
 def party_keys(event: dict[str, Any], entities: dict[str, dict[str, Any]]) -> frozenset[str]:
     """Who took part, language-independently: KB ids for organizations and states, a transliteration
-    key of the surname for persons (so المغيدي meets Al-Moghedi)."""
-    keys = set()
+    key of the surname for persons (so المغيدي meets Al-Moghedi), and the organization or state a
+    person acts for (so "Morocco and Russia" meets "Bourita and Lavrov")."""
+    keys: set[str] = set()
     for p in event["parties"]:
-        ent = entities.get(p["entity"])
-        if ent is None:
-            keys.add(p["entity"])
-        elif ent["kind"] == "person":
-            keys.add(_person_key(ent["name"]))
-        else:
-            keys.add(ent["id"])
+        keys |= set(_party_side(p, entities))
     return frozenset(keys)
 
 
-EventKey = tuple[str, str, frozenset[str], str | None, str | None]   # (ref, family, parties, date, country)
+def same_sides(event: dict[str, Any], entities: dict[str, dict[str, Any]]) -> frozenset[frozenset[str]]:
+    """The key pairs of one party (a person and the state it acts for): one side, never a block."""
+    return frozenset(frozenset(side) for side in (_party_side(p, entities) for p in event["parties"])
+                     if len(side) == 2)
+
+
+def _party_side(p: dict[str, Any], entities: dict[str, dict[str, Any]]) -> tuple[str, ...]:
+    ent = entities.get(p["entity"])
+    if ent is None:
+        return (p["entity"],)
+    key = _person_key(ent["name"]) if ent["kind"] == "person" else ent["id"]
+    aff = entities.get(p.get("affiliation") or "") if ent["kind"] == "person" else None
+    if aff is not None and aff["kind"] in ("state", "organization") and aff["id"] != key:
+        return (key, aff["id"])
+    return (key,)
+
+
+#: (ref, family, party keys, date, country[, the key pairs that are one party: a person and its state])
+EventKey = tuple[Any, ...]
 
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:
@@ -98,7 +111,9 @@ def _blocks(keys: list[EventKey]) -> dict[tuple[str, ...], list[int]]:
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
         parties = sorted(k[2])
-        for pair in (combinations(parties, 2) if len(parties) >= 2 else [tuple(parties)]):
+        sides = k[5] if len(k) > 5 else frozenset()
+        pairs = [p for p in combinations(parties, 2) if frozenset(p) not in sides] if len(parties) >= 2 else []
+        for pair in pairs or [tuple(parties)]:
             blocks[(k[1],) + pair].append(i)
     return blocks
 
@@ -284,7 +299,7 @@ def merge_corpus(records: Iterable[tuple[str, dict[str, Any]]]) -> list[list[str
                 continue
             loc = ev.get("location") or {}
             keys.append((doc_id, _FAMILY.get(ev["type"], ev["type"]), party_keys(ev, ents), ev.get("date"),
-                         loc.get("country")))
+                         loc.get("country"), same_sides(ev, ents)))
     return [[keys[i][0] for i in group] for group in merge_events(keys) if len(group) > 1]
 
 
@@ -428,30 +443,48 @@ def near_duplicates(docs: Iterable[Any], *, threshold: float = COPY_THRESHOLD, s
     return [g for g in groups.values() if len(g) > 1]
 
 
-def corpus_assignments(rows: Iterable[tuple]) -> tuple[list[tuple[str, str]], int]:
+def corpus_assignments(rows: Iterable[tuple], affiliations: Mapping[str, Collection[str]] | None = None
+                       ) -> tuple[list[tuple[str, str]], int]:
     """Stored rows -> (event id, corpus event id) for every merged report, and the number of groups.
 
-    rows: (event id, doc id, type, date, country, party entity id, its kind, its name), one per party of
-    each occurred event (party columns None for an event without parties), grouped by event id. Shared
-    by every store backend (store/refresh.py)."""
+    rows: (event id, doc id, type, date, country, party entity id, its kind, its name[, its corpus
+    actor, the corpus actor of its affiliation when that is a state or organization]), one per party
+    of each occurred event (party columns None for an event without parties), grouped by event id.
+    A party's corpus actor, when given, is its key (one identity with `communique actors`); else
+    persons are keyed by their surname skeleton. ``affiliations`` (corpus actor -> the states and
+    organizations it was seen acting for) make a person and its own state one side wherever both are
+    parties ("Lavrov" and "Russia" are not two counterparts). Shared by every store backend
+    (store/refresh.py)."""
+    affiliations = affiliations or {}
     keys: list[EventKey] = []
     person_keys: dict[str, str] = {}
     interned: dict[str, str] = {}
     for ev_id, party_rows in groupby(rows, key=itemgetter(0)):
         parties: set[str] = set()
-        for _, _, etype, ev_date, country, ent_id, kind, name in party_rows:
+        sides: set[frozenset[str]] = set()
+        etype = ev_date = country = None
+        for row in party_rows:
+            _, _, etype, ev_date, country, ent_id, kind, name = row[:8]
             if ent_id is None:
                 continue
-            if kind == "person":
+            actor, aff = (row[8], row[9]) if len(row) > 9 else (None, None)
+            if actor:
+                key = interned.setdefault(actor, actor)
+            elif kind == "person":
                 key = person_keys.get(name)
                 if key is None:
                     key = person_keys[name] = _person_key(name)
-                parties.add(key)
             else:
-                parties.add(interned.setdefault(ent_id, ent_id))
+                key = interned.setdefault(ent_id, ent_id)
+            parties.add(key)
+            if aff and aff != key:
+                parties.add(interned.setdefault(aff, aff))
+                sides.add(frozenset((key, aff)))
+        for key in parties:
+            sides.update(frozenset((key, aff)) for aff in affiliations.get(key, ()) if aff in parties and aff != key)
         keys.append((ev_id, _FAMILY.get(etype, etype), frozenset(parties),
                      interned.setdefault(ev_date, ev_date) if ev_date else None,
-                     interned.setdefault(country, country) if country else None))
+                     interned.setdefault(country, country) if country else None, frozenset(sides)))
     keys.sort(key=lambda k: k[0])
     groups = merge_events(keys)
     out: list[tuple[str, str]] = []

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from ..textnorm import fold
 from . import Connection
 
-__all__ = ["corpus_events", "show_event", "resolve_actors"]
+__all__ = ["corpus_events", "show_event", "resolve_actors", "actor_aliases", "actor_documents", "stored_actor_links"]
 
 
 def corpus_events(con: Connection, *, actor: str | None = None, type: str | None = None, since: str | None = None,
                   until: str | None = None, include_planned: bool = False,
-                  ids: list[str] | None = None) -> list[dict[str, Any]]:
+                  ids: list[str] | None = None, actor_ids: Collection[str] | None = None) -> list[dict[str, Any]]:
     """Merged real-world events (SCHEMA.md 'corpus events'), newest first, each with every source.
-    `ids`: only these corpus event ids (read by index, not by scanning the corpus)."""
+
+    ``ids``: only these corpus event ids (read by index, not by scanning the corpus). ``actor_ids``: only
+    events where a report gives one of these corpus actors (``actor_links``) as a party or a party's
+    affiliation. ``actor``: only events where a report's party has a form containing this text (for stores
+    without corpus actor tables)."""
     only, params = "", []
     if ids is not None:
         only, params = "WHERE coalesce(e.corpus_event, e.id) IN (SELECT unnest(?::VARCHAR[])) ", [list(ids)]
@@ -43,6 +47,11 @@ def corpus_events(con: Connection, *, actor: str | None = None, type: str | None
     if actor:
         for d, e, f in con.execute("SELECT doc_id, entity_id, forms FROM entities").fetchall():
             forms[(d, e)] = json.loads(f)
+    linked: dict[tuple[str, str], str] = {}
+    if actor_ids is not None:
+        linked = {(d, e): a for d, e, a in con.execute(
+            "SELECT doc_id, entity_id, actor_id FROM actor_links WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(actor_ids)]).fetchall()}
     groups: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:
         if row[3] != "occurred" and not include_planned:
@@ -69,6 +78,9 @@ def corpus_events(con: Connection, *, actor: str | None = None, type: str | None
             seen.add(ent_id)
             party_list.append({"entity": ent_id, "name": name, "kind": kind, "role": role,
                                "affiliation": aff, "affiliation_name": aff_name})
+        if actor_ids is not None and not any(
+                (r[1], e) in linked for r in members for ent_id, _, aff in parties[r[0]] for e in (ent_id, aff) if e):
+            continue
         if actor:
             key = fold(actor)
             hit = False
@@ -144,3 +156,26 @@ def resolve_actors(events: list[dict[str, Any]], links: Mapping[tuple[str, str],
                             "affiliation_name": aff_name, "mention": p["entity"]})
         out.append({**ev, "parties": parties})
     return out
+
+
+def actor_aliases(con: Connection) -> list[tuple[str, str, str, str]] | None:
+    """Every form of every corpus actor, (actor id, kind, actor name, form), the id and name
+    included as forms; None when the store keeps no corpus actor tables."""
+    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'corpus_actors'"
+                         ).fetchone()[0]
+    if not exists:
+        return None
+    rows = con.execute("SELECT a.id, a.kind, a.name, f.form FROM corpus_actors a JOIN actor_forms f "
+                       "ON f.actor_id = a.id ORDER BY a.id, f.form").fetchall()
+    named = {(a, k, n) for a, k, n, _ in rows} | set(con.execute("SELECT id, kind, name FROM corpus_actors").fetchall())
+    return [tuple(r) for r in rows] + [(a, k, n, n) for a, k, n in sorted(named)]
+
+
+def stored_actor_links(con: Connection) -> dict[tuple[str, str], str]:
+    """(document id, entity id) -> corpus actor id, as the last refresh stored them."""
+    return {(d, e): a for d, e, a in con.execute("SELECT doc_id, entity_id, actor_id FROM actor_links").fetchall()}
+
+
+def actor_documents(con: Connection) -> dict[str, int]:
+    """Corpus actor id -> the number of documents that name it, as the last refresh stored them."""
+    return dict(con.execute("SELECT id, documents FROM corpus_actors").fetchall())

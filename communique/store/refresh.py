@@ -10,6 +10,7 @@ pair), and only the reports whose corpus event changed are updated.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,11 +25,27 @@ CHUNK = 2000
 
 def refresh_merged_events(con: Any) -> int:
     """Recompute the corpus event of every occurred report; returns the number of merged events."""
-    assignments, groups = corpus_assignments(_fetch_in_parts(con.execute(
-        "SELECT e.id, e.doc_id, e.type, e.date, e.country, p.entity_id, n.kind, n.name FROM events e "
-        "LEFT JOIN event_parties p ON p.event_id = e.id "
-        "LEFT JOIN entities n ON n.doc_id = e.doc_id AND n.entity_id = p.entity_id "
-        "WHERE e.status = 'occurred' ORDER BY e.id")))
+    if _has_actor_links(con):
+        # parties as corpus actors, and the state or organization a person acts for
+        query = ("SELECT e.id, e.doc_id, e.type, e.date, e.country, p.entity_id, n.kind, n.name, l.actor_id, "
+                 "CASE WHEN n.kind = 'person' AND an.kind IN ('state', 'organization') "
+                 "THEN coalesce(la.actor_id, an.entity_id) END FROM events e "
+                 "LEFT JOIN event_parties p ON p.event_id = e.id "
+                 "LEFT JOIN entities n ON n.doc_id = e.doc_id AND n.entity_id = p.entity_id "
+                 "LEFT JOIN actor_links l ON l.doc_id = e.doc_id AND l.entity_id = p.entity_id "
+                 "LEFT JOIN entities an ON an.doc_id = e.doc_id AND an.entity_id = coalesce(p.affiliation, n.affiliation) "
+                 "LEFT JOIN actor_links la ON la.doc_id = e.doc_id AND la.entity_id = an.entity_id "
+                 "WHERE e.status = 'occurred' ORDER BY e.id")
+    else:
+        query = ("SELECT e.id, e.doc_id, e.type, e.date, e.country, p.entity_id, n.kind, n.name FROM events e "
+                 "LEFT JOIN event_parties p ON p.event_id = e.id "
+                 "LEFT JOIN entities n ON n.doc_id = e.doc_id AND n.entity_id = p.entity_id "
+                 "WHERE e.status = 'occurred' ORDER BY e.id")
+    affiliations: dict[str, set[str]] = defaultdict(set)
+    if _has_actor_links(con):
+        for actor, aff in con.execute("SELECT actor_id, affiliation FROM actor_affiliations").fetchall():
+            affiliations[actor].add(aff)
+    assignments, groups = corpus_assignments(_fetch_in_parts(con.execute(query)), affiliations)
     new = dict(assignments)
     old = dict(con.execute("SELECT id, corpus_event FROM events WHERE corpus_event IS NOT NULL").fetchall())
     changed = [(ev_id, cid) for ev_id, cid in new.items() if old.get(ev_id) != cid]
@@ -39,6 +56,11 @@ def refresh_merged_events(con: Any) -> int:
                     "unnest(?::VARCHAR[]) AS cid) m WHERE events.id = m.id",
                     [[e for e, _ in part], [c for _, c in part]])
     return groups
+
+
+def _has_actor_links(con: Any) -> bool:
+    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'actor_links'"
+                       ).fetchone()[0] > 0
 
 
 def _fetch_in_parts(cursor: Any, size: int = 50_000) -> Iterator[tuple]:

@@ -96,9 +96,10 @@ class SQLStore:
         from .refresh import refresh_copies, refresh_merged_events
 
         with self._refresh_transaction():
-            groups = refresh_merged_events(self.con)
             refresh_copies(self.con)
-        self._refresh_actors()
+        self._refresh_actors()       # merging reads the parties' corpus actors
+        with self._refresh_transaction():
+            groups = refresh_merged_events(self.con)
         return groups
 
     def needs_refresh(self) -> bool:
