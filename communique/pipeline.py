@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+import traceback
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -20,6 +22,7 @@ from .stages.linking import link_entities
 from .stages.merge import fingerprint
 from .stages.mentions import MentionContext, find_mentions, sentence_spans
 from .stages.nlp import ModelSet, parse
+from .stages.sections import SECTION_CHARS, join_sections, split_sections
 from .stages.normalize import normalize
 from .stages.topics import TopicTagger, load_topics
 
@@ -123,17 +126,42 @@ class Pipeline:
     def prepare(self, raw: RawDocument) -> Document | Rejected:
         """normalize + language: cheap stages run before batching for spaCy."""
         s = self.res.settings
+        size = len(raw.content)
+        if size > s.max_input_bytes:
+            unit = "bytes" if isinstance(raw.content, bytes) else "characters"
+            return Rejected(raw.source, "normalize", f"too large: {size:,} {unit} read, over the limit of "
+                            f"{s.max_input_bytes:,}")
         try:
             doc = normalize(raw, find_date_line=self._date_line, is_place=self._is_place, min_chars=s.min_chars,
                             html_extractor=s.html_extractor)
             if isinstance(doc, Rejected):
                 return doc
+            if len(doc.text) > s.max_chars:
+                return Rejected(raw.source, "normalize", f"too large: {len(doc.text):,} characters of text, over "
+                                f"the limit of {s.max_chars:,}", doc.id)
             return detect_language(doc, self.res.detector, s.languages, s.default_language)
         except Exception as exc:  # a bug on one document must not kill the batch
-            return Rejected(raw.source, "normalize", f"internal error: {type(exc).__name__}: {exc}")
+            return self._internal_error(raw.source, "normalize", exc)
 
     def analyze(self, doc: Document, sdoc: Any) -> Extraction | Rejected:
-        """mentions -> coreference -> linking -> dates -> events for one parsed document."""
+        """mentions -> coreference -> linking -> dates -> events for one parsed document (a long one in
+        sections, stages.sections)."""
+        if isinstance(sdoc, Rejected):      # spaCy failed on this document (stages.nlp.parse)
+            return sdoc
+        if len(doc.text) <= SECTION_CHARS:
+            return self._analyze_whole(doc, sdoc)
+        parts = []
+        try:
+            for offset, section, section_sdoc in split_sections(doc, sdoc):
+                result = self._analyze_whole(section, section_sdoc)
+                if isinstance(result, Rejected):
+                    return replace(result, source=doc.source, doc_id=doc.id)
+                parts.append((offset, result))
+            return replace(join_sections(doc, parts), fingerprint=fingerprint(doc.text))
+        except Exception as exc:
+            return self._internal_error(doc.source, "sections", exc, doc.id)
+
+    def _analyze_whole(self, doc: Document, sdoc: Any) -> Extraction | Rejected:
         stage = "mentions"
         try:
             lang = doc.lang or "en"
@@ -164,10 +192,18 @@ class Pipeline:
             stage = "events"
             sents = sentence_spans(doc.text, sdoc)
             events = extract_events(doc, entities, sents, dates, self.event_ctx)
+            stage = "fingerprint"
+            minhash = fingerprint(doc.text)
         except Exception as exc:
-            return Rejected(doc.source, stage, f"internal error: {type(exc).__name__}: {exc}", doc.id)
+            return self._internal_error(doc.source, stage, exc, doc.id)
         return Extraction(document=doc, entities=tuple(entities), events=tuple(events),
-                          fingerprint=fingerprint(doc.text))
+                          fingerprint=minhash)
+
+    def _internal_error(self, source: str, stage: str, exc: Exception, doc_id: str | None = None) -> Rejected:
+        """A bug met on one document: a reject record (the traceback goes to stderr only with `debug`)."""
+        if self.res.settings.debug:
+            traceback.print_exception(exc, file=sys.stderr)
+        return Rejected(source, stage, f"internal error: {type(exc).__name__}: {str(exc)[:300]}", doc_id)
 
     def run(self, raws: Iterable[RawDocument | Rejected]) -> Iterator[Extraction | Rejected]:
         """The whole pipeline, streaming; spaCy sees batches of `batch_size` documents."""

@@ -1,16 +1,17 @@
-"""Read queries over the store: corpus events with their sources, one event in full."""
+"""Read queries over the store: corpus events with their sources, one event in full, rejected inputs."""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..textnorm import fold
 from . import Connection
 
-__all__ = ["corpus_events", "show_event", "resolve_actors"]
+__all__ = ["corpus_events", "show_event", "resolve_actors", "StoredReject", "rejects"]
 
 
 def corpus_events(con: Connection, *, actor: str | None = None, type: str | None = None, since: str | None = None,
@@ -130,3 +131,26 @@ def resolve_actors(events: list[dict[str, Any]], links: Mapping[tuple[str, str],
                             "affiliation_name": aff_name, "mention": p["entity"]})
         out.append({**ev, "parties": parties})
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReject:
+    """An input the pipeline could not process, as the `rejects` table keeps it."""
+
+    source: str
+    stage: str
+    reason: str
+    doc_id: str | None
+    rejected_at: str | None          # ISO timestamp
+
+
+def rejects(con: Connection, *, stage: str | None = None) -> list[StoredReject]:
+    """The rejected inputs (of one stage when `stage` is given), oldest first, then by source."""
+    sql = "SELECT source, stage, reason, doc_id, rejected_at FROM rejects"
+    params: list[Any] = []
+    if stage is not None:
+        sql += " WHERE stage = ?"
+        params.append(stage)
+    rows = con.execute(sql + " ORDER BY rejected_at, source, stage", params).fetchall()
+    return [StoredReject(src, stg, reason, doc_id, at.isoformat(sep=" ", timespec="seconds") if at else None)
+            for src, stg, reason, doc_id, at in rows]
