@@ -19,7 +19,9 @@ from ..records import Document, Rejected
 __all__ = ["ModelSet", "load_model", "parse", "split_text", "CHUNK_CHARS"]
 
 #: most characters spaCy sees at once; longer texts are parsed in chunks (well under nlp.max_length)
-CHUNK_CHARS = 100_000
+CHUNK_CHARS = 10_000
+#: chunks of one long document per nlp.pipe batch: spaCy's NER holds about 1 GB per 100,000 characters
+CHUNKS_PER_BATCH = 4
 
 # Components our stages never read: excluded at load time. Sentences come from our own rules
 # (stages.mentions.sentence_spans), so the dependency parser is not needed.
@@ -121,14 +123,14 @@ def _parse_one(models: ModelSet, lang: str, doc: Document, batch_size: int) -> A
 
 
 def _parse_texts(nlp: Any, docs: list[Document], batch_size: int) -> list[Any]:
-    """nlp.pipe over every chunk of every document; a document of several chunks is joined back into one Doc."""
+    """nlp.pipe over the documents; a long one is parsed alone, a few chunks at a time (spaCy's NER needs
+    memory in proportion to the characters of a batch), and joined back into one Doc."""
     from spacy.tokens import Doc
 
-    spans = [split_text(doc.text) for doc in docs]
-    chunks = (doc.text[s:e] for doc, doc_spans in zip(docs, spans) for s, e in doc_spans)
-    parsed = iter(nlp.pipe(chunks, batch_size=batch_size))
-    out = []
-    for doc_spans in spans:
-        parts = [next(parsed) for _ in doc_spans]
-        out.append(parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False))
-    return out
+    short = [i for i, doc in enumerate(docs) if len(doc.text) <= CHUNK_CHARS]
+    out: dict[int, Any] = dict(zip(short, nlp.pipe((docs[i].text for i in short), batch_size=batch_size)))
+    for i, doc in enumerate(docs):
+        if i not in out:
+            chunks = (doc.text[s:e] for s, e in split_text(doc.text))
+            out[i] = Doc.from_docs(list(nlp.pipe(chunks, batch_size=CHUNKS_PER_BATCH)), ensure_whitespace=False)
+    return [out[i] for i in range(len(docs))]
