@@ -117,3 +117,68 @@ def test_bad_input_rejects_query_filters_by_stage(hostile_run):
         assert rejects(con, stage="nlp") == []
     finally:
         con.close()
+
+
+def test_bad_input_memory_stays_bounded_for_huge_and_long_files(tmp_path):
+    """A 50 MB file is rejected before decoding; a 250,000-character single-line text is processed in chunks
+    (before: one nlp.pipe call over it). The extract process stays under 1 GB (rusage of that child)."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import EN_STORY, ROOT
+
+    line = "".join(EN_STORY.replace("3 March", f"{d % 28 + 1} March").replace("\n", " ") for d in range(2000))
+    (tmp_path / "long.txt").write_text(line[:250_000], encoding="utf-8")
+    with (tmp_path / "huge.txt").open("wb") as f:
+        for _ in range(50):
+            f.write(EN_STORY.encode() * (1_000_000 // len(EN_STORY) + 1))
+    db = tmp_path / "mem.duckdb"
+    proc = subprocess.Popen([sys.executable, "-m", "communique", "extract", str(tmp_path / "huge.txt"),
+                             str(tmp_path / "long.txt"), "--db", str(db), "--format", "jsonl"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    records = {json.loads(line)["document"]["source"].rsplit("/", 1)[-1]: json.loads(line)
+               for line in out.splitlines()}
+    assert records["huge.txt"]["error"]["stage"] == "normalize"
+    assert records["huge.txt"]["error"]["reason"].startswith("too large: 50,")
+    assert "error" not in records["long.txt"] and len(records["long.txt"]["events"]) > 50
+    assert usage.ru_maxrss * 1024 < 1_000_000_000          # ru_maxrss is in kilobytes on Linux
+
+
+def test_bad_input_two_workers_give_the_same_outcomes(hostile_run, hostile_corpus, tmp_path):
+    _, _, one = hostile_run
+    root = str(next(iter(hostile_corpus.values())).parent)
+    two = extract_paths([root], Settings(db=str(tmp_path / "two.duckdb")), workers=2, quiet=True)
+    assert (two.documents, two.events, two.rejected) == (one.documents, one.events, one.rejected)
+
+
+def test_bad_input_ray_gives_the_same_outcomes(hostile_run, hostile_corpus, tmp_path):
+    ray = pytest.importorskip("ray", reason="the ray extra is not installed: pip install 'communique[ray]'")
+    _, _, one = hostile_run
+    root = str(next(iter(hostile_corpus.values())).parent)
+    ray.init(num_cpus=2, object_store_memory=256 * 1024**2, include_dashboard=False, logging_level="ERROR",
+             log_to_driver=False)
+    try:
+        on_ray = extract_paths([root], Settings(db=str(tmp_path / "ray.duckdb")), engine="ray", workers=2, quiet=True)
+    finally:
+        ray.shutdown()
+    assert (on_ray.documents, on_ray.events, on_ray.rejected) == (one.documents, one.events, one.rejected)
+
+
+def test_bad_input_rejects_query_on_every_store(store_url):
+    from communique.records import Rejected
+    from communique.store import open_store
+    from communique.store.queries import rejects
+
+    with open_store(store_url) as store:
+        store.write_rejected(Rejected("a.txt", "normalize", "empty document"))
+        store.write_rejected(Rejected("b.jsonl#2", "read", "invalid JSON: Expecting value"))
+        store.write_rejected(Rejected("a.txt", "normalize", "empty document (again)"))   # one row per source and stage
+        found = rejects(store.con)
+        assert sorted((r.source, r.stage, r.reason) for r in found) == [
+            ("a.txt", "normalize", "empty document (again)"), ("b.jsonl#2", "read", "invalid JSON: Expecting value")]
+        assert [r.source for r in rejects(store.con, stage="read")] == ["b.jsonl#2"]
+        assert all(r.rejected_at and r.doc_id is None for r in found)

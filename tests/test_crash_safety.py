@@ -69,7 +69,10 @@ def test_crash_safety_sigkill_then_rerun_gives_the_uninterrupted_database(tmp_pa
     while kills < KILLS:
         proc = _extract(crashed, inputs, out)
         try:
-            proc.wait(timeout=rnd.uniform(0.8 * first, last + 0.5))
+            if rnd.random() < 0.5:      # while loading, parsing or committing
+                proc.wait(timeout=rnd.uniform(0.5, 1.0) * first)
+            else:                       # once the first records are committed: printing them, the refresh
+                proc.wait(timeout=_first_commit(proc, out) + rnd.uniform(0.0, last - first + 0.3))
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=60)
@@ -86,3 +89,4 @@ def test_crash_safety_sigkill_then_rerun_gives_the_uninterrupted_database(tmp_pa
     assert _extract(crashed, inputs, out).wait(timeout=600) == 0
     assert _tables(crashed) == expected
     assert all(n <= 12 for n in partial)
+    print("KILLS", first, last, finished, partial)
