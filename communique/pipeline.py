@@ -22,8 +22,8 @@ from .stages.linking import link_entities
 from .stages.merge import fingerprint
 from .stages.mentions import MentionContext, find_mentions, sentence_spans
 from .stages.nlp import ModelSet, parse
-from .stages.sections import SECTION_CHARS, join_sections, split_sections
 from .stages.normalize import normalize
+from .stages.sections import SECTION_CHARS, join_sections, split_sections
 from .stages.topics import TopicTagger, load_topics
 
 __all__ = ["Resources", "load_resources", "Pipeline", "RunCounts"]

@@ -144,7 +144,7 @@ def test_bad_input_memory_stays_bounded_for_huge_and_long_files(tmp_path):
                for line in out.splitlines()}
     assert records["huge.txt"]["error"]["stage"] == "normalize"
     assert records["huge.txt"]["error"]["reason"].startswith("too large: 50,")
-    assert "error" not in records["long.txt"] and len(records["long.txt"]["events"]) > 50
+    assert "error" not in records["long.txt"] and len(records["long.txt"]["events"]) >= 8    # one a section
     assert usage.ru_maxrss * 1024 < 1_000_000_000          # ru_maxrss is in kilobytes on Linux
 
 
