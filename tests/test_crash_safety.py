@@ -1,5 +1,6 @@
-"""Crash safety: `communique extract` killed with SIGKILL at 20 seeded random moments, then run again to the
-end, leaves the same database as a run never interrupted; the file opens after every kill."""
+"""Crash safety: `communique extract` killed with SIGKILL at 20 seeded random moments (4 in a row on each of 5
+databases), then run again to the end, leaves the same database as a run never interrupted; the file opens
+after every kill."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import duckdb
 from .conftest import EXAMPLES, ROOT
 
 KILLS = 20
+KILLS_PER_CHAIN = 4        # kill moments per database, then a run to the end and the comparison
 #: (table, columns compared): documents, per-document events and parties, merged events, corpus actors
 COMPARED = {
     "documents": "id, source, lang, title, published, dateline_place, dateline_date, text",
@@ -63,30 +65,28 @@ def test_crash_safety_sigkill_then_rerun_gives_the_uninterrupted_database(tmp_pa
     expected = _tables(reference)
     assert len(expected["documents"]) == 12 and expected["events"] and expected["corpus_actors"]
 
-    crashed = tmp_path / "crashed.duckdb"
     rnd = random.Random(20)
-    kills, finished, partial = 0, 0, []
-    while kills < KILLS:
-        proc = _extract(crashed, inputs, out)
-        try:
-            if rnd.random() < 0.5:      # while loading, parsing or committing
-                proc.wait(timeout=rnd.uniform(0.5, 1.0) * first)
-            else:                       # once the first records are committed: printing them, the refresh
-                proc.wait(timeout=_first_commit(proc, out) + rnd.uniform(0.0, last - first + 0.3))
-        except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=60)
-            kills += 1
+    kills, partial = 0, []
+    for chain in range(KILLS // KILLS_PER_CHAIN):
+        crashed = tmp_path / f"crashed{chain}.duckdb"
+        for attempt in range(KILLS_PER_CHAIN):
+            proc = _extract(crashed, inputs, out)
+            try:
+                if attempt == 0 and rnd.random() < 0.5:     # once the first records are committed: the refresh
+                    proc.wait(timeout=_first_commit(proc, out) + rnd.uniform(0.0, last - first + 0.3))
+                else:                                       # while loading, parsing, committing or skipping
+                    proc.wait(timeout=rnd.uniform(0.3, 1.0) * first)
+            except subprocess.TimeoutExpired:
+                proc.send_signal(signal.SIGKILL)
+                proc.wait(timeout=60)
+                kills += 1
+            else:
+                assert proc.returncode == 0
             if crashed.exists():            # the file always opens, whatever the moment of the kill
                 con = duckdb.connect(str(crashed), read_only=True)
                 partial.append(con.execute("SELECT count(*) FROM documents").fetchone()[0])
                 con.close()
-            continue
-        assert proc.returncode == 0
-        assert _tables(crashed) == expected     # a chain of kills finished by a whole run: start a new one
-        finished += 1
-        crashed = tmp_path / f"crashed{finished}.duckdb"
-    assert _extract(crashed, inputs, out).wait(timeout=600) == 0
-    assert _tables(crashed) == expected
+        assert _extract(crashed, inputs, out).wait(timeout=600) == 0
+        assert _tables(crashed) == expected
     assert all(n <= 12 for n in partial)
-    print("KILLS", first, last, finished, partial)
+    print("KILLS", first, last, kills, partial)
