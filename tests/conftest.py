@@ -130,7 +130,8 @@ def write_hostile_corpus(root: Path) -> dict[str, Path]:
         "truncated.xml": ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>News</title><item>"
                           "<title>Minister meets ambassador</title><description>" + EN_STORY[:150]).encode(),
         # a whole record, then one cut in its body: a gzip member each, the second one cut short too
-        "truncated.warc.gz": gzip.compress(_warc_record(EN_STORY, "a")) + gzip.compress(_warc_record(FR_STORY, "b"))[:200],
+        "truncated.warc.gz": (gzip.compress(_warc_record(EN_STORY, "a"))
+                              + gzip.compress(_warc_record(FR_STORY, "b"))[:200]),
     }
     root.mkdir(parents=True, exist_ok=True)
     out = {}

@@ -17,7 +17,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 #: restricted to fr/en/ar, would call German or Spanish "en" or "fr")
 _COMMON_WORDS = {
     "en": frozenset("the of and to in a is was with for on at by as that from has have it an are were this".split()),
-    "fr": frozenset("le la les de des et à du en un une est pour avec au aux par sur qui que dans a été il ses".split()),
+    "fr": frozenset("le la les de des et à du en un une est pour avec au aux par sur qui que dans a été il ses"
+                    .split()),
 }
 _MIN_WORDS = 40             # shorter samples are not judged (headlines, lists of names)
 _MIN_COMMON_SHARE = 0.12    # English and French press releases: 0.25-0.40 of their words
