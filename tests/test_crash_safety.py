@@ -1,5 +1,5 @@
-"""Crash safety: `communique extract` killed with SIGKILL at 20 seeded random moments (4 in a row on each of 5
-databases), then run again to the end, leaves the same database as a run never interrupted; the file opens
+"""Crash safety: `communique extract` killed with SIGKILL at 20 seeded random moments (up to 4 in a row on each
+database), then run again to the end, leaves the same database as a run never interrupted; the file opens
 after every kill."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from .conftest import EXAMPLES, ROOT
 
 KILLS = 20
 KILLS_PER_CHAIN = 4        # kill moments per database, then a run to the end and the comparison
+MAX_CHAINS = 10
 #: (table, columns compared): documents, per-document events and parties, merged events, corpus actors
 COMPARED = {
     "documents": "id, source, lang, title, published, dateline_place, dateline_date, text",
@@ -66,22 +67,28 @@ def test_crash_safety_sigkill_then_rerun_gives_the_uninterrupted_database(tmp_pa
     assert len(expected["documents"]) == 12 and expected["events"] and expected["corpus_actors"]
 
     rnd = random.Random(20)
+    took = {True: last, False: last}     # how long a run last took: on a new database, on one a kill left
     kills, partial = 0, []
-    for chain in range(KILLS // KILLS_PER_CHAIN):
+    for chain in range(MAX_CHAINS):
+        if kills >= KILLS:
+            break
         crashed = tmp_path / f"crashed{chain}.duckdb"
-        for attempt in range(KILLS_PER_CHAIN):
+        for _ in range(KILLS_PER_CHAIN):
+            new = not crashed.exists()
             proc = _extract(crashed, inputs, out)
+            started = time.monotonic()
             try:
-                if attempt == 0 and rnd.random() < 0.5:     # once the first records are committed: the refresh
+                if new and rnd.random() < 0.5:      # once the first records are committed: printing, the refresh
                     proc.wait(timeout=_first_commit(proc, out) + rnd.uniform(0.0, last - first + 0.3))
-                else:                                       # while loading, parsing, committing or skipping
-                    proc.wait(timeout=rnd.uniform(0.3, 1.0) * first)
+                else:                               # while loading, parsing, committing or skipping
+                    proc.wait(timeout=rnd.uniform(0.2, 0.95) * took[new])
             except subprocess.TimeoutExpired:
                 proc.send_signal(signal.SIGKILL)
                 proc.wait(timeout=60)
                 kills += 1
             else:
                 assert proc.returncode == 0
+                took[new] = time.monotonic() - started      # the machine's pace now: the next kills fall inside
             if crashed.exists():            # the file always opens, whatever the moment of the kill
                 con = duckdb.connect(str(crashed), read_only=True)
                 partial.append(con.execute("SELECT count(*) FROM documents").fetchone()[0])
@@ -89,4 +96,3 @@ def test_crash_safety_sigkill_then_rerun_gives_the_uninterrupted_database(tmp_pa
         assert _extract(crashed, inputs, out).wait(timeout=600) == 0
         assert _tables(crashed) == expected
     assert all(n <= 12 for n in partial)
-    print("KILLS", first, last, kills, partial)
