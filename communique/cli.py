@@ -20,7 +20,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from .run.local import extract_paths
     from .sources import FieldMap, count_inputs
 
-    settings = Settings(db=args.db, default_language=args.lang, html_extractor=args.html_extractor)
+    settings = Settings(db=args.db, default_language=args.lang, html_extractor=args.html_extractor, debug=args.debug)
     fields = FieldMap(text=args.text_field, published=args.date_field, url=args.url_field, title=args.title_field)
     read_options: dict[str, Any] = {"include": tuple(args.include), "exclude": tuple(args.exclude),
                                     "follow_links": args.follow_links}
@@ -89,6 +89,24 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     token = args.token or os.environ.get("COMMUNIQUE_TOKEN") or None
     serve(ServeSettings(db=args.db, token=token, rate_per_second=args.rate_limit, burst=max(1, int(args.rate_limit * 3))),
           host=args.host, port=args.port)
+    return 0
+
+
+def _cmd_rejects(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from .store import open_store
+    from .store.queries import rejects
+
+    with open_store(args.db, read_only=True) as store:  # type: ignore[attr-defined]
+        found = rejects(store.con, stage=args.stage)
+    if args.format == "jsonl":
+        for r in found:
+            print(json.dumps(asdict(r), ensure_ascii=False))
+    else:
+        _print_table(["source", "stage", "reason", "when"], [[r.source, r.stage, r.reason, r.rejected_at or "-"]
+                                                            for r in found])
+        print(f"{len(found)} rejected")
     return 0
 
 
@@ -181,6 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html-extractor", choices=HTML_EXTRACTORS, default="trafilatura",
                    help="main text, title and date of HTML pages: trafilatura (default), or resiliparse, "
                         "faster (pip install 'communique[fast]')")
+    p.add_argument("--debug", action="store_true", help="print the traceback of an internal error on one document "
+                   "to stderr (it is a reject either way)")
     p.add_argument("--with-text", action="store_true", help="include the normalized text in JSONL records")
     p.add_argument("--text-field", default="text", help="text column of JSONL/CSV/Parquet corpora")
     p.add_argument("--date-field", default="published", help="publication date column of JSONL/CSV/Parquet corpora")
@@ -211,6 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rate-limit", type=float, default=20.0, metavar="N",
                    help="requests a second per client address before 429s (bursts of 3N; default 20)")
     p.set_defaults(func=_cmd_serve)
+    p = sub.add_parser("rejects", help="list the inputs that were rejected, with the stage and the reason")
+    p.add_argument("--db", default="communique.duckdb", help="DuckDB file or postgresql:// URL")
+    p.add_argument("--stage", help="only rejects of this stage (read, normalize, language, nlp, mentions, ..., store)")
+    p.add_argument("--format", choices=["table", "jsonl"], default="table", help="output format")
+    p.set_defaults(func=_cmd_rejects)
 
     p = sub.add_parser("eval", help="score the pipeline against gold annotations")
     p.add_argument("dirs", nargs="+", metavar="DIR",

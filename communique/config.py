@@ -35,6 +35,11 @@ class Settings:
     languages: tuple[str, ...] = field(default=SUPPORTED_LANGUAGES, metadata={"help": "languages to accept"})
     default_language: str | None = field(default=None, metadata={"help": "language when detection fails"})
     min_chars: int = field(default=20, metadata={"help": "shorter documents are rejected as empty"})
+    max_input_bytes: int = field(default=20_000_000, metadata={
+        "help": "larger inputs (bytes as read, before decoding) are rejected at stage normalize"})
+    max_chars: int = field(default=5_000_000, metadata={
+        "help": "documents with more characters of text after normalization are rejected at stage normalize"})
+    debug: bool = field(default=False, metadata={"help": "print the traceback of an internal error to stderr"})
     kb_overlay: str | None = field(default=None, metadata={"help": "YAML file of extra actors and aliases"})
     html_extractor: str = field(default="trafilatura", metadata={
         "help": "main text, title and date of HTML pages: trafilatura, or resiliparse (faster; extra [fast])"})

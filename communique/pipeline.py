@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+import traceback
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -21,6 +23,7 @@ from .stages.merge import fingerprint
 from .stages.mentions import MentionContext, find_mentions, sentence_spans
 from .stages.nlp import ModelSet, parse
 from .stages.normalize import normalize
+from .stages.sections import SECTION_CHARS, join_sections, split_sections
 from .stages.topics import TopicTagger, load_topics
 
 __all__ = ["Resources", "load_resources", "Pipeline", "RunCounts", "EventInputs"]
@@ -135,36 +138,79 @@ class Pipeline:
     def prepare(self, raw: RawDocument) -> Document | Rejected:
         """normalize + language: cheap stages run before batching for spaCy."""
         s = self.res.settings
+        size = len(raw.content)
+        if size > s.max_input_bytes:
+            unit = "bytes" if isinstance(raw.content, bytes) else "characters"
+            return Rejected(raw.source, "normalize", f"too large: {size:,} {unit} read, over the limit of "
+                            f"{s.max_input_bytes:,}")
         try:
             doc = normalize(raw, find_date_line=self._date_line, is_place=self._is_place, min_chars=s.min_chars,
                             html_extractor=s.html_extractor)
             if isinstance(doc, Rejected):
                 return doc
+            if len(doc.text) > s.max_chars:
+                return Rejected(raw.source, "normalize", f"too large: {len(doc.text):,} characters of text, over "
+                                f"the limit of {s.max_chars:,}", doc.id)
             return detect_language(doc, self.res.detector, s.languages, s.default_language)
         except Exception as exc:  # a bug on one document must not kill the batch
-            return Rejected(raw.source, "normalize", f"internal error: {type(exc).__name__}: {exc}")
+            return self._internal_error(raw.source, "normalize", exc)
 
     def analyze(self, doc: Document, sdoc: Any) -> Extraction | Rejected:
-        """mentions -> coreference -> linking -> dates -> events for one parsed document."""
+        """mentions -> coreference -> linking -> dates -> events for one parsed document (a long one in
+        sections, stages.sections)."""
+        if isinstance(sdoc, Rejected):      # spaCy failed on this document (stages.nlp.parse)
+            return sdoc
+        if len(doc.text) <= SECTION_CHARS:
+            return self._analyze_whole(doc, sdoc)
+        parts = []
+        try:
+            for offset, section, section_sdoc in split_sections(doc, sdoc):
+                result = self._analyze_whole(section, section_sdoc)
+                if isinstance(result, Rejected):
+                    return replace(result, source=doc.source, doc_id=doc.id)
+                parts.append((offset, result))
+            return replace(join_sections(doc, parts), fingerprint=fingerprint(doc.text))
+        except Exception as exc:
+            return self._internal_error(doc.source, "sections", exc, doc.id)
+
+    def _analyze_whole(self, doc: Document, sdoc: Any) -> Extraction | Rejected:
         stage = "mentions"
         try:
             inputs = self.event_inputs(doc, sdoc)
             stage = "events"
             events = extract_events(inputs.doc, inputs.entities, inputs.sents, inputs.dates, self.event_ctx)
+            stage = "fingerprint"
+            minhash = fingerprint(doc.text)
+        except _StageFailure as failure:
+            return self._internal_error(doc.source, failure.stage, failure.__cause__, doc.id)  # type: ignore[arg-type]
         except Exception as exc:
-            return Rejected(doc.source, stage, f"internal error: {type(exc).__name__}: {exc}", doc.id)
+            return self._internal_error(doc.source, stage, exc, doc.id)
         return Extraction(document=inputs.doc, entities=tuple(inputs.entities), events=tuple(events),
-                          fingerprint=fingerprint(doc.text))
+                          fingerprint=minhash)
+
+    def _internal_error(self, source: str, stage: str, exc: BaseException, doc_id: str | None = None) -> Rejected:
+        """A bug met on one document: a reject record (the traceback goes to stderr only with `debug`)."""
+        if self.res.settings.debug:
+            traceback.print_exception(exc, file=sys.stderr)
+        return Rejected(source, stage, f"internal error: {type(exc).__name__}: {str(exc)[:300]}", doc_id)
 
     def event_inputs(self, doc: Document, sdoc: Any) -> EventInputs:
         """mentions -> coreference -> linking -> dates: what the event stage reads (kept apart so that
         training can cache it and rerun only the event stage)."""
         lang = doc.lang or "en"
-        mentions = find_mentions(doc.text, sdoc, self.mention_ctx, lang)
-        entities = cluster_mentions(mentions, place_name=self._place_name)
-        entities = link_entities(entities, self.res.actors)
-        doc, dates = self._document_dates(doc, lang)
-        return EventInputs(doc, entities, sentence_spans(doc.text, sdoc), dates)
+        stage = "mentions"
+        try:
+            mentions = find_mentions(doc.text, sdoc, self.mention_ctx, lang)
+            stage = "coreference"
+            entities = cluster_mentions(mentions, place_name=self._place_name)
+            stage = "linking"
+            entities = link_entities(entities, self.res.actors)
+            stage = "dates"
+            doc, dates = self._document_dates(doc, lang)
+            stage = "mentions"
+            return EventInputs(doc, entities, sentence_spans(doc.text, sdoc), dates)
+        except Exception as exc:
+            raise _StageFailure(stage) from exc
 
     def _document_dates(self, doc: Document, lang: str) -> tuple[Document, list[DateMention]]:
         """Every date of the text, resolved against the publication date, the dateline or the story's
@@ -213,6 +259,14 @@ class Pipeline:
             results = [self.analyze(doc, sdoc) for doc, sdoc in parse(batch, self.res.models,
                                                                        self.res.settings.batch_size)]
         yield from results
+
+
+class _StageFailure(Exception):
+    """An error inside one stage of `event_inputs`, named so that the reject says which."""
+
+    def __init__(self, stage: str) -> None:
+        super().__init__(stage)
+        self.stage = stage
 
 
 def _with_learned_models(ctx: EventContext) -> EventContext:

@@ -138,3 +138,90 @@ def web(examples_db, start_server, pipeline, tmp_path_factory):
     """The examples served read-write (token "test-token"), with a generous rate limit for the tests."""
     return start_server(examples_db, tmp_path_factory.mktemp("web"), pipeline=pipeline, token="test-token",
                         rate_per_second=10_000, burst=10_000)
+
+
+# -- hostile input (tests/test_bad_input.py): awkward files generated here, never committed ----------
+EN_STORY = ("RABAT, 3 March 2024 - The Minister of Foreign Affairs, Lina Haddad, met on Sunday in Rabat with the "
+            "Ambassador of Norway, Paul Verner. The two officials discussed trade and regional security.\n\n"
+            "They agreed to hold a further meeting in Oslo next year.\n")
+FR_STORY = ("RABAT, 3 mars 2024 - Le ministre des Affaires étrangères, Lina Haddad, a reçu dimanche à Rabat "
+            "l'ambassadeur de Norvège, Paul Verner. Les deux responsables ont évoqué le commerce et la sécurité "
+            "régionale.\n\nIls sont convenus de se revoir à Oslo l'année prochaine.\n")
+AR_STORY = ("الرباط، 3 مارس 2024 - استقبل وزير الخارجية كمال الرفاعي يوم الأحد في الرباط سفير النرويج، "
+            "وبحث الجانبان التعاون التجاري والأمن الإقليمي.\n\nواتفق الطرفان على عقد لقاء جديد في أوسلو.\n")
+DE_STORY = ("BERLIN, 3. März 2024 - Die Außenministerin traf sich am Sonntag in Berlin mit dem Botschafter "
+            "Norwegens. Die beiden Politiker sprachen über Handel und die Sicherheit in der Region.\n\n"
+            "Nach dem Gespräch sagte die Ministerin, dass beide Länder ihre Zusammenarbeit weiter ausbauen wollen "
+            "und sich im nächsten Jahr wieder treffen werden.\n")
+
+
+def write_hostile_corpus(root: Path) -> dict[str, Path]:
+    """One awkward file per case (name -> path), all in `root`; generated, seeded, small."""
+    import gzip
+    import json
+    import random
+
+    rnd = random.Random(13)
+    files: dict[str, bytes] = {
+        "binary.txt": b"\x89PNG\r\n\x1a\n" + bytes(rnd.randrange(256) for _ in range(4000)),
+        "empty.txt": b"",
+        "invalid_utf8.txt": EN_STORY.encode()[:80] + b"\xff\xfe\xc3\x28" + EN_STORY.encode()[80:],
+        "latin1.txt": FR_STORY.encode("latin-1"),
+        "cp1256.txt": AR_STORY.encode("cp1256"),
+        "bom.txt": b"\xef\xbb\xbf" + EN_STORY.encode(),
+        "zero_width.txt": EN_STORY.replace("Haddad", "Had\u200bdad").replace("met", "m\u200det\ufeff").encode(),
+        "script.html": _html(EN_STORY, 20),
+        "deep.html": _html(EN_STORY, 2000),
+        "table.html": ("<html><body><table>" + "".join(
+            "<tr>" + "".join(f"<td>cell {r}-{c}</td>" for c in range(100)) + "</tr>" for r in range(100))
+            + "</table></body></html>").encode(),
+        "repeated.txt": ("meeting " * 50_000).encode(),
+        "german.txt": DE_STORY.encode(),
+        "mixed.txt": (AR_STORY + "\n" + FR_STORY).encode(),
+        "too_large.txt": (EN_STORY * (5_100_000 // len(EN_STORY) + 1)).encode(),
+        "lines.jsonl": "\n".join([json.dumps({"text": EN_STORY, "published": "2024-03-03"}), "{\"text\": \"cut",
+                                  "not json at all", json.dumps({"title": "no text field"}), json.dumps([1, 2]),
+                                  json.dumps({"text": FR_STORY, "published": "2024-03-03"})]).encode(),
+        "broken.csv": ("text,published\n\"" + EN_STORY.replace("\n", " ") + "\",2024-03-03\n"
+                       "\"an unterminated quote,2024-03-04\nmore,\"\"\"x\n").encode(),
+        "truncated.xml": ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>News</title><item>"
+                          "<title>Minister meets ambassador</title><description>" + EN_STORY[:150]).encode(),
+        # a whole record, then one cut in its body: a gzip member each, the second one cut short too
+        "truncated.warc.gz": (gzip.compress(_warc_record(EN_STORY, "a"))
+                              + gzip.compress(_warc_record(FR_STORY, "b"))[:200]),
+    }
+    root.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for name, data in files.items():
+        (root / name).write_bytes(data)
+        out[name] = root / name
+    out["missing.parquet"] = _parquet_without_text(root / "missing.parquet")
+    return out
+
+
+def _html(text: str, depth: int) -> bytes:
+    return ("<html><head><title>Minister meets ambassador</title><script>document.write('x'.repeat(9))</script>"
+            "</head><body>" + "<div>" * depth + "<p>" + text.replace("\n\n", "</p><p>") + "</p>" + "</div>" * depth
+            + "<script>alert(1)</script></body></html>").encode()
+
+
+def _warc_record(text: str, name: str) -> bytes:
+    body = f"<html><body><p>{text}</p></body></html>".encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/{name}\r\n"
+            f"WARC-Record-ID: <urn:uuid:{name}>\r\nContent-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(http)}\r\n\r\n").encode()
+    return head + http + b"\r\n\r\n"
+
+
+def _parquet_without_text(path: Path) -> Path:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"title": ["a", "b"], "published": ["2024-03-03", "2024-03-04"]}), path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus(tmp_path_factory) -> dict[str, Path]:
+    return write_hostile_corpus(tmp_path_factory.mktemp("hostile"))

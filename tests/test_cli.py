@@ -14,7 +14,7 @@ from communique.cli import build_parser, main
 
 from .conftest import EXAMPLES, ROOT, SEED
 
-COMMANDS = ["extract", "events", "show", "eval", "export", "actors", "serve"]
+COMMANDS = ["extract", "events", "show", "rejects", "eval", "export", "actors", "serve"]
 
 
 def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -50,7 +50,8 @@ def load_examples(dirs: Sequence[str | Path], pipeline: Pipeline, cache: str | P
         doc = pipeline.prepare(raw)
         prepared[raw.source] = doc
     docs = [d for d in prepared.values() if not isinstance(d, Rejected)]
-    inputs = {doc.source: pipeline.event_inputs(doc, sdoc) for doc, sdoc in parse(docs, pipeline.res.models)}
+    inputs = {doc.source: pipeline.event_inputs(doc, sdoc) for doc, sdoc in parse(docs, pipeline.res.models)
+              if not isinstance(sdoc, Rejected)}      # spaCy failed on it: no inputs, scored as empty
     examples = [Example(gold["id"], set_name, gold, inputs.get(str(path))) for set_name, gold, path in items]
     assign_folds(examples, [Path(d) / "folds.json" for d in dirs])
     if cache:

@@ -1,16 +1,18 @@
-"""Read queries over the store: corpus events with their sources, one event in full."""
+"""Read queries over the store: corpus events with their sources, one event in full, rejected inputs."""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..textnorm import fold
 from . import Connection
 
-__all__ = ["corpus_events", "show_event", "resolve_actors", "actor_aliases", "actor_documents", "stored_actor_links"]
+__all__ = ["corpus_events", "show_event", "resolve_actors", "actor_aliases", "actor_documents", "stored_actor_links",
+           "StoredReject", "rejects"]
 
 
 def corpus_events(con: Connection, *, actor: str | None = None, type: str | None = None, since: str | None = None,
@@ -179,3 +181,26 @@ def stored_actor_links(con: Connection) -> dict[tuple[str, str], str]:
 def actor_documents(con: Connection) -> dict[str, int]:
     """Corpus actor id -> the number of documents that name it, as the last refresh stored them."""
     return dict(con.execute("SELECT id, documents FROM corpus_actors").fetchall())
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReject:
+    """An input the pipeline could not process, as the `rejects` table keeps it."""
+
+    source: str
+    stage: str
+    reason: str
+    doc_id: str | None
+    rejected_at: str | None          # ISO timestamp
+
+
+def rejects(con: Connection, *, stage: str | None = None) -> list[StoredReject]:
+    """The rejected inputs (of one stage when `stage` is given), oldest first, then by source."""
+    sql = "SELECT source, stage, reason, doc_id, rejected_at FROM rejects"
+    params: list[Any] = []
+    if stage is not None:
+        sql += " WHERE stage = ?"
+        params.append(stage)
+    rows = con.execute(sql + " ORDER BY rejected_at, source, stage", params).fetchall()
+    return [StoredReject(src, stg, reason, doc_id, at.isoformat(sep=" ", timespec="seconds") if at else None)
+            for src, stg, reason, doc_id, at in rows]
