@@ -17,7 +17,7 @@ from .examples import Example
 __all__ = ["pair_rows", "fit", "events_with", "PAIR_MODEL"]
 
 PAIR_MODEL = "pairs"
-MIN_DOCUMENTS = 3
+MIN_DOCUMENTS = 5
 
 
 def _gold_keys(ent: Entity, ent_by_id: dict[str, Entity], gold: dict[str, Any]) -> set[str]:

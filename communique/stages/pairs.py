@@ -59,6 +59,8 @@ def pair_candidates(doc: Document, entities: list[Entity], sents: list[tuple[int
         d0, d1 = doc.dateline_span
         mentions = [(m, e) for m, e in mentions if not (d0 <= m.start < d1)]
     counts = Counter(e.id for _, e in mentions)
+    # words are read with every name masked: the models learn the language around actors, never a name
+    masked = _mask_names(text, entities)
     protagonist = _protagonist(mentions, counts)
     out: list[PairCandidate] = []
     previous_subject: str | None = None
@@ -78,13 +80,13 @@ def pair_candidates(doc: Document, entities: list[Entity], sents: list[tuple[int
                 if ctx_id and ctx_id not in named and ctx_id in ent_by_id:
                     actors.insert(0, _Actor(ent_by_id[ctx_id], None, (flag,)))
                     named.add(ctx_id)
-        sentence = _SentenceView(doc, index, len(sents), (s, e), triggers, lang)
+        sentence = _SentenceView(doc, masked, index, len(sents), (s, e), triggers, lang)
         for i, x in enumerate(actors):
             for y in actors[i + 1:]:
                 if _same_side(x.entity, y.entity):
                     continue
                 key = frozenset((x.entity.id, y.entity.id))
-                feats = sentence.features() | _pair_features(text, x, y, sentence, counts, seen_pairs[key])
+                feats = sentence.features() | _pair_features(masked, x, y, sentence, counts, seen_pairs[key])
                 trig = sentence.nearest_trigger(x, y)
                 out.append(PairCandidate((s, e), x.entity.id, y.entity.id, trig,
                                          status_of(text[s:e], trig.start - s, lang), feats))
@@ -125,17 +127,17 @@ def _sentence_actors(text: str, in_sent: list[tuple[Mention, Entity]], ent_by_id
 class _SentenceView:
     """What the features need to know of one trigger sentence."""
 
-    def __init__(self, doc: Document, index: int, n_sents: int, span: tuple[int, int],
+    def __init__(self, doc: Document, masked: str, index: int, n_sents: int, span: tuple[int, int],
                  triggers: list[Trigger], lang: str) -> None:
-        self.doc, self.index, self.n_sents, self.span, self.triggers, self.lang = \
-            doc, index, n_sents, span, triggers, lang
+        self.doc, self.masked, self.index, self.n_sents, self.span, self.triggers, self.lang = \
+            doc, masked, index, n_sents, span, triggers, lang
 
     def nearest_trigger(self, x: _Actor, y: _Actor) -> Trigger:
         spots = [a.mention.start for a in (x, y) if a.mention is not None] or [self.span[0]]
         return min(self.triggers, key=lambda t: (t.nominal, min(abs(t.start - p) for p in spots)))
 
     def features(self) -> Features:
-        text, (s, e) = self.doc.text, self.span
+        text, (s, e) = self.masked, self.span
         f: Features = {f"lang={self.lang}": 1.0, "bias": 1.0}
         if not self.triggers[0].text:
             f["no_trigger"] = 1.0
@@ -160,6 +162,15 @@ class _SentenceView:
         f["quote"] = float(any(q in text[s:e] for q in '"«»“”'))
         f["question"] = float("?" in text[s:e] or "؟" in text[s:e])
         return f
+
+
+def _mask_names(text: str, entities: list[Entity]) -> str:
+    """The text with every named mention blanked out (same length, so offsets hold)."""
+    chars = list(text)
+    for ent in entities:
+        for m in ent.mentions:
+            chars[m.start:m.end] = "\0" * (m.end - m.start)
+    return "".join(chars)
 
 
 def _words_before(text: str, pos: int, n: int = 2) -> list[str]:
