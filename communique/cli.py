@@ -20,7 +20,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from .run.local import extract_paths
     from .sources import FieldMap, count_inputs
 
-    settings = Settings(db=args.db, default_language=args.lang, html_extractor=args.html_extractor, debug=args.debug)
+    settings = Settings(db=args.db, default_language=args.lang, html_extractor=args.html_extractor, debug=args.debug,
+                        batch_size=args.batch_size)
     fields = FieldMap(text=args.text_field, published=args.date_field, url=args.url_field, title=args.title_field)
     read_options: dict[str, Any] = {"include": tuple(args.include), "exclude": tuple(args.exclude),
                                     "follow_links": args.follow_links}
@@ -188,6 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--follow-links", action="store_true",
                    help="fetch the page of feed items that hold only a summary (1 request/s per host, "
                         "robots.txt honoured)")
+    p.add_argument("--batch-size", type=int, default=16, metavar="N",
+                   help="documents per spaCy batch and per committed write (default 16)")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="processes running the pipeline, each loading the models once (~0.5 GB each); one writer")
     p.add_argument("--engine", choices=["local", "ray"], default="local",

@@ -33,10 +33,12 @@ COMPARED = {
 
 
 def _extract(db: Path, inputs: list[str], out: Path) -> subprocess.Popen:
-    """`communique extract` printing one JSON line per input once it is committed (to `out`)."""
+    """`communique extract` printing one JSON line per input once it is committed (to `out`); batches of 3
+    documents, so that the 12 inputs are 4 commits and a kill can fall between two of them."""
     with out.open("w") as sink:
         return subprocess.Popen([sys.executable, "-m", "communique", "extract", *inputs, "--db", str(db),
-                                 "--format", "jsonl"], cwd=ROOT, stdout=sink, stderr=subprocess.DEVNULL)
+                                 "--format", "jsonl", "--batch-size", "3"], cwd=ROOT, stdout=sink,
+                                stderr=subprocess.DEVNULL)
 
 
 def _first_commit(proc: subprocess.Popen, out: Path) -> float:
