@@ -15,7 +15,8 @@ from .examples import FOLDS, Example, load_examples
 from .scoring import score_examples
 from .train import PAIR_MODEL, coref_rows, events_with, fit, occurrence_rows, pair_rows
 
-__all__ = ["cross_validate", "train_models", "format_cv", "PAIR_THRESHOLD", "OCCURRENCE_THRESHOLD"]
+__all__ = ["cross_validate", "train_models", "learned_context", "format_cv", "SHIPPED", "PAIR_THRESHOLD",
+           "COREF_THRESHOLD", "OCCURRENCE_THRESHOLD"]
 
 #: thresholds chosen by the cross-validated event F1 over all folds (TRAINING.md)
 PAIR_THRESHOLD = 0.3

@@ -14,7 +14,7 @@ from ..stages.events import EventContext, extract_events, party_rule_flags
 from ..stages.pairs import pair_candidates
 from .examples import Example
 
-__all__ = ["pair_rows", "fit", "events_with", "PAIR_MODEL"]
+__all__ = ["pair_rows", "coref_rows", "occurrence_rows", "fit", "events_with", "PAIR_MODEL", "MIN_DOCUMENTS"]
 
 PAIR_MODEL = "pairs"
 MIN_DOCUMENTS = 5
@@ -128,10 +128,9 @@ def coref_rows(examples: Sequence[Example], pair_model: Any) -> list[tuple[Examp
         if ex.inputs is None:
             continue
         inp = ex.inputs
-        model = pair_model
         ent_by_id = {e.id: e for e in inp.entities}
         ent_gold = {e.id: _gold_keys(e, ent_by_id, ex.gold) for e in inp.entities}
-        frames = pair_frames(inp.doc, inp.entities, inp.sents, model)
+        frames = pair_frames(inp.doc, inp.entities, inp.sents, pair_model)
         golds = [_frame_gold(f, ent_gold, ex.gold["events"]) for f in frames]
         for j, g in enumerate(frames):
             for i in range(j):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
@@ -300,9 +300,8 @@ def _role(ent: Entity) -> str | None:
     return ent.titles[0] if ent.titles else None
 
 
-def _merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity], visits_apart: bool = False) -> list[Frame]:
-    """Headline, body and follow-up sentences about the same parties and kind of event: one frame.
-    With `visits_apart`, a visit and a meeting during it stay two events."""
+def _merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """Headline, body and follow-up sentences about the same parties and kind of event: one frame."""
     merged: list[Frame] = []
     for f in frames:
         if f.status != "occurred":
@@ -314,8 +313,6 @@ def _merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity], visits_apar
         fcover = _cover(fset, ent_by_id)
         for g in merged:
             if g.status != "occurred" or (_FAMILY[g.type] != _FAMILY[f.type] and {g.type, f.type} != {"meet", "call"}):
-                continue
-            if visits_apart and "visit" in (f.type, g.type) and f.type != g.type:
                 continue
             gset = set(g.parties)
             gcover = _cover(gset, ent_by_id)
@@ -335,7 +332,7 @@ def _merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity], visits_apar
                 target.roles[p] = f.roles.get(p)
         target.evidence.extend(e for e in f.evidence if e not in target.evidence)
         target.support.extend(e for e in f.support if e not in target.support)
-        if target.type == "visit" and f.type == "meet" and not visits_apart:
+        if target.type == "visit" and f.type == "meet":
             target.type = "meet"
         if "call" in (target.type, f.type):
             target.type = "call"      # "X discusses with Y" in the headline of a phone call
