@@ -432,9 +432,11 @@ def actor_query_events(con: Any, ref: str | None = None, **filters: Any) -> list
     per-document parties and matches ``ref`` within each report's forms."""
     from ..store.queries import actor_aliases, actor_documents, corpus_events, resolve_actors, stored_actor_links
 
+    from .roles import with_english_roles
+
     aliases = actor_aliases(con)
-    if aliases is None:
-        return corpus_events(con, actor=ref, **filters)
+    if aliases is None:         # the same record shape: each party its own actor, its English role
+        return with_english_roles(resolve_actors(corpus_events(con, actor=ref, **filters), {}, {}))
     actor_ids = None
     if ref is not None:
         hits = resolve_actor_ref(ref, aliases, actor_documents(con))
@@ -444,7 +446,5 @@ def actor_query_events(con: Any, ref: str | None = None, **filters: Any) -> list
             raise CommuniqueError(f"{ref!r} names {len(hits)} actors: " +
                                   "; ".join(f"{a} ({n})" for a, n in hits) + "; give one of these ids")
         actor_ids = {hits[0][0]}
-    from .roles import with_english_roles
-
     events = corpus_events(con, actor_ids=actor_ids, **filters)
     return with_english_roles(resolve_actors(events, stored_actor_links(con), {a: (n, k) for a, k, n, _ in aliases}))
