@@ -190,7 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="fetch the page of feed items that hold only a summary (1 request/s per host, "
                         "robots.txt honoured)")
     p.add_argument("--batch-size", type=int, default=16, metavar="N",
-                   help="documents per spaCy batch and per committed write (default 16)")
+                   help="inputs per batch of the pipeline (default 16); the writer commits what is done at least "
+                        "once a second or every 64 documents")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="processes running the pipeline, each loading the models once (~0.5 GB each); one writer")
     p.add_argument("--engine", choices=["local", "ray"], default="local",

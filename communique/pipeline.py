@@ -6,13 +6,14 @@ import re
 import sys
 import traceback
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from .config import Settings
-from .records import DateMention, Document, Extraction, Location, RawDocument, Rejected
+from .records import DateMention, Document, Extraction, Location, RawDocument, Rejected, Skipped
 from .stages.coref import cluster_mentions
 from .stages.dates import find_dates
 from .stages.events import EventContext, extract_events
@@ -26,7 +27,9 @@ from .stages.normalize import normalize
 from .stages.sections import SECTION_CHARS, join_sections, split_sections
 from .stages.topics import TopicTagger, load_topics
 
-__all__ = ["Resources", "load_resources", "Pipeline", "RunCounts", "EventInputs"]
+__all__ = ["Resources", "load_resources", "Pipeline", "RunCounts", "EventInputs", "chunked"]
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -236,29 +239,39 @@ class Pipeline:
         return doc, dates
 
     def run(self, raws: Iterable[RawDocument | Rejected]) -> Iterator[Extraction | Rejected]:
-        """The whole pipeline, streaming; spaCy sees batches of `batch_size` documents."""
-        batch: list[Document] = []
-        size = self.res.settings.batch_size
-        for raw in raws:
-            if isinstance(raw, Rejected):
-                yield raw
-                continue
-            doc = self.prepare(raw)
-            if isinstance(doc, Rejected):
-                yield doc
-                continue
-            batch.append(doc)
-            if len(batch) >= size:
-                yield from self._flush(batch)
-                batch = []
-        if batch:
-            yield from self._flush(batch)
+        """The whole pipeline, streaming, in batches of `batch_size` inputs (`process`)."""
+        for batch in chunked(raws, self.res.settings.batch_size):
+            yield from self.process(batch)  # type: ignore[misc]   # nothing is stored: nothing is skipped
 
-    def _flush(self, batch: list[Document]) -> Iterator[Extraction | Rejected]:
-        with self.res.models.memory_zone():
-            results = [self.analyze(doc, sdoc) for doc, sdoc in parse(batch, self.res.models,
-                                                                       self.res.settings.batch_size)]
-        yield from results
+    def process(self, raws: Iterable[RawDocument | Rejected],
+                stored: Collection[str] = frozenset()) -> list[Extraction | Rejected | Skipped]:
+        """One batch, the unit of work of every engine: prepare (normalize + language) every input, skip the
+        ids in `stored` before any spaCy work, then parse and analyze the rest; one result per input, in
+        input order."""
+        results: list[Extraction | Rejected | Skipped | None] = []
+        todo: list[tuple[int, Document]] = []
+        for raw in raws:
+            doc = raw if isinstance(raw, Rejected) else self.prepare(raw)
+            if isinstance(doc, Rejected):
+                results.append(doc)
+            elif doc.id in stored:
+                results.append(Skipped(doc.source, doc.id))
+            else:
+                todo.append((len(results), doc))
+                results.append(None)
+        if todo:
+            with self.res.models.memory_zone():      # every spaCy Doc of the batch is analyzed inside
+                parsed = parse((doc for _, doc in todo), self.res.models, self.res.settings.batch_size)
+                for (i, _), (doc, sdoc) in zip(todo, parsed):
+                    results[i] = self.analyze(doc, sdoc)
+        return [r for r in results if r is not None]
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last one shorter)."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 class _StageFailure(Exception):

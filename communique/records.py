@@ -7,7 +7,7 @@ from typing import Literal
 
 __all__ = [
     "RawDocument", "Provenance", "Document", "Span", "DateMention", "Mention", "Entity", "Location",
-    "Party", "Evidence", "Event", "Extraction", "Rejected",
+    "Party", "Evidence", "Event", "Extraction", "Rejected", "Skipped",
 ]
 
 EntityKind = Literal["person", "organization", "state", "place"]
@@ -163,3 +163,11 @@ class Rejected:
     stage: str
     reason: str
     doc_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input whose normalized text is already stored: not parsed again (resumed or repeated runs)."""
+
+    source: str
+    doc_id: str

@@ -34,7 +34,8 @@ COMPARED = {
 
 def _extract(db: Path, inputs: list[str], out: Path) -> subprocess.Popen:
     """`communique extract` printing one JSON line per input once it is committed (to `out`); batches of 3
-    documents, so that the 12 inputs are 4 commits and a kill can fall between two of them."""
+    inputs: the writer commits what is done at least once a second, so the 12 inputs go in over several
+    commits and a kill can fall between two of them."""
     with out.open("w") as sink:
         return subprocess.Popen([sys.executable, "-m", "communique", "extract", *inputs, "--db", str(db),
                                  "--format", "jsonl", "--batch-size", "3"], cwd=ROOT, stdout=sink,
