@@ -231,8 +231,9 @@ def evaluate_dir(directory: str | Path | Sequence[str | Path], pipeline: Any) ->
     from .export import document_record
 
     dirs = [directory] if isinstance(directory, (str, Path)) else list(directory)
-    items = [(gold, path) for d in dirs for gold, path in load_gold(Path(d))]
-    set_of = {str(path): Path(d).name for d in dirs for _, path in load_gold(Path(d))}
+    named = [(Path(d).name, gold, path) for d in dirs for gold, path in load_gold(Path(d))]
+    items = [(gold, path) for _, gold, path in named]
+    set_of = {str(path): name for name, _, path in named}
     raws = [RawDocument(source=str(path), content=path.read_bytes(), published=gold.get("published"))
             for gold, path in items]
     scores: list[DocScore] = []
