@@ -28,6 +28,13 @@ def _gold_keys(ent: Entity, ent_by_id: dict[str, Entity], gold: dict[str, Any]) 
     return ids
 
 
+def _entity_gold_keys(ex: Example) -> dict[str, set[str]]:
+    """Entity id -> the gold ids it (or its affiliation) stands for, in one analyzed example."""
+    entities = ex.inputs.entities if ex.inputs else []
+    ent_by_id = {e.id: e for e in entities}
+    return {e.id: _gold_keys(e, ent_by_id, ex.gold) for e in entities}
+
+
 def _pair_label(ga: set[str], gb: set[str], events: list[dict[str, Any]]) -> bool:
     """Do the two actors stand for two different parties of one gold event? As in the matching rules of
     SCHEMA.md, an actor stands for a gold party when it, or its own affiliation, is that party (a state
@@ -47,8 +54,7 @@ def pair_rows(examples: Sequence[Example]) -> list[tuple[Example, dict[str, floa
         if ex.inputs is None:
             continue
         inp = ex.inputs
-        ent_by_id = {e.id: e for e in inp.entities}
-        keys = {e.id: _gold_keys(e, ent_by_id, ex.gold) for e in inp.entities}
+        keys = _entity_gold_keys(ex)
         for cand in pair_candidates(inp.doc, inp.entities, inp.sents, party_rule_flags):
             label = _pair_label(keys[cand.a], keys[cand.b], ex.gold["events"])
             rows.append((ex, cand.features, label))
@@ -129,7 +135,7 @@ def coref_rows(examples: Sequence[Example], pair_model: Any) -> list[tuple[Examp
             continue
         inp = ex.inputs
         ent_by_id = {e.id: e for e in inp.entities}
-        ent_gold = {e.id: _gold_keys(e, ent_by_id, ex.gold) for e in inp.entities}
+        ent_gold = _entity_gold_keys(ex)
         frames = pair_frames(inp.doc, inp.entities, inp.sents, pair_model)
         golds = [_frame_gold(f, ent_gold, ex.gold["events"]) for f in frames]
         for j, g in enumerate(frames):
