@@ -14,6 +14,7 @@ SUPPORTED_LANGUAGES = ("fr", "en", "ar")
 
 #: which event stage runs: the rules alone, or rule candidates decided by the committed learned models
 EVENT_MODELS = ("rules", "learned")
+VENUE_MODELS = ("rules", "learned")
 
 #: how HTML pages become text (communique.stages.html)
 HTML_EXTRACTORS = ("trafilatura", "resiliparse")
@@ -46,6 +47,9 @@ class Settings:
     event_model: str = field(default="rules", metadata={
         "help": "event stage: 'rules', or 'learned' (pair and occurrence models of communique/models, "
                 "trained by `make train`; see TRAINING.md for their cross-validated scores)"})
+    venue_model: str = field(default="learned", metadata={
+        "help": "venue of an event: 'learned' (the venue choice of communique/models/venue.json, over every "
+                "place of the document; TRAINING.md) or 'rules' (the locative rule)"})
 
     def __post_init__(self) -> None:
         unknown = set(self.languages) - set(SUPPORTED_LANGUAGES)
@@ -55,6 +59,8 @@ class Settings:
             raise ValueError("batch_size must be >= 1")
         if self.event_model not in EVENT_MODELS:
             raise ValueError(f"unknown event_model {self.event_model!r}; choose from {EVENT_MODELS}")
+        if self.venue_model not in VENUE_MODELS:
+            raise ValueError(f"unknown venue_model {self.venue_model!r}; choose from {VENUE_MODELS}")
         if self.html_extractor not in HTML_EXTRACTORS:
             raise ValueError(f"unknown html_extractor {self.html_extractor!r}; choose from {HTML_EXTRACTORS}")
         if self.html_extractor == "resiliparse" and find_spec("resiliparse") is None:

@@ -13,7 +13,7 @@ from .errors import InputError
 from .records import RawDocument, Rejected
 from .textnorm import match_key
 
-__all__ = ["evaluate_dir", "score_document", "DocScore", "format_table", "BANDS"]
+__all__ = ["evaluate_dir", "score_document", "same_venue", "DocScore", "format_table", "BANDS"]
 
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01))
 CONFIDENT = 0.8     # "confidence means something": precision of the events at or above it
@@ -48,6 +48,7 @@ class DocScore:
     confident: int = 0          # occurred events with confidence >= CONFIDENT
     confident_ok: int = 0       # ... of them matched to gold
     matched: set[int] = field(default_factory=set)   # indices of the occurred predicted events matched to gold
+    pairs: list[tuple[int, int]] = field(default_factory=list)   # (occurred predicted event, gold event) matched
     errors: list[str] = field(default_factory=list)
 
 
@@ -147,12 +148,12 @@ def score_document(record: dict[str, Any], gold: dict[str, Any]) -> DocScore:
         if gloc:
             s.loc_total += 1
             ploc = ev.get("location") or {}
-            pn, gn = (ploc.get("name") or "").casefold(), (gloc.get("name") or "").casefold()
-            if (pn and gn and (pn in gn or gn in pn)) or (not pn and ploc.get("country") == gloc.get("country")):
+            if same_venue(ploc, gloc):
                 s.loc_ok += 1
             else:
                 s.errors.append(f"location {ploc.get('name')} != {gloc.get('name')}")
     matched_p = {i for i, _, _ in matches}
+    s.pairs = sorted((i, j) for i, j, _ in matches)
     s.matched = matched_p
     for i, ev in enumerate(pevs):
         band = next(f"{lo:.2f}-{min(hi, 1):.2f}" for lo, hi in BANDS if lo <= ev["confidence"] < hi)
@@ -168,6 +169,13 @@ def score_document(record: dict[str, Any], gold: dict[str, Any]) -> DocScore:
         if j not in used_g:
             s.errors.append("missed event " + gev["type"] + " " + ",".join(p["id"] for p in gev["parties"]))
     return s
+
+
+def same_venue(predicted: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """SCHEMA.md: the venue name contains or is contained in the gold name; or, when no name is
+    predicted, the same country."""
+    pn, gn = (predicted.get("name") or "").casefold(), (gold.get("name") or "").casefold()
+    return bool(pn and gn and (pn in gn or gn in pn)) or (not pn and predicted.get("country") == gold.get("country"))
 
 
 def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float]:

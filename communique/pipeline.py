@@ -99,6 +99,7 @@ class Pipeline:
         self.event_ctx = EventContext(geocode=self._geocode, topics=resources.topics)
         if resources.settings.event_model == "learned":
             self.event_ctx = _with_learned_models(self.event_ctx)
+        self.event_ctx = _with_default_models(self.event_ctx, resources.settings)
 
     # -- resources as callables ------------------------------------------------------------------
     def _is_place(self, name: str) -> bool:
@@ -292,6 +293,20 @@ def _with_learned_models(ctx: EventContext) -> EventContext:
         raise CommuniqueError("the learned event models (communique/models/pairs.json, coref.json) are "
                               "missing: train them with `make train`, or use the rules (event_model='rules')")
     return replace(ctx, pair_model=pairs, coref_model=coref)
+
+
+def _with_default_models(ctx: EventContext, settings: Settings) -> EventContext:
+    """The committed venue choice (unless `venue_model='rules'`) and, for the events of the rules, the
+    calibrated confidence (`make train`); without the files, the locative rule and the rule confidence."""
+    from .stages.decide import load_model
+    from .stages.occurrence import CONFIDENCE_MODEL
+    from .stages.venue import VENUE_MODEL
+
+    if settings.venue_model == "learned":
+        ctx = replace(ctx, venue_model=load_model(VENUE_MODEL))
+    if settings.event_model == "rules":
+        ctx = replace(ctx, occurrence_model=load_model(CONFIDENCE_MODEL))
+    return ctx
 
 
 def _as_date(value: str | None) -> date | None:

@@ -1,4 +1,4 @@
-"""Train the learned event decisions (pair and event-coreference models) on the annotated corpus and the devset,
+"""Train the learned event decisions (pair, event-coreference and venue models) on the annotated corpus and the devset,
 write them to communique/models/, and their cross-validated scores to communique/models/events_cv.txt
 (quoted by communique/models/TRAINING.md).
 

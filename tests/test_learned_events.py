@@ -37,9 +37,11 @@ def test_decide_linear_model_probability_and_round_trip(tmp_path):
 
 
 def test_decide_committed_models_load():
-    for name in ("pairs", "coref"):
+    for name in ("pairs", "coref", "venue"):
         model = load_model(name)
         assert model is not None and model.weights and 0 < model.threshold < 1
+    confidence = load_model("confidence")      # calibrates, never drops: every rule event is kept
+    assert confidence is not None and confidence.weights and confidence.threshold == 0.0
 
 
 def test_pairs_two_officials_of_a_meeting_sentence():

@@ -10,10 +10,12 @@ from typing import Any
 from ..pipeline import Pipeline
 from ..stages.decide import LinearModel
 from ..stages.events import EventContext
-from ..stages.occurrence import OCCURRENCE_MODEL
+from ..stages.occurrence import CONFIDENCE_MODEL, OCCURRENCE_MODEL
+from ..stages.venue import VENUE_MODEL
 from .examples import FOLDS, Example, load_examples
 from .scoring import score_examples
 from .train import PAIR_MODEL, coref_rows, events_with, fit, occurrence_rows, pair_rows
+from .venue import venue_rows
 
 __all__ = ["cross_validate", "train_models", "learned_context", "format_cv", "SHIPPED", "PAIR_THRESHOLD",
            "COREF_THRESHOLD", "OCCURRENCE_THRESHOLD"]
@@ -23,34 +25,54 @@ PAIR_THRESHOLD = 0.3
 OCCURRENCE_THRESHOLD = 0.4
 COREF_THRESHOLD = 0.5
 COREF_MODEL = "coref"
+#: the venue choice: the best candidate is kept unless its probability is below this
+VENUE_THRESHOLD = 0.05
 C = 0.1
 
 
 def train_models(examples: Sequence[Example], pipeline: Pipeline,
-                 use: Sequence[str] = ("pairs", "coref")) -> dict[str, LinearModel]:
-    """The pair model; the coreference model on the frames it makes; with "occurrence" in `use`, the
-    occurrence model on the events both make (measured, not shipped: TRAINING.md)."""
+                 use: Sequence[str] | None = None) -> dict[str, LinearModel]:
+    """The pair model; the coreference model on the frames it makes; the venue choice on the events of
+    the rules; with "occurrence" in `use`, the occurrence model on the events both make (measured, not
+    shipped: TRAINING.md)."""
+    use = SHIPPED if use is None else use
     pairs = replace(fit(pair_rows(examples), c=C, name=PAIR_MODEL), threshold=PAIR_THRESHOLD)
     coref = replace(fit(coref_rows(examples, pairs), c=C, name=COREF_MODEL), threshold=COREF_THRESHOLD)
     models = {"pairs": pairs, "coref": coref}
+    rules = _rules_only(pipeline.event_ctx)
+    if "venue" in use or "confidence" in use:
+        models["venue"] = replace(fit(venue_rows(examples, rules), c=C, name=VENUE_MODEL), threshold=VENUE_THRESHOLD)
+    if "confidence" in use:
+        # the occurrence features over the events of the rules, kept all (threshold 0): a calibrated confidence
+        ctx = replace(rules, venue_model=models["venue"])
+        models["confidence"] = replace(fit(occurrence_rows(examples, ctx), c=C, name=CONFIDENCE_MODEL), threshold=0.0)
     if "occurrence" in use:
-        ctx = replace(pipeline.event_ctx, coref_model=coref)
+        ctx = replace(rules, coref_model=coref, venue_model=models.get("venue"))
         occurrence = fit(occurrence_rows(examples, ctx, pairs), c=C, name=OCCURRENCE_MODEL)
         models["occurrence"] = replace(occurrence, threshold=OCCURRENCE_THRESHOLD)
     return models
 
 
 def learned_context(ctx: EventContext, models: dict[str, LinearModel], use: Sequence[str] = ("pairs", "coref",
-                    "occurrence")) -> EventContext:
-    """An event context that runs the given learned decisions."""
+                    "occurrence", "venue")) -> EventContext:
+    """An event context that runs the given learned decisions (the calibrated confidence only over the
+    events of the rules: on the learned path the pair model's probability is the confidence)."""
     return replace(ctx, pair_model=models.get("pairs") if "pairs" in use else None,
                    coref_model=models.get("coref") if "coref" in use else None,
-                   occurrence_model=models.get("occurrence") if "occurrence" in use else None)
+                   occurrence_model=models.get("occurrence") if "occurrence" in use else
+                   models.get("confidence") if "confidence" in use and "pairs" not in use else None,
+                   venue_model=models.get("venue") if "venue" in use else None)
+
+
+def _rules_only(ctx: EventContext) -> EventContext:
+    return replace(ctx, pair_model=None, occurrence_model=None, coref_model=None, venue_model=None)
 
 
 #: the decisions `--events learned` runs (the occurrence model is trained and cross-validated, but
 #: measured, it does not add to the event F1 of these two: TRAINING.md)
-SHIPPED = ("pairs", "coref")
+SHIPPED = ("pairs", "coref", "venue", "confidence")
+#: what the default pipeline (rule events) runs of them
+DEFAULT = ("venue", "confidence")
 
 
 def cross_validate(dirs: Sequence[str | Path], pipeline: Pipeline, cache: str | Path | None = None,
@@ -58,20 +80,25 @@ def cross_validate(dirs: Sequence[str | Path], pipeline: Pipeline, cache: str | 
     """Train on four folds, score the fifth, for each fold; the rules alone are scored beside."""
     examples = load_examples(dirs, pipeline, cache)
     models = {k: train_models([ex for ex in examples if ex.fold != k], pipeline, use) for k in range(FOLDS)}
-    base = replace(pipeline.event_ctx, pair_model=None, occurrence_model=None, coref_model=None)
+    base = _rules_only(pipeline.event_ctx)
     contexts = {k: learned_context(base, m, use) for k, m in models.items()}
+    defaults = {k: learned_context(base, m, DEFAULT) for k, m in models.items()}
     learned, _ = score_examples(examples, lambda ex: events_with(ex, contexts[ex.fold]))
+    default, _ = score_examples(examples, lambda ex: events_with(ex, defaults[ex.fold]))
     rules, _ = score_examples(examples, lambda ex: events_with(ex, base))
-    return {"folds": FOLDS, "documents": len(examples), "learned": learned, "rules": rules}
+    return {"folds": FOLDS, "documents": len(examples), "learned": learned, "default": default, "rules": rules}
 
 
 def format_cv(result: dict[str, Any]) -> str:
     """Event figures of the rules and of the cross-validated learned decisions, per language and set."""
     cols = ["", "docs", "event P", "event R", "event F1", "ev F1/doc", "party F1", "type", "date", "venue"]
     lines = []
-    for name in ("rules", "learned"):
+    titles = {"rules": "rules (nothing learned)",
+              "default": f"default: rule events, learned venue and confidence ({result['folds']}-fold cross-validation)",
+              "learned": f"learned events, venue and confidence ({result['folds']}-fold cross-validation)"}
+    for name in (n for n in titles if n in result):
         r = result[name]
-        title = "rules" if name == "rules" else f"learned ({result['folds']}-fold cross-validation)"
+        title = titles[name]
         lines.append(title)
         rows = list(r["languages"].items()) + [(f"set {k}", v) for k, v in r["sets"].items()] + [("all", r["all"])]
         table = [[k, str(v["documents"]), *(_f(x) for x in (

@@ -9,21 +9,17 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
-from ..textnorm import fold, is_arabic
-from ..translit import latin_skeleton
 from .titles import TITLE_RE
 from .decide import LinearModel
 from .occurrence import decide_events
 from .frames import Frame, corefer_frames
 from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, status_of
+from .venue import LOCATIVE as _LOCATIVE, VenueQuery, learned_venue, rule_venue
 
 __all__ = ["extract_events", "EventContext"]
 
 _ACTOR_KINDS = {"person", "organization", "state"}
-_LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|à|au|aux|en|dans|near|to|vers)\s+(?:the\s+|la\s+|le\s+|l'|l’)?(?:(?:capital|city|ville|capitale)\s+(?:of\s+)?)?$"
-    r"|(?:^|\s)(?:في|ب|إلى|الى)\s*$|(?:العاصمة\s*(?:\w+\s*)?)$|\b(?:capital|capitale|city|ville)\s*,?\s*$|(?:يزور|زار|زارت|visited|visiting|visite|visité)\s*$)", re.I)
 _NON_PARTY_AFTER = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
                               r"a indiqué|officials?|officers?|responsables?|experts?|charter|"
                               r"member|members|membres|countries|pays|states|session|website)\b", re.I)
@@ -66,6 +62,10 @@ class EventContext:
     occurrence_model: LinearModel | None = None
     #: the learned in-document event coreference (stages.frames); None: frames sharing two sides merge
     coref_model: LinearModel | None = None
+    #: the learned venue choice (stages.venue); None: the locative rule
+    venue_model: LinearModel | None = None
+    #: called with the venue question of every event, in order (training reads the candidates)
+    observe_venue: Callable[[VenueQuery], None] | None = None
 
 
 def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
@@ -498,66 +498,14 @@ def _finish(doc: Document, frame: Frame, dates: list[DateMention], place_mention
     for fallback, score in ((doc.dateline_date, 0.15), (doc.published, 0.05)):
         if date_value is None and fallback:
             date_value, precision, date_score = fallback, "day" if len(fallback) == 10 else "month", score
-    # venue: a place after a locative preposition in the evidence; else the dateline place
-    location = None
-    # the parties' own countries (theirs or their affiliations'): not where they met
-    party_countries = {c for p in frame.parties for c in (
-        ent_by_id[p].country, ent_by_id[ent_by_id[p].affiliation].country
-        if ent_by_id[p].affiliation in ent_by_id else None) if c}
-    for s, e in frame.evidence:
-        candidates = [(m, ent) for m, ent in place_mentions if s <= m.start < e]
-        candidates.sort(key=lambda x: x[1].kind == "state")      # a city or a building before a country
-        for m, ent in candidates:
-            if _LOCATIVE.search(text[max(s, m.start - 30): m.start]):
-                loc = ctx.geocode(m.form) or ctx.geocode(ent.name)
-                if loc is not None and not is_arabic(m.form) and (
-                        fold(m.form) in fold(loc.name) or latin_skeleton(m.form) == latin_skeleton(loc.name)):
-                    loc = replace(loc, name=m.form)      # "New York", "Marrakech" as written; "Alger" -> "Algiers"
-                if ent.kind == "state" and (ent.country in party_countries or ent.id in frame.parties):
-                    if frame.type != "visit":
-                        continue
-                if loc is not None:
-                    location = loc
-                    break
-                location = Location(name=m.form)
-                break
-        if location:
-            break
-    if location is None:
-        for s, e in frame.evidence:
-            for lm in re.finditer(r"\b(?:in|at|à|au|en)\s+((?:[A-Z][\w'’-]+\s?){1,4})", text[s:e]):
-                words = lm.group(1).split()
-                for i in range(len(words)):
-                    loc = ctx.geocode(" ".join(words[i:]))
-                    if loc is not None and loc.country not in party_countries | {None} or (loc and frame.type == "visit"):
-                        location = loc
-                        break
-                if location:
-                    break
-            if location:
-                break
-    if location is None:
-        # a place stated in the previous sentence of the same paragraph ("l'installation à Rabat ...")
-        first = frame.evidence[0][0]
-        para_start = text.rfind("\n", 0, first) + 1
-        prev_sents = [(s, e) for s, e in sents if para_start <= s and e <= first]
-        if prev_sents:
-            s, e = prev_sents[-1]
-            for m, ent in place_mentions:
-                if s <= m.start < e and ent.kind != "state" and _LOCATIVE.search(text[max(s, m.start - 30): m.start]):
-                    location = ctx.geocode(m.form) or Location(name=m.form)
-                    break
-    if frame.type == "call":
-        # a phone call has no venue: only a city stated in its own sentences is kept, no fallback
-        return _event(doc, frame, location if location is not None and location.lat is not None else None,
-                      date_value, precision, date_score, ent_by_id, ctx, evidence)
-    if location is None and previous is not None and previous.location is not None and previous.date == date_value:
-        location = previous.location
-    if location is None and doc.dateline_place:
-        location = ctx.geocode(doc.dateline_place) or Location(name=doc.dateline_place)
-        if location.name != doc.dateline_place and fold(doc.dateline_place) in fold(location.name):
-            location = replace(location, name=doc.dateline_place.title() if doc.dateline_place.isupper()
-                               else doc.dateline_place)
+    previous_venue = previous.location if previous is not None and previous.date == date_value else None
+    q = VenueQuery(doc, frame, place_mentions, ent_by_id, sents, previous_venue, ctx.geocode)
+    if ctx.venue_model is not None:
+        location, _ = learned_venue(q, ctx.venue_model)
+    else:
+        location = rule_venue(q)
+    if ctx.observe_venue is not None:
+        ctx.observe_venue(q)
     return _event(doc, frame, location, date_value, precision, date_score, ent_by_id, ctx, evidence)
 
 

@@ -16,9 +16,12 @@ from ..textnorm import fold
 from .decide import LinearModel
 from .triggers import status_of
 
-__all__ = ["event_features", "decide_events", "OCCURRENCE_MODEL"]
+__all__ = ["event_features", "decide_events", "OCCURRENCE_MODEL", "CONFIDENCE_MODEL"]
 
 OCCURRENCE_MODEL = "occurrence"
+#: the same features and model family over the events of the rules, every event kept (threshold 0): its
+#: probability is the confidence of a rule event
+CONFIDENCE_MODEL = "confidence"
 _WORD = re.compile(r"[\w'’-]+")
 
 

@@ -1,0 +1,314 @@
+"""Venue: where an event took place, chosen among the places a document names.
+
+Two ways, over the same document: the locative rule (a place after "in", "à", "في" in the event's own
+sentences, else the previous sentence, the previous event of the story, the dateline) and a learned
+choice (`LinearModel` "venue", trained by `communique.learn.venue`) that scores every candidate place of
+the document with features of where and how it is written relative to the event: in its sentences or
+elsewhere, after which preposition, a city or a country, a party's own country or not, the dateline.
+
+A venue is reported under its gazetteer name (English, as the gold convention and the map want it:
+"Beyrouth" and "بيروت" are Beirut); a building the gazetteer does not know keeps its written form.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..records import Document, Entity, Location, Mention
+from ..textnorm import fold
+from .decide import LinearModel
+from .frames import Frame
+
+__all__ = ["VenueCandidate", "venue_candidates", "learned_venue", "rule_venue", "LOCATIVE", "VENUE_MODEL"]
+
+VENUE_MODEL = "venue"
+
+LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|à|au|aux|en|dans|near|to|vers)\s+(?:the\s+|la\s+|le\s+|l'|l’)?(?:(?:capital|city|ville|capitale)\s+(?:of\s+)?)?$"
+    r"|(?:^|\s)(?:في|ب|إلى|الى)\s*$|(?:العاصمة\s*(?:\w+\s*)?)$|\b(?:capital|capitale|city|ville)\s*,?\s*$|(?:يزور|زار|زارت|visited|visiting|visite|visité)\s*$)", re.I)
+
+# the word before a place, by what it says of the place (first match wins)
+_BEFORE = (
+    ("visit", re.compile(r"(?:\bvisit(?:ed|ing|s)?|\bvisit to|\bvisite (?:à|au|en)|\bvisité|\btrip to|\btour of|"
+                         r"\bvoyage (?:à|au|en)|يزور|زار|زارت|زيارة(?:\s+\S+){0,2}\s+(?:إلى|الى|ل))\s*(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)),
+    ("arrive", re.compile(r"(?:\barriv\w*|\blanded|\bcame|\bcome|\brendu\w*|\bse rend\w*|\bwelcomed|\bwelcome|وصل\w*|"
+                          r"حل\w*|قدم)\s+(?:in|to|at|à|au|aux|en|إلى|الى)?\s*(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)),
+    ("from", re.compile(r"(?:\bfrom|\bde|\bdu|\bd'|\bd’|من|\bdepuis)\s*(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)),
+    ("to", re.compile(r"(?:\bto|\bvers|\bpour|\btoward|إلى|الى|ل)\s*(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)),
+    ("at", re.compile(r"(?:\bat|\bau siège|\bheadquarters in|\bheld in|\btenue à|\btenu à|\bqui s'est tenue? à|"
+                      r"\bhosted in|\bhosted by|\bà l'invitation|مقر|بمقر|في مقر)\s*(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)),
+    ("capital", re.compile(r"(?:\bcapital|\bcapitale|\bcity|\bville|العاصمة)\s*(?:of\s+|de\s+|d'|,)?\s*(?:\S+\s+)?$", re.I)),
+    ("in", re.compile(r"(?:\bin|\bà|\bau|\baux|\ben|\bdans|\bnear|في|ب)\s*(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)),
+)
+# what follows a place that makes it a description rather than a setting
+_AFTER = (
+    ("based", re.compile(r"^\s*-?(?:based|basé\w*)\b", re.I)),
+    ("possessive", re.compile(r"^(?:'s|’s)\b")),
+    ("adjective", re.compile(r"^\s+(?:government|ministry|minister|embassy|foreign|president|army|forces|"
+                             r"gouvernement|ministère|ministre|ambassade)\b", re.I)),
+)
+_BUILDING = re.compile(r"\b(?:House|Palace|Hall|Building|Palais|Hôtel|Hotel|Headquarters|Residence|Résidence|"
+                       r"Siège|Center|Centre|Villa|قصر|مقر|فندق)\b", re.I)
+
+
+@dataclass
+class VenueCandidate:
+    """One place the venue could be, with the features of all its mentions."""
+
+    location: Location
+    features: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VenueQuery:
+    """What the venue decision reads of one event (a finished frame) and its document."""
+
+    doc: Document
+    frame: Frame
+    place_mentions: Sequence[tuple[Mention, Entity]]
+    ent_by_id: dict[str, Entity]
+    sents: Sequence[tuple[int, int]]
+    previous: Location | None          # the previous occurred event's venue, when it has the same date
+    geocode: Callable[[str], Location | None]
+
+    def party_countries(self) -> set[str]:
+        """The parties' own countries (theirs or their affiliations'): rarely where they met."""
+        out = set()
+        for p in self.frame.parties:
+            ent = self.ent_by_id[p]
+            aff = self.ent_by_id.get(ent.affiliation or "")
+            out |= {c for c in (ent.country, aff.country if aff else None) if c}
+        return out
+
+
+def _position(q: VenueQuery, start: int) -> str:
+    """Where a mention stands relative to the event's sentences."""
+    if any(s <= start < e for s, e in q.frame.evidence):
+        return "evidence"
+    if any(s <= start < e for s, e in q.frame.support):
+        return "support"
+    first = q.frame.evidence[0][0]
+    if q.doc.dateline_span and q.doc.dateline_span[0] <= start < q.doc.dateline_span[1]:
+        return "dateline"
+    if q.sents and q.sents[0][0] <= start < q.sents[0][1]:
+        return "headline"
+    para_start = q.doc.text.rfind("\n", 0, first) + 1
+    if para_start <= start < first:
+        return "paragraph_before"
+    if start < first:
+        return "before"
+    para_end = q.doc.text.find("\n", first)
+    if para_end == -1 or start < para_end:
+        return "paragraph_after"
+    return "after"
+
+
+_RANK = ("evidence", "support", "paragraph_before", "headline", "dateline", "paragraph_after", "before", "after")
+
+
+def _word_before(text: str, start: int) -> str:
+    left = text[max(0, start - 40): start]
+    if start > 0 and text[start - 1] in "بل" and (start < 2 or not text[start - 2].isalpha()):
+        left += " ب"       # a proclitic the mention's span left out: "بالقاهرة", "لبيروت"
+    for name, pattern in _BEFORE:
+        if pattern.search(left):
+            return name
+    return "none"
+
+
+def _word_after(text: str, end: int) -> str:
+    right = text[end: end + 30]
+    return next((name for name, pattern in _AFTER if pattern.search(right)), "none")
+
+
+def _kind(loc: Location, ent: Entity, form: str) -> str:
+    if loc.lat is None and loc.country and ent.kind == "state":
+        return "country"
+    if loc.lat is None and loc.country:
+        return "country"
+    if loc.lat is not None:
+        return "city"
+    return "building" if _BUILDING.search(form) else "unknown"
+
+
+_LEADING = re.compile(r"^(?:(?:au|aux|à|en|in|at|the|le|la|les|l'|l’|du|de)\s+|l'|l’)+", re.I)
+
+
+def _resolve(q: VenueQuery, m: Mention, ent: Entity) -> Location:
+    """The gazetteer's place for a mention ("au Caire" -> Cairo), else the written form."""
+    bare = _LEADING.sub("", m.form)
+    return (q.geocode(m.form) or (q.geocode(bare) if bare != m.form else None) or q.geocode(ent.name)
+            or Location(name=m.form))
+
+
+_AFTER_LOCATIVE = re.compile(r"\b(?:in|at|à|au|en|dans)\s+((?:[A-Z][\w'’-]+\s?){1,4})"
+                             r"|(?:^|\s)(?:في\s+|ب)(\S+(?:\s\S+)?)")
+
+
+def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str]]:
+    """(start, end, place, kind) of every place mention, and of every place the gazetteer knows after a
+    locative word that no mention covers ("received in Tunis ...", "في الدوحة")."""
+    out = []
+    for m, ent in q.place_mentions:
+        if ent.id in q.frame.parties and q.frame.type != "visit":
+            continue
+        loc = _resolve(q, m, ent)
+        out.append((m.start, m.end, loc, _kind(loc, ent, m.form)))
+    covered = [(m.start, m.end) for m, _ in q.place_mentions]
+    for lm in _AFTER_LOCATIVE.finditer(q.doc.text):
+        group = 1 if lm.group(1) else 2
+        start = lm.start(group)
+        if any(s <= start < e for s, e in covered):
+            continue
+        words = lm.group(group).split()
+        for i in range(len(words), 0, -1):       # the longest known name: "New York", then "New"
+            loc = q.geocode(" ".join(words[:i]))
+            if loc is not None:
+                kind = "city" if loc.lat is not None else "country"
+                out.append((start, start + len(" ".join(words[:i])), loc, kind))
+                break
+    return sorted(out, key=lambda x: x[0])
+
+
+def venue_candidates(q: VenueQuery) -> list[VenueCandidate]:
+    """Every place of the document (and the dateline, and the previous event's venue), with features."""
+    text, frame = q.doc.text, q.frame
+    trigger = frame.trigger.start
+    parties = q.party_countries()
+    lang = q.doc.lang or "en"
+    by_name: dict[str, VenueCandidate] = {}
+    order: list[str] = []
+    for start, end, loc, kind in _place_spans(q):
+        key = fold(loc.name)
+        cand = by_name.get(key)
+        if cand is None:
+            cand = by_name[key] = VenueCandidate(loc, {f"kind={kind}": 1.0})
+            order.append(key)
+        f = cand.features
+        pos, before, after = _position(q, start), _word_before(text, start), _word_after(text, end)
+        f["mentions"] = f.get("mentions", 0.0) + 1
+        for name in (f"pos={pos}", f"pos={pos}|before={before}", f"before={before}", f"after={after}",
+                     f"lang={lang}|pos={pos}|before={before}", f"type={frame.type}|pos={pos}|before={before}"):
+            f[name] = 1.0
+        if pos == "evidence":
+            f["evidence_after_trigger" if start > trigger else "evidence_before_trigger"] = 1.0
+            f["evidence_distance"] = min(f.get("evidence_distance", 9.0), math.log1p(abs(start - trigger)) / 3)
+    _add_dateline(q, by_name, order)
+    if q.previous is not None:
+        key = fold(q.previous.name)
+        if key not in by_name:
+            by_name[key] = VenueCandidate(q.previous, {})
+            order.append(key)
+        by_name[key].features["previous_event"] = 1.0
+    return [_finish_features(by_name[k], i, parties, frame.type, by_name.values(), q) for i, k in enumerate(order)]
+
+
+def _add_dateline(q: VenueQuery, by_name: dict[str, VenueCandidate], order: list[str]) -> None:
+    if not q.doc.dateline_place:
+        return
+    loc = q.geocode(q.doc.dateline_place) or Location(name=q.doc.dateline_place)
+    key = fold(loc.name)
+    if key not in by_name:
+        kind = "city" if loc.lat is not None else "country" if loc.country else "unknown"
+        by_name[key] = VenueCandidate(loc, {f"kind={kind}": 1.0})
+        order.append(key)
+    by_name[key].features["dateline"] = 1.0
+
+
+def _finish_features(cand: VenueCandidate, index: int, parties: set[str], etype: str,
+                     others: object, q: VenueQuery) -> VenueCandidate:
+    f, loc = cand.features, cand.location
+    f["mentions"] = math.log1p(f.get("mentions", 0.0))
+    f["first_place"] = 1.0 if index == 0 else 0.0
+    kind = next((k.split("=")[1] for k in f if k.startswith("kind=")), "unknown")
+    if loc.country and loc.country in parties:
+        f[f"party_country|kind={kind}"] = 1.0
+        f[f"party_country|type={etype}"] = 1.0
+    countries_named = {c.location.country for c in others if c.location.lat is None and c.location.country}  # type: ignore[attr-defined]
+    cities_named = {c.location.country for c in others if c.location.lat is not None}  # type: ignore[attr-defined]
+    if kind == "city" and loc.country in countries_named:
+        f["city_of_named_country"] = 1.0
+    if kind == "country" and loc.country in cities_named:
+        f["country_of_named_city"] = 1.0
+    if q.doc.dateline_place and "dateline" not in f:
+        dl = q.geocode(q.doc.dateline_place)
+        if dl is not None and dl.country and dl.country == loc.country:
+            f[f"dateline_country|kind={kind}"] = 1.0
+    f[f"type={etype}|kind={kind}"] = 1.0
+    stated = [c for c in others if _stated_here(c.features)]  # type: ignore[attr-defined]
+    if _stated_here(f):
+        f["stated_here_alone" if len(stated) == 1 else "stated_here_among_others"] = 1.0
+    return cand
+
+
+def _stated_here(f: dict[str, float]) -> bool:
+    """Written in the event's own sentences after a locative word ("at ... in X", "à X", "في X")."""
+    return any(f.get(f"pos=evidence|before={b}") for b in ("in", "at", "capital", "arrive", "visit"))
+
+
+def learned_venue(q: VenueQuery, model: LinearModel) -> tuple[Location | None, float]:
+    """The best-scored candidate and its probability; None below the model's threshold."""
+    scored = [(model.probability(c.features), i, c) for i, c in enumerate(venue_candidates(q))]
+    if not scored:
+        return None, 0.0
+    p, _, best = max(scored, key=lambda x: (x[0], -x[1]))
+    return (best.location if p >= model.threshold else None), p
+
+
+def rule_venue(q: VenueQuery) -> Location | None:
+    """The locative rule: a place after a locative word in the event's sentences (a city or a building
+    before a country; not a party's own country unless it is visited); a place after "in"/"à" the
+    gazetteer knows; a place in the previous sentence of the paragraph; for a phone call, nothing more;
+    the previous event's venue on the same day; the dateline."""
+    location = _locative_in_evidence(q) or _capitalized_in_evidence(q) or _in_previous_sentence(q)
+    if q.frame.type == "call":
+        return location if location is not None and location.lat is not None else None
+    if location is None and q.previous is not None:
+        location = q.previous
+    if location is None and q.doc.dateline_place:
+        location = q.geocode(q.doc.dateline_place) or Location(name=q.doc.dateline_place)
+    return location
+
+
+def _locative_in_evidence(q: VenueQuery) -> Location | None:
+    text, parties = q.doc.text, q.party_countries()
+    for s, e in q.frame.evidence:
+        candidates = sorted([(m, ent) for m, ent in q.place_mentions if s <= m.start < e],
+                            key=lambda x: x[1].kind == "state")      # a city or a building before a country
+        for m, ent in candidates:
+            if not LOCATIVE.search(text[max(s, m.start - 30): m.start]):
+                continue
+            if ent.kind == "state" and (ent.country in parties or ent.id in q.frame.parties) \
+                    and q.frame.type != "visit":
+                continue
+            return _resolve(q, m, ent)
+    return None
+
+
+def _capitalized_in_evidence(q: VenueQuery) -> Location | None:
+    parties = q.party_countries()
+    for s, e in q.frame.evidence:
+        for lm in re.finditer(r"\b(?:in|at|à|au|en)\s+((?:[A-Z][\w'’-]+\s?){1,4})", q.doc.text[s:e]):
+            words = lm.group(1).split()
+            for i in range(len(words)):
+                loc = q.geocode(" ".join(words[i:]))
+                if loc is not None and (loc.country not in parties | {None} or q.frame.type == "visit"):
+                    return loc
+    return None
+
+
+def _in_previous_sentence(q: VenueQuery) -> Location | None:
+    """A place stated in the previous sentence of the same paragraph ("l'installation à Rabat ...")."""
+    text, first = q.doc.text, q.frame.evidence[0][0]
+    para_start = text.rfind("\n", 0, first) + 1
+    prev_sents = [(s, e) for s, e in q.sents if para_start <= s and e <= first]
+    if not prev_sents:
+        return None
+    s, e = prev_sents[-1]
+    for m, ent in q.place_mentions:
+        if s <= m.start < e and ent.kind != "state" and LOCATIVE.search(text[max(s, m.start - 30): m.start]):
+            return _resolve(q, m, ent)
+    return None

@@ -1,0 +1,110 @@
+"""Venue: the words around a place, the places the gazetteer finds after a locative word, the locative rule,
+and the committed venue choice on sentences written for these tests (fictional people)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.records import Document, Entity, Location, Mention
+from communique.stages.decide import LinearModel
+from communique.stages.frames import Frame
+from communique.stages.triggers import Trigger
+from communique.stages.venue import VenueQuery, _place_spans, _word_before, learned_venue, rule_venue
+
+
+@pytest.mark.parametrize("left, expected", [
+    ("The two ministers held talks in ", "in"),
+    ("The delegation arrived in ", "arrive"),
+    ("during his official visit to ", "visit"),
+    ("the ambassador, who flew in from ", "from"),
+    ("at the summit held in ", "at"),
+    ("Les deux ministres se sont entretenus à ", "in"),
+    ("le ministre, arrivé à ", "arrive"),
+    ("l'envoyé venu de ", "from"),
+    ("التقى الوزيران في ", "in"),
+    ("ثم وصل إلى ", "arrive"),
+    ("توجه الوفد إلى ", "to"),
+    ("The minister said that ", "none"),
+])
+def test_word_before_a_place(left, expected):
+    assert _word_before(left + "Xville", len(left)) == expected
+
+
+def test_word_before_an_arabic_proclitic_the_mention_left_out():
+    text = "واجتمع الوزيران بالعاصمة"
+    assert _word_before(text, text.index("العاصمة")) == "in"
+
+
+def _trigger(text: str, etype: str) -> Trigger:
+    word = "met" if "met" in text else "spoke"
+    return Trigger(text.index(word), text.index(word) + len(word), word, etype, False)
+
+
+def _query(text: str, places: list[tuple[str, str, str | None]], parties: list[Entity], etype: str = "meet",
+           geocode=None, dateline: str | None = None, lang: str = "en") -> VenueQuery:
+    doc = Document(id="sha256:t", source="t.txt", text=text, lang=lang, published="2031-03-04",
+                   dateline_place=dateline)
+    mentions = []
+    for form, kind, country in places:
+        start = text.index(form)
+        ent = Entity(f"{kind}:{form}", kind, form, [form], [Mention(start, start + len(form), form, kind, 0)],
+                     country=country)  # type: ignore[arg-type]
+        mentions.append((ent.mentions[0], ent))
+    frame = Frame(etype, "occurred", [p.id for p in parties], {}, [(0, len(text))],
+                  _trigger(text, etype))
+    return VenueQuery(doc, frame, mentions, {p.id: p for p in parties}, [(0, len(text))], None,
+                      geocode or (lambda name: None))
+
+
+_GAZETTEER = {"Tunis": Location("Tunis", "TN", 36.8, 10.2), "Tunisia": Location("Tunisia", "TN"),
+              "Ghana": Location("Ghana", "GH"), "Accra": Location("Accra", "GH", 5.6, -0.2),
+              "Lome": Location("Lome", "TG", 6.1, 1.2)}
+
+
+def _person(name: str, country: str | None = None) -> Entity:
+    return Entity(f"person:{name}", "person", name, [name], [], country=country)  # type: ignore[arg-type]
+
+
+def test_place_spans_find_a_known_place_after_a_locative_word_no_mention_covers():
+    text = "Prime Minister Ama Boateng met on Tuesday in Tunis the envoy Omar Hadi."
+    q = _query(text, [], [_person("Ama Boateng"), _person("Omar Hadi")], geocode=_GAZETTEER.get)
+    assert [(text[s:e], loc.name, kind) for s, e, loc, kind in _place_spans(q)] == [("Tunis", "Tunis", "city")]
+
+
+def test_rule_venue_skips_the_parties_own_country_and_falls_back_to_the_dateline():
+    text = "The Ghana minister Kofi Adu met in Ghana the envoy Ali Sow."
+    parties = [_person("Kofi Adu", "GH"), _person("Ali Sow")]
+    q = _query(text, [("Ghana", "state", "GH")], parties, geocode=_GAZETTEER.get, dateline="Lome")
+    assert rule_venue(q) == _GAZETTEER["Lome"]
+
+
+def test_rule_venue_gives_a_call_no_venue_but_a_city_of_its_own_sentence():
+    text = "Kofi Adu spoke by phone with Ali Sow."
+    q = _query(text, [], [_person("Kofi Adu"), _person("Ali Sow")], etype="call", geocode=_GAZETTEER.get,
+               dateline="Lome")
+    assert rule_venue(q) is None
+
+
+def test_learned_venue_keeps_the_best_candidate_above_the_threshold():
+    text = "Kofi Adu met Ali Sow in Accra; he had come from Lome."
+    q = _query(text, [], [_person("Kofi Adu"), _person("Ali Sow")], geocode=_GAZETTEER.get)
+    model = LinearModel("venue", {"before=in": 2.0, "before=from": -2.0}, bias=0.0, threshold=0.5)
+    location, p = learned_venue(q, model)
+    assert location == _GAZETTEER["Accra"] and p > 0.8
+    assert learned_venue(q, LinearModel("venue", {}, bias=-5.0, threshold=0.5))[0] is None
+
+
+@pytest.mark.parametrize("text, venue", [
+    ("ACCRA, March 3 (Agency) - The Foreign Minister of Ghana, Kofi Mensah, met the Egyptian Foreign Minister "
+     "Ahmed Hassan at the Presidential Palace in Alexandria on Monday. The two ministers discussed trade.",
+     "Alexandria"),
+    ("Tunisian Prime Minister Leila Ben Salah received on Tuesday in Tunis the Secretary-General of the Arab "
+     "League, Omar Haddad. They discussed regional security.", "Tunis"),
+    ("RABAT, 4 mars (MAP) - Le ministre des Affaires étrangères, Karim Alaoui, s'est entretenu lundi à Dakar "
+     "avec son homologue sénégalais Moussa Diop.", "Dakar"),
+    ("التقى وزير الخارجية الأردني سامي الخطيب، اليوم الأحد في القاهرة، وزير الخارجية المصري حسن فؤاد، "
+     "وبحث الجانبان العلاقات الثنائية.", "Cairo"),
+])
+def test_committed_venue_choice_on_written_reports(run_one, text, venue):
+    record = run_one(text, published="2031-03-04")
+    assert [ev["location"]["name"] for ev in record["events"]] == [venue]
