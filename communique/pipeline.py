@@ -21,10 +21,11 @@ from .stages.gazetteer import Gazetteer, GazetteerEntry
 from .stages.language import build_detector, detect_language
 from .stages.linking import link_entities
 from .stages.merge import fingerprint
-from .stages.mentions import MentionContext, find_mentions, sentence_spans
+from .stages.mentions import MentionContext, find_mentions
 from .stages.nlp import ModelSet, parse
 from .stages.normalize import normalize
 from .stages.sections import SECTION_CHARS, join_sections, split_sections
+from .stages.sentences import sentence_spans
 from .stages.topics import TopicTagger, load_topics
 
 __all__ = ["Resources", "load_resources", "Pipeline", "RunCounts", "EventInputs", "chunked"]
@@ -212,7 +213,7 @@ class Pipeline:
             stage = "dates"
             doc, dates = self._document_dates(doc, lang)
             stage = "mentions"
-            return EventInputs(doc, entities, sentence_spans(doc.text, sdoc), dates)
+            return EventInputs(doc, entities, sentence_spans(doc.text), dates)
         except Exception as exc:
             raise _StageFailure(stage) from exc
 

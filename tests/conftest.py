@@ -41,6 +41,33 @@ def run_one(pipeline):
     return run
 
 
+# -- rule families (tests/lang/<code>/): records and spaCy docs built by hand ----------------------------
+@pytest.fixture(scope="session")
+def mention_at():
+    """Builds a Mention for the first occurrence of `form` in `text` (sentence 0 unless given)."""
+    from communique.records import Mention
+
+    def make(text: str, form: str, kind: str, **fields) -> Mention:
+        start = text.index(form)
+        return Mention(start=start, end=start + len(form), form=form, kind=kind, **{"sentence": 0, **fields})
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def ner_doc():
+    """A blank spaCy doc of `text` (tokenizer only) with the named entities (form, label) set by hand."""
+    import spacy
+
+    def make(text: str, lang: str, ents: list[tuple[str, str]]):
+        doc = spacy.blank(lang)(text)
+        doc.ents = [doc.char_span(text.index(form), text.index(form) + len(form), label=label, alignment_mode="expand")
+                    for form, label in ents]
+        return doc
+
+    return make
+
+
 # -- PostgreSQL (a real server: COMMUNIQUE_TEST_POSTGRES, started by .ci/run) -------------------------
 PG = os.environ.get("COMMUNIQUE_TEST_POSTGRES")
 needs_pg = pytest.mark.skipif(not PG, reason="COMMUNIQUE_TEST_POSTGRES is not set: export "

@@ -5,24 +5,17 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..lang import rows
 from ..records import DateMention
 
 __all__ = ["find_dates", "resolve_weekday", "parse_date_string", "MONTHS", "WEEKDAYS"]
 
-MONTHS = {
-    # English
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    # French
-    "janvier": 1, "janv": 1, "fevrier": 2, "février": 2, "fevr": 2, "févr": 2, "mars": 3, "avril": 4,
-    "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "août": 8, "septembre": 9,
-    "octobre": 10, "novembre": 11, "decembre": 12, "décembre": 12,
-}
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
-}
+_DATE_LANGUAGES = ("en", "fr")
+MONTHS = {name: int(number) for code in _DATE_LANGUAGES for name, number, _ in rows(code, "months.tsv")}
+WEEKDAYS = {name: int(number) for code in _DATE_LANGUAGES for name, number in rows(code, "weekdays.tsv")}
+_RELATIVE_DAYS = {words: int(days) for code in _DATE_LANGUAGES for words, days in rows(code, "relative_days.tsv")}
+# Month names that are also ordinary words: only taken next to a day or a year.
+_AMBIGUOUS_MONTHS = {name for code in _DATE_LANGUAGES for name, _, word in rows(code, "months.tsv") if word == "yes"}
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WEEKDAY_RE = "|".join(WEEKDAYS)
 _DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|ème|e)?"
@@ -41,17 +34,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("m_lastyear", re.compile(rf"\b(?P<mon>{_MONTH_RE})\b", re.I)),
     ("year", re.compile(r"\b(?:in|en|since|depuis|of)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("rel", re.compile(
-        r"\b(?P<rel>today|yesterday|tomorrow|aujourd'hui|aujourd’hui|hier|demain|"
-        r"the day before|a day earlier|la veille)\b", re.I)),
+        r"\b(?P<rel>" + "|".join(re.escape(w).replace(r"\ ", " ") for w in _RELATIVE_DAYS) + r")\b", re.I)),
     ("weekday", re.compile(rf"\b(?P<last>last\s+|ce\s+|this\s+)?(?P<wd>{_WEEKDAY_RE})(?P<dernier>\s+dernier)?\b", re.I)),
 ]
-
-_RELATIVE_DAYS = {
-    "today": 0, "aujourd'hui": 0, "aujourd’hui": 0, "yesterday": -1, "hier": -1, "tomorrow": 1,
-    "demain": 1, "the day before": -1, "a day earlier": -1, "la veille": -1,
-}
-# Month names that are also ordinary words: only taken next to a day or a year.
-_AMBIGUOUS_MONTHS = {"may", "mai", "mar", "march", "mars", "jan", "dec", "oct", "aug", "sep", "nov", "jun", "jul", "apr", "feb"}
 
 
 def resolve_weekday(weekday: int, base: date, *, strictly_before: bool = False) -> date:

@@ -24,7 +24,7 @@ CHUNK_CHARS = 10_000
 CHUNKS_PER_BATCH = 4
 
 # Components our stages never read: excluded at load time. Sentences come from our own rules
-# (stages.mentions.sentence_spans), so the dependency parser is not needed.
+# (stages.sentences.sentence_spans), so the dependency parser is not needed.
 _EXCLUDE = {"fr": ["lemmatizer", "parser"], "en": ["lemmatizer", "parser"], "ar": []}
 
 

@@ -1,12 +1,13 @@
-"""Event trigger lexicon (fr/en/ar): surface patterns -> event type, with status cues."""
+"""Event triggers and status cues (lang/<code>/triggers.tsv, status.tsv) -> Trigger records and a status."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from ..lang import LANGUAGES, rows
 
 __all__ = ["TRIGGERS", "find_triggers", "status_of", "Trigger"]
-
-from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,62 +23,33 @@ def _rx(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
 
 
-TRIGGERS: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {
-    "en": [
-        ("call", _rx([r"(?:tele)?phone(?:d)?\s+call", r"telephoned", r"phoned", r"spoke\s+(?:by|on the)\s+(?:tele)?phone",
-                      r"telephone\s+conversation", r"call\s+with"]), False),
-        ("agreement", _rx([r"sign(?:ed|ing)", r"signs\s+(?:an?|the)", r"sealed", r"inked", r"memorandum of understanding", r"mou"]), False),
-        ("conference", _rx([r"under\s+the\s+auspices", r"organi[sz]ed\s+(?:\w+\s+){0,3}(?:a|the)\s+(?:meeting|conference|summit|forum|seminar)",
-                            r"convened", r"t(?:ook|akes?|aking)\s+part\s+in", r"participat(?:ed|es?|ing)\s+in", r"attend(?:ed|s|ing)?",
-                            r"represent(?:ed|ing)", r"chaired", r"opened"]), False),
-        ("visit", _rx([r"visit(?:ed|s|ing)?", r"paid\s+a\s+visit", r"came\s+to", r"arrived\s+in", r"trip\s+to"]), False),
-        ("meet", _rx([r"met", r"meets?", r"held\s+(?:detailed\s+|bilateral\s+)?talks", r"holds?\s+talks", r"talks?\s+with",
-                      r"received", r"receives?", r"hosted", r"called\s+on", r"calls\s+on", r"conferred",
-                      r"bilateral\s+meeting", r"courtesy\s+call"]), False),
-        ("meet", _rx([r"meeting", r"meetings", r"talks", r"discussions"]), True),
-    ],
-    "fr": [
-        ("call", _rx([r"par\s+t[ée]l[ée]phone", r"entretien\s+t[ée]l[ée]phonique", r"appel\s+t[ée]l[ée]phonique",
-                      r"t[ée]l[ée]phon[ée]\w*", r"conversation\s+t[ée]l[ée]phonique"]), False),
-        ("agreement", _rx([r"sign[ée]\w*", r"signature", r"scell[ée]\w*", r"m[ée]morandum\s+d'entente", r"paraph[ée]\w*"]), False),
-        ("conference", _rx([r"sous\s+l'[ée]gide", r"organis[ée]\w*\s+(?:\w+\s+){0,3}(?:une|la|le)\s+(?:r[ée]union|conf[ée]rence|sommet|forum|s[ée]minaire)",
-                            r"pris\s+part", r"prend\s+part", r"prendre\s+part", r"particip[ée]\w*", r"assist[ée]\w*\s+[àa]",
-                            r"a\s+pr[ée]sid[ée]"]), False),
-        ("visit", _rx([r"visit[ée]\w*", r"visite", r"se\s+rend\w*", r"s'est\s+rendu\w*"]), False),
-        ("meet", _rx([r"rencontr[ée]\w*", r"s'(?:est|sont)\s+entretenu\w*", r"s'entretien\w*", r"entretiens?\s+(?:bilat[ée]raux?\s+)?(?:avec|entre)",
-                      r"entretiens\s+bilat[ée]raux", r"re[çc]u\w*", r"re[çc]oit", r"accueilli\w*", r"a\s+vu", r"[ée]chang[ée]\w*\s+avec",
-                      r"eu\s+des\s+[ée]changes", r"eu\s+une\s+rencontre", r"s'est\s+r[ée]uni\w*", r"se\s+sont\s+r[ée]unis"]), False),
-        ("meet", _rx([r"r[ée]union", r"rencontre", r"entretien"]), True),
-    ],
-    "ar": [
-        ("call", _rx([r"(?:[وف])?(?:ال)?اتصالا?ً?\s*(?:ال)?هاتفيا?ً?", r"(?:[وف])?(?:ال)?مكالمة\s+(?:ال)?هاتفية",
-                      r"(?:[وف])?(?:ال)?اتصال\s+(?:ال)?هاتفي", r"هاتفيا?ً?"]), False),
-        ("agreement", _rx([r"(?:[وف])?وق[ّ]?ع(?:ت|ا|وا|ها|هما)?", r"(?:[وف])?(?:ال)?توقيع", r"(?:[وف])?[يت]وق[ّ]?ع\w*",
-                           r"(?:[وف])?(?:ب)?مذكرة\s+(?:ال)?تفاهم", r"(?:[وف])?(?:ال)?اتفاقية"]), False),
-        ("conference", _rx([r"(?:[وف])?شارك(?:ت|وا)?", r"(?:[وف])?(?:ال)?مشاركة", r"(?:[وف])?[يت]شارك\w*",
-                            r"(?:[وف])?حضر(?:ت|وا|ها)?", r"(?:[وف])?ترأس\w*"]), False),
-        ("visit", _rx([r"زار|زارت|زاروا|يزور|تزور|[وب]?زيارة|الزيارة|بالزيارة"]), False),
-        ("meet", _rx([r"(?:[وف])?التقى", r"(?:[وف])?يلتقي", r"(?:[وف])?التقت", r"(?:[وف])?استقبل\w*", r"(?:[وف])?[يت]ستقبل",
-                      r"(?:[وف])?اجتمع\w*", r"(?:[وف])?يجتمع", r"(?:[وف])?[يت]?(?:بحث|ناقش|يناقش|يبحث)\s+مع",
-                      r"(?:[وف])?بحثا", r"(?:[وف])?بحث\s+الطرفان", r"(?:[وف])?تناول\s+الجانبان"]), False),
-        ("meet", _rx([r"(?:[وف])?(?:ال)?مباحثات", r"(?:[وف])?(?:ال)?محادثات", r"(?:[وف])?لقاء", r"(?:[وف])?اللقاء",
-                      r"(?:[وف])?(?:ال)?اجتماع"]), True),
-    ],
-}
+def _trigger_groups(code: str) -> list[tuple[str, re.Pattern[str], bool]]:
+    """lang/<code>/triggers.tsv -> (type, pattern, nominal) groups: consecutive rows of one type and nominal."""
+    groups: list[tuple[str, bool, list[str]]] = []
+    for etype, nominal, pattern in rows(code, "triggers.tsv"):
+        key = (etype, nominal == "yes")
+        if not groups or groups[-1][:2] != key:
+            groups.append((*key, []))
+        groups[-1][2].append(pattern)
+    return [(etype, _rx(words), nominal) for etype, nominal, words in groups]
 
-_PLANNED = {
-    "en": re.compile(r"\b(?:will|shall|is to|are to|(?:is|was|were|are)\s+(?:also\s+)?(?:due|expected|scheduled|set)\s+to|"
-                     r"plans? to|to be held|"
-                     r"scheduled|would|next week|upcoming|is set to|are set to)\b", re.I),
-    "fr": re.compile(r"\b(?:va|vont|devra|devrait|devraient|prévu\w*|se tiendra|aura lieu|attendu\w*|prochain\w*|"
-                     r"lanceraient|compte\w*|rencontrera|visitera|signera)\b", re.I),
-    "ar": re.compile(r"(?:سيلتقي|سيزور|سيوقع|سوف|المقرر|المقررة|المقبل|سيعقد|ستعقد|من المنتظر|من المقرر)"),
-}
-_NEGATED = {
-    "en": re.compile(r"\b(?:did not|didn't|has not|have not|never|cancel(?:l)?ed|refused to|no meeting)\b", re.I),
-    "fr": re.compile(r"\b(?:n'a pas|n'ont pas|ne s'est pas|n'est pas|jamais|annul\w+|refusé de)\b", re.I),
-    "ar": re.compile(r"(?:لم\s|لن\s|ألغى|ألغيت|رفض)"),
-}
+
+def _status_cues(code: str, status: str) -> re.Pattern[str]:
+    """The cues of one status in lang/<code>/status.tsv as one pattern; 'word' rows match whole words."""
+    runs: list[tuple[str, list[str]]] = []
+    for row_status, match, pattern in rows(code, "status.tsv"):
+        if row_status != status:
+            continue
+        if not runs or runs[-1][0] != match:
+            runs.append((match, []))
+        runs[-1][1].append(pattern)
+    return re.compile("|".join((r"\b(?:%s)\b" if match == "word" else "(?:%s)") % "|".join(alts)
+                               for match, alts in runs), re.I)
+
+
+TRIGGERS: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {code: _trigger_groups(code) for code in LANGUAGES}
+_PLANNED = {code: _status_cues(code, "planned") for code in LANGUAGES}
+_NEGATED = {code: _status_cues(code, "negated") for code in LANGUAGES}
 
 
 def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[Trigger]:

@@ -1,0 +1,230 @@
+"""Titles of persons: person mentions and the text around them -> mentions with their title and the
+organization or state of that title; title-only references ('le directeur de l'UNCCT') -> person mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..records import Mention
+from ..textnorm import is_arabic
+from .sentences import clause_start, sentence_index
+from .spans import overlaps
+from .titles import HONORIFIC_RE, TITLE_RE
+
+__all__ = ["attach_titles"]
+
+Span = tuple[int, int]
+
+_WHO_IS = re.compile(r"^\s*(?:(?:who is|who was|qui est|the|le|la|l'|l’|former|ancien|ex-)\s*)*"
+                     r"(?:[A-Z][a-z]+(?:an|ian|i|ese|ish|ien|ienne|ais|aise|ain|aine)\s+)?")
+_REPRESENTED = re.compile(r"(?:represented by|representing|représenté(?:e)? par|représentant)\b", re.I)
+# the determiner (and "former") that makes a title a reference to one person: "le directeur", "the new head"
+_DETERMINED = re.compile(r"(?:\b(?:le|la|l'|l’|the|du|de la|au|à la|his|her|its)\s+(?:(?:former|ancien|ex-|new|"
+                         r"nouveau|outgoing|current|actuel)\s+)?|ال)$")
+_COMPLEMENT = re.compile(
+    r"^(?:\s*(?:of|de|du|des|for|pour|d'|d’|the|la|le|l'|l’|and|et|&|at|in|à|aux?|[A-ZÀ-Ý][\w'’-]*|"
+    r"\((?:[^)]{1,12})\)|[a-zàâçéèêëîïôûù]+(?:ain|aine|ais|aise|ien|ienne|ois|oise|an|ian|ese|i)))*\s*$")
+_TITLE_CHAIN = re.compile(r"\s*(?:(?:of|de|du|des|the|la|l'|l’|and|et|&)\s+|[A-ZÀ-Ý][\w'’-]*\s+){0,6}")
+_LEADING_TITLE = re.compile(r"\s*(?:(?:le|la|l'|l’|the|son|sa|his|her|former|ancien|ex-)\s*)*", re.I)
+_OF = re.compile(r"\s+(?:of the|of|de la|de l'|de l’|des|du|d'|d’|de|for|pour|in charge of|chargée? (?:du|de la|des|de l'))\s*",
+                 re.I)
+
+
+def attach_titles(text: str, mentions: list[Mention], sents: list[Span],
+                  verbs: set[int] = frozenset()) -> list[Mention]:  # type: ignore[assignment]
+    """Attach pre-name titles, reverse appositions and appositions to person mentions; title-only
+    references ("le directeur de l'UNCCT") become descriptive person mentions. `verbs` holds the
+    offsets of verbs (a title's complement has none)."""
+    out: list[Mention] = []
+    person_spans = [(m.start, m.end) for m in mentions if m.kind == "person" and not m.descriptive]
+    used_titles: list[Span] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.kind != "person" or m.descriptive:
+            out.append(m)
+            continue
+        titles, orgs = _titles_before(text, m, mentions, person_spans, verbs, used_titles)
+        after_titles, after_orgs = _title_after(text, m, sents[m.sentence][1], mentions, person_spans, used_titles)
+        titles += after_titles
+        orgs += after_orgs
+        out.append(replace(m, title="; ".join(dict.fromkeys(titles)) or None,
+                           title_org=orgs[0] if orgs else None))
+    out.extend(_title_only_references(text, mentions, sents, used_titles))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans: list[Span], verbs: set[int],
+                   used_titles: list[Span]) -> tuple[list[str], list[str]]:
+    """Titles right before the name, possibly after a comma ("TITLE de l'ORG, le général X"), and the
+    organizations or states in them (as 'start:end'); a state named just before stands for the title's."""
+    titles: list[str] = []
+    orgs: list[str] = []
+    start_of_clause = clause_start(text, m.start)
+    # the title of this name starts after the previous person named in the sentence
+    s_start = max([start_of_clause] + [e for s, e in person_spans if e <= m.start])
+    for n, (chunk_start, chunk) in enumerate(_left_chunks(text[s_start: m.start], s_start, limit=2)):
+        if any(overlaps(p, (chunk_start, chunk_start + len(chunk))) for p in person_spans):
+            break
+        tm = _adjacent_title(text, chunk_start, chunk, mentions, verbs)
+        if tm is None:
+            # "..., du Danemark, Anders Samuelsen": a bare state phrase names the person's country
+            states = _orgs_in(mentions, chunk_start, chunk_start + len(chunk))
+            if n == 0 and states and len(chunk.split()) <= 4:
+                orgs.extend(states)
+            break
+        titles.append(_title_text(chunk, tm))
+        used_titles.append((chunk_start + tm.start(), chunk_start + len(chunk)))
+        # Arabic function phrases put the state or body before the rank: "نائب رئيس أمن الدولة السعودي الوزير X"
+        org_from = chunk_start if is_arabic(tm.group(0)) else chunk_start + tm.start()
+        orgs.extend(_orgs_in(mentions, org_from, chunk_start + len(chunk)))
+        if _leading_title(chunk) is None:
+            break
+    rep = _REPRESENTED.search(text[start_of_clause: m.start])
+    if rep:
+        near = [x for x in mentions if x.kind == "state" and start_of_clause <= x.start < m.start
+                and abs(x.start - (start_of_clause + rep.start())) < 40]
+        orgs.extend(f"{x.start}:{x.end}" for x in near)
+    return titles, orgs
+
+
+def _title_after(text: str, m: Mention, s_end: int, mentions: list[Mention], person_spans: list[Span],
+                 used_titles: list[Span]) -> tuple[list[str], list[str]]:
+    """An apposition after the name: "X, Secrétaire général de l'OCI," -> its title and organizations."""
+    am = re.match(r"\s*,\s*([^,;]{2,160})", text[m.end: s_end])
+    if not am:
+        return [], []
+    chunk = am.group(1)
+    chunk_start = m.end + am.start(1)
+    lead = _WHO_IS.match(chunk)
+    tm = TITLE_RE.match(chunk, lead.end() if lead else 0)
+    if not tm or any(overlaps(p, (chunk_start, chunk_start + len(chunk))) for p in person_spans):
+        return [], []
+    used_titles.append((chunk_start + tm.start(), chunk_start + len(chunk)))
+    return [_title_text(chunk, tm)], _orgs_in(mentions, chunk_start + tm.start(), chunk_start + len(chunk))
+
+
+def _title_only_references(text: str, mentions: list[Mention], sents: list[Span],
+                           used_titles: list[Span]) -> list[Mention]:
+    """Titles that refer to a person without a name: 'le directeur de l'UNCCT', 'the Indian minister',
+    'المسؤول السعودي' -> descriptive person mentions."""
+    out = []
+    for tm in TITLE_RE.finditer(text):
+        span = (tm.start(), tm.end())
+        if any(overlaps(span, u) for u in used_titles) or any(overlaps(span, (m.start, m.end)) for m in mentions):
+            continue
+        sent = sentence_index(sents, tm.start())
+        s_start, s_end = sents[sent]
+        if is_arabic(tm.group(0)):
+            # Arabic adjectives follow the noun: "المسؤول السعودي", "الوزير الغيني"
+            after = next((x for x in mentions if x.kind == "state" and x.start in (tm.end() + 1, tm.end())), None)
+            if after is not None:
+                out.append(Mention(start=tm.start(), end=after.end, form=text[tm.start():after.end], kind="person",
+                                   sentence=sent, title=tm.group(0), title_org=f"{after.start}:{after.end}",
+                                   descriptive=True))
+                continue
+        pre = text[max(s_start, tm.start() - 30): tm.start()]
+        start = tm.start()
+        orgs: list[str] = []
+        demonym = next((x for x in mentions if x.kind == "state" and x.end in (tm.start() - 1, tm.start())
+                        and x.start >= s_start), None)
+        if demonym is not None:       # "the Indian minister": the reference starts at the demonym
+            pre = text[max(s_start, demonym.start - 12): demonym.start]
+            start = demonym.start
+            orgs = [f"{demonym.start}:{demonym.end}"]
+        if not _DETERMINED.search(pre.lower()) and not is_arabic(tm.group(0)):
+            continue
+        end = _title_phrase_end(text, mentions, tm.end(), s_end)
+        orgs = orgs or _orgs_in(mentions, tm.start(), end)
+        out.append(Mention(start=start, end=end, form=text[start:end], kind="person", sentence=sent,
+                           title=tm.group(0), title_org=orgs[0] if orgs else None, descriptive=True))
+    return out
+
+
+def _adjacent_title(text: str, chunk_start: int, chunk: str, mentions: list[Mention],
+                    verbs: set[int]) -> re.Match[str] | None:
+    """The title phrase that ends a chunk (right before a name or its comma): title words, then only
+    an of-complement ('Deputy Minister of Defence', 'directeur du Centre ... (UNCCT)', 'ministre marocain')."""
+    matches = list(TITLE_RE.finditer(chunk))
+    if not matches:
+        return None
+    last = matches[-1]
+    tail_start, tail_end = chunk_start + last.end(), chunk_start + len(chunk)
+    tail = list(text[tail_start:tail_end])
+    for mention in mentions:
+        if mention.kind in {"organization", "state", "place"} and tail_start <= mention.start and mention.end <= tail_end:
+            for i in range(mention.start - tail_start, mention.end - tail_start):
+                tail[i] = " "
+    tail_text = HONORIFIC_RE.sub(" ", "".join(tail))
+    if not _COMPLEMENT.match(tail_text):
+        # a longer complement is fine when it has no verb ("ministre des affaires étrangères et de la coopération")
+        if any(tail_start <= v < tail_end for v in verbs) or len(tail_text.split()) > 12 or re.search(r"[.!?;]", tail_text):
+            return None
+    first = last
+    for prev in reversed(matches[:-1]):
+        if _TITLE_CHAIN.fullmatch(chunk[prev.end(): first.start()]):
+            first = prev
+        else:
+            break
+    return first
+
+
+def _leading_title(chunk: str) -> re.Match[str] | None:
+    """A chunk that is a function phrase: it starts with (a determiner and) a title."""
+    lead = _LEADING_TITLE.match(chunk)
+    return TITLE_RE.match(chunk, lead.end() if lead else 0)
+
+
+def _left_chunks(left: str, base: int, limit: int) -> list[tuple[int, str]]:
+    """Up to `limit` comma-separated chunks of the text left of a name, nearest first; chunks of
+    honorifics only are skipped, and a chunk without a title ends the walk."""
+    out = []
+    end = len(left)
+    for _ in range(limit):
+        piece = left[:end]
+        cut = max(piece.rfind(","), piece.rfind(";"), piece.rfind(":"), piece.rfind("،"))
+        chunk = piece[cut + 1:]
+        if not HONORIFIC_RE.sub(" ", chunk).strip():
+            end = cut
+            if cut < 0:
+                break
+            continue
+        out.append((base + cut + 1, chunk))
+        if cut < 0:
+            break
+        end = cut
+        if not TITLE_RE.search(chunk):
+            break
+    return out
+
+
+def _title_text(chunk: str, m: re.Match[str]) -> str:
+    """The title as stated: the title words, extended over directly following title words."""
+    end = m.end()
+    while True:
+        nxt = TITLE_RE.match(chunk, end + 1) if end + 1 < len(chunk) and chunk[end] == " " else None
+        if not nxt:
+            break
+        end = nxt.end()
+    return chunk[m.start(): end].strip()
+
+
+def _title_phrase_end(text: str, mentions: list[Mention], pos: int, limit: int) -> int:
+    """End of a function phrase 'directeur de l'UNCCT' / 'Secretary General of the OIC'."""
+    m = _OF.match(text[pos:limit])
+    if not m:
+        return pos
+    after = pos + m.end()
+    for mention in mentions:
+        if mention.start >= after and mention.start - after <= 2 and mention.kind in {"organization", "state"}:
+            return mention.end
+    return pos
+
+
+def _orgs_in(mentions: list[Mention], start: int, end: int) -> list[str]:
+    """Organization or state mentions inside a span, organizations first (as 'start:end')."""
+    inside = [m for m in mentions if m.start >= start and m.end <= end and m.kind in {"organization", "state"}]
+    # organizations before states; the most specific (longest) organization first
+    inside.sort(key=lambda m: (0 if (m.kind == "organization" and m.kb_id) else 1 if m.kind == "state" else 2,
+                               -len(m.form) if not m.acronym else -99, m.start))
+    return [f"{m.start}:{m.end}" for m in inside]

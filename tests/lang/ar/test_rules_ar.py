@@ -1,0 +1,97 @@
+"""Arabic rule families on sentences written for the tests: sentences, titles, honorifics, triggers,
+status cues, clitic stripping, names, dates and mentions (lexicons under communique/lang/ar/)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.stages.dates_ar import find_dates_ar
+from communique.stages.gazetteer import Gazetteer
+from communique.stages.mentions import MentionContext, find_mentions, strip_arabic_clitic
+from communique.stages.person_names import name_words_alone
+from communique.stages.person_titles import attach_titles
+from communique.stages.sentences import sentence_spans
+from communique.stages.titles import HONORIFIC_RE, TITLE_RE
+from communique.stages.triggers import find_triggers, status_of
+
+
+def test_sentences_ar_question_mark_and_period():
+    text = "استقبل الوزير سليم الحداد نظيره. هل ناقشا ملف المياه؟ نعم، ناقشاه."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "استقبل الوزير سليم الحداد نظيره.", "هل ناقشا ملف المياه؟", "نعم، ناقشاه."]
+
+
+def test_titles_ar_words_and_longest_title():
+    text = "التقى نائب وزير المالية الأمين العام المساعد للهيئة واللواء الركن قائد القوات."
+    assert [m.group(0) for m in TITLE_RE.finditer(text)] == [
+        "نائب وزير", "الأمين العام المساعد", "قائد"]
+
+
+def test_titles_ar_attached_and_a_title_with_a_following_demonym(mention_at):
+    text = "استقبل وزير المالية سليم الحداد المسؤول الموريتاني في مكتبه."
+    mentions = [mention_at(text, "سليم الحداد", "person"), mention_at(text, "الموريتاني", "state")]
+    out = attach_titles(text, mentions, sentence_spans(text))
+    assert [(m.form, m.title, m.descriptive) for m in out if m.kind == "person"] == [
+        ("سليم الحداد", "وزير", False), ("المسؤول الموريتاني", "المسؤول", True)]
+
+
+def test_honorifics_ar_are_matched_as_words():
+    assert HONORIFIC_RE.findall("أشاد معالي السيد سليم الحداد وسعادة السفير بالسيدة") == ["معالي", "السيد"]
+
+
+def test_triggers_ar_types_nominal_and_clitics():
+    sentence = "التقى الوزير نظيره ووقع مذكرة تفاهم بعد اجتماع مع المبعوث."
+    assert [(t.text, t.type, t.nominal) for t in find_triggers(sentence, "ar")] == [
+        ("التقى", "meet", False), ("ووقع", "agreement", False), ("مذكرة تفاهم", "agreement", False),
+        ("اجتماع", "meet", True)]
+
+
+def test_triggers_ar_call_and_visit():
+    sentence = "أجرى الرئيس اتصالا هاتفيا مع نظيره قبل زيارة إلى نواكشوط."
+    assert [(t.text, t.type) for t in find_triggers(sentence, "ar")] == [("اتصالا هاتفيا", "call"), ("زيارة", "visit")]
+
+
+@pytest.mark.parametrize("sentence, word, status", [
+    ("سيزور الوزير العاصمة الأسبوع المقبل", "سيزور", "planned"),
+    ("ومن المقرر أن يلتقي الوفد بالمحافظ", "يلتقي", "planned"),
+    ("لم يلتق الوزير المبعوث", "يلتق", "negated"),
+    ("ألغى الوزير زيارته", "زيارته", "negated"),
+    ("التقى الوزير المبعوث أمس", "التقى", "occurred"),
+])
+def test_status_ar_planned_negated_occurred(sentence: str, word: str, status: str):
+    assert status_of(sentence, sentence.index(word), "ar") == status
+
+
+def test_clitics_ar_stripped_only_before_a_known_word():
+    text = "وصل الوفد وبنواكشوط أمس"
+    start = text.index("وبنواكشوط")
+    end = start + len("وبنواكشوط")
+    s, e = strip_arabic_clitic(text, start, end, lambda form: form == "نواكشوط")
+    assert text[s:e] == "نواكشوط"
+    assert strip_arabic_clitic(text, start, end, lambda form: False) == (start, end)
+    short = "ولبن"       # a 4-letter word loses one letter at most: two would leave under 3
+    assert strip_arabic_clitic(short, 0, 4, lambda form: True) == (1, 4)
+
+
+def test_names_ar_family_name_used_alone():
+    text = "استقبل سليم الحداد الوفد، وقال الحداد إن اللقاء مثمر."
+    spans = {(text.index("سليم الحداد"), text.index("سليم الحداد") + len("سليم الحداد")): {"kind": "person"}}
+    name_words_alone(text, spans)
+    assert sorted(text[s:e] for s, e in spans) == ["الحداد", "سليم الحداد"]
+
+
+def test_dates_ar_gregorian_hijri_weekday_relative():
+    text = "جرى اللقاء يوم الثلاثاء 4 مارس 2025 ثم أمس، الموافق 4 رمضان 1446هـ"
+    assert [(d.text, d.value) for d in find_dates_ar(text, date(2025, 3, 10))] == [
+        ("يوم الثلاثاء 4 مارس 2025", "2025-03-04"), ("أمس", "2025-03-09"), ("4 رمضان 1446هـ", "2025-03-04")]
+
+
+def test_mentions_ar_person_place_without_clitic_and_title_reference(ner_doc):
+    text = "استقبل وزير المالية سليم الحداد في وبنواكشوط رئيس هيئة الموانئ."
+    doc = ner_doc(text, "ar", [("سليم الحداد", "PER"), ("وبنواكشوط", "LOC"), ("هيئة الموانئ", "ORG")])
+    ctx = MentionContext(Gazetteer([]), lambda form: form == "نواكشوط")
+    out = [(m.form, m.kind, m.title, m.descriptive) for m in find_mentions(text, doc, ctx, "ar")]
+    assert out == [("سليم الحداد", "person", "وزير", False), ("نواكشوط", "place", None, False),
+                   ("رئيس", "person", "رئيس", True), ("هيئة الموانئ", "organization", None, False)]

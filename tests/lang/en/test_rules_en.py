@@ -1,0 +1,122 @@
+"""English rule families on sentences written for the tests: sentences, titles, honorifics, triggers,
+status cues, acronym definitions, names, dates and mentions (lexicons under communique/lang/en/)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.stages.acronyms import acronym_definitions
+from communique.stages.dates import find_dates
+from communique.stages.gazetteer import Gazetteer
+from communique.stages.mentions import MentionContext, find_mentions
+from communique.stages.person_names import extend_name
+from communique.stages.person_titles import attach_titles
+from communique.stages.sentences import sentence_spans
+from communique.stages.titles import HONORIFIC_RE, TITLE_RE
+from communique.stages.triggers import find_triggers, status_of
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def test_sentences_en_abbreviations_and_initials_do_not_end_a_sentence():
+    text = "Lt. Gen. Karl Ostrum arrived on Monday. Talks followed with Dr. J. Vance on trade, fisheries etc. and ports."
+    assert _sentences(text) == ["Lt. Gen. Karl Ostrum arrived on Monday.",
+                                "Talks followed with Dr. J. Vance on trade, fisheries etc. and ports."]
+
+
+def test_titles_en_words_and_longest_title():
+    assert [m.group(0) for m in TITLE_RE.finditer("The Deputy Prime Minister and the army chief met a senator.")] \
+        == ["Deputy Prime Minister", "army chief", "senator"]
+
+
+def test_titles_en_attached_before_and_after_a_name(mention_at):
+    text = "Deputy Minister of Finance Karl Ostrum met Greta Valm, Secretary General of the Harbour Union, in Vells."
+    mentions = [mention_at(text, "Karl Ostrum", "person"), mention_at(text, "Greta Valm", "person"),
+                mention_at(text, "Harbour Union", "organization")]
+    out = {m.form: m for m in attach_titles(text, mentions, sentence_spans(text))}
+    assert out["Karl Ostrum"].title == "Deputy Minister"
+    assert out["Greta Valm"].title == "Secretary General"
+    org = out["Greta Valm"].title_org
+    assert org is not None and text[int(org.split(":")[0]): int(org.split(":")[1])] == "Harbour Union"
+
+
+def test_titles_en_a_determined_title_is_a_person_reference(mention_at):
+    text = "The minister welcomed the Norlandian ambassador, and a spokesman said so."
+    out = attach_titles(text, [mention_at(text, "Norlandian", "state")], sentence_spans(text))
+    refs = [(m.form, m.kind, m.title) for m in out if m.descriptive]
+    assert refs == [("minister", "person", "minister"), ("Norlandian ambassador", "person", "ambassador")]
+
+
+def test_honorifics_en_are_matched_as_words():
+    assert HONORIFIC_RE.findall("Mr. Karl Ostrum, H.E. Dato Seri Amin and Misty Dr. Who") == \
+        ["Mr.", "H.E.", "Dato", "Seri", "Dr."]
+
+
+def test_triggers_en_types_and_nominal():
+    sentence = ("The minister held talks with his counterpart and signed a memorandum of understanding "
+                "after a meeting with the envoy.")
+    assert [(t.text, t.type, t.nominal) for t in find_triggers(sentence, "en")] == [
+        ("held talks", "meet", False), ("signed", "agreement", False),
+        ("memorandum of understanding", "agreement", False), ("meeting", "meet", True)]
+
+
+def test_triggers_en_call_and_visit():
+    sentence = "The president phoned the prime minister before his trip to Vells."
+    assert [(t.text, t.type) for t in find_triggers(sentence, "en")] == [("phoned", "call"), ("trip to", "visit")]
+
+
+@pytest.mark.parametrize("sentence, word, status", [
+    ("The minister will visit Vells next month.", "visit", "planned"),
+    ("The envoy is expected to meet the governor.", "meet", "planned"),
+    ("The minister did not meet the envoy.", "meet", "negated"),
+    ("The signing ceremony was cancelled.", "signing", "negated"),
+    ("The minister met the envoy on Monday.", "met", "occurred"),
+])
+def test_status_en_planned_negated_occurred(sentence: str, word: str, status: str):
+    assert status_of(sentence, sentence.index(word), "en") == status
+
+
+def test_acronyms_en_long_form_and_later_uses():
+    text = "Delegates from the Regional Fisheries Council (RFC) met in Vells. The RFC will meet again."
+    spans: dict = {}
+    found = acronym_definitions(text, spans)
+    assert {text[s:e]: acr for (s, e), acr in found.items()} == {"Regional Fisheries Council": "RFC"}
+    uses = [text[s:e] for (s, e), info in spans.items() if info.get("alias_type") == "acronym"]
+    assert uses == ["RFC", "RFC"]
+
+
+def test_acronyms_en_implausible_letters_are_no_definition():
+    spans: dict = {}
+    assert acronym_definitions("Delegates from the Regional Fisheries Council (XYZ) met.", spans) == {}
+    assert spans == {}
+
+
+def test_names_en_extend_over_particles_not_titles():
+    text = "Minister Karl bin Ostrum Haldor spoke; General Minister"
+    assert text[text.index("Karl"): extend_name(text, text.index("Karl"), {}, first=True)] == "Karl bin Ostrum Haldor"
+    end = text.index("General") + len("General")
+    assert extend_name(text, end, {}) == end        # "Minister" is a title, not a name word
+
+
+def test_dates_en_months_weekdays_relative_days():
+    text = "The talks took place on Tuesday, 4 March 2025, and again yesterday; in May the board met."
+    assert [(d.text, d.value) for d in find_dates(text, "en", date(2025, 3, 10))] == [
+        ("Tuesday, 4 March 2025", "2025-03-04"), ("yesterday", "2025-03-09")]
+
+
+def test_mentions_en_title_person_acronym_and_not_places(ner_doc):
+    text = ("Foreign Minister Karl Ostrum received delegates of the Harbour Authority Union (HAU) in Vells. "
+            "The union and the HAU thanked the country.")
+    doc = ner_doc(text, "en", [("Harbour Authority Union", "ORG"), ("Vells", "GPE"), ("country", "GPE")])
+    ctx = MentionContext(Gazetteer([]), lambda form: form == "Vells")
+    out = [(m.form, m.kind, m.title, m.acronym, m.descriptive) for m in find_mentions(text, doc, ctx, "en")]
+    assert out == [("Karl Ostrum", "person", "Foreign Minister", None, False),
+                   ("Harbour Authority Union", "organization", None, "HAU", False),
+                   ("HAU", "organization", None, None, False),
+                   ("Vells", "place", None, None, False),
+                   ("union", "organization", None, None, True),
+                   ("HAU", "organization", None, None, False)]

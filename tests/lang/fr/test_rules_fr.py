@@ -1,0 +1,99 @@
+"""French rule families on sentences written for the tests: sentences, titles, honorifics, triggers,
+status cues, acronym definitions, names, dates and mentions (lexicons under communique/lang/fr/)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.stages.acronyms import acronym_definitions
+from communique.stages.dates import find_dates
+from communique.stages.gazetteer import Gazetteer
+from communique.stages.mentions import MentionContext, find_mentions
+from communique.stages.person_names import extend_name
+from communique.stages.person_titles import attach_titles
+from communique.stages.sentences import sentence_spans
+from communique.stages.titles import HONORIFIC_RE, TITLE_RE
+from communique.stages.triggers import find_triggers, status_of
+
+
+def test_sentences_fr_abbreviations_and_initials_do_not_end_a_sentence():
+    text = "M. Paul Verlaine-Roux a reçu Mme Ginette Arnal. Ils ont évoqué la pêche, les ports, etc. et le fret."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "M. Paul Verlaine-Roux a reçu Mme Ginette Arnal.", "Ils ont évoqué la pêche, les ports, etc. et le fret."]
+
+
+def test_titles_fr_words_and_longest_title():
+    text = "Le secrétaire général adjoint a vu le chef de la diplomatie et l'ambassadrice."
+    assert [m.group(0) for m in TITLE_RE.finditer(text)] == [
+        "secrétaire général adjoint", "chef de la diplomatie", "ambassadrice"]
+
+
+def test_titles_fr_attached_before_the_name_and_title_only_reference(mention_at):
+    text = "Le ministre de la Pêche, Paul Arnal, a reçu le directeur de l'Office des ports."
+    mentions = [mention_at(text, "Paul Arnal", "person"), mention_at(text, "Office des ports", "organization")]
+    out = attach_titles(text, mentions, sentence_spans(text))
+    assert [(m.form, m.title, m.descriptive) for m in out if m.kind == "person"] == [
+        ("Paul Arnal", "ministre", False), ("directeur de l'Office des ports", "directeur", True)]
+    org = out[1].title_org
+    assert org is not None and text[int(org.split(":")[0]): int(org.split(":")[1])] == "Office des ports"
+
+
+def test_honorifics_fr_are_matched_as_words():
+    assert HONORIFIC_RE.findall("M. Arnal, Mme Roux et Son Excellence Paul Vasseur ; Mmes Dupin") == \
+        ["M.", "Mme", "Son Excellence", "Mmes"]
+
+
+def test_triggers_fr_types_and_nominal():
+    sentence = "Le ministre s'est entretenu avec son homologue et a signé un accord après une réunion avec l'envoyé."
+    assert [(t.text, t.type, t.nominal) for t in find_triggers(sentence, "fr")] == [
+        ("s'est entretenu", "meet", False), ("signé", "agreement", False), ("réunion", "meet", True)]
+
+
+def test_triggers_fr_call_visit_conference():
+    sentence = "Après un entretien téléphonique, le ministre s'est rendu à Vells où il a pris part au forum."
+    assert [(t.text, t.type) for t in find_triggers(sentence, "fr")] == [
+        ("entretien téléphonique", "call"), ("s'est rendu", "visit"), ("pris part", "conference")]
+
+
+@pytest.mark.parametrize("sentence, word, status", [
+    ("Le ministre devrait rencontrer l'envoyé demain.", "rencontrer", "planned"),
+    ("Une nouvelle visite aura lieu à Vells.", "visite", "planned"),
+    ("La visite a été annulée.", "visite", "negated"),
+    ("Le ministre n'a pas rencontré l'envoyé.", "rencontré", "negated"),
+    ("Le ministre a rencontré l'envoyé lundi.", "rencontré", "occurred"),
+])
+def test_status_fr_planned_negated_occurred(sentence: str, word: str, status: str):
+    assert status_of(sentence, sentence.index(word), "fr") == status
+
+
+def test_acronyms_fr_long_form_from_a_head_word_and_later_uses():
+    text = "L'Agence nationale des routes (ANR) a signé. Selon l'ANR, les travaux commencent."
+    spans: dict = {}
+    found = acronym_definitions(text, spans)
+    assert {text[s:e]: acr for (s, e), acr in found.items()} == {"Agence nationale des routes": "ANR"}
+    assert sorted(text[s:e] for s, e in spans) == ["ANR", "ANR", "Agence nationale des routes"]
+
+
+def test_names_fr_extend_over_particles():
+    text = "Le colonel Paul Ould Arnal et le ministre"
+    end = text.index("Paul") + len("Paul")
+    assert text[text.index("Paul"): extend_name(text, end, {})] == "Paul Ould Arnal"
+
+
+def test_dates_fr_months_weekdays_relative_days():
+    text = "Les entretiens ont eu lieu le mardi 4 mars 2025 puis hier, et la veille du forum."
+    assert [(d.text, d.value) for d in find_dates(text, "fr", date(2025, 3, 10))] == [
+        ("mardi 4 mars 2025", "2025-03-04"), ("hier", "2025-03-09"), ("la veille", "2025-03-09")]
+
+
+def test_mentions_fr_persons_titles_and_not_places(ner_doc):
+    text = ("Le ministre des Finances, Paul Arnal, a reçu M. Henri Vasseur, directeur de l'Office des ports "
+            "de Vells. Il a salué le pays.")
+    doc = ner_doc(text, "fr", [("Paul Arnal", "PER"), ("M. Henri Vasseur", "PER"), ("Office des ports", "ORG"),
+                               ("Vells", "LOC"), ("pays", "LOC")])
+    ctx = MentionContext(Gazetteer([]), lambda form: form == "Vells")
+    out = [(m.form, m.kind, m.title) for m in find_mentions(text, doc, ctx, "fr")]
+    assert out == [("Paul Arnal", "person", "ministre"), ("Henri Vasseur", "person", "directeur"),
+                   ("Office des ports", "organization", None), ("Vells", "place", None)]
