@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TRIGGERS", "find_triggers", "status_of", "Trigger"]
+__all__ = ["TRIGGERS", "find_triggers", "status_of", "reads_as_combat", "Trigger"]
 
 from dataclasses import dataclass
 
@@ -22,6 +22,17 @@ def _rx(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
 
 
+#: "received" of things, not of people: "received air support", "a reçu des hélicoptères" (lower case only,
+#: so that "received the UN Support Mission" stays a meeting)
+_NOT_THINGS = {
+    "en": r"(?!(?:\s+(?!(?:to|with|and|on|in|at|for|by)\b)[^\s,.;:]+){0,3}?\s+(?-i:support|reinforcements|aircraft|"
+          r"helicopters|jets|drones|missiles|weapons|arms|ammunition|equipment|systems|training|threats|orders)\b)",
+    "fr": r"(?!(?:\s+(?!(?:avec|et|pour|sur|entre|par)\b)[^\s,.;:]+){0,3}?\s+(?-i:soutien|appui|renforts?|avions|"
+          r"hélicoptères|drones|missiles|armes|munitions|équipements|systèmes|formation|menaces|ordres?)\b)",
+}
+#: "called on X to stop", "calls on both sides to": urging, not a courtesy call
+_NOT_URGING = r"(?!(?:\s+[^\s.;]+){1,8}?\s+to\s+(?!discuss)[a-z])"
+
 TRIGGERS: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {
     "en": [
         ("call", _rx([r"(?:tele)?phone(?:d)?\s+call", r"telephoned", r"phoned", r"spoke\s+(?:by|on the)\s+(?:tele)?phone",
@@ -30,9 +41,10 @@ TRIGGERS: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {
         ("conference", _rx([r"under\s+the\s+auspices", r"organi[sz]ed\s+(?:\w+\s+){0,3}(?:a|the)\s+(?:meeting|conference|summit|forum|seminar)",
                             r"convened", r"t(?:ook|akes?|aking)\s+part\s+in", r"participat(?:ed|es?|ing)\s+in", r"attend(?:ed|s|ing)?",
                             r"represent(?:ed|ing)", r"chaired", r"opened"]), False),
-        ("visit", _rx([r"visit(?:ed|s|ing)?", r"paid\s+a\s+visit", r"came\s+to", r"arrived\s+in", r"trip\s+to"]), False),
+        ("visit", _rx([r"visit(?:ed|s|ing)?", r"paid\s+a\s+visit", r"came\s+to(?!\s+(?:the\s+)?(?:aid|rescue|power)\b)", r"arrived\s+in", r"trip\s+to"]), False),
         ("meet", _rx([r"met", r"meets?", r"held\s+(?:detailed\s+|bilateral\s+)?talks", r"holds?\s+talks", r"talks?\s+with",
-                      r"received", r"receives?", r"hosted", r"called\s+on", r"calls\s+on", r"conferred",
+                      r"received" + _NOT_THINGS["en"], r"receives?" + _NOT_THINGS["en"], r"hosted", r"called\s+on" + _NOT_URGING,
+                      r"calls\s+on" + _NOT_URGING, r"conferred",
                       r"bilateral\s+meeting", r"courtesy\s+call"]), False),
         ("meet", _rx([r"meeting", r"meetings", r"talks", r"discussions"]), True),
     ],
@@ -45,7 +57,7 @@ TRIGGERS: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {
                             r"a\s+pr[ée]sid[ée]"]), False),
         ("visit", _rx([r"visit[ée]\w*", r"visite", r"se\s+rend\w*", r"s'est\s+rendu\w*"]), False),
         ("meet", _rx([r"rencontr[ée]\w*", r"s'(?:est|sont)\s+entretenu\w*", r"s'entretien\w*", r"entretiens?\s+(?:bilat[ée]raux?\s+)?(?:avec|entre)",
-                      r"entretiens\s+bilat[ée]raux", r"re[çc]u\w*", r"re[çc]oit", r"accueilli\w*", r"a\s+vu", r"[ée]chang[ée]\w*\s+avec",
+                      r"entretiens\s+bilat[ée]raux", r"re[çc]u\w*" + _NOT_THINGS["fr"], r"re[çc]oit" + _NOT_THINGS["fr"], r"accueilli\w*", r"a\s+vu", r"[ée]chang[ée]\w*\s+avec",
                       r"eu\s+des\s+[ée]changes", r"eu\s+une\s+rencontre", r"s'est\s+r[ée]uni\w*", r"se\s+sont\s+r[ée]unis"]), False),
         ("meet", _rx([r"r[ée]union", r"rencontre", r"entretien"]), True),
     ],
@@ -65,6 +77,55 @@ TRIGGERS: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {
     ],
 }
 
+# Words of combat beside a trigger make it no cooperation event: "met stiff resistance", "ont rencontré une
+# résistance", "received dozens of wounded", "troops arrived in", "التقت القوات", "وقعت اشتباكات" (وقع: took place).
+# Matched in lower case in fr/en (names of forces and missions are capitalized).
+_COMBAT_NOUNS = {
+    "en": r"resistance|fire|gunfire|counter-?attacks?|ambush(?:es)?|battles?|fighting|clashes|wounded|injured|"
+          r"casualties|bodies|funerals?|attacks?|assault|offensive|bombings?",
+    "fr": r"résistance|riposte|contre-attaques?|embuscades?|combats?|tirs|blessés|victimes|corps|obsèques|funérailles|"
+          r"l'attaque|l'attentat",
+    "ar": r"(?:[وف]?(?:ب|في\s+|ل)?(?:ال)?)(?:مقاومة|معركة|معارك|اشتباكات?|مواجهات|قتال|كمين|هجوم|تفجير|انفجار|حادث|"
+          r"اعتداء|قصف|غارة|جرحى|مصابين|قتلى|جثث|جنازة|تشييع)",
+}
+_CROWDS = {   # a meeting is not with a counted crowd: "hosted thousands of refugees", "استقبلت مصر آلاف"
+    "en": r"dozens|scores|hundreds|thousands|millions?|more\s+than|refugees|displaced",
+    "fr": r"dizaines|centaines|milliers|millions?|plus\s+d'une?|réfugiés|déplacés",
+    "ar": r"(?:[وف]?(?:ال)?)(?:عشرات|مئات|آلاف|ألوف|ملايين|مليون|أكثر\s+من|لاجئي?ن?|نازحي?ن?)",
+}
+_GAP = {      # up to a few words between the trigger and the noun, not crossing a clause ("met to discuss the attacks")
+    "en": r"(?:\s+(?!(?:to|with|and|on|in|at|for|by|of|from|about|over|against|after|before|during|following|amid|"
+          r"where|who|which|that)\b)[^\s,.;:]+){0,3}?\s+",
+    "fr": r"(?:\s+(?!(?:avec|et|pour|sur|entre|en|dans|au|aux|sujet|propos|concernant|contre|suite|face|malgré|après|"
+          r"avant|lors|où|qui|que)\b)[^\s,.;:]+){0,3}?\s+",
+    "ar": r"(?:\s+(?!(?:مع|على|و|بعد|قبل|خلال|اتفاق\w*|مذكرة)(?!\w))[^\s،,.;:]+){0,2}?\s+",
+}
+#: fighters as the subject: before the trigger in fr/en ("French troops arrived in"), right after it in Arabic
+_FIGHTERS = {
+    "en": re.compile(r"(?-i:troops|soldiers|forces|fighters|militants|gunmen|rebels|insurgents|jihadists|attackers|"
+                     r"assailants|protesters|demonstrators|rioters|officers|policemen)"
+                     r"(?:\s+(?:have|had|has|were|was|also|reportedly))*\s+$"),
+    "fr": re.compile(r"(?-i:troupes|soldats|forces|combattants|militaires|jihadistes|djihadistes|rebelles|insurgés|"
+                     r"assaillants|manifestants|policiers|gendarmes)(?:\s+[a-zéèêàâîôûç-]+){0,2}"
+                     r"\s+(?:ont|sont|se\s+sont|avaient|s'étaient)\s+$"),
+    "ar": re.compile(r"\s+(?:ال)?(?:قوات|جيشان|جيشين|جنود|مقاتلو|مقاتلي|مقاتلون|مسلحون|مسلحين|متمردون|متظاهرون|"
+                     r"محتجون)(?!\w)"),
+}
+_COMBAT = {lang: re.compile(_GAP[lang] + "(?:" + nouns + r")(?![\w-])") for lang, nouns in _COMBAT_NOUNS.items()}
+_CROWD = {lang: re.compile(_GAP[lang] + "(?:" + nouns + r")(?![\w-])") for lang, nouns in _CROWDS.items()}
+
+
+def reads_as_combat(sentence: str, start: int, end: int, etype: str, lang: str) -> bool:
+    """True when the words beside the trigger sentence[start:end] tell of fighting, victims or crowds."""
+    if lang not in _COMBAT:
+        return False
+    if _COMBAT[lang].match(sentence, end) or (etype == "meet" and _CROWD[lang].match(sentence, end)):
+        return True
+    if lang == "ar":
+        return bool(_FIGHTERS["ar"].match(sentence, end))
+    return bool(_FIGHTERS[lang].search(sentence[max(0, start - 80): start]))
+
+
 _PLANNED = {
     "en": re.compile(r"\b(?:will|shall|is to|are to|(?:is|was|were|are)\s+(?:also\s+)?(?:due|expected|scheduled|set)\s+to|"
                      r"plans? to|to be held|"
@@ -74,8 +135,8 @@ _PLANNED = {
     "ar": re.compile(r"(?:سيلتقي|سيزور|سيوقع|سوف|المقرر|المقررة|المقبل|سيعقد|ستعقد|من المنتظر|من المقرر)"),
 }
 _NEGATED = {
-    "en": re.compile(r"\b(?:did not|didn't|has not|have not|never|cancel(?:l)?ed|refused to|no meeting)\b", re.I),
-    "fr": re.compile(r"\b(?:n'a pas|n'ont pas|ne s'est pas|n'est pas|jamais|annul\w+|refusé de)\b", re.I),
+    "en": re.compile(r"\b(?:did not|didn't|has not|have not|never|cancel(?:l)?ed|refused\s+(?:to|any)|no meeting)\b", re.I),
+    "fr": re.compile(r"\b(?:n'a pas|n'ont pas|ne s'est pas|n'est pas|jamais|annul\w+|refusé\s+(?:de|toute?))\b", re.I),
     "ar": re.compile(r"(?:لم\s|لن\s|ألغى|ألغيت|رفض)"),
 }
 
@@ -87,6 +148,8 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[Trigger]:
     for etype, pattern, nominal in TRIGGERS.get(lang, TRIGGERS["en"]):
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if not nominal and reads_as_combat(sentence, m.start(), m.end(), etype, lang):
                 continue
             taken.append((m.start(), m.end()))
             out.append(Trigger(offset + m.start(), offset + m.end(), m.group(0), etype, nominal))
