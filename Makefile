@@ -23,7 +23,7 @@ test: install
 	$(BIN)/python -m pytest
 
 bench: install
-	$(BIN)/python bench/throughput.py --per-language
+	$(BIN)/python bench/throughput.py --per-language --repeat 3
 
 bench-scale: install
 	$(BIN)/python bench/scale.py --max-size 10000

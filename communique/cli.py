@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .config import HTML_EXTRACTORS, Settings
-from .errors import CommuniqueError
+from .errors import CommuniqueError, InputError
 
 __all__ = ["main", "build_parser"]
 
@@ -115,6 +115,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_dir, format_table
     from .pipeline import Pipeline, load_resources
 
+    if not args.dirs and not args.negatives:
+        raise InputError("give annotated folders (DIR ...), --negatives FOLDER, or both")
     pipeline = Pipeline(load_resources(Settings(event_model=args.events)))
     if args.cv:
         from .learn.cv import cross_validate, format_cv
@@ -122,8 +124,14 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         result = cross_validate(args.dirs, pipeline)
         print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_cv(result))
         return 0
-    result = evaluate_dir(args.dirs, pipeline)
-    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_table(result))
+    result = evaluate_dir(args.dirs, pipeline) if args.dirs else {}
+    if args.negatives:
+        from .negatives import format_negative_report, negative_report
+
+        result["negatives"] = negative_report(args.negatives, args.dirs, pipeline)
+    text = [format_table(result)] if args.dirs else []
+    text += [format_negative_report(result["negatives"])] if args.negatives else []
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else "\n".join(text))
     return 0
 
 
@@ -242,8 +250,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_rejects)
 
     p = sub.add_parser("eval", help="score the pipeline against gold annotations")
-    p.add_argument("dirs", nargs="+", metavar="DIR",
+    p.add_argument("dirs", nargs="*", metavar="DIR",
                    help="folders with docs/ and gold/ (the ../shared/devset layout), read as one corpus")
+    p.add_argument("--negatives", metavar="FOLDER",
+                   help="also report false events: the share of sentences of FOLDER/<lang>.txt (one per line, such "
+                        "as tests/fixtures/negatives) and of the DIR documents whose gold has no event, on which "
+                        "an occurred event is extracted")
     p.add_argument("--json", action="store_true", help="print the full JSON report")
     p.add_argument("--events", choices=["rules", "learned"], default="rules",
                    help="which event stage to score: the rules, or the committed learned decisions")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..lang import LANGUAGES, rows
 
-__all__ = ["TRIGGERS", "find_triggers", "status_of", "Trigger"]
+__all__ = ["TRIGGERS", "find_triggers", "status_of", "reads_as_combat", "Trigger"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,55 @@ _PLANNED = {code: _status_cues(code, "planned") for code in LANGUAGES}
 _NEGATED = {code: _status_cues(code, "negated") for code in LANGUAGES}
 
 
+# Words of combat beside a trigger make it no cooperation event: "met stiff resistance", "ont rencontré une
+# résistance", "received dozens of wounded", "troops arrived in", "التقت القوات", "وقعت اشتباكات" (وقع: took place).
+# Matched in lower case in fr/en (names of forces and missions are capitalized).
+_COMBAT_NOUNS = {
+    "en": r"resistance|fire|gunfire|counter-?attacks?|ambush(?:es)?|battles?|fighting|clashes|wounded|injured|"
+          r"casualties|bodies|funerals?|attacks?|assault|offensive|bombings?",
+    "fr": r"résistance|riposte|contre-attaques?|embuscades?|combats?|tirs|blessés|victimes|corps|obsèques|funérailles|"
+          r"l'attaque|l'attentat",
+    "ar": r"(?:[وف]?(?:ب|في\s+|ل)?(?:ال)?)(?:مقاومة|معركة|معارك|اشتباكات?|مواجهات|قتال|كمين|هجوم|تفجير|انفجار|حادث|"
+          r"اعتداء|قصف|غارة|جرحى|مصابين|قتلى|جثث|جنازة|تشييع)",
+}
+_CROWDS = {   # a meeting is not with a counted crowd: "hosted thousands of refugees", "استقبلت مصر آلاف"
+    "en": r"dozens|scores|hundreds|thousands|millions?|more\s+than|refugees|displaced",
+    "fr": r"dizaines|centaines|milliers|millions?|plus\s+d'une?|réfugiés|déplacés",
+    "ar": r"(?:[وف]?(?:ال)?)(?:عشرات|مئات|آلاف|ألوف|ملايين|مليون|أكثر\s+من|لاجئي?ن?|نازحي?ن?)",
+}
+_GAP = {      # up to a few words between the trigger and the noun, not crossing a clause ("met to discuss the attacks")
+    "en": r"(?:\s+(?!(?:to|with|and|on|in|at|for|by|of|from|about|over|against|after|before|during|following|amid|"
+          r"where|who|which|that)\b)[^\s,.;:]+){0,3}?\s+",
+    "fr": r"(?:\s+(?!(?:avec|et|pour|sur|entre|en|dans|au|aux|sujet|propos|concernant|contre|suite|face|malgré|après|"
+          r"avant|lors|où|qui|que)\b)[^\s,.;:]+){0,3}?\s+",
+    "ar": r"(?:\s+(?!(?:مع|على|و|بعد|قبل|خلال|اتفاق\w*|مذكرة)(?!\w))[^\s،,.;:]+){0,2}?\s+",
+}
+#: fighters as the subject: before the trigger in fr/en ("French troops arrived in"), right after it in Arabic
+_FIGHTERS = {
+    "en": re.compile(r"(?-i:troops|soldiers|forces|fighters|militants|gunmen|rebels|insurgents|jihadists|attackers|"
+                     r"assailants|protesters|demonstrators|rioters|officers|policemen)"
+                     r"(?:\s+(?:have|had|has|were|was|also|reportedly))*\s+$"),
+    "fr": re.compile(r"(?-i:troupes|soldats|forces|combattants|militaires|jihadistes|djihadistes|rebelles|insurgés|"
+                     r"assaillants|manifestants|policiers|gendarmes)(?:\s+[a-zéèêàâîôûç-]+){0,2}"
+                     r"\s+(?:ont|sont|se\s+sont|avaient|s'étaient)\s+$"),
+    "ar": re.compile(r"\s+(?:ال)?(?:قوات|جيشان|جيشين|جنود|مقاتلو|مقاتلي|مقاتلون|مسلحون|مسلحين|متمردون|متظاهرون|"
+                     r"محتجون)(?!\w)"),
+}
+_COMBAT = {lang: re.compile(_GAP[lang] + "(?:" + nouns + r")(?![\w-])") for lang, nouns in _COMBAT_NOUNS.items()}
+_CROWD = {lang: re.compile(_GAP[lang] + "(?:" + nouns + r")(?![\w-])") for lang, nouns in _CROWDS.items()}
+
+
+def reads_as_combat(sentence: str, start: int, end: int, etype: str, lang: str) -> bool:
+    """True when the words beside the trigger sentence[start:end] tell of fighting, victims or crowds."""
+    if lang not in _COMBAT:
+        return False
+    if _COMBAT[lang].match(sentence, end) or (etype == "meet" and _CROWD[lang].match(sentence, end)):
+        return True
+    if lang == "ar":
+        return bool(_FIGHTERS["ar"].match(sentence, end))
+    return bool(_FIGHTERS[lang].search(sentence[max(0, start - 80): start]))
+
+
 def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[Trigger]:
     """Triggers in one sentence, leftmost first; overlapping patterns keep the first listed type."""
     out: list[Trigger] = []
@@ -59,6 +108,8 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[Trigger]:
     for etype, pattern, nominal in TRIGGERS.get(lang, TRIGGERS["en"]):
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if not nominal and reads_as_combat(sentence, m.start(), m.end(), etype, lang):
                 continue
             taken.append((m.start(), m.end()))
             out.append(Trigger(offset + m.start(), offset + m.end(), m.group(0), etype, nominal))
