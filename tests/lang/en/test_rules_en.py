@@ -74,6 +74,17 @@ def test_triggers_en_call_and_visit():
     ("The envoy is expected to meet the governor.", "meet", "planned"),
     ("The minister did not meet the envoy.", "meet", "negated"),
     ("The signing ceremony was cancelled.", "signing", "negated"),
+    ("The summit was postponed because of the storm.", "summit", "negated"),
+    ("The governor has put off his visit to Vells.", "visit", "negated"),
+    ("The envoy called off the meeting at the last minute.", "meeting", "negated"),
+    ("She had been due to meet the governor on Friday.", "meet", "negated"),
+    ("The minister was supposed to visit Vells.", "visit", "negated"),
+    ("The two ministers meet tomorrow in Vells.", "meet", "planned"),
+    ("The minister intends to visit Vells.", "visit", "planned"),
+    ("The talks are slated to open in Vells.", "talks", "planned"),
+    ("He invited his counterpart to visit Vells.", "visit", "planned"),
+    ("He looks forward to meeting the governor.", "meeting", "planned"),
+    ("Talks later this month in Vells.", "Talks", "planned"),
     ("The minister met the envoy on Monday.", "met", "occurred"),
 ])
 def test_status_en_planned_negated_occurred(sentence: str, word: str, status: str):

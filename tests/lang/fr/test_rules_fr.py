@@ -62,6 +62,14 @@ def test_triggers_fr_call_visit_conference():
     ("Une nouvelle visite aura lieu à Vells.", "visite", "planned"),
     ("La visite a été annulée.", "visite", "negated"),
     ("Le ministre n'a pas rencontré l'envoyé.", "rencontré", "negated"),
+    ("La visite du ministre a été reportée à une date ultérieure.", "visite", "negated"),
+    ("Le ministre repousse sa visite à Vells.", "visite", "negated"),
+    ("La réunion a été ajournée.", "réunion", "negated"),
+    ("Samedi, elle devait rencontrer le gouverneur.", "rencontrer", "negated"),
+    ("Le ministre rencontrera le gouverneur à Vells.", "rencontrera", "planned"),
+    ("Le ministre se rendra à Vells la semaine prochaine.", "se rendra", "planned"),
+    ("Il s'entretiendra avec son homologue.", "s'entretiendra", "planned"),
+    ("Le ministre reçoit demain l'envoyé.", "reçoit", "planned"),
     ("Le ministre a rencontré l'envoyé lundi.", "rencontré", "occurred"),
 ])
 def test_status_fr_planned_negated_occurred(sentence: str, word: str, status: str):
