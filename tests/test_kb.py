@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pycountry
@@ -173,10 +172,10 @@ def test_overlay(tmp_path):
     assert t.get("kb:imctc").name == "Islamic Military Counter Terrorism Coalition"
 
 
-def test_actor_load_is_fast():
-    t0 = time.perf_counter()
-    load_actors()
-    assert time.perf_counter() - t0 < 0.3
+def test_actor_table_loads_with_states_and_organizations():
+    table = load_actors()
+    assert [a.kind for a in table.lookup("Saudi Arabia")] == ["state"]
+    assert table.get("kb:imctc").kind == "organization"
 
 
 # -- places ---------------------------------------------------------------------------
@@ -216,9 +215,7 @@ def test_places_unknown_and_words(places):
     assert places.lookup("la Réunion").country == "RE"
 
 
-def test_places_load_is_fast():
+def test_places_index_loads_every_row():
     from communique.kb.places import DATA_PATH, _read
-    t0 = time.perf_counter()
     idx = _read(DATA_PATH)
-    assert time.perf_counter() - t0 < 0.5
     assert len(idx) > 30000
