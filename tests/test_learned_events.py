@@ -134,3 +134,12 @@ def test_learn_folds_keep_clusters_together(tmp_path):
     by = {e.name: e.fold for e in examples}
     assert by["fr_1"] == by["en_1"] == by["ar_1"] == 3 and by["fr_2"] == 1
     assert 0 <= by["en_2"] < 5
+
+
+def test_a_visited_state_after_a_qualified_visit_noun_is_a_host_not_a_locative():
+    from communique.stages.events import _VISIT_TO
+
+    for before in ("a three-day official visit to ", "une visite de travail au ", "زيارة رسمية إلى ", "visited "):
+        assert _VISIT_TO.search(before), before
+    for before in ("the two ministers met in ", "la réunion s'est tenue à ", "التقى الوزيران في "):
+        assert not _VISIT_TO.search(before), before

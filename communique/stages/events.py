@@ -35,8 +35,11 @@ _RELATION_BETWEEN = re.compile(
     r"\b(?:cooperation|coopération|relations|partnership|partenariat|ties|liens|échanges?|exchanges?|"
     r"collaboration|coordination|العلاقات|التعاون|الشراكة)(?:\s+[\w'’-]+){0,4}?\s+(?:between|entre|بين)(?:\s+[\w'’-]+){0,6}?\s*$|"
     r"(?:between|entre)\s+(?:the\s+|la\s+|le\s+|l'|l’)?[^.;:]{0,40}\b(?:and|et)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
-_VISIT_TO = re.compile(r"(?:came|come|comes|arrived|arrives|visit\w*|trip|travel\w*|rend\w*|arrivé\w*|يزور|زار|زيارة)"
-                       r"\s+(?:to|in|à|au|aux|en|إلى|الى)?\s*(?:the\s+)?$", re.I)
+# "visited", "arrived in", and a visit noun with its qualifiers: "official visit to", "visite de travail au",
+# "زيارة رسمية إلى"
+_VISIT_TO = re.compile(r"(?:(?:came|come|comes|arrived|arrives|visit\w*|trip|travel\w*|rend\w*|arrivé\w*|يزور|زار|زيارة)"
+                       r"\s+(?:to|in|à|au|aux|en|إلى|الى)?|(?:visit|visite|trip|voyage|tour(?:née)?|زيارة)"
+                       r"(?:\s+(?:[\w'’-]+)){1,3}?\s+(?:to|in|à|au|aux|en|إلى|الى|لـ?))\s*(?:the\s+)?$", re.I)
 _VENUE_WORDS = re.compile(r"\b(?:House|Palace|Hall|Building|Palais|Hôtel|Hotel|Headquarters|Residence|Résidence)\b")
 _TEMPORAL_CLAUSE = re.compile(r"\b(?:before|after|avant|après|prior to|following)\s+(?:his|her|their|its|sa|son|leur|the|la|le)\s+"
                               r"(?:meeting|visit|talks|call|réunion|rencontre|entretien|visite)\s+(?:with|avec)\s+"
