@@ -148,6 +148,7 @@ def _persons_after_titles(text: str, token_starts: set[int], ctx: MentionContext
 def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> None:
     """Organizations and places from NER (not a word of a title: "Defence Deputy Minister")."""
     title_spans = [(t.start(), t.end()) for t in TITLE_RE.finditer(text)]
+    verbs = {t.idx for t in sdoc if t.pos_ in {"VERB", "AUX"}}
     for ent in sdoc.ents:
         if ent.label_ not in _ORG_LABELS | _PLACE_LABELS:
             continue
@@ -168,13 +169,30 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
                 continue        # "حكومة ساحل العاج": the state, matched by the gazetteer
         elif re.match(r"(?:the\s+)?(?:government|gouvernement)\s+(?:of|du|de la|de l'|des)\s+", form, re.I):
             continue
-        if ent.label_ in _PLACE_LABELS or ctx.is_place(form):
+        if ent.label_ in _PLACE_LABELS and _named_after_a_title(text, start, form, verbs) and not ctx.is_place(form):
+            _add(text, spans, start, end, "person")     # "la ministre ... des Affaires étrangères, Aline Dor,"
+        elif ent.label_ in _PLACE_LABELS or ctx.is_place(form):
             if is_arabic(form) and len(form.split()) == 1 and not ctx.is_place(form):
                 continue        # a lone Arabic word the gazetteers do not know ("لانعقاد")
             if fold(form) not in _NOT_PLACES:
                 _add(text, spans, start, end, "place")
         elif is_arabic(form) or form[0].isupper():
             _add(text, spans, start, end, "organization")
+
+
+def _named_after_a_title(text: str, start: int, form: str, verb_starts: set[int]) -> bool:
+    """A Latin name of two or more capitalized words set off by a comma right after a title phrase without
+    a verb ("the Foreign Minister of Xland, Aline Dor, said"): a person, whatever NER tagged."""
+    words = form.split()
+    if is_arabic(form) or len(words) < 2 or not all(w[0].isupper() for w in words if len(w) > 3):
+        return False
+    base = max(0, start - 90)
+    left = text[base:start]
+    if not re.search(r",\s*$", left):
+        return False
+    chunk_start = base + max(left.rstrip().rstrip(",").rfind(c) for c in ",.;:\n") + 1
+    chunk = text[chunk_start:start]
+    return bool(TITLE_RE.search(chunk)) and not any(chunk_start <= v < start for v in verb_starts)
 
 
 def _arabic_places(text: str, tokens: list[tuple[int, int]], ctx: MentionContext, spans: Spans) -> None:

@@ -131,3 +131,11 @@ def test_mentions_en_title_person_acronym_and_not_places(ner_doc):
                    ("Vells", "place", None, None, False),
                    ("union", "organization", None, None, True),
                    ("HAU", "organization", None, None, False)]
+
+
+def test_mentions_en_a_name_set_off_after_a_title_is_a_person():
+    from communique.stages.mentions import _named_after_a_title
+
+    text = "The Foreign Minister of Vellia, Tomas Orrin, met the envoy."
+    assert _named_after_a_title(text, text.index("Tomas"), "Tomas Orrin", set())
+    assert not _named_after_a_title(text, text.index("Vellia"), "Vellia", set())   # one word, no comma

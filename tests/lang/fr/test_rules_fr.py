@@ -105,3 +105,14 @@ def test_mentions_fr_persons_titles_and_not_places(ner_doc):
     out = [(m.form, m.kind, m.title) for m in find_mentions(text, doc, ctx, "fr")]
     assert out == [("Paul Arnal", "person", "ministre"), ("Henri Vasseur", "person", "directeur"),
                    ("Office des ports", "organization", None), ("Vells", "place", None)]
+
+
+def test_mentions_fr_a_name_set_off_after_a_title_is_a_person():
+    from communique.stages.mentions import _named_after_a_title
+
+    text = "Mercredi, la ministre vellienne des Affaires étrangères, Aline Dorval-Mas, a reçu l'envoyé."
+    assert _named_after_a_title(text, text.index("Aline"), "Aline Dorval-Mas", set())
+    other = "Le ministre s'est rendu à Vells, Haute Marne, où il a reçu l'envoyé."
+    verbs = {other.index("est"), other.index("rendu")}
+    assert not _named_after_a_title(other, other.index("Haute"), "Haute Marne", verbs)   # a verb: a clause
+    assert not _named_after_a_title(text, text.index("Affaires"), "Affaires étrangères", set())  # no comma
