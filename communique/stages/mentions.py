@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..lang import entries, entries_all
+from ..lang import entries, entries_all, rows_all
 from ..records import Mention
 from ..textnorm import fold, is_arabic
 from .acronyms import acronym_definitions
@@ -24,6 +24,8 @@ Spans = dict[tuple[int, int], dict[str, Any]]
 _PERSON_LABELS = {"PER", "PERSON", "PERS"}
 _ORG_LABELS = {"ORG"}
 _PLACE_LABELS = {"LOC", "GPE", "FAC"}
+_CALENDAR_WORDS = ({fold(row[0]) for row in rows_all("weekdays.tsv")}
+                   | {fold(row[0]) for row in rows_all("months.tsv") if row[-1] != "yes"})   # not "May", "Mars"
 _DESCRIPTIVE = re.compile(
     r"(?<![\w-])(?P<det>le|la|l'|l’|les|the|cette|this|ce|du|de la|au|à la)\s+"
     r"(?P<np>(?:[\w-]+\s+){0,2}?(?P<head>[A-Za-zÀ-ÿ]+)(?:\s+(?P<adj>onusien(?:ne)?|islamique|africain(?:e)?|arabe|"
@@ -119,8 +121,8 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
         form = text[start:end]
         if not form or (not is_arabic(form) and not form[0].isupper()):
             continue
-        if TITLE_RE.fullmatch(form) or ctx.gazetteer.lookup(form):
-            continue
+        if TITLE_RE.fullmatch(form) or ctx.gazetteer.lookup(form) or fold(form) in _CALENDAR_WORDS:
+            continue        # "Lundi", "Septembre": a capitalized date word, not a name
         _add(text, spans, start, end, "person")
 
 

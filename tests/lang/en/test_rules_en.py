@@ -139,3 +139,14 @@ def test_mentions_en_a_name_set_off_after_a_title_is_a_person():
     text = "The Foreign Minister of Vellia, Tomas Orrin, met the envoy."
     assert _named_after_a_title(text, text.index("Tomas"), "Tomas Orrin", set())
     assert not _named_after_a_title(text, text.index("Vellia"), "Vellia", set())   # one word, no comma
+
+
+def test_honorifics_en_majesty_and_highness_abbreviations():
+    assert HONORIFIC_RE.findall("His Majesty King Oren met HH Sheikh Tamal and HRH Prince Orlo") == \
+        ["His Majesty", "HH", "HRH"]
+
+
+def test_mentions_en_calendar_words_are_no_person_names():
+    from communique.stages.mentions import _CALENDAR_WORDS
+
+    assert {"monday", "september"} <= _CALENDAR_WORDS and "may" not in _CALENDAR_WORDS   # May is also a name

@@ -116,3 +116,14 @@ def test_mentions_fr_a_name_set_off_after_a_title_is_a_person():
     verbs = {other.index("est"), other.index("rendu")}
     assert not _named_after_a_title(other, other.index("Haute"), "Haute Marne", verbs)   # a verb: a clause
     assert not _named_after_a_title(text, text.index("Affaires"), "Affaires étrangères", set())  # no comma
+
+
+def test_honorifics_fr_monsieur_and_excellences():
+    assert HONORIFIC_RE.findall("Monsieur Paul Vasseur et Leurs Excellences les ambassadeurs") == \
+        ["Monsieur", "Leurs Excellences"]
+
+
+def test_mentions_fr_weekdays_are_no_person_names():
+    from communique.stages.mentions import _CALENDAR_WORDS
+
+    assert {"lundi", "mercredi", "septembre"} <= _CALENDAR_WORDS
