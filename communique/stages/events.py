@@ -317,6 +317,8 @@ def _merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Fra
         for g in merged:
             if g.status != "occurred" or (_FAMILY[g.type] != _FAMILY[f.type] and {g.type, f.type} != {"meet", "call"}):
                 continue
+            if {g.type, f.type} == {"visit", "meet"} and _hosted(g if g.type == "visit" else f, ent_by_id):
+                continue        # a visit to a state and the meetings during it are events of their own
             gset = set(g.parties)
             gcover = _cover(gset, ent_by_id)
             fpersons = {p for p in fset if ent_by_id[p].kind == "person"}
@@ -340,6 +342,11 @@ def _merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Fra
         if "call" in (target.type, f.type):
             target.type = "call"      # "X discusses with Y" in the headline of a phone call
     return _merge_conferences(_absorb_organization_frames(merged, ent_by_id), ent_by_id)
+
+
+def _hosted(visit: Frame, ent_by_id: dict[str, Entity]) -> bool:
+    """A visit frame with a state as a party: the visitor and the host state."""
+    return any(ent_by_id[p].kind == "state" for p in visit.parties)
 
 
 def _events_from_pairs(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
