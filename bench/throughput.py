@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))       # measure the checkout beside this script, not another installed copy
 
 
 def corpus(n: int, lang: str | None = None) -> list[tuple[str, str]]:
@@ -80,6 +81,14 @@ def child(kind: str, n: int, processes: int, lang: str | None = None, workers: i
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _stop_fork_server() -> None:
+    """Wait for the fork server of the workers (when one ran), so that its CPU time and that of the workers it
+    forked count in RUSAGE_CHILDREN. `_stop` is the standard library's own (used by its tests)."""
+    from multiprocessing import forkserver
+
+    forkserver._forkserver._stop()
+
+
 def fastest(runs: dict[str, tuple], repeat: int) -> dict[str, dict]:
     """Each named child run `repeat` times, round after round; the fastest run of each name."""
     best: dict[str, dict] = {}
@@ -91,10 +100,11 @@ def fastest(runs: dict[str, tuple], repeat: int) -> dict[str, dict]:
     return best
 
 
-def _line(label: str, r: dict, b_rate: float) -> str:
-    rate = r["docs"] / r["seconds"]
-    return (f"{label:38} {rate:7.1f} docs/s  peak RSS {max(r['peak_rss_mb'], r['peak_rss_children_mb']):.0f} MB"
-            f"  ({r['events']} events)  ratio {rate / b_rate:.2f}")
+def _line(label: str, r: dict, base: dict) -> str:
+    rate, b_rate = r["docs"] / r["seconds"], base["docs"] / base["seconds"]
+    return (f"{label:42} {rate:7.1f} docs/s  {r['cpu_seconds']:6.1f} CPU s  peak RSS "
+            f"{max(r['peak_rss_mb'], r['peak_rss_children_mb']):4.0f} MB  ratio {rate / b_rate:.2f} "
+            f"(CPU {base['cpu_seconds'] / r['cpu_seconds']:.2f})  {r.get('events', '-')} events")
 
 
 def main() -> None:
@@ -111,8 +121,11 @@ def main() -> None:
     if args.child:
         result = (run_pipeline(args.docs, args.lang, args.workers, args.events) if args.child == "pipeline"
                   else run_spacy(args.docs, args.processes, args.lang))
+        _stop_fork_server()
         result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         result["peak_rss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        result["cpu_seconds"] = sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                                     resource.getrusage(resource.RUSAGE_CHILDREN)))
         print(json.dumps(result))
         return
     n, k = args.docs, args.processes
@@ -120,23 +133,26 @@ def main() -> None:
                     "both": ("pipeline", n, k, None, k), "learned": ("pipeline", n, k, None, k, "learned")},
                    args.repeat)
     base = best["spacy"]
-    b_rate = base["docs"] / base["seconds"]
-    print(f"corpus: {n} documents (bundled examples, fr/en/ar), model loading included, fastest of {args.repeat}")
-    print(f"bare spaCy nlp.pipe (n_process={k}):          {b_rate:7.1f} docs/s  "
-          f"peak RSS {max(base['peak_rss_mb'], base['peak_rss_children_mb']):.0f} MB")
-    print(_line("communique, 1 process", best["one"], b_rate))
-    print(_line(f"communique, {k} workers", best["both"], b_rate))
-    print(_line(f"communique, {k} workers, learned events", best["learned"], b_rate))
+    print(f"corpus: {n} documents (bundled examples, fr/en/ar), model loading included, fastest of {args.repeat}; "
+          "ratio: docs/s over bare spaCy's (CPU: bare spaCy's CPU seconds over ours)")
+    print(_line(f"bare spaCy nlp.pipe (n_process={k})", base, base))
+    print(_line("communique, 1 process", best["one"], base))
+    print(_line(f"communique, {k} workers", best["both"], base))
+    print(_line(f"communique, {k} workers, learned events", best["learned"], base))
     print(f"learned event decisions add {100 * (best['learned']['seconds'] / best['both']['seconds'] - 1):+.1f}% "
-          f"to a {k}-worker run")
+          f"to a {k}-worker run ({100 * (best['learned']['cpu_seconds'] / best['both']['cpu_seconds'] - 1):+.1f}% "
+          "CPU)", flush=True)
     if args.per_language:
         print(f"\nper language ({k} workers vs spaCy n_process={k}, that language's examples):")
-        print(f"{'lang':5} {'spaCy docs/s':>13} {'communique docs/s':>18} {'ratio':>6} {'learned':>8} {'ratio':>6}")
+        print(f"{'lang':5} {'spaCy docs/s':>13} {'communique docs/s':>18} {'ratio':>6} {'(CPU)':>6} {'learned':>8} "
+              f"{'ratio':>6} {'(CPU)':>6}")
         for lang in ("fr", "en", "ar"):
             got = fastest({"spacy": ("spacy", n, k, lang), "rules": ("pipeline", n, k, lang, k),
                            "learned": ("pipeline", n, k, lang, k, "learned")}, args.repeat)
             br, rr, lr = (got[x]["docs"] / got[x]["seconds"] for x in ("spacy", "rules", "learned"))
-            print(f"{lang:5} {br:13.1f} {rr:18.1f} {rr / br:6.2f} {lr:8.1f} {lr / br:6.2f}")
+            bc, rc, lc = (got[x]["cpu_seconds"] for x in ("spacy", "rules", "learned"))
+            print(f"{lang:5} {br:13.1f} {rr:18.1f} {rr / br:6.2f} {bc / rc:6.2f} {lr:8.1f} {lr / br:6.2f} "
+                  f"{bc / lc:6.2f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -105,6 +105,7 @@ def negative_report(folder: str | Path, dirs: Sequence[str | Path], pipeline: An
 
 
 def format_negative_report(report: dict[str, Any]) -> str:
+    """The lines of `format_false_events` for the sentences, then for the annotated documents."""
     titles = {"sentences": "false events on negative sentences",
               "documents": "false events on annotated documents without events"}
     return "\n".join(format_false_events(result, titles[kind]) for kind, result in report.items())

@@ -16,7 +16,7 @@ NEGATIVES = Path(__file__).parent / "fixtures" / "negatives"
 CEILING = 0.015     # issue 10: false events on such sentences stay under 1.5%, in every language
 #: annotated documents without events (../shared/annotated and devset) on which the rules report an event,
 #: measured when this test was written (most are planned or cancelled visits and sports items): never more
-ANNOTATED_CEILING = {"ar": 6, "en": 7, "fr": 7}
+ANNOTATED_CEILING = {"ar": 6, "en": 6, "fr": 7}
 ANNOTATED = [d for d in (SHARED / "annotated", DEVSET) if d.exists()]
 
 
