@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..textnorm import fold, fold_arabic
+from .foreign import load_foreign_model
 from .names import _TAMARBUTA
 
 
@@ -56,8 +57,18 @@ def _rom_word(w: str, spellings: Mapping[str, str] | None = None) -> str:
         return spellings[key]
     if key in _common_names():
         return _common_names()[key]
-    word = _NativeReading(w).read()
+    word = _foreign_reading(w) or _NativeReading(w).read()
     return word[:1].upper() + word[1:]
+
+
+@lru_cache(maxsize=1 << 14)
+def _foreign_reading(w: str) -> str | None:
+    """The learned transliterator's spelling of a word its foreignness score calls foreign, else None."""
+    model = load_foreign_model()
+    letters = w.replace(_HAMZA_I, "ا") if w.startswith(_HAMZA_I) else w
+    if model is None or len(plain_arabic(w)) < 2 or not model.is_foreign(letters):
+        return None
+    return model.romanize(letters) or None
 
 
 _LONG_VOWELS = "اوي"
@@ -187,56 +198,59 @@ AR_LEADING_TITLES = {fold(w) for w in (
     "الحاج", "الدكتور", "د.", "معالي", "سمو", "فخامة", "الوزير", "السفير", "العقيد")}
 
 
-def arabic_to_latin(name: str, *, assimilate: bool = False, spellings: Mapping[str, str] | None = None) -> str:
-    """Rule-based romanization of an Arabic-script name, English-press style.
+#: ordinals after a ruler's name (عبد الله الثاني: Abdullah II), folded
+_REGNAL = {fold(w): n for w, n in (("الأول", "I"), ("الثاني", "II"), ("الثالث", "III"), ("الرابع", "IV"),
+                                   ("الخامس", "V"), ("السادس", "VI"), ("السابع", "VII"), ("الثامن", "VIII"),
+                                   ("التاسع", "IX"), ("العاشر", "X"))}
 
-    محمد بن سعيد -> Mohammed bin Saeed; المغيدي -> Al-Mughidi; عبد العزيز -> Abdulaziz.
-    With ``assimilate=True`` the article takes the sun letter (ash-Sharif, ar-Rashid).
-    Common names come from an exceptions table; other words go through letter rules that
-    read ا و ي as long vowels and guess short vowels (a by default). ``spellings`` (from
-    :func:`learn_spellings`) give the Latin spelling a corpus uses for a word (فلاديمير: Vladimir).
+
+def arabic_to_latin(name: str, *, assimilate: bool = False, spellings: Mapping[str, str] | None = None) -> str:
+    """Romanization of an Arabic-script name, English-press style.
+
+    محمد بن سعيد -> Mohammed bin Saeed; المغيدي -> Al-Mughidi; عبد العزيز -> Abdulaziz;
+    عبد الله الثاني -> Abdullah II. With ``assimilate=True`` the article takes the sun letter
+    (ash-Sharif, ar-Rashid). Common names come from a table; a word the learned foreignness score
+    calls foreign is read by the learned transliterator of :mod:`.foreign` (فلاديمير -> Vladimir);
+    other words go through letter rules that read ا و ي as long vowels and guess short vowels (a by
+    default). ``spellings`` (from :func:`learn_spellings`) give the Latin spelling a corpus uses for
+    a word, before all of these.
     """
     raw = name.replace("_", " ").split()
     while len(raw) > 1 and fold(raw[0]) in AR_LEADING_TITLES:
         raw = raw[1:]                    # الشيخ الدكتور محمد ... -> Mohammed ...: a title is not a name
-    words = [prepare_arabic(w) for w in raw]
-    words = [w for w in words if w]
+    raw = [r for r in raw if prepare_arabic(r)]
+    words = [prepare_arabic(r) for r in raw]
     out: list[str] = []
     i = 0
     while i < len(words):
-        w = words[i]
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        plain = plain_arabic(w)
-        if plain == "عبد" and nxt is not None:
-            rest = nxt[2:] if nxt.startswith("ال") and len(nxt) > 3 else nxt
-            if rest in {"له", "لله"}:
-                out.append("Abdullah")
-            else:
-                out.append("Abdul" + _rom_word(rest, spellings).lower())
-            i += 2
-            continue
-        if plain.startswith("عبدال") and len(plain) > 6:
-            rest = w[5:]
-            out.append("Abdullah" if rest in {"له", "لله"} else "Abdul" + _rom_word(rest, spellings).lower())
-            i += 1
-            continue
-        if plain == "ال" and nxt is not None:          # آل (family)
-            out.append("Al")
-            i += 1
-            continue
-        if plain == "الله" and out:
-            out[-1] = out[-1] + "allah"
-            i += 1
-            continue
-        if plain.startswith("ال") and len(plain) > 3:
-            rest = w[2:]
-            article = "al"
-            if assimilate and rest[0] in _SUN:
-                article = "a" + _ROM_CONS[rest[0]]
-            rom = _rom_word(rest, spellings)
-            out.append(f"{article.capitalize() if not out else article}-{rom}")
-            i += 1
-            continue
-        out.append(_rom_word(w, spellings))
-        i += 1
+        i = _romanize_at(raw, words, i, out, assimilate, spellings)
     return " ".join(out)
+
+
+def _romanize_at(raw: list[str], words: list[str], i: int, out: list[str], assimilate: bool,
+                 spellings: Mapping[str, str] | None) -> int:
+    """Romanize the word at i (with the next one for عبد X) onto ``out``; returns the next index."""
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    plain = plain_arabic(w)
+    if plain == "عبد" and nxt is not None:
+        rest = nxt[2:] if nxt.startswith("ال") and len(nxt) > 3 else nxt
+        out.append("Abdullah" if rest in {"له", "لله"} else "Abdul" + _rom_word(rest, spellings).lower())
+        return i + 2
+    if plain.startswith("عبدال") and len(plain) > 6:
+        rest = w[5:]
+        out.append("Abdullah" if rest in {"له", "لله"} else "Abdul" + _rom_word(rest, spellings).lower())
+    elif plain == "ال" and nxt is not None:          # آل (family)
+        out.append("Al")
+    elif plain == "الله" and out:
+        out[-1] = out[-1] + "allah"
+    elif out and nxt is None and plain in _REGNAL:
+        out.append(_REGNAL[plain])
+    elif plain.startswith("ال") and len(plain) > 3 and not raw[i].startswith(("أل", "إل")):
+        # (an article is written without hamza: ألباريس is a name of its own)
+        rest = w[2:]
+        article = "a" + _ROM_CONS[rest[0]] if assimilate and rest[0] in _SUN else "al"
+        out.append(f"{article.capitalize() if not out else article}-{_rom_word(rest, spellings)}")
+    else:
+        out.append(_rom_word(w, spellings))
+    return i + 1

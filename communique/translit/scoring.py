@@ -7,9 +7,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from ..textnorm import fold
+from ..textnorm import fold, is_arabic
 from .names import unmark
-from .romanize import common_spelling
+from .romanize import arabic_to_latin, common_spelling
 from .skeleton import latin_token, NameToken, name_tokens
 
 # Chosen on bench/translit_eval.py: the lowest threshold keeping false merges <= 1% on the
@@ -162,16 +162,11 @@ def _context_words(ctx) -> set[str]:
     return {w for c in ctx if c for w in fold(str(c)).split() if len(w) > 2}
 
 
-def same_name(a: str, b: str, *, context_a: str | Iterable[str] | None = None,
-              context_b: str | Iterable[str] | None = None) -> float:
-    """Score in [0, 1] that two name strings (either script) name the same person.
+_romanized = lru_cache(maxsize=1 << 15)(arabic_to_latin)
 
-    High when the surnames' skeletons agree (vowels compatible gap by gap) and the given
-    names, when both sides have one, agree too (or one is an initial). A lone surname is
-    capped by how informative its skeleton is (Khan < Bourita). Optional contexts (titles,
-    affiliations, countries: strings) nudge the score by at most 5% either way.
-    Decide with ``same_name(a, b) >= SAME_NAME_THRESHOLD``.
-    """
+
+def _name_score(a: str, b: str) -> float:
+    """same_name without contexts, each name read in its own script."""
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return 0.0
@@ -191,6 +186,27 @@ def same_name(a: str, b: str, *, context_a: str | Iterable[str] | None = None,
         score = sur * (0.8 if n <= 2 else 0.88 if n == 3 else 0.92)
     if score < SAME_NAME_THRESHOLD:
         score = max(score, _extended_name(ta, tb))
+    return score
+
+
+def same_name(a: str, b: str, *, context_a: str | Iterable[str] | None = None,
+              context_b: str | Iterable[str] | None = None) -> float:
+    """Score in [0, 1] that two name strings (either script) name the same person.
+
+    High when the surnames' skeletons agree (vowels compatible gap by gap) and the given
+    names, when both sides have one, agree too (or one is an initial). A lone surname is
+    capped by how informative its skeleton is (Khan < Bourita). Optional contexts (titles,
+    affiliations, countries: strings) nudge the score by at most 5% either way.
+    Decide with ``same_name(a, b) >= SAME_NAME_THRESHOLD``.
+
+    An Arabic name against a Latin one is also compared as its romanization (:func:`arabic_to_latin`,
+    whose learned reading of foreign names gives تشافيز -> Chavez) against the Latin name; the better
+    score counts.
+    """
+    score = _name_score(a, b)
+    if score < SAME_NAME_THRESHOLD and is_arabic(a) != is_arabic(b):
+        arabic, latin = (a, b) if is_arabic(a) else (b, a)
+        score = max(score, _name_score(_romanized(arabic), latin))
     wa, wb = _context_words(context_a), _context_words(context_b)
     if wa and wb:
         overlap = len(wa & wb) / min(len(wa), len(wb))
