@@ -67,3 +67,20 @@ def test_regnal_ordinals_become_roman_numerals():
 def test_arabic_names_keep_the_native_rules():
     assert arabic_to_latin("خالد الهاشمي") == "Khaled al-Hashimi"
     assert arabic_to_latin("ناصر بوريطة") == "Nasser Bourita"
+
+
+def test_same_name_compares_the_romanization_of_a_foreign_name():
+    from communique.translit.scoring import _name_score
+
+    assert _name_score("هوغو تشافيز", "Hugo Chavez") < SAME_NAME_THRESHOLD      # letter by letter: no
+    assert same_name("هوغو تشافيز", "Hugo Chavez") >= SAME_NAME_THRESHOLD       # its romanization: yes
+    assert same_name("Hugo Chavez", "هوغو تشافيز") == same_name("هوغو تشافيز", "Hugo Chavez")
+
+
+def test_same_name_keeps_apart_full_names_whose_second_names_differ():
+    assert same_name("Jean Paul Martin", "Jean Marc Martin") == pytest.approx(0.8)
+    assert same_name("كريم نبيل حداد", "Karim Samir Haddad") < SAME_NAME_THRESHOLD
+    assert same_name("كريم نبيل حداد", "Karim Nabil Haddad") >= SAME_NAME_THRESHOLD
+    assert same_name("Jean Paul Martin", "Jean Martin") >= SAME_NAME_THRESHOLD   # one side has no second name
+    assert same_name("Karim Nabil Samir Haddad", "Karim Samir Haddad") >= SAME_NAME_THRESHOLD  # a later word
+    assert same_name("داود يحيى حسن", "Daoud Yaya Hassan") >= SAME_NAME_THRESHOLD  # Yaya: a spelling of يحيى

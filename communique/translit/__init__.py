@@ -17,12 +17,13 @@ though, :func:`same_name` compares them gap by gap (Bourita / Barrett, محمد 
 
 Modules: names (name strings -> name tokens), skeleton (tokens -> keys), scoring (same_name),
 romanize (Arabic -> Latin, English-press rules), foreign (learned reverse transliteration of foreign
-names written in Arabic), spellings (a corpus's own spellings of Arabic words).
+names written in Arabic), training (builds that model: make train-translit), spellings (a corpus's
+own spellings of Arabic words).
 
 Public functions:
     latin_skeleton(name)   skeleton of a Latin-script name (tokens joined by spaces)
     arabic_skeleton(name)  skeleton of an Arabic-script name, same alphabet
-    arabic_to_latin(name)  rule-based English-press romanization (Mohammed bin Saeed)
+    arabic_to_latin(name)  English-press romanization (Mohammed bin Saeed; foreign names learned)
     name_key(name)         skeleton of the surname (last name token): the blocking key
     same_name(a, b)        score in [0, 1]; >= SAME_NAME_THRESHOLD means "same name"
     name_tokens(name)      the name's tokens (skeleton, vowel gaps, alternative skeletons)

@@ -186,7 +186,24 @@ def _name_score(a: str, b: str) -> float:
         score = sur * (0.8 if n <= 2 else 0.88 if n == 3 else 0.92)
     if score < SAME_NAME_THRESHOLD:
         score = max(score, _extended_name(ta, tb))
+    if _middle_names_conflict(ta, tb):
+        score *= _MIDDLE_CONFLICT
     return score
+
+
+#: two full names whose second names differ (Jean Noel X / Jean Claude Y): this much of the score is kept
+_MIDDLE_CONFLICT = 0.8
+_UNLIKE = 0.2
+
+
+def _middle_names_conflict(ta: list[NameToken], tb: list[NameToken]) -> bool:
+    """Both names have three words or more and the second word of neither is anything like a later
+    word of the other (a father's name, a second given name): two persons who share a first name and
+    a surname (محمد شهباز شريف is not Mahamat Zene Cherif). "Anything like" is a token similarity of
+    _UNLIKE or more: spellings far apart (يحيى / Yaya) are not a conflict."""
+    if len(ta) < 3 or len(tb) < 3 or ta[1].initial or tb[1].initial:
+        return False
+    return all(token_similarity(x[1], t) < _UNLIKE for x, y in ((ta, tb), (tb, ta)) for t in y[1:])
 
 
 def same_name(a: str, b: str, *, context_a: str | Iterable[str] | None = None,
