@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= communique.duckdb
 
-.PHONY: install demo test bench bench-scale bench-serve bench-identity screenshots serve eval train train-ar kb clean
+.PHONY: install demo test bench bench-scale bench-serve bench-identity screenshots serve eval train train-ar train-translit kb clean
 
 $(BIN)/communique: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -48,6 +48,9 @@ bench-identity: install
 
 train-ar: install
 	$(BIN)/python scripts/train_ar_ner.py --data ../shared/data
+
+train-translit: install      # the foreign-name transliterator: communique/translit/data/foreign_names.json.gz
+	$(BIN)/python -m communique.translit.training --data ../shared/data --shared ../shared
 
 kb: install
 	$(BIN)/python scripts/build_kb.py --data ../shared/data

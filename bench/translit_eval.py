@@ -298,10 +298,10 @@ def compare_romanizers(thr: float, show: int) -> None:
     if transliterate is not None:
         systems["arabic-name-romanizer"] = lambda s: str(transliterate(s))
     print(f"\nRomanization of {len(ARABIC_LATIN_PAIRS)} Arabic names against press spellings")
-    from communique.translit import _ROM_EXCEPTIONS
+    from communique.translit.romanize import common_spelling
 
     def in_table(ar: str) -> bool:
-        return all(w in _ROM_EXCEPTIONS for w in fold(ar).split() if w != "ال")
+        return all(common_spelling(w) is not None for w in fold(ar).split() if w != "ال")
 
     outside = [i for i, (ar, _) in enumerate(ARABIC_LATIN_PAIRS) if not in_table(ar)]
     print(f"{'system':28} {'exact':>7} {'skeleton=':>10} {'same_name>=thr':>15} "

@@ -65,7 +65,7 @@ def test_export_jsonl_resolves_one_actor_across_languages(events):
     assert sorted(s["lang"] for s in call["sources"]) == ["ar", "fr"]
     taha = next(p for p in call["parties"] if p["entity"].endswith("taha"))
     assert taha["entity"] == "person:hissein-brahim-taha" and taha["name"] == "Hissein Brahim Taha"
-    guinea = next(e for e in events if any(p["name"] == "Mourisanda Kawyati" for p in e["parties"]))
+    guinea = next(e for e in events if any(p["name"] == "Morissanda Kawyati" for p in e["parties"]))
     assert "person:hissein-brahim-taha" in {p["entity"] for p in guinea["parties"]}
     assert next(p for p in guinea["parties"] if p["entity"] == "person:hissein-brahim-taha")["mention"] == \
         "person:hussein-ibrahim-taha"

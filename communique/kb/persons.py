@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..textnorm import fold, is_arabic, match_key
-from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, name_key, same_name
+from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, name_key, name_tokens, same_name
 
 __all__ = ["Sighting", "PersonSeed", "link_persons", "load_person_overlay", "person_slug"]
 
@@ -355,9 +355,7 @@ def _original_spelling(s: Sighting) -> tuple[str, ...]:
 def block_keys(name: str) -> set[str]:
     """The blocks a name is compared in: its surname skeleton (translit.name_key) and the
     alternative skeletons same_name accepts for it (Kadhafi / Gaddafi, Gargash / Qarqash)."""
-    from ..translit import _tokens  # the surname token's alternatives: same module as same_name
-
-    toks = _tokens(name)
+    toks = name_tokens(name)
     if not toks:
         return set()
     keys = {name_key(name)} | set(toks[-1].alts)
