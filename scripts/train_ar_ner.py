@@ -402,6 +402,21 @@ feature = "NORM"
 """
 
 
+def read_silver(args, title_heads):
+    """Silver in-domain sentences (training folds, held-out fold), title words masked as in ANERCorp."""
+    if not args.in_domain:
+        return [], []
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))      # the communique package of this checkout
+    from ar_ner_indomain import read_in_domain
+
+    docs = read_in_domain(args.in_domain, SENT_END, seed=SEED)
+    train = [Sent(w, sp, m) for d in docs if d.fold != args.hold_out_fold for w, sp, m in d.sents]
+    test = [Sent(w, sp, m) for d in docs if d.fold == args.hold_out_fold for w, sp, m in d.sents]
+    mask_titles(train, title_heads)
+    return train, test
+
+
 def to_doc(vocab, sent: Sent):
     from spacy.tokens import Doc, Span
 
@@ -483,6 +498,13 @@ def main(argv=None):
     ap.add_argument("--no-title-mask", action="store_true",
                     help="do not mark ANERCorp title words as missing annotation")
     ap.add_argument("--threads", type=int, default=2, help="BLAS/OpenMP threads (default: %(default)s)")
+    ap.add_argument("--in-domain", type=Path, nargs="+", default=[], metavar="DIR",
+                    help="annotated folders (docs/ + gold/) whose Arabic gold forms give silver training "
+                         "sentences (scripts/ar_ner_indomain.py); default: none")
+    ap.add_argument("--hold-out-fold", type=int, default=None, metavar="K",
+                    help="leave the in-domain documents of fold K out of training and score them (default: none)")
+    ap.add_argument("--in-domain-repeat", type=int, default=2,
+                    help="times the in-domain sentences are repeated in training (default: %(default)s)")
     ap.add_argument("--workdir", type=Path, default=None,
                     help="keep DocBins and spaCy checkpoints here (default: a temp dir, removed)")
     args = ap.parse_args(argv)
@@ -525,9 +547,11 @@ def main(argv=None):
 
     a_tr, a_dev = split_dev(aner_train)
     w_tr, w_dev = split_dev(woj_train)
-    train_sents = a_tr + w_tr * args.wojood_repeat
+    ind_train, ind_test = read_silver(args, title_heads)
+    i_tr, i_dev = split_dev(ind_train)
+    train_sents = a_tr + w_tr * args.wojood_repeat + i_tr * args.in_domain_repeat
     random.Random(SEED).shuffle(train_sents)
-    dev_sents = a_dev + w_dev
+    dev_sents = a_dev + w_dev + i_dev
 
     stats = {
         "aner_tokens": n_aner_tokens,
@@ -541,6 +565,9 @@ def main(argv=None):
         "train": len(train_sents),
         "dev": len(dev_sents),
         "train_ents": Counter(l for s in a_tr + w_tr for *_, l in s.spans),
+        "in_domain_train": len(ind_train),
+        "in_domain_test": len(ind_test),
+        "in_domain_ents": Counter(l for s in ind_train for *_, l in s.spans),
     }
     print("data:", {k: v for k, v in stats.items()}, flush=True)
 
@@ -585,6 +612,9 @@ def main(argv=None):
         "Wojood sample val.txt": score(ex_woj),
         "Both held-out sets together": score(ex_aner + ex_woj),
     }
+    if ind_test:
+        res[f"In-domain silver, held-out fold {args.hold_out_fold} (OCC predictions ignored)"] = score(
+            predict_examples(nlp, ind_test, ignore_labels=("OCC",)))
     tables = "\n\n".join(fmt_table(k, v) for k, v in res.items())
     print("\n" + tables + "\n", flush=True)
 
@@ -604,6 +634,7 @@ def main(argv=None):
         ],
     })
     out = args.out.resolve()
+    kept = kept_sections(out / "TRAINING.md")
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
@@ -615,9 +646,45 @@ def main(argv=None):
 
     total_secs = time.time() - t0
     write_report(out / "TRAINING.md", args, stats, tables, train_secs, total_secs, size, example_ents)
+    if kept:
+        with open(out / "TRAINING.md", "a", encoding="utf-8") as fh:
+            fh.write("\n" + kept)
     size = dir_size(out)
     print(f"model written to {out} ({size / 1e6:.1f} MB); training {train_secs:.0f}s, total {total_secs:.0f}s")
     return 0
+
+
+#: sections of TRAINING.md written by hand (measurements of other scripts): kept when the model is rewritten
+KEPT_HEADING = "## Measured outside this script"
+
+
+def kept_sections(path: Path) -> str:
+    """The hand-written tail of an existing TRAINING.md, from KEPT_HEADING on ("" when none)."""
+    if not path.is_file():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    return text[text.index(KEPT_HEADING):] if KEPT_HEADING in text else ""
+
+
+def in_domain_text(args, stats) -> str:
+    """The TRAINING.md bullet on the in-domain silver data ("" without --in-domain)."""
+    if not args.in_domain:
+        return ""
+    ie = stats["in_domain_ents"]
+    held = ("all folds" if args.hold_out_fold is None
+            else f"the documents of every fold but {args.hold_out_fold} (fold {args.hold_out_fold} held out)")
+    return f"""
+* **In-domain silver data** (`--in-domain`, `scripts/ar_ner_indomain.py`): the Arabic documents of the
+  annotated folders ({held}); every occurrence of every gold form is marked PERS (person), ORG
+  (organization) or LOC (state, place), longest form first, without overlaps, on whole spaCy tokens
+  (a form may start after one or two clitic letters of its token, which the mark then includes, as
+  in ANERCorp; the pipeline strips the clitic). Adjectival forms of states (`ال…ي`, `ال…ية`) are
+  *missing* annotation, not LOC. Sentences without any mark are kept at most one per two marked
+  sentences; title words are masked as in ANERCorp. {stats['in_domain_train']} sentences (entity spans
+  {', '.join(f'{k} {ie[k]}' for k in LABELS if ie[k])}), repeated {args.in_domain_repeat}×, every 20th
+  held back for model-best selection. Folds: `folds.json` of each folder, else
+  `communique.learn.examples.assign_folds` (cluster groups hashed), the folds of `communique eval --cv`.
+"""
 
 
 def write_report(path, args, stats, tables, train_secs, total_secs, size, example_ents):
@@ -675,7 +742,7 @@ max {args.epochs} epochs, dropout {args.dropout}, model-best on an internal dev 
 * **Training set:** ANERCorp train + Wojood train repeated {args.wojood_repeat}× (the only OCC source),
   shuffled with the seed; every 20th sentence of each is held back as the dev set for
   model-best selection ({stats['train']} training / {stats['dev']} dev docs). Entity spans
-  (before repetition): {ents_line}.
+  (before repetition): {ents_line}.{in_domain_text(args, stats).rstrip()}
 * **Tokenization:** the gold token sequences are joined with spaces and re-tokenized with
   spaCy's Arabic tokenizer during training (spaCy aligns gold to it), so the model sees the
   same tokens as at run time. The tokenizer splits punctuation but not clitics (و, ب, ل, ال);
