@@ -69,11 +69,12 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     from communique.config import Settings
-    from communique.learn.examples import load_examples
+    from communique.learn.examples import gold_folds, load_examples
     from communique.pipeline import Pipeline, load_resources
 
     pipeline = Pipeline(load_resources(Settings(ar_model=args.model)))
-    examples = load_examples(args.dirs, pipeline, keep=lambda g: g.get("lang") == "ar")
+    wanted = {ex.name for ex, _ in gold_folds(args.dirs) if ex.fold in args.folds and ex.gold.get("lang") == "ar"}
+    examples = load_examples(args.dirs, pipeline, keep=lambda g: g["id"] in wanted)
     result = {str(k): score_fold([ex for ex in examples if ex.fold == k], pipeline) for k in args.folds}
     for k, r in result.items():
         print(f"fold {k} ({r['documents']} docs, {r['person_gold']} gold persons, {r['events_gold']} gold events): "

@@ -10,7 +10,8 @@ import pytest
 spacy = pytest.importorskip("spacy")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-from ar_ner_indomain import mark_document  # noqa: E402
+from ar_ner_indomain import mark_document, mask_title_entities  # noqa: E402
+from train_ar_ner import Sent  # noqa: E402
 
 TEXT = ("استقبل وزير الخارجية سامي فارس نظيره الكندي ليون برادلي في عمان. وبحث الجانبان مع منظمة "
         "الصحة العالمية العلاقات الأردنية-الكندية.\nوأكد فارس دعم كندا والأردن.")
@@ -42,3 +43,11 @@ def test_ar_ner_indomain_never_marks_part_of_a_word():
     gold = {"entities": [{"kind": "place", "forms": ["عمان"]}]}
     sents = mark_document("زار سلطنة عمانية قديمة ثم بعمان.", gold, spacy.blank("ar").tokenizer, "وفبلك", {"."})
     assert marked(sents) == [(["بعمان/LOC"], [])]
+
+
+def test_ar_ner_indomain_masks_organizations_inside_titles_not_persons():
+    words = "التقى وزير الخارجية سامي فارس ممثل الصحة".split()
+    sent = Sent(words, [(2, 3, "ORG"), (3, 5, "PERS"), (6, 7, "ORG")])
+    assert mask_title_entities([sent], {"وزير"}) == 1
+    assert sent.spans == [(3, 5, "PERS"), (6, 7, "ORG")]
+    assert sent.missing == {2}
