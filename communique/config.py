@@ -47,6 +47,9 @@ class Settings:
     event_model: str = field(default="rules", metadata={
         "help": "event stage: 'rules', or 'learned' (pair and occurrence models of communique/models, "
                 "trained by `make train`; see TRAINING.md for their cross-validated scores)"})
+    ar_model: str | None = field(default=None, metadata={
+        "help": "path of the Arabic spaCy pipeline (default: the shipped communique/models/ar_ner; "
+                "scripts/train_ar_ner.py --out writes another)"})
     venue_model: str = field(default="learned", metadata={
         "help": "venue of an event: 'learned' (the venue choice of communique/models/venue.json, over every "
                 "place of the document; TRAINING.md) or 'rules' (the locative rule)"})

@@ -64,7 +64,7 @@ def load_resources(settings: Settings | None = None) -> Resources:
             form, alias_type = (alias["form"], alias["type"]) if isinstance(alias, dict) else (alias.form, alias.type)
             entries.append(GazetteerEntry(actor.id, actor.kind, alias_type, form))
     return Resources(
-        settings=settings, models=ModelSet(), actors=actors, places=places,
+        settings=settings, models=ModelSet({"ar": settings.ar_model} if settings.ar_model else None), actors=actors, places=places,
         gazetteer=Gazetteer(entries), topics=load_topics(),
         detector=build_detector(settings.languages),
     )

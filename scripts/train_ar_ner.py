@@ -402,6 +402,30 @@ feature = "NORM"
 """
 
 
+def sourced_components(cfg_text: str, model: Path) -> str:
+    """The config with tok2vec and ner taken, weights included, from `model` (fine-tuning)."""
+    head, rest = cfg_text.split("[components]\n", 1)
+    _, tail = rest.split("[corpora]\n", 1)
+    sourced = "".join(f'[components.{name}]\nsource = "{model}"\n\n' for name in ("tok2vec", "ner"))
+    return f"{head}[components]\n\n{sourced}[corpora]\n{tail}"
+
+
+def read_silver(args, title_heads):
+    """Silver in-domain sentences (training folds, held-out fold), title words masked as in ANERCorp."""
+    if not args.in_domain:
+        return [], []
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))      # the communique package of this checkout
+    from ar_ner_indomain import mask_title_entities, read_in_domain
+
+    docs = read_in_domain(args.in_domain, SENT_END, seed=SEED)
+    train = [Sent(w, sp, m) for d in docs if d.fold != args.hold_out_fold for w, sp, m in d.sents]
+    test = [Sent(w, sp, m) for d in docs if d.fold == args.hold_out_fold for w, sp, m in d.sents]
+    mask_title_entities(train, title_heads)
+    mask_titles(train, title_heads)
+    return train, test
+
+
 def to_doc(vocab, sent: Sent):
     from spacy.tokens import Doc, Span
 
@@ -483,6 +507,20 @@ def main(argv=None):
     ap.add_argument("--no-title-mask", action="store_true",
                     help="do not mark ANERCorp title words as missing annotation")
     ap.add_argument("--threads", type=int, default=2, help="BLAS/OpenMP threads (default: %(default)s)")
+    ap.add_argument("--in-domain", type=Path, nargs="+", default=[], metavar="DIR",
+                    help="annotated folders (docs/ + gold/) whose Arabic gold forms give silver training "
+                         "sentences (scripts/ar_ner_indomain.py); default: none")
+    ap.add_argument("--hold-out-fold", type=int, default=None, metavar="K",
+                    help="leave the in-domain documents of fold K out of training and score them (default: none)")
+    ap.add_argument("--in-domain-repeat", type=int, default=2,
+                    help="times the in-domain sentences are repeated in training (default: %(default)s)")
+    ap.add_argument("--init-from", type=Path, default=None, metavar="MODEL",
+                    help="continue training the tok2vec and ner of this pipeline (e.g. the shipped one) on the "
+                         "in-domain sentences and --replay sentences of ANERCorp/Wojood, instead of training "
+                         "from scratch (default: from scratch)")
+    ap.add_argument("--replay", type=int, default=2000,
+                    help="with --init-from: ANERCorp/Wojood training sentences sampled into the training set, "
+                         "so the model does not forget them (default: %(default)s)")
     ap.add_argument("--workdir", type=Path, default=None,
                     help="keep DocBins and spaCy checkpoints here (default: a temp dir, removed)")
     args = ap.parse_args(argv)
@@ -525,9 +563,14 @@ def main(argv=None):
 
     a_tr, a_dev = split_dev(aner_train)
     w_tr, w_dev = split_dev(woj_train)
+    ind_train, ind_test = read_silver(args, title_heads)
+    i_tr, i_dev = split_dev(ind_train)
     train_sents = a_tr + w_tr * args.wojood_repeat
+    if args.init_from:
+        train_sents = random.Random(SEED).sample(train_sents, min(args.replay, len(train_sents)))
+    train_sents += i_tr * args.in_domain_repeat
     random.Random(SEED).shuffle(train_sents)
-    dev_sents = a_dev + w_dev
+    dev_sents = a_dev + w_dev + i_dev
 
     stats = {
         "aner_tokens": n_aner_tokens,
@@ -541,6 +584,10 @@ def main(argv=None):
         "train": len(train_sents),
         "dev": len(dev_sents),
         "train_ents": Counter(l for s in a_tr + w_tr for *_, l in s.spans),
+        "in_domain_train": len(ind_train),
+        "in_domain_train_used": len(i_tr),
+        "in_domain_test": len(ind_test),
+        "in_domain_ents": Counter(l for s in ind_train for *_, l in s.spans),
     }
     print("data:", {k: v for k, v in stats.items()}, flush=True)
 
@@ -552,9 +599,12 @@ def main(argv=None):
         write_docbin(blank.vocab, dev_sents, tmp / "dev.spacy")
         embed = (EMBED_CHAR if args.embed == "char" else EMBED_MULTIHASH).format(width=args.width, rows=args.rows)
         cfg_text = CONFIG.format(
-            embed=embed, seed=SEED, width=args.width, rows_norm=args.rows, epochs=args.epochs, eval_frequency=500,
+            embed=embed, seed=SEED, width=args.width, rows_norm=args.rows, epochs=args.epochs,
+            eval_frequency=200 if args.init_from else 500,
             dropout=args.dropout,
         )
+        if args.init_from:
+            cfg_text = sourced_components(cfg_text, args.init_from.resolve())
         (tmp / "config.cfg").write_text(cfg_text, encoding="utf-8")
 
         # ---- train -----------------------------------------------------------
@@ -566,7 +616,9 @@ def main(argv=None):
         )
         train_secs = time.time() - t_train
 
-        nlp = spacy.load(tmp / "output" / "model-best")
+        # fine-tuning keeps the last weights: the dev split is mostly ANERCorp/Wojood, whose best would
+        # be the starting point itself
+        nlp = spacy.load(tmp / "output" / ("model-last" if args.init_from else "model-best"))
     finally:
         if args.workdir is None:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -585,6 +637,9 @@ def main(argv=None):
         "Wojood sample val.txt": score(ex_woj),
         "Both held-out sets together": score(ex_aner + ex_woj),
     }
+    if ind_test:
+        res[f"In-domain silver, held-out fold {args.hold_out_fold} (OCC predictions ignored)"] = score(
+            predict_examples(nlp, ind_test, ignore_labels=("OCC",)))
     tables = "\n\n".join(fmt_table(k, v) for k, v in res.items())
     print("\n" + tables + "\n", flush=True)
 
@@ -604,6 +659,7 @@ def main(argv=None):
         ],
     })
     out = args.out.resolve()
+    kept = kept_sections(out / "TRAINING.md")
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
@@ -615,9 +671,54 @@ def main(argv=None):
 
     total_secs = time.time() - t0
     write_report(out / "TRAINING.md", args, stats, tables, train_secs, total_secs, size, example_ents)
+    if kept:
+        with open(out / "TRAINING.md", "a", encoding="utf-8") as fh:
+            fh.write("\n" + kept)
     size = dir_size(out)
     print(f"model written to {out} ({size / 1e6:.1f} MB); training {train_secs:.0f}s, total {total_secs:.0f}s")
     return 0
+
+
+#: sections of TRAINING.md written by hand (measurements of other scripts): kept when the model is rewritten
+KEPT_HEADING = "## Measured outside this script"
+
+
+def kept_sections(path: Path) -> str:
+    """The hand-written tail of an existing TRAINING.md, from KEPT_HEADING on ("" when none)."""
+    if not path.is_file():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    return text[text.index(KEPT_HEADING):] if KEPT_HEADING in text else ""
+
+
+def in_domain_text(args, stats) -> str:
+    """The TRAINING.md bullet on the in-domain silver data ("" without --in-domain)."""
+    if not args.in_domain:
+        return ""
+    ie = stats["in_domain_ents"]
+    fine_tune = "" if not args.init_from else f"""
+* **Fine-tuning** (`--init-from`): tok2vec and ner start from the weights of the pipeline trained on
+  ANERCorp + Wojood alone (the command above without `--init-from`, `--in-domain`); they are trained
+  {args.epochs} more epochs on the in-domain sentences and {stats['train'] - args.in_domain_repeat * stats['in_domain_train_used']}
+  ANERCorp/Wojood training sentences sampled with the seed (`--replay`), so that the model keeps what
+  it learned there; the weights of the last epoch are kept. The counts and the ANERCorp/Wojood scores
+  below are those of this run."""
+    held = ("all folds" if args.hold_out_fold is None
+            else f"the documents of every fold but {args.hold_out_fold} (fold {args.hold_out_fold} held out)")
+    return f"""
+* **In-domain silver data** (`--in-domain`, `scripts/ar_ner_indomain.py`): the Arabic documents of the
+  annotated folders ({held}); every occurrence of every gold form is marked PERS (person), ORG
+  (organization) or LOC (state, place), longest form first, without overlaps, on whole spaCy tokens
+  (a form may start after one or two clitic letters of its token, which the mark then includes, as
+  in ANERCorp; the pipeline strips the clitic). Adjectival forms of states (`ال…ي`, `ال…ية`) are
+  *missing* annotation, not LOC. Sentences without any mark are kept at most one per two marked
+  sentences; title words are masked as in ANERCorp, and so is an organization or place that starts
+  within 3 tokens of a title word (`وزير الخارجية`: Wojood tags the whole title OCC; persons stay
+  marked). {stats['in_domain_train']} sentences (entity spans
+  {', '.join(f'{k} {ie[k]}' for k in LABELS if ie[k])}), repeated {args.in_domain_repeat}×, every 20th
+  held back for model-best selection. Folds: `folds.json` of each folder, else
+  `communique.learn.examples.assign_folds` (cluster groups hashed), the folds of `communique eval --cv`.{fine_tune}
+"""
 
 
 def write_report(path, args, stats, tables, train_secs, total_secs, size, example_ents):
@@ -625,6 +726,7 @@ def write_report(path, args, stats, tables, train_secs, total_secs, size, exampl
     te = stats["train_ents"]
     ents_line = ", ".join(f"{k} {te[k]}" for k in LABELS)
     ex = "; ".join(f"{t} → {l}" for t, l in example_ents) or "(none)"
+    selection = "the weights of the last epoch (fine-tuning)" if args.init_from else "model-best on an internal dev split"
     if args.embed == "multihash":
         embed_desc = f"MultiHashEmbed width {args.width} on NORM/PREFIX/SUFFIX/SHAPE, {args.rows} NORM rows"
     else:
@@ -644,7 +746,7 @@ From the repository root (the data is read from `../shared/data`, never copied):
 ```
 
 Seed {SEED} (`[system] seed`, Python `random`, `spacy.util.fix_random_seed`), {args.threads} BLAS threads,
-max {args.epochs} epochs, dropout {args.dropout}, model-best on an internal dev split. This run: training
+max {args.epochs} epochs, dropout {args.dropout}, {selection}. This run: training
 {train_secs:.0f} s, whole script {total_secs:.0f} s on CPU; model size on disk
 {size / 1e6:.1f} MB.
 
@@ -675,7 +777,7 @@ max {args.epochs} epochs, dropout {args.dropout}, model-best on an internal dev 
 * **Training set:** ANERCorp train + Wojood train repeated {args.wojood_repeat}× (the only OCC source),
   shuffled with the seed; every 20th sentence of each is held back as the dev set for
   model-best selection ({stats['train']} training / {stats['dev']} dev docs). Entity spans
-  (before repetition): {ents_line}.
+  (before repetition): {ents_line}.{in_domain_text(args, stats).rstrip()}
 * **Tokenization:** the gold token sequences are joined with spaces and re-tokenized with
   spaCy's Arabic tokenizer during training (spaCy aligns gold to it), so the model sees the
   same tokens as at run time. The tokenizer splits punctuation but not clitics (و, ب, ل, ال);

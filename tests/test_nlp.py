@@ -100,3 +100,22 @@ def test_nlp_long_document_analyzed_in_sections_with_whole_text_offsets(pipeline
     assert all(doc_text[e.start:e.end] == e.text for e in evidence)
     assert len({ev.id for ev in ex.events}) == len(ex.events)
     assert len([e for e in ex.entities if e.name == "Paul Verner"]) == 1       # one entity across sections
+
+
+def test_nlp_model_set_loads_the_arabic_pipeline_the_settings_name(tmp_path):
+    """Settings.ar_model: another Arabic pipeline folder is loaded in place of the shipped one; a folder
+    that holds none fails with a message that names the setting's use."""
+    import spacy
+
+    from communique.config import Settings
+    from communique.errors import InputError
+    from communique.pipeline import load_resources
+
+    other = spacy.blank("ar")
+    other.add_pipe("sentencizer")
+    other.meta["name"] = "other_ar"
+    other.to_disk(tmp_path / "other")
+    assert load_resources(Settings(ar_model=str(tmp_path / "other"))).models.get("ar").meta["name"] == "other_ar"
+    assert ModelSet().get("ar").meta["name"] == "ar_ner"
+    with pytest.raises(InputError, match="train_ar_ner.py --out"):
+        ModelSet({"ar": str(tmp_path / "missing")}).get("ar")

@@ -6,7 +6,7 @@ import hashlib
 import json
 import pickle
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from ..evaluate import load_gold
 from ..pipeline import EventInputs, Pipeline
 from ..records import RawDocument, Rejected
 
-__all__ = ["Example", "load_examples", "assign_folds", "FOLDS"]
+__all__ = ["Example", "load_examples", "assign_folds", "gold_folds", "FOLDS"]
 
 FOLDS = 5
 
@@ -31,10 +31,17 @@ class Example:
     fold: int = 0
 
 
-def load_examples(dirs: Sequence[str | Path], pipeline: Pipeline, cache: str | Path | None = None) -> list[Example]:
+def load_examples(dirs: Sequence[str | Path], pipeline: Pipeline, cache: str | Path | None = None,
+                  keep: Callable[[dict[str, Any]], bool] | None = None) -> list[Example]:
     """Run the pipeline up to the event stage on every gold document of `dirs` (the gold `published`
-    date given as a corpus would); with `cache`, reuse a pickle keyed by the folders' contents."""
-    items = [(Path(d).name, gold, path) for d in dirs for gold, path in load_gold(Path(d))]
+    date given as a corpus would); with `cache`, reuse a pickle keyed by the folders' contents. With
+    `keep`, only the documents whose gold it accepts are analyzed and returned (their folds are those of
+    the whole folders); `keep` and `cache` do not go together."""
+    if keep is not None and cache:
+        raise ValueError("load_examples: give keep or cache, not both")
+    every = [(Path(d).name, gold, path) for d in dirs for gold, path in load_gold(Path(d))]
+    folds = {ex.name: ex.fold for ex in _with_folds(every, dirs)}
+    items = [item for item in every if keep is None or keep(item[1])]
     key = hashlib.sha1(b"".join(path.read_bytes() + json.dumps(g, sort_keys=True).encode()
                                 for _, g, path in items)).hexdigest()
     if cache and Path(cache).exists():
@@ -52,11 +59,24 @@ def load_examples(dirs: Sequence[str | Path], pipeline: Pipeline, cache: str | P
     docs = [d for d in prepared.values() if not isinstance(d, Rejected)]
     inputs = {doc.source: pipeline.event_inputs(doc, sdoc) for doc, sdoc in parse(docs, pipeline.res.models)
               if not isinstance(sdoc, Rejected)}      # spaCy failed on it: no inputs, scored as empty
-    examples = [Example(gold["id"], set_name, gold, inputs.get(str(path))) for set_name, gold, path in items]
-    assign_folds(examples, [Path(d) / "folds.json" for d in dirs])
+    examples = [Example(gold["id"], set_name, gold, inputs.get(str(path)), folds[gold["id"]])
+                for set_name, gold, path in items]
     if cache:
         Path(cache).write_bytes(pickle.dumps({"key": key, "examples": examples}))
     return examples
+
+
+def _with_folds(items: Sequence[tuple[str, dict[str, Any], Path]], dirs: Sequence[str | Path]) -> list[Example]:
+    """Examples without inputs for the (set name, gold, path) items, their folds assigned."""
+    examples = [Example(gold["id"], set_name, gold, None) for set_name, gold, _ in items]
+    assign_folds(examples, [Path(d) / "folds.json" for d in dirs])
+    return examples
+
+
+def gold_folds(dirs: Sequence[str | Path]) -> list[tuple[Example, Path]]:
+    """Every gold document of `dirs` with its fold and its document path (nothing analyzed)."""
+    items = [(Path(d).name, gold, path) for d in dirs for gold, path in load_gold(Path(d))]
+    return list(zip(_with_folds(items, dirs), (path for *_, path in items)))
 
 
 def assign_folds(examples: list[Example], fold_files: Sequence[Path]) -> None:

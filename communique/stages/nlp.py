@@ -13,7 +13,7 @@ from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from ..config import SPACY_MODELS
-from ..errors import ModelMissingError
+from ..errors import InputError, ModelMissingError
 from ..records import Document, Rejected
 
 __all__ = ["ModelSet", "load_model", "parse", "split_text", "CHUNK_CHARS"]
@@ -28,14 +28,19 @@ CHUNKS_PER_BATCH = 4
 _EXCLUDE = {"fr": ["lemmatizer", "parser"], "en": ["lemmatizer", "parser"], "ar": []}
 
 
-def load_model(lang: str) -> Any:
-    """Load the spaCy pipeline of one language, excluding what the stages do not use."""
+def load_model(lang: str, name: str | None = None) -> Any:
+    """Load the spaCy pipeline of one language (`name`, else SPACY_MODELS), excluding what the stages do
+    not use."""
     import spacy
 
-    name = SPACY_MODELS[lang]
+    shipped = name is None
+    name = name or SPACY_MODELS[lang]
     try:
         nlp = spacy.load(name, exclude=_EXCLUDE.get(lang, []))
     except OSError as exc:
+        if not shipped:
+            raise InputError(f"cannot load the {lang} spaCy pipeline {name!r} ({exc}); give the folder "
+                             "that scripts/train_ar_ner.py --out wrote, or leave the setting out") from exc
         if lang == "ar":
             nlp = spacy.blank("ar")
             nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "؟", "!", "\n"]})
@@ -47,12 +52,13 @@ def load_model(lang: str) -> Any:
 class ModelSet:
     """Loads each language's pipeline once, on first use, and keeps it for the process."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: dict[str, str] | None = None) -> None:
         self._models: dict[str, Any] = {}
+        self._names = dict(names or {})      # language -> spaCy pipeline name or path, over SPACY_MODELS
 
     def get(self, lang: str) -> Any:
         if lang not in self._models:
-            self._models[lang] = load_model(lang)
+            self._models[lang] = load_model(lang, self._names.get(lang))
         return self._models[lang]
 
     @contextmanager
