@@ -1,11 +1,15 @@
 """Latency of the web API on a generated store: list, filter and search calls, 50th/95th/99th percentiles.
 
     .venv/bin/python bench/serve_bench.py [--events 100000] [--requests 200] [--db /tmp/serve_bench.duckdb]
+                                          [--posts 2]
 
 Generates `--events` documents of one event each (invented fr/en/ar names and sentences, 2000-2024 dates,
 venues in 40 countries), stores them with the DuckDB store and refreshes the corpus tables as
-`communique extract` does, then starts `communique serve` in its own process on 127.0.0.1 and times
-`--requests` sequential calls of each kind from one client. Not a test: the figures go to the README.
+`communique extract` does, then starts `communique serve --token` in its own process on 127.0.0.1, times its
+start (until the first answer), `--requests` sequential calls of each kind from one client, and `--posts`
+documents posted to POST /api/documents (after a rejected one that loads the models): the time from the post to
+its event being listed by a search. Not a test: the figures go to the README. A post adds to the store:
+pass a fresh `--db` (or a copy) for figures comparable with another run.
 """
 
 from __future__ import annotations
@@ -123,19 +127,53 @@ def measure(base: str, requests: int) -> None:
             print(f"{name:28} {statistics.median(times):7.1f} {q[94]:7.1f} {q[98]:7.1f} {total:>8}")
 
 
+# written for this bench: invented people and places
+POSTED = ("Tunis, 14-3-2024 - La ministre de la Recherche, Amélie Vantrois, a reçu mardi à Tunis le directeur de "
+          "l'Institut des Marées, Gaspard Olinde{n}. Les deux responsables ont évoqué la coopération scientifique "
+          "et le projet {word}.")
+
+WARMUP = ("Die Ministerin traf heute in Lissabon ihren Amtskollegen. Beide sprachen lange über die "
+          "Zusammenarbeit ihrer Länder in der Forschung und über neue gemeinsame Programme.")
+
+
+def measure_posts(base: str, posts: int, token: str) -> None:
+    """POST documents one after the other; each one's time until a search lists its event."""
+    import httpx
+
+    headers = {"authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=base, timeout=None, headers=headers) as client:
+        t0 = time.perf_counter()
+        # a text in a language communique does not read: the models load, the input is rejected, nothing to refresh
+        r = client.post("/api/documents", json={"text": WARMUP, "source": "warmup.txt"})
+        print(f"first post (loads the models, {r.json().get('status')}) {time.perf_counter() - t0:.1f} s")
+        for k in range(posts):
+            word = f"Zorvalik{k}{random.randrange(10**6)}"
+            t0 = time.perf_counter()
+            r = client.post("/api/documents", json={"text": POSTED.format(n=f" {k + 2}", word=word),
+                                                    "source": f"posted_{word}.txt"})
+            answered = time.perf_counter() - t0
+            while client.get("/api/events", params={"q": word}).json()["total"] < 1:
+                time.sleep(0.05)
+            print(f"post {k + 1}: {r.status_code} answered in {answered:.1f} s, listed after "
+                  f"{time.perf_counter() - t0:.1f} s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument("--db", default="/tmp/serve_bench.duckdb")
+    ap.add_argument("--posts", type=int, default=2, help="documents to post after the reads (0: none)")
     args = ap.parse_args()
     db = Path(args.db)
     if not db.exists():
         build(db, args.events)
     port = free_port()
     t0 = time.perf_counter()
+    token = "bench-token"
     server = subprocess.Popen([sys.executable, "-m", "communique", "serve", "--db", str(db), "--port", str(port),
-                               "--rate-limit", "100000"], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                               "--rate-limit", "100000", "--token", token], cwd=ROOT,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
         import httpx
 
@@ -147,8 +185,10 @@ def main() -> None:
                 if server.poll() is not None:
                     raise SystemExit("the server did not start")
                 time.sleep(0.2)
-        print(f"server ready in {time.perf_counter() - t0:.1f} s (browse index built)")
+        print(f"server ready in {time.perf_counter() - t0:.1f} s")
         measure(f"http://127.0.0.1:{port}", args.requests)
+        if args.posts:
+            measure_posts(f"http://127.0.0.1:{port}", args.posts, token)
     finally:
         server.terminate()
         server.wait(timeout=30)
