@@ -115,8 +115,8 @@ def _signature_sql(actor_tables: bool) -> str:
              "ON x.event_id = m.id JOIN actor_links l ON l.doc_id = m.doc_id AND l.entity_id = x.ent "
              "LEFT JOIN corpus_actors a ON a.id = l.actor_id ") if actor_tables else ""
     return ("WITH m AS (SELECT e.id, e.doc_id, coalesce(e.corpus_event, e.id) AS cid, "
-            "coalesce(d.duplicate_of, '') AS copy FROM events e LEFT JOIN duplicates d ON d.doc_id = e.doc_id), "
-            f"parts AS (SELECT cid, id || '<' || copy AS part FROM m {links}) "
+            "coalesce(d.duplicate_of, '') AS copy_of FROM events e LEFT JOIN duplicates d ON d.doc_id = e.doc_id), "
+            f"parts AS (SELECT cid, id || '<' || copy_of AS part FROM m {links}) "
             "SELECT cid, md5(string_agg(part, ',' ORDER BY part)) FROM parts GROUP BY cid")
 
 
