@@ -11,6 +11,7 @@ older version).
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,8 +40,18 @@ def has_table(con: Connection, name: str) -> bool:
                             "AND table_schema = current_schema()", [name]).fetchone()[0])
 
 
+#: the columns lists sort on and searches scan: DuckDB keeps them uncompressed (measured at 100,000 events:
+#: sorts and substring scans a quarter faster, as fast as an in-memory table)
+_SCANNED = re.compile(r"\b(id|date|date_key|actor_key|text_key|forms_key) VARCHAR\b")
+
+
 def ensure_browse_tables(con: Connection) -> None:
-    con.execute(BROWSE_SQL)
+    import duckdb
+
+    if isinstance(con, duckdb.DuckDBPyConnection):
+        con.execute(_SCANNED.sub(r"\1 VARCHAR USING COMPRESSION uncompressed", BROWSE_SQL))
+    else:
+        con.execute(BROWSE_SQL)
 
 
 def store_generation(con: Connection) -> str:
