@@ -1,11 +1,17 @@
 """Latency of the web API on a generated store: list, filter and search calls, 50th/95th/99th percentiles.
 
     .venv/bin/python bench/serve_bench.py [--events 100000] [--requests 200] [--db /tmp/serve_bench.duckdb]
+                                          [--posts 1] [--baseline DIR --baseline-db PATH]
 
 Generates `--events` documents of one event each (invented fr/en/ar names and sentences, 2000-2024 dates,
 venues in 40 countries), stores them with the DuckDB store and refreshes the corpus tables as
-`communique extract` does, then starts `communique serve` in its own process on 127.0.0.1 and times
-`--requests` sequential calls of each kind from one client. Not a test: the figures go to the README.
+`communique extract` does, then starts `communique serve --token` in its own process on 127.0.0.1, times its
+start (until the first answer), `--requests` sequential calls of each kind from one client, and `--posts`
+documents posted to POST /api/documents (after a rejected one that loads the models): the time from the post to
+its event being listed by a search. `--baseline DIR` (a checkout of another version, e.g. `git worktree add`)
+starts that version's server too, read-only on `--baseline-db` (a copy of the store), and the calls take turns
+between the two servers, so that both are timed under the same load. Not a test: the figures go to the README.
+A post adds to the store: pass a fresh `--db` (or a copy) for figures comparable with another run.
 """
 
 from __future__ import annotations
@@ -90,37 +96,99 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def measure(base: str, requests: int) -> None:
+CALLS = {
+    "list (page 1)": "/api/events?limit=50",
+    "list (page 200)": "/api/events?limit=50&offset=10000",
+    "filter type+lang+country": "/api/events?type=visit&lang=fr&country=MA",
+    "filter date range": "/api/events?since=2010-01-01&until=2012-06-30",
+    "filter actor (Latin)": "/api/events?actor=Darmoul",
+    "filter actor (Arabic)": "/api/events?actor=درمول",
+    "search French": "/api/events?q=coopération sécuritaire",
+    "search Arabic (variants)": "/api/events?q=الامني",
+    "search + filter + sort": "/api/events?q=terrorism&type=meet&sort=confidence",
+    "timeline (week)": "/api/timeline?unit=week&lang=ar",
+    "event by id": None,
+}
+
+
+def measure(bases: dict[str, str], requests: int) -> None:
+    """`requests` calls of each kind to each server, the servers taking turns call by call (so that both
+    see the same load on a shared machine); percentiles per server."""
     import httpx
 
-    calls = {
-        "list (page 1)": "/api/events?limit=50",
-        "list (page 200)": "/api/events?limit=50&offset=10000",
-        "filter type+lang+country": "/api/events?type=visit&lang=fr&country=MA",
-        "filter date range": "/api/events?since=2010-01-01&until=2012-06-30",
-        "filter actor (Latin)": "/api/events?actor=Darmoul",
-        "filter actor (Arabic)": "/api/events?actor=درمول",
-        "search French": "/api/events?q=coopération sécuritaire",
-        "search Arabic (variants)": "/api/events?q=الامني",
-        "search + filter + sort": "/api/events?q=terrorism&type=meet&sort=confidence",
-        "timeline (week)": "/api/timeline?unit=week&lang=ar",
-        "event by id": None,
-    }
-    with httpx.Client(base_url=base, timeout=60) as client:
-        some = client.get("/api/events?limit=500").json()["events"]
-        print(f"{'call':28} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'matches':>8}")
-        for name, path in calls.items():
-            times = []
-            total = None
-            for k in range(requests):
-                url = path or f"/api/events/{some[k % len(some)]['id']}"
+    clients = {label: httpx.Client(base_url=base, timeout=60) for label, base in bases.items()}
+    some = next(iter(clients.values())).get("/api/events?limit=500").json()["events"]
+    print(f"{'call':28} " + " ".join(f"{label + ' ' + q:>16}" for label in bases for q in ("p50", "p95", "p99"))
+          + f" {'matches':>8}")
+    for name, path in CALLS.items():
+        times: dict[str, list[float]] = {label: [] for label in bases}
+        total = None
+        for k in range(requests):
+            url = path or f"/api/events/{some[k % len(some)]['id']}"
+            for label, client in clients.items():
                 t0 = time.perf_counter()
                 r = client.get(url)
-                times.append((time.perf_counter() - t0) * 1000)
+                times[label].append((time.perf_counter() - t0) * 1000)
                 r.raise_for_status()
                 total = r.json().get("total", 1)
-            q = statistics.quantiles(times, n=100)
-            print(f"{name:28} {statistics.median(times):7.1f} {q[94]:7.1f} {q[98]:7.1f} {total:>8}")
+        cells = []
+        for label in bases:
+            q = statistics.quantiles(times[label], n=100)
+            cells += [statistics.median(times[label]), q[94], q[98]]
+        print(f"{name:28} " + " ".join(f"{c:16.1f}" for c in cells) + f" {total:>8}")
+    for client in clients.values():
+        client.close()
+
+
+# written for this bench: invented people and places
+POSTED = ("Tunis, 14-3-2024 - La ministre de la Recherche, Amélie Vantrois, a reçu mardi à Tunis le directeur de "
+          "l'Institut des Marées, Gaspard Olinde{n}. Les deux responsables ont évoqué la coopération scientifique "
+          "et le projet {word}.")
+
+#: too short to be a document: rejected at stage normalize, after the models are loaded, with nothing to refresh
+WARMUP = "warm-up"
+
+
+def measure_posts(base: str, posts: int, token: str) -> None:
+    """POST documents one after the other; each one's time until a search lists its event."""
+    import httpx
+
+    headers = {"authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=base, timeout=None, headers=headers) as client:
+        t0 = time.perf_counter()
+        r = client.post("/api/documents", json={"text": WARMUP, "source": "warmup.txt"})
+        print(f"first post (loads the models, {r.json().get('status')}) {time.perf_counter() - t0:.1f} s")
+        for k in range(posts):
+            word = f"Zorvalik{k}{random.randrange(10**6)}"
+            t0 = time.perf_counter()
+            r = client.post("/api/documents", json={"text": POSTED.format(n=f" {k + 2}", word=word),
+                                                    "source": f"posted_{word}.txt"})
+            answered = time.perf_counter() - t0
+            while client.get("/api/events", params={"q": word}).json()["total"] < 1:
+                time.sleep(0.05)
+            print(f"post {k + 1}: {r.status_code} answered in {answered:.1f} s, listed after "
+                  f"{time.perf_counter() - t0:.1f} s")
+
+
+def start_server(root: Path, db: Path, token: str | None) -> tuple[subprocess.Popen[bytes], str]:
+    """`communique serve` of the checkout at `root` on `db`; returns once it answers, saying how long it took."""
+    import httpx
+
+    port = free_port()
+    t0 = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "-m", "communique", "serve", "--db", str(db), "--port", str(port),
+                               "--rate-limit", "100000", *(["--token", token] if token else [])], cwd=root,
+                              env={**os.environ, "PYTHONPATH": str(root)})
+    while True:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/events?limit=1", timeout=1)
+            break
+        except httpx.TransportError:
+            if server.poll() is not None:
+                raise SystemExit(f"the server of {root} did not start")
+            time.sleep(0.2)
+    print(f"server of {root} ready in {time.perf_counter() - t0:.1f} s")
+    return server, f"http://127.0.0.1:{port}"
 
 
 def main() -> None:
@@ -128,30 +196,28 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument("--db", default="/tmp/serve_bench.duckdb")
+    ap.add_argument("--posts", type=int, default=1, help="documents to post after the reads (0: none)")
+    ap.add_argument("--baseline", metavar="DIR", help="a checkout of another version: its server runs too (on "
+                    "--baseline-db, read-only) and the calls alternate between the two")
+    ap.add_argument("--baseline-db", metavar="PATH", help="a copy of --db for the baseline server")
     args = ap.parse_args()
     db = Path(args.db)
     if not db.exists():
         build(db, args.events)
-    port = free_port()
-    t0 = time.perf_counter()
-    server = subprocess.Popen([sys.executable, "-m", "communique", "serve", "--db", str(db), "--port", str(port),
-                               "--rate-limit", "100000"], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    token = "bench-token" if args.posts else None
+    servers = [start_server(ROOT, db, token)]
     try:
-        import httpx
-
-        while True:
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/api/events?limit=1", timeout=1)
-                break
-            except httpx.TransportError:
-                if server.poll() is not None:
-                    raise SystemExit("the server did not start")
-                time.sleep(0.2)
-        print(f"server ready in {time.perf_counter() - t0:.1f} s (browse index built)")
-        measure(f"http://127.0.0.1:{port}", args.requests)
+        bases = {"this": servers[0][1]}
+        if args.baseline:
+            servers.append(start_server(Path(args.baseline).resolve(), Path(args.baseline_db or args.db), None))
+            bases["baseline"] = servers[1][1]
+        measure(bases, args.requests)
+        if args.posts:
+            measure_posts(bases["this"], args.posts, token)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server, _ in servers:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 if __name__ == "__main__":

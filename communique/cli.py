@@ -72,10 +72,13 @@ def _cmd_events(args: argparse.Namespace) -> int:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     from .store import open_store
-    from .store.queries import show_event
+    from .store.browse import event_evidence, get_event
+    from .store.browse_tables import browse_source
 
     with open_store(args.db, read_only=True) as store:  # type: ignore[attr-defined]
-        event = show_event(store.con, args.event_id)
+        event = get_event(browse_source(store.con, writable=False), args.event_id, resolved=False, con=store.con)
+        if event is not None:
+            event["evidence"] = event_evidence(store.con, event)
     if event is None:
         raise CommuniqueError(f"no event {args.event_id!r} in {args.db}; list them with `communique events`")
     _show(event)

@@ -8,7 +8,7 @@ from communique.config import Settings
 from communique.run.local import extract_paths
 from communique.stages.merge import near_duplicates
 from communique.store import open_store
-from communique.store.queries import corpus_events
+from communique.store.browse import EventFilter, list_events
 
 from .conftest import EXAMPLES
 
@@ -22,7 +22,7 @@ def test_store_near_duplicate_copy_counted_once(tmp_path, pipeline):
     extract_paths([str(tmp_path)], Settings(db=db), pipeline=pipeline, quiet=True)
     with open_store(db, read_only=True) as store:
         copies = store.con.execute("SELECT count(*) FROM duplicates").fetchone()[0]
-        events = corpus_events(store.con, actor="Lavrov")
+        events = list_events(store.con, EventFilter(actor="Lavrov", limit=None), resolved=False).events
     assert copies == 1
     assert len(events) == 1
     assert len(events[0]["sources"]) == 2 and events[0]["reports"] == 1

@@ -28,7 +28,8 @@ from communique.records import (
 )
 from communique.store import open_store
 from communique.store.postgres import qmark_to_pyformat
-from communique.store.queries import corpus_events, show_event
+from communique.store.browse import EventFilter, event_evidence, get_event, list_events
+from communique.store.queries import corpus_events
 from communique.store.rows import INSERT_SQL, document_rows
 
 from .conftest import EXAMPLES, PG, needs_pg
@@ -158,14 +159,15 @@ def test_store_merges_reports_across_documents(store_url):
             ("Nasser Bourita", "ministre", None), ("Sergueï Lavrov", "homologue", "Russie")]
         assert sorted((s["source"], s["lang"], s["event"]) for s in event["sources"]) == [
             ("https://diplomatie.example/fr/1", "fr", "ev:fr1"), ("https://news.example/en/7", "en", "ev:en1")]
-        assert [e["id"] for e in corpus_events(store.con, actor="بوريطة")] == ["ce:en1"]
-        assert corpus_events(store.con, actor="Guterres") == []
+        assert [e["id"] for e in list_events(store.con, EventFilter(actor="بوريطة")).events] == ["ce:en1"]
+        assert list_events(store.con, EventFilter(actor="Guterres")).events == []
         assert [e["id"] for e in corpus_events(store.con, include_planned=True)] == ["ev:fr2", "ce:en1"]
-        shown = show_event(store.con, "ev:fr1")
-        assert shown["id"] == "ce:en1"
-        assert sorted(e["source"] for e in shown["evidence"]) == ["https://diplomatie.example/fr/1",
-                                                                  "https://news.example/en/7"]
-        assert show_event(store.con, "ev:nope") is None
+        assert [e["id"] for e in list_events(store.con, EventFilter(status="any")).events] == ["ev:fr2", "ce:en1"]
+        shown = get_event(store.con, "ev:fr1", resolved=False)      # a report's id: its merged event
+        assert shown == event
+        assert sorted(e["source"] for e in event_evidence(store.con, shown)) == ["https://diplomatie.example/fr/1",
+                                                                                 "https://news.example/en/7"]
+        assert get_event(store.con, "ev:nope") is None
 
 
 def test_store_read_only_needs_an_existing_store(store_url):

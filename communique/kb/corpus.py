@@ -28,7 +28,7 @@ from .persons import Key, PersonSeed, Sighting, canonical_name, link_persons, lo
 
 __all__ = ["ActorIndex", "CorpusActor", "Seen", "ensure_actor_tables", "build_actor_index", "refresh_actors",
            "actor_events", "find_actor", "merge_actors", "add_alias", "ACTORS_SQL",
-           "resolve_actor_ref", "actor_query_events"]
+           "resolve_actor_ref", "resolve_actor_ids", "actor_query_events"]
 
 ACTORS_SQL = Path(__file__).resolve().parent.parent / "store" / "actors.sql"
 
@@ -423,28 +423,36 @@ def _by_transliteration(ref: str, rows: list[tuple[str, str, str, str]]) -> list
     return sorted(best)
 
 
+def resolve_actor_ids(con: Any, ref: str) -> tuple[str, ...] | None:
+    """The corpus actor a name in any form and script names (`communique events --actor`), resolved by
+    :func:`resolve_actor_ref`; None when the store keeps no corpus actor tables (the caller matches the
+    name within the reports' forms instead). A name of no actor, or of several, is refused with their
+    ids and names."""
+    from ..store.queries import actor_aliases, actor_documents
+
+    aliases = actor_aliases(con)
+    if aliases is None:
+        return None
+    hits = resolve_actor_ref(ref, aliases, actor_documents(con))
+    if not hits:
+        raise CommuniqueError(f"no actor {ref!r}; list them with `communique actors list`")
+    if len(hits) > 1:
+        raise CommuniqueError(f"{ref!r} names {len(hits)} actors: " +
+                              "; ".join(f"{a} ({n})" for a, n in hits) + "; give one of these ids")
+    return (hits[0][0],)
+
+
 def actor_query_events(con: Any, ref: str | None = None, **filters: Any) -> list[dict[str, Any]]:
-    """Corpus events with their parties as corpus actors (`communique events`); with ``ref``, only
-    the events of the actor it names in any form and script (`--actor`): the name is resolved to
-    one corpus actor first (:func:`resolve_actor_ref`), then every event one of whose reports gives
-    that actor as a party or a party's affiliation is kept. A name of several actors is refused
-    with their ids and names. A store without actor tables (a backend that keeps none) lists
-    per-document parties and matches ``ref`` within each report's forms."""
-    from ..store.queries import actor_aliases, actor_documents, corpus_events, resolve_actors, stored_actor_links
+    """Corpus events with their parties as corpus actors and their English roles (`communique events`),
+    newest first, filtered in SQL over the browse tables (``filters``: EventFilter fields such as type,
+    since, until); with ``ref``, only the events of the actor it names (:func:`resolve_actor_ids`): every
+    event one of whose reports gives that actor as a party or a party's affiliation. A store without actor
+    tables matches ``ref`` within the forms its reports give their parties."""
+    from ..store.browse import EventFilter, list_events
+    from ..store.browse_tables import browse_source
 
     from .roles import with_english_roles
 
-    aliases = actor_aliases(con)
-    if aliases is None:         # the same record shape: each party its own actor, its English role
-        return with_english_roles(resolve_actors(corpus_events(con, actor=ref, **filters), {}, {}))
-    actor_ids = None
-    if ref is not None:
-        hits = resolve_actor_ref(ref, aliases, actor_documents(con))
-        if not hits:
-            raise CommuniqueError(f"no actor {ref!r}; list them with `communique actors list`")
-        if len(hits) > 1:
-            raise CommuniqueError(f"{ref!r} names {len(hits)} actors: " +
-                                  "; ".join(f"{a} ({n})" for a, n in hits) + "; give one of these ids")
-        actor_ids = {hits[0][0]}
-    events = corpus_events(con, actor_ids=actor_ids, **filters)
-    return with_english_roles(resolve_actors(events, stored_actor_links(con), {a: (n, k) for a, k, n, _ in aliases}))
+    ids = resolve_actor_ids(con, ref) if ref is not None else None
+    query = EventFilter(actor_ids=ids or (), actor=ref if ids is None else None, limit=None, **filters)
+    return with_english_roles(list_events(browse_source(con, writable=False), query).events)

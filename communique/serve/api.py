@@ -47,7 +47,7 @@ def event_filter(
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> EventFilter:
     """The filter of every events view, validated (a bad value is a 422 naming the parameter)."""
-    return EventFilter(actor=actor or None, actor_id=actor_id or None, type=type or None, status=status,
+    return EventFilter(actor=actor or None, actor_ids=(actor_id,) if actor_id else (), type=type or None, status=status,
                        country=country or None, lang=lang or None, since=since or None, until=until or None, q=q or None, sort=sort,
                        limit=limit, offset=offset)
 
@@ -59,7 +59,8 @@ State = Annotated[ServerState, Depends(state_of)]
 @router.get("/events", summary="Merged events matching the filter, one page",
             responses={200: {"description": '{"total": N, "limit": L, "offset": O, "events": [corpus events]}'}})
 def api_events(f: Filter, state: State) -> Response:
-    total, rows = list_events_json(state.current_index(), f)
+    with state.reading() as (db, _):
+        total, rows = list_events_json(db, f)
     # the events are stored as JSON text: sent as they are, not parsed and encoded again
     body = f'{{"total":{total},"limit":{f.limit},"offset":{f.offset},"events":[{",".join(rows)}]}}'
     return Response(body, media_type="application/json")
@@ -69,7 +70,8 @@ def api_events(f: Filter, state: State) -> Response:
 def api_events_jsonl(f: Filter, state: State) -> Response:
     from dataclasses import replace
 
-    _, rows = list_events_json(state.current_index(), replace(f, limit=100_000, offset=0))
+    with state.reading() as (db, _):
+        _, rows = list_events_json(db, replace(f, limit=100_000, offset=0))
     body = "".join(row + "\n" for row in rows)
     return Response(body, media_type="application/x-ndjson",
                     headers={"content-disposition": 'attachment; filename="events.jsonl"'})
@@ -88,21 +90,23 @@ def api_events_csv(f: Filter, state: State) -> Response:
 def _all_events(state: ServerState, f: EventFilter, cap: int = 100_000) -> list[dict[str, Any]]:
     from dataclasses import replace
 
-    return list_events(state.current_index(), replace(f, limit=cap, offset=0)).events
+    with state.reading() as (db, _):
+        return list_events(db, replace(f, limit=cap, offset=0)).events
 
 
 @router.get("/timeline", summary="Counts of matching events per month or ISO week")
 def api_timeline(f: Filter, state: State, unit: Literal["month", "week"] = "month") -> dict[str, Any]:
-    return {"unit": unit, "counts": [{"period": k, "events": n}
-                                     for k, n in event_timeline(state.current_index(), f, unit)]}
+    with state.reading() as (db, _):
+        counts = event_timeline(db, f, unit)
+    return {"unit": unit, "counts": [{"period": k, "events": n} for k, n in counts]}
 
 
 @router.get("/events/{event_id}", summary="One merged event with its evidence sentences")
 def api_event(event_id: Annotated[str, _path_id()], state: State) -> dict[str, Any]:
-    ev = get_event(state.current_index(), event_id)
-    if ev is None:
-        raise HTTPException(404, f"no event {event_id}")
-    with state.con() as con:
+    with state.reading() as (db, con):
+        ev = get_event(db, event_id, con=con)
+        if ev is None:
+            raise HTTPException(404, f"no event {event_id}")
         ev["evidence"] = event_evidence(con, ev)
     return ev
 
@@ -118,15 +122,15 @@ def api_actors(state: State, q: Annotated[str | None, Query(max_length=200)] = N
                kind: Literal["person", "organization", "state", "place"] | None = None,
                limit: Annotated[int, Query(ge=1, le=500)] = 50,
                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
-    page = list_actors(state.current_index(), q, kind, limit, offset)
+    with state.reading() as (db, _):
+        page = list_actors(db, q, kind, limit, offset)
     return {"total": page.total, "actors": page.events}
 
 
 @router.get("/actors/{actor_id}", summary="One actor: aliases, titles, affiliations, events, partners")
 def api_actor(actor_id: Annotated[str, _path_id()], state: State) -> dict[str, Any]:
-    index = state.current_index()
-    with state.con() as con:
-        actor = get_actor(index, con, actor_id)
+    with state.reading() as (db, con):
+        actor = get_actor(db, con, actor_id)
     if actor is None:
         raise HTTPException(404, f"no actor {actor_id}")
     return actor
@@ -135,14 +139,15 @@ def api_actor(actor_id: Annotated[str, _path_id()], state: State) -> dict[str, A
 @router.get("/network", summary="Actors as nodes, shared events as weighted edges")
 def api_network(f: Filter, state: State,
                 max_edges: Annotated[int, Query(ge=1, le=2000)] = 300) -> dict[str, Any]:
-    return actor_network(state.current_index(), f, max_edges)
+    with state.reading() as (db, _):
+        return actor_network(db, f, max_edges)
 
 
 @router.get("/documents", summary="Stored documents, and the rejected inputs")
 def api_documents(state: State, lang: Lang | None = None, q: Annotated[str | None, Query(max_length=200)] = None,
                   limit: Annotated[int, Query(ge=1, le=500)] = 50,
                   offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
-    with state.con() as con:
+    with state.reading() as (_, con):
         page = list_documents(con, lang=lang, q=q, limit=limit, offset=offset)
         rejects = list_rejects(con)
     return {"total": page.total, "documents": page.events, "rejected": rejects}
@@ -150,7 +155,7 @@ def api_documents(state: State, lang: Lang | None = None, q: Annotated[str | Non
 
 @router.get("/documents/{doc_id}", summary="One document: text, entity mentions, events with evidence")
 def api_document(doc_id: Annotated[str, _path_id()], state: State) -> dict[str, Any]:
-    with state.con() as con:
+    with state.reading() as (_, con):
         doc = get_document(con, doc_id)
     if doc is None:
         raise HTTPException(404, f"no document {doc_id}")

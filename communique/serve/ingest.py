@@ -21,7 +21,7 @@ def _new_pipeline(db: str) -> Any:
 
 def ingest_document(state: ServerState, raw: RawDocument) -> dict[str, Any]:
     """Run the pipeline on one input and store the result (or the reject) like `communique extract` does,
-    then refresh the cross-document tables and the browse index. Returns what happened."""
+    then refresh the cross-document tables (the browse tables among them). Returns what happened."""
     with state.ingest_lock:     # one document at a time through the models; readers go on meanwhile
         pipeline = state.load_pipeline(lambda: _new_pipeline(state.settings.db))
         (result,) = process_batch(pipeline, [raw])
@@ -31,8 +31,7 @@ def ingest_document(state: ServerState, raw: RawDocument) -> dict[str, Any]:
                         "events": sum(e.status == "occurred" for e in result.events)}
             writer = StoreWriter(state.store)
             writer.add(result)
-            counts = writer.close()
-        state.rebuild_index()
+            counts = writer.close()     # the corpus refresh rewrites the browse rows of the events it touched
     if isinstance(result, Rejected):
         return {"status": "rejected", "source": result.source, "stage": result.stage, "reason": result.reason}
     if counts.rejected:         # the store refused it: recorded as a `store` reject

@@ -37,10 +37,10 @@ def _page(request: Request, name: str, **context: Any) -> HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def events_page(request: Request, f: Filter, state: State, unit: str = "month") -> HTMLResponse:
-    index = state.current_index()
-    page = list_events(index, f)
     unit = "week" if unit == "week" else "month"
-    chart = timeline_bars(fill_periods(event_timeline(index, f, unit), unit))
+    with state.reading() as (db, _):
+        page = list_events(db, f)
+        chart = timeline_bars(fill_periods(event_timeline(db, f, unit), unit))
     return _page(request, "events.html", f=f, page=page, chart=chart, unit=unit, types=EVENT_TYPES,
                  query=_query(f), prev_q=_query(f, offset=max(0, f.offset - f.limit)) if f.offset else None,
                  next_q=_query(f, offset=f.offset + f.limit) if f.offset + f.limit < page.total else None,
@@ -49,10 +49,10 @@ def events_page(request: Request, f: Filter, state: State, unit: str = "month") 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str, state: State) -> HTMLResponse:
-    ev = get_event(state.current_index(), event_id[:200])
-    if ev is None:
-        raise HTTPException(404, f"no event {event_id[:200]}")
-    with state.con() as con:
+    with state.reading() as (db, con):
+        ev = get_event(db, event_id[:200], con=con)
+        if ev is None:
+            raise HTTPException(404, f"no event {event_id[:200]}")
         evidence = event_evidence(con, ev)
     loc = ev.get("location") or {}
     point = ({"x": round(loc["lon"] + 180, 2), "y": round(90 - loc["lat"], 2)}
@@ -62,19 +62,18 @@ def event_page(request: Request, event_id: str, state: State) -> HTMLResponse:
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor_page(request: Request, actor_id: str, state: State) -> HTMLResponse:
-    index = state.current_index()
-    with state.con() as con:
-        actor = get_actor(index, con, actor_id[:200])
-    if actor is None:
-        raise HTTPException(404, f"no actor {actor_id[:200]}")
-    counts = event_timeline(index, EventFilter(actor_id=actor["id"]), "month")
+    with state.reading() as (db, con):
+        actor = get_actor(db, con, actor_id[:200])
+        if actor is None:
+            raise HTTPException(404, f"no actor {actor_id[:200]}")
+        counts = event_timeline(db, EventFilter(actor_ids=(actor["id"],)), "month")
     return _page(request, "actor.html", actor=actor, chart=timeline_bars(fill_periods(counts, "month")),
                  network_q=urlencode({"actor_id": actor["id"]}))
 
 
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, f: Filter) -> HTMLResponse:
-    api_query = "&".join(x for x in (_query(f), urlencode({"actor_id": f.actor_id}) if f.actor_id else "") if x)
+    api_query = "&".join(x for x in (_query(f), urlencode({"actor_id": f.actor_ids[0]}) if f.actor_ids else "") if x)
     return _page(request, "network.html", f=f, types=EVENT_TYPES, api_query=api_query)
 
 
@@ -82,7 +81,7 @@ def network_page(request: Request, f: Filter) -> HTMLResponse:
 def documents_page(request: Request, state: State, offset: int = 0, lang: str | None = None) -> HTMLResponse:
     lang = lang if lang in ("fr", "en", "ar") else None
     offset = max(0, min(offset, 10_000_000))
-    with state.con() as con:
+    with state.reading() as (_, con):
         page = list_documents(con, lang=lang, limit=50, offset=offset)
         rejects = list_rejects(con)
     return _page(request, "documents.html", page=page, rejects=rejects, offset=offset, lang=lang)
@@ -90,7 +89,7 @@ def documents_page(request: Request, state: State, offset: int = 0, lang: str | 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str, state: State, event: str | None = None) -> HTMLResponse:
-    with state.con() as con:
+    with state.reading() as (_, con):
         doc = get_document(con, doc_id[:200])
     if doc is None:
         raise HTTPException(404, f"no document {doc_id[:200]}")

@@ -1,16 +1,16 @@
-"""Server state: the open store (one lock around its connection), the browse index, the ingest pipeline."""
+"""Server state: the open store (one lock around its connection), where its browse tables are, the ingest pipeline."""
 
 from __future__ import annotations
 
 import threading
 import time
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..store import Store, open_store
-from ..store.browse import BrowseIndex, build_index, store_generation
+from ..store.browse_tables import browse_is_current, browse_source
 
 __all__ = ["ServeSettings", "ServerState"]
 
@@ -33,7 +33,7 @@ class ServerState:
 
     settings: ServeSettings
     store: Store
-    index: BrowseIndex
+    browse: Any             # the connection holding the browse tables: the store's own, or an in-memory copy
     store_lock: threading.RLock = field(default_factory=threading.RLock)
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
     pipeline: Any = None
@@ -41,9 +41,11 @@ class ServerState:
 
     @classmethod
     def open(cls, settings: ServeSettings) -> "ServerState":
-        """Open the store read-write only when documents can be posted (DuckDB: this process holds the file)."""
-        store = open_store(settings.db, read_only=settings.token is None)
-        return cls(settings, store, build_index(store.con))
+        """Open the store read-write only when documents can be posted (DuckDB: this process holds the file).
+        Its browse tables are read in place; a stale read-only store is browsed from an in-memory copy."""
+        writable = settings.token is not None
+        store = open_store(settings.db, read_only=not writable)
+        return cls(settings, store, browse_source(store.con, writable=writable))
 
     @contextmanager
     def con(self) -> Iterator[Any]:
@@ -51,19 +53,35 @@ class ServerState:
         with self.store_lock:
             yield self.store.con
 
-    def current_index(self) -> BrowseIndex:
-        """The browse index, rebuilt when another writer (PostgreSQL) changed the store."""
-        now = time.monotonic()
-        if now - self._checked_at >= self.settings.recheck_seconds:
-            self._checked_at = now
-            with self.con() as con:
-                if store_generation(con) != self.index.generation:
-                    self.index = build_index(con)
-        return self.index
+    @contextmanager
+    def reading(self) -> Iterator[tuple[Any, Any]]:
+        """(browse tables, store) connections for one request: DuckDB cursors of its own, so that reads run
+        side by side, or the one PostgreSQL connection under the lock."""
+        self._recheck()
+        with ExitStack() as stack:
+            con = self.store.con
+            if hasattr(con, "cursor"):          # DuckDB
+                con = stack.enter_context(closing(con.cursor()))
+            else:
+                stack.enter_context(self.store_lock)
+            browse = self.browse
+            db = con if browse is self.store.con else stack.enter_context(closing(browse.cursor()))
+            yield db, con
 
-    def rebuild_index(self) -> None:
+    def _recheck(self) -> None:
+        """An in-memory copy is replaced once the store's own tables are current (another writer refreshed
+        them), or rebuilt when the store changed; the store's own tables are kept current by every refresh."""
+        if self.browse is self.store.con:
+            return
+        now = time.monotonic()
+        if now - self._checked_at < self.settings.recheck_seconds:
+            return
+        self._checked_at = now
         with self.con() as con:
-            self.index = build_index(con)
+            if browse_is_current(con):
+                self.browse = con
+            elif not browse_is_current(con, self.browse):
+                self.browse = browse_source(con, writable=False)
 
     def load_pipeline(self, factory: Callable[[], Any]) -> Any:
         if self.pipeline is None:

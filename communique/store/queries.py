@@ -8,124 +8,82 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..textnorm import fold
 from . import Connection
 
-__all__ = ["corpus_events", "show_event", "resolve_actors", "actor_aliases", "actor_documents", "stored_actor_links",
+__all__ = ["corpus_events", "resolve_actors", "actor_aliases", "actor_documents",
            "StoredReject", "rejects"]
 
 
-def corpus_events(con: Connection, *, actor: str | None = None, type: str | None = None, since: str | None = None,
-                  until: str | None = None, include_planned: bool = False,
-                  ids: list[str] | None = None, actor_ids: Collection[str] | None = None) -> list[dict[str, Any]]:
+def corpus_events(con: Connection, *, include_planned: bool = False,
+                  ids: Collection[str] | None = None) -> list[dict[str, Any]]:
     """Merged real-world events (SCHEMA.md 'corpus events'), newest first, each with every source.
 
-    ``ids``: only these corpus event ids (read by index, not by scanning the corpus). ``actor_ids``: only
-    events where a report gives one of these corpus actors (``actor_links``) as a party or a party's
-    affiliation. ``actor``: only events where a report's party has a form containing this text (for stores
-    without corpus actor tables)."""
+    ``ids``: only these corpus event ids (their reports, parties and entities read by joins on the ids, not
+    by scanning the corpus). Filtering is the browse tables' work (store/browse.py), in SQL."""
     only, params = "", []
     if ids is not None:
-        only, params = "WHERE coalesce(e.corpus_event, e.id) IN (SELECT unnest(?::VARCHAR[])) ", [list(ids)]
+        only, params = "WHERE coalesce(e.corpus_event, e.id) IN (SELECT unnest(?::VARCHAR[])) ", [sorted(ids)]
     rows = con.execute(
         "SELECT e.id, e.doc_id, e.type, e.status, e.date, e.date_precision, e.location_name, e.country, e.lat, "
         "e.lon, e.topics, e.confidence, coalesce(e.corpus_event, e.id), d.source, d.lang, dup.duplicate_of "
         "FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN duplicates dup ON dup.doc_id = d.id "
         f"{only}ORDER BY e.id", params).fetchall()
-    parties: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)
-    names: dict[tuple[str, str], tuple[str, str]] = {}
-    if ids is not None:
-        for r in rows:
-            for ent_id, role, aff in con.execute("SELECT entity_id, role, affiliation FROM event_parties "
-                                                 "WHERE event_id = ?", [r[0]]).fetchall():
-                parties[r[0]].append((ent_id, role, aff))
-            names.update({(r[1], e): (n, k) for e, n, k in con.execute(
-                "SELECT entity_id, name, kind FROM entities WHERE doc_id = ?", [r[1]]).fetchall()})
-    else:
-        for ev_id, ent_id, role, aff in con.execute("SELECT event_id, entity_id, role, affiliation FROM event_parties").fetchall():
-            parties[ev_id].append((ent_id, role, aff))
-        names = {(d, e): (n, k) for d, e, n, k in con.execute("SELECT doc_id, entity_id, name, kind FROM entities").fetchall()}
-    forms: dict[tuple[str, str], list[str]] = {}
-    if actor:
-        for d, e, f in con.execute("SELECT doc_id, entity_id, forms FROM entities").fetchall():
-            forms[(d, e)] = json.loads(f)
-    linked: dict[tuple[str, str], str] = {}
-    if actor_ids is not None:
-        linked = {(d, e): a for d, e, a in con.execute(
-            "SELECT doc_id, entity_id, actor_id FROM actor_links WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))",
-            [sorted(actor_ids)]).fetchall()}
+    parties, names = _parties_and_names(con, only, params)
     groups: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:
-        if row[3] != "occurred" and not include_planned:
-            continue
-        groups[row[12]].append(row)
-    out = []
-    for cid, members in groups.items():
-        best = max(members, key=lambda r: (r[11], r[4] or ""))
-        dates = [r[4] for r in members if r[4]]
-        ev_date = max(dates, key=len) if dates else None
-        if type and best[2] != type and not any(r[2] == type for r in members):
-            continue
-        if since and (not ev_date or ev_date < since):
-            continue
-        if until and (not ev_date or ev_date[: len(until)] > until):
-            continue
-        party_list = []
-        seen = set()
-        for ent_id, role, aff in parties[best[0]]:
-            name, kind = names.get((best[1], ent_id), (ent_id, None))
-            aff_name = names.get((best[1], aff), (aff, None))[0] if aff else None
-            if ent_id in seen:
-                continue
-            seen.add(ent_id)
-            party_list.append({"entity": ent_id, "name": name, "kind": kind, "role": role,
-                               "affiliation": aff, "affiliation_name": aff_name})
-        if actor_ids is not None and not any(
-                (r[1], e) in linked for r in members for ent_id, _, aff in parties[r[0]] for e in (ent_id, aff) if e):
-            continue
-        if actor:
-            key = fold(actor)
-            hit = False
-            for r in members:
-                for ent_id, _, aff in parties[r[0]]:
-                    for e in (ent_id, aff):
-                        if e and (key in fold(names.get((r[1], e), ("", ""))[0]) or
-                                  any(key in fold(f) for f in forms.get((r[1], e), []))):
-                            hit = True
-            if not hit:
-                continue
-        out.append({
-            "id": cid, "type": best[2], "status": best[3], "date": ev_date,
-            "date_precision": {10: "day", 7: "month", 4: "year"}.get(len(ev_date)) if ev_date else None,
-            "location": {"name": best[6], "country": best[7], "lat": best[8], "lon": best[9]} if best[6] else None,
-            "parties": party_list, "topics": json.loads(best[10] or "[]"),
-            "confidence": max(r[11] for r in members),
-            "sources": [{"document": r[1], "source": r[13], "lang": r[14], "event": r[0], "copy_of": r[15]}
-                        for r in members],
-            # syndicated copies of one story count once
-            "reports": len({r[15] or r[1] for r in members}),
-        })
+        if row[3] == "occurred" or include_planned:
+            groups[row[12]].append(row)
+    out = [_corpus_event(cid, members, parties, names) for cid, members in groups.items()]
     out.sort(key=lambda e: (e["date"] or "", e["id"]), reverse=True)
     return out
 
 
-def show_event(con: Connection, event_id: str) -> dict[str, Any] | None:
-    """One event (a per-document id or a corpus id) with its parties and evidence sentences."""
-    row = con.execute("SELECT id, coalesce(corpus_event, id) FROM events WHERE id = ? OR corpus_event = ? LIMIT 1",
-                      [event_id, event_id]).fetchone()
-    if row is None:
-        return None
-    cid = row[1]
-    for ev in corpus_events(con, include_planned=True, ids=[cid]):
-        if ev["id"] == cid:
-            ev["evidence"] = []
-            for src in ev["sources"]:
-                for start, end, text in con.execute(
-                        "SELECT start_char, end_char, text FROM evidence WHERE event_id = ? ORDER BY start_char",
-                        [src["event"]]).fetchall():
-                    ev["evidence"].append({"source": src["source"], "start": start, "end": end, "text": text})
-            return ev
-    return None
+def _parties_and_names(con: Connection, only: str, params: list[Any]) -> tuple[
+        dict[str, list[tuple[str, str | None, str | None]]], dict[tuple[str, str], tuple[str, str]]]:
+    """The parties of the reports `only` selects (all when empty), and the names and kinds of their
+    documents' entities."""
+    reports = f"SELECT e.id, e.doc_id FROM events e {only}"
+    parties: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)
+    for ev_id, ent_id, role, aff in con.execute(
+            f"SELECT p.event_id, p.entity_id, p.role, p.affiliation FROM event_parties p "
+            f"JOIN ({reports}) r ON r.id = p.event_id" if only else
+            "SELECT event_id, entity_id, role, affiliation FROM event_parties", params).fetchall():
+        parties[ev_id].append((ent_id, role, aff))
+    names = {(d, e): (n, k) for d, e, n, k in con.execute(
+        f"SELECT n.doc_id, n.entity_id, n.name, n.kind FROM entities n "
+        f"WHERE n.doc_id IN (SELECT r.doc_id FROM ({reports}) r)" if only else
+        "SELECT doc_id, entity_id, name, kind FROM entities", params).fetchall()}
+    return parties, names
+
+
+def _corpus_event(cid: str, members: list[tuple], parties: Mapping[str, list[tuple[str, str | None, str | None]]],
+                  names: Mapping[tuple[str, str], tuple[str, str]]) -> dict[str, Any]:
+    """One merged event from its reports (rows of corpus_events' query): the best report's fields and
+    parties, the most precise date, every source."""
+    best = max(members, key=lambda r: (r[11], r[4] or ""))
+    dates = [r[4] for r in members if r[4]]
+    ev_date = max(dates, key=len) if dates else None
+    party_list = []
+    seen = set()
+    for ent_id, role, aff in parties[best[0]]:
+        name, kind = names.get((best[1], ent_id), (ent_id, None))
+        aff_name = names.get((best[1], aff), (aff, None))[0] if aff else None
+        if ent_id in seen:
+            continue
+        seen.add(ent_id)
+        party_list.append({"entity": ent_id, "name": name, "kind": kind, "role": role,
+                           "affiliation": aff, "affiliation_name": aff_name})
+    return {
+        "id": cid, "type": best[2], "status": best[3], "date": ev_date,
+        "date_precision": {10: "day", 7: "month", 4: "year"}.get(len(ev_date)) if ev_date else None,
+        "location": {"name": best[6], "country": best[7], "lat": best[8], "lon": best[9]} if best[6] else None,
+        "parties": party_list, "topics": json.loads(best[10] or "[]"),
+        "confidence": max(r[11] for r in members),
+        "sources": [{"document": r[1], "source": r[13], "lang": r[14], "event": r[0], "copy_of": r[15]}
+                    for r in members],
+        # syndicated copies of one story count once
+        "reports": len({r[15] or r[1] for r in members}),
+    }
 
 
 def resolve_actors(events: list[dict[str, Any]], links: Mapping[tuple[str, str], str],
@@ -171,11 +129,6 @@ def actor_aliases(con: Connection) -> list[tuple[str, str, str, str]] | None:
                        "ON f.actor_id = a.id ORDER BY a.id, f.form").fetchall()
     named = {(a, k, n) for a, k, n, _ in rows} | set(con.execute("SELECT id, kind, name FROM corpus_actors").fetchall())
     return [tuple(r) for r in rows] + [(a, k, n, n) for a, k, n in sorted(named)]
-
-
-def stored_actor_links(con: Connection) -> dict[tuple[str, str], str]:
-    """(document id, entity id) -> corpus actor id, as the last refresh stored them."""
-    return {(d, e): a for d, e, a in con.execute("SELECT doc_id, entity_id, actor_id FROM actor_links").fetchall()}
 
 
 def actor_documents(con: Connection) -> dict[str, int]:

@@ -91,8 +91,9 @@ class SQLStore:
 
     def refresh_corpus_events(self) -> int:
         """Bring the cross-document tables up to date with what is stored (merged events, near-duplicate
-        copies: store/refresh.py; corpus actors where the backend keeps them); returns the number of
-        merged events."""
+        copies: store/refresh.py; corpus actors where the backend keeps them; the browse tables:
+        store/browse_tables.py); returns the number of merged events."""
+        from .browse_tables import refresh_browse
         from .refresh import refresh_copies, refresh_merged_events
 
         with self._refresh_transaction():
@@ -100,6 +101,7 @@ class SQLStore:
         self._refresh_actors()       # merging reads the parties' corpus actors
         with self._refresh_transaction():
             groups = refresh_merged_events(self.con)
+            refresh_browse(self.con)     # the rows of the merged events that changed (store/browse.py reads them)
         return groups
 
     def needs_refresh(self) -> bool:
