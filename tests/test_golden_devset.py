@@ -66,10 +66,10 @@ def test_golden_ar_008_signing_in_riyadh(run_one):
     ev = events[0]
     assert ev["date"] == "2020-02-19" and ev["location"]["name"] == "Riyadh" and ev["location"]["country"] == "SA"
     parties = {ents[p["entity"]]["name"]: p for p in ev["parties"]}
-    assert set(parties) == {"Mohammed bin Saeed al-Mughidi", "Andarou Waysakiman"}
+    assert set(parties) == {"Mohammed bin Saeed al-Mughidi", "Andro Wesquemann"}
     assert "محمد بن سعيد المغيدي" in ents[parties["Mohammed bin Saeed al-Mughidi"]["entity"]]["forms"]
     assert ents[parties["Mohammed bin Saeed al-Mughidi"]["affiliation"]]["acronym"] == "IMCTC"
-    assert ents[parties["Andarou Waysakiman"]["affiliation"]]["name"] == "United States Central Command"
+    assert ents[parties["Andro Wesquemann"]["affiliation"]]["name"] == "United States Central Command"
 
 
 def test_golden_ar_006_call_and_meeting(run_one):
