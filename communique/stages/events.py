@@ -510,7 +510,7 @@ def _finish(doc: Document, frame: Frame, dates: list[DateMention], place_mention
             date_value, precision, date_score = fallback, "day" if len(fallback) == 10 else "month", score
     previous_venue = previous.location if previous is not None and previous.date == date_value else None
     q = VenueQuery(doc, frame, place_mentions, ent_by_id, sents, previous_venue, ctx.geocode)
-    if ctx.venue_model is not None:
+    if ctx.venue_model is not None and frame.type != "call":    # a phone call: only a place its own words state
         location, _ = learned_venue(q, ctx.venue_model)
     else:
         location = rule_venue(q)
