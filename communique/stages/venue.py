@@ -124,9 +124,7 @@ def _word_after(text: str, end: int) -> str:
     return next((name for name, pattern in _AFTER if pattern.search(right)), "none")
 
 
-def _kind(loc: Location, ent: Entity, form: str) -> str:
-    if loc.lat is None and loc.country and ent.kind == "state":
-        return "country"
+def _kind(loc: Location, form: str) -> str:
     if loc.lat is None and loc.country:
         return "country"
     if loc.lat is not None:
@@ -156,7 +154,7 @@ def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str]]:
         if ent.id in q.frame.parties and q.frame.type != "visit":
             continue
         loc = _resolve(q, m, ent)
-        out.append((m.start, m.end, loc, _kind(loc, ent, m.form)))
+        out.append((m.start, m.end, loc, _kind(loc, m.form)))
     covered = [(m.start, m.end) for m, _ in q.place_mentions]
     for lm in _AFTER_LOCATIVE.finditer(q.doc.text):
         group = 1 if lm.group(1) else 2
@@ -203,7 +201,8 @@ def venue_candidates(q: VenueQuery) -> list[VenueCandidate]:
             by_name[key] = VenueCandidate(q.previous, {})
             order.append(key)
         by_name[key].features["previous_event"] = 1.0
-    return [_finish_features(by_name[k], i, parties, frame.type, by_name.values(), q) for i, k in enumerate(order)]
+    others = _Others.of(list(by_name.values()), q)
+    return [_finish_features(by_name[k], i, parties, frame.type, others) for i, k in enumerate(order)]
 
 
 def _add_dateline(q: VenueQuery, by_name: dict[str, VenueCandidate], order: list[str]) -> None:
@@ -218,8 +217,26 @@ def _add_dateline(q: VenueQuery, by_name: dict[str, VenueCandidate], order: list
     by_name[key].features["dateline"] = 1.0
 
 
+@dataclass(frozen=True)
+class _Others:
+    """What the features of one candidate read of all the candidates of an event, computed once."""
+
+    countries_named: set[str | None]
+    cities_named: set[str | None]
+    stated_here: int                    # candidates stated with a locative word in the event's sentences
+    dateline_country: str | None
+
+    @classmethod
+    def of(cls, cands: list[VenueCandidate], q: VenueQuery) -> _Others:
+        dateline = q.geocode(q.doc.dateline_place) if q.doc.dateline_place else None
+        return cls({c.location.country for c in cands if c.location.lat is None and c.location.country},
+                   {c.location.country for c in cands if c.location.lat is not None},
+                   sum(1 for c in cands if _stated_here(c.features)),
+                   dateline.country if dateline is not None else None)
+
+
 def _finish_features(cand: VenueCandidate, index: int, parties: set[str], etype: str,
-                     others: object, q: VenueQuery) -> VenueCandidate:
+                     others: _Others) -> VenueCandidate:
     f, loc = cand.features, cand.location
     f["mentions"] = math.log1p(f.get("mentions", 0.0))
     f["first_place"] = 1.0 if index == 0 else 0.0
@@ -227,20 +244,15 @@ def _finish_features(cand: VenueCandidate, index: int, parties: set[str], etype:
     if loc.country and loc.country in parties:
         f[f"party_country|kind={kind}"] = 1.0
         f[f"party_country|type={etype}"] = 1.0
-    countries_named = {c.location.country for c in others if c.location.lat is None and c.location.country}  # type: ignore[attr-defined]
-    cities_named = {c.location.country for c in others if c.location.lat is not None}  # type: ignore[attr-defined]
-    if kind == "city" and loc.country in countries_named:
+    if kind == "city" and loc.country in others.countries_named:
         f["city_of_named_country"] = 1.0
-    if kind == "country" and loc.country in cities_named:
+    if kind == "country" and loc.country in others.cities_named:
         f["country_of_named_city"] = 1.0
-    if q.doc.dateline_place and "dateline" not in f:
-        dl = q.geocode(q.doc.dateline_place)
-        if dl is not None and dl.country and dl.country == loc.country:
-            f[f"dateline_country|kind={kind}"] = 1.0
+    if "dateline" not in f and others.dateline_country and others.dateline_country == loc.country:
+        f[f"dateline_country|kind={kind}"] = 1.0
     f[f"type={etype}|kind={kind}"] = 1.0
-    stated = [c for c in others if _stated_here(c.features)]  # type: ignore[attr-defined]
     if _stated_here(f):
-        f["stated_here_alone" if len(stated) == 1 else "stated_here_among_others"] = 1.0
+        f["stated_here_alone" if others.stated_here == 1 else "stated_here_among_others"] = 1.0
     return cand
 
 
