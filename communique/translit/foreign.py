@@ -1,4 +1,4 @@
-"""Arabic spellings of foreign names -> Latin (فلاديمير -> vladimir, لافروف -> lavrov): learned.
+"""Arabic spellings of foreign names -> Latin (موزارت -> mozart, نيكسون -> nixon): learned.
 
 Two small models trained by :mod:`.training` on GeoNames places named in both scripts, shipped in
 ``data/foreign_names.json.gz`` (data, features and scores: ``data/TRAINING.md``):

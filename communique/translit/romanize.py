@@ -210,7 +210,7 @@ def arabic_to_latin(name: str, *, assimilate: bool = False, spellings: Mapping[s
     محمد بن سعيد -> Mohammed bin Saeed; المغيدي -> Al-Mughidi; عبد العزيز -> Abdulaziz;
     عبد الله الثاني -> Abdullah II. With ``assimilate=True`` the article takes the sun letter
     (ash-Sharif, ar-Rashid). Common names come from a table; a word the learned foreignness score
-    calls foreign is read by the learned transliterator of :mod:`.foreign` (فلاديمير -> Vladimir);
+    calls foreign is read by the learned transliterator of :mod:`.foreign` (موزارت -> Mozart);
     other words go through letter rules that read ا و ي as long vowels and guess short vowels (a by
     default). ``spellings`` (from :func:`learn_spellings`) give the Latin spelling a corpus uses for
     a word, before all of these.
