@@ -137,7 +137,7 @@ def person_row(con: Any, gid: str, p: dict[str, Any], doc_of: dict[str, str],
                ents: dict[str, list[tuple[str, set[str]]]], links: dict[tuple[str, str], str],
                names: dict[str, str], romanize: Any) -> dict[str, Any]:
     try:
-        from communique.kb.corpus import actor_query_events
+        from communique.corpus.resolve import actor_query_events
     except ImportError:                   # before `--actor` resolved names to actors: the substring filter
         from communique.store.queries import corpus_events
 
@@ -163,7 +163,7 @@ def person_row(con: Any, gid: str, p: dict[str, Any], doc_of: dict[str, str],
     answers = {}
     for form in forms:
         try:
-            answers[form] = frozenset(ev["id"] for ev in actor_query_events(con, form))
+            answers[form] = frozenset(ev["id"] for ev in actor_query_events(store, form))
         except Exception as exc:          # an ambiguous or unknown name: no answer
             answers[form] = frozenset({f"error: {exc}"})
     agrees = len(set(answers.values())) == 1 and all(not any(x.startswith("error") for x in a) and a
@@ -216,8 +216,10 @@ def main() -> None:
     if args.reuse and db.exists():
         from communique.store import open_store
 
+        from communique.corpus import refresh_corpus
+
         with open_store(str(db)) as store:
-            store.refresh_corpus_events()
+            refresh_corpus(store, full=True)
     else:
         db.unlink(missing_ok=True)
         extract_corpus(items, str(db))

@@ -61,11 +61,11 @@ def _any_readable(counts: Any) -> bool:
 
 
 def _cmd_events(args: argparse.Namespace) -> int:
-    from .kb.corpus import actor_query_events
+    from .corpus.resolve import actor_query_events
     from .store import open_store
 
     with open_store(args.db, read_only=True) as store:  # type: ignore[attr-defined]
-        events = actor_query_events(store.con, args.actor, type=args.type, since=args.since, until=args.until)
+        events = actor_query_events(store, args.actor, type=args.type, since=args.since, until=args.until)
     _print_events(events, args.format)
     return 0
 
@@ -253,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_eval)
 
     from .export import add_export_parser
-    from .kb.commands import add_actors_parser
+    from .actor_commands import add_actors_parser
 
     add_export_parser(sub)
     add_actors_parser(sub)
