@@ -72,10 +72,9 @@ def _cmd_events(args: argparse.Namespace) -> int:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     from .store import open_store
-    from .store.queries import show_event
 
     with open_store(args.db, read_only=True) as store:  # type: ignore[attr-defined]
-        event = show_event(store.con, args.event_id)
+        event = store.show_event(args.event_id)
     if event is None:
         raise CommuniqueError(f"no event {args.event_id!r} in {args.db}; list them with `communique events`")
     _show(event)
@@ -97,10 +96,9 @@ def _cmd_rejects(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from .store import open_store
-    from .store.queries import rejects
 
     with open_store(args.db, read_only=True) as store:  # type: ignore[attr-defined]
-        found = rejects(store.con, stage=args.stage)
+        found = store.rejects(stage=args.stage)
     if args.format == "jsonl":
         for r in found:
             print(json.dumps(asdict(r), ensure_ascii=False))

@@ -9,7 +9,7 @@ from typing import Any
 from ..records import Extraction, Rejected
 from ..textnorm import fold, is_arabic
 from .corpus_tables import CorpusTables, insert_columns
-from .queries import actor_aliases, actor_documents, corpus_events
+from .queries import StoredReject, actor_aliases, actor_documents, corpus_events, rejects, show_event
 
 __all__ = ["TABLES", "INSERT_SQL", "document_rows", "insert_columns", "SQLStore"]
 
@@ -98,6 +98,14 @@ class SQLStore(CorpusTables):
     def actor_documents(self) -> dict[str, int]:
         """Corpus actor id -> the number of documents that name it."""
         return actor_documents(self.con)
+
+    def show_event(self, event_id: str) -> dict[str, Any] | None:
+        """One event in full (store.queries.show_event)."""
+        return show_event(self.con, event_id)
+
+    def rejects(self, *, stage: str | None = None) -> list[StoredReject]:
+        """The rejected inputs (store.queries.rejects)."""
+        return rejects(self.con, stage=stage)
 
     def occurred_event_counts(self) -> dict[str, int]:
         """Every stored document -> its number of occurred events (what a skipped document counts)."""
