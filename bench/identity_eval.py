@@ -115,7 +115,7 @@ def measure(items: list[tuple[dict[str, Any], Path]], db: str, show: int) -> dic
             pred_groups[cid].add(name_of_doc.get(d, d))
         pairs = pair_scores(gold_groups, pred_groups)
         persons = two_script_persons(items)
-        rows = [person_row(con, gid, p, doc_of, ents, links, names, arabic_to_latin) for gid, p in sorted(persons.items())]
+        rows = [person_row(store, gid, p, doc_of, ents, links, names, arabic_to_latin) for gid, p in sorted(persons.items())]
         corpus_spellings(con, rows)
     finally:
         store.close()
@@ -133,7 +133,7 @@ def measure(items: list[tuple[dict[str, Any], Path]], db: str, show: int) -> dic
     }
 
 
-def person_row(con: Any, gid: str, p: dict[str, Any], doc_of: dict[str, str],
+def person_row(store: Any, gid: str, p: dict[str, Any], doc_of: dict[str, str],
                ents: dict[str, list[tuple[str, set[str]]]], links: dict[tuple[str, str], str],
                names: dict[str, str], romanize: Any) -> dict[str, Any]:
     try:
@@ -141,8 +141,8 @@ def person_row(con: Any, gid: str, p: dict[str, Any], doc_of: dict[str, str],
     except ImportError:                   # before `--actor` resolved names to actors: the substring filter
         from communique.store.queries import corpus_events
 
-        def actor_query_events(con: Any, ref: str) -> list[dict[str, Any]]:
-            return corpus_events(con, actor=ref)
+        def actor_query_events(store: Any, ref: str) -> list[dict[str, Any]]:
+            return corpus_events(store.con, actor=ref)
 
     actors: set[str] = set()
     scripts: set[bool] = set()
