@@ -122,6 +122,8 @@ def _link_nonpersons(entities: Iterable[StoredEntity], pins: Mapping[Key, str],
 
 def _nonperson_actor(e: StoredEntity, pins: Mapping[Key, str], nonperson_alias: Mapping[str, str]) -> str:
     target = pins.get(e.key)
+    if target is None and not nonperson_alias:
+        return e.entity_id
     if target is None:
         hits = {nonperson_alias[k] for k in (match_key(f) for f in e.forms) if k in nonperson_alias}
         target = hits.pop() if len(hits) == 1 else e.entity_id
@@ -244,6 +246,7 @@ def _arabic_full_form(act: CorpusActor, names: list[str] = ()) -> str | None:
 _romanized = lru_cache(maxsize=1 << 14)(arabic_to_latin)
 
 
+@lru_cache(maxsize=1 << 16)
 def _names_person(form: str, name: str) -> bool:
     """A person's form that is a name (a word of it sounds like a word of the name, in either
     script: طه for Taha), not a title ('Bruneian Minister', 'الأمين العام')."""
