@@ -171,7 +171,7 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
             dinfo.append(None)
     cdates: dict[int, list[_DateInfo]] = {i: [di] for i, di in enumerate(dinfo) if di is not None}
     ccountry: dict[int, str] = {i: k[4] for i, k in enumerate(keys) if k[4]}
-
+    joins = [0]     # successful joins so far: a scan that joined nothing gives the same again until one
 
     def join(i: int, j: int) -> bool:
         ri, rj = find(i), find(j)
@@ -196,6 +196,7 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
         if cj:
             ccountry[ri] = cj
             del ccountry[rj]
+        joins[0] += 1
         return True
 
     blocks = _blocks(keys)
@@ -237,13 +238,21 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
         spans = [i for i in dated if dinfo[i].day is None]  # type: ignore[union-attr]
         # the first member of each cluster of the block, in index order (clusters only grow from here)
         firsts: list[int] | None = None
+        # the cluster of the last undated report that joined nothing, and the joins made by then: another
+        # report of that cluster sees the same candidates in the same state (5,000 undated copies of one story)
+        fruitless: tuple[int, int] | None = None
+        near_cache: dict[tuple[int, int], list[int]] = {}     # the candidates of a span of days
         for u in undated:
+            if fruitless == (find(u), joins[0]):
+                continue
             ds = cdates.get(find(u))
             if ds:   # dated through another block: only reports near its dates can fit
                 lo, hi = min(d.lo for d in ds) - 1, max(d.hi for d in ds) + 1
-                near = days[bisect_left(day_los, lo):bisect_right(day_los, hi)]
-                near += [i for i in spans if dinfo[i].lo <= hi and dinfo[i].hi >= lo]  # type: ignore[union-attr]
-                candidates = sorted(near + undated)
+                candidates = near_cache.get((lo, hi))
+                if candidates is None:
+                    near = days[bisect_left(day_los, lo):bisect_right(day_los, hi)]
+                    near += [i for i in spans if dinfo[i].lo <= hi and dinfo[i].hi >= lo]  # type: ignore[union-attr]
+                    candidates = near_cache[(lo, hi)] = sorted(near + undated)
             else:
                 if firsts is None:
                     seen_roots: set[int] = set()
@@ -262,6 +271,8 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
                 tried.add(rj)
                 if join(j, u):
                     break
+            else:
+                fruitless = (find(u), joins[0])
     return forest.groups()
 
 
