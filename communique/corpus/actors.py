@@ -320,7 +320,7 @@ def _nonperson_members(store: Store, new: Mapping[Key, StoredEntity],
     those the last refresh linked to them, and those of the new documents."""
     if touched is None:
         return store.iter_entities(exclude_kinds=("person",))
-    stored = store.iter_entities(actor_ids=touched) if touched else iter(())
+    stored = (e for e in store.iter_entities(actor_ids=touched) if e.key not in new) if touched else iter(())
     fresh = (new[k] for k in sorted(new) if new[k].kind != "person")
     return heapq.merge(stored, fresh, key=lambda e: e.key)
 
