@@ -115,7 +115,7 @@ def measure(items: list[tuple[dict[str, Any], Path]], db: str, show: int) -> dic
             pred_groups[cid].add(name_of_doc.get(d, d))
         pairs = pair_scores(gold_groups, pred_groups)
         persons = two_script_persons(items)
-        rows = [person_row(con, gid, p, doc_of, ents, links, names, arabic_to_latin) for gid, p in sorted(persons.items())]
+        rows = [person_row(store, gid, p, doc_of, ents, links, names, arabic_to_latin) for gid, p in sorted(persons.items())]
         corpus_spellings(con, rows)
     finally:
         store.close()
@@ -133,16 +133,16 @@ def measure(items: list[tuple[dict[str, Any], Path]], db: str, show: int) -> dic
     }
 
 
-def person_row(con: Any, gid: str, p: dict[str, Any], doc_of: dict[str, str],
+def person_row(store: Any, gid: str, p: dict[str, Any], doc_of: dict[str, str],
                ents: dict[str, list[tuple[str, set[str]]]], links: dict[tuple[str, str], str],
                names: dict[str, str], romanize: Any) -> dict[str, Any]:
     try:
-        from communique.kb.corpus import actor_query_events
+        from communique.corpus.resolve import actor_query_events
     except ImportError:                   # before `--actor` resolved names to actors: the substring filter
         from communique.store.queries import corpus_events
 
-        def actor_query_events(con: Any, ref: str) -> list[dict[str, Any]]:
-            return corpus_events(con, actor=ref)
+        def actor_query_events(store: Any, ref: str) -> list[dict[str, Any]]:
+            return corpus_events(store.con, actor=ref)
 
     actors: set[str] = set()
     scripts: set[bool] = set()
@@ -163,7 +163,7 @@ def person_row(con: Any, gid: str, p: dict[str, Any], doc_of: dict[str, str],
     answers = {}
     for form in forms:
         try:
-            answers[form] = frozenset(ev["id"] for ev in actor_query_events(con, form))
+            answers[form] = frozenset(ev["id"] for ev in actor_query_events(store, form))
         except Exception as exc:          # an ambiguous or unknown name: no answer
             answers[form] = frozenset({f"error: {exc}"})
     agrees = len(set(answers.values())) == 1 and all(not any(x.startswith("error") for x in a) and a
@@ -216,8 +216,10 @@ def main() -> None:
     if args.reuse and db.exists():
         from communique.store import open_store
 
+        from communique.corpus import refresh_corpus
+
         with open_store(str(db)) as store:
-            store.refresh_corpus_events()
+            refresh_corpus(store, full=True)
     else:
         db.unlink(missing_ok=True)
         extract_corpus(items, str(db))

@@ -1,4 +1,4 @@
-"""Measure cross-document person linking (communique.kb.persons.link_persons): false merges of
+"""Measure cross-document person linking (communique.corpus.persons.link_persons): false merges of
 distinct real names, and links of one name's spellings across scripts.
 
     .venv/bin/python bench/linking_eval.py [--data ../shared/data] [--random 1000] [--show 8]
@@ -34,7 +34,7 @@ from translit_eval import (  # noqa: E402
     possibly_same,
 )
 
-from communique.kb.persons import Sighting, link_persons  # noqa: E402
+from communique.corpus.persons import Sighting, link_persons  # noqa: E402
 from communique.translit import arabic_to_latin, name_key  # noqa: E402
 
 

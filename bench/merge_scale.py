@@ -1,4 +1,4 @@
-"""Time communique.stages.merge.merge_events on synthetic corpora of 10k, 100k and 1M reports.
+"""Time communique.corpus.merging.merge_events on synthetic corpora of 10k, 100k and 1M reports.
 
     .venv/bin/python bench/merge_scale.py [--sizes 10000 100000 1000000] [--reference]
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from communique.stages.merge import EventKey, merge_events, merge_events_reference  # noqa: E402
+from communique.corpus.merging import EventKey, merge_events, merge_events_reference  # noqa: E402
 
 FAMILIES = ["meet"] * 55 + ["call"] * 15 + ["agreement"] * 10 + ["conference"] * 20
 SURNAMES = ["brt", "lvrf", "mgd", "srf", "kn", "mdn", "th", "vrnkf", "qrs", "bjw", "snjrn", "zhr", "lbrd", "ysf",

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from communique.records import Document, Entity, Event, Evidence, Extraction, Location, Party  # noqa: E402
+from communique.corpus import refresh_corpus  # noqa: E402
 from communique.store import open_store  # noqa: E402
 
 GIVEN = ["Amel", "Bruno", "Chadi", "Dounia", "Elias", "Farid", "Gaelle", "Hichem", "Ines", "Jalil", "Karim", "Lina"]
@@ -86,7 +87,7 @@ def build(db: Path, n: int) -> None:
         for lo in range(0, n, 5000):
             store.write_many([extraction(i, rng) for i in range(lo, min(n, lo + 5000))])  # type: ignore[attr-defined]
         t1 = time.perf_counter()
-        store.refresh_corpus_events()
+        refresh_corpus(store)
     print(f"store: {n} documents, {n} events written in {t1 - t0:.0f} s, refreshed in {time.perf_counter() - t1:.0f} s")
 
 

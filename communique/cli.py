@@ -61,24 +61,20 @@ def _any_readable(counts: Any) -> bool:
 
 
 def _cmd_events(args: argparse.Namespace) -> int:
-    from .kb.corpus import actor_query_events
+    from .corpus.resolve import actor_query_events
     from .store import open_store
 
     with open_store(args.db, read_only=True) as store:  # type: ignore[attr-defined]
-        events = actor_query_events(store.con, args.actor, type=args.type, since=args.since, until=args.until)
+        events = actor_query_events(store, args.actor, type=args.type, since=args.since, until=args.until)
     _print_events(events, args.format)
     return 0
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
     from .store import open_store
-    from .store.browse import event_evidence, get_event
-    from .store.browse_tables import browse_source
 
     with open_store(args.db, read_only=True) as store:  # type: ignore[attr-defined]
-        event = get_event(browse_source(store.con, writable=False), args.event_id, resolved=False, con=store.con)
-        if event is not None:
-            event["evidence"] = event_evidence(store.con, event)
+        event = store.show_event(args.event_id)
     if event is None:
         raise CommuniqueError(f"no event {args.event_id!r} in {args.db}; list them with `communique events`")
     _show(event)
@@ -100,10 +96,9 @@ def _cmd_rejects(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from .store import open_store
-    from .store.queries import rejects
 
     with open_store(args.db, read_only=True) as store:  # type: ignore[attr-defined]
-        found = rejects(store.con, stage=args.stage)
+        found = store.rejects(stage=args.stage)
     if args.format == "jsonl":
         for r in found:
             print(json.dumps(asdict(r), ensure_ascii=False))
@@ -268,7 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_eval)
 
     from .export import add_export_parser
-    from .kb.commands import add_actors_parser
+    from .actor_commands import add_actors_parser
 
     add_export_parser(sub)
     add_actors_parser(sub)

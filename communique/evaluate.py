@@ -275,7 +275,7 @@ def evaluate_dir(directory: str | Path | Sequence[str | Path], pipeline: Any) ->
 
 def _corpus_pairs(items: list[tuple[dict[str, Any], Path]], records: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Pairwise 'these two documents report the same event': gold clusters vs cross-document merging."""
-    from .stages.merge import merge_corpus
+    from .corpus.merging import merge_corpus
 
     gold_pairs: set[tuple[str, str]] = set()
     clusters: dict[str, set[str]] = defaultdict(set)
@@ -296,8 +296,8 @@ def _corpus_pairs(items: list[tuple[dict[str, Any], Path]], records: dict[str, d
 
 def corpus_actor_links(records: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
     """Corpus actor of every predicted entity of document records (keyed by document name):
-    persons linked across documents by communique.kb.persons, others keep their ids."""
-    from .kb.persons import Sighting, link_persons
+    persons linked across documents by communique.corpus.persons, others keep their ids."""
+    from .corpus.persons import Sighting, link_persons
 
     sightings = []
     for doc, rec in records.items():

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from .errors import InputError, OptionalDependencyError
 from .records import Entity, Event, Extraction, Rejected
+from .store import Store
 
 __all__ = ["document_record", "rejected_record", "event_record", "entity_record", "EXPORT_FORMATS",
            "export_corpus", "load_corpus_export", "plover_record", "actor_network", "add_export_parser"]
@@ -81,38 +82,32 @@ class CorpusExport:
     """What every corpus format is written from: resolved events, the actor index, actor facts."""
 
     events: list[dict[str, Any]]
-    actors: dict[str, Any]                     # actor id -> communique.kb.corpus.CorpusActor
+    actors: dict[str, Any]                     # actor id -> communique.corpus.actors.CorpusActor
     countries: dict[str, str]                  # actor id -> ISO 3166 alpha-2 (states, organisations' seat)
     evidence: dict[str, tuple[str | None, str | None]]   # per-document event id -> (trigger, first sentence)
 
 
-def load_corpus_export(con: Any, *, overlay: str | Path | None = None) -> CorpusExport:
+def load_corpus_export(store: Store, *, overlay: str | Path | None = None) -> CorpusExport:
     """Read the merged corpus events with parties resolved to corpus actors (reads only)."""
-    from .kb.corpus import build_actor_index
-    from .store.queries import corpus_events, resolve_actors
-
+    from .corpus.actors import build_actor_index
     from .kb.roles import with_english_roles
+    from .store.queries import resolve_actors
 
-    idx = build_actor_index(con, overlay)
-    events = with_english_roles(resolve_actors(corpus_events(con), idx.links,
+    idx = build_actor_index(store, overlay)
+    events = with_english_roles(resolve_actors(store.corpus_events(), idx.links,
                                                {a.id: (a.name, a.kind) for a in idx.actors.values()}))
-    countries = {i: c for i, c in con.execute("SELECT id, country FROM actors WHERE country IS NOT NULL").fetchall()}
-    evidence: dict[str, tuple[str | None, str | None]] = {}
-    for ev_id, trigger, text in con.execute(
-            "SELECT e.id, e.trigger, (SELECT v.text FROM evidence v WHERE v.event_id = e.id ORDER BY v.start_char "
-            "LIMIT 1) FROM events e").fetchall():
-        evidence[ev_id] = (trigger, text)
-    return CorpusExport(events=events, actors=idx.actors, countries=countries, evidence=evidence)
+    return CorpusExport(events=events, actors=idx.actors, countries=store.actor_countries(),
+                        evidence=store.first_evidence())
 
 
-def export_corpus(con: Any, fmt: str, out: str | Path | None = None, *, overlay: str | Path | None = None,
+def export_corpus(store: Store, fmt: str, out: str | Path | None = None, *, overlay: str | Path | None = None,
                   stream: TextIO | None = None) -> int:
     """Write the store's merged events (or, for gexf/graphml, its actor network) to ``out``
     (a file path) or ``stream`` (default standard output). Returns the number of records
     (events, PLOVER records, or nodes) written."""
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
-    data = load_corpus_export(con, overlay=overlay)
+    data = load_corpus_export(store, overlay=overlay)
     if fmt == "parquet":
         if out is None:
             raise InputError("parquet is a binary format: give a file with --out events.parquet")
@@ -348,7 +343,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     settings = Settings(db=args.db, kb_overlay=args.overlay)
     with open_store(settings.db, read_only=True) as store:  # type: ignore[attr-defined]
-        n = export_corpus(store.con, args.format, args.out, overlay=settings.kb_overlay)
+        n = export_corpus(store, args.format, args.out, overlay=settings.kb_overlay)
     if args.out:
         what = "nodes" if args.format in ("gexf", "graphml") else "records"
         print(f"{n} {what} -> {args.out}", file=sys.stderr)

@@ -20,7 +20,7 @@ from .stages.events import EventContext, extract_events
 from .stages.gazetteer import Gazetteer, GazetteerEntry
 from .stages.language import build_detector, detect_language
 from .stages.linking import link_entities
-from .stages.merge import fingerprint
+from .corpus.copies import fingerprint
 from .stages.mentions import MentionContext, find_mentions
 from .stages.nlp import ModelSet, parse
 from .stages.normalize import normalize

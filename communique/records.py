@@ -1,4 +1,5 @@
-"""Typed records passed between stages: Document, Mention, Entity, Event, Rejected."""
+"""Typed records passed between stages (Document, Mention, Entity, Event, Rejected) and between the store
+and the corpus layer (StoredEntity, StoredReport, ActorRecord)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Literal
 __all__ = [
     "RawDocument", "Provenance", "Document", "Span", "DateMention", "Mention", "Entity", "Location",
     "Party", "Evidence", "Event", "Extraction", "Rejected", "Skipped",
+    "StoredEntity", "ReportParty", "StoredReport", "ActorFact", "ActorRecord",
 ]
 
 EntityKind = Literal["person", "organization", "state", "place"]
@@ -150,7 +152,7 @@ class Extraction:
     document: Document
     entities: tuple[Entity, ...]
     events: tuple[Event, ...]
-    #: MinHash of the text (stages.merge.fingerprint): near-duplicate detection in the store, computed by
+    #: MinHash of the text (corpus.copies.fingerprint): near-duplicate detection in the store, computed by
     #: the worker that parsed the document; None when the text has no words or it was not computed
     fingerprint: bytes | None = None
 
@@ -171,3 +173,70 @@ class Skipped:
 
     source: str
     doc_id: str
+
+
+# -- what the corpus layer (communique.corpus) reads from a store and writes back ----------------
+
+@dataclass(frozen=True, slots=True)
+class StoredEntity:
+    """One entity of one stored document, as cross-document linking reads it."""
+
+    doc_id: str
+    entity_id: str
+    kind: str
+    name: str
+    affiliation: str | None = None
+    titles: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.doc_id, self.entity_id)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportParty:
+    """A party of a stored report, with its corpus actor when the store keeps actor tables."""
+
+    entity: str
+    kind: str | None = None
+    name: str | None = None
+    actor: str | None = None            # its corpus actor
+    acts_for: str | None = None         # corpus actor of the state or organization a person acts for
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReport:
+    """One stored occurred event with its parties: what cross-document merging reads."""
+
+    id: str
+    doc_id: str
+    type: str
+    date: str | None = None
+    country: str | None = None
+    parties: tuple[ReportParty, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActorFact:
+    """Something seen of a corpus actor (a form, a title, an affiliation): when, in how many documents."""
+
+    value: str
+    first_seen: str | None = None
+    last_seen: str | None = None
+    documents: int = 0
+    origin: str | None = None           # forms only: document | overlay | user | romanized
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    """One corpus actor as the store keeps it (store/actors.sql)."""
+
+    id: str
+    kind: str
+    name: str
+    origin: str                         # kb | learned | overlay | user
+    documents: int
+    forms: tuple[ActorFact, ...] = ()
+    titles: tuple[ActorFact, ...] = ()
+    affiliations: tuple[ActorFact, ...] = ()

@@ -13,10 +13,12 @@ import pytest
 from communique.config import Settings
 from communique.errors import CommuniqueError
 from communique.kb.actors import load_overlay
-from communique.kb.commands import add_actors_parser
-from communique.kb.corpus import build_actor_index, find_actor, refresh_actors
-from communique.kb.persons import Sighting, link_persons, load_person_overlay
+from communique.actor_commands import add_actors_parser
+from communique.corpus.actors import build_actor_index, refresh_actors
+from communique.corpus.persons import Sighting, link_persons, load_person_overlay
+from communique.corpus.resolve import find_actor
 from communique.run.local import extract_paths
+from communique.store import open_store
 
 from .conftest import EXAMPLES
 
@@ -46,9 +48,17 @@ def _cli(db: Path, *argv: str, capsys) -> str:
     return capsys.readouterr().out
 
 
+def _refreshed(db: Path, overlay: str | None = None):
+    """The store at ``db`` with its actor tables rebuilt, and its actor index."""
+    store = open_store(str(db))
+    with store.transaction():
+        refresh_actors(store, overlay)
+    return store, build_actor_index(store, overlay)
+
+
 def test_actors_one_person_across_scripts_and_documents(db):
-    con = duckdb.connect(str(db))
-    idx = refresh_actors(con)
+    store, idx = _refreshed(db)
+    con = store.con
     docs = dict(con.execute("SELECT regexp_extract(source, '[a-z]{2}_[0-9]{3}'), id FROM documents").fetchall())
     assert idx.links[(docs["ar_006"], "person:hussein-ibrahim-taha")] == "person:hissein-brahim-taha"
     assert idx.links[(docs["fr_011"], "person:hissein-brahim-taha")] == "person:hissein-brahim-taha"
@@ -63,7 +73,7 @@ def test_actors_one_person_across_scripts_and_documents(db):
     bourita = con.execute("SELECT count(DISTINCT doc_id) FROM actor_links WHERE actor_id = 'person:nasser-bourita'"
                           ).fetchone()[0]
     assert bourita == 3     # fr_008, ar_006 (ناصر بوريطة), fr_011
-    con.close()
+    store.close()
 
 
 def test_actors_list_counts_events_and_show_titles(db, capsys):
@@ -82,29 +92,28 @@ def test_actors_list_counts_events_and_show_titles(db, capsys):
     assert {a["form"]: a["script"] for a in shown["aliases"]}["ناصر بوريطة"] == "Arab"
     assert {e["date"] for e in shown["events"]} >= {"2018-09-27"}
     with pytest.raises(CommuniqueError, match="give one of these ids"):
-        find_actor(build_actor_index(duckdb.connect(str(db), read_only=True)), "Bin")
+        with open_store(str(db), read_only=True) as store:
+            find_actor(build_actor_index(store), "Bin")
 
 
 def test_actors_merge_survives_relinking(db, capsys):
     out = _cli(db, "merge", "person:lailaraja", "person:halbi-bin-mohammad-yussof", capsys=capsys)
     assert out.strip() == "person:lailaraja -> person:halbi-bin-mohammad-yussof"
-    con = duckdb.connect(str(db))
-    idx = refresh_actors(con)       # what the next extract does: the user decision stays
+    store, idx = _refreshed(db)       # what the next extract does: the user decision stays
     halbi = idx.actors["person:halbi-bin-mohammad-yussof"]
     assert "person:lailaraja" not in idx.actors
     assert {"Datu Lailaraja", "Halbi bin Haji Mohammad Yussof"} <= set(halbi.forms)
     assert halbi.origin == "user"
-    con.close()
+    store.close()
 
 
 def test_actors_alias_links_a_new_spelling(db, capsys):
     assert _cli(db, "alias", "person:sergey-lavrov", "سيرغي لافروف", capsys=capsys).strip() == \
         "سيرغي لافروف -> person:sergey-lavrov"
-    con = duckdb.connect(str(db))
-    idx = build_actor_index(con)
+    with open_store(str(db)) as store:
+        idx = build_actor_index(store)
     assert find_actor(idx, "سيرغي لافروف").id == "person:sergey-lavrov"
     assert idx.actors["person:sergey-lavrov"].forms["سيرغي لافروف"][0] == "user"
-    con.close()
     with pytest.raises(CommuniqueError, match="takes 2 argument"):
         _cli(db, "alias", "person:sergey-lavrov", capsys=capsys)
 
@@ -122,9 +131,8 @@ def test_actors_user_overlay_names_a_person(db, tmp_path):
     (seed,) = load_person_overlay(overlay)
     assert (seed.id, seed.affiliation_kind) == ("person:taha-oic", "organization")
     settings = Settings(db=str(db), kb_overlay=str(overlay))
-    con = duckdb.connect(str(db), read_only=True)
-    idx = build_actor_index(con, settings.kb_overlay)
-    con.close()
+    with open_store(str(db), read_only=True) as store:
+        idx = build_actor_index(store, settings.kb_overlay)
     taha = idx.actors["person:taha-oic"]
     assert taha.origin == "overlay" and taha.name == "Hissein Brahim Taha"
     assert len(taha.members) == 2 and "Secretary-General" in taha.titles

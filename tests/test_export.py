@@ -16,6 +16,7 @@ from communique.config import Settings
 from communique.errors import InputError
 from communique.export import CSV_COLUMNS, add_export_parser, export_corpus
 from communique.run.local import extract_paths
+from communique.store import open_store
 
 from .conftest import EXAMPLES
 
@@ -149,9 +150,8 @@ def test_export_graphml_actor_network(db, events, tmp_path):
 
 
 def test_export_errors_name_what_to_do(db):
-    con = duckdb.connect(str(db), read_only=True)
-    with pytest.raises(InputError, match="--out"):
-        export_corpus(con, "parquet")
-    with pytest.raises(InputError, match="jsonl, csv, parquet, plover, gexf, graphml"):
-        export_corpus(con, "xlsx")
-    con.close()
+    with open_store(str(db), read_only=True) as store:
+        with pytest.raises(InputError, match="--out"):
+            export_corpus(store, "parquet")
+        with pytest.raises(InputError, match="jsonl, csv, parquet, plover, gexf, graphml"):
+            export_corpus(store, "xlsx")

@@ -9,9 +9,9 @@ import pytest
 
 from communique.cli import main
 from communique.errors import CommuniqueError
-from communique.kb.corpus import resolve_actor_ref
-from communique.kb.persons import Sighting, link_persons
-from communique.stages.merge import merge_corpus
+from communique.corpus.merging import merge_corpus
+from communique.corpus.persons import Sighting, link_persons
+from communique.corpus.resolve import resolve_actor_ref
 
 from .conftest import SEED
 
@@ -150,16 +150,16 @@ def test_actor_unknown_is_a_clear_error(seed_store, capsys):
 
 
 def test_ambiguous_actor_names_its_candidates(tmp_path):
-    from communique.kb.corpus import actor_query_events, ensure_actor_tables
+    from communique.corpus.resolve import actor_query_events
     from communique.store import open_store
 
     with open_store(str(tmp_path / "x.duckdb")) as store:
-        ensure_actor_tables(store.con)
+        store.ensure_actor_tables()
         store.con.execute("INSERT INTO corpus_actors VALUES ('person:ali-hassan', 'person', 'Ali Hassan', "
                           "'learned', 1), ('person:omar-hassan', 'person', 'Omar Hassan', 'learned', 1)")
         with pytest.raises(CommuniqueError, match=r"'Hassan' names 2 actors: person:ali-hassan \(Ali Hassan\); "
                                                   r"person:omar-hassan \(Omar Hassan\)"):
-            actor_query_events(store.con, "Hassan")
+            actor_query_events(store, "Hassan")
 
 
 @pytest.mark.parametrize("stated, english", [
@@ -179,17 +179,18 @@ def test_english_role_of_a_stated_title(stated, english):
 
 
 def test_a_person_and_the_state_it_acts_for_are_one_side():
-    from communique.stages.merge import corpus_assignments
+    from communique.corpus.merging import corpus_assignments
+    from communique.records import ReportParty, StoredReport
 
-    def rows(ev_id, doc, date, actors):
-        return [(ev_id, doc, "meet", date, None, a, "person" if a.startswith("person:") else "state", a, a, None)
-                for a in actors]
+    def report(ev_id, doc, date, actors):
+        return StoredReport(ev_id, doc, "meet", date, None, tuple(
+            ReportParty(a, "person" if a.startswith("person:") else "state", a, a) for a in actors))
 
-    reports = rows("e1", "d1", None, ["person:lavrov", "Q159"]) + \
-        rows("e2", "d2", "2015-08-01", ["person:lavrov", "Q159", "person:jubeir"])
-    merged, _ = corpus_assignments(iter(reports))
+    reports = [report("e1", "d1", None, ["person:lavrov", "Q159"]),
+               report("e2", "d2", "2015-08-01", ["person:lavrov", "Q159", "person:jubeir"])]
+    merged, _ = corpus_assignments(reports)
     assert len({cid for _, cid in merged}) == 1            # (Lavrov, Russia) taken for two counterparts
-    merged, _ = corpus_assignments(iter(reports), {"person:lavrov": {"Q159"}})
+    merged, _ = corpus_assignments(reports, {"person:lavrov": {"Q159"}})
     assert len({cid for _, cid in merged}) == 2
 
 

@@ -9,9 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from communique.records import Document
-from communique.stages.merge import (
-    EXHAUSTIVE_BLOCK, _dates_compatible, merge_events, merge_events_reference, near_duplicates,
-)
+from communique.corpus.copies import near_duplicates
+from communique.corpus.merging import EXHAUSTIVE_BLOCK, _dates_compatible, merge_events, merge_events_reference
 
 from .conftest import EXAMPLES
 
@@ -40,7 +39,7 @@ def test_merge_monthly_meetings_of_one_pair_stay_apart():
 
 def test_merge_equals_reference_on_the_bundled_examples(run_one):
     """On real reports (small blocks) the indexed merge is the reference, report for report."""
-    from communique.stages.merge import _FAMILY, party_keys, same_sides
+    from communique.corpus.merging import _FAMILY, party_keys, same_sides
 
     keys = []
     for name in ("fr_008.txt", "fr_009.txt", "fr_006.txt", "fr_007.txt"):

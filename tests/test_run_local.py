@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from communique.config import Settings
+from communique.corpus import refresh_corpus
 from communique.errors import CommuniqueError
 from communique.records import Document, Entity, Extraction, RawDocument, Rejected
 from communique.run.batches import Skipped, process_batch
@@ -66,7 +67,7 @@ def test_run_writer_bulk_rows_equal_store_write(pipeline, tmp_path):
     one = open_store(str(tmp_path / "one.duckdb"))
     for r in results:
         one.write(r)
-    one.refresh_corpus_events()
+    refresh_corpus(one)
     one.close()
     bulk = open_store(str(tmp_path / "bulk.duckdb"))
     writer = StoreWriter(bulk)

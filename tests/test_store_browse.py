@@ -8,11 +8,11 @@ import json
 import duckdb
 
 from communique.cli import main
+from communique.corpus.refresh import refresh_corpus, refresh_merged_events
 from communique.records import Document, Entity, Event, Evidence, Extraction, Location, Party
 from communique.store import open_store
 from communique.store.browse import EventFilter, event_timeline, get_event, list_events
 from communique.store.browse_tables import browse_is_current, refresh_browse
-from communique.store.refresh import refresh_merged_events
 
 from .test_store_postgres import _report
 
@@ -39,16 +39,16 @@ def _tables(con) -> dict[str, list[tuple]]:
 def test_store_browse_refresh_rewrites_only_what_changed(store_url):
     with open_store(store_url) as store:
         store.write(_report("fr"))
-        store.refresh_corpus_events()
+        refresh_corpus(store)
         assert [e["id"] for e in list_events(store.con, EventFilter(status="any")).events] == ["ev:fr2", "ce:fr1"]
         store.write(_report("en"))                  # merges with ev:fr1: that event's row is rewritten
-        store.refresh_corpus_events()
+        refresh_corpus(store)
         assert browse_is_current(store.con)
         assert [e["id"] for e in list_events(store.con, EventFilter(status="any")).events] == ["ev:fr2", "ce:en1"]
         assert refresh_browse(store.con) == 0       # nothing changed since
         store.write(_other_meeting())
         assert not browse_is_current(store.con)
-        refresh_merged_events(store.con)
+        refresh_merged_events(store)
         assert refresh_browse(store.con) == 1       # the new event only
         scratch = duckdb.connect(":memory:")
         assert refresh_browse(store.con, scratch) == 3
@@ -70,7 +70,7 @@ def test_store_browse_older_store_is_read_through_a_copy(tmp_path, capsys):
         store.write(_report("fr"))
         store.write(_report("en"))
         store.write(_other_meeting())
-        store.refresh_corpus_events()
+        refresh_corpus(store)
     capsys.readouterr()
     outputs = []
     for _ in range(2):

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from communique.config import Settings
 from communique.run.local import extract_paths
-from communique.stages.merge import near_duplicates
+from communique.corpus import refresh_corpus
+from communique.corpus.copies import near_duplicates
 from communique.store import open_store
 from communique.store.browse import EventFilter, list_events
 
@@ -61,10 +62,10 @@ def test_store_copies_are_checked_incrementally(tmp_path, pipeline, store_url):
         by_id = dict(store.con.execute("SELECT id, source FROM documents").fetchall())
         assert {(by_id[c], by_id[g[0]]) for g in near_duplicates(texts) for c in g[1:]} == found
         assert store.con.execute("SELECT count(DISTINCT doc_id) FROM fingerprint_bands").fetchone()[0] == 2
-        store.refresh_corpus_events()
+        refresh_corpus(store)
         assert copies(store) == found
         # a store written before fingerprints existed
         for table in ("duplicates", "fingerprints", "fingerprint_bands"):
             store.con.execute(f"DELETE FROM {table}")
-        store.refresh_corpus_events()
+        refresh_corpus(store)
         assert copies(store) == found

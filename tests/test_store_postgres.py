@@ -13,6 +13,7 @@ import psycopg
 import pytest
 
 from communique.cli import main
+from communique.corpus import refresh_corpus
 from communique.errors import StoreError
 from communique.records import (
     Document,
@@ -145,8 +146,8 @@ def test_store_merges_reports_across_documents(store_url):
     with open_store(store_url) as store:
         store.write(_report("fr"))
         store.write(_report("en"))
-        assert store.refresh_corpus_events() == 1           # the planned visit is not a corpus event
-        assert store.refresh_corpus_events() == 1
+        assert refresh_corpus(store) == 1           # the planned visit is not a corpus event
+        assert refresh_corpus(store) == 1
         assert store.con.execute("SELECT id, corpus_event FROM events ORDER BY id").fetchall() == [
             ("ev:en1", "ce:en1"), ("ev:fr1", "ce:en1"), ("ev:fr2", None)]
     with open_store(store_url, read_only=True) as store:

@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
+from ..corpus.refresh import refresh_corpus
 from ..errors import StoreError
 from ..pipeline import RunCounts
 from ..records import Extraction, Rejected
@@ -78,7 +79,7 @@ class StoreWriter:
         self.flush()
         if self._stored_new or self.store.needs_refresh():
             started = time.monotonic()
-            self.store.refresh_corpus_events()
+            refresh_corpus(self.store)
             self.counts.refresh_seconds = time.monotonic() - started
         return self.counts
 
@@ -129,10 +130,5 @@ class StoreWriter:
 
 
 def _stored_documents(store: Store) -> dict[str, int]:
-    con = getattr(store, "con", None)
-    if con is None:
-        return {}
-    rows = con.execute(
-        "SELECT d.id, count(e.id) FROM documents d LEFT JOIN events e ON e.doc_id = d.id AND e.status = 'occurred' "
-        "GROUP BY d.id").fetchall()
-    return {doc_id: n for doc_id, n in rows}
+    counts = getattr(store, "occurred_event_counts", None)
+    return counts() if counts is not None else {}

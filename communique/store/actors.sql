@@ -1,5 +1,5 @@
--- corpus actors (communique.kb.corpus): applied by ensure_actor_tables(), beside schema.sql.
--- Learned tables are rebuilt from the stored entities by refresh_actors(); the user tables
+-- corpus actors (communique.corpus.actors): applied by ensure_actor_tables(), beside schema.sql.
+-- Learned tables are rebuilt from the stored entities by a refresh; the user tables
 -- (actor_pins, actor_user_aliases) hold `communique actors merge|alias` decisions and survive it.
 CREATE TABLE IF NOT EXISTS actor_links (
     doc_id VARCHAR, entity_id VARCHAR, actor_id VARCHAR,

@@ -1,6 +1,7 @@
 """Browse tables: the stored reports -> one row per merged event with its folded search keys, in the store.
 
-`refresh_browse(con)` runs at the end of every corpus refresh (SQLStore.refresh_corpus_events): it computes in
+`refresh_browse(con)` runs at the end of every corpus refresh (communique.corpus.refresh through
+SQLStore.refresh_browse): it computes in
 SQL a signature of each merged event's inputs (its reports, their copies, the corpus actors their parties are
 linked to) and rewrites only the events whose signature changed, so that a posted document costs the rows of
 its events, not a rebuild. `browse_source(con)` gives the connection store/browse.py reads: the store
@@ -20,7 +21,7 @@ from typing import Any
 from ..textnorm import fold
 from . import Connection
 from .queries import corpus_events, resolve_actors
-from .rows import insert_columns
+from .corpus_tables import insert_columns
 
 __all__ = ["ensure_browse_tables", "refresh_browse", "browse_is_current", "browse_source", "store_generation",
            "has_table"]

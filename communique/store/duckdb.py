@@ -35,6 +35,8 @@ SCHEMA = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 class DuckDBStore(SQLStore):
     """The default store. DuckDB allows one process to hold the file: keep writes in one process."""
 
+    keeps_actors = True
+
     def __init__(self, path: str, *, read_only: bool = False) -> None:
         import duckdb
 
@@ -104,7 +106,3 @@ class DuckDBStore(SQLStore):
             raise
         return new
 
-    def _refresh_actors(self) -> None:
-        from ..kb.corpus import refresh_actors
-
-        refresh_actors(self.con)

@@ -166,7 +166,7 @@ class PostgresStore(SQLStore):
         return table
 
     @contextmanager
-    def _refresh_transaction(self) -> Iterator[None]:
+    def transaction(self) -> Iterator[None]:
         """One transaction, and one refresh at a time among the writers sharing the server."""
         raw = self.con.raw
         with raw.transaction():

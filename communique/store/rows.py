@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from typing import Any
 
 from ..records import Extraction, Rejected
-from ..stages.merge import fingerprint
 from ..textnorm import fold, is_arabic
+from .corpus_tables import CorpusTables, insert_columns
+from .browse import EventFilter, event_evidence, get_event, list_events
+from .browse_tables import browse_source, refresh_browse
+from .queries import StoredReject, actor_aliases, actor_documents, corpus_events, rejects
 
 __all__ = ["TABLES", "INSERT_SQL", "document_rows", "insert_columns", "SQLStore"]
 
@@ -56,27 +57,17 @@ def document_rows(ex: Extraction, now: datetime) -> dict[str, list[list[Any]]]:
                                    json.dumps(list(ev.topics)), ev.confidence, ev.trigger])
         rows["event_parties"].extend([ev.id, p.entity, p.role, p.affiliation, p.side] for p in ev.parties)
         rows["evidence"].extend([ev.id, evd.start, evd.end, evd.text] for evd in ev.evidence)
-    # checked for near-duplicates by the next refresh (store/copies.py)
-    rows["fingerprints"].append([d.id, ex.fingerprint if ex.fingerprint is not None else fingerprint(d.text)])
+    # checked for near-duplicates by the next refresh (communique.corpus.copies), which fingerprints the
+    # documents stored without one
+    if ex.fingerprint is not None:
+        rows["fingerprints"].append([d.id, ex.fingerprint])
     return rows
 
 
-def insert_columns(con: Any, table: str, types: Sequence[str], rows: Sequence[Sequence[Any]], *,
-                   tail: str = "") -> None:
-    """Many rows in one statement, ``INSERT INTO table SELECT unnest(?::T[]), ...`` (one array per
-    column): the same SQL on DuckDB and PostgreSQL, and hundreds of times faster than executemany on
-    DuckDB. ``types`` are portable names (VARCHAR, INTEGER, BIGINT, BOOLEAN, BYTEA, TIMESTAMP);
-    ``tail`` follows the unnest columns (", NULL", " ON CONFLICT DO NOTHING")."""
-    if not rows:
-        return
-    columns = [list(col) for col in zip(*rows)]
-    select = ", ".join(f"unnest(?::{t}[])" for t in types)
-    con.execute(f"INSERT INTO {table} SELECT {select}{tail}", columns)
-
-
-class SQLStore:
+class SQLStore(CorpusTables):
     """What the DuckDB and PostgreSQL stores share: a `con` with execute(sql with ?, params), closing,
-    the stored-document check and the reject upsert."""
+    the stored-document check, the reject upsert, the corpus layer's reads and writes (CorpusTables)
+    and the read queries the corpus layer asks for."""
 
     con: Any
 
@@ -89,42 +80,6 @@ class SQLStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def refresh_corpus_events(self) -> int:
-        """Bring the cross-document tables up to date with what is stored (merged events, near-duplicate
-        copies: store/refresh.py; corpus actors where the backend keeps them; the browse tables:
-        store/browse_tables.py); returns the number of merged events."""
-        from .browse_tables import refresh_browse
-        from .refresh import refresh_copies, refresh_merged_events
-
-        with self._refresh_transaction():
-            refresh_copies(self.con)
-        self._refresh_actors()       # merging reads the parties' corpus actors
-        with self._refresh_transaction():
-            groups = refresh_merged_events(self.con)
-            refresh_browse(self.con)     # the rows of the merged events that changed (store/browse.py reads them)
-        return groups
-
-    def needs_refresh(self) -> bool:
-        """Whether documents are stored that no refresh has seen (a run killed before its end, or a store
-        written before fingerprints existed)."""
-        return bool(self.con.execute(
-            "SELECT EXISTS (SELECT 1 FROM fingerprints WHERE representative IS NULL) OR EXISTS "
-            "(SELECT 1 FROM documents d WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.doc_id = d.id))"
-        ).fetchone()[0])
-
-    @contextmanager
-    def _refresh_transaction(self) -> Iterator[None]:
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            yield
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        self.con.execute("COMMIT")
-
-    def _refresh_actors(self) -> None:
-        """Rebuild the corpus actor tables (kb.corpus); a backend without them does nothing."""
-
     def has_document(self, doc_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
 
@@ -133,3 +88,51 @@ class SQLStore:
             "INSERT INTO rejects VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, stage) DO UPDATE SET "
             "reason = excluded.reason, doc_id = excluded.doc_id, rejected_at = excluded.rejected_at",
             [r.source, r.doc_id, r.stage, r.reason, datetime.now(timezone.utc).replace(tzinfo=None)])
+
+    def corpus_events(self, **filters: Any) -> list[dict[str, Any]]:
+        """Merged events with their sources (store.queries.corpus_events)."""
+        return corpus_events(self.con, **filters)
+
+    def actor_aliases(self) -> list[tuple[str, str, str, str]] | None:
+        """Every form of every corpus actor (store.queries.actor_aliases); None without actor tables."""
+        return actor_aliases(self.con)
+
+    def actor_documents(self) -> dict[str, int]:
+        """Corpus actor id -> the number of documents that name it."""
+        return actor_documents(self.con)
+
+    def refresh_browse(self) -> int:
+        """Rewrite the browse rows of the merged events that changed (store/browse_tables.py), at the end of
+        a corpus refresh, inside its transaction; returns how many were rewritten."""
+        return refresh_browse(self.con)
+
+    def list_events(self, query: EventFilter) -> list[dict[str, Any]]:
+        """The merged events a filter selects, with their parties as corpus actors (store.browse.list_events)."""
+        return list_events(browse_source(self.con, writable=False), query).events
+
+    def show_event(self, event_id: str) -> dict[str, Any] | None:
+        """One event (a report's id finds its merged event) with its evidence sentences (store.browse.get_event)."""
+        event = get_event(browse_source(self.con, writable=False), event_id, resolved=False, con=self.con)
+        if event is not None:
+            event["evidence"] = event_evidence(self.con, event)
+        return event
+
+    def rejects(self, *, stage: str | None = None) -> list[StoredReject]:
+        """The rejected inputs (store.queries.rejects)."""
+        return rejects(self.con, stage=stage)
+
+    def occurred_event_counts(self) -> dict[str, int]:
+        """Every stored document -> its number of occurred events (what a skipped document counts)."""
+        return dict(self.con.execute(
+            "SELECT d.id, count(e.id) FROM documents d LEFT JOIN events e ON e.doc_id = d.id AND e.status = 'occurred' "
+            "GROUP BY d.id").fetchall())
+
+    def actor_countries(self) -> dict[str, str]:
+        """Knowledge-base actor id -> its ISO 3166 alpha-2 country (states, organisations' seat)."""
+        return dict(self.con.execute("SELECT id, country FROM actors WHERE country IS NOT NULL").fetchall())
+
+    def first_evidence(self) -> dict[str, tuple[str | None, str | None]]:
+        """Per-document event id -> (its trigger, its first evidence sentence)."""
+        return {ev_id: (trigger, text) for ev_id, trigger, text in self.con.execute(
+            "SELECT e.id, e.trigger, (SELECT v.text FROM evidence v WHERE v.event_id = e.id ORDER BY v.start_char "
+            "LIMIT 1) FROM events e").fetchall()}

@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS evidence (
 CREATE TABLE IF NOT EXISTS duplicates (
     doc_id VARCHAR PRIMARY KEY, duplicate_of VARCHAR
 );
--- near-duplicate detection (store/copies.py): a MinHash per document; `representative` is NULL until a
+-- near-duplicate detection (communique.corpus.copies): a MinHash per document; `representative` is NULL until a
 -- refresh has checked the document, then TRUE (its band hashes are in fingerprint_bands) or FALSE (a copy,
 -- or a text without words)
 CREATE TABLE IF NOT EXISTS fingerprints (
@@ -45,4 +45,12 @@ CREATE TABLE IF NOT EXISTS fingerprints (
 );
 CREATE TABLE IF NOT EXISTS fingerprint_bands (
     band INTEGER, hash BIGINT, doc_id VARCHAR
+);
+-- the corpus layer's bookkeeping (communique.corpus.refresh): the documents a refresh has seen, the merge
+-- blocks of every occurred report (an incremental refresh recomputes the groups of the blocks new reports reach)
+CREATE TABLE IF NOT EXISTS refreshed_documents (
+    doc_id VARCHAR PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS merge_blocks (
+    block VARCHAR, event_id VARCHAR
 );

@@ -6,13 +6,15 @@ import argparse
 import json
 from typing import Any
 
-from .corpus import ActorIndex, CorpusActor, actor_events, add_alias, find_actor, merge_actors, refresh_actors
+from .corpus.actors import (ActorIndex, CorpusActor, actor_events, add_alias, build_actor_index, merge_actors,
+                             refresh_actors)
+from .corpus.resolve import find_actor
 
 __all__ = ["add_actors_parser", "cmd_actors", "actor_summary", "actor_detail"]
 
 
 def actor_summary(act: CorpusActor, events: int) -> dict[str, Any]:
-    return {"id": act.id, "kind": act.kind, "name": act.name, "origin": act.origin, "documents": len(act.documents),
+    return {"id": act.id, "kind": act.kind, "name": act.name, "origin": act.origin, "documents": act.document_count,
             "events": events, "aliases": len(act.forms)}
 
 
@@ -20,7 +22,7 @@ def actor_detail(act: CorpusActor, idx: ActorIndex, events: list[tuple[str, str 
                  ) -> dict[str, Any]:
     """One actor with its aliases by script, titles and affiliations with when they were seen, events."""
     def seen(s: Any) -> dict[str, Any]:
-        return {"first_seen": s.first, "last_seen": s.last, "documents": len(s.documents)}
+        return {"first_seen": s.first, "last_seen": s.last, "documents": s.count}
 
     return {
         **actor_summary(act, len(events)),
@@ -34,29 +36,30 @@ def actor_detail(act: CorpusActor, idx: ActorIndex, events: list[tuple[str, str 
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from ..store import open_store
+    from .store import open_store
 
     return open_store(args.db)
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
     """List, show, merge or alias corpus actors; every action relinks and stores the actor tables."""
-    from ..config import Settings
+    from .config import Settings
 
     settings = Settings(db=args.db, kb_overlay=args.overlay)
     overlay = settings.kb_overlay
     with _open(args) as store:
-        con = store.con
         if args.action == "merge":
-            idx = merge_actors(con, args.source, args.target, overlay)
+            idx = merge_actors(store, args.source, args.target, overlay)
             print(f"{args.source} -> {find_actor(idx, args.target).id}")
             return 0
         if args.action == "alias":
-            idx = add_alias(con, args.actor, args.form, overlay)
+            idx = add_alias(store, args.actor, args.form, overlay)
             print(f"{args.form} -> {find_actor(idx, args.actor).id}")
             return 0
-        idx = refresh_actors(con, overlay)
-        evs = actor_events(con, idx)
+        with store.transaction():
+            refresh_actors(store, overlay)
+        idx = build_actor_index(store, overlay)
+        evs = actor_events(store, idx)
         if args.action == "show":
             act = find_actor(idx, args.actor)
             _print_detail(actor_detail(act, idx, evs.get(act.id, [])), args.format)
@@ -111,7 +114,7 @@ _ARITY = {"list": (), "show": ("actor",), "merge": ("source", "target"), "alias"
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from ..errors import InputError
+    from .errors import InputError
 
     names = _ARITY[args.action]
     if len(args.args) != len(names):

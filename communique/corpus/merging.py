@@ -1,4 +1,4 @@
-"""Cross-document merging: per-document events -> real-world events (one per meeting, every report kept)."""
+"""Cross-document merging: per-document events -> real-world events (one per meeting, every report kept).\n\nA report is compared only with the reports sharing one of its blocks (same event family and a pair of\nparty keys); the blocks are stored, so that a refresh recomputes only the groups of blocks that new\ndocuments reach (communique.corpus.refresh)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date
-from functools import lru_cache
-from itertools import combinations, groupby
-from operator import itemgetter
+from itertools import combinations
 from typing import Any
 
+from ..records import StoredReport
+
 __all__ = ["party_keys", "same_sides", "same_event", "merge_corpus", "merge_events", "merge_events_reference", "EventKey",
-           "near_duplicates", "fingerprint", "band_keys", "CopyFinder"]
+           "report_keys", "corpus_assignments", "assign_corpus_ids", "block_names"]
 
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
@@ -110,12 +110,16 @@ def _blocks(keys: list[EventKey]) -> dict[tuple[str, ...], list[int]]:
     """Candidate groups: reports of one event family sharing a pair of party keys (or their only key)."""
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
-        parties = sorted(k[2])
-        sides = k[5] if len(k) > 5 else frozenset()
-        pairs = [p for p in combinations(parties, 2) if frozenset(p) not in sides] if len(parties) >= 2 else []
-        for pair in pairs or [tuple(parties)]:
-            blocks[(k[1],) + pair].append(i)
+        for block in _report_blocks(k):
+            blocks[block].append(i)
     return blocks
+
+
+def _report_blocks(k: EventKey) -> list[tuple[str, ...]]:
+    parties = sorted(k[2])
+    sides = k[5] if len(k) > 5 else frozenset()
+    pairs = [p for p in combinations(parties, 2) if frozenset(p) not in sides] if len(parties) >= 2 else []
+    return [(k[1],) + pair for pair in pairs or [tuple(parties)]]
 
 
 class _Forest:
@@ -167,7 +171,7 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
             dinfo.append(None)
     cdates: dict[int, list[_DateInfo]] = {i: [di] for i, di in enumerate(dinfo) if di is not None}
     ccountry: dict[int, str] = {i: k[4] for i, k in enumerate(keys) if k[4]}
-
+    joins = [0]     # successful joins so far: a scan that joined nothing gives the same again until one
 
     def join(i: int, j: int) -> bool:
         ri, rj = find(i), find(j)
@@ -192,6 +196,7 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
         if cj:
             ccountry[ri] = cj
             del ccountry[rj]
+        joins[0] += 1
         return True
 
     blocks = _blocks(keys)
@@ -233,13 +238,21 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
         spans = [i for i in dated if dinfo[i].day is None]  # type: ignore[union-attr]
         # the first member of each cluster of the block, in index order (clusters only grow from here)
         firsts: list[int] | None = None
+        # the cluster of the last undated report that joined nothing, and the joins made by then: another
+        # report of that cluster sees the same candidates in the same state (5,000 undated copies of one story)
+        fruitless: tuple[int, int] | None = None
+        near_cache: dict[tuple[int, int], list[int]] = {}     # the candidates of a span of days
         for u in undated:
+            if fruitless == (find(u), joins[0]):
+                continue
             ds = cdates.get(find(u))
             if ds:   # dated through another block: only reports near its dates can fit
                 lo, hi = min(d.lo for d in ds) - 1, max(d.hi for d in ds) + 1
-                near = days[bisect_left(day_los, lo):bisect_right(day_los, hi)]
-                near += [i for i in spans if dinfo[i].lo <= hi and dinfo[i].hi >= lo]  # type: ignore[union-attr]
-                candidates = sorted(near + undated)
+                candidates = near_cache.get((lo, hi))
+                if candidates is None:
+                    near = days[bisect_left(day_los, lo):bisect_right(day_los, hi)]
+                    near += [i for i in spans if dinfo[i].lo <= hi and dinfo[i].hi >= lo]  # type: ignore[union-attr]
+                    candidates = near_cache[(lo, hi)] = sorted(near + undated)
             else:
                 if firsts is None:
                     seen_roots: set[int] = set()
@@ -258,6 +271,8 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
                 tried.add(rj)
                 if join(j, u):
                     break
+            else:
+                fruitless = (find(u), joins[0])
     return forest.groups()
 
 
@@ -303,189 +318,51 @@ def merge_corpus(records: Iterable[tuple[str, dict[str, Any]]]) -> list[list[str
     return [[keys[i][0] for i in group] for group in merge_events(keys) if len(group) > 1]
 
 
-# ---------------------------------------------------------------------------------------------
-# Near-duplicate documents (syndicated copies): MinHash over word shingles, LSH bands
-# ---------------------------------------------------------------------------------------------
-
-def _shingles(text: str, size: int) -> set[bytes]:
-    from ..textnorm import fold
-
-    words = fold(text).split()
-    if len(words) < size:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
-
-
-def _fmix64(x: Any) -> Any:
-    """MurmurHash3's 64-bit finalizer on a uint64 array (multiplications wrap modulo 2^64)."""
-    import numpy as np
-
-    x = x ^ (x >> np.uint64(33))
-    x = x * np.uint64(0xFF51AFD7ED558CCD)
-    x = x ^ (x >> np.uint64(33))
-    x = x * np.uint64(0xC4CEB9FE1A85EC53)
-    return x ^ (x >> np.uint64(33))
-
-
-def minhash_signature(shingles: set[bytes], seeds: Any) -> Any:
-    """MinHash of a shingle set: per seed, the least fmix64(blake2b64(shingle) XOR seed)."""
-    import hashlib
-
-    import numpy as np
-
-    if not shingles:
-        return np.full(len(seeds), np.iinfo(np.uint64).max, dtype=np.uint64)
-    hv = np.fromiter((int.from_bytes(hashlib.blake2b(s, digest_size=8).digest(), "little") for s in shingles),
-                     dtype=np.uint64, count=len(shingles))
-    with np.errstate(over="ignore"):
-        return _fmix64(hv[:, None] ^ seeds[None, :]).min(axis=0)
-
-
-#: MinHash parameters of the fingerprints the store keeps (changing them invalidates stored ones)
-SHINGLE, NUM_PERM, BANDS, COPY_THRESHOLD = 5, 128, 32, 0.8
-#: a new document is compared with at most this many representatives (the earliest stored first)
-MAX_CANDIDATES = 64
-
-
-@lru_cache(maxsize=8)
-def _seeds(num_perm: int, seed: int) -> Any:
-    import numpy as np
-
-    return np.random.default_rng(seed).integers(0, np.iinfo(np.uint64).max, size=num_perm, dtype=np.uint64,
-                                                endpoint=True)
-
-
-def fingerprint(text: str, *, shingle: int = SHINGLE, num_perm: int = NUM_PERM, seed: int = 1) -> bytes | None:
-    """The MinHash signature of a text's word shingles (``shingle`` folded words), ``num_perm``
-    little-endian uint32 (the low half of each 64-bit minimum: 512 bytes); None for a text without words."""
-    sh = _shingles(text, shingle)
-    if not sh:
-        return None
-    return (minhash_signature(sh, _seeds(num_perm, seed)) & 0xFFFFFFFF).astype("<u4").tobytes()
-
-
-def band_keys(signature: bytes, bands: int = BANDS) -> list[int]:
-    """One signed 64-bit hash per band of a fingerprint (LSH: near-duplicates share a band)."""
-    import hashlib
-
-    width = len(signature) // bands
-    return [int.from_bytes(hashlib.blake2b(signature[b * width:(b + 1) * width], digest_size=8).digest(),
-                           "little", signed=True) for b in range(bands)]
-
-
-class CopyFinder:
-    """Representative documents indexed by band: a new document is a copy of the earliest
-    representative whose fingerprint agrees on at least ``threshold`` of its values (the share of
-    equal MinHash values estimates the Jaccard similarity of the shingle sets). A document that copies
-    none becomes a representative itself, so 5,000 copies of one story are compared with one document."""
-
-    def __init__(self, *, threshold: float = COPY_THRESHOLD, bands: int = BANDS,
-                 max_candidates: int = MAX_CANDIDATES) -> None:
-        self.threshold = threshold
-        self.bands = bands
-        self.max_candidates = max_candidates
-        self._order: dict[str, int] = {}
-        self._sigs: dict[str, Any] = {}
-        self._buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
-
-    def add(self, doc_id: str, signature: bytes, keys: list[int] | None = None) -> None:
-        """Register a representative (in stored order)."""
-        import numpy as np
-
-        if doc_id in self._order:
-            return
-        self._order[doc_id] = len(self._order)
-        self._sigs[doc_id] = np.frombuffer(signature, dtype="<u4")
-        for band, key in enumerate(keys if keys is not None else band_keys(signature, self.bands)):
-            self._buckets[(band, key)].append(doc_id)
-
-    def copy_of(self, signature: bytes, keys: list[int] | None = None) -> str | None:
-        """The representative this fingerprint copies, or None."""
-        import numpy as np
-
-        sig = np.frombuffer(signature, dtype="<u4")
-        candidates: dict[str, None] = {}
-        for band, key in enumerate(keys if keys is not None else band_keys(signature, self.bands)):
-            candidates.update(dict.fromkeys(self._buckets.get((band, key), ())))
-        need = self.threshold * len(sig)
-        for rep in sorted(candidates, key=self._order.__getitem__)[:self.max_candidates]:
-            if np.count_nonzero(self._sigs[rep] == sig) >= need:
-                return rep
-        return None
-
-
-def near_duplicates(docs: Iterable[Any], *, threshold: float = COPY_THRESHOLD, shingle: int = SHINGLE,
-                    num_perm: int = NUM_PERM, bands: int = BANDS, seed: int = 1) -> list[list[str]]:
-    """Groups of near-duplicate documents (syndicated copies of one story, boilerplate aside).
-
-    ``docs``: (id, text) pairs or records with ``.id`` and ``.text`` (Document), in stored order.
-    Each document is fingerprinted (:func:`fingerprint`) and checked against the representatives
-    before it (:class:`CopyFinder`, documents sharing one of ``bands`` bands are candidates).
-    Returns groups of two or more ids, each a representative followed by its copies in input order,
-    groups ordered by their representative. The store runs the same finder incrementally
-    (communique.store.refresh)."""
-    if num_perm % bands:
-        raise ValueError(f"num_perm ({num_perm}) must be a multiple of bands ({bands})")
-    finder = CopyFinder(threshold=threshold, bands=bands)
-    groups: dict[str, list[str]] = {}
-    for d in docs:
-        doc_id, text = (d.id, d.text) if hasattr(d, "text") else d
-        sig = fingerprint(text, shingle=shingle, num_perm=num_perm, seed=seed)
-        if sig is None:
-            continue
-        keys = band_keys(sig, bands)
-        rep = finder.copy_of(sig, keys)
-        if rep is None:
-            finder.add(doc_id, sig, keys)
-            groups[doc_id] = [doc_id]
-        else:
-            groups[rep].append(doc_id)
-    return [g for g in groups.values() if len(g) > 1]
-
-
-def corpus_assignments(rows: Iterable[tuple], affiliations: Mapping[str, Collection[str]] | None = None
-                       ) -> tuple[list[tuple[str, str]], int]:
-    """Stored rows -> (event id, corpus event id) for every merged report, and the number of groups.
-
-    rows: (event id, doc id, type, date, country, party entity id, its kind, its name[, its corpus
-    actor, the corpus actor of its affiliation when that is a state or organization]), one per party
-    of each occurred event (party columns None for an event without parties), grouped by event id.
-    A party's corpus actor, when given, is its key (one identity with `communique actors`); else
-    persons are keyed by their surname skeleton. ``affiliations`` (corpus actor -> the states and
-    organizations it was seen acting for) make a person and its own state one side wherever both are
-    parties ("Lavrov" and "Russia" are not two counterparts). Shared by every store backend
-    (store/refresh.py)."""
+def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Collection[str]] | None = None
+                ) -> list[EventKey]:
+    """Stored reports -> their merge keys, in report id order. A party's corpus actor, when given, is
+    its key (one identity with `communique actors`); else persons are keyed by their surname skeleton.
+    ``affiliations`` (corpus actor -> the states and organizations it was seen acting for) make a
+    person and its own state one side wherever both are parties ("Lavrov" and "Russia" are not two
+    counterparts)."""
     affiliations = affiliations or {}
     keys: list[EventKey] = []
     person_keys: dict[str, str] = {}
     interned: dict[str, str] = {}
-    for ev_id, party_rows in groupby(rows, key=itemgetter(0)):
+    for r in reports:
         parties: set[str] = set()
         sides: set[frozenset[str]] = set()
-        etype = ev_date = country = None
-        for row in party_rows:
-            _, _, etype, ev_date, country, ent_id, kind, name = row[:8]
-            if ent_id is None:
-                continue
-            actor, aff = (row[8], row[9]) if len(row) > 9 else (None, None)
-            if actor:
-                key = interned.setdefault(actor, actor)
-            elif kind == "person":
-                key = person_keys.get(name)
+        for p in r.parties:
+            if p.actor:
+                key = interned.setdefault(p.actor, p.actor)
+            elif p.kind == "person":
+                key = person_keys.get(p.name or "")
                 if key is None:
-                    key = person_keys[name] = _person_key(name)
+                    key = person_keys[p.name or ""] = _person_key(p.name or "")
             else:
-                key = interned.setdefault(ent_id, ent_id)
+                key = interned.setdefault(p.entity, p.entity)
             parties.add(key)
-            if aff and aff != key:
-                parties.add(interned.setdefault(aff, aff))
-                sides.add(frozenset((key, aff)))
+            if p.acts_for and p.acts_for != key:
+                parties.add(interned.setdefault(p.acts_for, p.acts_for))
+                sides.add(frozenset((key, p.acts_for)))
         for key in parties:
             sides.update(frozenset((key, aff)) for aff in affiliations.get(key, ()) if aff in parties and aff != key)
-        keys.append((ev_id, _FAMILY.get(etype, etype), frozenset(parties),
-                     interned.setdefault(ev_date, ev_date) if ev_date else None,
-                     interned.setdefault(country, country) if country else None, frozenset(sides)))
+        keys.append((r.id, _FAMILY.get(r.type, r.type), frozenset(parties),
+                     interned.setdefault(r.date, r.date) if r.date else None,
+                     interned.setdefault(r.country, r.country) if r.country else None, frozenset(sides)))
     keys.sort(key=lambda k: k[0])
+    return keys
+
+
+def corpus_assignments(reports: Iterable[StoredReport], affiliations: Mapping[str, Collection[str]] | None = None
+                       ) -> tuple[list[tuple[str, str]], int]:
+    """Stored reports -> (event id, corpus event id) for every occurred report, and the number of
+    groups (:func:`report_keys` reads the reports)."""
+    return assign_corpus_ids(report_keys(reports, affiliations))
+
+
+def assign_corpus_ids(keys: list[EventKey]) -> tuple[list[tuple[str, str]], int]:
+    """Merge keys (in id order) -> (event id, corpus event id: ``ce:`` and its first report's id), groups."""
     groups = merge_events(keys)
     out: list[tuple[str, str]] = []
     for group in groups:
@@ -493,3 +370,8 @@ def corpus_assignments(rows: Iterable[tuple], affiliations: Mapping[str, Collect
         corpus_id = "ce:" + ids[0].split(":", 1)[-1]
         out.extend((ev_id, corpus_id) for ev_id in ids)
     return out, len(groups)
+
+
+def block_names(key: EventKey) -> list[str]:
+    """The blocks a report is compared in (:func:`merge_events`), as stored strings."""
+    return ["\x1f".join(b) for b in _report_blocks(key)]

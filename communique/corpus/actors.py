@@ -1,0 +1,404 @@
+"""Corpus actors: stored per-document entities -> one actor per real person/organisation/state,
+with every alias (any script), the titles and affiliations seen and when, and user decisions.
+
+Organisations and states keep their knowledge-base ids (the same in every document); persons are
+linked across documents and scripts by :func:`communique.corpus.persons.link_persons`. The learned
+tables are a function of the stored entities, the user overlay and the user decisions (pins and
+forms the user added): :func:`refresh_actors` rebuilds them through the store's typed methods, and
+:func:`build_actor_index` computes the same thing without writing (for read-only stores).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import CommuniqueError
+from ..records import ActorFact, ActorRecord, StoredEntity
+from ..store import Store
+from ..textnorm import is_arabic, match_key
+from ..translit import arabic_to_latin, learn_spellings, name_key
+from .persons import Key, PersonSeed, Sighting, canonical_name, link_persons, load_person_overlay
+from .resolve import find_actor
+
+__all__ = ["ActorIndex", "CorpusActor", "Seen", "index_actors", "build_actor_index", "refresh_actors",
+           "refresh_touched_actors", "actor_records", "actor_events", "merge_actors", "add_alias"]
+
+
+@dataclass(slots=True)
+class Seen:
+    """When something about an actor was seen: first and last document date, how many documents
+    (documents are added in id order, so each is counted once without keeping them)."""
+
+    first: str | None = None
+    last: str | None = None
+    count: int = 0
+    last_doc: str | None = None
+
+    def add(self, doc_id: str, when: str | None) -> None:
+        if doc_id != self.last_doc:
+            self.count += 1
+            self.last_doc = doc_id
+        if when:
+            self.first = when if self.first is None or when < self.first else self.first
+            self.last = when if self.last is None or when > self.last else self.last
+
+
+@dataclass
+class CorpusActor:
+    id: str
+    kind: str
+    name: str
+    origin: str                                   # kb | learned | overlay | user
+    members: list[Key] = field(default_factory=list)
+    forms: dict[str, tuple[str, Seen]] = field(default_factory=dict)     # form -> (origin, seen)
+    titles: dict[str, Seen] = field(default_factory=dict)
+    affiliations: dict[str, Seen] = field(default_factory=dict)          # actor id -> seen
+    written: list[str] = field(default_factory=list)      # a person's names as written in Latin script
+    romanized: list[str] = field(default_factory=list)    # a person's names romanized from Arabic
+    seen: Seen = field(default_factory=Seen)             # the documents that name it
+
+    @property
+    def document_count(self) -> int:
+        return self.seen.count
+
+    def add_form(self, form: str, origin: str, doc_id: str | None = None, when: str | None = None) -> None:
+        form = " ".join(form.split())
+        if not form:
+            return
+        if form not in self.forms:
+            self.forms[form] = (origin, Seen())
+        if doc_id:
+            self.forms[form][1].add(doc_id, when)
+
+
+@dataclass
+class ActorIndex:
+    """Every stored entity's corpus actor, and the actors themselves."""
+
+    links: dict[Key, str]
+    actors: dict[str, CorpusActor]
+
+    def actor_of(self, doc_id: str, entity_id: str) -> str:
+        return self.links.get((doc_id, entity_id), entity_id)
+
+
+def build_actor_index(store: Store, overlay: str | Path | None = None) -> ActorIndex:
+    """Link every stored entity to a corpus actor (reads only)."""
+    pins, user_aliases = store.actor_decisions()
+    return index_actors(store.stored_entities(), store.document_dates(), pins, user_aliases,
+                        load_person_overlay(overlay) if overlay else [])
+
+
+def index_actors(entities: Iterable[StoredEntity], dates: Mapping[str, str | None], pins: Mapping[Key, str],
+                 user_aliases: Mapping[str, list[str]], overlay: Iterable[PersonSeed] = ()) -> ActorIndex:
+    """Every entity's corpus actor, and the actors with their forms, titles and affiliations as seen
+    on the documents' ``dates``; ``pins`` and ``user_aliases`` are the user's decisions."""
+    ents = {e.key: e for e in entities}
+    seeds = _seeds(overlay, user_aliases)
+    links = _link_nonpersons(ents.values(), pins, _nonperson_aliases(user_aliases, seeds))
+    links.update(link_persons(person_sightings(ents, links), seeds=list(seeds.values()), pins=pins))
+    actors: dict[str, CorpusActor] = {}
+    _collect_actors(actors, (ents[k] for k in sorted(links)), lambda e: links[e.key], links, dates, pins, seeds)
+    _add_decided_forms(actors, seeds, user_aliases)
+    _name_persons(actors, seeds)
+    return ActorIndex(links=links, actors=actors)
+
+
+def _link_nonpersons(entities: Iterable[StoredEntity], pins: Mapping[Key, str],
+                     nonperson_alias: Mapping[str, str]) -> dict[Key, str]:
+    """Organisations, states, places: their id, unless a user decision says otherwise."""
+    links: dict[Key, str] = {}
+    for e in entities:
+        if e.kind != "person":
+            links[e.key] = _nonperson_actor(e, pins, nonperson_alias)
+    return links
+
+
+def _nonperson_actor(e: StoredEntity, pins: Mapping[Key, str], nonperson_alias: Mapping[str, str]) -> str:
+    target = pins.get(e.key)
+    if target is None and not nonperson_alias:
+        return e.entity_id
+    if target is None:
+        hits = {nonperson_alias[k] for k in (match_key(f) for f in e.forms) if k in nonperson_alias}
+        target = hits.pop() if len(hits) == 1 else e.entity_id
+    return target
+
+
+def person_sightings(ents: Mapping[Key, StoredEntity], links: Mapping[Key, str]) -> list[Sighting]:
+    """The person entities as linking reads them: their affiliation as a corpus actor, its kind and name."""
+    out = []
+    for key, e in ents.items():
+        if e.kind != "person":
+            continue
+        aff = e.affiliation
+        aff_ent = ents.get((key[0], aff)) if aff else None
+        out.append(Sighting(
+            doc_id=key[0], entity_id=key[1], name=e.name, forms=e.forms, titles=e.titles,
+            affiliation=links.get((key[0], aff), aff) if aff else None,
+            affiliation_kind=aff_ent.kind if aff_ent and aff_ent.kind in ("state", "organization") else None,
+            affiliation_name=aff_ent.name if aff_ent else None))
+    return out
+
+
+def _collect_actors(actors: dict[str, CorpusActor], members: Iterable[StoredEntity],
+                    actor_of: Callable[[StoredEntity], str], affiliation_links: Mapping[Key, str],
+                    dates: Mapping[str, str | None], pins: Mapping[Key, str], seeds: Mapping[str, PersonSeed], *,
+                    keep_members: bool = True) -> None:
+    """Add ``members`` (in key order, each to ``actor_of`` it) to their actors, with what their
+    documents say (forms, titles, affiliations: the actor of the affiliation's entity by
+    ``affiliation_links``, else its entity id)."""
+    pinned = set(pins.values())
+    for e in members:
+        key = e.key
+        aid = actor_of(e)
+        act = actors.get(aid)
+        if act is None:
+            origin = "learned" if e.kind == "person" else "kb"
+            if aid in seeds:
+                origin = "overlay" if seeds[aid].sources and seeds[aid].sources[0].startswith("overlay:") else "user"
+            elif aid in pinned:
+                origin = "user"
+            act = actors[aid] = CorpusActor(aid, e.kind, e.name, origin)
+        if keep_members:
+            act.members.append(key)
+        when = dates.get(key[0])
+        act.seen.add(key[0], when)
+        if e.kind == "person":
+            # a name written in Latin script by its document beats a romanization of an Arabic one
+            (act.written if any(not is_arabic(f) for f in e.forms) or not e.forms else act.romanized).append(e.name)
+        for form in [e.name, *e.forms]:
+            if e.kind != "person" or _names_person(form, e.name):
+                act.add_form(form, "document", key[0], when)
+        for t in e.titles:
+            act.titles.setdefault(t, Seen()).add(key[0], when)
+        if e.affiliation:
+            aff = affiliation_links.get((key[0], e.affiliation), e.affiliation)
+            act.affiliations.setdefault(aff, Seen()).add(key[0], when)
+
+
+def _add_decided_forms(actors: dict[str, CorpusActor], seeds: Mapping[str, PersonSeed],
+                       user_aliases: Mapping[str, list[str]]) -> None:
+    """The overlay's persons (with or without documents) and the forms users added."""
+    for aid, seed in seeds.items():
+        act = actors.get(aid)
+        if act is None:
+            act = actors[aid] = CorpusActor(aid, "person", seed.name, "overlay" if seed.sources[:1] != ("user",)
+                                            else "user")
+        for form in (seed.name, *seed.aliases):
+            act.add_form(form, "user" if form in user_aliases.get(aid, ()) else "overlay")
+        for t in seed.titles:
+            act.titles.setdefault(t, Seen())
+        if seed.affiliation:
+            act.affiliations.setdefault(seed.affiliation, Seen())
+    for aid, forms in user_aliases.items():
+        if aid in actors:
+            for f in forms:
+                if f not in actors[aid].forms:
+                    actors[aid].add_form(f, "user")
+
+
+def _name_persons(actors: dict[str, CorpusActor], seeds: Mapping[str, PersonSeed]) -> None:
+    """Display names of person actors: the overlay's name; else a Latin name a document wrote; else
+    the Arabic name romanized with the spellings this corpus uses for its words (learned from the
+    persons it names in both scripts: سيرغي is written Sergey). Arabic forms get their romanization
+    as a form too."""
+    persons = [a for a in actors.values() if a.kind == "person"]
+    pairs = []
+    for act in persons:
+        if act.origin != "overlay" and act.written:
+            act.name = canonical_name(act.written) or act.name
+            arabic = _arabic_full_form(act, act.romanized)
+            if arabic:
+                pairs.append((arabic, act.name))
+    spellings = learn_spellings(pairs)
+    for act in persons:
+        if act.origin == "overlay":
+            act.name = seeds[act.id].name
+        elif not act.written:
+            arabic = _arabic_full_form(act, act.romanized)
+            act.name = (arabic_to_latin(arabic, spellings=spellings) if arabic else "") or \
+                canonical_name(act.romanized or [f for f, (o, _) in act.forms.items() if o != "romanized"]) \
+                or act.name
+        for form, (origin, _) in list(act.forms.items()):
+            if is_arabic(form) and origin != "romanized":
+                act.add_form(arabic_to_latin(form, spellings=spellings), "romanized")
+
+
+def _arabic_full_form(act: CorpusActor, names: list[str] = ()) -> str | None:
+    """A person's Arabic name: the one its documents romanized into ``names`` (their choice of the
+    name among the forms), else the one with the most name words (titles left out of the count)."""
+    arabic = [f for f, (o, _) in act.forms.items() if is_arabic(f) and o != "romanized"]
+    chosen = {match_key(n) for n in names}
+
+    def rank(form: str) -> tuple[bool, int, int, str]:
+        rom = _romanized(form)
+        return match_key(rom) in chosen, len(rom.split()), len(form), form
+
+    return max(arabic, key=rank) if arabic else None
+
+
+_romanized = lru_cache(maxsize=1 << 14)(arabic_to_latin)
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_person(form: str, name: str) -> bool:
+    """A person's form that is a name (a word of it sounds like a word of the name, in either
+    script: طه for Taha), not a title ('Bruneian Minister', 'الأمين العام')."""
+    keys = {name_key(w) for w in name.split()} - {""}
+    return any(name_key(w) in keys for w in form.split())
+
+
+@dataclass
+class ActorRefresh:
+    """What a refresh of the actor tables saw and changed: the date of each document it used, and the
+    documents whose reports' merge keys may have changed besides the new ones (a person relinked, an
+    actor's affiliations changed)."""
+
+    dates: dict[str, str | None]
+    relinked: set[str] = field(default_factory=set)
+
+
+def refresh_actors(store: Store, overlay: str | Path | None = None,
+                   documents: Collection[str] | None = None) -> ActorRefresh:
+    """Rebuild the corpus actor tables from the stored entities (``documents`` None), or bring them up
+    to date with newly stored ``documents``: persons are relinked and renamed as a whole (one new
+    spelling can join two clusters, and the spellings a corpus uses for Arabic names are learned from
+    all of them); organisations, states and places are rebuilt only where the documents name them.
+    Their entities are read a part at a time, and an actor keeps counts, not its documents."""
+    store.ensure_actor_tables()
+    pins, user_aliases = store.actor_decisions()
+    seeds = _seeds(load_person_overlay(overlay) if overlay else [], user_aliases)
+    nonperson_alias = _nonperson_aliases(user_aliases, seeds)
+    ents = {e.key: e for e in store.stored_entities(kinds=("person",))}
+    ents.update((e.key, e) for e in store.affiliation_entities())
+    new = {} if documents is None else {e.key: e for e in store.stored_entities(documents)}
+    ents.update(new)
+    links = _link_nonpersons(ents.values(), pins, nonperson_alias)
+    person_links = link_persons(person_sightings(ents, links), seeds=list(seeds.values()), pins=pins)
+    old_persons = store.actor_links(kinds=("person",)) if documents is not None else {}
+    relinked = {k for k, a in person_links.items() if k not in new and old_persons.get(k) != a}
+    links.update(person_links)
+    dates = store.document_dates()
+    actors: dict[str, CorpusActor] = {}
+    persons = [ents[k] for k in sorted(person_links)]
+    _collect_actors(actors, persons, lambda e: links[e.key], links, dates, pins, seeds, keep_members=False)
+    del persons
+    touched = None if documents is None else {links[k] for k, e in new.items() if e.kind != "person"}
+    decided: dict[Key, str] = {}      # organisations, states and places that are not their own actor
+
+    def actor_of(e: StoredEntity) -> str:
+        aid = links.get(e.key) or _nonperson_actor(e, pins, nonperson_alias)
+        if aid != e.entity_id:
+            decided[e.key] = aid
+        return aid
+
+    _collect_actors(actors, _nonperson_members(store, new, touched), actor_of, links, dates, pins, seeds,
+                    keep_members=False)
+    _add_decided_forms(actors, seeds, user_aliases if touched is None else
+                       {a: f for a, f in user_aliases.items() if a in actors})
+    _name_persons(actors, seeds)
+    records = actor_records(actors.values())
+    if documents is None:
+        store.write_actors({**decided, **person_links}, records, others_self_linked=True)
+        return ActorRefresh(dates)
+    old = {a.id: a for a in store.stored_actors(set(actors) | set(old_persons.values()))}
+    moved = {a.id for a in records if a.id in old and
+             {f.value for f in a.affiliations} != {f.value for f in old[a.id].affiliations}}
+    store.write_actors({k: links[k] for k in set(new) | relinked}, records, replace=set(actors) | set(old))
+    return ActorRefresh(dates, {d for d, _ in relinked} | store.documents_naming(moved | (set(old) - set(actors))))
+
+
+def _nonperson_members(store: Store, new: Mapping[Key, StoredEntity],
+                       touched: Collection[str] | None) -> Iterator[StoredEntity]:
+    """The organisation, state and place entities of the actors rebuilt (None: all), in key order:
+    those the last refresh linked to them, and those of the new documents."""
+    if touched is None:
+        return store.iter_entities(exclude_kinds=("person",))
+    stored = (e for e in store.iter_entities(actor_ids=touched) if e.key not in new) if touched else iter(())
+    fresh = (new[k] for k in sorted(new) if new[k].kind != "person")
+    return heapq.merge(stored, fresh, key=lambda e: e.key)
+
+
+def _seeds(overlay: Iterable[PersonSeed], user_aliases: Mapping[str, list[str]]) -> dict[str, PersonSeed]:
+    """The persons known before linking: the overlay's, with the forms users added to them, and the
+    persons users gave forms to."""
+    seeds = {s.id: s for s in overlay}
+    nonperson = set(_nonperson_aliases(user_aliases, seeds).values())
+    for a, forms in user_aliases.items():
+        if a in nonperson:
+            continue
+        old = seeds.get(a)
+        if old is not None:
+            seeds[a] = PersonSeed(old.id, old.name, old.aliases + tuple(forms), old.titles, old.affiliation,
+                                  old.affiliation_kind, old.sources)
+        else:
+            seeds[a] = PersonSeed(a, forms[0], tuple(forms[1:]), sources=("user",))
+    return seeds
+
+
+def _nonperson_aliases(user_aliases: Mapping[str, list[str]], seeds: Mapping[str, PersonSeed]) -> dict[str, str]:
+    """The forms users added to organisations, states and places (folded form -> actor id)."""
+    return {match_key(f): a for a, forms in user_aliases.items() for f in forms
+            if not a.startswith("person:") and a not in seeds}
+
+
+def actor_records(actors: Iterable[CorpusActor]) -> list[ActorRecord]:
+    """The actors as the store keeps them."""
+    def facts(seen: Mapping[str, Seen]) -> tuple[ActorFact, ...]:
+        return tuple(ActorFact(v, s.first, s.last, s.count) for v, s in seen.items())
+
+    return [ActorRecord(a.id, a.kind, a.name, a.origin, a.document_count,
+                        tuple(ActorFact(f, s.first, s.last, s.count, o) for f, (o, s) in a.forms.items()),
+                        facts(a.titles), facts(a.affiliations)) for a in actors]
+
+
+def actor_events(store: Store, idx: ActorIndex) -> dict[str, list[tuple[str, str | None, str, str | None]]]:
+    """Per actor, the merged (corpus) events it took part in: (corpus id, date, type, role)."""
+    best: dict[tuple[str, str], tuple[str, str | None, str, str | None]] = {}
+    for cid, doc_id, date, etype, ent, role in store.party_reports():
+        aid = idx.actor_of(doc_id, ent)
+        old = best.get((aid, cid))
+        if old is None or len(date or "") > len(old[1] or "") or (role and not old[3]):
+            best[(aid, cid)] = (cid, date if old is None or len(date or "") >= len(old[1] or "") else old[1],
+                                etype, role or (old[3] if old else None))
+    out: dict[str, list[tuple[str, str | None, str, str | None]]] = defaultdict(list)
+    for (aid, _), ev in sorted(best.items(), key=lambda kv: (kv[1][1] or "", kv[1][0])):
+        out[aid].append(ev)
+    return out
+
+
+def merge_actors(store: Store, source: str, target: str, overlay: str | Path | None = None) -> ActorIndex:
+    """Make ``source`` and ``target`` one actor, keeping the id ``target`` (a user decision that
+    later re-linking keeps). Returns the rebuilt index."""
+    store.ensure_actor_tables()
+    idx = build_actor_index(store, overlay)
+    src, dst = find_actor(idx, source), find_actor(idx, target)
+    if src.id == dst.id:
+        raise CommuniqueError(f"{source!r} and {target!r} are already one actor ({dst.id})")
+    if src.kind != dst.kind:
+        raise CommuniqueError(f"cannot merge a {src.kind} ({src.id}) into a {dst.kind} ({dst.id})")
+    store.pin_entities(src.members + dst.members, dst.id)
+    store.move_actor_decisions(src.id, dst.id)
+    with store.transaction():
+        refresh_actors(store, overlay)
+    return build_actor_index(store, overlay)
+
+
+def add_alias(store: Store, actor: str, form: str, overlay: str | Path | None = None) -> ActorIndex:
+    """Add a form (any script) to an actor: documents that write it link to this actor."""
+    if not form.strip():
+        raise CommuniqueError("the alias is empty; give the form as written, e.g. 'المغيدي'")
+    store.ensure_actor_tables()
+    idx = build_actor_index(store, overlay)
+    act = find_actor(idx, actor)
+    store.pin_entities(act.members, act.id)
+    store.add_user_alias(act.id, " ".join(form.split()))
+    with store.transaction():
+        refresh_actors(store, overlay)
+    return build_actor_index(store, overlay)

@@ -1,0 +1,418 @@
+"""The cross-document tables as typed reads and writes: stored entities and reports in, near-duplicate
+copies, corpus actors and merged-event ids back (communique.corpus computes them; this module only
+persists and queries). The same SQL runs on DuckDB and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..records import ActorFact, ActorRecord, ReportParty, StoredEntity, StoredReport
+from ..textnorm import is_arabic
+
+__all__ = ["CorpusTables", "insert_columns", "ACTOR_TABLES", "Key"]
+
+Key = tuple[str, str]            # (doc_id, entity_id)
+
+ACTORS_SQL = Path(__file__).resolve().parent / "actors.sql"
+
+#: the learned actor tables a refresh writes (the user tables, actor_pins and actor_user_aliases, it keeps)
+ACTOR_TABLES = ("actor_links", "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations")
+
+#: rows sent per statement
+_PART = 50_000
+
+
+def insert_columns(con: Any, table: str, types: Sequence[str], rows: Sequence[Sequence[Any]], *,
+                   tail: str = "") -> None:
+    """Many rows in one statement, ``INSERT INTO table SELECT unnest(?::T[]), ...`` (one array per
+    column): the same SQL on DuckDB and PostgreSQL, and hundreds of times faster than executemany on
+    DuckDB. ``types`` are portable names (VARCHAR, INTEGER, BIGINT, BOOLEAN, BYTEA, TIMESTAMP);
+    ``tail`` follows the unnest columns (", NULL", " ON CONFLICT DO NOTHING")."""
+    if not rows:
+        return
+    columns = [list(col) for col in zip(*rows)]
+    select = ", ".join(f"unnest(?::{t}[])" for t in types)
+    con.execute(f"INSERT INTO {table} SELECT {select}{tail}", columns)
+
+
+def _fetch_in_parts(cursor: Any, size: int = _PART) -> Iterator[tuple]:
+    while part := cursor.fetchmany(size):
+        yield from part
+
+
+def _in(column: str, ids: Collection[str] | None) -> tuple[str, list[Any]]:
+    """A filter on ``column`` to the given ids (none: every row)."""
+    if ids is None:
+        return "", []
+    return f" AND {column} IN (SELECT unnest(?::VARCHAR[]))", [sorted(ids)]
+
+
+class CorpusTables:
+    """What communique.corpus reads and writes through a store; mixed into every SQL store."""
+
+    con: Any
+    #: whether the backend keeps the corpus actor tables (store/actors.sql)
+    keeps_actors: bool = False
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction (a backend shared by writers also takes its refresh lock)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- which documents a refresh has not seen -----------------------------------------------------
+    def unrefreshed_documents(self) -> list[str]:
+        """Documents stored since the last refresh (every one in a store no refresh has marked)."""
+        return [d for (d,) in self.con.execute(
+            "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM refreshed_documents r WHERE r.doc_id = d.id) "
+            "ORDER BY d.id").fetchall()]
+
+    def has_refreshed(self) -> bool:
+        """Whether a refresh of this version has run (it keeps the merge blocks an incremental one reads)."""
+        return self.con.execute("SELECT EXISTS (SELECT 1 FROM refreshed_documents)").fetchone()[0]
+
+    def mark_refreshed(self, doc_ids: Sequence[str]) -> None:
+        for start in range(0, len(doc_ids), _PART):
+            insert_columns(self.con, "refreshed_documents", ["VARCHAR"], [[d] for d in doc_ids[start:start + _PART]],
+                           tail=" ON CONFLICT DO NOTHING")
+
+    def needs_refresh(self) -> bool:
+        """Whether documents are stored that no refresh has seen (a run killed before its end, or a store
+        written before fingerprints existed)."""
+        return bool(self.con.execute(
+            "SELECT EXISTS (SELECT 1 FROM documents d WHERE NOT EXISTS "
+            "(SELECT 1 FROM refreshed_documents r WHERE r.doc_id = d.id)) OR EXISTS "
+            "(SELECT 1 FROM fingerprints WHERE representative IS NULL)").fetchone()[0])
+
+    # -- near-duplicate copies ---------------------------------------------------------------------
+    def texts_without_fingerprint(self, limit: int) -> list[tuple[str, str]]:
+        """(id, text) of documents stored without a fingerprint (by an older version), at most ``limit``."""
+        return [(d, t or "") for d, t in self.con.execute(
+            "SELECT d.id, d.text FROM documents d WHERE NOT EXISTS "
+            "(SELECT 1 FROM fingerprints f WHERE f.doc_id = d.id) LIMIT ?", [limit]).fetchall()]
+
+    def add_fingerprints(self, rows: Sequence[tuple[str, bytes | None]]) -> None:
+        insert_columns(self.con, "fingerprints", ["VARCHAR", "BYTEA", "BOOLEAN"], [[d, s, None] for d, s in rows])
+
+    def unchecked_fingerprints(self) -> list[str]:
+        """Documents not checked for copies yet, in stored order."""
+        return [doc_id for _, doc_id in sorted(self.con.execute(
+            "SELECT d.stored_at, f.doc_id FROM fingerprints f JOIN documents d ON d.id = f.doc_id "
+            "WHERE f.representative IS NULL").fetchall())]   # sorted here: the same order whatever the collation
+
+    def signatures(self, doc_ids: Sequence[str]) -> dict[str, bytes]:
+        return {d: bytes(sig) for d, sig in self.con.execute(
+            "SELECT doc_id, signature FROM fingerprints WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
+            "AND signature IS NOT NULL", [list(doc_ids)]).fetchall()}
+
+    def representatives_in_bands(self, bands: Sequence[int], hashes: Sequence[int]) -> list[tuple[str, bytes]]:
+        """(id, signature) of the representatives sharing one of the (band, hash) pairs, in stored order."""
+        rows = self.con.execute(
+            "SELECT d.stored_at, f.doc_id, f.signature FROM fingerprints f JOIN documents d ON d.id = f.doc_id "
+            "WHERE f.doc_id IN (SELECT b.doc_id FROM fingerprint_bands b JOIN (SELECT unnest(?::INTEGER[]) AS band, "
+            "unnest(?::BIGINT[]) AS hash) t ON b.band = t.band AND b.hash = t.hash)",
+            [list(bands), list(hashes)]).fetchall()
+        return [(d, bytes(sig)) for _, d, sig in sorted(rows, key=lambda row: row[:2])]
+
+    def record_copy_check(self, checked: Sequence[str], representative: Sequence[bool],
+                          copies: Sequence[tuple[str, str]], bands: Sequence[tuple[int, int, str]]) -> None:
+        """Store the outcome of checking ``checked``: which are representatives, the copies found
+        (copy, original) and the band hashes of the new representatives (band, hash, id)."""
+        insert_columns(self.con, "duplicates", ["VARCHAR", "VARCHAR"], copies, tail=" ON CONFLICT DO NOTHING")
+        insert_columns(self.con, "fingerprint_bands", ["INTEGER", "BIGINT", "VARCHAR"], bands)
+        self.con.execute("UPDATE fingerprints SET representative = m.rep FROM (SELECT unnest(?::VARCHAR[]) AS id, "
+                         "unnest(?::BOOLEAN[]) AS rep) m WHERE fingerprints.doc_id = m.id",
+                         [list(checked), list(representative)])
+
+    # -- corpus actors -----------------------------------------------------------------------------
+    def ensure_actor_tables(self) -> None:
+        """Create the corpus actor tables (store/actors.sql) when they are missing."""
+        self.con.execute(ACTORS_SQL.read_text(encoding="utf-8"))
+
+    def has_actor_tables(self) -> bool:
+        return self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'actor_links'"
+                                ).fetchone()[0] > 0
+
+    def stored_entities(self, doc_ids: Collection[str] | None = None, *,
+                        kinds: Collection[str] | None = None) -> list[StoredEntity]:
+        """The entities of the given documents (default: all), ordered by document and entity id."""
+        return list(self.iter_entities(doc_ids, kinds=kinds))
+
+    def iter_entities(self, doc_ids: Collection[str] | None = None, *, kinds: Collection[str] | None = None,
+                      exclude_kinds: Collection[str] | None = None,
+                      actor_ids: Collection[str] | None = None) -> Iterator[StoredEntity]:
+        """The entities of the given documents (default: all) of the given kinds (or all but
+        ``exclude_kinds``), or those the last refresh linked to ``actor_ids``, ordered by document and
+        entity id, read a part at a time."""
+        where, params = _in("n.doc_id", doc_ids)
+        for column, values, op in (("n.kind", kinds, "IN"), ("n.kind", exclude_kinds, "NOT IN")):
+            if values is not None:
+                where += f" AND {column} {op} (SELECT unnest(?::VARCHAR[]))"
+                params.append(sorted(values))
+        join = ""
+        if actor_ids is not None:
+            join = " JOIN actor_links l ON l.doc_id = n.doc_id AND l.entity_id = n.entity_id"
+            where += " AND l.actor_id IN (SELECT unnest(?::VARCHAR[]))"
+            params.append(sorted(actor_ids))
+        rows = self.con.execute("SELECT n.doc_id, n.entity_id, n.kind, n.name, n.affiliation, n.titles, n.forms "
+                                f"FROM entities n{join} WHERE TRUE{where} ORDER BY n.doc_id, n.entity_id", params)
+        for d, e, k, n, a, t, f in _fetch_in_parts(rows):
+            yield StoredEntity(d, e, k, n, a, tuple(json.loads(t or "[]")), tuple(json.loads(f or "[]")))
+
+    def affiliation_entities(self) -> list[StoredEntity]:
+        """The entities another entity of the same document gives as its affiliation (not persons)."""
+        rows = self.con.execute(
+            "SELECT a.doc_id, a.entity_id, a.kind, a.name, a.affiliation, a.titles, a.forms FROM entities a "
+            "WHERE a.kind <> 'person' AND EXISTS (SELECT 1 FROM entities p WHERE p.doc_id = a.doc_id "
+            "AND p.affiliation = a.entity_id) ORDER BY a.doc_id, a.entity_id")
+        return [StoredEntity(d, e, k, n, a, tuple(json.loads(t or "[]")), tuple(json.loads(f or "[]")))
+                for d, e, k, n, a, t, f in _fetch_in_parts(rows)]
+
+    def document_dates(self, doc_ids: Collection[str] | None = None) -> dict[str, str | None]:
+        """The date a document was seen: published, else its dateline, else its latest event day, else
+        the latest day of an event it reports that another report dates."""
+        where, params = _in("id", doc_ids)
+        dates: dict[str, str | None] = {d: p or dl or None for d, p, dl in self.con.execute(
+            f"SELECT id, published, dateline_date FROM documents WHERE TRUE{where}", params).fetchall()}
+        where, params = _in("doc_id", doc_ids)
+        for doc_id, latest in self.con.execute(
+                f"SELECT doc_id, max(date) FROM events WHERE length(date) = 10{where} GROUP BY doc_id", params).fetchall():
+            if dates.get(doc_id) is None:
+                dates[doc_id] = latest
+        where, params = _in("e.doc_id", doc_ids)
+        for doc_id, latest in self.con.execute(
+                "WITH dated AS (SELECT corpus_event, max(date) AS day FROM events WHERE length(date) = 10 "
+                "AND corpus_event IS NOT NULL GROUP BY corpus_event) "
+                "SELECT e.doc_id, max(dated.day) FROM events e JOIN dated ON dated.corpus_event = e.corpus_event "
+                f"WHERE TRUE{where} GROUP BY e.doc_id", params).fetchall():
+            if dates.get(doc_id) is None:
+                dates[doc_id] = latest
+        return dates
+
+    def actor_decisions(self) -> tuple[dict[Key, str], dict[str, list[str]]]:
+        """The user's decisions: pinned entities (-> actor id) and the forms added to actors."""
+        if not self.has_actor_tables():
+            return {}, {}
+        pins = {(d, e): a for d, e, a in self.con.execute("SELECT doc_id, entity_id, actor_id FROM actor_pins").fetchall()}
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for a, form in self.con.execute("SELECT actor_id, form FROM actor_user_aliases ORDER BY added_at, form").fetchall():
+            aliases[a].append(form)
+        return pins, dict(aliases)
+
+    def actor_links(self, doc_ids: Collection[str] | None = None, *,
+                    kinds: Collection[str] | None = None) -> dict[Key, str]:
+        """(document id, entity id) -> corpus actor id, as the last refresh stored them (of the given
+        documents, of entities of the given kinds; default all)."""
+        if not self.has_actor_tables():
+            return {}
+        where, params = _in("l.doc_id", doc_ids)
+        join = ""
+        if kinds is not None:
+            join = " JOIN entities n ON n.doc_id = l.doc_id AND n.entity_id = l.entity_id"
+            where += " AND n.kind IN (SELECT unnest(?::VARCHAR[]))"
+            params.append(sorted(kinds))
+        return {(d, e): a for d, e, a in _fetch_in_parts(self.con.execute(
+            f"SELECT l.doc_id, l.entity_id, l.actor_id FROM actor_links l{join} WHERE TRUE{where}", params))}
+
+    def documents_naming(self, actor_ids: Collection[str]) -> set[str]:
+        """The documents with an entity the last refresh linked to one of ``actor_ids``."""
+        if not actor_ids:
+            return set()
+        return {d for (d,) in self.con.execute("SELECT DISTINCT doc_id FROM actor_links WHERE actor_id IN "
+                                               "(SELECT unnest(?::VARCHAR[]))", [sorted(actor_ids)]).fetchall()}
+
+    def stored_actors(self, actor_ids: Collection[str] | None = None) -> list[ActorRecord]:
+        """The corpus actors as the last refresh stored them (default: all)."""
+        where, params = _in("actor_id", actor_ids)
+        facts: dict[str, dict[str, list[ActorFact]]] = {t: defaultdict(list) for t in ("forms", "titles", "affs")}
+        for a, f, o, first, last, n in self.con.execute(
+                f"SELECT actor_id, form, origin, first_seen, last_seen, documents FROM actor_forms WHERE TRUE{where}",
+                params).fetchall():
+            facts["forms"][a].append(ActorFact(f, first, last, n, o))
+        for table, column, name in (("actor_titles", "title", "titles"), ("actor_affiliations", "affiliation", "affs")):
+            for a, v, first, last, n in self.con.execute(
+                    f"SELECT actor_id, {column}, first_seen, last_seen, documents FROM {table} WHERE TRUE{where}",
+                    params).fetchall():
+                facts[name][a].append(ActorFact(v, first, last, n))
+        where, params = _in("id", actor_ids)
+        return [ActorRecord(a, k, n, o, docs, tuple(facts["forms"][a]), tuple(facts["titles"][a]),
+                            tuple(facts["affs"][a]))
+                for a, k, n, o, docs in self.con.execute(
+                    f"SELECT id, kind, name, origin, documents FROM corpus_actors WHERE TRUE{where} ORDER BY id",
+                    params).fetchall()]
+
+    def write_actors(self, links: Mapping[Key, str], actors: Iterable[ActorRecord], *,
+                     replace: Collection[str] | None = None, others_self_linked: bool = False) -> None:
+        """Store actor links and actors. ``replace``: the actors whose rows are replaced, and the links of
+        ``links`` with them (None: every learned table is emptied first). ``others_self_linked``: every
+        organisation, state and place entity not in ``links`` is its own actor (its entity id)."""
+        con = self.con
+        if replace is None:
+            for table in ACTOR_TABLES:
+                con.execute(f"DELETE FROM {table}")
+            if others_self_linked:
+                con.execute("INSERT INTO actor_links SELECT doc_id, entity_id, entity_id FROM entities n "
+                            "WHERE kind <> 'person' AND NOT EXISTS (SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS d, "
+                            "unnest(?::VARCHAR[]) AS e) m WHERE m.d = n.doc_id AND m.e = n.entity_id)",
+                            [[d for d, _ in links], [e for _, e in links]])
+        else:
+            ids = [sorted(replace)]
+            con.execute("DELETE FROM corpus_actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", ids)
+            for table in ACTOR_TABLES[2:]:
+                con.execute(f"DELETE FROM {table} WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))", ids)
+            keys = list(links)
+            for start in range(0, len(keys), _PART):
+                part = keys[start:start + _PART]
+                con.execute("DELETE FROM actor_links USING (SELECT unnest(?::VARCHAR[]) AS d, unnest(?::VARCHAR[]) AS e) m "
+                            "WHERE actor_links.doc_id = m.d AND actor_links.entity_id = m.e",
+                            [[d for d, _ in part], [e for _, e in part]])
+        link_rows = [[d, e, a] for (d, e), a in links.items()]
+        for start in range(0, len(link_rows), _PART):
+            insert_columns(con, "actor_links", ["VARCHAR"] * 3, link_rows[start:start + _PART])
+        actors = list(actors)
+        insert_columns(con, "corpus_actors", ["VARCHAR"] * 4 + ["INTEGER"],
+                       [[a.id, a.kind, a.name, a.origin, a.documents] for a in actors])
+        insert_columns(con, "actor_forms", ["VARCHAR"] * 6 + ["INTEGER"],
+                       [[a.id, f.value, _script(f.value), f.origin, f.first_seen, f.last_seen, f.documents]
+                        for a in actors for f in a.forms])
+        insert_columns(con, "actor_titles", ["VARCHAR"] * 4 + ["INTEGER"],
+                       [[a.id, t.value, t.first_seen, t.last_seen, t.documents] for a in actors for t in a.titles])
+        insert_columns(con, "actor_affiliations", ["VARCHAR"] * 4 + ["INTEGER"],
+                       [[a.id, x.value, x.first_seen, x.last_seen, x.documents] for a in actors for x in a.affiliations])
+
+    def pin_entities(self, keys: Sequence[Key], actor_id: str) -> None:
+        """A user decision: these entities are ``actor_id`` whatever later linking finds."""
+        self.con.executemany("INSERT INTO actor_pins VALUES (?, ?, ?, ?) ON CONFLICT (doc_id, entity_id) DO UPDATE SET "
+                             "actor_id = excluded.actor_id, pinned_at = excluded.pinned_at",
+                             [[d, e, actor_id, _now()] for d, e in keys])
+
+    def move_actor_decisions(self, source: str, target: str) -> None:
+        """The user's pins and forms of ``source`` become ``target``'s."""
+        self.con.execute("UPDATE actor_user_aliases SET actor_id = ? WHERE actor_id = ? AND form NOT IN "
+                         "(SELECT form FROM actor_user_aliases WHERE actor_id = ?)", [target, source, target])
+        self.con.execute("UPDATE actor_pins SET actor_id = ? WHERE actor_id = ?", [target, source])
+
+    def add_user_alias(self, actor_id: str, form: str) -> None:
+        self.con.execute("INSERT INTO actor_user_aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                         [actor_id, form, _now()])
+
+    def actor_affiliations(self) -> dict[str, set[str]]:
+        """Corpus actor -> the states and organizations it was seen acting for."""
+        out: dict[str, set[str]] = defaultdict(set)
+        if self.has_actor_tables():
+            for actor, aff in self.con.execute("SELECT actor_id, affiliation FROM actor_affiliations").fetchall():
+                out[actor].add(aff)
+        return dict(out)
+
+    def party_reports(self) -> list[tuple[str, str, str | None, str, str, str | None]]:
+        """Every party of every occurred report: (corpus event id, document, date, type, entity id, role)."""
+        return self.con.execute(
+            "SELECT coalesce(e.corpus_event, e.id), e.doc_id, e.date, e.type, p.entity_id, p.role "
+            "FROM events e JOIN event_parties p ON p.event_id = e.id WHERE e.status = 'occurred'").fetchall()
+
+    # -- merged (corpus) events --------------------------------------------------------------------
+    def occurred_reports(self, doc_ids: Collection[str] | None = None, *,
+                         event_ids: Collection[str] | None = None) -> Iterator[StoredReport]:
+        """The occurred reports (of the given documents or events; default all) with their parties, in
+        event id order. Parties carry their corpus actors where the store keeps actor tables."""
+        where, params = _in("e.doc_id", doc_ids)
+        more, extra = _in("e.id", event_ids)
+        where, params = where + more, params + extra
+        if self.has_actor_tables():
+            # parties as corpus actors, and the state or organization a person acts for
+            query = ("SELECT e.id, e.doc_id, e.type, e.date, e.country, p.entity_id, n.kind, n.name, l.actor_id, "
+                     "CASE WHEN n.kind = 'person' AND an.kind IN ('state', 'organization') "
+                     "THEN coalesce(la.actor_id, an.entity_id) END FROM events e "
+                     "LEFT JOIN event_parties p ON p.event_id = e.id "
+                     "LEFT JOIN entities n ON n.doc_id = e.doc_id AND n.entity_id = p.entity_id "
+                     "LEFT JOIN actor_links l ON l.doc_id = e.doc_id AND l.entity_id = p.entity_id "
+                     "LEFT JOIN entities an ON an.doc_id = e.doc_id AND an.entity_id = coalesce(p.affiliation, n.affiliation) "
+                     "LEFT JOIN actor_links la ON la.doc_id = e.doc_id AND la.entity_id = an.entity_id "
+                     f"WHERE e.status = 'occurred'{where} ORDER BY e.id")
+        else:
+            query = ("SELECT e.id, e.doc_id, e.type, e.date, e.country, p.entity_id, n.kind, n.name, NULL, NULL "
+                     "FROM events e LEFT JOIN event_parties p ON p.event_id = e.id "
+                     "LEFT JOIN entities n ON n.doc_id = e.doc_id AND n.entity_id = p.entity_id "
+                     f"WHERE e.status = 'occurred'{where} ORDER BY e.id")
+        current: list[Any] | None = None
+        parties: list[ReportParty] = []
+        for ev_id, doc_id, etype, date, country, ent, kind, name, actor, acts_for in _fetch_in_parts(
+                self.con.execute(query, params)):
+            if current is None or current[0] != ev_id:
+                if current is not None:
+                    yield StoredReport(*current, parties=tuple(parties))
+                current, parties = [ev_id, doc_id, etype, date, country], []
+            if ent is not None:
+                parties.append(ReportParty(ent, kind, name, actor, acts_for))
+        if current is not None:
+            yield StoredReport(*current, parties=tuple(parties))
+
+    def corpus_event_ids(self, event_ids: Collection[str] | None = None) -> dict[str, str]:
+        """Report id -> its corpus event, as the last refresh stored them."""
+        where, params = _in("id", event_ids)
+        return dict(_fetch_in_parts(self.con.execute(
+            f"SELECT id, corpus_event FROM events WHERE corpus_event IS NOT NULL{where}", params)))
+
+    def set_corpus_events(self, changed: Sequence[tuple[str, str | None]]) -> None:
+        """Store (report id, corpus event id or None) pairs."""
+        for start in range(0, len(changed), _PART):
+            part = changed[start:start + _PART]
+            self.con.execute("UPDATE events SET corpus_event = m.cid FROM (SELECT unnest(?::VARCHAR[]) AS id, "
+                             "unnest(?::VARCHAR[]) AS cid) m WHERE events.id = m.id",
+                             [[e for e, _ in part], [c for _, c in part]])
+
+    def count_corpus_events(self) -> int:
+        """The number of merged events the stored corpus ids make."""
+        return self.con.execute("SELECT count(DISTINCT corpus_event) FROM events WHERE status = 'occurred' "
+                                "AND corpus_event IS NOT NULL").fetchone()[0]
+
+    def merge_blocks(self, blocks: Collection[str]) -> dict[str, set[str]]:
+        """Stored merge block -> the reports in it, for the given blocks."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for start in range(0, len(blocks), _PART):
+            part = sorted(blocks)[start:start + _PART]
+            for block, ev_id in self.con.execute("SELECT block, event_id FROM merge_blocks WHERE block IN "
+                                                 "(SELECT unnest(?::VARCHAR[]))", [part]).fetchall():
+                out[block].add(ev_id)
+        return dict(out)
+
+    def blocks_of(self, event_ids: Collection[str]) -> dict[str, set[str]]:
+        """Report -> the merge blocks the last refresh put it in."""
+        out: dict[str, set[str]] = defaultdict(set)
+        ids = sorted(event_ids)
+        for start in range(0, len(ids), _PART):
+            for block, ev_id in self.con.execute("SELECT block, event_id FROM merge_blocks WHERE event_id IN "
+                                                 "(SELECT unnest(?::VARCHAR[]))", [ids[start:start + _PART]]).fetchall():
+                out[ev_id].add(block)
+        return dict(out)
+
+    def replace_merge_blocks(self, event_ids: Collection[str] | None, rows: Sequence[tuple[str, str]]) -> None:
+        """Replace the blocks of ``event_ids`` (None: of every report) by (block, event id) rows."""
+        if event_ids is None:
+            self.con.execute("DELETE FROM merge_blocks")
+        else:
+            ids = sorted(event_ids)
+            for start in range(0, len(ids), _PART):
+                self.con.execute("DELETE FROM merge_blocks WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+                                 [ids[start:start + _PART]])
+        for start in range(0, len(rows), _PART):
+            insert_columns(self.con, "merge_blocks", ["VARCHAR", "VARCHAR"], rows[start:start + _PART])
+
+
+def _script(form: str) -> str:
+    return "Arab" if is_arabic(form) else "Latn"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
