@@ -11,7 +11,8 @@ from ..records import Mention
 from ..textnorm import fold, is_arabic
 from .acronyms import acronym_definitions
 from .gazetteer import Gazetteer
-from .person_names import extend_name, name_words_alone, persons_by_surname
+from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_person_extent, extend_name,
+                           merge_adjacent_arabic_persons, name_words_alone, persons_by_surname)
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
@@ -73,6 +74,8 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     _ner_persons(text, sdoc, ctx, spans)
     _persons_after_titles(text, {s for s, _ in tokens}, ctx, spans)
     _ner_organizations_and_places(text, sdoc, ctx, spans)
+    if lang == "ar":
+        _arabic_persons_after_titles(text, sdoc, spans)
     acronyms = acronym_definitions(text, spans)
     name_words_alone(text, spans)         # a known person's surname or given name used alone
     if lang == "ar" and ctx.place_lookup is not None:
@@ -111,13 +114,18 @@ def _kb_mentions(text: str, sdoc: Any, gaz: list[Any], spans: Spans) -> None:
 
 def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> None:
     """Persons from NER, repaired: titles and honorifics stripped, names extended to the right."""
+    others = [clean_span(text, e.start_char, e.end_char) for e in sdoc.ents
+              if e.label_ in _ORG_LABELS | _PLACE_LABELS]
     for ent in sdoc.ents:
         if ent.label_ not in _PERSON_LABELS:
             continue
         start, end = clean_span(text, ent.start_char, ent.end_char)
         start, end = strip_lead(text, start, end, _TITLE_OR_HONORIFIC)
         start, end = strip_lead(text, start, end, _LEAD_WORDS)
-        end = extend_name(text, end, spans)
+        if is_arabic(text[start:end]):
+            start, end = arabic_person_extent(text, start, end, list(spans) + others)
+        else:
+            end = extend_name(text, end, spans)
         form = text[start:end]
         if not form or (not is_arabic(form) and not form[0].isupper()):
             continue
@@ -145,6 +153,20 @@ def _persons_after_titles(text: str, token_starts: set[int], ctx: MentionContext
             end = extend_name(text, pos, spans, first=True)
             if end > pos and not ctx.gazetteer.lookup(text[pos:end]) and not ctx.is_place(text[pos:end]):
                 _add(text, spans, pos, end, "person")
+
+
+def _arabic_persons_after_titles(text: str, sdoc: Any, spans: Spans) -> None:
+    """Arabic names after a title or a word like 'نظيره' (or an occupation the NER tagged) that the NER
+    missed; then person spans that touch are joined into one name."""
+    anchors = [m.end() for m in AR_NAME_LEAD.finditer(text)] + [e.end_char for e in sdoc.ents if e.label_ == "OCC"]
+    persons = [k for k, v in spans.items() if v["kind"] == "person"]
+    blocked = [k for k, v in spans.items() if v["kind"] != "person"]
+    for start, end in arabic_names_after_titles(text, anchors, blocked, persons):
+        _add(text, spans, start, end, "person")
+    merged = merge_adjacent_arabic_persons(text, [k for k, v in spans.items() if v["kind"] == "person"])
+    for old, new in merged.items():
+        info = spans.pop(old)
+        spans.setdefault(new, info)
 
 
 def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> None:

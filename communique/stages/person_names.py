@@ -6,14 +6,16 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from ..lang import entries_all
+from ..lang import entries, entries_all, rows
 from ..records import Mention
-from ..textnorm import fold, is_arabic
+from ..textnorm import fold, fold_arabic, is_arabic
 from .gazetteer import Gazetteer
 from .spans import overlaps
-from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE
+from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE, TITLE_WORDS
 
-__all__ = ["extend_name", "name_words_alone", "persons_by_surname", "is_name_token"]
+__all__ = ["extend_name", "name_words_alone", "persons_by_surname", "is_name_token", "is_arabic_name_word",
+           "arabic_name_words", "arabic_person_extent", "arabic_names_after_titles", "merge_adjacent_arabic_persons",
+           "AR_NAME_LEAD"]
 
 Spans = dict[tuple[int, int], dict[str, Any]]
 
@@ -102,4 +104,193 @@ def persons_by_surname(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
                 and gazetteer.lookup(m.form) == [] and not m.acronym:
             m = replace(m, kind="person")
         out.append(m)
+    return out
+
+
+# -- Arabic names: no capitals, so a name's extent is read from the words around it --------------------
+
+_AR_NAME_WORD = re.compile(r"[\u0621-\u063a\u0640-\u0652\u0670-\u06d3]+")
+_AR_GAP = re.compile(r"[ \t]+")
+_NEXT_WORD = re.compile(r"[ \t]*(\S+)")
+_AR_NOT_NAMES = {fold_arabic(w) for w in entries("ar", "not_names.txt")}
+_AR_COMPLEMENTS = {fold_arabic(w) for w in entries("ar", "title_complements.txt")}
+_AR_RANK_WORDS = {fold_arabic(w) for w in ("ركن", "أول")}
+_AR_WAW_NAMES = {fold_arabic(w) for w in entries("ar", "waw_names.txt")}
+_AR_PARTICLES = {fold_arabic(w) for w in entries("ar", "name_particles.txt")}
+_AR_TIME_WORDS = {fold_arabic(re.sub(r"^ال", "", row[0])) for name in ("weekdays.tsv", "months.tsv", "hijri_months.tsv")
+                  for row in rows("ar", name)}
+_AR_TITLES = sorted({re.sub(r"^ال", "", t) for t in TITLE_WORDS if is_arabic(t)}, key=len, reverse=True)
+# a title as written in prose: with clitics and the article ("لرئيس", "والسفير"), feminine ("السفيرة"),
+# or a word that introduces a name like a title ("بنظيره")
+AR_NAME_LEAD = re.compile(
+    r"(?<![\w])(?:(?:[وفبلك]{0,2}(?:ال)?|[وف]?لل)(?:" + "|".join(re.escape(t) + ("ة?" if " " not in t else "")
+                                                           for t in _AR_TITLES) + r")|"
+    + "|".join(entries("ar", "name_leads.txt")) + r")(?![\w])")
+
+
+# word shapes of the prose around names, never of a name: a possessive pronoun ("زيارته", "فيها", not
+# "عبد الله"), a preposition glued to the article ("بالوزير", "للدور"), an abstract noun or feminine
+# adjective ("الثنائية", "عمليات")
+_AR_NOT_NAME_SHAPE = re.compile(r"^.{2,}(?<!ل)ه$|^.{3,}(?:ها|هم|هما)$|^[وف]?(?:بال|لل|كال)..|^.{3,}يه$|^.{2,}يات$|"
+                                r"^[وفبلك]?ال.{2,}ية$|^.{4,}ات$")
+
+
+def _ar_key(word: str) -> str:
+    return fold_arabic(word)
+
+
+def is_arabic_name_word(word: str, *, inside: bool = False) -> bool:
+    """An Arabic word that may be a word of a name: Arabic letters only, not a function word, a verb or a
+    noun of the press lexicon, a title, a time word or a title's complement; not the conjunction 'و' + word
+    unless `inside` a span the NER read as a name ("ويليام" after a given name)."""
+    key = _ar_key(word)
+    if not _AR_NAME_WORD.fullmatch(word) or len(key) < 2:
+        return False
+    if key in _AR_NOT_NAMES or key in _AR_COMPLEMENTS or re.sub(r"^ال", "", key) in _AR_TIME_WORDS:
+        return False
+    if AR_NAME_LEAD.fullmatch(word) or HONORIFIC_RE.fullmatch(word) or _AR_NOT_NAME_SHAPE.search(word):
+        return False
+    return inside or not (key.startswith("و") and key not in _AR_WAW_NAMES and len(key) > 3)
+
+
+def arabic_name_words(text: str, pos: int, blocked: list[tuple[int, int]], limit: int) -> tuple[list[tuple[int, int]], str]:
+    """The name words right of `pos` on the same line, at most `limit` of them (a particle such as "بن",
+    "ولد", "عبد" not counted: it takes the word after it, whatever it is), and whether they end at a
+    boundary: a punctuation mark, the line's end, or a word that is no name word. A word inside a
+    `blocked` span ends the run. The boundary is "mark" (a punctuation mark or the line's end), "word"
+    (a word that is no name word) or "" (none: `limit` reached)."""
+    words: list[tuple[int, int]] = []
+    counted, after_particle = 0, False
+    while True:
+        gap = _AR_GAP.match(text, pos)
+        if words and not gap:
+            return _without_particles(text, words), "mark"      # a mark right after the word: "سليم،"
+        m = _AR_NAME_WORD.match(text, gap.end() if gap else pos)
+        if not m or (m.end() < len(text) and text[m.end()].isalnum()):
+            return _without_particles(text, words), "mark"
+        span = (m.start(), m.end())
+        if any(overlaps(b, span) for b in blocked):
+            return _without_particles(text, words), "word"
+        if _ar_key(m.group(0)) in _AR_PARTICLES:
+            words.append(span)
+            pos, after_particle = m.end(), True
+            continue
+        if not after_particle and not is_arabic_name_word(m.group(0)):
+            return _without_particles(text, words), "word"
+        if counted == limit:
+            return _without_particles(text, words), ""
+        words.append(span)
+        counted += 1
+        pos, after_particle = m.end(), False
+
+
+def _without_particles(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name does not end with a particle ("سليم بن")."""
+    while words and _ar_key(text[words[-1][0]:words[-1][1]]) in _AR_PARTICLES:
+        words = words[:-1]
+    return words
+
+
+def _ar_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
+
+
+def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> tuple[int, int]:
+    """An Arabic person span of the NER, repaired: a mention it overlaps at its start ("الكويتي" before the
+    name), the conjunction "و" glued to its first word and non-name words at its end are dropped; the
+    name is extended over up to two more name words when a boundary follows them ("عبد المجيد" +
+    "تبون" before a comma)."""
+    for b in sorted(blocked):
+        if b[0] <= start < b[1] < end:
+            start = b[1]
+    while start < end and text[start] in " \t":
+        start += 1
+    first = re.match(r"\S+", text[start:end])
+    if first and _ar_key(first.group(0)).startswith("و") and _ar_key(first.group(0)) not in _AR_WAW_NAMES \
+            and len(first.group(0)) > 3:
+        start += 1
+    words = [(start + s, start + e) for s, e in _ar_words(text, start, end)]
+    while len(words) > 1 and not is_arabic_name_word(text[words[-1][0]:words[-1][1]].strip("-–—"), inside=True) \
+            and _ar_key(text[words[-1][0]:words[-1][1]]) not in _AR_PARTICLES:
+        words.pop()
+    if not words:
+        return start, end
+    end = words[-1][1]
+    while end > start and not text[end - 1].isalpha():
+        end -= 1
+    more, boundary = arabic_name_words(text, end, blocked, limit=2)
+    # a name the NER read as one or two words goes on to any boundary; a longer one only over family
+    # names with the article ("الحداد") or up to a punctuation mark
+    short = len([w for w in words if _ar_key(text[w[0]:w[1]]) not in _AR_PARTICLES]) <= 2
+    if more and boundary and (short or boundary == "mark"
+                              or all(_ar_key(text[s:e]).startswith("ال") for s, e in more)):
+        end = more[-1][1]
+    return start, end
+
+
+def arabic_names_after_titles(text: str, anchors: list[int], blocked: list[tuple[int, int]],
+                              persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Arabic names of two to four words right after a title phrase ("وزير خارجية البلد الجنوبي سليم
+    الحداد،"): from each anchor (a title's end), the title's complement is skipped (words with the
+    article, other mentions, construct nouns, honorifics, one comma); a name follows when its first word
+    has no article and the name ends at a boundary. `persons` are names found before (not read again)."""
+    out = []
+    for pos in sorted(set(anchors)):
+        before = re.search(r"(\S+)\s+\S+$", text[max(0, pos - 40):pos])
+        if before and _ar_key(before.group(1)) in _AR_COMPLEMENTS:
+            continue        # "مطار الملك ...": a place named for a person
+        pos = _after_title_complement(text, pos, blocked)
+        if pos < 0 or any(s <= pos + 1 < e for s, e in persons):
+            continue
+        words, boundary = arabic_name_words(text, pos, blocked, limit=4)
+        counted = [w for w in words if _ar_key(text[w[0]:w[1]]) not in _AR_PARTICLES]
+        if not boundary or len(counted) < 2 or _ar_key(text[words[0][0]:words[0][1]]).startswith("ال"):
+            continue
+        span = (words[0][0], words[-1][1])
+        if not any(overlaps(span, p) for p in persons + out):
+            out.append(span)
+    return out
+
+
+def _after_title_complement(text: str, pos: int, blocked: list[tuple[int, int]]) -> int:
+    """The position after a title's complement: words with the article, mentions (states, demonyms,
+    organizations), construct nouns, honorifics and titles, prepositions of place, and one comma; -1 when
+    it ends with a construct noun ("رئيس هيئة ..."): what follows is that noun's complement, not a name."""
+    comma, construct = False, False
+    for _ in range(8):
+        m = _NEXT_WORD.match(text, pos)
+        if not m:
+            break
+        word = m.group(1).rstrip("،,/")
+        key = _ar_key(word)
+        span = next((b for b in blocked if b[0] <= m.start(1) < b[1]), None)
+        if span is not None:
+            pos, construct = span[1], False
+        elif (re.match(r"(?:[وفبلك]?ال|لل)", key) or key in _AR_COMPLEMENTS or key in {"لدى", "في"}
+              or AR_NAME_LEAD.fullmatch(word) or HONORIFIC_RE.fullmatch(word)):
+            pos = m.start(1) + len(word)
+            construct = key in _AR_COMPLEMENTS and key not in _AR_RANK_WORDS
+        elif m.group(1) in {"،", ","} and not comma:
+            comma, pos = True, m.end(1)
+        else:
+            break
+        if text[pos:pos + 1] in {"،", ",", "/"} and not comma:
+            comma, pos = True, pos + 1
+    return -1 if construct else pos
+
+
+def merge_adjacent_arabic_persons(text: str, persons: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Two Arabic person spans with only spaces between them are one name ("سليم بن" "حمد الحداد"):
+    old span -> merged span."""
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    ordered = sorted(persons)
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and re.fullmatch(r"[ \t]+", text[ordered[j][1]:ordered[j + 1][0]]):
+            j += 1
+        if j > i:
+            for k in range(i, j + 1):
+                out[ordered[k]] = (ordered[i][0], ordered[j][1])
+        i = j + 1
     return out

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from communique.stages.dates_ar import find_dates_ar
-from communique.stages.gazetteer import Gazetteer
+from communique.stages.gazetteer import Gazetteer, GazetteerEntry
 from communique.stages.mentions import MentionContext, find_mentions, strip_arabic_clitic
-from communique.stages.person_names import name_words_alone
+from communique.stages.person_names import merge_adjacent_arabic_persons, name_words_alone
 from communique.stages.person_titles import attach_titles
 from communique.stages.sentences import sentence_spans
 from communique.stages.titles import HONORIFIC_RE, TITLE_RE
@@ -102,3 +102,62 @@ def test_mentions_ar_person_place_without_clitic_and_title_reference(ner_doc):
     out = [(m.form, m.kind, m.title, m.descriptive) for m in find_mentions(text, doc, ctx, "ar")]
     assert out == [("سليم الحداد", "person", "وزير", False), ("نواكشوط", "place", None, False),
                    ("رئيس", "person", "رئيس", True), ("هيئة الموانئ", "organization", None, False)]
+
+
+def _persons_ar(ner_doc, text: str, ents: list[tuple[str, str]], states: tuple[str, ...] = ()) -> list[str]:
+    doc = ner_doc(text, "ar", ents)
+    gazetteer = Gazetteer([GazetteerEntry("XL", "state", "demonym", form) for form in states])
+    ctx = MentionContext(gazetteer, lambda form: False)
+    return [m.form for m in find_mentions(text, doc, ctx, "ar") if m.kind == "person" and not m.descriptive]
+
+
+@pytest.mark.parametrize("text, ner, person", [
+    # a compound given name ("عبد" + word) is followed by the family name, up to a comma
+    ("صرح الرئيس عبد الكريم الزعتري، أن العلاقات متينة.", "عبد الكريم", "عبد الكريم الزعتري"),
+    # a particle (ولد, بن, آل) takes the word after it
+    ("استقبل الوزير سالم ولد بيروك الوفد.", "سالم ولد", "سالم ولد بيروك"),
+    # a long name the NER cut before its family name with the article
+    ("وصل سليم حمد كريم الفاروقي أمس إلى العاصمة.", "سليم حمد كريم", "سليم حمد كريم الفاروقي"),
+    # the conjunction glued to the name is not part of it; a given name that begins with و is kept
+    ("حضر اللقاء سليم الحداد وكريم النوري.", "وكريم النوري", "كريم النوري"),
+    ("حضر اللقاء وليد الخطيب.", "وليد الخطيب", "وليد الخطيب"),
+    # a verb the NER read into the name is dropped, and the name is not extended over a verb
+    ("وكان سليم الحداد سيستقبل الوفد.", "سليم الحداد سيستقبل", "سليم الحداد"),
+    ("وقال سليم الحداد يرمي إلى تعزيز التعاون.", "سليم الحداد", "سليم الحداد"),
+])
+def test_names_ar_ner_name_extent(ner_doc, text, ner, person):
+    assert _persons_ar(ner_doc, text, [(ner, "PER")]) == [person]
+
+
+def test_names_ar_demonym_read_into_the_name_is_dropped(ner_doc):
+    text = "وزار وزير الخارجية الزمرستاني سليم الحداد العاصمة."
+    assert _persons_ar(ner_doc, text, [("الزمرستاني سليم الحداد", "PER")], states=("الزمرستاني",)) == ["سليم الحداد"]
+
+
+@pytest.mark.parametrize("text, person", [
+    # title, its complement (a demonym, words with the article, a construct noun and a state), one comma
+    ("وقال وزير الخارجية الزمرستاني، مراد التوزاني، إن الزيارة ناجحة.", "مراد التوزاني"),
+    ("التقى وزير خارجية زمرستان مراد التوزاني في العاصمة.", "مراد التوزاني"),
+    ("واجتمع بنظيره الزمرستاني كريم بن سالم العلوي أمس.", "كريم بن سالم العلوي"),
+    ("واستقبلت السفيرة نادية الحمراوي وفدا من رجال الأعمال.", "نادية الحمراوي"),
+])
+def test_names_ar_after_a_title(ner_doc, text, person):
+    assert _persons_ar(ner_doc, text, [], states=("الزمرستاني", "زمرستان")) == [person]
+
+
+@pytest.mark.parametrize("text", [
+    "وزير الخارجية يؤجل زيارته إلى العاصمة.",           # a verb and a possessive: no name
+    "ترأس الوزير اجتماعات اللجنة الدائمة.",              # a plural noun after the title
+    "وصل الوفد إلى مطار الملك فهد الدولي.",              # a place named for a king
+    "وحضر رئيس هيئة علماء البلاد الندوة.",               # the complement of a construct noun
+    "وأكد الرئيس بالتحسن النسبي في الأوضاع.",            # a preposition glued to the article
+])
+def test_names_ar_after_a_title_not_a_name(ner_doc, text):
+    assert _persons_ar(ner_doc, text, []) == []
+
+
+def test_names_ar_touching_person_spans_are_one_name():
+    text = "حضر سليم بن حمد الحداد وكريم"
+    first, second = (4, 4 + len("سليم بن")), (text.index("حمد"), text.index("حمد") + len("حمد الحداد"))
+    merged = (first[0], second[1])
+    assert merge_adjacent_arabic_persons(text, [first, second]) == {first: merged, second: merged}
