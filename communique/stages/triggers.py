@@ -43,6 +43,8 @@ def _status_cues(code: str, status: str) -> re.Pattern[str]:
         if not runs or runs[-1][0] != match:
             runs.append((match, []))
         runs[-1][1].append(pattern)
+    if not runs:
+        return re.compile(r"(?!)")       # no cue of this status in the language
     return re.compile("|".join((r"\b(?:%s)\b" if match == "word" else "(?:%s)") % "|".join(alts)
                                for match, alts in runs), re.I)
 
@@ -50,6 +52,14 @@ def _status_cues(code: str, status: str) -> re.Pattern[str]:
 TRIGGERS: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {code: _trigger_groups(code) for code in LANGUAGES}
 _PLANNED = {code: _status_cues(code, "planned") for code in LANGUAGES}
 _NEGATED = {code: _status_cues(code, "negated") for code in LANGUAGES}
+# cues that tell the fate of an event noun they follow in its clause: "the visit ..., planned for tomorrow, has
+# been postponed", "la visite ... a été reportée", "الزيارة ... أرجئت"; read up to the clause's end
+_PLANNED_AFTER = {code: _status_cues(code, "planned-after") for code in LANGUAGES}
+_NEGATED_AFTER = {code: _status_cues(code, "negated-after") for code in LANGUAGES}
+_CLAUSE_END = re.compile(r"[;:!?؟؛]|\.(?:\s|$)|\s(?:but|while|whereas|mais|tandis|alors que|بينما|لكن)\s")
+#: how far after the trigger each kind of cue is read: a passive "has been postponed" closes the noun
+#: phrase of its subject however long; "planned for", "المرتقب", "qui se tiendra" qualify the noun next to them
+_NEGATED_REACH, _PLANNED_REACH = 160, 60
 
 
 # Words of combat beside a trigger make it no cooperation event: "met stiff resistance", "ont rencontré une
@@ -123,5 +133,12 @@ def status_of(sentence: str, trigger_pos: int, lang: str) -> str:
     if _NEGATED.get(lang, _NEGATED["en"]).search(window):
         return "negated"
     if _PLANNED.get(lang, _PLANNED["en"]).search(sentence[max(0, trigger_pos - 50): trigger_pos + 25]):
+        return "planned"
+    after = sentence[trigger_pos: trigger_pos + _NEGATED_REACH]
+    end = _CLAUSE_END.search(after)
+    clause = after[:end.start()] if end else after
+    if _NEGATED_AFTER.get(lang, _NEGATED_AFTER["en"]).search(clause):
+        return "negated"
+    if _PLANNED_AFTER.get(lang, _PLANNED_AFTER["en"]).search(clause[:_PLANNED_REACH]):
         return "planned"
     return "occurred"

@@ -86,6 +86,17 @@ def test_triggers_en_call_and_visit():
     ("He looks forward to meeting the governor.", "meeting", "planned"),
     ("Talks later this month in Vells.", "Talks", "planned"),
     ("The minister met the envoy on Monday.", "met", "occurred"),
+    ("The visit of the governor to the island, planned for Friday, has been officially postponed.", "visit", "negated"),
+    ("The talks between the two delegations in the port city were cancelled.", "talks", "negated"),
+    ("The governor pulls out of a meeting with the envoy.", "meeting", "negated"),
+    ("The envoy skipped the meeting of the council on Sunday.", "meeting", "negated"),
+    ("The governor may still travel to the summit in Vells.", "travel", "planned"),
+    ("The mayor has received an invitation from the governor to visit the island.", "received", "planned"),
+    ("He accepted an invitation from his counterpart to visit Vells in the spring.", "visit", "planned"),
+    ("The meeting of the two envoys will take place in Vells.", "meeting", "planned"),
+    ("The envoys met at the invitation of the governor and agreed on a road map.", "met", "occurred"),
+    ("The governor met the envoy; the second round of talks was postponed.", "met", "occurred"),
+    ("The governor met the envoy in Vells to prepare the regional summit that will take place in May.", "met", "occurred"),
 ])
 def test_status_en_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "en") == status

@@ -71,6 +71,14 @@ def test_triggers_fr_call_visit_conference():
     ("Il s'entretiendra avec son homologue.", "s'entretiendra", "planned"),
     ("Le ministre reçoit demain l'envoyé.", "reçoit", "planned"),
     ("Le ministre a rencontré l'envoyé lundi.", "rencontré", "occurred"),
+    ("La visite du gouverneur dans la ville portuaire a été une nouvelle fois reportée.", "visite", "negated"),
+    ("Le gouverneur n'avait pas pris part à la réunion du conseil.", "pris part", "negated"),
+    ("Il avait déjà manqué la réunion des gouverneurs de la région.", "réunion", "negated"),
+    ("La rencontre entre les deux envoyés se tiendra à Vells.", "rencontre", "planned"),
+    ("La visite du gouverneur, prévue pour la fin du mois, portera sur le commerce.", "visite", "planned"),
+    ("Le maire a reçu une invitation du gouverneur à se rendre dans l'île.", "reçu", "planned"),
+    ("Les envoyés se sont rencontrés à l'invitation du gouverneur et ont signé un accord.", "rencontrés", "occurred"),
+    ("Le gouverneur a reçu l'envoyé à Vells pour préparer le sommet régional qui se tiendra en mai.", "reçu", "occurred"),
 ])
 def test_status_fr_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "fr") == status
