@@ -16,6 +16,7 @@ from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_perso
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
+from .title_names import in_ministry_name, name_after_organization, strip_ministry_words
 from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE
 
 __all__ = ["find_mentions", "MentionContext", "strip_arabic_clitic"]
@@ -125,6 +126,10 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
         if is_arabic(text[start:end]):
             start, end = arabic_person_extent(text, start, end, list(spans) + others)
         else:
+            kept = strip_ministry_words(text, start, end)
+            if kept is None:
+                continue        # "Endowments": a word of a ministry's name
+            start, end = kept
             end = extend_name(text, end, spans)
         form = text[start:end]
         if not form or (not is_arabic(form) and not form[0].isupper()):
@@ -151,7 +156,8 @@ def _persons_after_titles(text: str, token_starts: set[int], ctx: MentionContext
             pos += hm.end()
         if pos in token_starts:
             end = extend_name(text, pos, spans, first=True)
-            if end > pos and not ctx.gazetteer.lookup(text[pos:end]) and not ctx.is_place(text[pos:end]):
+            if end > pos and not ctx.gazetteer.lookup(text[pos:end]) and not ctx.is_place(text[pos:end]) \
+                    and not in_ministry_name(text, pos, end):
                 _add(text, spans, pos, end, "person")
 
 
@@ -201,6 +207,10 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
             if fold(form) not in _NOT_PLACES:
                 _add(text, spans, start, end, "place")
         elif is_arabic(form) or form[0].isupper():
+            name_at = None if is_arabic(form) else name_after_organization(text, start, end)
+            if name_at is not None:     # "... of the Island Parliament Union Aline Dor"
+                _add(text, spans, name_at, end, "person")
+                end = name_at
             _add(text, spans, start, end, "organization")
 
 

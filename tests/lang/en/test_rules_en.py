@@ -161,3 +161,36 @@ def test_mentions_en_calendar_words_are_no_person_names():
     from communique.stages.mentions import _CALENDAR_WORDS
 
     assert {"monday", "september"} <= _CALENDAR_WORDS and "may" not in _CALENDAR_WORDS   # May is also a name
+
+
+def test_mentions_en_ministry_words_are_not_part_of_the_name(ner_doc):
+    text = ("The Minister of Foreign Affairs and Vellian Expatriates Karl Ostrum met the Minister of "
+            "Religious Endowments and Harbour Affairs Tomas Orrin in Vells.")
+    doc = ner_doc(text, "en", [("Expatriates Karl Ostrum", "PERSON"), ("Endowments", "PERSON"),
+                               ("Tomas Orrin", "PERSON"), ("Vells", "GPE")])
+    ctx = MentionContext(Gazetteer([]), lambda form: form == "Vells")
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en")]
+    assert out == [("Karl Ostrum", "person"), ("Tomas Orrin", "person"), ("Vells", "place")]
+
+
+def test_mentions_en_a_name_after_the_organization_of_a_title(ner_doc):
+    text = ("The envoy received the Secretary-General of the Harbour Authority Union Tomas Orrin. "
+            "The Governor of Bank Vellara Norland spoke.")
+    doc = ner_doc(text, "en", [("Harbour Authority Union Tomas Orrin", "ORG"), ("Bank Vellara Norland", "ORG")])
+    ctx = MentionContext(Gazetteer([]), lambda form: False)
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
+    assert out == [("Harbour Authority Union", "organization"), ("Tomas Orrin", "person"),
+                   ("Bank Vellara Norland", "organization")]   # no head noun before the last words: one name
+
+
+def test_names_en_in_a_ministry_name_or_not():
+    from communique.stages.title_names import in_ministry_name, strip_ministry_words
+
+    text = "the Minister of Harbour Affairs and Vellian Expatriates Karl Ostrum and his host"
+    at = text.index
+    assert in_ministry_name(text, at("Harbour"), at("Harbour") + 7)
+    assert in_ministry_name(text, at("Vellian"), at("Vellian") + len("Vellian Expatriates"))
+    assert not in_ministry_name(text, at("Karl"), at("Karl") + len("Karl Ostrum"))
+    assert strip_ministry_words(text, at("Expatriates"), at(" and his")) == (at("Karl"), at(" and his"))
+    assert strip_ministry_words("Endowments", 0, 10) is None
+    assert strip_ministry_words("Affairs Ostrum", 0, 14) == (0, 14)        # one word left: not stripped

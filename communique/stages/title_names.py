@@ -1,0 +1,58 @@
+"""Latin-script names that NER runs together with the words of a title (English press style, no commas):
+"Minister of Foreign Affairs and Expatriates Aline Dor" (a ministry's words read into the name) and
+"Secretary-General of the Island Parliament Union Aline Dor" (a name read into the organization)."""
+
+from __future__ import annotations
+
+import re
+
+from ..lang import entries
+from .titles import ORG_HEADS, TITLE_RE
+
+__all__ = ["strip_ministry_words", "in_ministry_name", "name_after_organization"]
+
+_MINISTRY_WORDS = entries("en", "ministry_words.txt")
+_MINISTRY_WORD = re.compile(r"(?:(?:" + "|".join(_MINISTRY_WORDS) + r")(?![\w'-])[\s,]*)+")
+_ONLY_MINISTRY_WORDS = re.compile(r"(?:(?:" + "|".join(_MINISTRY_WORDS) + r")(?![\w'-])[\s,]*)+$")
+#: "Secretary-General of the", "President of": the organization that follows is the title's
+_TITLE_OF = re.compile(r"(?:" + TITLE_RE.pattern + r")\s+(?:of|for)\s+(?:the\s+)?$", re.I)
+_NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z]\.")
+
+
+def strip_ministry_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A person span without the ministry words in front of it ("Expatriates Aline Dor" -> "Aline Dor");
+    None when nothing but such words is left ("Endowments"). A span of one word after them stays whole."""
+    form = text[start:end]
+    if _ONLY_MINISTRY_WORDS.match(form):
+        return None
+    m = _MINISTRY_WORD.match(form)
+    if not m or len(form[m.end():].split()) < 2:
+        return start, end
+    return start + m.end(), end
+
+
+def in_ministry_name(text: str, start: int, end: int) -> bool:
+    """Capitalized words that end with, or are followed by, a word of a ministry's name ("Vellian
+    Expatriates", "Harbour" in "Harbour Affairs"): part of the ministry's name, not a person's."""
+    words = text[start:end].split()
+    following = re.match(r"\s+([A-Z]\S*)", text[end:end + 40])      # not "and": "Karl Ostrum and his host"
+    return bool(words) and (bool(_ONLY_MINISTRY_WORDS.match(words[-1]))
+                            or bool(following and _ONLY_MINISTRY_WORDS.match(following.group(1))))
+
+
+def name_after_organization(text: str, start: int, end: int) -> int | None:
+    """Where a person's name starts inside an English organization span that follows a title
+    ("... Secretary-General of the Island Parliament Union Aline Dor"): two or three capitalized name words
+    after the organization's last head noun; None when the span is the organization alone."""
+    if not _TITLE_OF.search(text[max(0, start - 60):start]):
+        return None
+    words = [(m.start() + start, m.group(0)) for m in re.finditer(r"\S+", text[start:end])]
+    heads = [i for i, (_, w) in enumerate(words) if w.lower().strip(",") in ORG_HEADS]
+    if not heads or heads[-1] == 0:
+        return None
+    tail = words[heads[-1] + 1:]
+    if not 2 <= len(tail) <= 3 or not all(_NAME_WORD.fullmatch(w) for _, w in tail):
+        return None
+    if any(_ONLY_MINISTRY_WORDS.match(w) or w.lower() in ORG_HEADS for _, w in tail):
+        return None
+    return tail[0][0]
