@@ -16,6 +16,7 @@ from .frames import Frame, corefer_frames
 from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, status_of
 from .venue import LOCATIVE as _LOCATIVE, VenueQuery, learned_venue, rule_venue
+from .visits import visit_frames
 
 __all__ = ["extract_events", "EventContext"]
 
@@ -128,6 +129,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
             continue
         in_sent = [(m, e) for m, e in actor_mentions if s_start <= m.start < s_end]
         parties = _sentence_parties(text, in_sent, ent_by_id)
+        visits = visit_frames(text, (s_start, s_end), triggers, lang, parties, place_mentions, ent_by_id, last_subject)
+        frames += visits
         for trig in _useful_triggers(triggers, text, s_end):
             before = [p for p in parties if p[0].end <= trig.start]
             after = [p for p in parties if p[0].start >= trig.end]
@@ -143,6 +146,11 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 ids_before = [last_subject]
             groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id)
             status = status_of(sentence, trig.start - s_start, lang)
+            etype = trig.type
+            if any(v.trigger == trig for v in visits):
+                # the visit is the visitor's and the host state's (visit_frames); a person met on it: a meeting
+                etype = "meet"
+                groups = [g for g in groups if sum(ent_by_id[p].kind == "person" for p in g) >= 2]
             for group in groups:
                 evidence = [(s_start, s_end)]
                 if trig.type == "conference" and conveners and not any(
@@ -155,7 +163,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 if len(group) < (1 if trig.type == "conference" else 2):
                     continue
                 roles = {pid: _role(ent_by_id[pid]) for pid in group}
-                frames.append(Frame(trig.type, status, group, roles, evidence, trig))
+                frames.append(Frame(etype, status, group, roles, evidence, trig))
             if groups and groups[0]:
                 persons = [p for p in groups[0] if ent_by_id[p].kind == "person"]
                 last_subject = (ids_before[0] if ids_before else (persons[0] if persons else last_subject))
