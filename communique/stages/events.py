@@ -51,6 +51,7 @@ _CONTINUES = re.compile(r"\b(?:the two sides|both sides|the two parties|les deux
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
+_BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre|بين)\s", re.I)
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
 
@@ -136,6 +137,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
             after = [p for p in parties if p[0].start >= trig.end]
             ids_before = list(dict.fromkeys(e.id for _, e in before))
             ids_after = list(dict.fromkeys(e.id for _, e in after))
+            if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
+                ids_before = []     # "X said, after a phone call between A and B": A and B are the parties
             possessive = re.search(r"\b(?:his|her|its|their|sa|son|ses|leur)\s+(?:\w+\s+)?$",
                                    text[max(s_start, trig.start - 25): trig.start], re.I)
             if not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):

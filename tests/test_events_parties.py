@@ -1,0 +1,34 @@
+"""Party choice of the rule events on sentences written for these tests (fictional people and states)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.records import Document, Entity, Mention
+from communique.stages.events import EventContext, extract_events
+
+
+def _events(text: str, specs: list[tuple[str, str, str]], lang: str = "en") -> list[tuple[str, tuple[str, ...]]]:
+    """(id, kind, form) entities with one mention each -> (type, parties) of the occurred rule events."""
+    ents = []
+    for ent_id, kind, form in specs:
+        start = text.index(form)
+        ents.append(Entity(ent_id, kind, form, [form], [Mention(start, start + len(form), form, kind, 0)]))  # type: ignore[arg-type]
+    doc = Document(id="sha256:p", source="p.txt", text=text, lang=lang)
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    return sorted((e.type, tuple(sorted(p.entity for p in e.parties)))
+                  for e in extract_events(doc, ents, [(0, len(text))], [], ctx) if e.status == "occurred")
+
+
+_SPECS = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia"),
+          ("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On Monday, Sylvania and Freedonia said they were satisfied after a phone call between "
+     "President Tomas Moro and his counterpart Ilse Vance.", "en"),
+    ("Lundi, la Sylvania et la Freedonia se sont dites satisfaites après un entretien "
+     "téléphonique entre le président Tomas Moro et son homologue Ilse Vance.", "fr"),
+])
+def test_events_parties_of_a_call_between_two_named_people_are_those_two(text, lang):
+    assert _events(text, _SPECS, lang) == [("call", ("person:moro", "person:vance"))]
