@@ -32,3 +32,25 @@ _SPECS = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia"),
 ])
 def test_events_parties_of_a_call_between_two_named_people_are_those_two(text, lang):
     assert _events(text, _SPECS, lang) == [("call", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_received_by_two_hosts_is_one_meeting_with_each():
+    text = ("Ilse Vance arrived on Monday for talks on trade. "
+            "He was received by Prime Minister Tomas Moro and by Foreign Minister Anna Sorel.")
+    specs = [("person:vance", "person", "Ilse Vance"), ("person:moro", "person", "Tomas Moro"),
+             ("person:sorel", "person", "Anna Sorel")]
+    ents = []
+    for ent_id, kind, form in specs:
+        start = text.index(form)
+        ents.append(Entity(ent_id, kind, form, [form], [Mention(start, start + len(form), form, kind, 0)]))  # type: ignore[arg-type]
+    doc = Document(id="sha256:r", source="r.txt", text=text, lang="en")
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    split = text.index("He was")
+    events = extract_events(doc, ents, [(0, split - 1), (split, len(text))], [], ctx)
+    assert sorted(tuple(sorted(p.entity for p in e.parties)) for e in events) == [
+        ("person:moro", "person:vance"), ("person:sorel", "person:vance")]
+
+
+def test_events_parties_signed_by_two_people_are_the_signatories():
+    text = "The minutes were signed by Prime Minister Tomas Moro and his counterpart Ilse Vance."
+    assert _events(text, _SPECS[2:]) == [("agreement", ("person:moro", "person:vance"))]

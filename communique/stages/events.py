@@ -51,6 +51,8 @@ _CONTINUES = re.compile(r"\b(?:the two sides|both sides|the two parties|les deux
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
+# "he was received by A and by B", "il a été accueilli par A ainsi que par B": the story's subject met each of them
+_BY_AGENT = re.compile(r"\s+(?:by|par)\s", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre|بين)\s", re.I)
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
@@ -144,7 +146,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
             if not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
                 ids_before = [last_subject]
                 ids_after = [x for x in ids_after if x != last_subject]
-            elif not ids_before and last_subject and (len(ids_after) == 1 or possessive) \
+            elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or _received_by(trig, text)) \
                     and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]):
                 ids_before = [last_subject]
             groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id)
@@ -214,6 +216,11 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_end: int) -> list[Tri
     if "agreement" in types:
         out = [t for t in out if t.type != "visit"]     # the signing is the news; the visit is its setting
     return out
+
+
+def _received_by(trig: Trigger, text: str) -> bool:
+    """'was received by A and B': a meeting of the story's subject with each; 'signed by A and B': A and B sign."""
+    return trig.type != "agreement" and bool(_BY_AGENT.match(text, trig.end))
 
 
 def _sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
