@@ -54,3 +54,23 @@ def test_events_parties_received_by_two_hosts_is_one_meeting_with_each():
 def test_events_parties_signed_by_two_people_are_the_signatories():
     text = "The minutes were signed by Prime Minister Tomas Moro and his counterpart Ilse Vance."
     assert _events(text, _SPECS[2:]) == [("agreement", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_an_unnamed_counterpart_is_the_one_person_of_that_state_the_story_names():
+    text = ("Ilse Vance held talks on Friday with her Freedonian counterpart on trade. "
+            "Freedonian Foreign Minister Tomas Moro praised the outcome.")
+    ents = []
+    for ent_id, kind, form, where in (("person:vance", "person", "Ilse Vance", 0), ("FD", "state", "Freedonian", 0),
+                                      ("FD", "state", "Freedonian", 1), ("person:moro", "person", "Tomas Moro", 0)):
+        start = text.index(form) if where == 0 else text.index(form, text.index(form) + 1)
+        mention = Mention(start, start + len(form), form, kind, 0)  # type: ignore[arg-type]
+        known = next((e for e in ents if e.id == ent_id), None)
+        if known:
+            known.mentions.append(mention)
+        else:
+            ents.append(Entity(ent_id, kind, form, [form], [mention]))  # type: ignore[arg-type]
+    doc = Document(id="sha256:c", source="c.txt", text=text, lang="en")
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    split = text.index("Freedonian Foreign")
+    events = extract_events(doc, ents, [(0, split - 1), (split, len(text))], [], ctx)
+    assert [tuple(sorted(p.entity for p in e.parties)) for e in events] == [("person:moro", "person:vance")]

@@ -53,6 +53,9 @@ _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|f
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
 # "he was received by A and by B", "il a été accueilli par A ainsi que par B": the story's subject met each of them
 _BY_AGENT = re.compile(r"\s+(?:by|par)\s", re.I)
+_COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|homologues?|peers?)\b", re.I)
+_COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
+_TITLE_BREAK = re.compile(r"[,.;:()]|\b(?:and|et|with|avec|to|à|met|a|has|had|was|is)\b", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre|بين)\s", re.I)
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
@@ -131,7 +134,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 frames[-1].support.append((s_start, s_end))
             continue
         in_sent = [(m, e) for m, e in actor_mentions if s_start <= m.start < s_end]
-        parties = _sentence_parties(text, in_sent, ent_by_id)
+        parties = _sentence_parties(text, _named_counterparts(text, in_sent, ent_by_id), ent_by_id)
         visits = visit_frames(text, (s_start, s_end), triggers, lang, parties, place_mentions, ent_by_id, last_subject)
         frames += visits
         for trig in _useful_triggers(triggers, text, s_end):
@@ -216,6 +219,27 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_end: int) -> list[Tri
     if "agreement" in types:
         out = [t for t in out if t.type != "visit"]     # the signing is the news; the visit is its setting
     return out
+
+
+def _named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
+                        ent_by_id: dict[str, Entity]) -> list[tuple[Mention, Entity]]:
+    """'met his Iranian counterpart', 'son homologue iranien': the counterpart is the one person of that state
+    the document names, when it names exactly one; otherwise the state itself stays the party."""
+    out = []
+    for m, e in parties:
+        if e.kind == "state" and (_COUNTERPART_AFTER.match(text, m.end) or _COUNTERPART_BEFORE.search(text, 0, m.start)):
+            persons = [p for p in ent_by_id.values() if p.kind == "person" and
+                       (p.affiliation == e.id or _titled_by(text, p, e))]
+            if len(persons) == 1:
+                e = persons[0]
+        out.append((m, e))
+    return out
+
+
+def _titled_by(text: str, person: Entity, state: Entity) -> bool:
+    """A mention of the person follows a mention of the state in one title: 'Iranian Foreign Minister X'."""
+    return any(0 <= pm.start - sm.end <= 45 and not _TITLE_BREAK.search(text[sm.end: pm.start])
+               for pm in person.mentions for sm in state.mentions)
 
 
 def _received_by(trig: Trigger, text: str) -> bool:
