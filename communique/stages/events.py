@@ -9,42 +9,18 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
-from .titles import TITLE_RE
 from .decide import LinearModel
 from .occurrence import decide_events
 from .frames import Frame, corefer_frames
 from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, status_of
-from .venue import LOCATIVE as _LOCATIVE, VenueQuery, learned_venue, rule_venue
+from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties
+from .venue import VenueQuery, learned_venue, rule_venue
 from .visits import visit_frames
 
-__all__ = ["extract_events", "EventContext"]
+__all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
 _ACTOR_KINDS = {"person", "organization", "state"}
-_NON_PARTY_AFTER = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
-                              r"a indiqué|officials?|officers?|responsables?|experts?|charter|"
-                              r"member|members|membres|countries|pays|states|session|website)\b", re.I)
-_NON_PARTY_BEFORE = re.compile(r"(?:sidelines of|marge de|margin of|siège de|headquarters of|session of|session de|"
-                               r"members of|membres de|on behalf of|au nom de|selon|according to|statement from|"
-                               r"bien|comme)\s+(?:the\s+|la\s+|le\s+|l'|l’|de la\s+|du\s+)?$|(?:مقر|مقره|مقرها|وفقا ل|بحسب)\s*$", re.I)
-# "la 73ème session de l'assemblée générale des Nations-Unies": an organization completing a common noun
-_NOUN_COMPLEMENT = re.compile(r"(?<![\w'’])(?!(?:rencontre|réunion|meeting|visit|visite|coopération|cooperation|"
-                              r"entretiens?|talks|relations|partenariat)\b)[a-zàâçéèêëîïôûù]{4,}\s+(?:de|des|du|of)\s+"
-                              r"(?:la\s+|l'|l’|the\s+)?$")
-_EVENT_NAME = re.compile(r"\b(?:Show|Exhibition|Expo|Salon|Fair|Festival|Games|Cup|Olympics|Week)\b")
-_RELATION_BETWEEN = re.compile(
-    r"\b(?:cooperation|coopération|relations|partnership|partenariat|ties|liens|échanges?|exchanges?|"
-    r"collaboration|coordination|العلاقات|التعاون|الشراكة)(?:\s+[\w'’-]+){0,4}?\s+(?:between|entre|بين)(?:\s+[\w'’-]+){0,6}?\s*$|"
-    r"(?:between|entre)\s+(?:the\s+|la\s+|le\s+|l'|l’)?[^.;:]{0,40}\b(?:and|et)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
-# "visited", "arrived in", and a visit noun with its qualifiers: "official visit to", "visite de travail au",
-# "زيارة رسمية إلى"
-_VISIT_TO = re.compile(r"(?:(?:came|come|comes|arrived|arrives|visit\w*|trip|travel\w*|rend\w*|arrivé\w*|يزور|زار|زيارة)"
-                       r"\s+(?:to|in|à|au|aux|en|إلى|الى)?|(?:visit|visite|trip|voyage|tour(?:née)?|زيارة)"
-                       r"(?:\s+(?:[\w'’-]+)){1,3}?\s+(?:to|in|à|au|aux|en|إلى|الى|لـ?))\s*(?:the\s+)?$", re.I)
-_VENUE_WORDS = re.compile(r"\b(?:House|Palace|Hall|Building|Palais|Hôtel|Hotel|Headquarters|Residence|Résidence)\b")
-_TEMPORAL_CLAUSE = re.compile(r"\b(?:before|after|avant|après|prior to|following)\s+(?:his|her|their|its|sa|son|leur|the|la|le)\s+"
-                              r"(?:meeting|visit|talks|call|réunion|rencontre|entretien|visite)\s+(?:with|avec)\s+"
-                              r"(?:[\w.'’-]+\s+){0,3}$", re.I)
 _REPORTING = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|a indiqué)\b", re.I)
 _CONTINUES = re.compile(r"\b(?:the two sides|both sides|the two parties|les deux parties|les deux côtés)\b|"
                         r"الطرفان|الجانبان|خلال اللقاء|أثناء اللقاء|خلال الاتصال", re.I)
@@ -53,9 +29,6 @@ _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|f
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
 # "he was received by A and by B", "il a été accueilli par A ainsi que par B": the story's subject met each of them
 _BY_AGENT = re.compile(r"\s+(?:by|par)\s", re.I)
-_COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|homologues?|peers?)\b", re.I)
-_COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
-_TITLE_BREAK = re.compile(r"[,.;:()]|\b(?:and|et|with|avec|to|à|met|a|has|had|was|is)\b", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre|بين)\s", re.I)
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
@@ -134,7 +107,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 frames[-1].support.append((s_start, s_end))
             continue
         in_sent = [(m, e) for m, e in actor_mentions if s_start <= m.start < s_end]
-        parties = _sentence_parties(text, _named_counterparts(text, in_sent, ent_by_id), ent_by_id)
+        parties = sentence_parties(text, named_counterparts(text, in_sent, ent_by_id), ent_by_id)
         visits = visit_frames(text, (s_start, s_end), triggers, lang, parties, place_mentions, ent_by_id, last_subject)
         frames += visits
         for trig in _useful_triggers(triggers, text, s_end):
@@ -221,105 +194,9 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_end: int) -> list[Tri
     return out
 
 
-def _named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
-                        ent_by_id: dict[str, Entity]) -> list[tuple[Mention, Entity]]:
-    """'met his Iranian counterpart', 'son homologue iranien': the counterpart is the one person of that state
-    the document names, when it names exactly one; otherwise the state itself stays the party."""
-    out = []
-    for m, e in parties:
-        if e.kind == "state" and (_COUNTERPART_AFTER.match(text, m.end) or _COUNTERPART_BEFORE.search(text, 0, m.start)):
-            persons = [p for p in ent_by_id.values() if p.kind == "person" and
-                       (p.affiliation == e.id or _titled_by(text, p, e))]
-            if len(persons) == 1:
-                e = persons[0]
-        out.append((m, e))
-    return out
-
-
-def _titled_by(text: str, person: Entity, state: Entity) -> bool:
-    """A mention of the person follows a mention of the state in one title: 'Iranian Foreign Minister X'."""
-    return any(0 <= pm.start - sm.end <= 45 and not _TITLE_BREAK.search(text[sm.end: pm.start])
-               for pm in person.mentions for sm in state.mentions)
-
-
 def _received_by(trig: Trigger, text: str) -> bool:
     """'was received by A and B': a meeting of the story's subject with each; 'signed by A and B': A and B sign."""
     return trig.type != "agreement" and bool(_BY_AGENT.match(text, trig.end))
-
-
-def _sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
-                      ent_by_id: dict[str, Entity]) -> list[tuple[Mention, Entity]]:
-    """Actor mentions that can be parties: not an affiliation inside a person's title, not a venue."""
-    persons = [e for _, e in in_sent if e.kind == "person"]
-    affiliations = {e.affiliation for e in persons if e.affiliation}
-    inside_titles = set()
-    for m, e in in_sent:
-        if e.kind == "person":
-            continue
-        for pm, pe in in_sent:
-            if pe.kind == "person" and pm.start <= m.start and m.end <= pm.end:
-                inside_titles.add((m.start, m.end))
-    out = []
-    for m, e in in_sent:
-        if e.kind == "organization" and any(_EVENT_NAME.search(f) for f in e.forms):
-            continue        # "World Defense Show": an event or a venue, not an actor
-        if e.kind != "person":
-            if e.id in affiliations or (m.start, m.end) in inside_titles:
-                continue
-            if _NON_PARTY_AFTER.match(text[m.end: m.end + 20]) or _NON_PARTY_BEFORE.search(text[max(0, m.start - 40): m.start]):
-                continue
-            before = text[max(0, m.start - 40): m.start]
-            if _LOCATIVE.search(before[-25:]) and e.kind == "state" and not _VISIT_TO.search(before):
-                continue
-            if e.kind == "organization" and _VENUE_WORDS.search(" ".join(e.forms)):
-                continue
-            if TITLE_RE.match(text, m.end + 1) and text[m.end: m.end + 1] == " ":
-                continue        # "former Army Chief X": part of a title, not a party
-            if _NOUN_COMPLEMENT.search(text[max(0, m.start - 40): m.start]):
-                continue
-        if _TEMPORAL_CLAUSE.search(text[max(0, m.start - 60): m.start]):
-            continue            # "Before his meeting with Premier Khan, ..."
-        if _RELATION_BETWEEN.search(text[max(0, m.start - 60): m.start]):
-            continue            # "cooperation between Malaysia and Saudi Arabia": not who met
-            if e.kind == "state" and m.form[:1].islower():
-                continue
-        out.append((m, e))
-    return out
-
-
-def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Mention, Entity]],
-                     ent_by_id: dict[str, Entity]) -> list[str]:
-    """The party rules of `_sentence_parties` that speak against one actor mention, by name: features of
-    the learned pair decision (stages.pairs), where the rules no longer decide alone."""
-    flags = []
-    before = text[max(0, m.start - 60): m.start]
-    if e.kind == "organization" and any(_EVENT_NAME.search(f) for f in e.forms):
-        flags.append("event_name")
-    if e.kind != "person":
-        affiliations = {pe.affiliation for _, pe in in_sent if pe.kind == "person" and pe.affiliation}
-        if e.id in affiliations:
-            flags.append("affiliation")
-        if any(pe.kind == "person" and pm.start <= m.start and m.end <= pm.end for pm, pe in in_sent):
-            flags.append("inside_title")
-        if _NON_PARTY_AFTER.match(text[m.end: m.end + 20]):
-            flags.append("non_party_after")
-        if _NON_PARTY_BEFORE.search(before[-40:]):
-            flags.append("non_party_before")
-        if _LOCATIVE.search(before[-25:]):
-            flags.append("locative_visit" if _VISIT_TO.search(before[-40:]) else "locative")
-        if e.kind == "organization" and _VENUE_WORDS.search(" ".join(e.forms)):
-            flags.append("venue_words")
-        if TITLE_RE.match(text, m.end + 1) and text[m.end: m.end + 1] == " ":
-            flags.append("before_title")
-        if _NOUN_COMPLEMENT.search(before[-40:]):
-            flags.append("noun_complement")
-        if e.kind == "state" and m.form[:1].islower():
-            flags.append("adjective")
-    if _TEMPORAL_CLAUSE.search(before):
-        flags.append("temporal_clause")
-    if _RELATION_BETWEEN.search(before):
-        flags.append("relation_between")
-    return flags
 
 
 def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
