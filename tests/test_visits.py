@@ -74,3 +74,24 @@ def test_visits_a_visit_and_the_meeting_held_during_it_are_two_events():
     events = extract_events(doc, ents, [(0, len(text))], [], ctx)
     got = sorted((e.type, tuple(p.entity for p in e.parties)) for e in events)
     assert got == [("meet", ("person:vance", "person:moro")), ("visit", ("person:vance", "FD"))]
+
+
+def test_visits_take_place_in_the_host_state():
+    from communique.records import Location
+    from communique.stages.frames import Frame
+    from communique.stages.triggers import Trigger
+    from communique.stages.visits import venue_in_host
+
+    text = "Sylvania City - Ilse Vance began an official visit to Freedonia and arrived in Port Lys."
+    ents = _entities(text, _PEOPLE[:1] + _STATES[1:] + [("place:port-lys", "place", "Port Lys", "FD", None),
+                                                       ("place:sy-city", "place", "Sylvania City", "SY", None)])
+    by_id = {e.id: e for e in ents}
+    places = [(e.mentions[0], e) for e in ents if e.kind in {"place", "state"}]
+    at = text.index("visit")
+    visit = Frame("visit", "occurred", ["person:vance", "FD"], {}, [(0, len(text))], Trigger(at, at + 5, "visit", "visit", False))
+    dateline = Location("Sylvania City", "SY")
+    geocode = {"Port Lys": Location("Port Lys", "FD", 1.0, 2.0)}.get
+    assert venue_in_host(visit, dateline, places, by_id, geocode) == Location("Port Lys", "FD", 1.0, 2.0)
+    assert venue_in_host(visit, Location("Port Lys", "FD"), places, by_id, geocode) == Location("Port Lys", "FD")
+    meeting = Frame("meet", "occurred", ["person:vance", "FD"], {}, [(0, len(text))], visit.trigger)
+    assert venue_in_host(meeting, dateline, places, by_id, geocode) == dateline

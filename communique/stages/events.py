@@ -16,7 +16,7 @@ from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, status_of
 from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties
 from .venue import VenueQuery, learned_venue, rule_venue
-from .visits import visit_frames
+from .visits import venue_in_host, visit_frames
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
@@ -433,6 +433,7 @@ def _finish(doc: Document, frame: Frame, dates: list[DateMention], place_mention
         location, _ = learned_venue(q, ctx.venue_model)
     else:
         location = rule_venue(q)
+    location = venue_in_host(frame, location, place_mentions, ent_by_id, ctx.geocode)
     if ctx.observe_venue is not None:
         ctx.observe_venue(q)
     return _event(doc, frame, location, date_value, precision, date_score, ent_by_id, ctx, evidence)

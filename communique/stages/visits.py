@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 
-from ..records import Entity, Mention
+from collections.abc import Callable
+
+from ..records import Entity, Location, Mention
 from .frames import Frame
 from .triggers import Trigger, status_of
 from .venue import LOCATIVE
 
-__all__ = ["visit_frames"]
+__all__ = ["visit_frames", "venue_in_host"]
 
 #: "landed in", "arrived in", "se trouve à": the place after them is where the visitor is
 _ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|atterri|arrivée?s?|"
@@ -93,3 +95,18 @@ def _at_home(visitor: Entity, host: Entity, ent_by_id: dict[str, Entity]) -> boo
         return True
     body = ent_by_id.get(visitor.affiliation)
     return body is not None and (body.affiliation == host.id or (body.country is not None and body.country == host.country))
+
+
+def venue_in_host(frame: Frame, location: Location | None, places: list[tuple[Mention, Entity]],
+                  ent_by_id: dict[str, Entity], geocode: Callable[[str], Location | None]) -> Location | None:
+    """A visit to a state takes place in that state: a venue elsewhere (the dateline of the visitor's
+    ministry, the visitor's capital) gives way to a place of the host state in the visit's sentences,
+    else to the host state itself."""
+    hosts = [ent_by_id[p] for p in frame.parties if ent_by_id[p].kind == "state" and ent_by_id[p].country]
+    if frame.type != "visit" or len(hosts) != 1 or (location is not None and location.country == hosts[0].country):
+        return location
+    host = hosts[0]
+    for m, e in places:
+        if e.kind == "place" and e.country == host.country and any(s <= m.start < t for s, t in frame.evidence):
+            return geocode(e.name) or Location(e.name, e.country)
+    return geocode(host.name) or Location(host.name, host.country)
