@@ -88,10 +88,13 @@ def test_visits_take_place_in_the_host_state():
     by_id = {e.id: e for e in ents}
     places = [(e.mentions[0], e) for e in ents if e.kind in {"place", "state"}]
     at = text.index("visit")
-    visit = Frame("visit", "occurred", ["person:vance", "FD"], {}, [(0, len(text))], Trigger(at, at + 5, "visit", "visit", False))
+    visit = Frame("visit", "occurred", ["person:vance", "FD"], {}, [(0, len(text))], Trigger(at, at + 5, "visit", "visit", False),
+                  host="FD")
     dateline = Location("Sylvania City", "SY")
     geocode = {"Port Lys": Location("Port Lys", "FD", 1.0, 2.0)}.get
     assert venue_in_host(visit, dateline, places, by_id, geocode) == Location("Port Lys", "FD", 1.0, 2.0)
     assert venue_in_host(visit, Location("Port Lys", "FD"), places, by_id, geocode) == Location("Port Lys", "FD")
-    meeting = Frame("meet", "occurred", ["person:vance", "FD"], {}, [(0, len(text))], visit.trigger)
+    meeting = Frame("meet", "occurred", ["person:vance", "FD"], {}, [(0, len(text))], visit.trigger, host="FD")
     assert venue_in_host(meeting, dateline, places, by_id, geocode) == dateline
+    unknown_host = Frame("visit", "occurred", ["person:vance", "FD"], {}, [(0, len(text))], visit.trigger)
+    assert venue_in_host(unknown_host, dateline, places, by_id, geocode) == dateline

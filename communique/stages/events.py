@@ -144,7 +144,9 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 if len(group) < (1 if trig.type == "conference" else 2):
                     continue
                 roles = {pid: _role(ent_by_id[pid]) for pid in group}
-                frames.append(Frame(etype, status, group, roles, evidence, trig))
+                states = [p for p in group if ent_by_id[p].kind == "state"]
+                host = states[0] if etype == "visit" and len(states) == 1 else None   # "X visited Ghana"
+                frames.append(Frame(etype, status, group, roles, evidence, trig, host=host))
             if groups and groups[0]:
                 persons = [p for p in groups[0] if ent_by_id[p].kind == "person"]
                 last_subject = (ids_before[0] if ids_before else (persons[0] if persons else last_subject))

@@ -46,7 +46,7 @@ def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang
         status = status_of(text[span[0]:span[1]], trig.start - span[0], lang)
         parties = [visitor, host.id]
         roles = {visitor: (ent_by_id[visitor].titles or [None])[0], host.id: None}
-        frames.append(Frame("visit", status, parties, roles, [span], trig))
+        frames.append(Frame("visit", status, parties, roles, [span], trig, host=host.id))
     return frames
 
 
@@ -101,11 +101,11 @@ def venue_in_host(frame: Frame, location: Location | None, places: list[tuple[Me
                   ent_by_id: dict[str, Entity], geocode: Callable[[str], Location | None]) -> Location | None:
     """A visit to a state takes place in that state: a venue elsewhere (the dateline of the visitor's
     ministry, the visitor's capital) gives way to a place of the host state in the visit's sentences,
-    else to the host state itself."""
-    hosts = [ent_by_id[p] for p in frame.parties if ent_by_id[p].kind == "state" and ent_by_id[p].country]
-    if frame.type != "visit" or len(hosts) != 1 or (location is not None and location.country == hosts[0].country):
+    else to the host state itself. Only for the visits whose host `visit_frames` found: a state party of
+    another visit may be the visitor's own."""
+    host = ent_by_id.get(frame.host or "")
+    if frame.type != "visit" or host is None or not host.country or (location is not None and location.country == host.country):
         return location
-    host = hosts[0]
     for m, e in places:
         if e.kind == "place" and e.country == host.country and any(s <= m.start < t for s, t in frame.evidence):
             return geocode(e.name) or Location(e.name, e.country)
