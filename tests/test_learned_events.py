@@ -137,7 +137,7 @@ def test_learn_folds_keep_clusters_together(tmp_path):
 
 
 def test_a_visited_state_after_a_qualified_visit_noun_is_a_host_not_a_locative():
-    from communique.stages.events import _VISIT_TO
+    from communique.stages.parties import VISIT_TO as _VISIT_TO
 
     for before in ("a three-day official visit to ", "une visite de travail au ", "زيارة رسمية إلى ", "visited "):
         assert _VISIT_TO.search(before), before

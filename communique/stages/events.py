@@ -9,47 +9,27 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
-from .titles import TITLE_RE
 from .decide import LinearModel
 from .occurrence import decide_events
 from .frames import Frame, corefer_frames
 from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, status_of
-from .venue import LOCATIVE as _LOCATIVE, VenueQuery, learned_venue, rule_venue
+from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties
+from .venue import VenueQuery, learned_venue, rule_venue
+from .visits import venue_in_host, visit_frames
 
-__all__ = ["extract_events", "EventContext"]
+__all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
 _ACTOR_KINDS = {"person", "organization", "state"}
-_NON_PARTY_AFTER = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
-                              r"a indiqué|officials?|officers?|responsables?|experts?|charter|"
-                              r"member|members|membres|countries|pays|states|session|website)\b", re.I)
-_NON_PARTY_BEFORE = re.compile(r"(?:sidelines of|marge de|margin of|siège de|headquarters of|session of|session de|"
-                               r"members of|membres de|on behalf of|au nom de|selon|according to|statement from|"
-                               r"bien|comme)\s+(?:the\s+|la\s+|le\s+|l'|l’|de la\s+|du\s+)?$|(?:مقر|مقره|مقرها|وفقا ل|بحسب)\s*$", re.I)
-# "la 73ème session de l'assemblée générale des Nations-Unies": an organization completing a common noun
-_NOUN_COMPLEMENT = re.compile(r"(?<![\w'’])(?!(?:rencontre|réunion|meeting|visit|visite|coopération|cooperation|"
-                              r"entretiens?|talks|relations|partenariat)\b)[a-zàâçéèêëîïôûù]{4,}\s+(?:de|des|du|of)\s+"
-                              r"(?:la\s+|l'|l’|the\s+)?$")
-_EVENT_NAME = re.compile(r"\b(?:Show|Exhibition|Expo|Salon|Fair|Festival|Games|Cup|Olympics|Week)\b")
-_RELATION_BETWEEN = re.compile(
-    r"\b(?:cooperation|coopération|relations|partnership|partenariat|ties|liens|échanges?|exchanges?|"
-    r"collaboration|coordination|العلاقات|التعاون|الشراكة)(?:\s+[\w'’-]+){0,4}?\s+(?:between|entre|بين)(?:\s+[\w'’-]+){0,6}?\s*$|"
-    r"(?:between|entre)\s+(?:the\s+|la\s+|le\s+|l'|l’)?[^.;:]{0,40}\b(?:and|et)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
-# "visited", "arrived in", and a visit noun with its qualifiers: "official visit to", "visite de travail au",
-# "زيارة رسمية إلى"
-_VISIT_TO = re.compile(r"(?:(?:came|come|comes|arrived|arrives|visit\w*|trip|travel\w*|rend\w*|arrivé\w*|يزور|زار|زيارة)"
-                       r"\s+(?:to|in|à|au|aux|en|إلى|الى)?|(?:visit|visite|trip|voyage|tour(?:née)?|زيارة)"
-                       r"(?:\s+(?:[\w'’-]+)){1,3}?\s+(?:to|in|à|au|aux|en|إلى|الى|لـ?))\s*(?:the\s+)?$", re.I)
-_VENUE_WORDS = re.compile(r"\b(?:House|Palace|Hall|Building|Palais|Hôtel|Hotel|Headquarters|Residence|Résidence)\b")
-_TEMPORAL_CLAUSE = re.compile(r"\b(?:before|after|avant|après|prior to|following)\s+(?:his|her|their|its|sa|son|leur|the|la|le)\s+"
-                              r"(?:meeting|visit|talks|call|réunion|rencontre|entretien|visite)\s+(?:with|avec)\s+"
-                              r"(?:[\w.'’-]+\s+){0,3}$", re.I)
 _REPORTING = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|a indiqué)\b", re.I)
 _CONTINUES = re.compile(r"\b(?:the two sides|both sides|the two parties|les deux parties|les deux côtés)\b|"
                         r"الطرفان|الجانبان|خلال اللقاء|أثناء اللقاء|خلال الاتصال", re.I)
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
+# "he was received by A and by B", "il a été accueilli par A ainsi que par B": the story's subject met each of them
+_BY_AGENT = re.compile(r"\s+(?:by|par)\s", re.I)
+_BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre|بين)\s", re.I)
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
 
@@ -127,22 +107,31 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 frames[-1].support.append((s_start, s_end))
             continue
         in_sent = [(m, e) for m, e in actor_mentions if s_start <= m.start < s_end]
-        parties = _sentence_parties(text, in_sent, ent_by_id)
+        parties = sentence_parties(text, named_counterparts(text, in_sent, ent_by_id), ent_by_id)
+        visits = visit_frames(text, (s_start, s_end), triggers, lang, parties, place_mentions, ent_by_id, last_subject)
+        frames += visits
         for trig in _useful_triggers(triggers, text, s_end):
             before = [p for p in parties if p[0].end <= trig.start]
             after = [p for p in parties if p[0].start >= trig.end]
             ids_before = list(dict.fromkeys(e.id for _, e in before))
             ids_after = list(dict.fromkeys(e.id for _, e in after))
+            if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
+                ids_before = []     # "X said, after a phone call between A and B": A and B are the parties
             possessive = re.search(r"\b(?:his|her|its|their|sa|son|ses|leur)\s+(?:\w+\s+)?$",
                                    text[max(s_start, trig.start - 25): trig.start], re.I)
             if not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
                 ids_before = [last_subject]
                 ids_after = [x for x in ids_after if x != last_subject]
-            elif not ids_before and last_subject and (len(ids_after) == 1 or possessive) \
+            elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or _received_by(trig, text)) \
                     and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]):
                 ids_before = [last_subject]
             groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id)
             status = status_of(sentence, trig.start - s_start, lang)
+            etype = trig.type
+            if any(v.trigger == trig for v in visits):
+                # the visit is the visitor's and the host state's (visit_frames); a person met on it: a meeting
+                etype = "meet"
+                groups = [g for g in groups if sum(ent_by_id[p].kind == "person" for p in g) >= 2]
             for group in groups:
                 evidence = [(s_start, s_end)]
                 if trig.type == "conference" and conveners and not any(
@@ -155,7 +144,9 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 if len(group) < (1 if trig.type == "conference" else 2):
                     continue
                 roles = {pid: _role(ent_by_id[pid]) for pid in group}
-                frames.append(Frame(trig.type, status, group, roles, evidence, trig))
+                states = [p for p in group if ent_by_id[p].kind == "state"]
+                host = states[0] if etype == "visit" and len(states) == 1 else None   # "X visited Ghana"
+                frames.append(Frame(etype, status, group, roles, evidence, trig, host=host))
             if groups and groups[0]:
                 persons = [p for p in groups[0] if ent_by_id[p].kind == "person"]
                 last_subject = (ids_before[0] if ids_before else (persons[0] if persons else last_subject))
@@ -205,79 +196,9 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_end: int) -> list[Tri
     return out
 
 
-def _sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
-                      ent_by_id: dict[str, Entity]) -> list[tuple[Mention, Entity]]:
-    """Actor mentions that can be parties: not an affiliation inside a person's title, not a venue."""
-    persons = [e for _, e in in_sent if e.kind == "person"]
-    affiliations = {e.affiliation for e in persons if e.affiliation}
-    inside_titles = set()
-    for m, e in in_sent:
-        if e.kind == "person":
-            continue
-        for pm, pe in in_sent:
-            if pe.kind == "person" and pm.start <= m.start and m.end <= pm.end:
-                inside_titles.add((m.start, m.end))
-    out = []
-    for m, e in in_sent:
-        if e.kind == "organization" and any(_EVENT_NAME.search(f) for f in e.forms):
-            continue        # "World Defense Show": an event or a venue, not an actor
-        if e.kind != "person":
-            if e.id in affiliations or (m.start, m.end) in inside_titles:
-                continue
-            if _NON_PARTY_AFTER.match(text[m.end: m.end + 20]) or _NON_PARTY_BEFORE.search(text[max(0, m.start - 40): m.start]):
-                continue
-            before = text[max(0, m.start - 40): m.start]
-            if _LOCATIVE.search(before[-25:]) and e.kind == "state" and not _VISIT_TO.search(before):
-                continue
-            if e.kind == "organization" and _VENUE_WORDS.search(" ".join(e.forms)):
-                continue
-            if TITLE_RE.match(text, m.end + 1) and text[m.end: m.end + 1] == " ":
-                continue        # "former Army Chief X": part of a title, not a party
-            if _NOUN_COMPLEMENT.search(text[max(0, m.start - 40): m.start]):
-                continue
-        if _TEMPORAL_CLAUSE.search(text[max(0, m.start - 60): m.start]):
-            continue            # "Before his meeting with Premier Khan, ..."
-        if _RELATION_BETWEEN.search(text[max(0, m.start - 60): m.start]):
-            continue            # "cooperation between Malaysia and Saudi Arabia": not who met
-            if e.kind == "state" and m.form[:1].islower():
-                continue
-        out.append((m, e))
-    return out
-
-
-def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Mention, Entity]],
-                     ent_by_id: dict[str, Entity]) -> list[str]:
-    """The party rules of `_sentence_parties` that speak against one actor mention, by name: features of
-    the learned pair decision (stages.pairs), where the rules no longer decide alone."""
-    flags = []
-    before = text[max(0, m.start - 60): m.start]
-    if e.kind == "organization" and any(_EVENT_NAME.search(f) for f in e.forms):
-        flags.append("event_name")
-    if e.kind != "person":
-        affiliations = {pe.affiliation for _, pe in in_sent if pe.kind == "person" and pe.affiliation}
-        if e.id in affiliations:
-            flags.append("affiliation")
-        if any(pe.kind == "person" and pm.start <= m.start and m.end <= pm.end for pm, pe in in_sent):
-            flags.append("inside_title")
-        if _NON_PARTY_AFTER.match(text[m.end: m.end + 20]):
-            flags.append("non_party_after")
-        if _NON_PARTY_BEFORE.search(before[-40:]):
-            flags.append("non_party_before")
-        if _LOCATIVE.search(before[-25:]):
-            flags.append("locative_visit" if _VISIT_TO.search(before[-40:]) else "locative")
-        if e.kind == "organization" and _VENUE_WORDS.search(" ".join(e.forms)):
-            flags.append("venue_words")
-        if TITLE_RE.match(text, m.end + 1) and text[m.end: m.end + 1] == " ":
-            flags.append("before_title")
-        if _NOUN_COMPLEMENT.search(before[-40:]):
-            flags.append("noun_complement")
-        if e.kind == "state" and m.form[:1].islower():
-            flags.append("adjective")
-    if _TEMPORAL_CLAUSE.search(before):
-        flags.append("temporal_clause")
-    if _RELATION_BETWEEN.search(before):
-        flags.append("relation_between")
-    return flags
+def _received_by(trig: Trigger, text: str) -> bool:
+    """'was received by A and B': a meeting of the story's subject with each; 'signed by A and B': A and B sign."""
+    return trig.type != "agreement" and bool(_BY_AGENT.match(text, trig.end))
 
 
 def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
@@ -514,6 +435,7 @@ def _finish(doc: Document, frame: Frame, dates: list[DateMention], place_mention
         location, _ = learned_venue(q, ctx.venue_model)
     else:
         location = rule_venue(q)
+    location = venue_in_host(frame, location, place_mentions, ent_by_id, ctx.geocode)
     if ctx.observe_venue is not None:
         ctx.observe_venue(q)
     return _event(doc, frame, location, date_value, precision, date_score, ent_by_id, ctx, evidence)

@@ -34,6 +34,7 @@ class Frame:
     trigger: Trigger
     support: list[tuple[int, int]] = field(default_factory=list)   # follow-up sentences: evidence only
     probability: float | None = None      # the learned pair decision's, when it made the frame
+    host: str | None = None               # a visit's host state, when the visit rule found it (stages.visits)
 
 
 def _sides(frame: Frame, ent_by_id: dict[str, Entity]) -> list[set[str]]:

@@ -1,0 +1,141 @@
+"""Parties: the actor mentions of a trigger sentence -> those that can be an event's parties.
+
+The rules of the rule events (`stages.events`): an affiliation inside a person's title, a venue, a place
+after a locative word, an organization completing a noun, "cooperation between A and B", a temporal clause
+are no parties; an unnamed counterpart ("his Iranian counterpart") is the one person of that state the
+story names. `party_rule_flags` names the same rules as features of the learned pair decision.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Entity, Mention
+from .titles import TITLE_RE
+from .venue import LOCATIVE as _LOCATIVE
+
+__all__ = ["sentence_parties", "named_counterparts", "party_rule_flags", "EVENT_NAME", "VISIT_TO"]
+
+_NON_PARTY_AFTER = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
+                              r"a indiqué|officials?|officers?|responsables?|experts?|charter|"
+                              r"member|members|membres|countries|pays|states|session|website)\b", re.I)
+_NON_PARTY_BEFORE = re.compile(r"(?:sidelines of|marge de|margin of|siège de|headquarters of|session of|session de|"
+                               r"members of|membres de|on behalf of|au nom de|selon|according to|statement from|"
+                               r"bien|comme)\s+(?:the\s+|la\s+|le\s+|l'|l’|de la\s+|du\s+)?$|(?:مقر|مقره|مقرها|وفقا ل|بحسب)\s*$", re.I)
+# "la 73ème session de l'assemblée générale des Nations-Unies": an organization completing a common noun
+_NOUN_COMPLEMENT = re.compile(r"(?<![\w'’])(?!(?:rencontre|réunion|meeting|visit|visite|coopération|cooperation|"
+                              r"entretiens?|talks|relations|partenariat)\b)[a-zàâçéèêëîïôûù]{4,}\s+(?:de|des|du|of)\s+"
+                              r"(?:la\s+|l'|l’|the\s+)?$")
+EVENT_NAME = re.compile(r"\b(?:Show|Exhibition|Expo|Salon|Fair|Festival|Games|Cup|Olympics|Week)\b")
+_RELATION_BETWEEN = re.compile(
+    r"\b(?:cooperation|coopération|relations|partnership|partenariat|ties|liens|échanges?|exchanges?|"
+    r"collaboration|coordination|العلاقات|التعاون|الشراكة)(?:\s+[\w'’-]+){0,4}?\s+(?:between|entre|بين)(?:\s+[\w'’-]+){0,6}?\s*$|"
+    r"(?:between|entre)\s+(?:the\s+|la\s+|le\s+|l'|l’)?[^.;:]{0,40}\b(?:and|et)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
+# "visited", "arrived in", and a visit noun with its qualifiers: "official visit to", "visite de travail au",
+# "زيارة رسمية إلى"
+VISIT_TO = re.compile(r"(?:(?:came|come|comes|arrived|arrives|visit\w*|trip|travel\w*|rend\w*|arrivé\w*|يزور|زار|زيارة)"
+                      r"\s+(?:to|in|à|au|aux|en|إلى|الى)?|(?:visit|visite|trip|voyage|tour(?:née)?|زيارة)"
+                      r"(?:\s+(?:[\w'’-]+)){1,3}?\s+(?:to|in|à|au|aux|en|إلى|الى|لـ?))\s*(?:the\s+)?$", re.I)
+_VENUE_WORDS = re.compile(r"\b(?:House|Palace|Hall|Building|Palais|Hôtel|Hotel|Headquarters|Residence|Résidence)\b")
+_TEMPORAL_CLAUSE = re.compile(r"\b(?:before|after|avant|après|prior to|following)\s+(?:his|her|their|its|sa|son|leur|the|la|le)\s+"
+                              r"(?:meeting|visit|talks|call|réunion|rencontre|entretien|visite)\s+(?:with|avec)\s+"
+                              r"(?:[\w.'’-]+\s+){0,3}$", re.I)
+_COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|homologues?|peers?)\b", re.I)
+_COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
+_TITLE_BREAK = re.compile(r"[,.;:()]|\b(?:and|et|with|avec|to|à|met|a|has|had|was|is)\b", re.I)
+
+
+def named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
+                       ent_by_id: dict[str, Entity]) -> list[tuple[Mention, Entity]]:
+    """'met his Iranian counterpart', 'son homologue iranien': the counterpart is the one person of that state
+    the document names, when it names exactly one; otherwise the state itself stays the party."""
+    out = []
+    for m, e in parties:
+        if e.kind == "state" and (_COUNTERPART_AFTER.match(text, m.end) or _COUNTERPART_BEFORE.search(text, 0, m.start)):
+            persons = [p for p in ent_by_id.values() if p.kind == "person" and
+                       (p.affiliation == e.id or _titled_by(text, p, e))]
+            if len(persons) == 1:
+                e = persons[0]
+        out.append((m, e))
+    return out
+
+
+def _titled_by(text: str, person: Entity, state: Entity) -> bool:
+    """A mention of the person follows a mention of the state in one title: 'Iranian Foreign Minister X'."""
+    return any(0 <= pm.start - sm.end <= 45 and not _TITLE_BREAK.search(text[sm.end: pm.start])
+               for pm in person.mentions for sm in state.mentions)
+
+
+def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
+                     ent_by_id: dict[str, Entity]) -> list[tuple[Mention, Entity]]:
+    """Actor mentions that can be parties: not an affiliation inside a person's title, not a venue."""
+    persons = [e for _, e in in_sent if e.kind == "person"]
+    affiliations = {e.affiliation for e in persons if e.affiliation}
+    inside_titles = set()
+    for m, e in in_sent:
+        if e.kind == "person":
+            continue
+        for pm, pe in in_sent:
+            if pe.kind == "person" and pm.start <= m.start and m.end <= pm.end:
+                inside_titles.add((m.start, m.end))
+    out = []
+    for m, e in in_sent:
+        if e.kind == "organization" and any(EVENT_NAME.search(f) for f in e.forms):
+            continue        # "World Defense Show": an event or a venue, not an actor
+        if e.kind != "person":
+            if e.id in affiliations or (m.start, m.end) in inside_titles:
+                continue
+            if _NON_PARTY_AFTER.match(text[m.end: m.end + 20]) or _NON_PARTY_BEFORE.search(text[max(0, m.start - 40): m.start]):
+                continue
+            before = text[max(0, m.start - 40): m.start]
+            if _LOCATIVE.search(before[-25:]) and e.kind == "state" and not VISIT_TO.search(before):
+                continue
+            if e.kind == "organization" and _VENUE_WORDS.search(" ".join(e.forms)):
+                continue
+            if TITLE_RE.match(text, m.end + 1) and text[m.end: m.end + 1] == " ":
+                continue        # "former Army Chief X": part of a title, not a party
+            if _NOUN_COMPLEMENT.search(text[max(0, m.start - 40): m.start]):
+                continue
+        if _TEMPORAL_CLAUSE.search(text[max(0, m.start - 60): m.start]):
+            continue            # "Before his meeting with Premier Khan, ..."
+        if _RELATION_BETWEEN.search(text[max(0, m.start - 60): m.start]):
+            continue            # "cooperation between Malaysia and Saudi Arabia": not who met
+            if e.kind == "state" and m.form[:1].islower():
+                continue
+        out.append((m, e))
+    return out
+
+
+def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Mention, Entity]],
+                     ent_by_id: dict[str, Entity]) -> list[str]:
+    """The party rules of `sentence_parties` that speak against one actor mention, by name: features of
+    the learned pair decision (stages.pairs), where the rules no longer decide alone."""
+    flags = []
+    before = text[max(0, m.start - 60): m.start]
+    if e.kind == "organization" and any(EVENT_NAME.search(f) for f in e.forms):
+        flags.append("event_name")
+    if e.kind != "person":
+        affiliations = {pe.affiliation for _, pe in in_sent if pe.kind == "person" and pe.affiliation}
+        if e.id in affiliations:
+            flags.append("affiliation")
+        if any(pe.kind == "person" and pm.start <= m.start and m.end <= pm.end for pm, pe in in_sent):
+            flags.append("inside_title")
+        if _NON_PARTY_AFTER.match(text[m.end: m.end + 20]):
+            flags.append("non_party_after")
+        if _NON_PARTY_BEFORE.search(before[-40:]):
+            flags.append("non_party_before")
+        if _LOCATIVE.search(before[-25:]):
+            flags.append("locative_visit" if VISIT_TO.search(before[-40:]) else "locative")
+        if e.kind == "organization" and _VENUE_WORDS.search(" ".join(e.forms)):
+            flags.append("venue_words")
+        if TITLE_RE.match(text, m.end + 1) and text[m.end: m.end + 1] == " ":
+            flags.append("before_title")
+        if _NOUN_COMPLEMENT.search(before[-40:]):
+            flags.append("noun_complement")
+        if e.kind == "state" and m.form[:1].islower():
+            flags.append("adjective")
+    if _TEMPORAL_CLAUSE.search(before):
+        flags.append("temporal_clause")
+    if _RELATION_BETWEEN.search(before):
+        flags.append("relation_between")
+    return flags

@@ -1,0 +1,112 @@
+"""Visits: a sentence's visit trigger, its visitor and the place visited -> a visit frame (visitor, host state).
+
+An official visit is an event of its own beside the meetings held during it (SCHEMA.md): "X arrived in
+Algeria for an official visit and met President Y" tells a visit of X to Algeria and a meeting of X and
+Y. The host is the state that the sentence places the visit in ("visited Ghana", "en visite à Accra"
+after the trigger, "landed in Ghana" before it: a city stands for its state when the document names that
+state), the visitor is the person who makes the visit (the person nearest before the trigger, the
+sentence's subject for "his visit", the story's last subject when the sentence names no one before it,
+"la visite effectuée par X"). A person never visits their own state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Callable
+
+from ..records import Entity, Location, Mention
+from .frames import Frame
+from .triggers import Trigger, status_of
+from .venue import LOCATIVE
+
+__all__ = ["visit_frames", "venue_in_host"]
+
+#: "landed in", "arrived in", "se trouve à": the place after them is where the visitor is
+_ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|atterri|arrivée?s?|"
+                      r"arrivé|rendu|rendue|trouve|séjourne|visit\w*|trip|voyage|tour(?:née)?)\s+"
+                      r"(?:\w+\s+){0,2}?(?:in|to|at|à|au|aux|en|dans)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
+_POSSESSIVE = re.compile(r"\b(?:his|her|sa|son)\s+(?:\w+\s+){0,2}$", re.I)
+_BY = re.compile(r"\b(?:by|par)\s+(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’-]+\s+){0,5}$", re.I)
+#: "X, who is leading a delegation on a visit to Y": a relative clause that presents a person, not the news
+_RELATIVE = re.compile(r"(?:,|،)\s*(?:who|qui|الذي|التي)\b", re.I)
+_WINDOW = 120      # characters between the trigger and the place it is about
+
+
+def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang: str,
+                 in_sent: list[tuple[Mention, Entity]], places: list[tuple[Mention, Entity]],
+                 ent_by_id: dict[str, Entity], last_subject: str | None) -> list[Frame]:
+    """One visit frame per visit trigger of the sentence whose visitor and host state are both found."""
+    frames = []
+    for trig in (t for t in triggers if t.type == "visit"):
+        host = _host_state(text, span, trig, places, ent_by_id)
+        visitor = None if host is None else _visitor(text, span, trig, in_sent, last_subject, host, ent_by_id)
+        if host is None or visitor is None:
+            continue
+        status = status_of(text[span[0]:span[1]], trig.start - span[0], lang)
+        parties = [visitor, host.id]
+        roles = {visitor: (ent_by_id[visitor].titles or [None])[0], host.id: None}
+        frames.append(Frame("visit", status, parties, roles, [span], trig, host=host.id))
+    return frames
+
+
+def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tuple[Mention, Entity]],
+                ent_by_id: dict[str, Entity]) -> Entity | None:
+    """The state visited: a state or city of the sentence after a locative or arrival word near the trigger."""
+    states_by_country = {e.country: e for e in ent_by_id.values() if e.kind == "state" and e.country}
+    best: tuple[int, Entity] | None = None
+    for m, e in places:
+        if not (span[0] <= m.start < span[1]) or abs(m.start - trig.start) > _WINDOW or m.form[:1].islower():
+            continue
+        before = text[max(span[0], m.start - 40): m.start]
+        if not (_ARRIVAL.search(before) or (m.start >= trig.end and LOCATIVE.search(before[-25:]))):
+            continue        # before the trigger, only a place one arrives in: "landed in X ... for a visit"
+        state = e if e.kind == "state" else states_by_country.get(e.country)
+        if state is None:
+            continue
+        distance = abs(m.start - trig.start)
+        if best is None or distance < best[0]:
+            best = (distance, state)
+    return best[1] if best else None
+
+
+def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tuple[Mention, Entity]],
+             last_subject: str | None, host: Entity, ent_by_id: dict[str, Entity]) -> str | None:
+    """The person who makes the visit (see the module docstring), never one of the host state."""
+    persons = [(m, e) for m, e in in_sent if e.kind == "person" and not _at_home(e, host, ent_by_id)]
+    before = [(m, e.id) for m, e in persons if m.end <= trig.start]
+    if before and _RELATIVE.search(text[before[-1][0].end: trig.start]):
+        return None
+    if before:      # "his visit": the sentence's subject; else the one nearest the trigger ("Y, who is visiting")
+        return before[0 if _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start]) else -1][1]
+    for m, e in persons:
+        if m.start >= trig.end and _BY.search(text[max(trig.end, m.start - 60): m.start]):
+            return e.id
+    if last_subject in ent_by_id and not _at_home(ent_by_id[last_subject], host, ent_by_id) and _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start]):
+        return last_subject
+    return None
+
+
+def _at_home(visitor: Entity, host: Entity, ent_by_id: dict[str, Entity]) -> bool:
+    """The visitor is of the host state (their affiliation is it, or one of its bodies)."""
+    if visitor.affiliation is None:
+        return False
+    if visitor.affiliation == host.id:
+        return True
+    body = ent_by_id.get(visitor.affiliation)
+    return body is not None and (body.affiliation == host.id or (body.country is not None and body.country == host.country))
+
+
+def venue_in_host(frame: Frame, location: Location | None, places: list[tuple[Mention, Entity]],
+                  ent_by_id: dict[str, Entity], geocode: Callable[[str], Location | None]) -> Location | None:
+    """A visit to a state takes place in that state: a venue elsewhere (the dateline of the visitor's
+    ministry, the visitor's capital) gives way to a place of the host state in the visit's sentences,
+    else to the host state itself. Only for the visits whose host `visit_frames` found: a state party of
+    another visit may be the visitor's own."""
+    host = ent_by_id.get(frame.host or "")
+    if frame.type != "visit" or host is None or not host.country or (location is not None and location.country == host.country):
+        return location
+    for m, e in places:
+        if e.kind == "place" and e.country == host.country and any(s <= m.start < t for s, t in frame.evidence):
+            return geocode(e.name) or Location(e.name, e.country)
+    return geocode(host.name) or Location(host.name, host.country)

@@ -1,0 +1,76 @@
+"""Party choice of the rule events on sentences written for these tests (fictional people and states)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.records import Document, Entity, Mention
+from communique.stages.events import EventContext, extract_events
+
+
+def _events(text: str, specs: list[tuple[str, str, str]], lang: str = "en") -> list[tuple[str, tuple[str, ...]]]:
+    """(id, kind, form) entities with one mention each -> (type, parties) of the occurred rule events."""
+    ents = []
+    for ent_id, kind, form in specs:
+        start = text.index(form)
+        ents.append(Entity(ent_id, kind, form, [form], [Mention(start, start + len(form), form, kind, 0)]))  # type: ignore[arg-type]
+    doc = Document(id="sha256:p", source="p.txt", text=text, lang=lang)
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    return sorted((e.type, tuple(sorted(p.entity for p in e.parties)))
+                  for e in extract_events(doc, ents, [(0, len(text))], [], ctx) if e.status == "occurred")
+
+
+_SPECS = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia"),
+          ("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On Monday, Sylvania and Freedonia said they were satisfied after a phone call between "
+     "President Tomas Moro and his counterpart Ilse Vance.", "en"),
+    ("Lundi, la Sylvania et la Freedonia se sont dites satisfaites après un entretien "
+     "téléphonique entre le président Tomas Moro et son homologue Ilse Vance.", "fr"),
+])
+def test_events_parties_of_a_call_between_two_named_people_are_those_two(text, lang):
+    assert _events(text, _SPECS, lang) == [("call", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_received_by_two_hosts_is_one_meeting_with_each():
+    text = ("Ilse Vance arrived on Monday for talks on trade. "
+            "He was received by Prime Minister Tomas Moro and by Foreign Minister Anna Sorel.")
+    specs = [("person:vance", "person", "Ilse Vance"), ("person:moro", "person", "Tomas Moro"),
+             ("person:sorel", "person", "Anna Sorel")]
+    ents = []
+    for ent_id, kind, form in specs:
+        start = text.index(form)
+        ents.append(Entity(ent_id, kind, form, [form], [Mention(start, start + len(form), form, kind, 0)]))  # type: ignore[arg-type]
+    doc = Document(id="sha256:r", source="r.txt", text=text, lang="en")
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    split = text.index("He was")
+    events = extract_events(doc, ents, [(0, split - 1), (split, len(text))], [], ctx)
+    assert sorted(tuple(sorted(p.entity for p in e.parties)) for e in events) == [
+        ("person:moro", "person:vance"), ("person:sorel", "person:vance")]
+
+
+def test_events_parties_signed_by_two_people_are_the_signatories():
+    text = "The minutes were signed by Prime Minister Tomas Moro and his counterpart Ilse Vance."
+    assert _events(text, _SPECS[2:]) == [("agreement", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_an_unnamed_counterpart_is_the_one_person_of_that_state_the_story_names():
+    text = ("Ilse Vance held talks on Friday with her Freedonian counterpart on trade. "
+            "Freedonian Foreign Minister Tomas Moro praised the outcome.")
+    ents = []
+    for ent_id, kind, form, where in (("person:vance", "person", "Ilse Vance", 0), ("FD", "state", "Freedonian", 0),
+                                      ("FD", "state", "Freedonian", 1), ("person:moro", "person", "Tomas Moro", 0)):
+        start = text.index(form) if where == 0 else text.index(form, text.index(form) + 1)
+        mention = Mention(start, start + len(form), form, kind, 0)  # type: ignore[arg-type]
+        known = next((e for e in ents if e.id == ent_id), None)
+        if known:
+            known.mentions.append(mention)
+        else:
+            ents.append(Entity(ent_id, kind, form, [form], [mention]))  # type: ignore[arg-type]
+    doc = Document(id="sha256:c", source="c.txt", text=text, lang="en")
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    split = text.index("Freedonian Foreign")
+    events = extract_events(doc, ents, [(0, split - 1), (split, len(text))], [], ctx)
+    assert [tuple(sorted(p.entity for p in e.parties)) for e in events] == [("person:moro", "person:vance")]

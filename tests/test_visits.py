@@ -1,0 +1,100 @@
+"""Visits: the visitor and the host state of a visit trigger, and the meetings held during the visit, on
+sentences written for these tests (fictional people and states)."""
+
+from __future__ import annotations
+
+from communique.records import Document, Entity, Mention
+from communique.stages.events import EventContext, extract_events
+from communique.stages.triggers import find_triggers
+from communique.stages.visits import visit_frames
+
+
+def _entities(text: str, specs: list[tuple[str, str, str, str | None, str | None]]) -> list[Entity]:
+    """(id, kind, form, country, affiliation) -> entities with one mention each (the first occurrence)."""
+    out = []
+    for ent_id, kind, form, country, affiliation in specs:
+        start = text.index(form)
+        out.append(Entity(ent_id, kind, form, [form], [Mention(start, start + len(form), form, kind, 0)],  # type: ignore[arg-type]
+                          affiliation=affiliation, country=country))
+    return out
+
+
+_PEOPLE = [("person:vance", "person", "Ilse Vance", None, "SY"), ("person:moro", "person", "Tomas Moro", None, "FD")]
+_STATES = [("SY", "state", "Sylvania", "SY", None), ("FD", "state", "Freedonia", "FD", None)]
+
+
+def _frames(text: str, specs, lang: str = "en", last_subject: str | None = None):
+    ents = _entities(text, specs)
+    by_id = {e.id: e for e in ents}
+    actors = [(e.mentions[0], e) for e in ents if e.kind in {"person", "organization", "state"}]
+    places = [(e.mentions[0], e) for e in ents if e.kind in {"place", "state"}]
+    return visit_frames(text, (0, len(text)), find_triggers(text, lang), lang, actors, places, by_id, last_subject)
+
+
+def test_visits_host_state_after_the_trigger():
+    text = "Sylvania's envoy Ilse Vance began an official visit to Freedonia on Monday."
+    frames = _frames(text, _PEOPLE[:1] + _STATES)
+    assert [(f.type, f.status, f.parties) for f in frames] == [("visit", "occurred", ["person:vance", "FD"])]
+
+
+def test_visits_city_stands_for_its_state_and_arrival_before_the_trigger():
+    text = "Ilse Vance landed in Port Lys on Sunday for a two-day visit, as Freedonia prepares its budget."
+    specs = _PEOPLE[:1] + _STATES[1:] + [("place:port-lys", "place", "Port Lys", "FD", None)]
+    assert [f.parties for f in _frames(text, specs)] == [["person:vance", "FD"]]
+
+
+def test_visits_a_person_never_visits_their_own_state():
+    text = "Tomas Moro paid a visit to Freedonia's northern provinces."
+    assert _frames(text, _PEOPLE[1:] + _STATES[1:]) == []
+
+
+def test_visits_the_visitor_is_the_person_nearest_the_trigger_or_the_subject_of_his_visit():
+    text = "President Tomas Moro received Ilse Vance, on a visit to Freedonia."
+    assert [f.parties for f in _frames(text, _PEOPLE + _STATES[1:])] == [["person:vance", "FD"]]
+    text = "Ilse Vance praised the hospitality shown during his visit to Freedonia."
+    assert [f.parties for f in _frames(text, _PEOPLE[:1] + _STATES[1:])] == [["person:vance", "FD"]]
+
+
+def test_visits_a_relative_clause_presents_a_person_it_tells_no_visit():
+    text = "The accord was signed by Ilse Vance, who is leading a delegation on a visit to Freedonia."
+    assert _frames(text, _PEOPLE[:1] + _STATES[1:]) == []
+
+
+def test_visits_french_passive_visitor_after_par():
+    text = "La Freedonia a signé l'accord pendant la visite effectuée à Port Lys par le ministre Ilse Vance."
+    specs = _PEOPLE[:1] + _STATES[1:] + [("place:port-lys", "place", "Port Lys", "FD", None)]
+    assert [f.parties for f in _frames(text, specs, lang="fr")] == [["person:vance", "FD"]]
+
+
+def test_visits_a_visit_and_the_meeting_held_during_it_are_two_events():
+    text = "Ilse Vance arrived in Freedonia for an official visit and met President Tomas Moro."
+    ents = _entities(text, _PEOPLE + _STATES[1:])
+    doc = Document(id="sha256:v", source="v.txt", text=text, lang="en")
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    events = extract_events(doc, ents, [(0, len(text))], [], ctx)
+    got = sorted((e.type, tuple(p.entity for p in e.parties)) for e in events)
+    assert got == [("meet", ("person:vance", "person:moro")), ("visit", ("person:vance", "FD"))]
+
+
+def test_visits_take_place_in_the_host_state():
+    from communique.records import Location
+    from communique.stages.frames import Frame
+    from communique.stages.triggers import Trigger
+    from communique.stages.visits import venue_in_host
+
+    text = "Sylvania City - Ilse Vance began an official visit to Freedonia and arrived in Port Lys."
+    ents = _entities(text, _PEOPLE[:1] + _STATES[1:] + [("place:port-lys", "place", "Port Lys", "FD", None),
+                                                       ("place:sy-city", "place", "Sylvania City", "SY", None)])
+    by_id = {e.id: e for e in ents}
+    places = [(e.mentions[0], e) for e in ents if e.kind in {"place", "state"}]
+    at = text.index("visit")
+    visit = Frame("visit", "occurred", ["person:vance", "FD"], {}, [(0, len(text))], Trigger(at, at + 5, "visit", "visit", False),
+                  host="FD")
+    dateline = Location("Sylvania City", "SY")
+    geocode = {"Port Lys": Location("Port Lys", "FD", 1.0, 2.0)}.get
+    assert venue_in_host(visit, dateline, places, by_id, geocode) == Location("Port Lys", "FD", 1.0, 2.0)
+    assert venue_in_host(visit, Location("Port Lys", "FD"), places, by_id, geocode) == Location("Port Lys", "FD")
+    meeting = Frame("meet", "occurred", ["person:vance", "FD"], {}, [(0, len(text))], visit.trigger, host="FD")
+    assert venue_in_host(meeting, dateline, places, by_id, geocode) == dateline
+    unknown_host = Frame("visit", "occurred", ["person:vance", "FD"], {}, [(0, len(text))], visit.trigger)
+    assert venue_in_host(unknown_host, dateline, places, by_id, geocode) == dateline
