@@ -23,7 +23,9 @@ from ..records import ActorFact, ActorRecord, StoredEntity
 from ..store import Store
 from ..textnorm import is_arabic, match_key
 from ..translit import arabic_to_latin, learn_spellings, name_key
+from ..store.person_tables import PersonClusterRow
 from .persons import Key, PersonSeed, Sighting, canonical_name, link_persons, load_person_overlay
+from .relinking import PersonScope, family, learned_spellings, link_all_persons, reach_persons, respelled_actors
 from .resolve import find_actor
 
 __all__ = ["ActorIndex", "CorpusActor", "Seen", "index_actors", "build_actor_index", "refresh_actors",
@@ -203,26 +205,51 @@ def _add_decided_forms(actors: dict[str, CorpusActor], seeds: Mapping[str, Perso
                     actors[aid].add_form(f, "user")
 
 
+@dataclass(frozen=True, slots=True)
+class ArabicName:
+    """A person actor's Arabic name (None: it has no Arabic form), whether it and the actor's Latin name
+    teach the corpus a spelling, and whether the actor's name is romanized from it."""
+
+    arabic: str | None
+    spells: bool
+    named_from_arabic: bool
+
+
 def _name_persons(actors: dict[str, CorpusActor], seeds: Mapping[str, PersonSeed]) -> None:
     """Display names of person actors: the overlay's name; else a Latin name a document wrote; else
     the Arabic name romanized with the spellings this corpus uses for its words (learned from the
     persons it names in both scripts: سيرغي is written Sergey). Arabic forms get their romanization
     as a form too."""
-    persons = [a for a in actors.values() if a.kind == "person"]
-    pairs = []
-    for act in persons:
+    arabic = _name_written(actors)
+    _romanize_persons(actors, seeds, arabic, learn_spellings((n.arabic, actors[a].name)
+                                                             for a, n in arabic.items() if n.spells and n.arabic))
+
+
+def _name_written(actors: Mapping[str, CorpusActor]) -> dict[str, ArabicName]:
+    """Name the person actors a document wrote in Latin script (their canonical Latin name); the Arabic
+    name of every person actor, in actor order."""
+    out = {}
+    for act in actors.values():
+        if act.kind != "person":
+            continue
         if act.origin != "overlay" and act.written:
             act.name = canonical_name(act.written) or act.name
-            arabic = _arabic_full_form(act, act.romanized)
-            if arabic:
-                pairs.append((arabic, act.name))
-    spellings = learn_spellings(pairs)
-    for act in persons:
+        arabic = _arabic_full_form(act, act.romanized)
+        out[act.id] = ArabicName(arabic, act.origin != "overlay" and bool(act.written) and arabic is not None,
+                                 act.origin != "overlay" and not act.written and arabic is not None)
+    return out
+
+
+def _romanize_persons(actors: Mapping[str, CorpusActor], seeds: Mapping[str, PersonSeed],
+                      arabic: Mapping[str, ArabicName], spellings: Mapping[str, str]) -> None:
+    """Name the other person actors (the overlay's name; else the Arabic name romanized with the corpus's
+    ``spellings``; else a romanized name); give every Arabic form its romanization as a form."""
+    for aid, name in arabic.items():
+        act = actors[aid]
         if act.origin == "overlay":
             act.name = seeds[act.id].name
         elif not act.written:
-            arabic = _arabic_full_form(act, act.romanized)
-            act.name = (arabic_to_latin(arabic, spellings=spellings) if arabic else "") or \
+            act.name = (arabic_to_latin(name.arabic, spellings=spellings) if name.arabic else "") or \
                 canonical_name(act.romanized or [f for f, (o, _) in act.forms.items() if o != "romanized"]) \
                 or act.name
         for form, (origin, _) in list(act.forms.items()):
@@ -267,28 +294,37 @@ class ActorRefresh:
 def refresh_actors(store: Store, overlay: str | Path | None = None,
                    documents: Collection[str] | None = None) -> ActorRefresh:
     """Rebuild the corpus actor tables from the stored entities (``documents`` None), or bring them up
-    to date with newly stored ``documents``: persons are relinked and renamed as a whole (one new
-    spelling can join two clusters, and the spellings a corpus uses for Arabic names are learned from
-    all of them); organisations, states and places are rebuilt only where the documents name them.
-    Their entities are read a part at a time, and an actor keeps counts, not its documents."""
+    to date with newly stored ``documents``: the person clusters their persons can reach are relinked
+    (communique.corpus.relinking), organisations, states and places are rebuilt where they name them,
+    and the other persons keep their ids. Entities are read a part at a time, and an actor keeps counts,
+    not its documents."""
     store.ensure_actor_tables()
     pins, user_aliases = store.actor_decisions()
     seeds = _seeds(load_person_overlay(overlay) if overlay else [], user_aliases)
     nonperson_alias = _nonperson_aliases(user_aliases, seeds)
-    ents = {e.key: e for e in store.stored_entities(kinds=("person",))}
-    ents.update((e.key, e) for e in store.affiliation_entities())
+    if documents is not None and not store.has_person_clusters():
+        documents = None            # persons linked by a version that kept no person clusters
+
+    def sightings_of(ents: Mapping[Key, StoredEntity]) -> list[Sighting]:
+        return person_sightings(ents, _link_nonpersons(ents.values(), pins, nonperson_alias))
+
     new = {} if documents is None else {e.key: e for e in store.stored_entities(documents)}
-    ents.update(new)
-    links = _link_nonpersons(ents.values(), pins, nonperson_alias)
-    person_links = link_persons(person_sightings(ents, links), seeds=list(seeds.values()), pins=pins)
-    old_persons = store.actor_links(kinds=("person",)) if documents is not None else {}
+    if documents is None:
+        ents = {e.key: e for e in store.stored_entities(kinds=("person",))}
+        ents.update((e.key, e) for e in store.affiliation_entities())
+        scope = link_all_persons(ents, sightings_of, list(seeds.values()), pins)
+    else:
+        scope = reach_persons(store, new, sightings_of, list(seeds.values()), pins)
+    links = _link_nonpersons(scope.ents.values(), pins, nonperson_alias)
+    person_links = scope.links()
+    old_persons = {} if documents is None else \
+        store.actor_links({d for d, _ in person_links.keys() - new.keys()}, kinds=("person",))
     relinked = {k for k, a in person_links.items() if k not in new and old_persons.get(k) != a}
     links.update(person_links)
     dates = store.document_dates()
     actors: dict[str, CorpusActor] = {}
-    persons = [ents[k] for k in sorted(person_links)]
-    _collect_actors(actors, persons, lambda e: links[e.key], links, dates, pins, seeds, keep_members=False)
-    del persons
+    _collect_actors(actors, (scope.ents[k] for k in sorted(person_links)), lambda e: links[e.key], links, dates,
+                    pins, seeds, keep_members=False)
     touched = None if documents is None else {links[k] for k, e in new.items() if e.kind != "person"}
     decided: dict[Key, str] = {}      # organisations, states and places that are not their own actor
 
@@ -302,16 +338,52 @@ def refresh_actors(store: Store, overlay: str | Path | None = None,
                     keep_members=False)
     _add_decided_forms(actors, seeds, user_aliases if touched is None else
                        {a: f for a, f in user_aliases.items() if a in actors})
-    _name_persons(actors, seeds)
-    records = actor_records(actors.values())
+    respelled, arabic = _name_scope(store, actors, seeds, scope, documents is None)
+    records = actor_records(actors.values()) + respelled
+    rows, blocks = _person_rows(scope, actors, arabic)
     if documents is None:
         store.write_actors({**decided, **person_links}, records, others_self_linked=True)
+        store.write_person_clusters(rows, blocks)
         return ActorRefresh(dates)
-    old = {a.id: a for a in store.stored_actors(set(actors) | set(old_persons.values()))}
+    old = {a.id: a for a in store.stored_actors(set(actors) | scope.replaced)}
     moved = {a.id for a in records if a.id in old and
              {f.value for f in a.affiliations} != {f.value for f in old[a.id].affiliations}}
-    store.write_actors({k: links[k] for k in set(new) | relinked}, records, replace=set(actors) | set(old))
+    store.write_actors({k: links[k] for k in set(new) | relinked}, records,
+                       replace=set(actors) | set(old) | {a.id for a in respelled})
+    store.write_person_clusters(rows, blocks, replace=scope.replaced | {r.actor_id for r in rows})
     return ActorRefresh(dates, {d for d, _ in relinked} | store.documents_naming(moved | (set(old) - set(actors))))
+
+
+def _name_scope(store: Store, actors: dict[str, CorpusActor], seeds: Mapping[str, PersonSeed],
+                scope: PersonScope, full: bool) -> tuple[list[ActorRecord], dict[str, ArabicName]]:
+    """Name the person actors of ``scope`` with the corpus's spellings of Arabic names (learned from
+    them, or, incrementally, from them and the stored pairs of the others); returns the stored actors
+    outside the scope that a change of those spellings rewrites, and the Arabic name of each actor."""
+    arabic = _name_written(actors)
+    if full:
+        spellings = learn_spellings((n.arabic, actors[a].name) for a, n in arabic.items() if n.spells and n.arabic)
+        _romanize_persons(actors, seeds, arabic, spellings)
+        return [], arabic
+    firsts = {cid: c.first for c, cid in zip(scope.clusters, scope.ids) if cid and c.first}
+    fresh = [(firsts[a], n.arabic, actors[a].name) for a, n in arabic.items() if n.spells and n.arabic]
+    rewritten = scope.replaced | set(arabic)
+    before, spellings = learned_spellings(store, fresh, rewritten)
+    _romanize_persons(actors, seeds, arabic, spellings)
+    return (respelled_actors(store, spellings, rewritten) if spellings != before else []), arabic
+
+
+def _person_rows(scope: PersonScope, actors: Mapping[str, CorpusActor], arabic: Mapping[str, ArabicName]
+                 ) -> tuple[list[PersonClusterRow], list[tuple[str, str]]]:
+    """The person_clusters and person_blocks rows of the clusters of ``scope``."""
+    rows, blocks = [], []
+    for c, cid in zip(scope.clusters, scope.ids):
+        if cid is None or cid not in actors:
+            continue
+        n = arabic.get(cid, ArabicName(None, False, False))
+        rows.append(PersonClusterRow(cid, family(c.base) if c.base else None, c.base, c.first, n.arabic,
+                                     n.spells, n.named_from_arabic))
+        blocks += [(b, cid) for b in sorted(c.blocks)]
+    return rows, blocks
 
 
 def _nonperson_members(store: Store, new: Mapping[Key, StoredEntity],

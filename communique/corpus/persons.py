@@ -34,14 +34,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..textnorm import fold, is_arabic, match_key
 from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, name_key, name_tokens, same_name
 
-__all__ = ["Sighting", "PersonSeed", "link_persons", "load_person_overlay", "person_slug"]
+__all__ = ["Sighting", "PersonSeed", "PersonCluster", "link_persons", "cluster_persons", "number_clusters",
+           "fixed_ids", "collapse_sightings", "node_blocks", "load_person_overlay", "person_slug"]
 
 Key = tuple[str, str]            # (doc_id, entity_id)
 
@@ -127,6 +128,50 @@ def link_persons(sightings: Sequence[Sighting], *, seeds: Sequence[PersonSeed] =
     titles pooled): a minister named in 5,000 documents is scored once against each other name
     of its block, not 12 million times against itself."""
     pins = pins or {}
+    clusters = cluster_persons(sightings, seeds=seeds, pins=pins, threshold=threshold)
+    return {k: cid for c, cid in zip(clusters, number_clusters(clusters, fixed_ids(seeds, pins))) for k in c.members}
+
+
+@dataclass(slots=True)
+class PersonCluster:
+    """One person as linking found it: its sightings (key order), its fixed id (a seed's or a pin's) or
+    the base of the id it learns (person:<slug of its canonical name>), and the blocks of its names."""
+
+    members: list[Key]
+    fixed_id: str | None
+    base: str | None
+    blocks: set[str]
+
+    @property
+    def first(self) -> Key | None:
+        return self.members[0] if self.members else None
+
+
+def fixed_ids(seeds: Sequence[PersonSeed], pins: Mapping[Key, str]) -> set[str]:
+    """The ids no learned cluster takes: the seeds' and the pins'."""
+    return {s.id for s in seeds} | set(pins.values())
+
+
+def number_clusters(clusters: Sequence[PersonCluster], taken: Collection[str]) -> list[str | None]:
+    """The id of each cluster: a fixed one kept; a learned one its base, numbered (-2, -3, ...) after
+    the clusters of the same base that come first (by first sighting) and away from ``taken``."""
+    taken = set(taken)
+    out: list[str | None] = [c.fixed_id for c in clusters]
+    for i in sorted((i for i, c in enumerate(clusters) if not c.fixed_id and c.members),
+                    key=lambda i: clusters[i].members[0]):
+        base = clusters[i].base or "person:x"
+        cid, n = base, 2
+        while cid in taken:
+            cid, n = f"{base}-{n}", n + 1
+        taken.add(cid)
+        out[i] = cid
+    return out
+
+
+def collapse_sightings(sightings: Sequence[Sighting], pins: Mapping[Key, str]
+                       ) -> tuple[list[Sighting], dict[Key, list[Key]]]:
+    """Sightings with the same name, affiliation and pin as one node (their forms and most frequent
+    titles pooled), and the sightings each node stands for."""
     groups: dict[tuple[str, str | None, str | None, str | None], list[Sighting]] = {}
     for s in sightings:
         groups.setdefault((_clean(s.name), s.affiliation, s.affiliation_kind, pins.get(s.key)), []).append(s)
@@ -143,15 +188,32 @@ def link_persons(sightings: Sequence[Sighting], *, seeds: Sequence[PersonSeed] =
                              affiliation_name=next((s.affiliation_name for s in same if s.affiliation_name), None))
         nodes.append(first)
         members[first.key] = [s.key for s in same]
+    return nodes, members
+
+
+def node_blocks(node: Sighting | PersonSeed) -> set[str]:
+    """The blocks a node (collapsed sightings, or a seed) is compared in; a name without a skeleton
+    gets one of its own (=name), so that the sightings it pools with are found by it."""
+    names = tuple(dict.fromkeys((_clean(node.name),) + node.aliases)) if isinstance(node, PersonSeed) else \
+        (_original_spelling(node) or (_clean(node.name),))
+    return {k for a in names for k in block_keys(a)} or {"=" + _clean(node.name)}
+
+
+def cluster_persons(sightings: Sequence[Sighting], *, seeds: Sequence[PersonSeed] = (),
+                    pins: Mapping[Key, str] | None = None,
+                    threshold: float = SAME_NAME_THRESHOLD) -> list[PersonCluster]:
+    """link_persons' clusters, before their ids are numbered (seeds without sightings included)."""
+    pins = pins or {}
+    nodes, members = collapse_sightings(sightings, pins)
     # a sighting written only in Arabic carries a romanization: the id comes from a written name first
     names = {s.key: (s.name, bool(s.forms) and all(is_arabic(f) for f in s.forms)) for s in sightings}
     return _link_nodes(nodes, members, names, seeds, pins, threshold)
 
 
 def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[Key]],
-                key_names: Mapping[Key, tuple[str, bool]],
-                seeds: Sequence[PersonSeed], pins: Mapping[Key, str], threshold: float) -> dict[Key, str]:
-    """link_persons over collapsed sightings (each standing for ``node_members[key]``)."""
+                key_names: Mapping[Key, tuple[str, bool]], seeds: Sequence[PersonSeed],
+                pins: Mapping[Key, str], threshold: float) -> list[PersonCluster]:
+    """cluster_persons over collapsed sightings (each standing for ``node_members[key]``)."""
     n_seed = len(seeds)
     # node i < n_seed: a seed; node n_seed + j: sightings[j]
     names: list[str] = [_clean(s.name) for s in seeds] + [_clean(s.name) for s in sightings]
@@ -163,6 +225,7 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
         [(s.affiliation, s.affiliation_kind) for s in sightings]
     total = len(names)
     parent = list(range(total))
+    index: dict[int, int] = {}
     clusters: dict[int, _Cluster] = {}
 
     def find(i: int) -> int:
@@ -318,23 +381,18 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
                     and score(i, j) >= threshold and can_join(ri, rj):
                 absorb(ri, rj)
 
-    # ids: fixed ones kept, learned ones from the canonical name, collisions numbered
-    out: dict[Key, str] = {}
-    taken = {c.fixed_id for c in clusters.values() if c.fixed_id}
-    learned = sorted((c for c in clusters.values() if not c.fixed_id and c.members), key=lambda c: min(c.members))
-    for c in clusters.values():
-        if c.fixed_id:
-            for k in c.members:
-                out[k] = c.fixed_id
-    for c in learned:
-        written = [key_names[k][0] for k in c.members if not key_names[k][1]]
-        base = "person:" + person_slug(canonical_name(written or [key_names[k][0] for k in c.members]))
-        cid, n = base, 2
-        while cid in taken:
-            cid, n = f"{base}-{n}", n + 1
-        taken.add(cid)
-        for k in c.members:
-            out[k] = cid
+    # each cluster with its members in key order, the base of its learned id and the blocks of its names
+    out: list[PersonCluster] = []
+    for root, c in clusters.items():
+        c.members.sort()
+        base = None
+        if not c.fixed_id and c.members:
+            written = [key_names[k][0] for k in c.members if not key_names[k][1]]
+            base = "person:" + person_slug(canonical_name(written or [key_names[k][0] for k in c.members]))
+        out.append(PersonCluster(c.members, c.fixed_id, base, set()))
+        index[root] = len(out) - 1
+    for i in range(total):
+        out[index[find(i)]].blocks |= {k for a in alias_lists[i] for k in block_keys(a)} or {"=" + names[i]}
     return out
 
 

@@ -28,3 +28,13 @@ CREATE TABLE IF NOT EXISTS actor_user_aliases (
     actor_id VARCHAR, form VARCHAR, added_at TIMESTAMP,
     PRIMARY KEY (actor_id, form)
 );
+-- how linking last saw each person actor (communique.corpus.relinking): an incremental refresh relinks only
+-- the clusters whose blocks new sightings reach, numbers learned ids within a family of bases, and learns
+-- the corpus's spellings of Arabic names from the stored (Arabic, Latin) pairs of the others
+CREATE TABLE IF NOT EXISTS person_blocks (
+    block VARCHAR, actor_id VARCHAR
+);
+CREATE TABLE IF NOT EXISTS person_clusters (
+    actor_id VARCHAR PRIMARY KEY, family VARCHAR, base VARCHAR, first_doc VARCHAR, first_entity VARCHAR,
+    arabic VARCHAR, spells BOOLEAN, named_from_arabic BOOLEAN
+);

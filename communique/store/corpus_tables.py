@@ -14,6 +14,7 @@ from typing import Any
 
 from ..records import ActorFact, ActorRecord, ReportParty, StoredEntity, StoredReport
 from ..textnorm import is_arabic
+from .person_tables import PersonTables
 
 __all__ = ["CorpusTables", "insert_columns", "ACTOR_TABLES", "Key"]
 
@@ -53,7 +54,7 @@ def _in(column: str, ids: Collection[str] | None) -> tuple[str, list[Any]]:
     return f" AND {column} IN (SELECT unnest(?::VARCHAR[]))", [sorted(ids)]
 
 
-class CorpusTables:
+class CorpusTables(PersonTables):
     """What communique.corpus reads and writes through a store; mixed into every SQL store."""
 
     con: Any
@@ -170,12 +171,14 @@ class CorpusTables:
         for d, e, k, n, a, t, f in _fetch_in_parts(rows):
             yield StoredEntity(d, e, k, n, a, tuple(json.loads(t or "[]")), tuple(json.loads(f or "[]")))
 
-    def affiliation_entities(self) -> list[StoredEntity]:
-        """The entities another entity of the same document gives as its affiliation (not persons)."""
+    def affiliation_entities(self, doc_ids: Collection[str] | None = None) -> list[StoredEntity]:
+        """The entities another entity of the same document gives as its affiliation (not persons), of the
+        given documents (default: all)."""
+        where, params = _in("a.doc_id", doc_ids)
         rows = self.con.execute(
             "SELECT a.doc_id, a.entity_id, a.kind, a.name, a.affiliation, a.titles, a.forms FROM entities a "
             "WHERE a.kind <> 'person' AND EXISTS (SELECT 1 FROM entities p WHERE p.doc_id = a.doc_id "
-            "AND p.affiliation = a.entity_id) ORDER BY a.doc_id, a.entity_id")
+            f"AND p.affiliation = a.entity_id){where} ORDER BY a.doc_id, a.entity_id", params)
         return [StoredEntity(d, e, k, n, a, tuple(json.loads(t or "[]")), tuple(json.loads(f or "[]")))
                 for d, e, k, n, a, t, f in _fetch_in_parts(rows)]
 
