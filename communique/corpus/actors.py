@@ -24,8 +24,9 @@ from ..store import Store
 from ..textnorm import is_arabic, match_key
 from ..translit import arabic_to_latin, learn_spellings, name_key
 from ..store.person_tables import PersonClusterRow
-from .persons import Key, PersonSeed, Sighting, canonical_name, link_persons, load_person_overlay
-from .relinking import PersonScope, family, learned_spellings, link_all_persons, reach_persons, respelled_actors
+from .overlay import load_person_overlay
+from .persons import Key, PersonSeed, Sighting, canonical_name, link_persons
+from .relinking import PersonScope, encode_node, family, learned_spellings, link_all_persons, reach_persons, respelled_actors
 from .resolve import find_actor
 
 __all__ = ["ActorIndex", "CorpusActor", "Seen", "index_actors", "build_actor_index", "refresh_actors",
@@ -340,17 +341,17 @@ def refresh_actors(store: Store, overlay: str | Path | None = None,
                        {a: f for a, f in user_aliases.items() if a in actors})
     respelled, arabic = _name_scope(store, actors, seeds, scope, documents is None)
     records = actor_records(actors.values()) + respelled
-    rows, blocks = _person_rows(scope, actors, arabic)
+    rows, nodes = _person_rows(scope, actors, arabic)
     if documents is None:
         store.write_actors({**decided, **person_links}, records, others_self_linked=True)
-        store.write_person_clusters(rows, blocks)
+        store.write_person_clusters(rows, nodes)
         return ActorRefresh(dates)
     old = {a.id: a for a in store.stored_actors(set(actors) | scope.replaced)}
     moved = {a.id for a in records if a.id in old and
              {f.value for f in a.affiliations} != {f.value for f in old[a.id].affiliations}}
     store.write_actors({k: links[k] for k in set(new) | relinked}, records,
                        replace=set(actors) | set(old) | {a.id for a in respelled})
-    store.write_person_clusters(rows, blocks, replace=scope.replaced | {r.actor_id for r in rows})
+    store.write_person_clusters(rows, nodes, replace=scope.replaced | {r.actor_id for r in rows})
     return ActorRefresh(dates, {d for d, _ in relinked} | store.documents_naming(moved | (set(old) - set(actors))))
 
 
@@ -373,17 +374,19 @@ def _name_scope(store: Store, actors: dict[str, CorpusActor], seeds: Mapping[str
 
 
 def _person_rows(scope: PersonScope, actors: Mapping[str, CorpusActor], arabic: Mapping[str, ArabicName]
-                 ) -> tuple[list[PersonClusterRow], list[tuple[str, str]]]:
-    """The person_clusters and person_blocks rows of the clusters of ``scope``."""
-    rows, blocks = [], []
+                 ) -> tuple[list[PersonClusterRow], list[tuple[str, str, str]]]:
+    """The person_clusters and person_nodes rows of the clusters of ``scope``."""
+    rows, nodes = [], []
     for c, cid in zip(scope.clusters, scope.ids):
         if cid is None or cid not in actors:
             continue
         n = arabic.get(cid, ArabicName(None, False, False))
-        rows.append(PersonClusterRow(cid, family(c.base) if c.base else None, c.base, c.first, n.arabic,
-                                     n.spells, n.named_from_arabic))
-        blocks += [(b, cid) for b in sorted(c.blocks)]
-    return rows, blocks
+        rows.append(PersonClusterRow(cid, c.component, family(c.base) if c.base else None, c.base, c.first,
+                                     n.arabic, n.spells, n.named_from_arabic))
+        for node in c.nodes:
+            if node.first is not None:              # seeds are read from the overlay and decisions
+                nodes += [(b, cid, encode_node(node)) for b in node.blocks]
+    return rows, nodes
 
 
 def _nonperson_members(store: Store, new: Mapping[Key, StoredEntity],

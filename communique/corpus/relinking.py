@@ -13,6 +13,7 @@ every person actor (actors outside the reached clusters whose romanizations they
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,11 +21,11 @@ from dataclasses import dataclass, field
 from ..records import ActorFact, ActorRecord, StoredEntity
 from ..store import Store
 from ..textnorm import is_arabic
-from ..translit import arabic_to_latin, learn_spellings
-from .persons import (Key, PersonCluster, PersonSeed, Sighting, cluster_persons, collapse_sightings, fixed_ids,
-                      node_blocks, number_clusters)
+from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, learn_spellings
+from .persons import (Key, PersonCluster, PersonNode, PersonSeed, Sighting, cluster_persons, collapse_sightings,
+                      fixed_ids, node_order, number_clusters, pair_score, person_node)
 
-__all__ = ["PersonScope", "family", "link_all_persons", "reach_persons", "learned_spellings", "respelled_actors"]
+__all__ = ["PersonScope", "family", "encode_node", "decode_node", "link_all_persons", "reach_persons", "learned_spellings", "respelled_actors"]
 
 #: reads the person sightings of some entities (their affiliations linked as corpus actors)
 SightingsOf = Callable[[Mapping[Key, StoredEntity]], list[Sighting]]
@@ -58,31 +59,62 @@ def link_all_persons(ents: dict[Key, StoredEntity], sightings_of: SightingsOf, s
 
 
 def reach_persons(store: Store, new: Mapping[Key, StoredEntity], sightings_of: SightingsOf,
-                  seeds: Sequence[PersonSeed], pins: Mapping[Key, str]) -> PersonScope:
-    """The stored person clusters the ``new`` entities' persons (and the seeds) reach, relinked with them."""
+                  seeds: Sequence[PersonSeed], pins: Mapping[Key, str],
+                  threshold: float = SAME_NAME_THRESHOLD) -> PersonScope:
+    """The stored person components the ``new`` entities' persons (and the seeds) reach, relinked with them."""
     ents = dict(new)
     reached: set[str] = set()
-    explored: set[str] = set()
-    frontier = {b for s in seeds for b in node_blocks(s)}
-    frontier |= {b for n in collapse_sightings(sightings_of(new), pins)[0] for b in node_blocks(n)}
+    components = {r.component for r in store.person_clusters(actor_ids={s.id for s in seeds})}
+    loaded: set[str] = set()
+    stored: dict[str, list[tuple[str, PersonNode]]] = {}
+    scores: dict[tuple[PersonNode, PersonNode], float] = {}
     while True:
-        while frontier:
-            explored |= frontier
-            found = store.person_actors_in_blocks(frontier) - reached
-            reached |= found
-            frontier = store.person_blocks_of(found) - explored if found else set()
-            _load_members(store, found, ents)
+        if components - loaded:
+            actors = store.person_actors_in_components(components - loaded) - reached
+            loaded |= components
+            reached |= actors
+            _load_members(store, actors, ents)
         sightings = sorted(sightings_of(ents), key=lambda s: s.key)
-        frontier = {b for n in collapse_sightings(sightings, pins)[0] for b in node_blocks(n)} - explored
-        if frontier:
-            continue            # a sighting pooled with new ones is compared in a block of its own
-        clusters = cluster_persons(sightings, seeds=seeds, pins=pins)
+        nodes, members = collapse_sightings(sightings, pins)
+        dirty = [person_node(s) for s in seeds] + \
+            [person_node(n, pins.get(n.key)) for n in nodes if any(k in new for k in members[n.key])]
+        hit = _linked_actors(store, dirty, reached, stored, scores, threshold)
+        if hit:
+            components |= {r.component for r in store.person_clusters(actor_ids=hit)}
+            continue
+        clusters = cluster_persons(sightings, seeds=seeds, pins=pins, threshold=threshold)
         ids, renumbered = _number_in_families(store, clusters, fixed_ids(seeds, pins), reached)
         if not renumbered:
             return PersonScope(clusters, ids, ents, reached)
-        reached |= renumbered
-        frontier = store.person_blocks_of(renumbered) - explored
-        _load_members(store, renumbered, ents)
+        components |= {r.component for r in store.person_clusters(actor_ids=renumbered)}
+
+
+def _linked_actors(store: Store, dirty: Sequence[PersonNode], reached: Collection[str],
+                   stored: dict[str, list[tuple[str, PersonNode]]],
+                   scores: dict[tuple[PersonNode, PersonNode], float], threshold: float) -> set[str]:
+    """The stored person actors outside ``reached`` with a node that pools with a ``dirty`` one (the same
+    name, affiliation and pin) or shares a block with one and scores a link with it (``stored``: the
+    stored nodes by block, read as needed)."""
+    need = sorted({b for d in dirty for b in d.blocks} - stored.keys())
+    for block in need:
+        stored[block] = []
+    for block, actor, node in store.person_nodes(need):
+        stored[block].append((actor, decode_node(node)))
+    hit: set[str] = set()
+    for d in dirty:
+        for block in d.blocks:
+            for actor, node in stored[block]:
+                if actor in reached or actor in hit:
+                    continue
+                if node.group == d.group:
+                    hit.add(actor)
+                elif not block.startswith("="):
+                    pair = (d, node) if node_order(d) < node_order(node) else (node, d)
+                    if pair not in scores:
+                        scores[pair] = pair_score(*pair)
+                    if scores[pair] >= threshold:
+                        hit.add(actor)
+    return hit
 
 
 def _load_members(store: Store, actor_ids: Collection[str], ents: dict[Key, StoredEntity]) -> None:
@@ -96,13 +128,24 @@ def _load_members(store: Store, actor_ids: Collection[str], ents: dict[Key, Stor
         ents.update((e.key, e) for e in store.affiliation_entities(docs) if e.key not in ents)
 
 
+def encode_node(node: PersonNode) -> str:
+    """A node as person_nodes keeps it (JSON)."""
+    return json.dumps([list(node.first) if node.first else None, list(node.group), list(node.aliases),
+                       list(node.context), list(node.blocks)], ensure_ascii=False)
+
+
+def decode_node(text: str) -> PersonNode:
+    first, group, aliases, context, blocks = json.loads(text)
+    return PersonNode(tuple(first) if first else None, tuple(group), tuple(aliases), tuple(context), tuple(blocks))
+
+
 def _number_in_families(store: Store, clusters: Sequence[PersonCluster], taken: Collection[str],
                         reached: Collection[str]) -> tuple[list[str | None], set[str]]:
     """The ids of ``clusters`` as numbering every cluster of the corpus gives them, and the stored actors
     outside ``reached`` whose learned id that numbering changes."""
     families = {family(c.base) for c in clusters if c.base} | {family(a) for a in reached}
     others = [r for r in store.person_clusters(families=families) if r.actor_id not in reached and r.base]
-    stand_ins = [PersonCluster([r.first], None, r.base, set()) for r in others if r.first]
+    stand_ins = [PersonCluster([r.first], None, r.base) for r in others if r.first]
     ids = number_clusters(list(clusters) + stand_ins, taken)
     renumbered = {r.actor_id for r, cid in zip(others, ids[len(clusters):]) if cid != r.actor_id}
     return ids[:len(clusters)], renumbered
