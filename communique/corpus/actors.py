@@ -293,12 +293,13 @@ class ActorRefresh:
 
 
 def refresh_actors(store: Store, overlay: str | Path | None = None,
-                   documents: Collection[str] | None = None) -> ActorRefresh:
+                   documents: Collection[str] | None = None, *, added: bool = True) -> ActorRefresh:
     """Rebuild the corpus actor tables from the stored entities (``documents`` None), or bring them up
     to date with newly stored ``documents``: the person clusters their persons can reach are relinked
-    (communique.corpus.relinking), organisations, states and places are rebuilt where they name them,
-    and the other persons keep their ids. Entities are read a part at a time, and an actor keeps counts,
-    not its documents."""
+    (communique.corpus.relinking), the organisations, states and places they name get what they say
+    (``added``: documents no refresh has linked; else, as for documents seen on another day, those
+    actors are rebuilt from every entity), and the other actors are kept. Entities are read a part at a
+    time, and an actor keeps counts, not its documents."""
     store.ensure_actor_tables()
     pins, user_aliases = store.actor_decisions()
     seeds = _seeds(load_person_overlay(overlay) if overlay else [], user_aliases)
@@ -335,8 +336,12 @@ def refresh_actors(store: Store, overlay: str | Path | None = None,
             decided[e.key] = aid
         return aid
 
-    _collect_actors(actors, _nonperson_members(store, new, touched), actor_of, links, dates, pins, seeds,
-                    keep_members=False)
+    if touched is not None and added and not store.actor_links({d for d, _ in new}):
+        _grow_actors(store, actors, [new[k] for k in sorted(new) if new[k].kind != "person"], actor_of, links,
+                     dates, pins, seeds)
+    else:
+        _collect_actors(actors, _nonperson_members(store, new, touched), actor_of, links, dates, pins, seeds,
+                        keep_members=False)
     _add_decided_forms(actors, seeds, user_aliases if touched is None else
                        {a: f for a, f in user_aliases.items() if a in actors})
     respelled, arabic = _name_scope(store, actors, seeds, scope, documents is None)
@@ -347,12 +352,15 @@ def refresh_actors(store: Store, overlay: str | Path | None = None,
         store.write_person_clusters(rows, nodes)
         return ActorRefresh(dates)
     old = {a.id: a for a in store.stored_actors(set(actors) | scope.replaced)}
-    moved = {a.id for a in records if a.id in old and
-             {f.value for f in a.affiliations} != {f.value for f in old[a.id].affiliations}}
+    # an actor seen acting for another state or organisation changes the merge keys of the reports
+    # that name both (merging.report_keys)
+    moved = {(a.id, aff) for a in records if a.id in old
+             for aff in {f.value for f in a.affiliations} ^ {f.value for f in old[a.id].affiliations}}
     store.write_actors({k: links[k] for k in set(new) | relinked}, records,
                        replace=set(actors) | set(old) | {a.id for a in respelled})
     store.write_person_clusters(rows, nodes, replace=scope.replaced | {r.actor_id for r in rows})
-    return ActorRefresh(dates, {d for d, _ in relinked} | store.documents_naming(moved | (set(old) - set(actors))))
+    return ActorRefresh(dates, {d for d, _ in relinked} | store.documents_naming_both(moved)
+                        | store.documents_naming(set(old) - set(actors)))
 
 
 def _name_scope(store: Store, actors: dict[str, CorpusActor], seeds: Mapping[str, PersonSeed],
@@ -387,6 +395,33 @@ def _person_rows(scope: PersonScope, actors: Mapping[str, CorpusActor], arabic: 
             if node.first is not None:              # seeds are read from the overlay and decisions
                 nodes += [(b, cid, encode_node(node)) for b in node.blocks]
     return rows, nodes
+
+
+def _grow_actors(store: Store, actors: dict[str, CorpusActor], added: list[StoredEntity],
+                 actor_of: Callable[[StoredEntity], str], links: Mapping[Key, str], dates: Mapping[str, str | None],
+                 pins: Mapping[Key, str], seeds: Mapping[str, PersonSeed]) -> None:
+    """The stored actors of the ``added`` entities (key order; of documents no refresh has linked) with
+    what those say added to their counts and first and last days; an actor is named by its first entity."""
+    ids = {actor_of(e) for e in added}
+    for rec in store.stored_actors(ids):
+        actors[rec.id] = _restored(rec)
+    first_doc = store.first_documents(ids)
+    for e in added:
+        aid = actor_of(e)
+        if aid in first_doc and e.doc_id < first_doc[aid]:
+            actors[aid].name, first_doc[aid] = e.name, e.doc_id
+    _collect_actors(actors, added, actor_of, links, dates, pins, seeds, keep_members=False)
+
+
+def _restored(rec: ActorRecord) -> CorpusActor:
+    """A stored actor, to count more documents into."""
+    act = CorpusActor(rec.id, rec.kind, rec.name, rec.origin, seen=Seen(count=rec.documents))
+    for f in rec.forms:
+        act.forms[f.value] = (f.origin or "document", Seen(f.first_seen, f.last_seen, f.documents))
+    for facts, into in ((rec.titles, act.titles), (rec.affiliations, act.affiliations)):
+        for f in facts:
+            into[f.value] = Seen(f.first_seen, f.last_seen, f.documents)
+    return act
 
 
 def _nonperson_members(store: Store, new: Mapping[Key, StoredEntity],

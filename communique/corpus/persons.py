@@ -36,6 +36,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..textnorm import fold, is_arabic, match_key
@@ -457,6 +458,7 @@ def _node_label(node: PersonNode) -> str:
     return "|".join(node.first) if node.first else "seed:" + (node.group[3] or "")
 
 
+@lru_cache(maxsize=1 << 14)
 def _original_spelling(s: Sighting) -> tuple[str, ...]:
     """The Arabic full name a romanized sighting was written with (عادل الجبير for 'Adel al-Jabir'):
     compared in its own script, a foreign name is not judged by its romanization's vowels."""

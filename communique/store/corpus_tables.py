@@ -228,6 +228,26 @@ class CorpusTables(PersonTables):
         return {(d, e): a for d, e, a in _fetch_in_parts(self.con.execute(
             f"SELECT l.doc_id, l.entity_id, l.actor_id FROM actor_links l{join} WHERE TRUE{where}", params))}
 
+    def first_documents(self, actor_ids: Collection[str]) -> dict[str, str]:
+        """Actor id -> the first document (by id) with an entity the last refresh linked to it."""
+        if not actor_ids:
+            return {}
+        return dict(self.con.execute("SELECT actor_id, min(doc_id) FROM actor_links WHERE actor_id IN "
+                                     "(SELECT unnest(?::VARCHAR[])) GROUP BY actor_id", [sorted(actor_ids)]).fetchall())
+
+    def documents_naming_both(self, pairs: Collection[tuple[str, str]]) -> set[str]:
+        """The documents with an entity the last refresh linked to ``a`` and one linked to ``b``, for
+        one of the (a, b) ``pairs``."""
+        out: set[str] = set()
+        rows = sorted(pairs)
+        for start in range(0, len(rows), _PART):
+            part = rows[start:start + _PART]
+            out.update(d for (d,) in self.con.execute(
+                "SELECT DISTINCT x.doc_id FROM (SELECT unnest(?::VARCHAR[]) AS a, unnest(?::VARCHAR[]) AS b) m "
+                "JOIN actor_links x ON x.actor_id = m.a JOIN actor_links y ON y.doc_id = x.doc_id AND y.actor_id = m.b",
+                [[a for a, _ in part], [b for _, b in part]]).fetchall())
+        return out
+
     def documents_naming(self, actor_ids: Collection[str]) -> set[str]:
         """The documents with an entity the last refresh linked to one of ``actor_ids``."""
         if not actor_ids:
