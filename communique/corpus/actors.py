@@ -16,21 +16,21 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from ..errors import CommuniqueError
 from ..records import ActorFact, ActorRecord, StoredEntity
 from ..store import Store
 from ..textnorm import is_arabic, match_key
-from ..translit import arabic_to_latin, learn_spellings, name_key
 from ..store.person_tables import PersonClusterRow
+from ..translit import name_key
 from .overlay import load_person_overlay
-from .persons import Key, PersonSeed, Sighting, canonical_name, link_persons
-from .relinking import PersonScope, encode_node, family, learned_spellings, link_all_persons, reach_persons, respelled_actors
+from .naming import name_persons
+from .persons import Key, PersonSeed, Sighting, link_persons
+from .relinking import link_all_persons, name_scope, person_rows, reach_persons
 from .resolve import find_actor
 
 __all__ = ["ActorIndex", "CorpusActor", "Seen", "index_actors", "build_actor_index", "refresh_actors",
-           "refresh_touched_actors", "actor_records", "actor_events", "merge_actors", "add_alias"]
+           "actor_records", "actor_events", "merge_actors", "add_alias"]
 
 
 @dataclass(slots=True)
@@ -109,7 +109,7 @@ def index_actors(entities: Iterable[StoredEntity], dates: Mapping[str, str | Non
     actors: dict[str, CorpusActor] = {}
     _collect_actors(actors, (ents[k] for k in sorted(links)), lambda e: links[e.key], links, dates, pins, seeds)
     _add_decided_forms(actors, seeds, user_aliases)
-    _name_persons(actors, seeds)
+    name_persons(actors, seeds)
     return ActorIndex(links=links, actors=actors)
 
 
@@ -206,74 +206,6 @@ def _add_decided_forms(actors: dict[str, CorpusActor], seeds: Mapping[str, Perso
                     actors[aid].add_form(f, "user")
 
 
-@dataclass(frozen=True, slots=True)
-class ArabicName:
-    """A person actor's Arabic name (None: it has no Arabic form), whether it and the actor's Latin name
-    teach the corpus a spelling, and whether the actor's name is romanized from it."""
-
-    arabic: str | None
-    spells: bool
-    named_from_arabic: bool
-
-
-def _name_persons(actors: dict[str, CorpusActor], seeds: Mapping[str, PersonSeed]) -> None:
-    """Display names of person actors: the overlay's name; else a Latin name a document wrote; else
-    the Arabic name romanized with the spellings this corpus uses for its words (learned from the
-    persons it names in both scripts: سيرغي is written Sergey). Arabic forms get their romanization
-    as a form too."""
-    arabic = _name_written(actors)
-    _romanize_persons(actors, seeds, arabic, learn_spellings((n.arabic, actors[a].name)
-                                                             for a, n in arabic.items() if n.spells and n.arabic))
-
-
-def _name_written(actors: Mapping[str, CorpusActor]) -> dict[str, ArabicName]:
-    """Name the person actors a document wrote in Latin script (their canonical Latin name); the Arabic
-    name of every person actor, in actor order."""
-    out = {}
-    for act in actors.values():
-        if act.kind != "person":
-            continue
-        if act.origin != "overlay" and act.written:
-            act.name = canonical_name(act.written) or act.name
-        arabic = _arabic_full_form(act, act.romanized)
-        out[act.id] = ArabicName(arabic, act.origin != "overlay" and bool(act.written) and arabic is not None,
-                                 act.origin != "overlay" and not act.written and arabic is not None)
-    return out
-
-
-def _romanize_persons(actors: Mapping[str, CorpusActor], seeds: Mapping[str, PersonSeed],
-                      arabic: Mapping[str, ArabicName], spellings: Mapping[str, str]) -> None:
-    """Name the other person actors (the overlay's name; else the Arabic name romanized with the corpus's
-    ``spellings``; else a romanized name); give every Arabic form its romanization as a form."""
-    for aid, name in arabic.items():
-        act = actors[aid]
-        if act.origin == "overlay":
-            act.name = seeds[act.id].name
-        elif not act.written:
-            act.name = (arabic_to_latin(name.arabic, spellings=spellings) if name.arabic else "") or \
-                canonical_name(act.romanized or [f for f, (o, _) in act.forms.items() if o != "romanized"]) \
-                or act.name
-        for form, (origin, _) in list(act.forms.items()):
-            if is_arabic(form) and origin != "romanized":
-                act.add_form(arabic_to_latin(form, spellings=spellings), "romanized")
-
-
-def _arabic_full_form(act: CorpusActor, names: list[str] = ()) -> str | None:
-    """A person's Arabic name: the one its documents romanized into ``names`` (their choice of the
-    name among the forms), else the one with the most name words (titles left out of the count)."""
-    arabic = [f for f, (o, _) in act.forms.items() if is_arabic(f) and o != "romanized"]
-    chosen = {match_key(n) for n in names}
-
-    def rank(form: str) -> tuple[bool, int, int, str]:
-        rom = _romanized(form)
-        return match_key(rom) in chosen, len(rom.split()), len(form), form
-
-    return max(arabic, key=rank) if arabic else None
-
-
-_romanized = lru_cache(maxsize=1 << 14)(arabic_to_latin)
-
-
 @lru_cache(maxsize=1 << 16)
 def _names_person(form: str, name: str) -> bool:
     """A person's form that is a name (a word of it sounds like a word of the name, in either
@@ -344,57 +276,30 @@ def refresh_actors(store: Store, overlay: str | Path | None = None,
                         keep_members=False)
     _add_decided_forms(actors, seeds, user_aliases if touched is None else
                        {a: f for a, f in user_aliases.items() if a in actors})
-    respelled, arabic = _name_scope(store, actors, seeds, scope, documents is None)
+    respelled, arabic = name_scope(store, actors, seeds, scope, documents is None)
     records = actor_records(actors.values()) + respelled
-    rows, nodes = _person_rows(scope, actors, arabic)
+    rows, nodes = person_rows(scope, actors, arabic)
     if documents is None:
         store.write_actors({**decided, **person_links}, records, others_self_linked=True)
         store.write_person_clusters(rows, nodes)
         return ActorRefresh(dates)
-    old = {a.id: a for a in store.stored_actors(set(actors) | scope.replaced)}
-    # an actor seen acting for another state or organisation changes the merge keys of the reports
-    # that name both (merging.report_keys)
+    moved = _write_changes(store, records, {k: links[k] for k in set(new) | relinked}, rows, nodes,
+                           replace=set(actors) | scope.replaced, respelled={a.id for a in respelled})
+    return ActorRefresh(dates, {d for d, _ in relinked} | moved)
+
+
+def _write_changes(store: Store, records: list[ActorRecord], links: Mapping[Key, str], rows: list[PersonClusterRow],
+                   nodes: list[tuple[str, str, str]], *, replace: set[str], respelled: set[str]) -> set[str]:
+    """Store what an incremental refresh changed: ``links``, the ``records`` of the actors it rebuilt (in
+    place of those of ``replace``) and of those it ``respelled``, the person clusters. Returns the documents
+    whose reports' merge keys may have changed: those naming both an actor and an affiliation it gained
+    or lost (merging.report_keys makes them one side), and those naming an actor that is gone."""
+    old = {a.id: a for a in store.stored_actors(replace)}
     moved = {(a.id, aff) for a in records if a.id in old
              for aff in {f.value for f in a.affiliations} ^ {f.value for f in old[a.id].affiliations}}
-    store.write_actors({k: links[k] for k in set(new) | relinked}, records,
-                       replace=set(actors) | set(old) | {a.id for a in respelled})
-    store.write_person_clusters(rows, nodes, replace=scope.replaced | {r.actor_id for r in rows})
-    return ActorRefresh(dates, {d for d, _ in relinked} | store.documents_naming_both(moved)
-                        | store.documents_naming(set(old) - set(actors)))
-
-
-def _name_scope(store: Store, actors: dict[str, CorpusActor], seeds: Mapping[str, PersonSeed],
-                scope: PersonScope, full: bool) -> tuple[list[ActorRecord], dict[str, ArabicName]]:
-    """Name the person actors of ``scope`` with the corpus's spellings of Arabic names (learned from
-    them, or, incrementally, from them and the stored pairs of the others); returns the stored actors
-    outside the scope that a change of those spellings rewrites, and the Arabic name of each actor."""
-    arabic = _name_written(actors)
-    if full:
-        spellings = learn_spellings((n.arabic, actors[a].name) for a, n in arabic.items() if n.spells and n.arabic)
-        _romanize_persons(actors, seeds, arabic, spellings)
-        return [], arabic
-    firsts = {cid: c.first for c, cid in zip(scope.clusters, scope.ids) if cid and c.first}
-    fresh = [(firsts[a], n.arabic, actors[a].name) for a, n in arabic.items() if n.spells and n.arabic]
-    rewritten = scope.replaced | set(arabic)
-    before, spellings = learned_spellings(store, fresh, rewritten)
-    _romanize_persons(actors, seeds, arabic, spellings)
-    return (respelled_actors(store, spellings, rewritten) if spellings != before else []), arabic
-
-
-def _person_rows(scope: PersonScope, actors: Mapping[str, CorpusActor], arabic: Mapping[str, ArabicName]
-                 ) -> tuple[list[PersonClusterRow], list[tuple[str, str, str]]]:
-    """The person_clusters and person_nodes rows of the clusters of ``scope``."""
-    rows, nodes = [], []
-    for c, cid in zip(scope.clusters, scope.ids):
-        if cid is None or cid not in actors:
-            continue
-        n = arabic.get(cid, ArabicName(None, False, False))
-        rows.append(PersonClusterRow(cid, c.component, family(c.base) if c.base else None, c.base, c.first,
-                                     n.arabic, n.spells, n.named_from_arabic))
-        for node in c.nodes:
-            if node.first is not None:              # seeds are read from the overlay and decisions
-                nodes += [(b, cid, encode_node(node)) for b in node.blocks]
-    return rows, nodes
+    store.write_actors(links, records, replace=replace | set(old) | respelled)
+    store.write_person_clusters(rows, nodes, replace=replace | {r.actor_id for r in rows})
+    return store.documents_naming_both(moved) | store.documents_naming(set(old) - {a.id for a in records})
 
 
 def _grow_actors(store: Store, actors: dict[str, CorpusActor], added: list[StoredEntity],

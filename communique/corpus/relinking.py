@@ -17,15 +17,21 @@ import json
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..records import ActorFact, ActorRecord, StoredEntity
 from ..store import Store
+from ..store.person_tables import PersonClusterRow
 from ..textnorm import is_arabic
 from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, learn_spellings
+from .naming import ArabicName, name_written, romanize_persons
 from .persons import (Key, PersonCluster, PersonNode, PersonSeed, Sighting, cluster_persons, collapse_sightings,
                       fixed_ids, node_order, number_clusters, pair_score, person_node)
 
-__all__ = ["PersonScope", "family", "encode_node", "decode_node", "link_all_persons", "reach_persons", "learned_spellings", "respelled_actors"]
+if TYPE_CHECKING:
+    from .actors import CorpusActor
+
+__all__ = ["PersonScope", "name_scope", "person_rows", "family", "encode_node", "decode_node", "link_all_persons", "reach_persons", "learned_spellings", "respelled_actors"]
 
 #: reads the person sightings of some entities (their affiliations linked as corpus actors)
 SightingsOf = Callable[[Mapping[Key, StoredEntity]], list[Sighting]]
@@ -187,3 +193,37 @@ def respelled_actors(store: Store, spellings: Mapping[str, str], skip: Collectio
             out.append(ActorRecord(act.id, act.kind, name, act.origin, act.documents, forms, act.titles,
                                    act.affiliations))
     return out
+
+
+def name_scope(store: Store, actors: dict[str, CorpusActor], seeds: Mapping[str, PersonSeed],
+                scope: PersonScope, full: bool) -> tuple[list[ActorRecord], dict[str, ArabicName]]:
+    """Name the person actors of ``scope`` with the corpus's spellings of Arabic names (learned from
+    them, or, incrementally, from them and the stored pairs of the others); returns the stored actors
+    outside the scope that a change of those spellings rewrites, and the Arabic name of each actor."""
+    arabic = name_written(actors)
+    if full:
+        spellings = learn_spellings((n.arabic, actors[a].name) for a, n in arabic.items() if n.spells and n.arabic)
+        romanize_persons(actors, seeds, arabic, spellings)
+        return [], arabic
+    firsts = {cid: c.first for c, cid in zip(scope.clusters, scope.ids) if cid and c.first}
+    fresh = [(firsts[a], n.arabic, actors[a].name) for a, n in arabic.items() if n.spells and n.arabic]
+    rewritten = scope.replaced | set(arabic)
+    before, spellings = learned_spellings(store, fresh, rewritten)
+    romanize_persons(actors, seeds, arabic, spellings)
+    return (respelled_actors(store, spellings, rewritten) if spellings != before else []), arabic
+
+
+def person_rows(scope: PersonScope, actors: Mapping[str, CorpusActor], arabic: Mapping[str, ArabicName]
+                 ) -> tuple[list[PersonClusterRow], list[tuple[str, str, str]]]:
+    """The person_clusters and person_nodes rows of the clusters of ``scope``."""
+    rows, nodes = [], []
+    for c, cid in zip(scope.clusters, scope.ids):
+        if cid is None or cid not in actors:
+            continue
+        n = arabic.get(cid, ArabicName(None, False, False))
+        rows.append(PersonClusterRow(cid, c.component, family(c.base) if c.base else None, c.base, c.first,
+                                     n.arabic, n.spells, n.named_from_arabic))
+        for node in c.nodes:
+            if node.first is not None:              # seeds are read from the overlay and decisions
+                nodes += [(b, cid, encode_node(node)) for b in node.blocks]
+    return rows, nodes
