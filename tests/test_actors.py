@@ -15,7 +15,8 @@ from communique.errors import CommuniqueError
 from communique.kb.actors import load_overlay
 from communique.actor_commands import add_actors_parser
 from communique.corpus.actors import build_actor_index, refresh_actors
-from communique.corpus.persons import Sighting, link_persons, load_person_overlay
+from communique.corpus.overlay import load_person_overlay
+from communique.corpus.persons import Sighting, link_persons
 from communique.corpus.resolve import find_actor
 from communique.run.local import extract_paths
 from communique.store import open_store

@@ -16,18 +16,21 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from ..errors import CommuniqueError
 from ..records import ActorFact, ActorRecord, StoredEntity
 from ..store import Store
 from ..textnorm import is_arabic, match_key
-from ..translit import arabic_to_latin, learn_spellings, name_key
-from .persons import Key, PersonSeed, Sighting, canonical_name, link_persons, load_person_overlay
+from ..store.person_tables import PersonClusterRow
+from ..translit import name_key
+from .overlay import load_person_overlay
+from .naming import name_persons
+from .persons import Key, PersonSeed, Sighting, link_persons
+from .relinking import link_all_persons, name_scope, person_rows, reach_persons
 from .resolve import find_actor
 
 __all__ = ["ActorIndex", "CorpusActor", "Seen", "index_actors", "build_actor_index", "refresh_actors",
-           "refresh_touched_actors", "actor_records", "actor_events", "merge_actors", "add_alias"]
+           "actor_records", "actor_events", "merge_actors", "add_alias"]
 
 
 @dataclass(slots=True)
@@ -106,7 +109,7 @@ def index_actors(entities: Iterable[StoredEntity], dates: Mapping[str, str | Non
     actors: dict[str, CorpusActor] = {}
     _collect_actors(actors, (ents[k] for k in sorted(links)), lambda e: links[e.key], links, dates, pins, seeds)
     _add_decided_forms(actors, seeds, user_aliases)
-    _name_persons(actors, seeds)
+    name_persons(actors, seeds)
     return ActorIndex(links=links, actors=actors)
 
 
@@ -203,49 +206,6 @@ def _add_decided_forms(actors: dict[str, CorpusActor], seeds: Mapping[str, Perso
                     actors[aid].add_form(f, "user")
 
 
-def _name_persons(actors: dict[str, CorpusActor], seeds: Mapping[str, PersonSeed]) -> None:
-    """Display names of person actors: the overlay's name; else a Latin name a document wrote; else
-    the Arabic name romanized with the spellings this corpus uses for its words (learned from the
-    persons it names in both scripts: سيرغي is written Sergey). Arabic forms get their romanization
-    as a form too."""
-    persons = [a for a in actors.values() if a.kind == "person"]
-    pairs = []
-    for act in persons:
-        if act.origin != "overlay" and act.written:
-            act.name = canonical_name(act.written) or act.name
-            arabic = _arabic_full_form(act, act.romanized)
-            if arabic:
-                pairs.append((arabic, act.name))
-    spellings = learn_spellings(pairs)
-    for act in persons:
-        if act.origin == "overlay":
-            act.name = seeds[act.id].name
-        elif not act.written:
-            arabic = _arabic_full_form(act, act.romanized)
-            act.name = (arabic_to_latin(arabic, spellings=spellings) if arabic else "") or \
-                canonical_name(act.romanized or [f for f, (o, _) in act.forms.items() if o != "romanized"]) \
-                or act.name
-        for form, (origin, _) in list(act.forms.items()):
-            if is_arabic(form) and origin != "romanized":
-                act.add_form(arabic_to_latin(form, spellings=spellings), "romanized")
-
-
-def _arabic_full_form(act: CorpusActor, names: list[str] = ()) -> str | None:
-    """A person's Arabic name: the one its documents romanized into ``names`` (their choice of the
-    name among the forms), else the one with the most name words (titles left out of the count)."""
-    arabic = [f for f, (o, _) in act.forms.items() if is_arabic(f) and o != "romanized"]
-    chosen = {match_key(n) for n in names}
-
-    def rank(form: str) -> tuple[bool, int, int, str]:
-        rom = _romanized(form)
-        return match_key(rom) in chosen, len(rom.split()), len(form), form
-
-    return max(arabic, key=rank) if arabic else None
-
-
-_romanized = lru_cache(maxsize=1 << 14)(arabic_to_latin)
-
-
 @lru_cache(maxsize=1 << 16)
 def _names_person(form: str, name: str) -> bool:
     """A person's form that is a name (a word of it sounds like a word of the name, in either
@@ -265,30 +225,40 @@ class ActorRefresh:
 
 
 def refresh_actors(store: Store, overlay: str | Path | None = None,
-                   documents: Collection[str] | None = None) -> ActorRefresh:
+                   documents: Collection[str] | None = None, *, added: bool = True) -> ActorRefresh:
     """Rebuild the corpus actor tables from the stored entities (``documents`` None), or bring them up
-    to date with newly stored ``documents``: persons are relinked and renamed as a whole (one new
-    spelling can join two clusters, and the spellings a corpus uses for Arabic names are learned from
-    all of them); organisations, states and places are rebuilt only where the documents name them.
-    Their entities are read a part at a time, and an actor keeps counts, not its documents."""
+    to date with newly stored ``documents``: the person clusters their persons can reach are relinked
+    (communique.corpus.relinking), the organisations, states and places they name get what they say
+    (``added``: documents no refresh has linked; else, as for documents seen on another day, those
+    actors are rebuilt from every entity), and the other actors are kept. Entities are read a part at a
+    time, and an actor keeps counts, not its documents."""
     store.ensure_actor_tables()
     pins, user_aliases = store.actor_decisions()
     seeds = _seeds(load_person_overlay(overlay) if overlay else [], user_aliases)
     nonperson_alias = _nonperson_aliases(user_aliases, seeds)
-    ents = {e.key: e for e in store.stored_entities(kinds=("person",))}
-    ents.update((e.key, e) for e in store.affiliation_entities())
+    if documents is not None and not store.has_person_clusters():
+        documents = None            # persons linked by a version that kept no person clusters
+
+    def sightings_of(ents: Mapping[Key, StoredEntity]) -> list[Sighting]:
+        return person_sightings(ents, _link_nonpersons(ents.values(), pins, nonperson_alias))
+
     new = {} if documents is None else {e.key: e for e in store.stored_entities(documents)}
-    ents.update(new)
-    links = _link_nonpersons(ents.values(), pins, nonperson_alias)
-    person_links = link_persons(person_sightings(ents, links), seeds=list(seeds.values()), pins=pins)
-    old_persons = store.actor_links(kinds=("person",)) if documents is not None else {}
+    if documents is None:
+        ents = {e.key: e for e in store.stored_entities(kinds=("person",))}
+        ents.update((e.key, e) for e in store.affiliation_entities())
+        scope = link_all_persons(ents, sightings_of, list(seeds.values()), pins)
+    else:
+        scope = reach_persons(store, new, sightings_of, list(seeds.values()), pins)
+    links = _link_nonpersons(scope.ents.values(), pins, nonperson_alias)
+    person_links = scope.links()
+    old_persons = {} if documents is None else \
+        store.actor_links({d for d, _ in person_links.keys() - new.keys()}, kinds=("person",))
     relinked = {k for k, a in person_links.items() if k not in new and old_persons.get(k) != a}
     links.update(person_links)
     dates = store.document_dates()
     actors: dict[str, CorpusActor] = {}
-    persons = [ents[k] for k in sorted(person_links)]
-    _collect_actors(actors, persons, lambda e: links[e.key], links, dates, pins, seeds, keep_members=False)
-    del persons
+    _collect_actors(actors, (scope.ents[k] for k in sorted(person_links)), lambda e: links[e.key], links, dates,
+                    pins, seeds, keep_members=False)
     touched = None if documents is None else {links[k] for k, e in new.items() if e.kind != "person"}
     decided: dict[Key, str] = {}      # organisations, states and places that are not their own actor
 
@@ -298,20 +268,65 @@ def refresh_actors(store: Store, overlay: str | Path | None = None,
             decided[e.key] = aid
         return aid
 
-    _collect_actors(actors, _nonperson_members(store, new, touched), actor_of, links, dates, pins, seeds,
-                    keep_members=False)
+    if touched is not None and added and not store.actor_links({d for d, _ in new}):
+        _grow_actors(store, actors, [new[k] for k in sorted(new) if new[k].kind != "person"], actor_of, links,
+                     dates, pins, seeds)
+    else:
+        _collect_actors(actors, _nonperson_members(store, new, touched), actor_of, links, dates, pins, seeds,
+                        keep_members=False)
     _add_decided_forms(actors, seeds, user_aliases if touched is None else
                        {a: f for a, f in user_aliases.items() if a in actors})
-    _name_persons(actors, seeds)
-    records = actor_records(actors.values())
+    respelled, arabic = name_scope(store, actors, seeds, scope, documents is None)
+    records = actor_records(actors.values()) + respelled
+    rows, nodes = person_rows(scope, actors, arabic)
     if documents is None:
         store.write_actors({**decided, **person_links}, records, others_self_linked=True)
+        store.write_person_clusters(rows, nodes)
         return ActorRefresh(dates)
-    old = {a.id: a for a in store.stored_actors(set(actors) | set(old_persons.values()))}
-    moved = {a.id for a in records if a.id in old and
-             {f.value for f in a.affiliations} != {f.value for f in old[a.id].affiliations}}
-    store.write_actors({k: links[k] for k in set(new) | relinked}, records, replace=set(actors) | set(old))
-    return ActorRefresh(dates, {d for d, _ in relinked} | store.documents_naming(moved | (set(old) - set(actors))))
+    moved = _write_changes(store, records, {k: links[k] for k in set(new) | relinked}, rows, nodes,
+                           replace=set(actors) | scope.replaced, respelled={a.id for a in respelled})
+    return ActorRefresh(dates, {d for d, _ in relinked} | moved)
+
+
+def _write_changes(store: Store, records: list[ActorRecord], links: Mapping[Key, str], rows: list[PersonClusterRow],
+                   nodes: list[tuple[str, str, str]], *, replace: set[str], respelled: set[str]) -> set[str]:
+    """Store what an incremental refresh changed: ``links``, the ``records`` of the actors it rebuilt (in
+    place of those of ``replace``) and of those it ``respelled``, the person clusters. Returns the documents
+    whose reports' merge keys may have changed: those naming both an actor and an affiliation it gained
+    or lost (merging.report_keys makes them one side), and those naming an actor that is gone."""
+    old = {a.id: a for a in store.stored_actors(replace)}
+    moved = {(a.id, aff) for a in records if a.id in old
+             for aff in {f.value for f in a.affiliations} ^ {f.value for f in old[a.id].affiliations}}
+    store.write_actors(links, records, replace=replace | set(old) | respelled)
+    store.write_person_clusters(rows, nodes, replace=replace | {r.actor_id for r in rows})
+    return store.documents_naming_both(moved) | store.documents_naming(set(old) - {a.id for a in records})
+
+
+def _grow_actors(store: Store, actors: dict[str, CorpusActor], added: list[StoredEntity],
+                 actor_of: Callable[[StoredEntity], str], links: Mapping[Key, str], dates: Mapping[str, str | None],
+                 pins: Mapping[Key, str], seeds: Mapping[str, PersonSeed]) -> None:
+    """The stored actors of the ``added`` entities (key order; of documents no refresh has linked) with
+    what those say added to their counts and first and last days; an actor is named by its first entity."""
+    ids = {actor_of(e) for e in added}
+    for rec in store.stored_actors(ids):
+        actors[rec.id] = _restored(rec)
+    first_doc = store.first_documents(ids)
+    for e in added:
+        aid = actor_of(e)
+        if aid in first_doc and e.doc_id < first_doc[aid]:
+            actors[aid].name, first_doc[aid] = e.name, e.doc_id
+    _collect_actors(actors, added, actor_of, links, dates, pins, seeds, keep_members=False)
+
+
+def _restored(rec: ActorRecord) -> CorpusActor:
+    """A stored actor, to count more documents into."""
+    act = CorpusActor(rec.id, rec.kind, rec.name, rec.origin, seen=Seen(count=rec.documents))
+    for f in rec.forms:
+        act.forms[f.value] = (f.origin or "document", Seen(f.first_seen, f.last_seen, f.documents))
+    for facts, into in ((rec.titles, act.titles), (rec.affiliations, act.affiliations)):
+        for f in facts:
+            into[f.value] = Seen(f.first_seen, f.last_seen, f.documents)
+    return act
 
 
 def _nonperson_members(store: Store, new: Mapping[Key, StoredEntity],

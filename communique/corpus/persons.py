@@ -34,14 +34,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
 
 from ..textnorm import fold, is_arabic, match_key
 from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, name_key, name_tokens, same_name
 
-__all__ = ["Sighting", "PersonSeed", "link_persons", "load_person_overlay", "person_slug"]
+__all__ = ["Sighting", "PersonSeed", "PersonCluster", "link_persons", "cluster_persons", "number_clusters",
+           "fixed_ids", "collapse_sightings", "PersonNode", "person_node", "pair_score", "node_order", "person_slug"]
 
 Key = tuple[str, str]            # (doc_id, entity_id)
 
@@ -127,6 +128,104 @@ def link_persons(sightings: Sequence[Sighting], *, seeds: Sequence[PersonSeed] =
     titles pooled): a minister named in 5,000 documents is scored once against each other name
     of its block, not 12 million times against itself."""
     pins = pins or {}
+    clusters = cluster_persons(sightings, seeds=seeds, pins=pins, threshold=threshold)
+    return {k: cid for c, cid in zip(clusters, number_clusters(clusters, fixed_ids(seeds, pins))) for k in c.members}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNode:
+    """A node as linking compares it: sightings with one name, affiliation and pin (or a seed: no first
+    sighting), the names and context it is scored with, and the blocks it is compared in."""
+
+    first: Key | None
+    group: tuple[str, str | None, str | None, str | None]       # name, affiliation, its kind, pin
+    aliases: tuple[str, ...]
+    context: tuple[str, ...]
+    blocks: tuple[str, ...]
+
+
+def pair_score(a: PersonNode, b: PersonNode) -> float:
+    """How alike two nodes' names are in their contexts (``a`` numbered first); 0 when they act for two
+    states and neither name is distinctive enough to be one person with an extraction error."""
+    (ai, ki), (aj, kj) = a.group[1:3], b.group[1:3]
+    best = 0.0
+    # one affiliation (the same corpus actor) is full agreement of context
+    ci, cj = (((ai,), (aj,)) if ai and ai == aj else (a.context, b.context))
+    for x in a.aliases:
+        for y in b.aliases:
+            best = max(best, same_name(x, y, context_a=ci, context_b=cj))
+    if ai and aj and ai != aj and ki == kj == "state" and not _distinctive(a.aliases, b.aliases):
+        best = 0.0
+    return best
+
+
+def _distinctive(xs: Sequence[str], ys: Sequence[str]) -> bool:
+    """Two full names, one of them rare enough (a long surname skeleton) that a different state
+    affiliation is more likely an extraction error than another person: Sergueï Lavrov."""
+    return any(not _is_single(x) and not _is_single(y) and len(name_key(x)) >= DISTINCTIVE_SKELETON
+               and same_name(x, y) >= DISTINCTIVE_SCORE for x in xs for y in ys)
+
+
+def person_node(node: Sighting | PersonSeed, pin: str | None = None) -> PersonNode:
+    """The node of collapsed sightings (``pin``: their pin) or of a seed."""
+    if isinstance(node, PersonSeed):
+        aliases = tuple(dict.fromkeys((_clean(node.name),) + node.aliases))
+        return PersonNode(None, ("", node.affiliation, node.affiliation_kind, node.id), aliases,
+                          _context(node.titles, None), _blocks_of(aliases, _clean(node.name)))
+    aliases = _original_spelling(node) or (_clean(node.name),)
+    return PersonNode(node.key, (_clean(node.name), node.affiliation, node.affiliation_kind, pin), aliases,
+                      _context(node.titles, node.affiliation_name), _blocks_of(aliases, _clean(node.name)))
+
+
+def _blocks_of(aliases: Sequence[str], name: str) -> tuple[str, ...]:
+    """The blocks of a node's names; a name without a skeleton gets one of its own (=name), so that
+    the sightings it pools with are found by it."""
+    return tuple(sorted({k for a in aliases for k in block_keys(a)} or {"=" + name}))
+
+
+@dataclass(slots=True)
+class PersonCluster:
+    """One person as linking found it: its sightings (key order), its fixed id (a seed's or a pin's) or
+    the base of the id it learns (person:<slug of its canonical name>), its nodes, and the component
+    it belongs to (the clusters joined by names that score a link, by pins and by seeds' aliases:
+    nothing outside it changes what linking makes of it)."""
+
+    members: list[Key]
+    fixed_id: str | None
+    base: str | None
+    nodes: list[PersonNode] = field(default_factory=list)
+    component: str = ""
+
+    @property
+    def first(self) -> Key | None:
+        return self.members[0] if self.members else None
+
+
+def fixed_ids(seeds: Sequence[PersonSeed], pins: Mapping[Key, str]) -> set[str]:
+    """The ids no learned cluster takes: the seeds' and the pins'."""
+    return {s.id for s in seeds} | set(pins.values())
+
+
+def number_clusters(clusters: Sequence[PersonCluster], taken: Collection[str]) -> list[str | None]:
+    """The id of each cluster: a fixed one kept; a learned one its base, numbered (-2, -3, ...) after
+    the clusters of the same base that come first (by first sighting) and away from ``taken``."""
+    taken = set(taken)
+    out: list[str | None] = [c.fixed_id for c in clusters]
+    for i in sorted((i for i, c in enumerate(clusters) if not c.fixed_id and c.members),
+                    key=lambda i: clusters[i].members[0]):
+        base = clusters[i].base or "person:x"
+        cid, n = base, 2
+        while cid in taken:
+            cid, n = f"{base}-{n}", n + 1
+        taken.add(cid)
+        out[i] = cid
+    return out
+
+
+def collapse_sightings(sightings: Sequence[Sighting], pins: Mapping[Key, str]
+                       ) -> tuple[list[Sighting], dict[Key, list[Key]]]:
+    """Sightings with the same name, affiliation and pin as one node (their forms and most frequent
+    titles pooled), and the sightings each node stands for."""
     groups: dict[tuple[str, str | None, str | None, str | None], list[Sighting]] = {}
     for s in sightings:
         groups.setdefault((_clean(s.name), s.affiliation, s.affiliation_kind, pins.get(s.key)), []).append(s)
@@ -143,26 +242,32 @@ def link_persons(sightings: Sequence[Sighting], *, seeds: Sequence[PersonSeed] =
                              affiliation_name=next((s.affiliation_name for s in same if s.affiliation_name), None))
         nodes.append(first)
         members[first.key] = [s.key for s in same]
+    return nodes, members
+
+
+def cluster_persons(sightings: Sequence[Sighting], *, seeds: Sequence[PersonSeed] = (),
+                    pins: Mapping[Key, str] | None = None,
+                    threshold: float = SAME_NAME_THRESHOLD) -> list[PersonCluster]:
+    """link_persons' clusters, before their ids are numbered (seeds without sightings included)."""
+    pins = pins or {}
+    nodes, members = collapse_sightings(sightings, pins)
     # a sighting written only in Arabic carries a romanization: the id comes from a written name first
     names = {s.key: (s.name, bool(s.forms) and all(is_arabic(f) for f in s.forms)) for s in sightings}
     return _link_nodes(nodes, members, names, seeds, pins, threshold)
 
 
 def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[Key]],
-                key_names: Mapping[Key, tuple[str, bool]],
-                seeds: Sequence[PersonSeed], pins: Mapping[Key, str], threshold: float) -> dict[Key, str]:
-    """link_persons over collapsed sightings (each standing for ``node_members[key]``)."""
+                key_names: Mapping[Key, tuple[str, bool]], seeds: Sequence[PersonSeed],
+                pins: Mapping[Key, str], threshold: float) -> list[PersonCluster]:
+    """cluster_persons over collapsed sightings (each standing for ``node_members[key]``)."""
     n_seed = len(seeds)
     # node i < n_seed: a seed; node n_seed + j: sightings[j]
-    names: list[str] = [_clean(s.name) for s in seeds] + [_clean(s.name) for s in sightings]
-    alias_lists: list[tuple[str, ...]] = [tuple(dict.fromkeys((_clean(s.name),) + s.aliases)) for s in seeds] + \
-        [_original_spelling(s) or (n,) for n, s in zip(names[n_seed:], sightings)]
-    contexts: list[tuple[str, ...]] = [_context(s.titles, None) for s in seeds] + \
-        [_context(s.titles, s.affiliation_name) for s in sightings]
-    affs: list[tuple[str | None, str | None]] = [(s.affiliation, s.affiliation_kind) for s in seeds] + \
-        [(s.affiliation, s.affiliation_kind) for s in sightings]
-    total = len(names)
+    views = [person_node(s) for s in seeds] + [person_node(s, pins.get(s.key)) for s in sightings]
+    alias_lists: list[tuple[str, ...]] = [v.aliases for v in views]
+    affs: list[tuple[str | None, str | None]] = [(v.group[1], v.group[2]) for v in views]
+    total = len(views)
     parent = list(range(total))
+    index: dict[int, int] = {}
     clusters: dict[int, _Cluster] = {}
 
     def find(i: int) -> int:
@@ -244,25 +349,9 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
     score_cache: dict[tuple[int, int], float] = {}
 
     def score(i: int, j: int) -> float:
-        if (i, j) in score_cache:
-            return score_cache[(i, j)]
-        (ai, ki), (aj, kj) = affs[i], affs[j]
-        best = 0.0
-        # one affiliation (the same corpus actor) is full agreement of context
-        ci, cj = (((ai,), (aj,)) if ai and ai == aj else (contexts[i], contexts[j]))
-        for x in alias_lists[i]:
-            for y in alias_lists[j]:
-                best = max(best, same_name(x, y, context_a=ci, context_b=cj))
-        if ai and aj and ai != aj and ki == kj == "state" and not distinctive(i, j):
-            best = 0.0
-        score_cache[(i, j)] = best
-        return best
-
-    def distinctive(i: int, j: int) -> bool:
-        """Two full names, one of them rare enough (a long surname skeleton) that a different state
-        affiliation is more likely an extraction error than another person: Sergueï Lavrov."""
-        return any(not _is_single(x) and not _is_single(y) and len(name_key(x)) >= DISTINCTIVE_SKELETON
-                   and same_name(x, y) >= DISTINCTIVE_SCORE for x in alias_lists[i] for y in alias_lists[j])
+        if (i, j) not in score_cache:
+            score_cache[(i, j)] = pair_score(views[i], views[j])
+        return score_cache[(i, j)]
 
     def can_join(ra: int, rb: int, strong: bool = False) -> bool:
         a, b = clusters[ra], clusters[rb]
@@ -286,7 +375,7 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
     for _, i, j in pairs:
         ri, rj = find(i), find(j)
         strong = bool(clusters[ri].states and clusters[rj].states and clusters[ri].states != clusters[rj].states
-                      and distinctive(i, j))
+                      and _distinctive(alias_lists[i], alias_lists[j]))
         if ri != rj and can_join(ri, rj, strong):
             keep = max((clusters[ri], clusters[rj]), key=lambda c: len(c.members)).states
             root = absorb(ri, rj)
@@ -318,26 +407,57 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
                     and score(i, j) >= threshold and can_join(ri, rj):
                 absorb(ri, rj)
 
-    # ids: fixed ones kept, learned ones from the canonical name, collisions numbered
-    out: dict[Key, str] = {}
-    taken = {c.fixed_id for c in clusters.values() if c.fixed_id}
-    learned = sorted((c for c in clusters.values() if not c.fixed_id and c.members), key=lambda c: min(c.members))
-    for c in clusters.values():
-        if c.fixed_id:
-            for k in c.members:
-                out[k] = c.fixed_id
-    for c in learned:
-        written = [key_names[k][0] for k in c.members if not key_names[k][1]]
-        base = "person:" + person_slug(canonical_name(written or [key_names[k][0] for k in c.members]))
-        cid, n = base, 2
-        while cid in taken:
-            cid, n = f"{base}-{n}", n + 1
-        taken.add(cid)
-        for k in c.members:
-            out[k] = cid
+    # each cluster with its members in key order, the base of its learned id, its nodes and component
+    out: list[PersonCluster] = []
+    for root, c in clusters.items():
+        c.members.sort()
+        base = None
+        if not c.fixed_id and c.members:
+            written = [key_names[k][0] for k in c.members if not key_names[k][1]]
+            base = "person:" + person_slug(canonical_name(written or [key_names[k][0] for k in c.members]))
+        out.append(PersonCluster(c.members, c.fixed_id, base))
+        index[root] = len(out) - 1
+    for i in range(total):
+        out[index[find(i)]].nodes.append(views[i])
+    _label_components(out, [index[find(i)] for i in range(total)], blocks, score, threshold)
     return out
 
 
+def _label_components(clusters: list[PersonCluster], cluster_of: Sequence[int], blocks: Mapping[str, list[int]],
+                      score: Callable[[int, int], float], threshold: float) -> None:
+    """Label each cluster with its component: clusters joined by two nodes of a block that score a link
+    (whether linking joined them or not), named by their first node."""
+    parent = list(range(len(clusters)))
+
+    def find(c: int) -> int:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    for members in blocks.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                a, b = find(cluster_of[i]), find(cluster_of[j])
+                if a != b and score(i, j) >= threshold:
+                    parent[b] = a
+    names: dict[int, str] = {}
+    for c in sorted(range(len(clusters)), key=lambda c: node_order(clusters[c].nodes[0])):
+        names.setdefault(find(c), _node_label(clusters[c].nodes[0]))
+    for c, cluster in enumerate(clusters):
+        cluster.component = names[find(c)]
+
+
+def node_order(node: PersonNode) -> tuple[bool, Key]:
+    """Where linking numbers a node: seeds first, then by first sighting."""
+    return node.first is not None, node.first or ("", node.group[3] or "")
+
+
+def _node_label(node: PersonNode) -> str:
+    return "|".join(node.first) if node.first else "seed:" + (node.group[3] or "")
+
+
+@lru_cache(maxsize=1 << 14)
 def _original_spelling(s: Sighting) -> tuple[str, ...]:
     """The Arabic full name a romanized sighting was written with (عادل الجبير for 'Adel al-Jabir'):
     compared in its own script, a foreign name is not judged by its romanization's vowels."""
@@ -376,42 +496,3 @@ def canonical_name(names: Iterable[str]) -> str:
         return ""
     latin = [n for n in counts if not is_arabic(n)] or list(counts)
     return min(latin, key=lambda n: (-len(n.split()), -counts[n], n))
-
-
-def load_person_overlay(path: str | Path) -> list[PersonSeed]:
-    """The ``kind: person`` entries of a user overlay YAML (the file :func:`load_overlay` reads)::
-
-        actors:
-          - id: person:al-moghedi               # optional; default person:<slug of name>
-            kind: person
-            name: Mohammed bin Saeed Al-Moghedi
-            aliases: [المغيدي, Al-Moghidi]       # strings, or {form: ...}
-            titles: [Secretary-General]
-            affiliation: kb:imctc                # actor id (optional)
-            affiliation_kind: organization       # state | organization (optional)
-    """
-    import yaml
-
-    with Path(path).open(encoding="utf-8") as fh:
-        doc = yaml.safe_load(fh) or []
-    items = doc.get("actors", []) if isinstance(doc, dict) else doc
-    out: list[PersonSeed] = []
-    for item in items:
-        if not isinstance(item, dict) or item.get("kind") != "person":
-            continue
-        name = str(item.get("name") or "").strip()
-        aliases = tuple(str(a["form"] if isinstance(a, dict) else a) for a in item.get("aliases", ()) or ())
-        if not name and not aliases:
-            raise ValueError(f"{path}: a person needs a name or aliases: {item!r}")
-        name = name or aliases[0]
-        kind = item.get("affiliation_kind")
-        if kind not in (None, "state", "organization"):
-            raise ValueError(f"{path}: affiliation_kind must be state or organization, not {kind!r}")
-        aff = item.get("affiliation")
-        if aff and kind is None:
-            kind = "state" if str(aff).startswith("iso:") else "organization"
-        out.append(PersonSeed(
-            id=str(item.get("id") or f"person:{person_slug(name)}"), name=name, aliases=aliases,
-            titles=tuple(str(t) for t in item.get("titles", ()) or ()), affiliation=aff, affiliation_kind=kind,
-            sources=(f"overlay:{Path(path).name}",)))
-    return out

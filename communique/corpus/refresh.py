@@ -40,7 +40,7 @@ def refresh_corpus(store: Store, *, overlay: str | Path | None = None, full: boo
             now = store.document_dates(reached)
             redated = {d for d in reached if now.get(d) != seen.dates.get(d)}
             if redated:
-                refresh_actors(store, overlay, redated)
+                refresh_actors(store, overlay, redated, added=False)
         store.mark_refreshed(new)
         store.refresh_browse()      # the browse rows of the merged events that changed (store/browse.py)
     return groups

@@ -270,7 +270,7 @@ def load_overlay(path: str | Path) -> list[Actor]:
 
     ``lang`` is en|fr|ar|und (default: ar for Arabic script, else und); ``type`` is
     name|acronym|demonym|short (default name). Entries of ``kind: person`` are skipped here:
-    :func:`communique.corpus.persons.load_person_overlay` reads them from the same file.
+    :func:`communique.corpus.overlay.load_person_overlay` reads them from the same file.
     """
     import yaml
 
@@ -282,7 +282,7 @@ def load_overlay(path: str | Path) -> list[Actor]:
         if not isinstance(item, dict):
             raise ValueError(f"{path}: each actor must be a mapping, got {item!r}")
         if item.get("kind") == "person":
-            continue                    # persons: communique.corpus.persons.load_person_overlay
+            continue                    # persons: communique.corpus.overlay.load_person_overlay
         name = str(item.get("name") or "")
         actor_id = item.get("id") or (f"kb:{_slug(name)}" if name else None)
         if not actor_id:

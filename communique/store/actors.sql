@@ -28,3 +28,14 @@ CREATE TABLE IF NOT EXISTS actor_user_aliases (
     actor_id VARCHAR, form VARCHAR, added_at TIMESTAMP,
     PRIMARY KEY (actor_id, form)
 );
+-- how linking last saw each person actor (communique.corpus.relinking): the nodes it compared (one row per
+-- block a node is compared in; node: the node as JSON) and each cluster's component, the base and family of
+-- its learned id, its first sighting and its Arabic name. An incremental refresh relinks only the components
+-- that new sightings' nodes score a link with.
+CREATE TABLE IF NOT EXISTS person_nodes (
+    block VARCHAR, actor_id VARCHAR, node VARCHAR
+);
+CREATE TABLE IF NOT EXISTS person_clusters (
+    actor_id VARCHAR PRIMARY KEY, component VARCHAR, family VARCHAR, base VARCHAR, first_doc VARCHAR,
+    first_entity VARCHAR, arabic VARCHAR, spells BOOLEAN, named_from_arabic BOOLEAN
+);

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..records import ActorFact, ActorRecord, ReportParty, StoredEntity, StoredReport
 from ..textnorm import is_arabic
+from .person_tables import PersonTables
 
 __all__ = ["CorpusTables", "insert_columns", "ACTOR_TABLES", "Key"]
 
@@ -53,7 +54,7 @@ def _in(column: str, ids: Collection[str] | None) -> tuple[str, list[Any]]:
     return f" AND {column} IN (SELECT unnest(?::VARCHAR[]))", [sorted(ids)]
 
 
-class CorpusTables:
+class CorpusTables(PersonTables):
     """What communique.corpus reads and writes through a store; mixed into every SQL store."""
 
     con: Any
@@ -170,12 +171,14 @@ class CorpusTables:
         for d, e, k, n, a, t, f in _fetch_in_parts(rows):
             yield StoredEntity(d, e, k, n, a, tuple(json.loads(t or "[]")), tuple(json.loads(f or "[]")))
 
-    def affiliation_entities(self) -> list[StoredEntity]:
-        """The entities another entity of the same document gives as its affiliation (not persons)."""
+    def affiliation_entities(self, doc_ids: Collection[str] | None = None) -> list[StoredEntity]:
+        """The entities another entity of the same document gives as its affiliation (not persons), of the
+        given documents (default: all)."""
+        where, params = _in("a.doc_id", doc_ids)
         rows = self.con.execute(
             "SELECT a.doc_id, a.entity_id, a.kind, a.name, a.affiliation, a.titles, a.forms FROM entities a "
             "WHERE a.kind <> 'person' AND EXISTS (SELECT 1 FROM entities p WHERE p.doc_id = a.doc_id "
-            "AND p.affiliation = a.entity_id) ORDER BY a.doc_id, a.entity_id")
+            f"AND p.affiliation = a.entity_id){where} ORDER BY a.doc_id, a.entity_id", params)
         return [StoredEntity(d, e, k, n, a, tuple(json.loads(t or "[]")), tuple(json.loads(f or "[]")))
                 for d, e, k, n, a, t, f in _fetch_in_parts(rows)]
 
@@ -224,6 +227,26 @@ class CorpusTables:
             params.append(sorted(kinds))
         return {(d, e): a for d, e, a in _fetch_in_parts(self.con.execute(
             f"SELECT l.doc_id, l.entity_id, l.actor_id FROM actor_links l{join} WHERE TRUE{where}", params))}
+
+    def first_documents(self, actor_ids: Collection[str]) -> dict[str, str]:
+        """Actor id -> the first document (by id) with an entity the last refresh linked to it."""
+        if not actor_ids:
+            return {}
+        return dict(self.con.execute("SELECT actor_id, min(doc_id) FROM actor_links WHERE actor_id IN "
+                                     "(SELECT unnest(?::VARCHAR[])) GROUP BY actor_id", [sorted(actor_ids)]).fetchall())
+
+    def documents_naming_both(self, pairs: Collection[tuple[str, str]]) -> set[str]:
+        """The documents with an entity the last refresh linked to ``a`` and one linked to ``b``, for
+        one of the (a, b) ``pairs``."""
+        out: set[str] = set()
+        rows = sorted(pairs)
+        for start in range(0, len(rows), _PART):
+            part = rows[start:start + _PART]
+            out.update(d for (d,) in self.con.execute(
+                "SELECT DISTINCT x.doc_id FROM (SELECT unnest(?::VARCHAR[]) AS a, unnest(?::VARCHAR[]) AS b) m "
+                "JOIN actor_links x ON x.actor_id = m.a JOIN actor_links y ON y.doc_id = x.doc_id AND y.actor_id = m.b",
+                [[a for a, _ in part], [b for _, b in part]]).fetchall())
+        return out
 
     def documents_naming(self, actor_ids: Collection[str]) -> set[str]:
         """The documents with an entity the last refresh linked to one of ``actor_ids``."""
