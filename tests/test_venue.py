@@ -3,13 +3,15 @@ and the committed venue choice on sentences written for these tests (fictional p
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from communique.records import Document, Entity, Location, Mention
 from communique.stages.decide import LinearModel
 from communique.stages.frames import Frame
 from communique.stages.triggers import Trigger
-from communique.stages.venue import VenueQuery, _place_spans, _word_before, learned_venue, rule_venue
+from communique.stages.venue import VenueQuery, _place_spans, _word_before, learned_venue, rule_venue, venue_candidates
 
 
 @pytest.mark.parametrize("left, expected", [
@@ -68,7 +70,38 @@ def _person(name: str, country: str | None = None) -> Entity:
 def test_place_spans_find_a_known_place_after_a_locative_word_no_mention_covers():
     text = "Prime Minister Ama Boateng met on Tuesday in Tunis the envoy Omar Hadi."
     q = _query(text, [], [_person("Ama Boateng"), _person("Omar Hadi")], geocode=_GAZETTEER.get)
-    assert [(text[s:e], loc.name, kind) for s, e, loc, kind in _place_spans(q)] == [("Tunis", "Tunis", "city")]
+    assert [(text[s:e], loc.name, kind, source) for s, e, loc, kind, source in _place_spans(q)] \
+        == [("Tunis", "Tunis", "city", "scanned")]
+
+
+_HOMONYMS = {"Tunis": Location("Tunis", "TN", 36.8, 10.2), "Tunisia": Location("Tunisia", "TN"),
+             "Lakeport City": Location("Lakeport City", "XA", 1.0, 2.0), "Lakeport": Location("Lakeport City", "XA", 1.0, 2.0),
+             "Bayland City": Location("Bayland City", "XB", 3.0, 4.0), "Bayland": Location("Bayland", "XB"),
+             "vert": Location("Vert", "XC", 5.0, 6.0)}
+
+
+def test_place_spans_read_a_state_mention_as_its_country_though_a_city_shares_the_written_name():
+    text = "The envoy Omar Hadi met the minister in Tunis on Monday."
+    state = Entity("state:Tunisia", "state", "Tunisia", ["Tunis"], [Mention(text.index("Tunis"), text.index("Tunis") + 5,
+                   "Tunis", "state", 0)], country="TN")
+    q = _query(text, [], [_person("Omar Hadi")], geocode=_HOMONYMS.get)
+    q = replace(q, place_mentions=[(state.mentions[0], state)])
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Tunisia"]
+
+
+def test_place_spans_give_a_city_its_usual_name_and_skip_a_lowercase_word():
+    text = "The envoy Omar Hadi met in Lakeport a vert delegation of Bayland City."
+    q = _query(text, [("Lakeport", "place", None), ("vert", "place", None), ("Bayland City", "place", None)],
+               [_person("Omar Hadi")], geocode=_HOMONYMS.get)
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Lakeport", "Bayland City"]
+
+
+def test_venue_candidates_mark_a_city_of_a_country_the_document_names_nowhere():
+    text = "The envoy Omar Hadi met in Tunis the minister of Tunisia, then visited Lakeport."
+    q = _query(text, [("Tunis", "place", None), ("Tunisia", "state", "TN"), ("Lakeport", "place", None)],
+               [_person("Omar Hadi")], geocode=_HOMONYMS.get)
+    flagged = {c.location.name: "city_of_a_country_named_nowhere" in c.features for c in venue_candidates(q)}
+    assert flagged == {"Tunis": False, "Tunisia": False, "Lakeport": True}
 
 
 def test_rule_venue_skips_the_parties_own_country_and_falls_back_to_the_dateline():
