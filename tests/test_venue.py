@@ -141,3 +141,13 @@ def test_learned_venue_keeps_the_best_candidate_above_the_threshold():
 def test_committed_venue_choice_on_written_reports(run_one, text, venue):
     record = run_one(text, published="2031-03-04")
     assert [ev["location"]["name"] for ev in record["events"]] == [venue]
+
+
+def test_place_spans_read_the_whole_word_where_a_mention_left_out_a_letter_of_the_place():
+    text = "وصل الوفد أمس إلى باريس في زيارة رسمية"
+    start = text.index("اريس")
+    ent = Entity("place:اريس", "place", "اريس", ["اريس"], [Mention(start, start + 4, "اريس", "place", 0)])
+    gazetteer = {"باريس": Location("Paris", "FR", 48.9, 2.4), "اريس": Location("Arys", "KZ", 42.4, 68.8)}
+    q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar"),
+                place_mentions=[(ent.mentions[0], ent)], geocode=gazetteer.get)
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Paris"]

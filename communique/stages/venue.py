@@ -146,10 +146,21 @@ def _resolve(q: VenueQuery, m: Mention, ent: Entity) -> Location | None:
         country = q.geocode(ent.name)
         if country is not None and country.lat is None:
             return _usual_name(q, country)
-    loc = q.geocode(m.form) or (q.geocode(bare) if bare != m.form else None) or q.geocode(ent.name)
+    word = _whole_word(q.doc.text, m)
+    loc = (q.geocode(word) if word != m.form else None) or q.geocode(m.form) \
+        or (q.geocode(bare) if bare != m.form else None) or q.geocode(ent.name)
     if loc is not None and loc.lat is not None and bare[:1].islower() and bare[:1].isascii():
         return None
     return _usual_name(q, loc) if loc is not None else Location(name=m.form)
+
+
+def _whole_word(text: str, m: Mention) -> str:
+    """The written word a mention starts inside of, where a letter its span left out may be the place's
+    own and no proclitic ("باريس" read as ب + "اريس", "فيينا" as ف + "يينا"): the word, else the form."""
+    start = m.start
+    while start > 0 and text[start - 1].isalpha() and m.start - start < 3:
+        start -= 1
+    return text[start: m.end] if start < m.start and not text[start - 1: start].isalpha() else m.form
 
 
 def _usual_name(q: VenueQuery, loc: Location) -> Location:
@@ -167,15 +178,18 @@ _AFTER_LOCATIVE = re.compile(r"\b(?:in|at|à|au|en|dans)\s+((?:[A-Z][\w'’-]+\s
 
 
 def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str, str]]:
-    """(start, end, place, kind, source) of every place mention, and of every place the gazetteer knows after a
-    locative word that no mention covers ("received in Tunis ...", "في الدوحة")."""
+    """(start, end, place, kind, source) of every place mention (source "inside_a_word" where the mention
+    left out letters its written word begins with, a proclitic or not: "وكيل" read as و + a city), and of
+    every place the gazetteer knows after a locative word that no mention covers ("received in Tunis ...",
+    "في الدوحة"; source "scanned")."""
     out = []
     for m, ent in q.place_mentions:
         if ent.id in q.frame.parties and q.frame.type != "visit":
             continue
         loc = _resolve(q, m, ent)
         if loc is not None:
-            out.append((m.start, m.end, loc, _kind(loc, m.form), "mention"))
+            inside = _whole_word(q.doc.text, m) != m.form and q.geocode(_whole_word(q.doc.text, m)) is None
+            out.append((m.start, m.end, loc, _kind(loc, m.form), "inside_a_word" if inside else "mention"))
     covered = [(m.start, m.end) for m, _ in q.place_mentions]
     for lm in _AFTER_LOCATIVE.finditer(q.doc.text):
         group = 1 if lm.group(1) else 2
@@ -230,7 +244,7 @@ def venue_candidates(q: VenueQuery) -> list[VenueCandidate]:
 def _add_dateline(q: VenueQuery, by_name: dict[str, VenueCandidate], order: list[str]) -> None:
     if not q.doc.dateline_place:
         return
-    loc = q.geocode(q.doc.dateline_place) or Location(name=q.doc.dateline_place)
+    loc = _dateline_location(q)
     key = fold(loc.name)
     if key not in by_name:
         kind = "city" if loc.lat is not None else "country" if loc.country else "unknown"
@@ -308,8 +322,14 @@ def rule_venue(q: VenueQuery) -> Location | None:
     if location is None and q.previous is not None:
         location = q.previous
     if location is None and q.doc.dateline_place:
-        location = q.geocode(q.doc.dateline_place) or Location(name=q.doc.dateline_place)
+        location = _dateline_location(q)
     return location
+
+
+def _dateline_location(q: VenueQuery) -> Location:
+    place = q.doc.dateline_place or ""
+    loc = q.geocode(place)
+    return _usual_name(q, loc) if loc is not None else Location(name=place)
 
 
 def _locative_in_evidence(q: VenueQuery) -> Location | None:
@@ -337,7 +357,7 @@ def _capitalized_in_evidence(q: VenueQuery) -> Location | None:
             for i in range(len(words)):
                 loc = q.geocode(" ".join(words[i:]))
                 if loc is not None and (loc.country not in parties | {None} or q.frame.type == "visit"):
-                    return loc
+                    return _usual_name(q, loc)
     return None
 
 
