@@ -151,3 +151,11 @@ def test_place_spans_read_the_whole_word_where_a_mention_left_out_a_letter_of_th
     q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar"),
                 place_mentions=[(ent.mentions[0], ent)], geocode=gazetteer.get)
     assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Paris"]
+
+
+def test_place_spans_scan_after_the_proclitic_ba_only_a_name_with_the_article():
+    text = "التقى الوزير سامي نور بالقاهرة ثم اجتمع بمراد"
+    gazetteer = {"القاهرة": Location("Cairo", "EG", 30.1, 31.2), "مراد": Location("Murad", "XD", 1.0, 1.0)}
+    q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar"),
+                geocode=gazetteer.get)
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Cairo"]

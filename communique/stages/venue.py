@@ -173,8 +173,9 @@ def _usual_name(q: VenueQuery, loc: Location) -> Location:
     return replace(loc, name=short) if same is not None and same.lat is not None and same.country == loc.country else loc
 
 
+# after the proclitic ب only a name with the article ("بالقاهرة"): "ب" + any word finds a gazetteer homonym
 _AFTER_LOCATIVE = re.compile(r"\b(?:in|at|à|au|en|dans)\s+((?:[A-Z][\w'’-]+\s?){1,4})"
-                             r"|(?:^|\s)(?:في\s+|ب)(\S+(?:\s\S+)?)")
+                             r"|(?:^|\s)(?:في\s+|ب(?=ال))(\S+(?:\s\S+)?)")
 
 
 def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str, str]]:
