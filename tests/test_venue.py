@@ -80,13 +80,19 @@ _HOMONYMS = {"Tunis": Location("Tunis", "TN", 36.8, 10.2), "Tunisia": Location("
              "vert": Location("Vert", "XC", 5.0, 6.0)}
 
 
-def test_place_spans_read_a_state_mention_as_its_country_though_a_city_shares_the_written_name():
-    text = "The envoy Omar Hadi met the minister in Tunis on Monday."
-    state = Entity("state:Tunisia", "state", "Tunisia", ["Tunis"], [Mention(text.index("Tunis"), text.index("Tunis") + 5,
-                   "Tunis", "state", 0)], country="TN")
-    q = _query(text, [], [_person("Omar Hadi")], geocode=_HOMONYMS.get)
-    q = replace(q, place_mentions=[(state.mentions[0], state)])
+def test_place_spans_read_an_arabic_state_mention_as_its_country_though_a_city_shares_the_written_name():
+    text = "التقى الوزير سامي نور نظيره في تونس"
+    start = text.index("تونس")
+    state = Entity("state:Tunisia", "state", "Tunisia", ["تونس"], [Mention(start, start + 4, "تونس", "state", 0)],
+                   country="TN")
+    gazetteer = {"تونس": Location("Tunis", "TN", 36.8, 10.2), "Tunisia": Location("Tunisia", "TN")}
+    q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar"),
+                place_mentions=[(state.mentions[0], state)], geocode=gazetteer.get)
     assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Tunisia"]
+    latin = Entity("state:Tunisia", "state", "Tunisia", ["Tunis"], [Mention(0, 5, "Tunis", "state", 0)], country="TN")
+    q = replace(q, doc=Document(id="sha256:t", source="t.txt", text="Tunis hosted the talks.", lang="en"),
+                place_mentions=[(latin.mentions[0], latin)], geocode=_HOMONYMS.get)
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Tunis"]
 
 
 def test_place_spans_give_a_city_its_usual_name_and_skip_a_lowercase_word():

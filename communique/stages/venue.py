@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..records import Document, Entity, Location, Mention
-from ..textnorm import fold
+from ..textnorm import fold, is_arabic
 from .decide import LinearModel
 from .frames import Frame
 
@@ -137,12 +137,12 @@ _LEADING = re.compile(r"^(?:(?:au|aux|à|en|in|at|the|le|la|les|l'|l’|du|de)\s
 
 
 def _resolve(q: VenueQuery, m: Mention, ent: Entity) -> Location | None:
-    """The gazetteer's place for a mention ("au Caire" -> Cairo), else the written form. A mention
-    linked to a state is that country even where a city shares its written name ("الجزائر" is Algeria
-    and Algiers, "الكويت" Kuwait and Kuwait City); a lowercase Latin word is no city ("russe" is an
+    """The gazetteer's place for a mention ("au Caire" -> Cairo), else the written form. An Arabic
+    mention linked to a state is that country where a city shares its written name ("الجزائر" is Algeria
+    and Algiers, "الكويت" Kuwait and Kuwait City; "Alger" and "Algérie" differ); a lowercase Latin word is no city ("russe" is an
     adjective, not Ruse): None."""
     bare = _LEADING.sub("", m.form)
-    if ent.kind == "state":
+    if ent.kind == "state" and is_arabic(m.form):
         country = q.geocode(ent.name)
         if country is not None and country.lat is None:
             return _usual_name(q, country)
