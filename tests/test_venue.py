@@ -161,7 +161,17 @@ def test_place_spans_read_the_whole_word_where_a_mention_left_out_a_letter_of_th
 
 def test_place_spans_scan_after_the_proclitic_ba_only_a_name_with_the_article():
     text = "التقى الوزير سامي نور بالقاهرة ثم اجتمع بمراد"
-    gazetteer = {"القاهرة": Location("Cairo", "EG", 30.1, 31.2), "مراد": Location("Murad", "XD", 1.0, 1.0)}
-    q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar"),
-                geocode=gazetteer.get)
+    gazetteer = {"القاهرة": Location("Cairo", "EG", 30.1, 31.2), "مراد": Location("Murad", "EG", 1.0, 1.0),
+                 "مصر": Location("Egypt", "EG")}
+    q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar",
+                dateline_place="مصر"), geocode=gazetteer.get)
     assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Cairo"]
+
+
+def test_place_spans_take_an_arabic_word_after_fi_as_a_city_only_in_a_country_the_document_names():
+    text = "التقى الوزير سامي نور في الميدان ثم في العاصمة الجديدة"
+    gazetteer = {"الميدان": Location("Midan", "XE", 1.0, 1.0), "العاصمة الجديدة": Location("New Capital", "EG", 30.0, 31.7)}
+    q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar",
+                dateline_place="مصر"), geocode=lambda name: gazetteer.get(name) or
+                (Location("Egypt", "EG") if name == "مصر" else None))
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["New Capital"]

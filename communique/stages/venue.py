@@ -182,7 +182,8 @@ def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str, str]]:
     """(start, end, place, kind, source) of every place mention (source "inside_a_word" where the mention
     left out letters its written word begins with, a proclitic or not: "وكيل" read as و + a city), and of
     every place the gazetteer knows after a locative word that no mention covers ("received in Tunis ...",
-    "في الدوحة"; source "scanned")."""
+    "في الدوحة"; source "scanned"; an Arabic city only in a country the document names: "في القارة" is "in
+    the continent", not a town the gazetteer spells so)."""
     out = []
     for m, ent in q.place_mentions:
         if ent.id in q.frame.parties and q.frame.type != "visit":
@@ -192,6 +193,7 @@ def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str, str]]:
             inside = _whole_word(q.doc.text, m) != m.form and q.geocode(_whole_word(q.doc.text, m)) is None
             out.append((m.start, m.end, loc, _kind(loc, m.form), "inside_a_word" if inside else "mention"))
     covered = [(m.start, m.end) for m, _ in q.place_mentions]
+    named = _countries_named(q) | {x[2].country for x in out}
     for lm in _AFTER_LOCATIVE.finditer(q.doc.text):
         group = 1 if lm.group(1) else 2
         start = lm.start(group)
@@ -200,11 +202,20 @@ def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str, str]]:
         words = lm.group(group).split()
         for i in range(len(words), 0, -1):       # the longest known name: "New York", then "New"
             loc = q.geocode(" ".join(words[:i]))
+            if loc is not None and loc.lat is not None and is_arabic(words[0]) and loc.country not in named:
+                break       # no capital letters: an Arabic word is a city only where its country is named
             if loc is not None:
                 kind = "city" if loc.lat is not None else "country"
                 out.append((start, start + len(" ".join(words[:i])), _usual_name(q, loc), kind, "scanned"))
                 break
     return sorted(out, key=lambda x: x[0])
+
+
+def _countries_named(q: VenueQuery) -> set[str | None]:
+    """The countries of the document's place mentions, of the parties and of the dateline."""
+    dateline = q.geocode(q.doc.dateline_place) if q.doc.dateline_place else None
+    return ({ent.country for _, ent in q.place_mentions} | q.party_countries()
+            | {dateline.country if dateline is not None else None})
 
 
 def venue_candidates(q: VenueQuery) -> list[VenueCandidate]:
