@@ -3,13 +3,15 @@ and the committed venue choice on sentences written for these tests (fictional p
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from communique.records import Document, Entity, Location, Mention
 from communique.stages.decide import LinearModel
 from communique.stages.frames import Frame
 from communique.stages.triggers import Trigger
-from communique.stages.venue import VenueQuery, _place_spans, _word_before, learned_venue, rule_venue
+from communique.stages.venue import VenueQuery, _place_spans, _word_before, learned_venue, rule_venue, venue_candidates
 
 
 @pytest.mark.parametrize("left, expected", [
@@ -68,7 +70,44 @@ def _person(name: str, country: str | None = None) -> Entity:
 def test_place_spans_find_a_known_place_after_a_locative_word_no_mention_covers():
     text = "Prime Minister Ama Boateng met on Tuesday in Tunis the envoy Omar Hadi."
     q = _query(text, [], [_person("Ama Boateng"), _person("Omar Hadi")], geocode=_GAZETTEER.get)
-    assert [(text[s:e], loc.name, kind) for s, e, loc, kind in _place_spans(q)] == [("Tunis", "Tunis", "city")]
+    assert [(text[s:e], loc.name, kind, source) for s, e, loc, kind, source in _place_spans(q)] \
+        == [("Tunis", "Tunis", "city", "scanned")]
+
+
+_HOMONYMS = {"Tunis": Location("Tunis", "TN", 36.8, 10.2), "Tunisia": Location("Tunisia", "TN"),
+             "Lakeport City": Location("Lakeport City", "XA", 1.0, 2.0), "Lakeport": Location("Lakeport City", "XA", 1.0, 2.0),
+             "Bayland City": Location("Bayland City", "XB", 3.0, 4.0), "Bayland": Location("Bayland", "XB"),
+             "vert": Location("Vert", "XC", 5.0, 6.0)}
+
+
+def test_place_spans_read_an_arabic_state_mention_as_its_country_though_a_city_shares_the_written_name():
+    text = "التقى الوزير سامي نور نظيره في تونس"
+    start = text.index("تونس")
+    state = Entity("state:Tunisia", "state", "Tunisia", ["تونس"], [Mention(start, start + 4, "تونس", "state", 0)],
+                   country="TN")
+    gazetteer = {"تونس": Location("Tunis", "TN", 36.8, 10.2), "Tunisia": Location("Tunisia", "TN")}
+    q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar"),
+                place_mentions=[(state.mentions[0], state)], geocode=gazetteer.get)
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Tunisia"]
+    latin = Entity("state:Tunisia", "state", "Tunisia", ["Tunis"], [Mention(0, 5, "Tunis", "state", 0)], country="TN")
+    q = replace(q, doc=Document(id="sha256:t", source="t.txt", text="Tunis hosted the talks.", lang="en"),
+                place_mentions=[(latin.mentions[0], latin)], geocode=_HOMONYMS.get)
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Tunis"]
+
+
+def test_place_spans_give_a_city_its_usual_name_and_skip_a_lowercase_word():
+    text = "The envoy Omar Hadi met in Lakeport a vert delegation of Bayland City."
+    q = _query(text, [("Lakeport", "place", None), ("vert", "place", None), ("Bayland City", "place", None)],
+               [_person("Omar Hadi")], geocode=_HOMONYMS.get)
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Lakeport", "Bayland City"]
+
+
+def test_venue_candidates_mark_a_city_of_a_country_the_document_names_nowhere():
+    text = "The envoy Omar Hadi met in Tunis the minister of Tunisia, then visited Lakeport."
+    q = _query(text, [("Tunis", "place", None), ("Tunisia", "state", "TN"), ("Lakeport", "place", None)],
+               [_person("Omar Hadi")], geocode=_HOMONYMS.get)
+    flagged = {c.location.name: "city_of_a_country_named_nowhere" in c.features for c in venue_candidates(q)}
+    assert flagged == {"Tunis": False, "Tunisia": False, "Lakeport": True}
 
 
 def test_rule_venue_skips_the_parties_own_country_and_falls_back_to_the_dateline():
@@ -108,3 +147,31 @@ def test_learned_venue_keeps_the_best_candidate_above_the_threshold():
 def test_committed_venue_choice_on_written_reports(run_one, text, venue):
     record = run_one(text, published="2031-03-04")
     assert [ev["location"]["name"] for ev in record["events"]] == [venue]
+
+
+def test_place_spans_read_the_whole_word_where_a_mention_left_out_a_letter_of_the_place():
+    text = "وصل الوفد أمس إلى باريس في زيارة رسمية"
+    start = text.index("اريس")
+    ent = Entity("place:اريس", "place", "اريس", ["اريس"], [Mention(start, start + 4, "اريس", "place", 0)])
+    gazetteer = {"باريس": Location("Paris", "FR", 48.9, 2.4), "اريس": Location("Arys", "KZ", 42.4, 68.8)}
+    q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar"),
+                place_mentions=[(ent.mentions[0], ent)], geocode=gazetteer.get)
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Paris"]
+
+
+def test_place_spans_scan_after_the_proclitic_ba_only_a_name_with_the_article():
+    text = "التقى الوزير سامي نور بالقاهرة ثم اجتمع بمراد"
+    gazetteer = {"القاهرة": Location("Cairo", "EG", 30.1, 31.2), "مراد": Location("Murad", "EG", 1.0, 1.0),
+                 "مصر": Location("Egypt", "EG")}
+    q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar",
+                dateline_place="مصر"), geocode=gazetteer.get)
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Cairo"]
+
+
+def test_place_spans_take_an_arabic_word_after_fi_as_a_city_only_in_a_country_the_document_names():
+    text = "التقى الوزير سامي نور في الميدان ثم في العاصمة الجديدة"
+    gazetteer = {"الميدان": Location("Midan", "XE", 1.0, 1.0), "العاصمة الجديدة": Location("New Capital", "EG", 30.0, 31.7)}
+    q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar",
+                dateline_place="مصر"), geocode=lambda name: gazetteer.get(name) or
+                (Location("Egypt", "EG") if name == "مصر" else None))
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["New Capital"]

@@ -6,10 +6,10 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
 
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
 from .decide import LinearModel
+from .event_dates import event_date
 from .occurrence import decide_events
 from .frames import Frame, corefer_frames
 from .pairs import PairCandidate, pair_candidates
@@ -385,50 +385,13 @@ def _cover(ids: set[str], ent_by_id: dict[str, Entity]) -> frozenset[str]:
     return frozenset(ent_by_id[i].affiliation or i for i in ids)
 
 
-_DAY_BEFORE = re.compile(r"^(?:a day earlier|the day before|la veille|the previous day|la journée précédente)$", re.I)
-
-
-def lang_of(doc: Document) -> str:
-    return doc.lang or "en"
-
-
 def _finish(doc: Document, frame: Frame, dates: list[DateMention], place_mentions: list[tuple[Mention, Entity]],
             ent_by_id: dict[str, Entity], ctx: EventContext, previous: Event | None,
             sents: list[tuple[int, int]]) -> Event:
     text = doc.text
     evidence = tuple(Evidence(text[s:e], s, e) for s, e in sorted(frame.evidence + frame.support))
-    # date: in the evidence sentences, nearest to the trigger ('a day earlier' counts back from the
-    # previous event); then the previous event of the story; then the dateline; then the page date
-    date_value, precision, date_score = None, None, 0.0
-    in_evidence = [d for d in dates if (d.value or _DAY_BEFORE.match(d.text))
-                   and any(s <= d.start < e for s, e in frame.evidence)
-                   and not (doc.dateline_span and doc.dateline_span[0] <= d.start < doc.dateline_span[1])]
-    if in_evidence:
-        t = frame.trigger.start
-        rank = {"day": 0, "month": 1, "year": 2, None: 0}
-        best = min(in_evidence, key=lambda d: (rank.get(d.precision, 0), abs(d.start - t)))
-        date_value, precision, date_score = best.value, best.precision, 0.2
-        if _DAY_BEFORE.match(best.text):
-            if previous is not None and previous.date and len(previous.date) == 10:
-                date_value = (date.fromisoformat(previous.date) - timedelta(days=1)).isoformat()
-                precision = "day"
-            date_score = 0.1
-    if date_value is None:
-        # the story's current date: the last full date written before this event, or the previous
-        # event's date when that event comes later in the text
-        start = frame.evidence[0][0]
-        limit = doc.published or doc.dateline_date or "9999"
-        earlier = [d for d in dates if d.value and d.precision == "day" and d.end <= start and d.value <= limit
-                   and not (doc.dateline_span and doc.dateline_span[0] <= d.start < doc.dateline_span[1])
-                   and status_of(text[max(0, d.start - 60): d.end], min(60, d.start), lang_of(doc)) != "planned"]
-        context = earlier[-1] if earlier else None
-        if previous is not None and previous.date and (context is None or previous.evidence[0].start > context.start):
-            date_value, precision, date_score = previous.date, previous.date_precision, 0.1
-        elif context is not None:
-            date_value, precision, date_score = context.value, context.precision, 0.1
-    for fallback, score in ((doc.dateline_date, 0.15), (doc.published, 0.05)):
-        if date_value is None and fallback:
-            date_value, precision, date_score = fallback, "day" if len(fallback) == 10 else "month", score
+    when = event_date(doc, frame, dates, previous, sents)
+    date_value, precision, date_score = when.value, when.precision, when.score
     previous_venue = previous.location if previous is not None and previous.date == date_value else None
     q = VenueQuery(doc, frame, place_mentions, ent_by_id, sents, previous_venue, ctx.geocode)
     if ctx.venue_model is not None and frame.type != "call":    # a phone call: only a place its own words state

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..records import Document, Entity, Location, Mention
-from ..textnorm import fold
+from ..textnorm import fold, is_arabic
 from .decide import LinearModel
 from .frames import Frame
 
@@ -135,27 +136,64 @@ def _kind(loc: Location, form: str) -> str:
 _LEADING = re.compile(r"^(?:(?:au|aux|à|en|in|at|the|le|la|les|l'|l’|du|de)\s+|l'|l’)+", re.I)
 
 
-def _resolve(q: VenueQuery, m: Mention, ent: Entity) -> Location:
-    """The gazetteer's place for a mention ("au Caire" -> Cairo), else the written form."""
+def _resolve(q: VenueQuery, m: Mention, ent: Entity) -> Location | None:
+    """The gazetteer's place for a mention ("au Caire" -> Cairo), else the written form. An Arabic
+    mention linked to a state is that country where a city shares its written name ("الجزائر" is Algeria
+    and Algiers, "الكويت" Kuwait and Kuwait City; "Alger" and "Algérie" differ); a lowercase Latin word is no city ("russe" is an
+    adjective, not Ruse): None."""
     bare = _LEADING.sub("", m.form)
-    return (q.geocode(m.form) or (q.geocode(bare) if bare != m.form else None) or q.geocode(ent.name)
-            or Location(name=m.form))
+    if ent.kind == "state" and is_arabic(m.form):
+        country = q.geocode(ent.name)
+        if country is not None and country.lat is None:
+            return _usual_name(q, country)
+    word = _whole_word(q.doc.text, m)
+    loc = (q.geocode(word) if word != m.form else None) or q.geocode(m.form) \
+        or (q.geocode(bare) if bare != m.form else None) or q.geocode(ent.name)
+    if loc is not None and loc.lat is not None and bare[:1].islower() and bare[:1].isascii():
+        return None
+    return _usual_name(q, loc) if loc is not None else Location(name=m.form)
 
 
+def _whole_word(text: str, m: Mention) -> str:
+    """The written word a mention starts inside of, where a letter its span left out may be the place's
+    own and no proclitic ("باريس" read as ب + "اريس", "فيينا" as ف + "يينا"): the word, else the form."""
+    start = m.start
+    while start > 0 and text[start - 1].isalpha() and m.start - start < 3:
+        start -= 1
+    return text[start: m.end] if start < m.start and not text[start - 1: start].isalpha() else m.form
+
+
+def _usual_name(q: VenueQuery, loc: Location) -> Location:
+    """A city under its usual English name where the gazetteer adds "City" to it ("New York City" is
+    New York; "Kuwait City" stays, Kuwait being the country)."""
+    if loc.lat is None or not loc.name.endswith(" City"):
+        return loc
+    short = loc.name[: -len(" City")]
+    same = q.geocode(short)
+    return replace(loc, name=short) if same is not None and same.lat is not None and same.country == loc.country else loc
+
+
+# after the proclitic ب only a name with the article ("بالقاهرة"): "ب" + any word finds a gazetteer homonym
 _AFTER_LOCATIVE = re.compile(r"\b(?:in|at|à|au|en|dans)\s+((?:[A-Z][\w'’-]+\s?){1,4})"
-                             r"|(?:^|\s)(?:في\s+|ب)(\S+(?:\s\S+)?)")
+                             r"|(?:^|\s)(?:في\s+|ب(?=ال))(\S+(?:\s\S+)?)")
 
 
-def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str]]:
-    """(start, end, place, kind) of every place mention, and of every place the gazetteer knows after a
-    locative word that no mention covers ("received in Tunis ...", "في الدوحة")."""
+def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str, str]]:
+    """(start, end, place, kind, source) of every place mention (source "inside_a_word" where the mention
+    left out letters its written word begins with, a proclitic or not: "وكيل" read as و + a city), and of
+    every place the gazetteer knows after a locative word that no mention covers ("received in Tunis ...",
+    "في الدوحة"; source "scanned"; an Arabic city only in a country the document names: "في القارة" is "in
+    the continent", not a town the gazetteer spells so)."""
     out = []
     for m, ent in q.place_mentions:
         if ent.id in q.frame.parties and q.frame.type != "visit":
             continue
         loc = _resolve(q, m, ent)
-        out.append((m.start, m.end, loc, _kind(loc, m.form)))
+        if loc is not None:
+            inside = _whole_word(q.doc.text, m) != m.form and q.geocode(_whole_word(q.doc.text, m)) is None
+            out.append((m.start, m.end, loc, _kind(loc, m.form), "inside_a_word" if inside else "mention"))
     covered = [(m.start, m.end) for m, _ in q.place_mentions]
+    named = _countries_named(q) | {x[2].country for x in out}
     for lm in _AFTER_LOCATIVE.finditer(q.doc.text):
         group = 1 if lm.group(1) else 2
         start = lm.start(group)
@@ -164,11 +202,20 @@ def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str]]:
         words = lm.group(group).split()
         for i in range(len(words), 0, -1):       # the longest known name: "New York", then "New"
             loc = q.geocode(" ".join(words[:i]))
+            if loc is not None and loc.lat is not None and is_arabic(words[0]) and loc.country not in named:
+                break       # no capital letters: an Arabic word is a city only where its country is named
             if loc is not None:
                 kind = "city" if loc.lat is not None else "country"
-                out.append((start, start + len(" ".join(words[:i])), loc, kind))
+                out.append((start, start + len(" ".join(words[:i])), _usual_name(q, loc), kind, "scanned"))
                 break
     return sorted(out, key=lambda x: x[0])
+
+
+def _countries_named(q: VenueQuery) -> set[str | None]:
+    """The countries of the document's place mentions, of the parties and of the dateline."""
+    dateline = q.geocode(q.doc.dateline_place) if q.doc.dateline_place else None
+    return ({ent.country for _, ent in q.place_mentions} | q.party_countries()
+            | {dateline.country if dateline is not None else None})
 
 
 def venue_candidates(q: VenueQuery) -> list[VenueCandidate]:
@@ -179,7 +226,7 @@ def venue_candidates(q: VenueQuery) -> list[VenueCandidate]:
     lang = q.doc.lang or "en"
     by_name: dict[str, VenueCandidate] = {}
     order: list[str] = []
-    for start, end, loc, kind in _place_spans(q):
+    for start, end, loc, kind, source in _place_spans(q):
         key = fold(loc.name)
         cand = by_name.get(key)
         if cand is None:
@@ -188,6 +235,7 @@ def venue_candidates(q: VenueQuery) -> list[VenueCandidate]:
         f = cand.features
         pos, before, after = _position(q, start), _word_before(text, start), _word_after(text, end)
         f["mentions"] = f.get("mentions", 0.0) + 1
+        f[f"source={source}"] = 1.0
         for name in (f"pos={pos}", f"pos={pos}|before={before}", f"before={before}", f"after={after}",
                      f"lang={lang}|pos={pos}|before={before}", f"type={frame.type}|pos={pos}|before={before}"):
             f[name] = 1.0
@@ -208,7 +256,7 @@ def venue_candidates(q: VenueQuery) -> list[VenueCandidate]:
 def _add_dateline(q: VenueQuery, by_name: dict[str, VenueCandidate], order: list[str]) -> None:
     if not q.doc.dateline_place:
         return
-    loc = q.geocode(q.doc.dateline_place) or Location(name=q.doc.dateline_place)
+    loc = _dateline_location(q)
     key = fold(loc.name)
     if key not in by_name:
         kind = "city" if loc.lat is not None else "country" if loc.country else "unknown"
@@ -225,6 +273,7 @@ class _Others:
     cities_named: set[str | None]
     stated_here: int                    # candidates stated with a locative word in the event's sentences
     dateline_country: str | None
+    places_by_country: Counter[str | None]     # candidates in each country
 
     @classmethod
     def of(cls, cands: list[VenueCandidate], q: VenueQuery) -> _Others:
@@ -232,7 +281,8 @@ class _Others:
         return cls({c.location.country for c in cands if c.location.lat is None and c.location.country},
                    {c.location.country for c in cands if c.location.lat is not None},
                    sum(1 for c in cands if _stated_here(c.features)),
-                   dateline.country if dateline is not None else None)
+                   dateline.country if dateline is not None else None,
+                   Counter(c.location.country for c in cands))
 
 
 def _finish_features(cand: VenueCandidate, index: int, parties: set[str], etype: str,
@@ -250,6 +300,9 @@ def _finish_features(cand: VenueCandidate, index: int, parties: set[str], etype:
         f["country_of_named_city"] = 1.0
     if "dateline" not in f and others.dateline_country and others.dateline_country == loc.country:
         f[f"dateline_country|kind={kind}"] = 1.0
+    if kind == "city" and others.places_by_country[loc.country] == 1 and loc.country not in parties \
+            and loc.country != others.dateline_country:
+        f["city_of_a_country_named_nowhere"] = 1.0     # a gazetteer's homonym of a word more likely than a venue
     f[f"type={etype}|kind={kind}"] = 1.0
     if _stated_here(f):
         f["stated_here_alone" if others.stated_here == 1 else "stated_here_among_others"] = 1.0
@@ -281,8 +334,14 @@ def rule_venue(q: VenueQuery) -> Location | None:
     if location is None and q.previous is not None:
         location = q.previous
     if location is None and q.doc.dateline_place:
-        location = q.geocode(q.doc.dateline_place) or Location(name=q.doc.dateline_place)
+        location = _dateline_location(q)
     return location
+
+
+def _dateline_location(q: VenueQuery) -> Location:
+    place = q.doc.dateline_place or ""
+    loc = q.geocode(place)
+    return _usual_name(q, loc) if loc is not None else Location(name=place)
 
 
 def _locative_in_evidence(q: VenueQuery) -> Location | None:
@@ -296,7 +355,9 @@ def _locative_in_evidence(q: VenueQuery) -> Location | None:
             if ent.kind == "state" and (ent.country in parties or ent.id in q.frame.parties) \
                     and q.frame.type != "visit":
                 continue
-            return _resolve(q, m, ent)
+            loc = _resolve(q, m, ent)
+            if loc is not None:
+                return loc
     return None
 
 
@@ -308,7 +369,7 @@ def _capitalized_in_evidence(q: VenueQuery) -> Location | None:
             for i in range(len(words)):
                 loc = q.geocode(" ".join(words[i:]))
                 if loc is not None and (loc.country not in parties | {None} or q.frame.type == "visit"):
-                    return loc
+                    return _usual_name(q, loc)
     return None
 
 
@@ -322,5 +383,7 @@ def _in_previous_sentence(q: VenueQuery) -> Location | None:
     s, e = prev_sents[-1]
     for m, ent in q.place_mentions:
         if s <= m.start < e and ent.kind != "state" and LOCATIVE.search(text[max(s, m.start - 30): m.start]):
-            return _resolve(q, m, ent)
+            loc = _resolve(q, m, ent)
+            if loc is not None:
+                return loc
     return None

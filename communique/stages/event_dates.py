@@ -1,0 +1,116 @@
+"""Event dates: an event's frame, the document's date mentions and the previous event -> its date.
+
+In order: a date written in the event's own sentences (the trigger's sentence before the others: "in
+July last year" there dates the event though another sentence of the event names a day; then a day
+before a month or a year); "a day earlier" counted back from the previous event; the story's current date (the last full
+date written before the event, or the previous event's); for an event only the headline states, the
+first date of the lead ("... rencontre ses homologues" told "le 11 septembre dernier" below); the
+dateline; the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..records import DateMention, Document, Event
+from .frames import Frame
+from .triggers import status_of
+
+__all__ = ["EventDate", "event_date"]
+
+_DAY_BEFORE = re.compile(r"^(?:a day earlier|the day before|la veille|the previous day|la journée précédente)$", re.I)
+# a year that starts a span ("since 2016", "depuis 2016") dates a relation, not the event
+_SINCE = re.compile(r"(?:\bsince|\bdepuis|منذ)\s*(?:عام\s+)?$", re.I)
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 0}
+_LEAD_SENTENCES = 2       # sentences after the headline that tell a headline's event
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """An event's date, its precision and what the date adds to the event's confidence."""
+
+    value: str | None = None
+    precision: str | None = None
+    score: float = 0.0
+
+
+def event_date(doc: Document, frame: Frame, dates: Sequence[DateMention], previous: Event | None,
+               sents: Sequence[tuple[int, int]]) -> EventDate:
+    """The date of one event (see the module's docstring for the order)."""
+    found = _in_evidence(doc, frame, dates, previous) or _story_date(doc, frame, dates, previous)
+    if found is None and _headline_only(frame, sents):
+        found = _lead_date(doc, dates, sents)
+    for fallback, score in ((doc.dateline_date, 0.15), (doc.published, 0.05)):
+        if found is None and fallback:
+            found = EventDate(fallback, "day" if len(fallback) == 10 else "month", score)
+    return found or EventDate()
+
+
+def _in_dateline(doc: Document, d: DateMention) -> bool:
+    return bool(doc.dateline_span and doc.dateline_span[0] <= d.start < doc.dateline_span[1])
+
+
+def _in_evidence(doc: Document, frame: Frame, dates: Sequence[DateMention], previous: Event | None) -> EventDate | None:
+    """A date of the event's sentences: the trigger's sentence first, then the finest precision, then the
+    nearest to the trigger (a year "since ..." only after all others)."""
+    found = [d for d in dates if (d.value or _DAY_BEFORE.match(d.text))
+             and any(s <= d.start < e for s, e in frame.evidence) and not _in_dateline(doc, d)]
+    if not found:
+        return None
+    t = frame.trigger.start
+    own = next(((s, e) for s, e in frame.evidence if s <= t < e), None)
+
+    def rank(d: DateMention) -> tuple[bool, bool, int, int]:
+        since = bool(_SINCE.search(doc.text[max(0, d.start - 12): d.start]))
+        in_own = own is not None and own[0] <= d.start < own[1]
+        return since, not in_own, _PRECISION_RANK.get(d.precision, 0), abs(d.start - t)
+
+    best = min(found, key=rank)
+    if not _DAY_BEFORE.match(best.text):
+        return EventDate(best.value, best.precision, 0.2)
+    if previous is not None and previous.date and len(previous.date) == 10:
+        return EventDate((date.fromisoformat(previous.date) - timedelta(days=1)).isoformat(), "day", 0.1)
+    return EventDate(best.value, best.precision, 0.1) if best.value else None
+
+
+def _story_date(doc: Document, frame: Frame, dates: Sequence[DateMention], previous: Event | None) -> EventDate | None:
+    """The story's current date: the last full date written before this event (not a planned one), or
+    the previous event's date when that event comes later in the text."""
+    start = frame.evidence[0][0]
+    limit = doc.published or doc.dateline_date or "9999"
+    earlier = [d for d in dates if d.value and d.precision == "day" and d.end <= start and d.value <= limit
+               and not _in_dateline(doc, d) and not _planned(doc, d)]
+    context = earlier[-1] if earlier else None
+    if previous is not None and previous.date and (context is None or previous.evidence[0].start > context.start):
+        return EventDate(previous.date, previous.date_precision, 0.1)
+    if context is not None:
+        return EventDate(context.value, context.precision, 0.1)
+    return None
+
+
+def _planned(doc: Document, d: DateMention) -> bool:
+    return status_of(doc.text[max(0, d.start - 60): d.end], min(60, d.start), doc.lang or "en") == "planned"
+
+
+def _headline_only(frame: Frame, sents: Sequence[tuple[int, int]]) -> bool:
+    if not sents:
+        return False
+    s, e = sents[0]
+    return all(s <= start < e for start, _ in frame.evidence)
+
+
+def _lead_date(doc: Document, dates: Sequence[DateMention], sents: Sequence[tuple[int, int]]) -> EventDate | None:
+    """The first day or month written in the lead (the sentences after the headline), not after the
+    publication date and not a planned one."""
+    lead = sents[1: 1 + _LEAD_SENTENCES]
+    if not lead:
+        return None
+    limit = doc.published or doc.dateline_date or "9999"
+    for d in dates:
+        if lead[0][0] <= d.start < lead[-1][1] and d.value and d.precision in ("day", "month") \
+                and d.value <= limit and not _in_dateline(doc, d) and not _planned(doc, d):
+            return EventDate(d.value, d.precision, 0.1)
+    return None

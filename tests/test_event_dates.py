@@ -1,0 +1,73 @@
+"""Event dates: which of a document's dates an event takes, on sentences written for these tests
+(fictional people); the date mentions are built by hand where the finder is not under test."""
+
+from __future__ import annotations
+
+from communique.records import DateMention, Document
+from communique.stages.event_dates import EventDate, event_date
+from communique.stages.frames import Frame
+from communique.stages.triggers import Trigger
+
+
+def _doc(text: str, published: str | None = None, dateline_date: str | None = None) -> Document:
+    return Document(id="sha256:t", source="t.txt", text=text, lang="en", published=published,
+                    dateline_date=dateline_date)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in ".\n":
+            out.append((start, i + 1))
+            start = i + 2
+    return out
+
+
+def _frame(text: str, trigger: str, sentences: list[tuple[int, int]]) -> Frame:
+    t = text.index(trigger)
+    return Frame("meet", "occurred", ["person:a", "person:b"], {}, sentences, Trigger(t, t + len(trigger), trigger, "meet", False))
+
+
+def _date(text: str, written: str, value: str, precision: str, relative: bool = False) -> DateMention:
+    start = text.index(written)
+    return DateMention(start, start + len(written), written, value, precision, relative)  # type: ignore[arg-type]
+
+
+def test_event_date_takes_a_year_of_the_triggers_sentence_before_a_day_of_another_sentence():
+    text = "Envoy Lina Varo hosted minister Tom Ekel on 3 March 2031. They had first met in 2027 in Lome."
+    sents = _sentences(text)
+    dates = [_date(text, "3 March 2031", "2031-03-03", "day"), _date(text, "2027", "2027", "year")]
+    frame = _frame(text, "met", sents)     # both sentences are the event's; "met" is in the second
+    assert event_date(_doc(text), frame, dates, None, sents) == EventDate("2027", "year", 0.2)
+
+
+def test_event_date_takes_a_day_before_a_year_among_other_sentences():
+    text = "Envoy Lina Varo met minister Tom Ekel. The talks on 3 March 2031 followed a visit in 2027."
+    sents = _sentences(text)
+    dates = [_date(text, "3 March 2031", "2031-03-03", "day"), _date(text, "2027", "2027", "year")]
+    assert event_date(_doc(text), _frame(text, "met", sents), dates, None, sents).value == "2031-03-03"
+
+
+def test_event_date_passes_over_a_year_that_starts_a_span():
+    text = "Envoy Lina Varo, in office since 2027, met minister Tom Ekel. It was on 3 March 2031."
+    sents = _sentences(text)
+    dates = [_date(text, "2027", "2027", "year"), _date(text, "3 March 2031", "2031-03-03", "day")]
+    assert event_date(_doc(text), _frame(text, "met", sents), dates, None, sents).value == "2031-03-03"
+
+
+def test_event_date_of_a_headline_event_is_the_first_date_of_the_lead():
+    text = ("Lina Varo meets Tom Ekel\nThe envoy Lina Varo received on Monday 3 March the minister Tom Ekel. "
+            "A joint statement followed.")
+    sents = _sentences(text)
+    dates = [_date(text, "Monday 3 March", "2031-03-03", "day")]
+    got = event_date(_doc(text, published="2031-03-05"), _frame(text, "meets", [sents[0]]), dates, None, sents)
+    assert got == EventDate("2031-03-03", "day", 0.1)
+
+
+def test_event_date_of_a_body_event_without_a_date_falls_back_on_the_dateline_then_the_publication():
+    text = "Lina Varo meets Tom Ekel\nThe talks were cordial. The envoy Lina Varo met the minister Tom Ekel."
+    sents = _sentences(text)
+    frame = _frame(text, "met", [sents[2]])
+    assert event_date(_doc(text, "2031-03-05", "2031-03-04"), frame, [], None, sents) == EventDate("2031-03-04", "day", 0.15)
+    assert event_date(_doc(text, "2031-03-05"), frame, [], None, sents) == EventDate("2031-03-05", "day", 0.05)
+    assert event_date(_doc(text), frame, [], None, sents) == EventDate()
