@@ -55,7 +55,7 @@ def test_export_jsonl_is_one_line_per_merged_event(db, events):
     con.close()
     assert len(events) == merged
     lavrov = _event_with(events, "person:nasser-bourita", "person:sergey-lavrov")
-    assert (lavrov["type"], lavrov["date"], lavrov["location"]["name"]) == ("meet", "2018-09-27", "New York City")
+    assert (lavrov["type"], lavrov["date"], lavrov["location"]["name"]) == ("meet", "2018-09-27", "New York")
     assert sorted(Path(s["source"]).name for s in lavrov["sources"]) == ["fr_008.txt", "fr_009.txt"]
     assert {p["name"] for p in lavrov["parties"]} == {"Nasser Bourita", "Sergey Lavrov"}
 

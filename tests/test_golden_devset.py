@@ -30,7 +30,7 @@ def test_golden_fr_008_eight_meetings_one_day(fr_008):
                             "Retno Lestari Priansari Marsudi", "Pham Binh Minh", "Nikos Christodoulides",
                             "Vladimir Voronkov"}
     assert len(events) == 8
-    assert {(t, d, loc) for t, d, loc, _ in events} == {("meet", "2018-09-27", "New York City")}
+    assert {(t, d, loc) for t, d, loc, _ in events} == {("meet", "2018-09-27", "New York")}
 
 
 def test_golden_fr_008_affiliations(fr_008):

@@ -20,7 +20,7 @@ def test_golden_seed_one_meeting(seed):
     ev = occurred[0]
     assert ev["type"] == "meet"
     assert ev["date"] == "2024-05-23" and ev["date_precision"] == "day"
-    assert ev["location"]["name"] == "New York City" and ev["location"]["country"] == "US"
+    assert ev["location"]["name"] == "New York" and ev["location"]["country"] == "US"
 
 
 def test_golden_seed_parties_roles_affiliations(seed):
