@@ -85,6 +85,20 @@ def test_merge_keeps_apart_other_days_and_other_counterparts():
     assert merged == []
 
 
+def test_merge_keeps_apart_two_officials_of_one_side():
+    """Two reports naming different officials of one state meet the same foreign minister: two meetings
+    (an undated one must not join the dated other), while a report naming the state alone may join."""
+    host_fm = ("person:orrin", "person", "Tomas Orrin", "Q30")
+    visitor = ("person:vell", "person", "Aline Vell", "Q142")
+    host_pm = ("person:dask", "person", "Karl Dask", "Q30")
+    merged = merge_corpus([
+        ("a", _record([visitor, host_fm], "2024-05-02")),
+        ("b", _record([visitor, host_pm], None)),
+        ("c", _record([visitor, ("Q30", "state", "Vellia", None)], "2024-05")),
+    ])
+    assert [sorted(g) for g in merged] == [["a", "c"]]
+
+
 ENGLISH = """IMCTC Secretary-General meets UNCCT Director in New York
 
 New York, May 23, 2024

@@ -73,6 +73,26 @@ def same_event(a: EventKey, b: EventKey) -> bool:
     return shared >= min(2, len(a[2]), len(b[2])) and shared >= 1
 
 
+def named_officials(sides: frozenset[frozenset[str]]) -> dict[str, frozenset[str]]:
+    """State or organization -> the persons a report names acting for it (from its one-party key pairs)."""
+    out: dict[str, set[str]] = {}
+    for side in sides:
+        persons = [k for k in side if k.startswith(_PERSON_PREFIXES)]
+        others = [k for k in side if not k.startswith(_PERSON_PREFIXES)]
+        if len(persons) == 1 and len(others) == 1:
+            out.setdefault(others[0], set()).add(persons[0])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def officials_compatible(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> bool:
+    """Two reports (or clusters) can tell one meeting unless, for a state or organization both name
+    officials of, they name none in common: Rome's minister met by one and its prime minister by the
+    other are two meetings of the same states."""
+    return all(a[s] & b[s] for s in a.keys() & b.keys())
+
+
+_PERSON_PREFIXES = ("person:", "p:")
+
 #: blocks up to this size are compared all pairs, in index order (exactly the reference)
 EXHAUSTIVE_BLOCK = 3
 
@@ -171,6 +191,8 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
             dinfo.append(None)
     cdates: dict[int, list[_DateInfo]] = {i: [di] for i, di in enumerate(dinfo) if di is not None}
     ccountry: dict[int, str] = {i: k[4] for i, k in enumerate(keys) if k[4]}
+    cofficials: dict[int, dict[str, frozenset[str]]] = {
+        i: o for i, k in enumerate(keys) if len(k) > 5 and (o := named_officials(k[5]))}
     joins = [0]     # successful joins so far: a scan that joined nothing gives the same again until one
 
     def join(i: int, j: int) -> bool:
@@ -186,7 +208,13 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
                 for b in dj:
                     if a is not b and not _info_compatible(a, b):
                         return False
+        oi, oj = cofficials.get(ri), cofficials.get(rj)
+        if oi and oj and not officials_compatible(oi, oj):
+            return False
         parent[rj] = ri
+        if oj:
+            cofficials[ri] = _union_officials(oi or {}, oj)
+            del cofficials[rj]
         if dj:
             if di:
                 di.extend(x for x in dj if x not in di)
@@ -284,11 +312,13 @@ def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
 
     dates: dict[int, set[str]] = {i: ({k[3]} if k[3] else set()) for i, k in enumerate(keys)}
     countries: dict[int, set[str]] = {i: ({k[4]} if k[4] else set()) for i, k in enumerate(keys)}
+    officials = {i: named_officials(k[5]) if len(k) > 5 else {} for i, k in enumerate(keys)}
 
     def compatible(ri: int, rj: int) -> bool:
-        # complete linkage on date and venue country: an undated report must not chain two meetings
+        # complete linkage on date, venue country and the officials named for each side: an undated
+        # report must not chain two meetings
         return all(_dates_compatible(a, b) for a in dates[ri] for b in dates[rj]) and \
-            len(countries[ri] | countries[rj]) <= 1
+            len(countries[ri] | countries[rj]) <= 1 and officials_compatible(officials[ri], officials[rj])
 
     blocks = _blocks(keys)
     for members in blocks.values():
@@ -301,7 +331,12 @@ def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
                     parent[rj] = ri
                     dates[ri] |= dates.pop(rj)
                     countries[ri] |= countries.pop(rj)
+                    officials[ri] = _union_officials(officials[ri], officials.pop(rj))
     return forest.groups()
+
+
+def _union_officials(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    return {s: a.get(s, frozenset()) | b.get(s, frozenset()) for s in a.keys() | b.keys()}
 
 
 def merge_corpus(records: Iterable[tuple[str, dict[str, Any]]]) -> list[list[str]]:
