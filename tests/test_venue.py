@@ -11,7 +11,7 @@ from communique.records import Document, Entity, Location, Mention
 from communique.stages.decide import LinearModel
 from communique.stages.frames import Frame
 from communique.stages.triggers import Trigger
-from communique.stages.venue import VenueQuery, _place_spans, _word_before, learned_venue, rule_venue, venue_candidates
+from communique.stages.venue import VenueQuery, _place_spans, _word_before, learned_venue, rule_venue
 
 
 @pytest.mark.parametrize("left, expected", [
@@ -100,14 +100,6 @@ def test_place_spans_give_a_city_its_usual_name_and_skip_a_lowercase_word():
     q = _query(text, [("Lakeport", "place", None), ("vert", "place", None), ("Bayland City", "place", None)],
                [_person("Omar Hadi")], geocode=_HOMONYMS.get)
     assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Lakeport", "Bayland City"]
-
-
-def test_venue_candidates_mark_a_city_of_a_country_the_document_names_nowhere():
-    text = "The envoy Omar Hadi met in Tunis the minister of Tunisia, then visited Lakeport."
-    q = _query(text, [("Tunis", "place", None), ("Tunisia", "state", "TN"), ("Lakeport", "place", None)],
-               [_person("Omar Hadi")], geocode=_HOMONYMS.get)
-    flagged = {c.location.name: "city_of_a_country_named_nowhere" in c.features for c in venue_candidates(q)}
-    assert flagged == {"Tunis": False, "Tunisia": False, "Lakeport": True}
 
 
 def test_rule_venue_skips_the_parties_own_country_and_falls_back_to_the_dateline():

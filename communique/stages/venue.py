@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -273,7 +272,6 @@ class _Others:
     cities_named: set[str | None]
     stated_here: int                    # candidates stated with a locative word in the event's sentences
     dateline_country: str | None
-    places_by_country: Counter[str | None]     # candidates in each country
 
     @classmethod
     def of(cls, cands: list[VenueCandidate], q: VenueQuery) -> _Others:
@@ -281,8 +279,7 @@ class _Others:
         return cls({c.location.country for c in cands if c.location.lat is None and c.location.country},
                    {c.location.country for c in cands if c.location.lat is not None},
                    sum(1 for c in cands if _stated_here(c.features)),
-                   dateline.country if dateline is not None else None,
-                   Counter(c.location.country for c in cands))
+                   dateline.country if dateline is not None else None)
 
 
 def _finish_features(cand: VenueCandidate, index: int, parties: set[str], etype: str,
@@ -300,9 +297,6 @@ def _finish_features(cand: VenueCandidate, index: int, parties: set[str], etype:
         f["country_of_named_city"] = 1.0
     if "dateline" not in f and others.dateline_country and others.dateline_country == loc.country:
         f[f"dateline_country|kind={kind}"] = 1.0
-    if kind == "city" and others.places_by_country[loc.country] == 1 and loc.country not in parties \
-            and loc.country != others.dateline_country:
-        f["city_of_a_country_named_nowhere"] = 1.0     # a gazetteer's homonym of a word more likely than a venue
     f[f"type={etype}|kind={kind}"] = 1.0
     if _stated_here(f):
         f["stated_here_alone" if others.stated_here == 1 else "stated_here_among_others"] = 1.0
