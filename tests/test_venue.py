@@ -167,3 +167,12 @@ def test_place_spans_take_an_arabic_word_after_fi_as_a_city_only_in_a_country_th
                 dateline_place="مصر"), geocode=lambda name: gazetteer.get(name) or
                 (Location("Egypt", "EG") if name == "مصر" else None))
     assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["New Capital"]
+
+
+def test_a_continent_or_world_region_is_never_a_candidate():
+    from communique.stages.venue import venue_candidates
+
+    text = "Kofi Adu met Ali Sow in Accra to discuss terrorism in Africa and in the Sahel."
+    q = _query(text, [("Accra", "place", "GH"), ("Africa", "place", None), ("Sahel", "place", None)],
+               [_person("Kofi Adu"), _person("Ali Sow")], geocode=_GAZETTEER.get)
+    assert [c.location.name for c in venue_candidates(q)] == ["Accra"]

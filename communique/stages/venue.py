@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from ..lang import entries_all
 from ..records import Document, Entity, Location, Mention
 from ..textnorm import fold, is_arabic
 from .decide import LinearModel
@@ -217,6 +218,10 @@ def _countries_named(q: VenueQuery) -> set[str | None]:
             | {dateline.country if dateline is not None else None})
 
 
+#: continents and world regions (lang/<code>/regions.txt): places, but never the venue of a meeting
+_REGIONS = {fold(r) for r in entries_all("regions.txt")}
+
+
 def venue_candidates(q: VenueQuery) -> list[VenueCandidate]:
     """Every place of the document (and the dateline, and the previous event's venue), with features."""
     text, frame = q.doc.text, q.frame
@@ -227,6 +232,8 @@ def venue_candidates(q: VenueQuery) -> list[VenueCandidate]:
     order: list[str] = []
     for start, end, loc, kind, source in _place_spans(q):
         key = fold(loc.name)
+        if loc.lat is None and key in _REGIONS:
+            continue        # "en Afrique", "في الشرق الأوسط": a region, never a meeting's venue
         cand = by_name.get(key)
         if cand is None:
             cand = by_name[key] = VenueCandidate(loc, {f"kind={kind}": 1.0})
