@@ -17,10 +17,14 @@ __all__ = ["party_keys", "same_sides", "same_event", "merge_corpus", "merge_even
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
 
+#: how a person's merge key starts: its corpus actor id, else the skeleton key of its name
+_PERSON_PREFIXES = ("person:", "p:")
+
+
 def _person_key(name: str) -> str:
     from ..translit import name_key
 
-    return "p:" + name_key(name)
+    return _PERSON_PREFIXES[1] + name_key(name)
 
 
 def party_keys(event: dict[str, Any], entities: dict[str, dict[str, Any]]) -> frozenset[str]:
@@ -90,8 +94,6 @@ def officials_compatible(a: dict[str, frozenset[str]], b: dict[str, frozenset[st
     other are two meetings of the same states."""
     return all(a[s] & b[s] for s in a.keys() & b.keys())
 
-
-_PERSON_PREFIXES = ("person:", "p:")
 
 #: blocks up to this size are compared all pairs, in index order (exactly the reference)
 EXHAUSTIVE_BLOCK = 3

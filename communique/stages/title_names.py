@@ -13,7 +13,6 @@ __all__ = ["strip_ministry_words", "in_ministry_name", "name_after_organization"
 
 _MINISTRY_WORDS = entries("en", "ministry_words.txt")
 _MINISTRY_WORD = re.compile(r"(?:(?:" + "|".join(_MINISTRY_WORDS) + r")(?![\w'-])[\s,]*)+")
-_ONLY_MINISTRY_WORDS = re.compile(r"(?:(?:" + "|".join(_MINISTRY_WORDS) + r")(?![\w'-])[\s,]*)+$")
 #: "Secretary-General of the", "President of": the organization that follows is the title's
 _TITLE_OF = re.compile(r"(?:" + TITLE_RE.pattern + r")\s+(?:of|for)\s+(?:the\s+)?$", re.I)
 _NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z]\.")
@@ -23,7 +22,7 @@ def strip_ministry_words(text: str, start: int, end: int) -> tuple[int, int] | N
     """A person span without the ministry words in front of it ("Expatriates Aline Dor" -> "Aline Dor");
     None when nothing but such words is left ("Endowments"). A span of one word after them stays whole."""
     form = text[start:end]
-    if _ONLY_MINISTRY_WORDS.match(form):
+    if _MINISTRY_WORD.fullmatch(form):
         return None
     m = _MINISTRY_WORD.match(form)
     if not m or len(form[m.end():].split()) < 2:
@@ -36,8 +35,8 @@ def in_ministry_name(text: str, start: int, end: int) -> bool:
     Expatriates", "Harbour" in "Harbour Affairs"): part of the ministry's name, not a person's."""
     words = text[start:end].split()
     following = re.match(r"\s+([A-Z]\S*)", text[end:end + 40])      # not "and": "Karl Ostrum and his host"
-    return bool(words) and (bool(_ONLY_MINISTRY_WORDS.match(words[-1]))
-                            or bool(following and _ONLY_MINISTRY_WORDS.match(following.group(1))))
+    return bool(words) and (bool(_MINISTRY_WORD.fullmatch(words[-1]))
+                            or bool(following and _MINISTRY_WORD.fullmatch(following.group(1))))
 
 
 def name_after_organization(text: str, start: int, end: int) -> int | None:
@@ -53,6 +52,6 @@ def name_after_organization(text: str, start: int, end: int) -> int | None:
     tail = words[heads[-1] + 1:]
     if not 2 <= len(tail) <= 3 or not all(_NAME_WORD.fullmatch(w) for _, w in tail):
         return None
-    if any(_ONLY_MINISTRY_WORDS.match(w) or w.lower() in ORG_HEADS for _, w in tail):
+    if any(_MINISTRY_WORD.fullmatch(w) or w.lower() in ORG_HEADS for _, w in tail):
         return None
     return tail[0][0]
