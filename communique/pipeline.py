@@ -30,6 +30,8 @@ from .stages.topics import TopicTagger, load_topics
 
 __all__ = ["Resources", "load_resources", "Pipeline", "RunCounts", "EventInputs", "chunked"]
 
+_DIGIT = re.compile(r"\d")                 # any script's digits (Arabic-Indic too)
+
 T = TypeVar("T")
 
 
@@ -124,6 +126,8 @@ class Pipeline:
     def _date_line(self, line: str) -> str | None:
         from .stages.normalize import _is_date_line
 
+        if not _DIGIT.search(line):
+            return None                         # a date line gives a day or a year in digits
         for lang in ("en", "fr", "ar"):
             if _is_date_line(line, lang, lambda text, lang=lang: self._find_dates(text, lang, None)):
                 found = self._find_dates(line, lang, None)
@@ -225,7 +229,7 @@ class Pipeline:
         if base is None:
             # no publication date: the story's first full date anchors weekdays and 'today'
             years = [int(d.value[:4]) for d in dates if d.value and len(d.value) == 10 and not d.relative]
-            if years:
+            if years and lang != "ar":          # the Arabic finder takes no year hint: the same dates again
                 dates = self._find_dates(doc.text, lang, None, year_hint=years[0])
             from .stages.triggers import status_of
 

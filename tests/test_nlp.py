@@ -119,3 +119,21 @@ def test_nlp_model_set_loads_the_arabic_pipeline_the_settings_name(tmp_path):
     assert ModelSet().get("ar").meta["name"] == "ar_ner"
     with pytest.raises(InputError, match="train_ar_ner.py --out"):
         ModelSet({"ar": str(tmp_path / "missing")}).get("ar")
+
+
+@pytest.mark.parametrize("lang, text, verbs", [
+    ("en", "The minister met the envoy on Monday and said that the talks would continue.",
+     ["met", "said", "would", "continue"]),
+    ("fr", "La ministre a reçu l'envoyé lundi et a déclaré que les discussions allaient continuer.",
+     ["a", "reçu", "a", "déclaré", "allaient", "continuer"]),
+])
+def test_nlp_verbs_are_read_without_the_attribute_ruler(pipeline, lang, text, verbs):
+    """The pipelines load without their attribute ruler (speed); the verbs the title rules need still come from
+    the English tagger's Penn tags and the French morphologizer."""
+    from communique.stages.mentions import _tokens_and_verbs
+
+    nlp = pipeline.res.models.get(lang)
+    assert "attribute_ruler" not in nlp.pipe_names
+    tokens, verb_spans = _tokens_and_verbs(nlp(text))
+    assert [text[s:e] for s, e in verb_spans] == verbs
+    assert len(tokens) == len(text.replace("'", " ").split()) + 1       # every token, the final full stop too

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 from datetime import date, timedelta
 
 from ..lang import rows
@@ -30,6 +32,7 @@ __all__ = [
 ]
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_DROPPED = frozenset(chr(c) for c in range(0x0600, 0x0700) if _DIACRITICS.match(chr(c)))
 _CHARMAP = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك",
     **{chr(0x0660 + i): str(i) for i in range(10)},
@@ -43,19 +46,14 @@ def _norm(s: str) -> str:
     return _DIACRITICS.sub("", s).translate(_CHARMAP)
 
 
-def _shadow(text: str) -> tuple[str, list[int]]:
-    """The folded copy of `text` and, for each of its characters, the original index."""
-    chars: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if _DIACRITICS.match(ch):
-            continue
-        mapped = ch.translate(_CHARMAP)
-        if not mapped:
-            continue
-        chars.append(mapped)
-        index.append(i)
-    return "".join(chars), index
+@lru_cache(maxsize=4)
+def _shadow(text: str) -> tuple[str, Sequence[int]]:
+    """The folded copy of `text` and, for each of its characters, the original index (a document is read
+    several times over: against no base, then against its anchor date)."""
+    if not _DIACRITICS.search(text):
+        return text.translate(_CHARMAP), range(len(text))     # every character maps to one: same offsets
+    index = tuple(i for i, ch in enumerate(text) if ch not in _DROPPED)
+    return "".join([text[i] for i in index]).translate(_CHARMAP), index
 
 
 # --- vocabularies ---------------------------------------------------------------------------

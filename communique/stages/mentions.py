@@ -25,6 +25,8 @@ Spans = dict[tuple[int, int], dict[str, Any]]
 
 _PERSON_LABELS = {"PER", "PERSON", "PERS"}
 _ORG_LABELS = {"ORG"}
+_VERB_POS = {"VERB", "AUX"}
+_VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"}      # Penn Treebank (English)
 _PLACE_LABELS = {"LOC", "GPE", "FAC"}
 _CALENDAR_WORDS = ({fold(row[0]) for row in rows_all("weekdays.tsv")}
                    | {fold(row[0]) for row in rows_all("months.tsv") if row[-1] != "yes"})   # not "May", "Mars"
@@ -66,15 +68,31 @@ def strip_arabic_clitic(text: str, start: int, end: int, is_known: Callable[[str
     return start, end
 
 
+def _tokens_and_verbs(sdoc: Any) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The (start, end) offsets of every non-space token and of the verbs among them, in one pass over the
+    spaCy Doc. A verb is a VERB or AUX token, or one with a Penn verb tag where no attribute ruler mapped the
+    tags to parts of speech (the English pipeline is loaded without it: `nlp._EXCLUDE`)."""
+    tokens: list[tuple[int, int]] = []
+    verbs: list[tuple[int, int]] = []
+    for t in sdoc:
+        if t.is_space:
+            continue
+        span = (t.idx, t.idx + len(t.text))
+        tokens.append(span)
+        if t.pos_ in _VERB_POS or t.tag_ in _VERB_TAGS:
+            verbs.append(span)
+    return tokens, verbs
+
+
 def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[Mention]:
     """All named mentions of a document, typed and with the titles attached to persons."""
     sents = sentence_spans(text)
-    tokens = [(t.idx, t.idx + len(t.text)) for t in sdoc if not t.is_space]
+    tokens, verb_tokens = _tokens_and_verbs(sdoc)
     spans: Spans = {}
     _kb_mentions(text, sdoc, ctx.gazetteer.match(text, tokens), spans)
     _ner_persons(text, sdoc, ctx, spans)
     _persons_after_titles(text, {s for s, _ in tokens}, ctx, spans)
-    _ner_organizations_and_places(text, sdoc, ctx, spans)
+    _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens})
     if lang == "ar":
         _arabic_persons_after_titles(text, sdoc, spans)
     acronyms = acronym_definitions(text, spans)
@@ -86,7 +104,7 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
                         sentence=sentence_index(sents, start), acronym=acronyms.get((start, end)),
                         descriptive=bool(info.get("descriptive")), kb_id=info.get("kb"))
                 for (start, end), info in sorted(spans.items())]
-    verbs = {t.idx for t in sdoc if t.pos_ in {"VERB", "AUX"} and not TITLE_RE.fullmatch(t.text)}
+    verbs = {s for s, e in verb_tokens if not TITLE_RE.fullmatch(text[s:e])}
     mentions = persons_by_surname(mentions, ctx.gazetteer)
     return attach_titles(text, mentions, sents, verbs)
 
@@ -175,10 +193,10 @@ def _arabic_persons_after_titles(text: str, sdoc: Any, spans: Spans) -> None:
         spans.setdefault(new, info)
 
 
-def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> None:
-    """Organizations and places from NER (not a word of a title: "Defence Deputy Minister")."""
+def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spans: Spans, verbs: set[int]) -> None:
+    """Organizations and places from NER (not a word of a title: "Defence Deputy Minister"); `verbs` are the
+    start offsets of the verb tokens."""
     title_spans = [(t.start(), t.end()) for t in TITLE_RE.finditer(text)]
-    verbs = {t.idx for t in sdoc if t.pos_ in {"VERB", "AUX"}}
     for ent in sdoc.ents:
         if ent.label_ not in _ORG_LABELS | _PLACE_LABELS:
             continue
@@ -232,14 +250,21 @@ def _named_after_a_title(text: str, start: int, form: str, verb_starts: set[int]
 def _arabic_places(text: str, tokens: list[tuple[int, int]], ctx: MentionContext, spans: Spans) -> None:
     """Arabic place names the NER missed, from the exact place index (cities of 100k+ people)."""
     assert ctx.place_lookup is not None
+    taken = bytearray(len(text))
+    for s, e in spans:
+        taken[s:e] = b"\x01" * (e - s)
+    city_start: dict[str, int | None] = {}       # word -> where its city name starts in it (None: no city)
     for s_tok, e_tok in tokens:
         word = text[s_tok:e_tok]
-        if len(word) < 4 or not is_arabic(word) or any(overlaps(k, (s_tok, e_tok)) for k in spans):
+        if len(word) < 4 or any(taken[s_tok:e_tok]) or not is_arabic(word):
             continue
-        s2, e2 = strip_arabic_clitic(text, s_tok, e_tok, ctx.is_known)
-        place = ctx.place_lookup(text[s2:e2])
-        if place is not None and place.kind == "city" and (place.population or 0) >= 100_000:
-            _add(text, spans, s2, e2, "place")
+        if word not in city_start:
+            s2, _ = strip_arabic_clitic(word, 0, len(word), ctx.is_known)
+            place = ctx.place_lookup(word[s2:])
+            big_city = place is not None and place.kind == "city" and (place.population or 0) >= 100_000
+            city_start[word] = s2 if big_city else None
+        if (skip := city_start[word]) is not None:
+            _add(text, spans, s_tok + skip, e_tok, "place")
 
 
 def _descriptive_references(text: str, spans: Spans) -> None:
