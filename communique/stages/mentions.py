@@ -16,7 +16,7 @@ from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_perso
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
-from .title_names import in_ministry_name, name_after_organization, strip_ministry_words
+from .title_names import in_ministry_name, name_after_organization, portfolio_of_title, strip_ministry_words
 from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE
 
 __all__ = ["find_mentions", "MentionContext", "strip_arabic_clitic"]
@@ -92,7 +92,7 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     _kb_mentions(text, sdoc, ctx.gazetteer.match(text, tokens), spans)
     _ner_persons(text, sdoc, ctx, spans)
     _persons_after_titles(text, {s for s, _ in tokens}, ctx, spans)
-    _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens})
+    _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens}, lang)
     if lang == "ar":
         _arabic_persons_after_titles(text, sdoc, spans)
     acronyms = acronym_definitions(text, spans)
@@ -193,9 +193,10 @@ def _arabic_persons_after_titles(text: str, sdoc: Any, spans: Spans) -> None:
         spans.setdefault(new, info)
 
 
-def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spans: Spans, verbs: set[int]) -> None:
-    """Organizations and places from NER (not a word of a title: "Defence Deputy Minister"); `verbs` are the
-    start offsets of the verb tokens."""
+def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spans: Spans, verbs: set[int],
+                                  lang: str) -> None:
+    """Organizations and places from NER (not a word of a title: "Defence Deputy Minister", "ministre de la
+    Coopération africaine"); `verbs` are the start offsets of the verb tokens."""
     title_spans = [(t.start(), t.end()) for t in TITLE_RE.finditer(text)]
     for ent in sdoc.ents:
         if ent.label_ not in _ORG_LABELS | _PLACE_LABELS:
@@ -224,6 +225,8 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
                 continue        # a lone Arabic word the gazetteers do not know ("لانعقاد")
             if fold(form) not in _NOT_PLACES:
                 _add(text, spans, start, end, "place")
+        elif portfolio_of_title(text, start, end, lang):
+            continue
         elif is_arabic(form) or form[0].isupper():
             name_at = None if is_arabic(form) else name_after_organization(text, start, end)
             if name_at is not None:     # "... of the Island Parliament Union Aline Dor"

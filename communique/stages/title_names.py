@@ -9,13 +9,19 @@ import re
 from ..lang import entries
 from .titles import ORG_HEADS, TITLE_RE
 
-__all__ = ["strip_ministry_words", "in_ministry_name", "name_after_organization"]
+__all__ = ["strip_ministry_words", "in_ministry_name", "name_after_organization", "portfolio_of_title"]
 
 _MINISTRY_WORDS = entries("en", "ministry_words.txt")
 _MINISTRY_WORD = re.compile(r"(?:(?:" + "|".join(_MINISTRY_WORDS) + r")(?![\w'-])[\s,]*)+")
 #: "Secretary-General of the", "President of": the organization that follows is the title's
 _TITLE_OF = re.compile(r"(?:" + TITLE_RE.pattern + r")\s+(?:of|for)\s+(?:the\s+)?$", re.I)
 _NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z]\.")
+#: the words that join a title to its portfolio and one portfolio to the next
+_PORTFOLIO_JOINS = {"en": r"of|for|the|and|&", "fr": r"de|des|du|la|l['’]|d['’]|et|aux?|chargée?|auprès|à|délégu[ée]e?|d['’][ÉE]tat|adjointe?"}
+_PORTFOLIO = {
+    lang: re.compile(r"(?:(?:" + "|".join(entries(lang, "ministry_words.txt")) + r"|" + joins + r")(?![\w'’-])[\s,]*)+",
+                     0 if lang == "en" else re.I)
+    for lang, joins in _PORTFOLIO_JOINS.items()}
 
 
 def strip_ministry_words(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -55,3 +61,16 @@ def name_after_organization(text: str, start: int, end: int) -> int | None:
     if any(_MINISTRY_WORD.fullmatch(w) or w.lower() in ORG_HEADS for _, w in tail):
         return None
     return tail[0][0]
+
+
+def portfolio_of_title(text: str, start: int, end: int, lang: str) -> bool:
+    """An organization span that is only the portfolio of a title before it: "Coopération africaine" in "ministre
+    des Affaires étrangères et de la Coopération africaine", "Foreign Affairs" in "Minister of State for Foreign
+    Affairs". Part of the title, not an organization; a head noun ("Conseil", "Council") makes it one."""
+    portfolio = _PORTFOLIO.get(lang)
+    form = text[start:end]
+    if portfolio is None or not portfolio.fullmatch(form) or any(w.lower() in ORG_HEADS for w in form.split()):
+        return False
+    left = text[max(0, start - 160):start]
+    title_at = [m.end() for m in TITLE_RE.finditer(left)]
+    return any(portfolio.fullmatch(chain) or not chain for chain in (left[at:].lstrip(" ,") for at in title_at))

@@ -194,3 +194,13 @@ def test_names_en_in_a_ministry_name_or_not():
     assert strip_ministry_words(text, at("Expatriates"), at(" and his")) == (at("Karl"), at(" and his"))
     assert strip_ministry_words("Endowments", 0, 10) is None
     assert strip_ministry_words("Affairs Ostrum", 0, 14) == (0, 14)        # one word left: not stripped
+
+
+def test_mentions_en_the_portfolio_of_a_title_is_no_organization(ner_doc):
+    text = ("The Minister of State for Foreign Affairs and Trade, Karl Ostrum, met the Harbour Council. "
+            "The Labour group welcomed the visit.")
+    doc = ner_doc(text, "en", [("Foreign Affairs and Trade", "ORG"), ("Karl Ostrum", "PERSON"),
+                               ("Harbour Council", "ORG"), ("Labour", "ORG")])
+    ctx = MentionContext(Gazetteer([]), lambda form: False)
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
+    assert out == [("Karl Ostrum", "person"), ("Harbour Council", "organization"), ("Labour", "organization")]

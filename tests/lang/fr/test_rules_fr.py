@@ -135,3 +135,18 @@ def test_mentions_fr_weekdays_are_no_person_names():
     from communique.stages.mentions import _CALENDAR_WORDS
 
     assert {"lundi", "mercredi", "septembre"} <= _CALENDAR_WORDS
+
+
+@pytest.mark.parametrize("text, form, portfolio", [
+    ("Le ministre des Affaires étrangères et de la Coopération régionale, Paul Arnal, a reçu", "Coopération régionale",
+     True),
+    ("la ministre déléguée chargée de la Communauté nationale à l'étranger a reçu", "Communauté nationale", True),
+    ("le ministre de l'Économie et du Commerce a signé", "Économie et du Commerce", True),
+    ("le ministre a reçu la délégation de la Coopération internationale", "Coopération internationale", False),
+    ("le ministre de la Défense a reçu le Conseil national de sécurité", "Conseil national", False),
+])
+def test_mentions_fr_the_portfolio_of_a_title_is_no_organization(text, form, portfolio):
+    from communique.stages.title_names import portfolio_of_title
+
+    at = text.index(form)
+    assert portfolio_of_title(text, at, at + len(form), "fr") is portfolio
