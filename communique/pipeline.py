@@ -27,6 +27,7 @@ from .stages.normalize import normalize
 from .stages.sections import SECTION_CHARS, join_sections, split_sections
 from .stages.sentences import sentence_spans
 from .stages.topics import TopicTagger, load_topics
+from .textnorm import is_arabic
 
 __all__ = ["Resources", "load_resources", "Pipeline", "RunCounts", "EventInputs", "chunked"]
 
@@ -128,7 +129,9 @@ class Pipeline:
 
         if not _DIGIT.search(line):
             return None                         # a date line gives a day or a year in digits
-        for lang in ("en", "fr", "ar"):
+        # a line in Arabic letters is read as Arabic only (the English and French readers call dateparser)
+        langs = ("ar",) if is_arabic(line) else ("en", "fr", "ar")
+        for lang in langs:
             if _is_date_line(line, lang, lambda text, lang=lang: self._find_dates(text, lang, None)):
                 found = self._find_dates(line, lang, None)
                 values = [d.value for d in found if d.value and len(d.value) == 10]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -39,3 +40,23 @@ def test_dates_parse_date_string_falls_back_on_dateparser_for_complete_dates_onl
     assert parse_date_string("25 Sept. 2016", "en").value == "2016-09-25"
     assert parse_date_string("12 ans", "fr") is None           # a duration, not a date
     assert parse_date_string("lundi sa maison", "fr") is None  # the 'sa' trap of search_dates
+
+
+@pytest.mark.parametrize("line, is_date", [
+    ("Thursday, 23 May 2024 - 10:30 GMT", True),
+    ("Mis à jour le 3 janv. 2025", True),
+    ("23 Sept. 2024", True),
+    ("17 ذو القعدة 1445 هـ", True),
+    ("Photo: 23 May 2024", False),             # a word no date line holds
+    ("(copy 12)", False),
+    ("Room 12, second floor", False),
+])
+def test_normalize_date_lines_are_read_only_when_every_word_may_be_a_date_word(line, is_date):
+    from communique.stages.dates import find_dates
+    from communique.stages.dates_ar import find_dates_ar
+    from communique.stages.normalize import _is_date_line
+
+    def finder(lang):
+        return (lambda text: find_dates_ar(text, None)) if lang == "ar" else (lambda text: find_dates(text, lang, None))
+
+    assert any(_is_date_line(line, lang, finder(lang)) for lang in ("en", "fr", "ar")) is is_date

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from ..lang import rows_all
 from ..records import Document, RawDocument, Rejected
+from ..textnorm import fold
 from .dates import parse_date_string
 
 __all__ = ["normalize", "decode", "content_id", "read_dateline"]
@@ -32,6 +34,12 @@ _DATE_LINE_WORDS = {"am", "pm", "gmt", "utc", "à", "at", "le", "on", "updated",
                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "م", "ص", "مساء", "صباحا"}
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b")
+_NOT_WORD = re.compile(r"[\d\s,.:;–—\-|/()]+")
+#: the words a date itself may hold (month, weekday and relative-day names of every language, era words)
+_DATE_WORDS = ({word for name in ("months.tsv", "weekdays.tsv", "hijri_months.tsv", "relative_days.tsv")
+                for row in rows_all(name) for word in fold(row[0]).split()}
+               | {fold(w) for w in ("the", "of", "and", "de", "du", "الموافق", "ميلادي", "ميلادية", "هجري", "هجرية")})
+_MONTH_WORDS = tuple(fold(row[0]) for name in ("months.tsv", "hijri_months.tsv") for row in rows_all(name))
 _DATELINE_PARAGRAPHS = 3
 _DATELINE_SEP = re.compile(r"\s*(?:—|–|--|\s-\s|-\s|:\s|-\s*\(|/)")
 
@@ -72,7 +80,7 @@ def _is_boilerplate(line: str) -> bool:
 def _is_date_line(line: str, lang: str, finder: Callable[[str], list] | None = None) -> bool:
     """A short line that is only a date (and maybe a time, a view count, a label)."""
     stripped = line.strip()
-    if len(stripped) > 60:
+    if len(stripped) > 60 or not all(_may_be_in_a_date_line(w) for w in _NOT_WORD.sub(" ", stripped).split()):
         return False
     found = [d for d in (finder(stripped) if finder else []) if d.value]
     d = found[0] if found else parse_date_string(stripped, lang)
@@ -82,6 +90,16 @@ def _is_date_line(line: str, lang: str, finder: Callable[[str], list] | None = N
     rest = _TIME.sub("", rest)
     rest = re.sub(r"[\d\s,.:;–—\-|/()]+", " ", rest).strip()
     return all(len(w) <= 2 or w.casefold() in _DATE_LINE_WORDS for w in rest.split())
+
+
+def _may_be_in_a_date_line(word: str) -> bool:
+    """A word a date line may hold: a short one, a date line's label ("Updated"), or a word of the date itself
+    (a month, weekday or relative day, or the abbreviation of a month: "Sept"). Reading a line for a date costs
+    a dateparser call per language; every other line is dismissed on its words first."""
+    if len(word) <= 2 or word.casefold() in _DATE_LINE_WORDS:
+        return True
+    key = fold(word)
+    return key in _DATE_WORDS or any(month.startswith(key) for month in _MONTH_WORDS)
 
 
 def _clean_lines(text: str) -> list[str]:

@@ -54,21 +54,21 @@ class ForeignModel:
     gram_weights: dict[str, float]
     bias: float = 0.0
     threshold: float = 0.0
-    _log_probs: dict[tuple[str, ...], float] = field(default_factory=dict, compare=False, repr=False)
+    _log_probs: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
     _chunks: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        history: Counter[tuple[str, ...]] = Counter()
+        # one pass over the n-grams as strings ("a:x b:y" -> history "a:x"): loading is paid once per process
+        history: dict[str, int] = {}
         chunks: dict[str, Counter[str]] = {}
         for key, n in self.ngrams.items():
-            toks = tuple(key.split(" "))
-            history[toks[:-1]] += n
-            if len(toks) == 1 and toks[0] != END:
-                letter, chunk = toks[0].split(":", 1)
+            head, _, last = key.rpartition(" ")
+            history[head] = history.get(head, 0) + n
+            if not head and last != END:
+                letter, chunk = last.split(":", 1)
                 chunks.setdefault(letter, Counter())[chunk] += n
-        for key, n in self.ngrams.items():
-            toks = tuple(key.split(" "))
-            self._log_probs[toks] = math.log(n / history[toks[:-1]])
+        log = math.log
+        self._log_probs.update({key: log(n / history[key.rpartition(" ")[0]]) for key, n in self.ngrams.items()})
         for letter, cs in chunks.items():    # a letter's chunks seen in at least 0.3% of its cases
             total = sum(cs.values())
             self._chunks[letter] = [c for c, k in cs.most_common(_CHUNKS_PER_LETTER) if k >= _CHUNK_SHARE * total]
@@ -77,7 +77,7 @@ class ForeignModel:
         """log P(token | history), stupid backoff to shorter histories."""
         weight = 0.0
         for start in range(len(history) + 1):
-            lp = self._log_probs.get((*history[start:], token))
+            lp = self._log_probs.get(" ".join((*history[start:], token)))
             if lp is not None:
                 return weight + lp
             weight += _LOG_BACKOFF
