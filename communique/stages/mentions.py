@@ -27,6 +27,7 @@ _PERSON_LABELS = {"PER", "PERSON", "PERS"}
 _ORG_LABELS = {"ORG"}
 _VERB_POS = {"VERB", "AUX"}
 _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"}      # Penn Treebank (English)
+_NAME_BREAK_TAGS = {"VB", "VBG", "VBN", "VBZ"}
 _PLACE_LABELS = {"LOC", "GPE", "FAC"}
 _CALENDAR_WORDS = ({fold(row[0]) for row in rows_all("weekdays.tsv")}
                    | {fold(row[0]) for row in rows_all("months.tsv") if row[-1] != "yes"})   # not "May", "Mars"
@@ -148,13 +149,22 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
             if kept is None:
                 continue        # "Endowments": a word of a ministry's name
             start, end = kept
-            end = extend_name(text, end, spans)
+            end = _before_a_verb(text, sdoc, start, extend_name(text, end, spans))
         form = text[start:end]
         if not form or (not is_arabic(form) and not form[0].isupper()):
             continue
         if TITLE_RE.fullmatch(form) or ctx.gazetteer.lookup(form) or fold(form) in _CALENDAR_WORDS:
             continue        # "Lundi", "Septembre": a capitalized date word, not a name
         _add(text, spans, start, end, "person")
+
+
+def _before_a_verb(text: str, sdoc: Any, start: int, end: int) -> int:
+    """Where a Latin name ends before a verb that NER or the name extension ran it into, in a title-case
+    headline above all ("Minister Tom Arle Meets Envoy", "Tom Arle Holds Talks"): the English tagger's
+    present, base, gerund or participle forms; never a past tense ("Said" is a name too)."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    cut = next((t.idx for t in span or () if t.tag_ in _NAME_BREAK_TAGS), end)
+    return start + len(text[start:cut].rstrip(" -–,:"))
 
 
 def _persons_after_titles(text: str, token_starts: set[int], ctx: MentionContext, spans: Spans) -> None:

@@ -204,3 +204,13 @@ def test_mentions_en_the_portfolio_of_a_title_is_no_organization(ner_doc):
     ctx = MentionContext(Gazetteer([]), lambda form: False)
     out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
     assert out == [("Karl Ostrum", "person"), ("Harbour Council", "organization"), ("Labour", "organization")]
+
+
+def test_mentions_en_a_name_ends_before_a_verb_of_a_headline(ner_doc):
+    text = "Minister Tom Arle Meets Harbour Envoy\n\nThe envoy and Ada Said pledged to Offer Support to the port."
+    doc = ner_doc(text, "en", [("Tom Arle Meets", "PERSON"), ("Offer Support", "PERSON"), ("Ada Said", "PERSON")])
+    for token in doc:        # the English tagger's tags, set by hand: present, base form, and a past tense name
+        token.tag_ = {"Meets": "VBZ", "Offer": "VB", "Said": "VBD", "pledged": "VBD"}.get(token.text, "NNP")
+    ctx = MentionContext(Gazetteer([]), lambda form: False)
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
+    assert out == [("Tom Arle", "person"), ("Ada Said", "person")]
