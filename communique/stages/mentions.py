@@ -39,6 +39,7 @@ _MINISTRY_COMPLEMENT = re.compile(
     r"\s+(?:of|for|de|des|du|de la)\s+(?:the\s+)?(?:(?:" + "|".join(entries("en", "ministry_words.txt")) +
     r")\s*)+(?=\s*[A-Z])")
 _LEAD_WORDS = re.compile(r"(?:the|le|la|les|l'|l’|former|ex-|retired|feu)\b\s*", re.I)
+_PLACE_LEAD_WORDS = re.compile(r"(?:au|aux|à|en)\s+")      # "au Caire": the contracted preposition of French
 _TITLE_OR_HONORIFIC = re.compile(TITLE_RE.pattern + r"|" + HONORIFIC_RE.pattern, re.I)
 _HONORIFICS_AFTER = re.compile(r"\s+(?:(?:" + HONORIFIC_RE.pattern + r")\s*)*", re.I)
 # Common nouns NER tags as places.
@@ -228,6 +229,11 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
                 continue        # "حكومة ساحل العاج": the state, matched by the gazetteer
         elif re.match(r"(?:the\s+)?(?:government|gouvernement)\s+(?:of|du|de la|de l'|des)\s+", form, re.I):
             continue
+        if portfolio_of_title(text, start, end, lang):
+            continue
+        if ent.label_ in _PLACE_LABELS:
+            start, end = strip_lead(text, start, end, _PLACE_LEAD_WORDS)     # "au Caire"
+            form = text[start:end]
         if ent.label_ in _PLACE_LABELS and _named_after_a_title(text, start, form, verbs) and not ctx.is_place(form):
             _add(text, spans, start, end, "person")     # "la ministre ... des Affaires étrangères, Aline Dor,"
         elif ent.label_ in _PLACE_LABELS or ctx.is_place(form):
@@ -235,8 +241,6 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
                 continue        # a lone Arabic word the gazetteers do not know ("لانعقاد")
             if fold(form) not in _NOT_PLACES:
                 _add(text, spans, start, end, "place")
-        elif portfolio_of_title(text, start, end, lang):
-            continue
         elif is_arabic(form) or form[0].isupper():
             name_at = None if is_arabic(form) else name_after_organization(text, start, end)
             if name_at is not None:     # "... of the Island Parliament Union Aline Dor"

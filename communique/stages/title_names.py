@@ -16,11 +16,14 @@ _MINISTRY_WORD = re.compile(r"(?:(?:" + "|".join(_MINISTRY_WORDS) + r")(?![\w'-]
 #: "Secretary-General of the", "President of": the organization that follows is the title's
 _TITLE_OF = re.compile(r"(?:" + TITLE_RE.pattern + r")\s+(?:of|for)\s+(?:the\s+)?$", re.I)
 _NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z]\.")
-#: the words that join a title to its portfolio and one portfolio to the next
-_PORTFOLIO_JOINS = {"en": r"of|for|the|and|&", "fr": r"de|des|du|la|l['’]|d['’]|et|aux?|chargée?|auprès|à|délégu[ée]e?|d['’][ÉE]tat|adjointe?"}
+#: the words that join a title to its portfolio and one portfolio to the next (elided articles glued to the
+#: next word: "de l'Énergie")
+_PORTFOLIO_JOINS = {"en": r"of|for|the|and|&",
+                    "fr": r"de|des|du|la|et|aux?|chargée?|auprès|à|délégu[ée]e?|d['’][ÉE]tat|adjointe?"}
+_ELIDED = {"en": r"(?!)", "fr": r"[ld]['’]"}
 _PORTFOLIO = {
-    lang: re.compile(r"(?:(?:" + "|".join(entries(lang, "ministry_words.txt")) + r"|" + joins + r")(?![\w'’-])[\s,]*)+",
-                     0 if lang == "en" else re.I)
+    lang: re.compile(r"(?:" + _ELIDED[lang] + r"|(?:" + "|".join(entries(lang, "ministry_words.txt")) + r"|" + joins
+                     + r")(?![\w'’-])[\s,]*)+", 0 if lang == "en" else re.I)
     for lang, joins in _PORTFOLIO_JOINS.items()}
 
 

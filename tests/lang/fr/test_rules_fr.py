@@ -150,3 +150,12 @@ def test_mentions_fr_the_portfolio_of_a_title_is_no_organization(text, form, por
 
     at = text.index(form)
     assert portfolio_of_title(text, at, at + len(form), "fr") is portfolio
+
+
+def test_mentions_fr_places_without_contraction_compass_word_or_portfolio(ner_doc):
+    text = ("Arrivé au Vells mardi, le ministre de l'Énergie et des Mines a rencontré son homologue. "
+            "Ils ont parlé de l'Ouest et du port de Vells.")
+    doc = ner_doc(text, "fr", [("au Vells", "LOC"), ("Mines", "LOC"), ("Ouest", "LOC"), ("port de Vells", "LOC")])
+    ctx = MentionContext(Gazetteer([]), lambda form: form == "Vells")
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "fr") if not TITLE_RE.match(m.form)]
+    assert out == [("Vells", "place"), ("port de Vells", "place")]
