@@ -16,7 +16,8 @@ from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_perso
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
-from .title_names import in_ministry_name, name_after_organization, portfolio_of_title, strip_ministry_words
+from .title_names import (in_ministry_name, institutions_fr, name_after_organization, portfolio_of_title,
+                          strip_ministry_words)
 from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE
 
 __all__ = ["find_mentions", "MentionContext", "strip_arabic_clitic"]
@@ -56,6 +57,10 @@ class MentionContext:
         self.is_place = is_place
         self.place_lookup = place_lookup
 
+    def is_demonym(self, word: str) -> bool:
+        """A word the KB knows as the adjective of a state ("libanaise", "Egyptian")."""
+        return any(e.alias_type == "demonym" for e in self.gazetteer.lookup(word))
+
     def is_known(self, form: str) -> bool:
         """A known place or KB actor."""
         return bool(self.is_place(form) or self.gazetteer.lookup(form))
@@ -91,7 +96,10 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     sents = sentence_spans(text)
     tokens, verb_tokens = _tokens_and_verbs(sdoc)
     spans: Spans = {}
-    _kb_mentions(text, sdoc, ctx.gazetteer.match(text, tokens), spans)
+    institutions = institutions_fr(text, ctx.is_demonym) if lang == "fr" else []
+    _kb_mentions(text, sdoc, ctx.gazetteer.match(text, tokens), spans, institutions)
+    for start, end in institutions:
+        _add(text, spans, start, end, "organization")
     _ner_persons(text, sdoc, ctx, spans)
     _persons_after_titles(text, {s for s, _ in tokens}, ctx, spans)
     _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens}, lang)
@@ -121,11 +129,13 @@ def _add(text: str, spans: Spans, start: int, end: int, kind: str, **extra: Any)
     spans[(start, end)] = {"kind": kind, **extra}
 
 
-def _kb_mentions(text: str, sdoc: Any, gaz: list[Any], spans: Spans) -> None:
+def _kb_mentions(text: str, sdoc: Any, gaz: list[Any], spans: Spans, institutions: list[tuple[int, int]]) -> None:
     """KB aliases first: they are the most precise (organizations, states, demonyms) -- except a state
-    inside a longer organization name ("Radio Television Brunei", "Pakistan Army")."""
+    inside a longer organization name ("Radio Television Brunei", "Pakistan Army", an institution of
+    `institutions`: "l'armée libanaise")."""
     ner_orgs = [clean_span(text, e.start_char, e.end_char) for e in sdoc.ents if e.label_ in _ORG_LABELS
                 and not re.search(r"\s(?:و(?=\S)|and\s|et\s)", e.text)]      # not "X and Y" glued by NER
+    ner_orgs += institutions
     for g in gaz:
         if g.entry.kind == "state" and any(s <= g.start and g.end <= e and (e - s) > (g.end - g.start) + 3
                                             and not TITLE_RE.search(text[s:e]) for s, e in ner_orgs):

@@ -5,11 +5,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..lang import entries
 from .titles import ORG_HEADS, TITLE_RE
 
-__all__ = ["strip_ministry_words", "in_ministry_name", "name_after_organization", "portfolio_of_title"]
+__all__ = ["strip_ministry_words", "in_ministry_name", "name_after_organization", "portfolio_of_title",
+           "institutions_fr"]
 
 _MINISTRY_WORDS = entries("en", "ministry_words.txt")
 _MINISTRY_WORD = re.compile(r"(?:(?:" + "|".join(_MINISTRY_WORDS) + r")(?![\w'-])[\s,]*)+")
@@ -21,10 +23,17 @@ _NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z]\.")
 _PORTFOLIO_JOINS = {"en": r"of|for|the|and|&",
                     "fr": r"de|des|du|la|et|aux?|chargée?|auprès|à|délégu[ée]e?|d['’][ÉE]tat|adjointe?"}
 _ELIDED = {"en": r"(?!)", "fr": r"[ld]['’]"}
-_PORTFOLIO = {
-    lang: re.compile(r"(?:" + _ELIDED[lang] + r"|(?:" + "|".join(entries(lang, "ministry_words.txt")) + r"|" + joins
-                     + r")(?![\w'’-])[\s,]*)+", 0 if lang == "en" else re.I)
+_PORTFOLIO_PATTERN = {
+    lang: r"(?:(?:" + "|".join(entries(lang, "ministry_words.txt")) + r"|" + joins + r")"
+          + ("s?" if lang == "fr" else "") + r"(?![\w'’-])[\s,]*|" + _ELIDED[lang] + r")+"
     for lang, joins in _PORTFOLIO_JOINS.items()}
+_PORTFOLIO = {lang: re.compile(p, 0 if lang == "en" else re.I) for lang, p in _PORTFOLIO_PATTERN.items()}
+#: a French state institution written in lower case, which NER misses: "le ministère égyptien des Affaires
+#: étrangères", "la présidence de la République", "l'armée libanaise"
+_INSTITUTION_FR = re.compile(
+    r"(?<![\w-])(?P<head>ministère|présidence|armée|département d['’]État)(?P<rest>(?:\s+[\w'’-]+){0,16})")
+_PORTFOLIO_WORD = re.compile(r"(?<![\w'’-])(?:" + "|".join(entries("fr", "ministry_words.txt")) + r")s?(?![\w'’-])", re.I)
+_JOIN_END = re.compile(r"(?:[\s,]+(?:" + _PORTFOLIO_JOINS["fr"] + r"|[ld]['’]))+$|[\s,]+$", re.I)
 
 
 def strip_ministry_words(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -77,3 +86,28 @@ def portfolio_of_title(text: str, start: int, end: int, lang: str) -> bool:
     left = text[max(0, start - 160):start]
     title_at = [m.end() for m in TITLE_RE.finditer(left)]
     return any(portfolio.fullmatch(chain) or not chain for chain in (left[at:].lstrip(" ,") for at in title_at))
+
+
+def institutions_fr(text: str, is_demonym: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Spans of French state institutions written in lower case: a head noun (ministère, présidence, armée,
+    département d'État) with a demonym after it ("l'armée libanaise"), a portfolio ("ministère des Affaires
+    étrangères et de la Coopération"), "de la République", or both ("ministère de la Santé algérien")."""
+    out: list[tuple[int, int]] = []
+    for m in _INSTITUTION_FR.finditer(text):
+        rest, at = m.group("rest"), m.end("head")
+        end = at
+        first = re.match(r"\s+([\w'’-]+)", rest)
+        if first and is_demonym(first.group(1)):
+            end = at + first.end()
+        chain = _PORTFOLIO["fr"].match(text, end + 1) if end < len(text) and text[end] == " " else None
+        if re.match(r"\s+de la République", text[end:end + 20]):
+            end += len(" de la République")
+        elif chain and _PORTFOLIO_WORD.search(text, end, chain.end()):
+            tail = _JOIN_END.search(text, end, chain.end())
+            end = tail.start() if tail else chain.end()
+            after = re.match(r"\s+([\w'’-]+)", text[end:end + 40])
+            if after and is_demonym(after.group(1)):
+                end += after.end()
+        if end > at and text[at:end].strip(" ,"):
+            out.append((m.start("head"), end))
+    return out

@@ -159,3 +159,28 @@ def test_mentions_fr_places_without_contraction_compass_word_or_portfolio(ner_do
     ctx = MentionContext(Gazetteer([]), lambda form: form == "Vells")
     out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "fr") if not TITLE_RE.match(m.form)]
     assert out == [("Vells", "place"), ("port de Vells", "place")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Le ministère vellien des Affaires étrangères a fait savoir que", ["ministère vellien des Affaires étrangères"]),
+    ("selon la présidence de la République, l'entretien", ["présidence de la République"]),
+    ("L'armée vellienne a reçu", ["armée vellienne"]),
+    ("le ministère de la Santé vellien a signé", ["ministère de la Santé vellien"]),
+    ("du ministère de l'Énergie, des Mines et de la Coopération régionale, M. Paul Arnal",
+     ["ministère de l'Énergie, des Mines et de la Coopération régionale"]),
+    ("l'armée et la police", []),                     # a head noun alone is no institution
+    ("la présidence du forum", []),
+])
+def test_mentions_fr_institutions_in_lower_case(text, found):
+    from communique.stages.title_names import institutions_fr
+
+    spans = institutions_fr(text, lambda word: word in {"vellien", "vellienne"})
+    assert [text[s:e] for s, e in spans] == found
+
+
+def test_parties_fr_the_institution_that_reports_is_no_party():
+    from communique.stages.parties import _NON_PARTY_AFTER
+
+    assert _NON_PARTY_AFTER.match(" a fait savoir que le ministre a reçu")
+    assert _NON_PARTY_AFTER.match(" annonce que")
+    assert not _NON_PARTY_AFTER.match(" a reçu le ministre")
