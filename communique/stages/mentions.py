@@ -16,8 +16,8 @@ from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_perso
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
-from .title_names import (in_ministry_name, institutions_fr, name_after_organization, portfolio_of_title,
-                          strip_ministry_words)
+from .title_names import (in_ministry_name, institutions_fr, name_after_organization, names_a_document,
+                          portfolio_of_title, strip_ministry_words)
 from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE
 
 __all__ = ["find_mentions", "MentionContext", "strip_arabic_clitic"]
@@ -251,6 +251,8 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
                 continue        # a lone Arabic word the gazetteers do not know ("لانعقاد")
             if fold(form) not in _NOT_PLACES:
                 _add(text, spans, start, end, "place")
+        elif names_a_document(form, lang):
+            continue        # "the Trade and Cooperation Agreement", "Traité d'amitié"
         elif is_arabic(form) or form[0].isupper():
             name_at = None if is_arabic(form) else name_after_organization(text, start, end)
             if name_at is not None:     # "... of the Island Parliament Union Aline Dor"

@@ -11,7 +11,7 @@ from ..lang import entries
 from .titles import ORG_HEADS, TITLE_RE
 
 __all__ = ["strip_ministry_words", "in_ministry_name", "name_after_organization", "portfolio_of_title",
-           "institutions_fr"]
+           "institutions_fr", "names_a_document"]
 
 _MINISTRY_WORDS = entries("en", "ministry_words.txt")
 _MINISTRY_WORD = re.compile(r"(?:(?:" + "|".join(_MINISTRY_WORDS) + r")(?![\w'-])[\s,]*)+")
@@ -78,11 +78,14 @@ def name_after_organization(text: str, start: int, end: int) -> int | None:
 def portfolio_of_title(text: str, start: int, end: int, lang: str) -> bool:
     """An organization span that is only the portfolio of a title before it: "Coopération africaine" in "ministre
     des Affaires étrangères et de la Coopération africaine", "Foreign Affairs" in "Minister of State for Foreign
-    Affairs". Part of the title, not an organization; a head noun ("Conseil", "Council") makes it one."""
+    Affairs", or right after it ("Trade Minister"). Part of the title, not an organization; a head noun
+    ("Conseil", "Council") makes it one."""
     portfolio = _PORTFOLIO.get(lang)
     form = text[start:end]
     if portfolio is None or not portfolio.fullmatch(form) or any(w.lower() in ORG_HEADS for w in form.split()):
         return False
+    if TITLE_RE.match(text, end + 1) and text[end:end + 1] == " ":
+        return True         # "Trade Minister Tom Arle": a portfolio in front of its title
     left = text[max(0, start - 160):start]
     title_at = [m.end() for m in TITLE_RE.finditer(left)]
     return any(portfolio.fullmatch(chain) or not chain for chain in (left[at:].lstrip(" ,") for at in title_at))
@@ -111,3 +114,20 @@ def institutions_fr(text: str, is_demonym: Callable[[str], bool]) -> list[tuple[
         if end > at and text[at:end].strip(" ,"):
             out.append((m.start("head"), end))
     return out
+
+
+#: the head nouns of agreements, treaties and other documents: last word in English ("Trade and Cooperation
+#: Agreement", "the Integrated Review"), first word in French or before "of" ("Memorandum of Understanding")
+_DOCUMENT_HEADS = {lang: {w.casefold() for w in entries(lang, "document_words.txt")} for lang in ("en", "fr")}
+
+
+def names_a_document(form: str, lang: str) -> bool:
+    """An organization span that names a document (an agreement, a treaty, a memorandum, a review), not a body."""
+    heads = _DOCUMENT_HEADS.get(lang)
+    words = re.findall(r"[\w’'-]+", form)
+    if not heads or not words:
+        return False
+    first, last = words[0].casefold(), words[-1].casefold()
+    if lang == "en":
+        return last in heads or (first in heads and len(words) > 1 and words[1].casefold() in {"of", "on", "between"})
+    return first in heads

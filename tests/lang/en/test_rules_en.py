@@ -214,3 +214,28 @@ def test_mentions_en_a_name_ends_before_a_verb_of_a_headline(ner_doc):
     ctx = MentionContext(Gazetteer([]), lambda form: False)
     out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
     assert out == [("Tom Arle", "person"), ("Ada Said", "person")]
+
+
+@pytest.mark.parametrize("form, lang, document", [
+    ("Harbour Trade and Cooperation Agreement", "en", True),
+    ("Memorandum of Understanding", "en", True),
+    ("MoUs", "en", True),
+    ("Vellian Autonomy Initiative", "en", True),
+    ("Government of National Accord", "en", False),       # "Accord" here names a government
+    ("World Harbour Programme", "en", False),              # a programme may be a body
+    ("Traité d'amitié et de coopération", "fr", True),
+    ("Conseil de coopération", "fr", False),
+])
+def test_mentions_an_organization_span_that_names_a_document(form, lang, document):
+    from communique.stages.title_names import names_a_document
+
+    assert names_a_document(form, lang) is document
+
+
+def test_mentions_en_a_portfolio_in_front_of_its_title(ner_doc):
+    text = "The delegation included Energy and Natural Resources Minister Tom Arle and the Harbour Council."
+    doc = ner_doc(text, "en", [("Energy and Natural Resources", "ORG"), ("Tom Arle", "PERSON"),
+                               ("Harbour Council", "ORG")])
+    ctx = MentionContext(Gazetteer([]), lambda form: False)
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
+    assert out == [("Tom Arle", "person"), ("Harbour Council", "organization")]
