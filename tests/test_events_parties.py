@@ -74,3 +74,26 @@ def test_events_parties_an_unnamed_counterpart_is_the_one_person_of_that_state_t
     split = text.index("Freedonian Foreign")
     events = extract_events(doc, ents, [(0, split - 1), (split, len(text))], [], ctx)
     assert [tuple(sorted(p.entity for p in e.parties)) for e in events] == [("person:moro", "person:vance")]
+
+
+_LIST_SPECS = [("person:vance", "person", "Ilse Vance"), ("SY", "state", "Sylvanian"), ("FD", "state", "Freedonian"),
+               ("GR", "state", "Grand Fenwick")]
+
+
+@pytest.mark.parametrize("text, specs, lang", [
+    ("On Monday, Ilse Vance held talks with his Sylvanian, Freedonian and Grand Fenwick counterparts on trade.",
+     _LIST_SPECS, "en"),
+    ("Lundi, Ilse Vance a eu des entretiens séparés avec les ministres de la Sylvanie, de la Freedonie et du "
+     "Grand Fenwick.", [("person:vance", "person", "Ilse Vance"), ("SY", "state", "Sylvanie"),
+                        ("FD", "state", "Freedonie"), ("GR", "state", "Grand Fenwick")], "fr"),
+])
+def test_events_parties_a_list_of_counterpart_states_is_one_meeting_with_each(text, specs, lang):
+    assert _events(text, specs, lang) == [("meet", ("FD", "person:vance")), ("meet", ("GR", "person:vance")),
+                                          ("meet", ("SY", "person:vance"))]
+
+
+def test_events_parties_states_apart_in_the_sentence_are_no_list():
+    text = "Ilse Vance met Tomas Moro of Sylvania to discuss the dispute between Freedonia and its neighbours."
+    specs = [("person:vance", "person", "Ilse Vance"), ("person:moro", "person", "Tomas Moro"),
+             ("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")]
+    assert _events(text, specs) == [("meet", ("person:moro", "person:vance"))]

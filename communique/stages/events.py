@@ -14,8 +14,8 @@ from .occurrence import decide_events
 from .frames import Frame, corefer_frames
 from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, status_of
-from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties
-from .venue import VenueQuery, learned_venue, rule_venue
+from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties, state_person
+from .venue import LOCATIVE, VenueQuery, learned_venue, rule_venue
 from .visits import venue_in_host, visit_frames
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
@@ -107,7 +107,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 frames[-1].support.append((s_start, s_end))
             continue
         in_sent = [(m, e) for m, e in actor_mentions if s_start <= m.start < s_end]
-        parties = sentence_parties(text, named_counterparts(text, in_sent, ent_by_id), ent_by_id)
+        named = named_counterparts(text, in_sent, ent_by_id)
+        parties = sentence_parties(text, named, ent_by_id)
         visits = visit_frames(text, (s_start, s_end), triggers, lang, parties, place_mentions, ent_by_id, last_subject)
         frames += visits
         for trig in _useful_triggers(triggers, text, s_end):
@@ -125,7 +126,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
             elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or _received_by(trig, text)) \
                     and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]):
                 ids_before = [last_subject]
-            groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id)
+            groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id, listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id))
             status = status_of(sentence, trig.start - s_start, lang)
             etype = trig.type
             if any(v.trigger == trig for v in visits):
@@ -201,8 +202,10 @@ def _received_by(trig: Trigger, text: str) -> bool:
     return trig.type != "agreement" and bool(_BY_AGENT.match(text, trig.end))
 
 
-def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
-    """Who met whom: one group per counterpart for bilateral types, one group for a conference."""
+def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: dict[str, Entity],
+                  listed: list[str]) -> list[list[str]]:
+    """Who met whom: one group per counterpart for bilateral types (a listed state is one), one group
+    for a conference."""
     if etype == "conference":
         return [list(dict.fromkeys(before + after))]
     if before and after:
@@ -211,6 +214,8 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
         persons = [x for x in others if ent_by_id[x].kind == "person"]
         if ent_by_id[subject].kind != "person" and len(persons) >= 2 and etype == "agreement":
             return [persons]      # "X's statement: the signing was done by A and B"
+        persons = persons + [x for x in listed if x not in {subject, ent_by_id[subject].affiliation, *persons}
+                             and etype in ("meet", "call")]
         if len(persons) > 1:
             return [[subject] + [x for x in before[1:2] if ent_by_id[x].kind == "person"] + [p] for p in persons]
         counterpart = persons[:1] or others[:1]
@@ -218,6 +223,30 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
         return [[subject] + extra + counterpart]
     group = list(dict.fromkeys(before or after))
     return [group[:2] if etype != "agreement" else group[:3]]
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|and|et|ainsi que)?\s*(?:(?:of|de|du|des|d'|d’)\s*)?(?:the\s+|la\s+|le\s+|l'|l’)?", re.I)
+
+
+def listed_states(text: str, after: list[tuple[Mention, Entity]], parties: list[str],
+                  ent_by_id: dict[str, Entity]) -> list[str]:
+    """'met his Saudi, Omani and Iraqi counterparts', 'avec les ministres de l'Égypte, de la Tunisie et du
+    Mali': the states of the first list (two or more, nothing but commas, 'and', 'of' between them) after
+    a meeting or call, one of them a party by the party rules and none a place ('talks in A and B'):
+    each is one counterpart, the one person of that state the story names if it names one."""
+    run: list[tuple[Mention, Entity]] = []
+    for m, e in after:
+        if run and (e.kind != "state" or not _LIST_GAP.fullmatch(text, run[-1][0].end, m.start)):
+            if len(run) >= 2:
+                break
+            run = []
+        if e.kind == "state":
+            run.append((m, e))
+    if not any(e.id in parties for _, e in run) or any(LOCATIVE.search(text, max(0, m.start - 25), m.start)
+                                                       for m, _ in run):
+        return []
+    ids = list(dict.fromkeys((state_person(text, e, ent_by_id) or e).id for _, e in run))
+    return ids if len(ids) >= 2 else []
 
 
 def _role(ent: Entity) -> str | None:

@@ -14,7 +14,7 @@ from ..records import Entity, Mention
 from .titles import TITLE_RE
 from .venue import LOCATIVE as _LOCATIVE
 
-__all__ = ["sentence_parties", "named_counterparts", "party_rule_flags", "EVENT_NAME", "VISIT_TO"]
+__all__ = ["sentence_parties", "named_counterparts", "state_person", "party_rule_flags", "EVENT_NAME", "VISIT_TO"]
 
 _NON_PARTY_AFTER = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
                               r"a indiqué|officials?|officers?|responsables?|experts?|charter|"
@@ -52,12 +52,16 @@ def named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
     out = []
     for m, e in parties:
         if e.kind == "state" and (_COUNTERPART_AFTER.match(text, m.end) or _COUNTERPART_BEFORE.search(text, 0, m.start)):
-            persons = [p for p in ent_by_id.values() if p.kind == "person" and
-                       (p.affiliation == e.id or _titled_by(text, p, e))]
-            if len(persons) == 1:
-                e = persons[0]
+            e = state_person(text, e, ent_by_id) or e
         out.append((m, e))
     return out
+
+
+def state_person(text: str, state: Entity, ent_by_id: dict[str, Entity]) -> Entity | None:
+    """The one person of a state that the document names (by affiliation or title), if exactly one."""
+    persons = [p for p in ent_by_id.values() if p.kind == "person" and
+               (p.affiliation == state.id or _titled_by(text, p, state))]
+    return persons[0] if len(persons) == 1 else None
 
 
 def _titled_by(text: str, person: Entity, state: Entity) -> bool:

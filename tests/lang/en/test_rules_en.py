@@ -69,6 +69,17 @@ def test_triggers_en_call_and_visit():
     assert [(t.text, t.type) for t in find_triggers(sentence, "en")] == [("phoned", "call"), ("trip to", "visit")]
 
 
+@pytest.mark.parametrize("sentence, word, etype", [
+    ("The envoy sat down with the foreign minister on Tuesday.", "sat down with", "meet"),
+    ("The king granted an audience to the visiting delegation.", "granted an audience to", "meet"),
+    ("The two ministers put their signatures to the accord.", "put their signatures to", "agreement"),
+    ("The president also talked to his counterpart by phone.", "talked to his counterpart by phone", "call"),
+    ("The minister landed in Vells on Monday.", "landed in", "visit"),
+])
+def test_triggers_en_words_of_meetings_signatures_and_calls(sentence, word, etype):
+    assert (word, etype) in [(t.text, t.type) for t in find_triggers(sentence, "en")]
+
+
 @pytest.mark.parametrize("sentence, word, status", [
     ("The minister will visit Vells next month.", "visit", "planned"),
     ("The envoy is expected to meet the governor.", "meet", "planned"),

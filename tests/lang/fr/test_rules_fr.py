@@ -135,3 +135,19 @@ def test_mentions_fr_weekdays_are_no_person_names():
     from communique.stages.mentions import _CALENDAR_WORDS
 
     assert {"lundi", "mercredi", "septembre"} <= _CALENDAR_WORDS
+
+
+@pytest.mark.parametrize("sentence, word, etype", [
+    ("Le ministre a en outre vu le secrétaire général adjoint.", "a en outre vu", "meet"),
+    ("Le président a accordé une audience à la délégation.", "accordé une audience", "meet"),
+    ("Les deux ministres ont tenu une séance de travail.", "tenu une séance de travail", "meet"),
+    ("Il a eu des entretiens séparés avec les ministres.", "entretiens", "meet"),
+    ("L'échange téléphonique entre les deux ministres a duré une heure.", "échange téléphonique", "call"),
+    ("Sa tournée comprend des visites en Sylvanie et en Freedonie.", "visites", "visit"),
+])
+def test_triggers_fr_words_of_meetings_audiences_and_calls(sentence, word, etype):
+    assert (word, etype) in [(t.text, t.type) for t in find_triggers(sentence, "fr")]
+
+
+def test_triggers_fr_a_vu_le_jour_is_no_meeting():
+    assert find_triggers("Le projet a vu le jour en 2010.", "fr") == []
