@@ -97,3 +97,29 @@ def test_events_parties_states_apart_in_the_sentence_are_no_list():
     specs = [("person:vance", "person", "Ilse Vance"), ("person:moro", "person", "Tomas Moro"),
              ("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")]
     assert _events(text, specs) == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, specs, lang", [
+    ("For Freedonia, this visit to Sylvania is part of the peace effort.",
+     [("FD", "state", "Freedonia"), ("SY", "state", "Sylvania")], "en"),
+    ("Pour la Freedonie, cette visite en Sylvanie participe des efforts de paix.",
+     [("FD", "state", "Freedonie"), ("SY", "state", "Sylvanie")], "fr"),
+])
+def test_events_parties_a_visit_without_a_person_is_no_event(text, specs, lang):
+    assert _events(text, specs, lang) == []
+
+
+@pytest.mark.parametrize("text, form, lang", [
+    ("Sylvania and Freedonia signed the Northern Fisheries Agreement on Monday.", "Northern Fisheries Agreement", "en"),
+    ("La Sylvanie et la Freedonie ont signé lundi le Traité des pêcheries du Nord.", "Traité des pêcheries du Nord", "fr"),
+])
+def test_events_parties_the_signed_text_is_no_signatory(text, form, lang):
+    first, second = ("Sylvania", "Freedonia") if lang == "en" else ("Sylvanie", "Freedonie")
+    specs = [("SY", "state", first), ("FD", "state", second), ("org:text", "organization", form)]
+    assert _events(text, specs, lang) == [("agreement", ("FD", "SY"))]
+
+
+def test_events_parties_a_treaty_organization_is_an_actor():
+    text = "Ilse Vance met the head of the Northern Treaty Organization on Monday."
+    specs = [("person:vance", "person", "Ilse Vance"), ("org:nto", "organization", "Northern Treaty Organization")]
+    assert _events(text, specs) == [("meet", ("org:nto", "person:vance"))]

@@ -133,6 +133,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 # the visit is the visitor's and the host state's (visit_frames); a person met on it: a meeting
                 etype = "meet"
                 groups = [g for g in groups if sum(ent_by_id[p].kind == "person" for p in g) >= 2]
+            if etype == "visit":
+                groups = [g for g in groups if any(ent_by_id[p].kind == "person" for p in g)]   # a person visits
             for group in groups:
                 evidence = [(s_start, s_end)]
                 if trig.type == "conference" and conveners and not any(

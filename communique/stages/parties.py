@@ -27,6 +27,15 @@ _NOUN_COMPLEMENT = re.compile(r"(?<![\w'’])(?!(?:rencontre|réunion|meeting|vi
                               r"entretiens?|talks|relations|partenariat)\b)[a-zàâçéèêëîïôûù]{4,}\s+(?:de|des|du|of)\s+"
                               r"(?:la\s+|l'|l’|the\s+)?$")
 EVENT_NAME = re.compile(r"\b(?:Show|Exhibition|Expo|Salon|Fair|Festival|Games|Cup|Olympics|Week)\b")
+# "the Strategic Mutual Defense Agreement", "le Traité d'amitié": a signed text, not a signatory
+# (a "Treaty Organization" is one)
+_DOCUMENT_NAME = re.compile(r"^(?!.*\bOrgani[sz]ation\b).*\b(?:Agreement|Treaty|Pact|Memorandum|Accord|Traité|Pacte|"
+                            r"Mémorandum|Protocol|Protocole)\b")
+
+
+def _named_event_or_text(e: Entity) -> bool:
+    """An organization named as an event ('World Defense Show') or a text ('Treaty of Friendship')."""
+    return e.kind == "organization" and any(EVENT_NAME.search(f) or _DOCUMENT_NAME.match(f) for f in e.forms)
 _RELATION_BETWEEN = re.compile(
     r"\b(?:cooperation|coopération|relations|partnership|partenariat|ties|liens|échanges?|exchanges?|"
     r"collaboration|coordination|العلاقات|التعاون|الشراكة)(?:\s+[\w'’-]+){0,4}?\s+(?:between|entre|بين)(?:\s+[\w'’-]+){0,6}?\s*$|"
@@ -84,7 +93,7 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 inside_titles.add((m.start, m.end))
     out = []
     for m, e in in_sent:
-        if e.kind == "organization" and any(EVENT_NAME.search(f) for f in e.forms):
+        if _named_event_or_text(e):
             continue        # "World Defense Show": an event or a venue, not an actor
         if e.kind != "person":
             if e.id in affiliations or (m.start, m.end) in inside_titles:
@@ -116,7 +125,7 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
     the learned pair decision (stages.pairs), where the rules no longer decide alone."""
     flags = []
     before = text[max(0, m.start - 60): m.start]
-    if e.kind == "organization" and any(EVENT_NAME.search(f) for f in e.forms):
+    if _named_event_or_text(e):
         flags.append("event_name")
     if e.kind != "person":
         affiliations = {pe.affiliation for _, pe in in_sent if pe.kind == "person" and pe.affiliation}

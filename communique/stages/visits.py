@@ -41,8 +41,8 @@ def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang
     for trig in (t for t in triggers if t.type == "visit"):
         host = _host_state(text, span, trig, places, ent_by_id)
         visitor = None if host is None else _visitor(text, span, trig, in_sent, last_subject, host, ent_by_id)
-        if host is None or visitor is None:
-            continue
+        if host is None or visitor is None or any(f.parties == [visitor, host.id] for f in frames):
+            continue        # "landed in X for a visit": one visit
         status = status_of(text[span[0]:span[1]], trig.start - span[0], lang)
         parties = [visitor, host.id]
         roles = {visitor: (ent_by_id[visitor].titles or [None])[0], host.id: None}
