@@ -100,9 +100,9 @@ def test_events_parties_states_apart_in_the_sentence_are_no_list():
 
 
 @pytest.mark.parametrize("text, specs, lang", [
-    ("For Freedonia, this visit to Sylvania is part of the peace effort.",
+    ("For Freedonia, this visit to Sylvania serves peace.",
      [("FD", "state", "Freedonia"), ("SY", "state", "Sylvania")], "en"),
-    ("Pour la Freedonie, cette visite en Sylvanie participe des efforts de paix.",
+    ("Pour la Freedonie, cette visite en Sylvanie sert la paix.",
      [("FD", "state", "Freedonie"), ("SY", "state", "Sylvanie")], "fr"),
 ])
 def test_events_parties_a_visit_without_a_person_is_no_event(text, specs, lang):
@@ -120,6 +120,6 @@ def test_events_parties_the_signed_text_is_no_signatory(text, form, lang):
 
 
 def test_events_parties_a_treaty_organization_is_an_actor():
-    text = "Ilse Vance met the head of the Northern Treaty Organization on Monday."
+    text = "Ilse Vance and the Northern Treaty Organization signed a memorandum on Monday."
     specs = [("person:vance", "person", "Ilse Vance"), ("org:nto", "organization", "Northern Treaty Organization")]
-    assert _events(text, specs) == [("meet", ("org:nto", "person:vance"))]
+    assert _events(text, specs) == [("agreement", ("org:nto", "person:vance"))]
