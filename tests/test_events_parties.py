@@ -123,3 +123,13 @@ def test_events_parties_a_treaty_organization_is_an_actor():
     text = "Ilse Vance and the Northern Treaty Organization signed a memorandum on Monday."
     specs = [("person:vance", "person", "Ilse Vance"), ("org:nto", "organization", "Northern Treaty Organization")]
     assert _events(text, specs) == [("agreement", ("org:nto", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Before Mr Tomas Moro, Ilse Vance had met Anna Sorel in June.", "en"),
+    ("Avant M. Tomas Moro, Ilse Vance avait rencontré Anna Sorel en juin.", "fr"),
+])
+def test_events_parties_a_person_of_an_opening_comparison_is_not_the_subject(text, lang):
+    specs = [("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance"),
+             ("person:sorel", "person", "Anna Sorel")]
+    assert _events(text, specs, lang) == [("meet", ("person:sorel", "person:vance"))]

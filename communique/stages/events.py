@@ -30,6 +30,10 @@ _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
 # "he was received by A and by B", "il a été accueilli par A ainsi que par B": the story's subject met each of them
 _BY_AGENT = re.compile(r"\s+(?:by|par)\s", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre|بين)\s", re.I)
+# "Before Mr X, Y had met Z", "Comme son prédécesseur X, Y a reçu Z": a person named in an opening
+# comparison is not the subject of the verb after it
+_OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|après|comme|à l'instar d[eu']|"
+                             r"contrairement à)\s[^,;:]{1,60},", re.I)
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
 
@@ -111,8 +115,10 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
         parties = sentence_parties(text, named, ent_by_id)
         visits = visit_frames(text, (s_start, s_end), triggers, lang, parties, place_mentions, ent_by_id, last_subject)
         frames += visits
+        opening = _OPENING_PHRASE.match(text, s_start, s_end)
         for trig in _useful_triggers(triggers, text, s_end):
-            before = [p for p in parties if p[0].end <= trig.start]
+            before = [p for p in parties if p[0].end <= trig.start
+                      and not (opening and p[0].end <= opening.end() <= trig.start)]
             after = [p for p in parties if p[0].start >= trig.end]
             ids_before = list(dict.fromkeys(e.id for _, e in before))
             ids_after = list(dict.fromkeys(e.id for _, e in after))
