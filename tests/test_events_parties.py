@@ -133,3 +133,32 @@ def test_events_parties_a_person_of_an_opening_comparison_is_not_the_subject(tex
     specs = [("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance"),
              ("person:sorel", "person", "Anna Sorel")]
     assert _events(text, specs, lang) == [("meet", ("person:sorel", "person:vance"))]
+
+
+def _story_events(text: str, specs: list[tuple[str, str, str]], lang: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Like _events, each entity's every mention found and the text split into its sentences."""
+    from communique.stages.sentences import sentence_spans
+
+    ents = []
+    for ent_id, kind, form in specs:
+        spans = [i for i in range(len(text)) if text.startswith(form, i)]
+        ents.append(Entity(ent_id, kind, form, [form], [Mention(i, i + len(form), form, kind, 0) for i in spans]))  # type: ignore[arg-type]
+    doc = Document(id="sha256:s", source="s.txt", text=text, lang=lang)
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    return sorted((e.type, tuple(sorted(p.entity for p in e.parties)))
+                  for e in extract_events(doc, ents, sentence_spans(text), [], ctx) if e.status == "occurred")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance arrived in Port Lys on Monday for talks. Prime Minister Tomas Moro received him at his office.", "en"),
+    ("Ilse Vance s'est rendue lundi à Port Lys. Le Premier ministre Tomas Moro l'a reçue dans son bureau.", "fr"),
+])
+def test_events_parties_an_object_pronoun_is_the_story_subject(text, lang):
+    specs = [("person:vance", "person", "Ilse Vance"), ("person:moro", "person", "Tomas Moro")]
+    assert _story_events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_fr_a_meeting_told_with_the_clitic_y():
+    text = "Ilse Vance s'est rendue à Port Lys, où elle s'y est entretenue avec Tomas Moro."
+    specs = [("person:vance", "person", "Ilse Vance"), ("person:moro", "person", "Tomas Moro")]
+    assert ("meet", ("person:moro", "person:vance")) in _story_events(text, specs, "fr")

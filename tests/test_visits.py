@@ -98,3 +98,16 @@ def test_visits_take_place_in_the_host_state():
     assert venue_in_host(meeting, dateline, places, by_id, geocode) == dateline
     unknown_host = Frame("visit", "occurred", ["person:vance", "FD"], {}, [(0, len(text))], visit.trigger)
     assert venue_in_host(unknown_host, dateline, places, by_id, geocode) == dateline
+
+
+def test_visits_an_opening_phrase_describes_the_subject_after_its_comma():
+    text = "En visite en Freedonie, le ministre Ilse Vance a été accueilli lundi par le président Tomas Moro."
+    specs = [("person:vance", "person", "Ilse Vance", None, "SY"), ("person:moro", "person", "Tomas Moro", None, "FD"),
+             ("FD", "state", "Freedonie", "FD", None)]
+    assert [f.parties for f in _frames(text, specs, "fr")] == [["person:vance", "FD"]]
+
+
+def test_visits_made_by_a_person_set_off_by_commas():
+    text = "The visit to Freedonia made by the Sylvanian minister, Ilse Vance, ended on Monday."
+    specs = [("person:vance", "person", "Ilse Vance", None, "SY"), ("FD", "state", "Freedonia", "FD", None)]
+    assert [f.parties for f in _frames(text, specs)] == [["person:vance", "FD"]]

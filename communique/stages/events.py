@@ -34,6 +34,9 @@ _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre|بين)
 # comparison is not the subject of the verb after it
 _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|après|comme|à l'instar d[eu']|"
                              r"contrairement à)\s[^,;:]{1,60},", re.I)
+#: an object pronoun: before the trigger in French ("Y l'a reçu"), after it in English ("Y received him")
+_PRONOUN_BEFORE = re.compile(r"(?<![\w'’])(?:l'|l’|les\s+)(?:a|ont|avait|avaient)\s+$", re.I)
+_PRONOUN_AFTER = re.compile(r"\s+(?:him|her)\b(?!\s+(?:own|\w+s)\b)", re.I)
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
 
@@ -132,6 +135,9 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
             elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or _received_by(trig, text)) \
                     and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]):
                 ids_before = [last_subject]
+            elif ids_before and not ids_after and last_subject and last_subject not in ids_before \
+                    and _object_pronoun(text, trig, s_start):
+                ids_after = [last_subject]      # "Y l'a reçu", "Y received him": the story's subject is the object
             groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id, listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id))
             status = status_of(sentence, trig.start - s_start, lang)
             etype = trig.type
@@ -203,6 +209,12 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_end: int) -> list[Tri
     if "agreement" in types:
         out = [t for t in out if t.type != "visit"]     # the signing is the news; the visit is its setting
     return out
+
+
+def _object_pronoun(text: str, trig: Trigger, s_start: int) -> bool:
+    """'Y l'a reçu', 'Y received him': the one met is a person named before (see _PRONOUN_BEFORE)."""
+    return trig.type in ("meet", "call") and bool(
+        _PRONOUN_BEFORE.search(text, max(s_start, trig.start - 12), trig.start) or _PRONOUN_AFTER.match(text, trig.end))
 
 
 def _received_by(trig: Trigger, text: str) -> bool:

@@ -27,7 +27,9 @@ _ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|c
                       r"arrivé|rendu|rendue|trouve|séjourne|visit\w*|trip|voyage|tour(?:née)?)\s+"
                       r"(?:\w+\s+){0,2}?(?:in|to|at|à|au|aux|en|dans)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
 _POSSESSIVE = re.compile(r"\b(?:his|her|sa|son)\s+(?:\w+\s+){0,2}$", re.I)
-_BY = re.compile(r"\b(?:by|par)\s+(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’-]+\s+){0,5}$", re.I)
+_BY = re.compile(r"\b(?:by|par)\s+(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’-]+,?\s+){0,5}$", re.I)
+#: "En visite au Qatar, le président X ...", "On a two-day visit to Y, X ...": an opening phrase of the visit
+_OPENING = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}$")
 #: "X, who is leading a delegation on a visit to Y": a relative clause that presents a person, not the news
 _RELATIVE = re.compile(r"(?:,|،)\s*(?:who|qui|الذي|التي)\b", re.I)
 _WINDOW = 120      # characters between the trigger and the place it is about
@@ -82,6 +84,11 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
     for m, e in persons:
         if m.start >= trig.end and _BY.search(text[max(trig.end, m.start - 60): m.start]):
             return e.id
+    comma = text.find(",", trig.end, span[1])
+    if comma >= 0 and _OPENING.fullmatch(text, span[0], trig.start):
+        after = [e.id for m, e in persons if m.start > comma]
+        if after:
+            return after[0]     # the subject the opening phrase describes
     if last_subject in ent_by_id and not _at_home(ent_by_id[last_subject], host, ent_by_id) and _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start]):
         return last_subject
     return None
