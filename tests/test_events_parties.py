@@ -162,3 +162,24 @@ def test_events_parties_fr_a_meeting_told_with_the_clitic_y():
     text = "Ilse Vance s'est rendue à Port Lys, où elle s'y est entretenue avec Tomas Moro."
     specs = [("person:vance", "person", "Ilse Vance"), ("person:moro", "person", "Tomas Moro")]
     assert ("meet", ("person:moro", "person:vance")) in _story_events(text, specs, "fr")
+
+
+_THREE = [("person:vance", "person", "Ilse Vance"), ("person:moro", "person", "Tomas Moro"),
+          ("person:sorel", "person", "Anna Sorel")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance held talks with the foreign ministers of a number of countries on Monday. "
+     "Her counterparts were Tomas Moro of Sylvania and Anna Sorel of Freedonia.", "en"),
+    ("Ilse Vance a eu des entretiens avec plusieurs homologues lundi. "
+     "Il s'agissait de Tomas Moro, de la Sylvanie, et d'Anna Sorel, de la Freedonie.", "fr"),
+])
+def test_events_parties_counterparts_listed_in_the_next_sentence_are_one_meeting_each(text, lang):
+    assert _story_events(text, _THREE, lang) == [("meet", ("person:moro", "person:vance")),
+                                                 ("meet", ("person:sorel", "person:vance"))]
+
+
+def test_events_parties_a_later_sentence_with_its_own_event_is_no_list():
+    text = ("Ilse Vance held talks with several counterparts on Monday. "
+            "Tomas Moro and Anna Sorel signed a fisheries accord.")
+    assert _story_events(text, _THREE, "en") == [("agreement", ("person:moro", "person:sorel"))]

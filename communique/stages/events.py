@@ -14,8 +14,9 @@ from .occurrence import decide_events
 from .frames import Frame, corefer_frames
 from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, status_of
-from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties, state_person
-from .venue import LOCATIVE, VenueQuery, learned_venue, rule_venue
+from .counterparts import counterparts_listed_after, listed_states
+from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties
+from .venue import VenueQuery, learned_venue, rule_venue
 from .visits import venue_in_host, visit_frames
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
@@ -168,6 +169,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
         if parties and parties[0][1].kind == "person" and parties[0][0].start < triggers[0].start:
             last_subject = parties[0][1].id
 
+    frames = sorted(frames + counterparts_listed_after(text, sents, actor_mentions, ent_by_id, lang),
+                    key=lambda f: f.evidence[0])
     merged = [f for f in _merge_frames(frames, ent_by_id) if len(f.parties) >= 2]
     return _finish_all(doc, merged, dates, place_mentions, ent_by_id, ctx, sents)
 
@@ -243,30 +246,6 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
         return [[subject] + extra + counterpart]
     group = list(dict.fromkeys(before or after))
     return [group[:2] if etype != "agreement" else group[:3]]
-
-
-_LIST_GAP = re.compile(r"\s*(?:,|and|et|ainsi que)?\s*(?:(?:of|de|du|des|d'|d’)\s*)?(?:the\s+|la\s+|le\s+|l'|l’)?", re.I)
-
-
-def listed_states(text: str, after: list[tuple[Mention, Entity]], parties: list[str],
-                  ent_by_id: dict[str, Entity]) -> list[str]:
-    """'met his Saudi, Omani and Iraqi counterparts', 'avec les ministres de l'Égypte, de la Tunisie et du
-    Mali': the states of the first list (two or more, nothing but commas, 'and', 'of' between them) after
-    a meeting or call, one of them a party by the party rules and none a place ('talks in A and B'):
-    each is one counterpart, the one person of that state the story names if it names one."""
-    run: list[tuple[Mention, Entity]] = []
-    for m, e in after:
-        if run and (e.kind != "state" or not _LIST_GAP.fullmatch(text, run[-1][0].end, m.start)):
-            if len(run) >= 2:
-                break
-            run = []
-        if e.kind == "state":
-            run.append((m, e))
-    if not any(e.id in parties for _, e in run) or any(LOCATIVE.search(text, max(0, m.start - 25), m.start)
-                                                       for m, _ in run):
-        return []
-    ids = list(dict.fromkeys((state_person(text, e, ent_by_id) or e).id for _, e in run))
-    return ids if len(ids) >= 2 else []
 
 
 def _role(ent: Entity) -> str | None:
