@@ -183,3 +183,13 @@ def test_events_parties_a_later_sentence_with_its_own_event_is_no_list():
     text = ("Ilse Vance held talks with several counterparts on Monday. "
             "Tomas Moro and Anna Sorel signed a fisheries accord.")
     assert _story_events(text, _THREE, "en") == [("agreement", ("person:moro", "person:sorel"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance spent two days in Port Lys. Among her interlocutors were Tomas Moro and Anna Sorel.", "en"),
+    ("Ilse Vance a passé deux jours à Port Lys. Parmi ses interlocuteurs figuraient Tomas Moro ainsi qu'Anna Sorel.",
+     "fr"),
+])
+def test_events_parties_interlocutors_listed_are_one_meeting_each(text, lang):
+    assert _story_events(text, _THREE, lang) == [("meet", ("person:moro", "person:vance")),
+                                                 ("meet", ("person:sorel", "person:vance"))]

@@ -13,10 +13,10 @@ import re
 from ..records import Entity, Mention
 from .frames import Frame
 from .parties import state_person
-from .triggers import find_triggers, status_of
+from .triggers import Trigger, find_triggers, status_of
 from .venue import LOCATIVE
 
-__all__ = ["listed_states", "counterparts_listed_after"]
+__all__ = ["listed_states", "counterparts_listed_after", "interlocutors_listed"]
 
 _LIST_GAP = re.compile(r"\s*(?:,|and|et|ainsi que)?\s*(?:(?:of|de|du|des|d'|d’)\s*)?(?:the\s+|la\s+|le\s+|l'|l’)?", re.I)
 #: "held talks with a number of African foreign ministers", "a eu des entretiens avec plusieurs homologues":
@@ -26,6 +26,9 @@ _PLURAL_NOUN = (r"\b(?:counterparts|ministers|officials|leaders|delegations|dign
 _UNNAMED_PLURAL = re.compile(
     r"[^.;:]{0,40}?\b(?:with\s+(?=[^.;:]{0,80}?\b(?:a\s+number\s+of|several|various|many|a\s+series\s+of)\b)|"
     r"avec\s+(?:des|plusieurs|de\s+nombreux|nombre\s+d[e'’])\s)(?=[^.;:]{0,80}?" + _PLURAL_NOUN + ")", re.I)
+#: "Among his interlocutors were A, B and C", "Parmi ses interlocuteurs figuraient A, B ainsi que C"
+_THEIR_INTERLOCUTORS = re.compile(r"\b(?:his|her|their|ses|leurs)\s+(?:\w+\s+)?(?:interlocutors|hosts|interlocuteurs|"
+                                  r"hôtes)\b", re.I)
 _LIST_REACH = 2        # sentences after the meeting where its counterparts may be listed
 
 
@@ -47,6 +50,26 @@ def listed_states(text: str, after: list[tuple[Mention, Entity]], parties: list[
         return []
     ids = list(dict.fromkeys((state_person(text, e, ent_by_id) or e).id for _, e in run))
     return ids if len(ids) >= 2 else []
+
+
+def interlocutors_listed(text: str, sents: list[tuple[int, int]], actors: list[tuple[Mention, Entity]],
+                         lang: str) -> list[Frame]:
+    """'Parmi ses interlocuteurs figuraient A, B ainsi que C': one meeting of each with the person the
+    story last named (the first person of the nearest sentence before that names one)."""
+    frames: list[Frame] = []
+    previous: Entity | None = None
+    for s, e in sents:
+        persons = list(dict.fromkeys(ent.id for m, ent in actors if s <= m.start < e and ent.kind == "person"))
+        cue = _THEIR_INTERLOCUTORS.search(text, s, e)
+        if cue and previous is not None and not find_triggers(text[s:e], lang, s):
+            named = [p for p in persons if p != previous.id]
+            trig = Trigger(cue.start(), cue.end(), cue.group(0), "meet", True)
+            if len(named) >= 2:
+                frames += [Frame("meet", "occurred", [previous.id, pid], {previous.id: None, pid: None}, [(s, e)], trig)
+                           for pid in named]
+        if persons:
+            previous = next(ent for m, ent in actors if s <= m.start < e and ent.kind == "person")
+    return frames
 
 
 def counterparts_listed_after(text: str, sents: list[tuple[int, int]], actors: list[tuple[Mention, Entity]],

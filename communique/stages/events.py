@@ -14,7 +14,7 @@ from .occurrence import decide_events
 from .frames import Frame, corefer_frames
 from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, status_of
-from .counterparts import counterparts_listed_after, listed_states
+from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
 from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties
 from .venue import VenueQuery, learned_venue, rule_venue
 from .visits import venue_in_host, visit_frames
@@ -169,8 +169,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
         if parties and parties[0][1].kind == "person" and parties[0][0].start < triggers[0].start:
             last_subject = parties[0][1].id
 
-    frames = sorted(frames + counterparts_listed_after(text, sents, actor_mentions, ent_by_id, lang),
-                    key=lambda f: f.evidence[0])
+    frames = sorted(frames + counterparts_listed_after(text, sents, actor_mentions, ent_by_id, lang)
+                    + interlocutors_listed(text, sents, actor_mentions, lang), key=lambda f: f.evidence[0])
     merged = [f for f in _merge_frames(frames, ent_by_id) if len(f.parties) >= 2]
     return _finish_all(doc, merged, dates, place_mentions, ent_by_id, ctx, sents)
 
