@@ -193,3 +193,11 @@ def test_events_parties_a_later_sentence_with_its_own_event_is_no_list():
 def test_events_parties_interlocutors_listed_are_one_meeting_each(text, lang):
     assert _story_events(text, _THREE, lang) == [("meet", ("person:moro", "person:vance")),
                                                  ("meet", ("person:sorel", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance met Tomas Moro on Monday, at the head of a delegation that included Energy Minister Anna Sorel.", "en"),
+    ("Ilse Vance, accompagnée de la ministre de l'Énergie Anna Sorel, a rencontré lundi Tomas Moro.", "fr"),
+])
+def test_events_parties_members_of_a_delegation_are_no_counterparts(text, lang):
+    assert _events(text, _THREE, lang) == [("meet", ("person:moro", "person:vance"))]

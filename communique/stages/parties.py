@@ -49,6 +49,12 @@ _VENUE_WORDS = re.compile(r"\b(?:House|Palace|Hall|Building|Palais|Hôtel|Hotel|
 _TEMPORAL_CLAUSE = re.compile(r"\b(?:before|after|avant|après|prior to|following)\s+(?:his|her|their|its|sa|son|leur|the|la|le)\s+"
                               r"(?:meeting|visit|talks|call|réunion|rencontre|entretien|visite)\s+(?:with|avec)\s+"
                               r"(?:[\w.'’-]+\s+){0,3}$", re.I)
+# "at the head of a delegation that included A, B and C", "accompagné de A et de B": the members of a delegation
+# stand with the one who leads it, they are no counterparts
+_COMPANIONS = re.compile(r"\b(?:accompanied\s+by|joined\s+by|delegation\s+(?:that\s+)?(?:included|includes|including|"
+                         r"comprising|made\s+up\s+of)|accompagn[ée]\w*\s+(?:de|d'|d’|par)|entour[ée]\w*\s+de|"
+                         r"délégation\s+(?:comprenant|composée\s+d[e'’]))"
+                         r"(?:[^.;:,]|,\s*(?=(?-i:[A-Z])|(?:and|et|ainsi|du|de|des|d'|d’|la|le|les|the|of)\b)){0,120}$", re.I)
 _COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|homologues?|peers?)\b", re.I)
 _COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
 _TITLE_BREAK = re.compile(r"[,.;:()]|\b(?:and|et|with|avec|to|à|met|a|has|had|was|is)\b", re.I)
@@ -111,6 +117,8 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue
         if _TEMPORAL_CLAUSE.search(text[max(0, m.start - 60): m.start]):
             continue            # "Before his meeting with Premier Khan, ..."
+        if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
+            continue            # "a delegation that included Energy Minister X"
         if _RELATION_BETWEEN.search(text[max(0, m.start - 60): m.start]):
             continue            # "cooperation between Malaysia and Saudi Arabia": not who met
             if e.kind == "state" and m.form[:1].islower():
@@ -149,6 +157,8 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
             flags.append("adjective")
     if _TEMPORAL_CLAUSE.search(before):
         flags.append("temporal_clause")
+    if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
+        flags.append("companion")
     if _RELATION_BETWEEN.search(before):
         flags.append("relation_between")
     return flags
