@@ -201,3 +201,15 @@ def test_events_parties_interlocutors_listed_are_one_meeting_each(text, lang):
 ])
 def test_events_parties_members_of_a_delegation_are_no_counterparts(text, lang):
     assert _events(text, _THREE, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_a_party_of_an_earlier_clause_is_not_the_subject():
+    text = ("Sylvania has sent aid to Freedonia for months, and last week, in a call with President Tomas Moro, "
+            "Ilse Vance promised more.")
+    specs = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")] + _THREE[:2]
+    assert _events(text, specs) == [("call", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_fr_a_subject_coordinated_after_a_comma_stays():
+    text = "Lundi, Ilse Vance, et son homologue Tomas Moro, ont tenu une séance de travail."
+    assert _events(text, _THREE[:2], "fr") == [("meet", ("person:moro", "person:vance"))]

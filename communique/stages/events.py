@@ -35,6 +35,10 @@ _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre|بين)
 # comparison is not the subject of the verb after it
 _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|après|comme|à l'instar d[eu']|"
                              r"contrairement à)\s[^,;:]{1,60},", re.I)
+#: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
+_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
+                           r",\s+(?:and|et)\s+(?!(?:his|her|its|their|the|an?|son|sa|ses|leur|leurs|le|la|les|un|une)\b)"
+                           r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3},\s")
 #: an object pronoun: before the trigger in French ("Y l'a reçu"), after it in English ("Y received him")
 _PRONOUN_BEFORE = re.compile(r"(?<![\w'’])(?:l'|l’|les\s+)(?:a|ont|avait|avaient)\s+$", re.I)
 _PRONOUN_AFTER = re.compile(r"\s+(?:him|her)\b(?!\s+(?:own|\w+s)\b)", re.I)
@@ -121,7 +125,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
         frames += visits
         opening = _OPENING_PHRASE.match(text, s_start, s_end)
         for trig in _useful_triggers(triggers, text, s_end):
-            before = [p for p in parties if p[0].end <= trig.start
+            clause = _clause_start(text, s_start, trig.start)
+            before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
                       and not (opening and p[0].end <= opening.end() <= trig.start)]
             after = [p for p in parties if p[0].start >= trig.end]
             ids_before = list(dict.fromkeys(e.id for _, e in before))
@@ -212,6 +217,13 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_end: int) -> list[Tri
     if "agreement" in types:
         out = [t for t in out if t.type != "visit"]     # the signing is the news; the visit is its setting
     return out
+
+
+def _clause_start(text: str, s_start: int, pos: int) -> int:
+    """Where the clause of `pos` starts: after the last '; ' or ', and' / ', mais' before it ('The US has given aid,
+    and last week, in a call with Y, Mr X promised': the US is no party of the call)."""
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, pos)]
+    return starts[-1] if starts else s_start
 
 
 def _object_pronoun(text: str, trig: Trigger, s_start: int) -> bool:
