@@ -213,3 +213,11 @@ def test_events_parties_a_party_of_an_earlier_clause_is_not_the_subject():
 def test_events_parties_fr_a_subject_coordinated_after_a_comma_stays():
     text = "Lundi, Ilse Vance, et son homologue Tomas Moro, ont tenu une séance de travail."
     assert _events(text, _THREE[:2], "fr") == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The children's hospital hosted national football team players Tomas Moro and Ilse Vance on Monday.", "en"),
+    ("Le sélectionneur Tomas Moro a rencontré lundi Ilse Vance pour préparer le championnat.", "fr"),
+])
+def test_events_parties_a_sentence_of_sport_tells_no_event(text, lang):
+    assert _events(text, _THREE[:2], lang) == []

@@ -13,7 +13,7 @@ from .event_dates import event_date
 from .occurrence import decide_events
 from .frames import Frame, corefer_frames
 from .pairs import PairCandidate, pair_candidates
-from .triggers import Trigger, find_triggers, status_of
+from .triggers import Trigger, find_triggers, reads_as_sport, status_of
 from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
 from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties
 from .venue import VenueQuery, learned_venue, rule_venue
@@ -105,7 +105,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                     and not _REPORTING.match(text[m.end: m.end + 20])]
             if near:
                 conveners.append(((s_start, s_end), min(near)[2]))
-        triggers = find_triggers(sentence, lang, s_start)
+        triggers = [] if reads_as_sport(sentence, lang) else find_triggers(sentence, lang, s_start)
         if not triggers:
             continue
         triggers = [replace(t, type="conference") if t.type == "meet" and

@@ -15,7 +15,7 @@ from communique.stages.person_names import extend_name
 from communique.stages.person_titles import attach_titles
 from communique.stages.sentences import sentence_spans
 from communique.stages.titles import HONORIFIC_RE, TITLE_RE
-from communique.stages.triggers import find_triggers, status_of
+from communique.stages.triggers import find_triggers, reads_as_sport, status_of
 
 
 def _sentences(text: str) -> list[str]:
@@ -205,3 +205,8 @@ def test_names_en_in_a_ministry_name_or_not():
     assert strip_ministry_words(text, at("Expatriates"), at(" and his")) == (at("Karl"), at(" and his"))
     assert strip_ministry_words("Endowments", 0, 10) is None
     assert strip_ministry_words("Affairs Ostrum", 0, 14) == (0, 14)        # one word left: not stripped
+
+
+def test_sports_en_words_of_sport_are_read():
+    assert reads_as_sport('The squad met the coach on Monday.', "en")
+    assert not reads_as_sport('The ministers met on Monday.', "en")

@@ -15,7 +15,7 @@ from communique.stages.person_names import extend_name
 from communique.stages.person_titles import attach_titles
 from communique.stages.sentences import sentence_spans
 from communique.stages.titles import HONORIFIC_RE, TITLE_RE
-from communique.stages.triggers import find_triggers, status_of
+from communique.stages.triggers import find_triggers, reads_as_sport, status_of
 
 
 def test_sentences_fr_abbreviations_and_initials_do_not_end_a_sentence():
@@ -151,3 +151,8 @@ def test_triggers_fr_words_of_meetings_audiences_and_calls(sentence, word, etype
 
 def test_triggers_fr_a_vu_le_jour_is_no_meeting():
     assert find_triggers("Le projet a vu le jour en 2010.", "fr") == []
+
+
+def test_sports_fr_words_of_sport_are_read():
+    assert reads_as_sport('Les joueurs ont rencontré le sélectionneur.', "fr")
+    assert not reads_as_sport('Les ministres se sont rencontrés.', "fr")
