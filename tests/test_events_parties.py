@@ -221,3 +221,16 @@ def test_events_parties_fr_a_subject_coordinated_after_a_comma_stays():
 ])
 def test_events_parties_a_sentence_of_sport_tells_no_event(text, lang):
     assert _events(text, _THREE[:2], lang) == []
+
+
+def test_events_parties_a_headline_of_states_echoes_the_story_event():
+    title = "Sylvania and Freedonia hold talks on fisheries"
+    text = title + "\nOn Monday, Ilse Vance met Tomas Moro in Port Lys."
+    ents = []
+    for ent_id, kind, form in [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")] + _THREE[:2]:
+        start = text.index(form)
+        ents.append(Entity(ent_id, kind, form, [form], [Mention(start, start + len(form), form, kind, 0)]))  # type: ignore[arg-type]
+    doc = Document(id="sha256:h", source="h.txt", text=text, lang="en", title_span=(0, len(title)))
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    events = extract_events(doc, ents, [(0, len(title)), (len(title) + 1, len(text))], [], ctx)
+    assert [tuple(sorted(p.entity for p in e.parties)) for e in events] == [("person:moro", "person:vance")]

@@ -177,7 +177,20 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     frames = sorted(frames + counterparts_listed_after(text, sents, actor_mentions, ent_by_id, lang)
                     + interlocutors_listed(text, sents, actor_mentions, lang), key=lambda f: f.evidence[0])
     merged = [f for f in _merge_frames(frames, ent_by_id) if len(f.parties) >= 2]
-    return _finish_all(doc, merged, dates, place_mentions, ent_by_id, ctx, sents)
+    return _finish_all(doc, _without_headline_echoes(doc, merged, ent_by_id), dates, place_mentions, ent_by_id, ctx,
+                       sents)
+
+
+def _without_headline_echoes(doc: Document, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """'Maldives FM meets Saudi counterpart': a headline frame of states and bodies that no body frame took
+    in is the headline's shorthand for the story's own events, when the story tells one with a person."""
+    title = doc.title_span
+    if title is None:
+        return frames
+    told = any(f.status == "occurred" and f.evidence[0][0] >= title[1] and
+               any(ent_by_id[p].kind == "person" for p in f.parties) for f in frames)
+    return [f for f in frames if not (told and f.status == "occurred" and all(title[0] <= a < title[1] for a, _ in f.evidence)
+                                      and not any(ent_by_id[p].kind == "person" for p in f.parties))]
 
 
 def _finish_all(doc: Document, merged: list[Frame], dates: list[DateMention],
