@@ -234,3 +234,13 @@ def test_events_parties_a_headline_of_states_echoes_the_story_event():
     ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
     events = extract_events(doc, ents, [(0, len(title)), (len(title) + 1, len(text))], [], ctx)
     assert [tuple(sorted(p.entity for p in e.parties)) for e in events] == [("person:moro", "person:vance")]
+
+
+def test_events_parties_an_opening_gerund_is_a_meeting():
+    text = "Meeting Freedonian Foreign Minister Tomas Moro, Ilse Vance welcomed the growth of trade."
+    assert _events(text, _THREE[:2]) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_a_meeting_noun_without_with_stays_no_event():
+    text = "Ilse Vance and Tomas Moro spoke before the Ministerial Meeting on trade."
+    assert _events(text, _THREE[:2]) == []

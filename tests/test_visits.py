@@ -111,3 +111,11 @@ def test_visits_made_by_a_person_set_off_by_commas():
     text = "The visit to Freedonia made by the Sylvanian minister, Ilse Vance, ended on Monday."
     specs = [("person:vance", "person", "Ilse Vance", None, "SY"), ("FD", "state", "Freedonia", "FD", None)]
     assert [f.parties for f in _frames(text, specs)] == [["person:vance", "FD"]]
+
+
+def test_visits_a_list_of_states_visited_is_one_visit_each():
+    text = "Ilse Vance a commencé sa tournée, avec des visites en Freedonie, en Sylvanie et en Grand Fenwick."
+    specs = [("person:vance", "person", "Ilse Vance", None, None), ("FD", "state", "Freedonie", "FD", None),
+             ("SY", "state", "Sylvanie", "SY", None), ("GF", "state", "Grand Fenwick", "GF", None)]
+    assert [f.parties for f in _frames(text, specs, "fr")] == [
+        ["person:vance", "FD"], ["person:vance", "SY"], ["person:vance", "GF"]]

@@ -36,6 +36,10 @@ _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre|بين)
 _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|après|comme|à l'instar d[eu']|"
                              r"contrairement à)\s[^,;:]{1,60},", re.I)
 #: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
+#: what makes a meeting noun an event: 'talks with', 'réunion avec'
+_NOMINAL_COMPLEMENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:with|avec|between|entre|مع|بين)\b", re.I)
+#: "Meeting Iraqi Foreign Minister X, Y welcomed ...": a capitalized gerund opens the sentence as a verb would
+_OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
                            r",\s+(?:and|et)\s+(?!(?:his|her|its|their|the|an?|son|sa|ses|leur|leurs|le|la|les|un|une)\b)"
                            r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3},\s")
@@ -124,7 +128,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
         visits = visit_frames(text, (s_start, s_end), triggers, lang, parties, place_mentions, ent_by_id, last_subject)
         frames += visits
         opening = _OPENING_PHRASE.match(text, s_start, s_end)
-        for trig in _useful_triggers(triggers, text, s_end):
+        for trig in _useful_triggers(triggers, text, s_start, s_end):
             clause = _clause_start(text, s_start, trig.start)
             before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
                       and not (opening and p[0].end <= opening.end() <= trig.start)]
@@ -207,12 +211,13 @@ def _finish_all(doc: Document, merged: list[Frame], dates: list[DateMention],
     return events
 
 
-def _useful_triggers(triggers: list[Trigger], text: str, s_end: int) -> list[Trigger]:
+def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: int) -> list[Trigger]:
     """Nominal triggers need 'with'/'avec'/'between' after them; one trigger per type per sentence."""
     out: list[Trigger] = []
     seen: set[str] = set()
     for t in triggers:
-        if t.nominal and not re.match(r"\s+(?:\w+\s+){0,2}?(?:with|avec|between|entre|مع|بين)\b", text[t.end: s_end], re.I):
+        if t.nominal and not _NOMINAL_COMPLEMENT.match(text, t.end, s_end) and not (
+                t.start == s_start and _OPENING_GERUND.match(t.text)):
             continue
         if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I):
             continue

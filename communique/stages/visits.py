@@ -32,6 +32,8 @@ _BY = re.compile(r"\b(?:by|par)\s+(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’-]+,?
 _OPENING = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}$")
 #: "X, who is leading a delegation on a visit to Y": a relative clause that presents a person, not the news
 _RELATIVE = re.compile(r"(?:,|،)\s*(?:who|qui|الذي|التي)\b", re.I)
+_HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|au|aux|à)\s+)?(?:the\s+|la\s+|le\s+|l'|l’)?",
+                            re.I)
 _WINDOW = 120      # characters between the trigger and the place it is about
 
 
@@ -39,24 +41,44 @@ def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang
                  in_sent: list[tuple[Mention, Entity]], places: list[tuple[Mention, Entity]],
                  ent_by_id: dict[str, Entity], last_subject: str | None) -> list[Frame]:
     """One visit frame per visit trigger of the sentence whose visitor and host state are both found."""
-    frames = []
+    frames: list[Frame] = []
     for trig in (t for t in triggers if t.type == "visit"):
-        host = _host_state(text, span, trig, places, ent_by_id)
-        visitor = None if host is None else _visitor(text, span, trig, in_sent, last_subject, host, ent_by_id)
-        if host is None or visitor is None or any(f.parties == [visitor, host.id] for f in frames):
-            continue        # "landed in X for a visit": one visit
-        status = status_of(text[span[0]:span[1]], trig.start - span[0], lang)
-        parties = [visitor, host.id]
-        roles = {visitor: (ent_by_id[visitor].titles or [None])[0], host.id: None}
-        frames.append(Frame("visit", status, parties, roles, [span], trig, host=host.id))
+        found = _host_state(text, span, trig, places, ent_by_id)
+        if found is None:
+            continue
+        visitor = _visitor(text, span, trig, in_sent, last_subject, found[0], ent_by_id)
+        for host in _listed_hosts(text, span, found, places, ent_by_id) if visitor else []:
+            if any(f.parties == [visitor, host.id] for f in frames) or _at_home(ent_by_id[visitor], host, ent_by_id):
+                continue        # "landed in X for a visit": one visit
+            status = status_of(text[span[0]:span[1]], trig.start - span[0], lang)
+            roles = {visitor: (ent_by_id[visitor].titles or [None])[0], host.id: None}
+            frames.append(Frame("visit", status, [visitor, host.id], roles, [span], trig, host=host.id))
     return frames
 
 
-def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tuple[Mention, Entity]],
-                ent_by_id: dict[str, Entity]) -> Entity | None:
-    """The state visited: a state or city of the sentence after a locative or arrival word near the trigger."""
+def _listed_hosts(text: str, span: tuple[int, int], found: tuple[Entity, Mention], places: list[tuple[Mention, Entity]],
+                  ent_by_id: dict[str, Entity]) -> list[Entity]:
+    """The host and the states listed right after it: 'visits to South Africa, Angola and Eswatini', 'des
+    visites en Afrique du Sud, en Angola et en Eswatini' (a city counts for its state)."""
+    host, mention = found
     states_by_country = {e.country: e for e in ent_by_id.values() if e.kind == "state" and e.country}
-    best: tuple[int, Entity] | None = None
+    hosts, end = [host], mention.end
+    for m, e in places:
+        if m.start < end or not m.start < span[1]:
+            continue
+        state = e if e.kind == "state" else states_by_country.get(e.country or "")
+        if state is None or not _HOST_LIST_GAP.fullmatch(text, end, m.start):
+            break
+        hosts.append(state)
+        end = m.end
+    return list({h.id: h for h in hosts}.values())
+
+
+def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tuple[Mention, Entity]],
+                ent_by_id: dict[str, Entity]) -> tuple[Entity, Mention] | None:
+    """The state visited (and its mention): a state or city of the sentence after a locative or arrival word near the trigger."""
+    states_by_country = {e.country: e for e in ent_by_id.values() if e.kind == "state" and e.country}
+    best: tuple[int, Entity, Mention] | None = None
     for m, e in places:
         if not (span[0] <= m.start < span[1]) or abs(m.start - trig.start) > _WINDOW or m.form[:1].islower():
             continue
@@ -68,8 +90,8 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
             continue
         distance = abs(m.start - trig.start)
         if best is None or distance < best[0]:
-            best = (distance, state)
-    return best[1] if best else None
+            best = (distance, state, m)
+    return (best[1], best[2]) if best else None
 
 
 def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tuple[Mention, Entity]],
