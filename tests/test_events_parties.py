@@ -244,3 +244,11 @@ def test_events_parties_an_opening_gerund_is_a_meeting():
 def test_events_parties_a_meeting_noun_without_with_stays_no_event():
     text = "Ilse Vance and Tomas Moro spoke before the Ministerial Meeting on trade."
     assert _events(text, _THREE[:2]) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance received Tomas Moro, who handed her a letter from President Anna Sorel.", "en"),
+    ("Ilse Vance a reçu Tomas Moro, venu lui remettre un message du président Anna Sorel.", "fr"),
+])
+def test_events_parties_the_sender_of_a_message_is_no_party(text, lang):
+    assert _events(text, _THREE, lang) == [("meet", ("person:moro", "person:vance"))]

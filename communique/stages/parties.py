@@ -55,6 +55,10 @@ _COMPANIONS = re.compile(r"\b(?:accompanied\s+by|joined\s+by|delegation\s+(?:tha
                          r"comprising|made\s+up\s+of)|accompagn[ée]\w*\s+(?:de|d'|d’|par)|entour[ée]\w*\s+de|"
                          r"délégation\s+(?:comprenant|composée\s+d[e'’]))"
                          r"(?:[^.;:,]|,\s*(?=(?-i:[A-Z])|(?:and|et|ainsi|du|de|des|d'|d’|la|le|les|the|of)\b)){0,120}$", re.I)
+# "handed over a letter from President X", "remettre ce message du président X": the sender is not in the room
+_SENDER = re.compile(r"\b(?:letters?|messages?|invitations?|greetings|condolences|lettres?|salutations|condoléances)"
+                     r"\s+(?:[\w'’-]+\s+){0,3}?(?:from|de|du|d'|d’)\s*(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’.-]+\s+){0,4}$",
+                     re.I)
 _COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|homologues?|peers?)\b", re.I)
 _COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
 _TITLE_BREAK = re.compile(r"[,.;:()]|\b(?:and|et|with|avec|to|à|met|a|has|had|was|is)\b", re.I)
@@ -119,6 +123,8 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
             continue            # "Before his meeting with Premier Khan, ..."
         if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
             continue            # "a delegation that included Energy Minister X"
+        if _SENDER.search(text, max(0, m.start - 90), m.start):
+            continue            # "a letter from President X"
         if _RELATION_BETWEEN.search(text[max(0, m.start - 60): m.start]):
             continue            # "cooperation between Malaysia and Saudi Arabia": not who met
             if e.kind == "state" and m.form[:1].islower():
@@ -159,6 +165,8 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
         flags.append("temporal_clause")
     if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
         flags.append("companion")
+    if _SENDER.search(text, max(0, m.start - 90), m.start):
+        flags.append("sender")
     if _RELATION_BETWEEN.search(before):
         flags.append("relation_between")
     return flags
