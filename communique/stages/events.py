@@ -111,6 +111,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 conveners.append(((s_start, s_end), min(near)[2]))
         triggers = [] if reads_as_sport(sentence, lang) else find_triggers(sentence, lang, s_start)
         if not triggers:
+            last_subject = _named_subject(actor_mentions, s_start, s_end) or last_subject
             continue
         triggers = [replace(t, type="conference") if t.type == "meet" and
                     _CONFERENCE_NOUN.search(text[max(s_start, t.start - 30): t.start]) and not t.nominal else t
@@ -235,6 +236,11 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
     if "agreement" in types:
         out = [t for t in out if t.type != "visit"]     # the signing is the news; the visit is its setting
     return out
+
+
+def _named_subject(actors: list[tuple[Mention, Entity]], s_start: int, s_end: int) -> str | None:
+    """The first person a sentence without a trigger names: who the story goes on about."""
+    return next((e.id for m, e in actors if s_start <= m.start < s_end and e.kind == "person"), None)
 
 
 def _clause_start(text: str, s_start: int, pos: int) -> int:

@@ -26,6 +26,10 @@ __all__ = ["visit_frames", "venue_in_host"]
 _ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|atterri|arrivée?s?|"
                       r"arrivé|rendu|rendue|trouve|séjourne|visit\w*|trip|voyage|tour(?:née)?)\s+"
                       r"(?:\w+\s+){0,2}?(?:in|to|at|à|au|aux|en|dans)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
+#: a sentence that opens on the arrival: "Arrivé au Caire, en Égypte, mardi, X ...", "Landed in Y, X ..."
+_OPENING_ARRIVAL = re.compile(r"\s*(?:arriv[ée]\w*|arrived|arriving|landed|landing|atterri\w*)\s+(?:in|at|à|au|aux|en|dans)\s"
+                              r"[^.;:]{0,40}?(?:,\s+(?:in|en|au|aux)\s+(?:the\s+|la\s+|le\s+|l'|l’)?)?$", re.I)
+_PRONOUN_SUBJECT = re.compile(r",\s+(?:il|elle|he|she)\s", re.I)
 _POSSESSIVE = re.compile(r"\b(?:his|her|sa|son)\s+(?:\w+\s+){0,2}$", re.I)
 _BY = re.compile(r"\b(?:by|par)\s+(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’-]+,?\s+){0,5}$", re.I)
 #: "En visite au Qatar, le président X ...", "On a two-day visit to Y, X ...": an opening phrase of the visit
@@ -80,10 +84,13 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
     states_by_country = {e.country: e for e in ent_by_id.values() if e.kind == "state" and e.country}
     best: tuple[int, Entity, Mention] | None = None
     for m, e in places:
-        if not (span[0] <= m.start < span[1]) or abs(m.start - trig.start) > _WINDOW or m.form[:1].islower():
+        if not (span[0] <= m.start < span[1]) or m.form[:1].islower():
             continue
         before = text[max(span[0], m.start - 40): m.start]
-        if not (_ARRIVAL.search(before) or (m.start >= trig.end and LOCATIVE.search(before[-25:]))):
+        opening = m.start < trig.start and bool(_OPENING_ARRIVAL.match(text, span[0], m.start))
+        if abs(m.start - trig.start) > _WINDOW and not opening:
+            continue        # far from the trigger: only the place of an opening "Arrivé au Caire, en Égypte, ..."
+        if not (opening or _ARRIVAL.search(before) or (m.start >= trig.end and LOCATIVE.search(before[-25:]))):
             continue        # before the trigger, only a place one arrives in: "landed in X ... for a visit"
         state = e if e.kind == "state" else states_by_country.get(e.country)
         if state is None:
@@ -111,7 +118,10 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
         after = [e.id for m, e in persons if m.start > comma]
         if after:
             return after[0]     # the subject the opening phrase describes
-    if last_subject in ent_by_id and not _at_home(ent_by_id[last_subject], host, ent_by_id) and _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start]):
+    if last_subject in ent_by_id and not _at_home(ent_by_id[last_subject], host, ent_by_id) and (
+            _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start])
+            or (not persons and ent_by_id[last_subject].kind == "person" and _PRONOUN_SUBJECT.search(text, trig.end, span[1]))):
+        # "his visit"; "At the end of a two-day visit to X, she said": the story's subject
         return last_subject
     return None
 
