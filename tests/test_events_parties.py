@@ -8,16 +8,23 @@ from communique.records import Document, Entity, Mention
 from communique.stages.events import EventContext, extract_events
 
 
-def _events(text: str, specs: list[tuple[str, str, str]], lang: str = "en") -> list[tuple[str, tuple[str, ...]]]:
-    """(id, kind, form) entities with one mention each -> (type, parties) of the occurred rule events."""
+def _events(text: str, specs: list[tuple[str, str, str]], lang: str = "en", story: bool = False,
+            title: int | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """(id, kind, form) entities with one mention each (with `story`, every mention, and the text split into
+    its sentences; `title`: the headline's length) -> (type, parties) of the occurred rule events."""
+    from communique.stages.sentences import sentence_spans
+
     ents = []
     for ent_id, kind, form in specs:
-        start = text.index(form)
-        ents.append(Entity(ent_id, kind, form, [form], [Mention(start, start + len(form), form, kind, 0)]))  # type: ignore[arg-type]
-    doc = Document(id="sha256:p", source="p.txt", text=text, lang=lang)
+        starts = [i for i in range(len(text)) if text.startswith(form, i)][:None if story else 1]
+        ents.append(Entity(ent_id, kind, form, [form], [Mention(i, i + len(form), form, kind, 0) for i in starts]))  # type: ignore[arg-type]
+    doc = Document(id="sha256:p", source="p.txt", text=text, lang=lang, title_span=(0, title) if title else None)
+    sents = sentence_spans(text) if story else [(0, len(text))]
+    if title:
+        sents = [(0, title), (title + 1, len(text))]
     ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
     return sorted((e.type, tuple(sorted(p.entity for p in e.parties)))
-                  for e in extract_events(doc, ents, [(0, len(text))], [], ctx) if e.status == "occurred")
+                  for e in extract_events(doc, ents, sents, [], ctx) if e.status == "occurred")
 
 
 _SPECS = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia"),
@@ -136,17 +143,7 @@ def test_events_parties_a_person_of_an_opening_comparison_is_not_the_subject(tex
 
 
 def _story_events(text: str, specs: list[tuple[str, str, str]], lang: str) -> list[tuple[str, tuple[str, ...]]]:
-    """Like _events, each entity's every mention found and the text split into its sentences."""
-    from communique.stages.sentences import sentence_spans
-
-    ents = []
-    for ent_id, kind, form in specs:
-        spans = [i for i in range(len(text)) if text.startswith(form, i)]
-        ents.append(Entity(ent_id, kind, form, [form], [Mention(i, i + len(form), form, kind, 0) for i in spans]))  # type: ignore[arg-type]
-    doc = Document(id="sha256:s", source="s.txt", text=text, lang=lang)
-    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
-    return sorted((e.type, tuple(sorted(p.entity for p in e.parties)))
-                  for e in extract_events(doc, ents, sentence_spans(text), [], ctx) if e.status == "occurred")
+    return _events(text, specs, lang, story=True)
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -226,14 +223,8 @@ def test_events_parties_a_sentence_of_sport_tells_no_event(text, lang):
 def test_events_parties_a_headline_of_states_echoes_the_story_event():
     title = "Sylvania and Freedonia hold talks on fisheries"
     text = title + "\nOn Monday, Ilse Vance met Tomas Moro in Port Lys."
-    ents = []
-    for ent_id, kind, form in [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")] + _THREE[:2]:
-        start = text.index(form)
-        ents.append(Entity(ent_id, kind, form, [form], [Mention(start, start + len(form), form, kind, 0)]))  # type: ignore[arg-type]
-    doc = Document(id="sha256:h", source="h.txt", text=text, lang="en", title_span=(0, len(title)))
-    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
-    events = extract_events(doc, ents, [(0, len(title)), (len(title) + 1, len(text))], [], ctx)
-    assert [tuple(sorted(p.entity for p in e.parties)) for e in events] == [("person:moro", "person:vance")]
+    specs = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")] + _THREE[:2]
+    assert _events(text, specs, title=len(title)) == [("meet", ("person:moro", "person:vance"))]
 
 
 def test_events_parties_an_opening_gerund_is_a_meeting():
