@@ -243,3 +243,11 @@ def test_events_parties_a_meeting_noun_without_with_stays_no_event():
 ])
 def test_events_parties_the_sender_of_a_message_is_no_party(text, lang):
     assert _events(text, _THREE, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_a_headline_signing_stays_beside_a_meeting_of_the_story():
+    title = "Sylvania and Freedonia signed a fisheries accord"
+    text = title + "\nOn Monday, Ilse Vance met Tomas Moro in Port Lys."
+    specs = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")] + _THREE[:2]
+    assert _events(text, specs, title=len(title)) == [("agreement", ("FD", "SY")),
+                                                      ("meet", ("person:moro", "person:vance"))]

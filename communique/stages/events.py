@@ -189,13 +189,18 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
 
 def _without_headline_echoes(doc: Document, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
     """'Maldives FM meets Saudi counterpart': a headline frame of states and bodies that no body frame took
-    in is the headline's shorthand for the story's own events, when the story tells one with a person."""
+    in is the headline's shorthand for an event of its kind that the story tells with a person."""
     title = doc.title_span
     if title is None:
         return frames
-    told = any(f.status == "occurred" and f.evidence[0][0] >= title[1] and
-               any(ent_by_id[p].kind == "person" for p in f.parties) for f in frames)
-    return [f for f in frames if not (told and f.status == "occurred" and all(title[0] <= a < title[1] for a, _ in f.evidence)
+
+    def family(f: Frame) -> str:
+        return "meet" if f.type == "call" else _FAMILY[f.type]
+
+    told = {family(f) for f in frames if f.status == "occurred" and f.evidence[0][0] >= title[1]
+            and any(ent_by_id[p].kind == "person" for p in f.parties)}
+    return [f for f in frames if not (f.status == "occurred" and family(f) in told
+                                      and all(title[0] <= a < title[1] for a, _ in f.evidence)
                                       and not any(ent_by_id[p].kind == "person" for p in f.parties))]
 
 
