@@ -8,16 +8,23 @@ from communique.records import Document, Entity, Mention
 from communique.stages.events import EventContext, extract_events
 
 
-def _events(text: str, specs: list[tuple[str, str, str]], lang: str = "en") -> list[tuple[str, tuple[str, ...]]]:
-    """(id, kind, form) entities with one mention each -> (type, parties) of the occurred rule events."""
+def _events(text: str, specs: list[tuple[str, str, str]], lang: str = "en", story: bool = False,
+            title: int | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """(id, kind, form) entities with one mention each (with `story`, every mention, and the text split into
+    its sentences; `title`: the headline's length) -> (type, parties) of the occurred rule events."""
+    from communique.stages.sentences import sentence_spans
+
     ents = []
     for ent_id, kind, form in specs:
-        start = text.index(form)
-        ents.append(Entity(ent_id, kind, form, [form], [Mention(start, start + len(form), form, kind, 0)]))  # type: ignore[arg-type]
-    doc = Document(id="sha256:p", source="p.txt", text=text, lang=lang)
+        starts = [i for i in range(len(text)) if text.startswith(form, i)][:None if story else 1]
+        ents.append(Entity(ent_id, kind, form, [form], [Mention(i, i + len(form), form, kind, 0) for i in starts]))  # type: ignore[arg-type]
+    doc = Document(id="sha256:p", source="p.txt", text=text, lang=lang, title_span=(0, title) if title else None)
+    sents = sentence_spans(text) if story else [(0, len(text))]
+    if title:
+        sents = [(0, title), (title + 1, len(text))]
     ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
     return sorted((e.type, tuple(sorted(p.entity for p in e.parties)))
-                  for e in extract_events(doc, ents, [(0, len(text))], [], ctx) if e.status == "occurred")
+                  for e in extract_events(doc, ents, sents, [], ctx) if e.status == "occurred")
 
 
 _SPECS = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia"),
@@ -74,3 +81,173 @@ def test_events_parties_an_unnamed_counterpart_is_the_one_person_of_that_state_t
     split = text.index("Freedonian Foreign")
     events = extract_events(doc, ents, [(0, split - 1), (split, len(text))], [], ctx)
     assert [tuple(sorted(p.entity for p in e.parties)) for e in events] == [("person:moro", "person:vance")]
+
+
+_LIST_SPECS = [("person:vance", "person", "Ilse Vance"), ("SY", "state", "Sylvanian"), ("FD", "state", "Freedonian"),
+               ("GR", "state", "Grand Fenwick")]
+
+
+@pytest.mark.parametrize("text, specs, lang", [
+    ("On Monday, Ilse Vance held talks with his Sylvanian, Freedonian and Grand Fenwick counterparts on trade.",
+     _LIST_SPECS, "en"),
+    ("Lundi, Ilse Vance a eu des entretiens séparés avec les ministres de la Sylvanie, de la Freedonie et du "
+     "Grand Fenwick.", [("person:vance", "person", "Ilse Vance"), ("SY", "state", "Sylvanie"),
+                        ("FD", "state", "Freedonie"), ("GR", "state", "Grand Fenwick")], "fr"),
+])
+def test_events_parties_a_list_of_counterpart_states_is_one_meeting_with_each(text, specs, lang):
+    assert _events(text, specs, lang) == [("meet", ("FD", "person:vance")), ("meet", ("GR", "person:vance")),
+                                          ("meet", ("SY", "person:vance"))]
+
+
+def test_events_parties_states_apart_in_the_sentence_are_no_list():
+    text = "Ilse Vance met Tomas Moro of Sylvania to discuss the dispute between Freedonia and its neighbours."
+    specs = [("person:vance", "person", "Ilse Vance"), ("person:moro", "person", "Tomas Moro"),
+             ("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")]
+    assert _events(text, specs) == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, specs, lang", [
+    ("For Freedonia, this visit to Sylvania serves peace.",
+     [("FD", "state", "Freedonia"), ("SY", "state", "Sylvania")], "en"),
+    ("Pour la Freedonie, cette visite en Sylvanie sert la paix.",
+     [("FD", "state", "Freedonie"), ("SY", "state", "Sylvanie")], "fr"),
+])
+def test_events_parties_a_visit_without_a_person_is_no_event(text, specs, lang):
+    assert _events(text, specs, lang) == []
+
+
+@pytest.mark.parametrize("text, form, lang", [
+    ("Sylvania and Freedonia signed the Northern Fisheries Agreement on Monday.", "Northern Fisheries Agreement", "en"),
+    ("La Sylvanie et la Freedonie ont signé lundi le Traité des pêcheries du Nord.", "Traité des pêcheries du Nord", "fr"),
+])
+def test_events_parties_the_signed_text_is_no_signatory(text, form, lang):
+    first, second = ("Sylvania", "Freedonia") if lang == "en" else ("Sylvanie", "Freedonie")
+    specs = [("SY", "state", first), ("FD", "state", second), ("org:text", "organization", form)]
+    assert _events(text, specs, lang) == [("agreement", ("FD", "SY"))]
+
+
+def test_events_parties_a_treaty_organization_is_an_actor():
+    text = "Ilse Vance and the Northern Treaty Organization signed a memorandum on Monday."
+    specs = [("person:vance", "person", "Ilse Vance"), ("org:nto", "organization", "Northern Treaty Organization")]
+    assert _events(text, specs) == [("agreement", ("org:nto", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Before Mr Tomas Moro, Ilse Vance had met Anna Sorel in June.", "en"),
+    ("Avant M. Tomas Moro, Ilse Vance avait rencontré Anna Sorel en juin.", "fr"),
+])
+def test_events_parties_a_person_of_an_opening_comparison_is_not_the_subject(text, lang):
+    specs = [("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance"),
+             ("person:sorel", "person", "Anna Sorel")]
+    assert _events(text, specs, lang) == [("meet", ("person:sorel", "person:vance"))]
+
+
+def _story_events(text: str, specs: list[tuple[str, str, str]], lang: str) -> list[tuple[str, tuple[str, ...]]]:
+    return _events(text, specs, lang, story=True)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance arrived in Port Lys on Monday for talks. Prime Minister Tomas Moro received him at his office.", "en"),
+    ("Ilse Vance s'est rendue lundi à Port Lys. Le Premier ministre Tomas Moro l'a reçue dans son bureau.", "fr"),
+])
+def test_events_parties_an_object_pronoun_is_the_story_subject(text, lang):
+    specs = [("person:vance", "person", "Ilse Vance"), ("person:moro", "person", "Tomas Moro")]
+    assert _story_events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_fr_a_meeting_told_with_the_clitic_y():
+    text = "Ilse Vance s'est rendue à Port Lys, où elle s'y est entretenue avec Tomas Moro."
+    specs = [("person:vance", "person", "Ilse Vance"), ("person:moro", "person", "Tomas Moro")]
+    assert ("meet", ("person:moro", "person:vance")) in _story_events(text, specs, "fr")
+
+
+_THREE = [("person:vance", "person", "Ilse Vance"), ("person:moro", "person", "Tomas Moro"),
+          ("person:sorel", "person", "Anna Sorel")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance held talks with the foreign ministers of a number of countries on Monday. "
+     "Her counterparts were Tomas Moro of Sylvania and Anna Sorel of Freedonia.", "en"),
+    ("Ilse Vance a eu des entretiens avec plusieurs homologues lundi. "
+     "Il s'agissait de Tomas Moro, de la Sylvanie, et d'Anna Sorel, de la Freedonie.", "fr"),
+])
+def test_events_parties_counterparts_listed_in_the_next_sentence_are_one_meeting_each(text, lang):
+    assert _story_events(text, _THREE, lang) == [("meet", ("person:moro", "person:vance")),
+                                                 ("meet", ("person:sorel", "person:vance"))]
+
+
+def test_events_parties_a_later_sentence_with_its_own_event_is_no_list():
+    text = ("Ilse Vance held talks with several counterparts on Monday. "
+            "Tomas Moro and Anna Sorel signed a fisheries accord.")
+    assert _story_events(text, _THREE, "en") == [("agreement", ("person:moro", "person:sorel"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance spent two days in Port Lys. Among her interlocutors were Tomas Moro and Anna Sorel.", "en"),
+    ("Ilse Vance a passé deux jours à Port Lys. Parmi ses interlocuteurs figuraient Tomas Moro ainsi qu'Anna Sorel.",
+     "fr"),
+])
+def test_events_parties_interlocutors_listed_are_one_meeting_each(text, lang):
+    assert _story_events(text, _THREE, lang) == [("meet", ("person:moro", "person:vance")),
+                                                 ("meet", ("person:sorel", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance met Tomas Moro on Monday, at the head of a delegation that included Energy Minister Anna Sorel.", "en"),
+    ("Ilse Vance, accompagnée de la ministre de l'Énergie Anna Sorel, a rencontré lundi Tomas Moro.", "fr"),
+])
+def test_events_parties_members_of_a_delegation_are_no_counterparts(text, lang):
+    assert _events(text, _THREE, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_a_party_of_an_earlier_clause_is_not_the_subject():
+    text = ("Sylvania has sent aid to Freedonia for months, and last week, in a call with President Tomas Moro, "
+            "Ilse Vance promised more.")
+    specs = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")] + _THREE[:2]
+    assert _events(text, specs) == [("call", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_fr_a_subject_coordinated_after_a_comma_stays():
+    text = "Lundi, Ilse Vance, et son homologue Tomas Moro, ont tenu une séance de travail."
+    assert _events(text, _THREE[:2], "fr") == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The children's hospital hosted national football team players Tomas Moro and Ilse Vance on Monday.", "en"),
+    ("Le sélectionneur Tomas Moro a rencontré lundi Ilse Vance pour préparer le championnat.", "fr"),
+])
+def test_events_parties_a_sentence_of_sport_tells_no_event(text, lang):
+    assert _events(text, _THREE[:2], lang) == []
+
+
+def test_events_parties_a_headline_of_states_echoes_the_story_event():
+    title = "Sylvania and Freedonia hold talks on fisheries"
+    text = title + "\nOn Monday, Ilse Vance met Tomas Moro in Port Lys."
+    specs = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")] + _THREE[:2]
+    assert _events(text, specs, title=len(title)) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_an_opening_gerund_is_a_meeting():
+    text = "Meeting Freedonian Foreign Minister Tomas Moro, Ilse Vance welcomed the growth of trade."
+    assert _events(text, _THREE[:2]) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_a_meeting_noun_without_with_stays_no_event():
+    text = "Ilse Vance and Tomas Moro spoke before the Ministerial Meeting on trade."
+    assert _events(text, _THREE[:2]) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance received Tomas Moro, who handed her a letter from President Anna Sorel.", "en"),
+    ("Ilse Vance a reçu Tomas Moro, venu lui remettre un message du président Anna Sorel.", "fr"),
+])
+def test_events_parties_the_sender_of_a_message_is_no_party(text, lang):
+    assert _events(text, _THREE, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_a_headline_signing_stays_beside_a_meeting_of_the_story():
+    title = "Sylvania and Freedonia signed a fisheries accord"
+    text = title + "\nOn Monday, Ilse Vance met Tomas Moro in Port Lys."
+    specs = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")] + _THREE[:2]
+    assert _events(text, specs, title=len(title)) == [("agreement", ("FD", "SY")),
+                                                      ("meet", ("person:moro", "person:vance"))]

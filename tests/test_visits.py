@@ -98,3 +98,44 @@ def test_visits_take_place_in_the_host_state():
     assert venue_in_host(meeting, dateline, places, by_id, geocode) == dateline
     unknown_host = Frame("visit", "occurred", ["person:vance", "FD"], {}, [(0, len(text))], visit.trigger)
     assert venue_in_host(unknown_host, dateline, places, by_id, geocode) == dateline
+
+
+def test_visits_an_opening_phrase_describes_the_subject_after_its_comma():
+    text = "En visite en Freedonie, le ministre Ilse Vance a été accueilli lundi par le président Tomas Moro."
+    specs = [("person:vance", "person", "Ilse Vance", None, "SY"), ("person:moro", "person", "Tomas Moro", None, "FD"),
+             ("FD", "state", "Freedonie", "FD", None)]
+    assert [f.parties for f in _frames(text, specs, "fr")] == [["person:vance", "FD"]]
+
+
+def test_visits_made_by_a_person_set_off_by_commas():
+    text = "The visit to Freedonia made by the Sylvanian minister, Ilse Vance, ended on Monday."
+    specs = [("person:vance", "person", "Ilse Vance", None, "SY"), ("FD", "state", "Freedonia", "FD", None)]
+    assert [f.parties for f in _frames(text, specs)] == [["person:vance", "FD"]]
+
+
+def test_visits_a_list_of_states_visited_is_one_visit_each():
+    text = "Ilse Vance a commencé sa tournée, avec des visites en Freedonie, en Sylvanie et en Grand Fenwick."
+    specs = [("person:vance", "person", "Ilse Vance", None, None), ("FD", "state", "Freedonie", "FD", None),
+             ("SY", "state", "Sylvanie", "SY", None), ("GF", "state", "Grand Fenwick", "GF", None)]
+    assert [f.parties for f in _frames(text, specs, "fr")] == [
+        ["person:vance", "FD"], ["person:vance", "SY"], ["person:vance", "GF"]]
+
+
+def test_visits_an_opening_arrival_names_the_host_far_from_the_trigger():
+    text = ("Arrivé à Port Lys, en Freedonie, mardi après-midi, le président du conseil de transition de la "
+            "Sylvanie, Ilse Vance, y séjourne pour une visite officielle de 48 heures.")
+    specs = [("person:vance", "person", "Ilse Vance", None, "SY"), ("SY", "state", "Sylvanie", "SY", None),
+             ("FD", "state", "Freedonie", "FD", None), ("place:port-lys", "place", "Port Lys", "FD", None)]
+    assert [f.parties for f in _frames(text, specs, "fr")] == [["person:vance", "FD"]]
+
+
+def test_visits_a_pronoun_subject_is_the_story_subject():
+    text = "Au terme d'une visite de deux jours en Freedonie, elle a déclaré que le dialogue reprenait."
+    specs = [("person:vance", "person", "Ilse Vance", None, "SY"), ("FD", "state", "Freedonie", "FD", None)]
+    ents = _entities(text.replace("Ilse Vance", ""), specs[1:])
+    vance = Entity("person:vance", "person", "Ilse Vance", ["Ilse Vance"], [Mention(0, 0, "Ilse Vance", "person", 0)],  # type: ignore[arg-type]
+                   affiliation="SY")
+    by_id = {e.id: e for e in ents} | {"person:vance": vance}
+    places = [(e.mentions[0], e) for e in ents]
+    frames = visit_frames(text, (0, len(text)), find_triggers(text, "fr"), "fr", [], places, by_id, "person:vance")
+    assert [f.parties for f in frames] == [["person:vance", "FD"]]

@@ -13,7 +13,8 @@ from .event_dates import event_date
 from .occurrence import decide_events
 from .frames import Frame, corefer_frames
 from .pairs import PairCandidate, pair_candidates
-from .triggers import Trigger, find_triggers, status_of
+from .triggers import Trigger, find_triggers, reads_as_sport, status_of
+from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
 from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties
 from .venue import VenueQuery, learned_venue, rule_venue
 from .visits import venue_in_host, visit_frames
@@ -30,6 +31,21 @@ _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
 # "he was received by A and by B", "il a été accueilli par A ainsi que par B": the story's subject met each of them
 _BY_AGENT = re.compile(r"\s+(?:by|par)\s", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre|بين)\s", re.I)
+# "Before Mr X, Y had met Z", "Comme son prédécesseur X, Y a reçu Z": a person named in an opening
+# comparison is not the subject of the verb after it
+_OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|après|comme|à l'instar d[eu']|"
+                             r"contrairement à)\s[^,;:]{1,60},", re.I)
+#: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
+#: what makes a meeting noun an event: 'talks with', 'réunion avec'
+_NOMINAL_COMPLEMENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:with|avec|between|entre|مع|بين)\b", re.I)
+#: "Meeting Iraqi Foreign Minister X, Y welcomed ...": a capitalized gerund opens the sentence as a verb would
+_OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
+_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
+                           r",\s+(?:and|et)\s+(?!(?:his|her|its|their|the|an?|son|sa|ses|leur|leurs|le|la|les|un|une)\b)"
+                           r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3},\s")
+#: an object pronoun: before the trigger in French ("Y l'a reçu"), after it in English ("Y received him")
+_PRONOUN_BEFORE = re.compile(r"(?<![\w'’])(?:l'|l’|les\s+)(?:a|ont|avait|avaient)\s+$", re.I)
+_PRONOUN_AFTER = re.compile(r"\s+(?:him|her)\b(?!\s+(?:own|\w+s)\b)", re.I)
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
 
@@ -93,8 +109,10 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                     and not _REPORTING.match(text[m.end: m.end + 20])]
             if near:
                 conveners.append(((s_start, s_end), min(near)[2]))
-        triggers = find_triggers(sentence, lang, s_start)
+        triggers = [] if reads_as_sport(sentence, lang) else find_triggers(sentence, lang, s_start)
         if not triggers:
+            if lang in _SUBJECT_CARRIES:
+                last_subject = _named_subject(actor_mentions, s_start, s_end) or last_subject
             continue
         triggers = [replace(t, type="conference") if t.type == "meet" and
                     _CONFERENCE_NOUN.search(text[max(s_start, t.start - 30): t.start]) and not t.nominal else t
@@ -107,11 +125,15 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 frames[-1].support.append((s_start, s_end))
             continue
         in_sent = [(m, e) for m, e in actor_mentions if s_start <= m.start < s_end]
-        parties = sentence_parties(text, named_counterparts(text, in_sent, ent_by_id), ent_by_id)
+        named = named_counterparts(text, in_sent, ent_by_id)
+        parties = sentence_parties(text, named, ent_by_id)
         visits = visit_frames(text, (s_start, s_end), triggers, lang, parties, place_mentions, ent_by_id, last_subject)
         frames += visits
-        for trig in _useful_triggers(triggers, text, s_end):
-            before = [p for p in parties if p[0].end <= trig.start]
+        opening = _OPENING_PHRASE.match(text, s_start, s_end)
+        for trig in _useful_triggers(triggers, text, s_start, s_end):
+            clause = _clause_start(text, s_start, trig.start)
+            before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
+                      and not (opening and p[0].end <= opening.end() <= trig.start)]
             after = [p for p in parties if p[0].start >= trig.end]
             ids_before = list(dict.fromkeys(e.id for _, e in before))
             ids_after = list(dict.fromkeys(e.id for _, e in after))
@@ -125,13 +147,18 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
             elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or _received_by(trig, text)) \
                     and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]):
                 ids_before = [last_subject]
-            groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id)
+            elif ids_before and not ids_after and last_subject and last_subject not in ids_before \
+                    and _object_pronoun(text, trig, s_start):
+                ids_after = [last_subject]      # "Y l'a reçu", "Y received him": the story's subject is the object
+            groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id, listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id))
             status = status_of(sentence, trig.start - s_start, lang)
             etype = trig.type
             if any(v.trigger == trig for v in visits):
                 # the visit is the visitor's and the host state's (visit_frames); a person met on it: a meeting
                 etype = "meet"
                 groups = [g for g in groups if sum(ent_by_id[p].kind == "person" for p in g) >= 2]
+            if etype == "visit":
+                groups = [g for g in groups if any(ent_by_id[p].kind == "person" for p in g)]   # a person visits
             for group in groups:
                 evidence = [(s_start, s_end)]
                 if trig.type == "conference" and conveners and not any(
@@ -153,8 +180,28 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
         if parties and parties[0][1].kind == "person" and parties[0][0].start < triggers[0].start:
             last_subject = parties[0][1].id
 
+    frames = sorted(frames + counterparts_listed_after(text, sents, actor_mentions, ent_by_id, lang)
+                    + interlocutors_listed(text, sents, actor_mentions, lang), key=lambda f: f.evidence[0])
     merged = [f for f in _merge_frames(frames, ent_by_id) if len(f.parties) >= 2]
-    return _finish_all(doc, merged, dates, place_mentions, ent_by_id, ctx, sents)
+    return _finish_all(doc, _without_headline_echoes(doc, merged, ent_by_id), dates, place_mentions, ent_by_id, ctx,
+                       sents)
+
+
+def _without_headline_echoes(doc: Document, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """'Maldives FM meets Saudi counterpart': a headline frame of states and bodies that no body frame took
+    in is the headline's shorthand for an event of its kind that the story tells with a person."""
+    title = doc.title_span
+    if title is None:
+        return frames
+
+    def family(f: Frame) -> str:
+        return "meet" if f.type == "call" else _FAMILY[f.type]
+
+    told = {family(f) for f in frames if f.status == "occurred" and f.evidence[0][0] >= title[1]
+            and any(ent_by_id[p].kind == "person" for p in f.parties)}
+    return [f for f in frames if not (f.status == "occurred" and family(f) in told
+                                      and all(title[0] <= a < title[1] for a, _ in f.evidence)
+                                      and not any(ent_by_id[p].kind == "person" for p in f.parties))]
 
 
 def _finish_all(doc: Document, merged: list[Frame], dates: list[DateMention],
@@ -171,12 +218,13 @@ def _finish_all(doc: Document, merged: list[Frame], dates: list[DateMention],
     return events
 
 
-def _useful_triggers(triggers: list[Trigger], text: str, s_end: int) -> list[Trigger]:
+def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: int) -> list[Trigger]:
     """Nominal triggers need 'with'/'avec'/'between' after them; one trigger per type per sentence."""
     out: list[Trigger] = []
     seen: set[str] = set()
     for t in triggers:
-        if t.nominal and not re.match(r"\s+(?:\w+\s+){0,2}?(?:with|avec|between|entre|مع|بين)\b", text[t.end: s_end], re.I):
+        if t.nominal and not _NOMINAL_COMPLEMENT.match(text, t.end, s_end) and not (
+                t.start == s_start and _OPENING_GERUND.match(t.text)):
             continue
         if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I):
             continue
@@ -196,13 +244,39 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_end: int) -> list[Tri
     return out
 
 
+#: languages where a person named in a sentence without an event stays the story's subject for the next
+#: ("... Hadja Lahbib s'est associée ... . Au terme d'une visite à Kinshasa, elle a déclaré"); measured worse in
+#: Arabic, whose object pronouns are clitics of the verb ("واستقبله")
+_SUBJECT_CARRIES = ("en", "fr")
+
+
+def _named_subject(actors: list[tuple[Mention, Entity]], s_start: int, s_end: int) -> str | None:
+    """The first person a sentence without a trigger names: who the story goes on about."""
+    return next((e.id for m, e in actors if s_start <= m.start < s_end and e.kind == "person"), None)
+
+
+def _clause_start(text: str, s_start: int, pos: int) -> int:
+    """Where the clause of `pos` starts: after the last '; ' or ', and' / ', mais' before it ('The US has given aid,
+    and last week, in a call with Y, Mr X promised': the US is no party of the call)."""
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, pos)]
+    return starts[-1] if starts else s_start
+
+
+def _object_pronoun(text: str, trig: Trigger, s_start: int) -> bool:
+    """'Y l'a reçu', 'Y received him': the one met is a person named before (see _PRONOUN_BEFORE)."""
+    return trig.type in ("meet", "call") and bool(
+        _PRONOUN_BEFORE.search(text, max(s_start, trig.start - 12), trig.start) or _PRONOUN_AFTER.match(text, trig.end))
+
+
 def _received_by(trig: Trigger, text: str) -> bool:
     """'was received by A and B': a meeting of the story's subject with each; 'signed by A and B': A and B sign."""
     return trig.type != "agreement" and bool(_BY_AGENT.match(text, trig.end))
 
 
-def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
-    """Who met whom: one group per counterpart for bilateral types, one group for a conference."""
+def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: dict[str, Entity],
+                  listed: list[str]) -> list[list[str]]:
+    """Who met whom: one group per counterpart for bilateral types (a listed state is one), one group
+    for a conference."""
     if etype == "conference":
         return [list(dict.fromkeys(before + after))]
     if before and after:
@@ -211,6 +285,8 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
         persons = [x for x in others if ent_by_id[x].kind == "person"]
         if ent_by_id[subject].kind != "person" and len(persons) >= 2 and etype == "agreement":
             return [persons]      # "X's statement: the signing was done by A and B"
+        persons = persons + [x for x in listed if x not in {subject, ent_by_id[subject].affiliation, *persons}
+                             and etype in ("meet", "call")]
         if len(persons) > 1:
             return [[subject] + [x for x in before[1:2] if ent_by_id[x].kind == "person"] + [p] for p in persons]
         counterpart = persons[:1] or others[:1]

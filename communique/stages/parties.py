@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from ..records import Entity, Mention
+from .title_names import names_a_document
 from .titles import TITLE_RE
 from .venue import LOCATIVE as _LOCATIVE
 
-__all__ = ["sentence_parties", "named_counterparts", "party_rule_flags", "EVENT_NAME", "VISIT_TO"]
+__all__ = ["sentence_parties", "named_counterparts", "state_person", "party_rule_flags", "EVENT_NAME", "VISIT_TO"]
 
 _NON_PARTY_AFTER = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
                               r"a fait savoir|fait savoir|a annoncé|annonce|a précisé|précise|"
@@ -28,6 +29,10 @@ _NOUN_COMPLEMENT = re.compile(r"(?<![\w'’])(?!(?:rencontre|réunion|meeting|vi
                               r"entretiens?|talks|relations|partenariat)\b)[a-zàâçéèêëîïôûù]{4,}\s+(?:de|des|du|of)\s+"
                               r"(?:la\s+|l'|l’|the\s+)?$")
 EVENT_NAME = re.compile(r"\b(?:Show|Exhibition|Expo|Salon|Fair|Festival|Games|Cup|Olympics|Week)\b")
+def _named_event_or_text(e: Entity) -> bool:
+    """An organization named as an event ('World Defense Show') or a text ('Treaty of Friendship')."""
+    return e.kind == "organization" and any(EVENT_NAME.search(f) or names_a_document(f, "en")
+                                            or names_a_document(f, "fr") for f in e.forms)
 _RELATION_BETWEEN = re.compile(
     r"\b(?:cooperation|coopération|relations|partnership|partenariat|ties|liens|échanges?|exchanges?|"
     r"collaboration|coordination|العلاقات|التعاون|الشراكة)(?:\s+[\w'’-]+){0,4}?\s+(?:between|entre|بين)(?:\s+[\w'’-]+){0,6}?\s*$|"
@@ -41,6 +46,16 @@ _VENUE_WORDS = re.compile(r"\b(?:House|Palace|Hall|Building|Palais|Hôtel|Hotel|
 _TEMPORAL_CLAUSE = re.compile(r"\b(?:before|after|avant|après|prior to|following)\s+(?:his|her|their|its|sa|son|leur|the|la|le)\s+"
                               r"(?:meeting|visit|talks|call|réunion|rencontre|entretien|visite)\s+(?:with|avec)\s+"
                               r"(?:[\w.'’-]+\s+){0,3}$", re.I)
+# "at the head of a delegation that included A, B and C", "accompagné de A et de B": the members of a delegation
+# stand with the one who leads it, they are no counterparts
+_COMPANIONS = re.compile(r"\b(?:accompanied\s+by|joined\s+by|delegation\s+(?:that\s+)?(?:included|includes|including|"
+                         r"comprising|made\s+up\s+of)|accompagn[ée]\w*\s+(?:de|d'|d’|par)|entour[ée]\w*\s+de|"
+                         r"délégation\s+(?:comprenant|composée\s+d[e'’]))"
+                         r"(?:[^.;:,]|,\s*(?=(?-i:[A-Z])|(?:and|et|ainsi|du|de|des|d'|d’|la|le|les|the|of)\b)){0,120}$", re.I)
+# "handed over a letter from President X", "remettre ce message du président X": the sender is not in the room
+_SENDER = re.compile(r"\b(?:letters?|messages?|invitations?|greetings|condolences|lettres?|salutations|condoléances)"
+                     r"\s+(?:[\w'’-]+\s+){0,3}?(?:from|de|du|d'|d’)\s*(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’.-]+\s+){0,4}$",
+                     re.I)
 _COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|homologues?|peers?)\b", re.I)
 _COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
 _TITLE_BREAK = re.compile(r"[,.;:()]|\b(?:and|et|with|avec|to|à|met|a|has|had|was|is)\b", re.I)
@@ -53,12 +68,16 @@ def named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
     out = []
     for m, e in parties:
         if e.kind == "state" and (_COUNTERPART_AFTER.match(text, m.end) or _COUNTERPART_BEFORE.search(text, 0, m.start)):
-            persons = [p for p in ent_by_id.values() if p.kind == "person" and
-                       (p.affiliation == e.id or _titled_by(text, p, e))]
-            if len(persons) == 1:
-                e = persons[0]
+            e = state_person(text, e, ent_by_id) or e
         out.append((m, e))
     return out
+
+
+def state_person(text: str, state: Entity, ent_by_id: dict[str, Entity]) -> Entity | None:
+    """The one person of a state that the document names (by affiliation or title), if exactly one."""
+    persons = [p for p in ent_by_id.values() if p.kind == "person" and
+               (p.affiliation == state.id or _titled_by(text, p, state))]
+    return persons[0] if len(persons) == 1 else None
 
 
 def _titled_by(text: str, person: Entity, state: Entity) -> bool:
@@ -81,7 +100,7 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 inside_titles.add((m.start, m.end))
     out = []
     for m, e in in_sent:
-        if e.kind == "organization" and any(EVENT_NAME.search(f) for f in e.forms):
+        if _named_event_or_text(e):
             continue        # "World Defense Show": an event or a venue, not an actor
         if e.kind != "person":
             if e.id in affiliations or (m.start, m.end) in inside_titles:
@@ -99,6 +118,10 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue
         if _TEMPORAL_CLAUSE.search(text[max(0, m.start - 60): m.start]):
             continue            # "Before his meeting with Premier Khan, ..."
+        if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
+            continue            # "a delegation that included Energy Minister X"
+        if _SENDER.search(text, max(0, m.start - 90), m.start):
+            continue            # "a letter from President X"
         if _RELATION_BETWEEN.search(text[max(0, m.start - 60): m.start]):
             continue            # "cooperation between Malaysia and Saudi Arabia": not who met
             if e.kind == "state" and m.form[:1].islower():
@@ -113,7 +136,7 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
     the learned pair decision (stages.pairs), where the rules no longer decide alone."""
     flags = []
     before = text[max(0, m.start - 60): m.start]
-    if e.kind == "organization" and any(EVENT_NAME.search(f) for f in e.forms):
+    if _named_event_or_text(e):
         flags.append("event_name")
     if e.kind != "person":
         affiliations = {pe.affiliation for _, pe in in_sent if pe.kind == "person" and pe.affiliation}
@@ -137,6 +160,10 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
             flags.append("adjective")
     if _TEMPORAL_CLAUSE.search(before):
         flags.append("temporal_clause")
+    if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
+        flags.append("companion")
+    if _SENDER.search(text, max(0, m.start - 90), m.start):
+        flags.append("sender")
     if _RELATION_BETWEEN.search(before):
         flags.append("relation_between")
     return flags

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lang import LANGUAGES, rows
+from ..lang import LANGUAGES, entries, rows
 
-__all__ = ["TRIGGERS", "find_triggers", "status_of", "reads_as_combat", "Trigger"]
+__all__ = ["TRIGGERS", "find_triggers", "status_of", "reads_as_combat", "reads_as_sport", "Trigger"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +109,15 @@ def reads_as_combat(sentence: str, start: int, end: int, etype: str, lang: str) 
     if lang == "ar":
         return bool(_FIGHTERS["ar"].match(sentence, end))
     return bool(_FIGHTERS[lang].search(sentence[max(0, start - 80): start]))
+
+
+_SPORT = {code: _rx(list(entries(code, "sports.txt"))) if entries(code, "sports.txt") else None for code in LANGUAGES}
+
+
+def reads_as_sport(sentence: str, lang: str) -> bool:
+    """True when the sentence has a word of sport (lang/<code>/sports.txt): players met, a team hosted."""
+    pattern = _SPORT.get(lang)
+    return bool(pattern and pattern.search(sentence))
 
 
 def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[Trigger]:

@@ -26,10 +26,18 @@ __all__ = ["visit_frames", "venue_in_host"]
 _ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|atterri|arrivée?s?|"
                       r"arrivé|rendu|rendue|trouve|séjourne|visit\w*|trip|voyage|tour(?:née)?)\s+"
                       r"(?:\w+\s+){0,2}?(?:in|to|at|à|au|aux|en|dans)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
+#: a sentence that opens on the arrival: "Arrivé au Caire, en Égypte, mardi, X ...", "Landed in Y, X ..."
+_OPENING_ARRIVAL = re.compile(r"\s*(?:arriv[ée]\w*|arrived|arriving|landed|landing|atterri\w*)\s+(?:in|at|à|au|aux|en|dans)\s"
+                              r"[^.;:]{0,40}?(?:,\s+(?:in|en|au|aux)\s+(?:the\s+|la\s+|le\s+|l'|l’)?)?$", re.I)
+_PRONOUN_SUBJECT = re.compile(r",\s+(?:il|elle|he|she)\s", re.I)
 _POSSESSIVE = re.compile(r"\b(?:his|her|sa|son)\s+(?:\w+\s+){0,2}$", re.I)
-_BY = re.compile(r"\b(?:by|par)\s+(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’-]+\s+){0,5}$", re.I)
+_BY = re.compile(r"\b(?:by|par)\s+(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’-]+,?\s+){0,5}$", re.I)
+#: "En visite au Qatar, le président X ...", "On a two-day visit to Y, X ...": an opening phrase of the visit
+_OPENING = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}$")
 #: "X, who is leading a delegation on a visit to Y": a relative clause that presents a person, not the news
 _RELATIVE = re.compile(r"(?:,|،)\s*(?:who|qui|الذي|التي)\b", re.I)
+_HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|au|aux|à)\s+)?(?:the\s+|la\s+|le\s+|l'|l’)?",
+                            re.I)
 _WINDOW = 120      # characters between the trigger and the place it is about
 
 
@@ -37,37 +45,60 @@ def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang
                  in_sent: list[tuple[Mention, Entity]], places: list[tuple[Mention, Entity]],
                  ent_by_id: dict[str, Entity], last_subject: str | None) -> list[Frame]:
     """One visit frame per visit trigger of the sentence whose visitor and host state are both found."""
-    frames = []
+    frames: list[Frame] = []
     for trig in (t for t in triggers if t.type == "visit"):
-        host = _host_state(text, span, trig, places, ent_by_id)
-        visitor = None if host is None else _visitor(text, span, trig, in_sent, last_subject, host, ent_by_id)
-        if host is None or visitor is None:
+        found = _host_state(text, span, trig, places, ent_by_id)
+        if found is None:
             continue
-        status = status_of(text[span[0]:span[1]], trig.start - span[0], lang)
-        parties = [visitor, host.id]
-        roles = {visitor: (ent_by_id[visitor].titles or [None])[0], host.id: None}
-        frames.append(Frame("visit", status, parties, roles, [span], trig, host=host.id))
+        visitor = _visitor(text, span, trig, in_sent, last_subject, found[0], ent_by_id)
+        for host in _listed_hosts(text, span, found, places, ent_by_id) if visitor else []:
+            if any(f.parties == [visitor, host.id] for f in frames) or _at_home(ent_by_id[visitor], host, ent_by_id):
+                continue        # "landed in X for a visit": one visit
+            status = status_of(text[span[0]:span[1]], trig.start - span[0], lang)
+            roles = {visitor: (ent_by_id[visitor].titles or [None])[0], host.id: None}
+            frames.append(Frame("visit", status, [visitor, host.id], roles, [span], trig, host=host.id))
     return frames
 
 
-def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tuple[Mention, Entity]],
-                ent_by_id: dict[str, Entity]) -> Entity | None:
-    """The state visited: a state or city of the sentence after a locative or arrival word near the trigger."""
+def _listed_hosts(text: str, span: tuple[int, int], found: tuple[Entity, Mention], places: list[tuple[Mention, Entity]],
+                  ent_by_id: dict[str, Entity]) -> list[Entity]:
+    """The host and the states listed right after it: 'visits to South Africa, Angola and Eswatini', 'des
+    visites en Afrique du Sud, en Angola et en Eswatini' (a city counts for its state)."""
+    host, mention = found
     states_by_country = {e.country: e for e in ent_by_id.values() if e.kind == "state" and e.country}
-    best: tuple[int, Entity] | None = None
+    hosts, end = [host], mention.end
     for m, e in places:
-        if not (span[0] <= m.start < span[1]) or abs(m.start - trig.start) > _WINDOW or m.form[:1].islower():
+        if m.start < end or not m.start < span[1]:
+            continue
+        state = e if e.kind == "state" else states_by_country.get(e.country or "")
+        if state is None or not _HOST_LIST_GAP.fullmatch(text, end, m.start):
+            break
+        hosts.append(state)
+        end = m.end
+    return list({h.id: h for h in hosts}.values())
+
+
+def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tuple[Mention, Entity]],
+                ent_by_id: dict[str, Entity]) -> tuple[Entity, Mention] | None:
+    """The state visited (and its mention): a state or city of the sentence after a locative or arrival word near the trigger."""
+    states_by_country = {e.country: e for e in ent_by_id.values() if e.kind == "state" and e.country}
+    best: tuple[int, Entity, Mention] | None = None
+    for m, e in places:
+        if not (span[0] <= m.start < span[1]) or m.form[:1].islower():
             continue
         before = text[max(span[0], m.start - 40): m.start]
-        if not (_ARRIVAL.search(before) or (m.start >= trig.end and LOCATIVE.search(before[-25:]))):
+        opening = m.start < trig.start and bool(_OPENING_ARRIVAL.match(text, span[0], m.start))
+        if abs(m.start - trig.start) > _WINDOW and not opening:
+            continue        # far from the trigger: only the place of an opening "Arrivé au Caire, en Égypte, ..."
+        if not (opening or _ARRIVAL.search(before) or (m.start >= trig.end and LOCATIVE.search(before[-25:]))):
             continue        # before the trigger, only a place one arrives in: "landed in X ... for a visit"
         state = e if e.kind == "state" else states_by_country.get(e.country)
         if state is None:
             continue
         distance = abs(m.start - trig.start)
         if best is None or distance < best[0]:
-            best = (distance, state)
-    return best[1] if best else None
+            best = (distance, state, m)
+    return (best[1], best[2]) if best else None
 
 
 def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tuple[Mention, Entity]],
@@ -82,7 +113,15 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
     for m, e in persons:
         if m.start >= trig.end and _BY.search(text[max(trig.end, m.start - 60): m.start]):
             return e.id
-    if last_subject in ent_by_id and not _at_home(ent_by_id[last_subject], host, ent_by_id) and _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start]):
+    comma = text.find(",", trig.end, span[1])
+    if comma >= 0 and _OPENING.fullmatch(text, span[0], trig.start):
+        after = [e.id for m, e in persons if m.start > comma]
+        if after:
+            return after[0]     # the subject the opening phrase describes
+    if last_subject in ent_by_id and not _at_home(ent_by_id[last_subject], host, ent_by_id) and (
+            _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start])
+            or (not persons and ent_by_id[last_subject].kind == "person" and _PRONOUN_SUBJECT.search(text, trig.end, span[1]))):
+        # "his visit"; "At the end of a two-day visit to X, she said": the story's subject
         return last_subject
     return None
 

@@ -15,7 +15,7 @@ from communique.stages.person_names import extend_name
 from communique.stages.person_titles import attach_titles
 from communique.stages.sentences import sentence_spans
 from communique.stages.titles import HONORIFIC_RE, TITLE_RE
-from communique.stages.triggers import find_triggers, status_of
+from communique.stages.triggers import find_triggers, reads_as_sport, status_of
 
 
 def _sentences(text: str) -> list[str]:
@@ -67,6 +67,17 @@ def test_triggers_en_types_and_nominal():
 def test_triggers_en_call_and_visit():
     sentence = "The president phoned the prime minister before his trip to Vells."
     assert [(t.text, t.type) for t in find_triggers(sentence, "en")] == [("phoned", "call"), ("trip to", "visit")]
+
+
+@pytest.mark.parametrize("sentence, word, etype", [
+    ("The envoy sat down with the foreign minister on Tuesday.", "sat down with", "meet"),
+    ("The king granted an audience to the visiting delegation.", "granted an audience to", "meet"),
+    ("The two ministers put their signatures to the accord.", "put their signatures to", "agreement"),
+    ("The president also talked to his counterpart by phone.", "talked to his counterpart by phone", "call"),
+    ("The minister landed in Vells on Monday.", "landed in", "visit"),
+])
+def test_triggers_en_words_of_meetings_signatures_and_calls(sentence, word, etype):
+    assert (word, etype) in [(t.text, t.type) for t in find_triggers(sentence, "en")]
 
 
 @pytest.mark.parametrize("sentence, word, status", [
@@ -239,3 +250,8 @@ def test_mentions_en_a_portfolio_in_front_of_its_title(ner_doc):
     ctx = MentionContext(Gazetteer([]), lambda form: False)
     out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
     assert out == [("Tom Arle", "person"), ("Harbour Council", "organization")]
+
+
+def test_sports_en_words_of_sport_are_read():
+    assert reads_as_sport('The squad met the coach on Monday.', "en")
+    assert not reads_as_sport('The ministers met on Monday.', "en")

@@ -15,7 +15,7 @@ from communique.stages.person_names import extend_name
 from communique.stages.person_titles import attach_titles
 from communique.stages.sentences import sentence_spans
 from communique.stages.titles import HONORIFIC_RE, TITLE_RE
-from communique.stages.triggers import find_triggers, status_of
+from communique.stages.triggers import find_triggers, reads_as_sport, status_of
 
 
 def test_sentences_fr_abbreviations_and_initials_do_not_end_a_sentence():
@@ -184,3 +184,23 @@ def test_parties_fr_the_institution_that_reports_is_no_party():
     assert _NON_PARTY_AFTER.match(" a fait savoir que le ministre a reçu")
     assert _NON_PARTY_AFTER.match(" annonce que")
     assert not _NON_PARTY_AFTER.match(" a reçu le ministre")
+
+@pytest.mark.parametrize("sentence, word, etype", [
+    ("Le ministre a en outre vu le secrétaire général adjoint.", "a en outre vu", "meet"),
+    ("Le président a accordé une audience à la délégation.", "accordé une audience", "meet"),
+    ("Les deux ministres ont tenu une séance de travail.", "tenu une séance de travail", "meet"),
+    ("Il a eu des entretiens séparés avec les ministres.", "entretiens", "meet"),
+    ("L'échange téléphonique entre les deux ministres a duré une heure.", "échange téléphonique", "call"),
+    ("Sa tournée comprend des visites en Sylvanie et en Freedonie.", "visites", "visit"),
+])
+def test_triggers_fr_words_of_meetings_audiences_and_calls(sentence, word, etype):
+    assert (word, etype) in [(t.text, t.type) for t in find_triggers(sentence, "fr")]
+
+
+def test_triggers_fr_a_vu_le_jour_is_no_meeting():
+    assert find_triggers("Le projet a vu le jour en 2010.", "fr") == []
+
+
+def test_sports_fr_words_of_sport_are_read():
+    assert reads_as_sport('Les joueurs ont rencontré le sélectionneur.', "fr")
+    assert not reads_as_sport('Les ministres se sont rencontrés.', "fr")
