@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..records import Entity, Mention
+from .person_names import AR_NAME_LEAD
 from .titles import TITLE_RE
 from .venue import LOCATIVE as _LOCATIVE
 
@@ -42,6 +43,10 @@ _TEMPORAL_CLAUSE = re.compile(r"\b(?:before|after|avant|après|prior to|followin
                               r"(?:[\w.'’-]+\s+){0,3}$", re.I)
 _COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|homologues?|peers?)\b", re.I)
 _COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
+# Arabic: a title or "نظيره" and its complement words with the article right before a demonym: "نظيره الروسي",
+# "وزير الخارجية الكويتي", "رئيس الحكومة الإسباني" -- the person who holds it, where no name follows
+_AR_NO_NAME_NEXT = re.compile(r"\s*(?:[،,.:؛]|$|(?:في|إلى|الى|من|مع|ب\S+|ل\S+|يوم|اليوم|أمس|[يت]\S+)(?!\S))")
+_AR_TITLE_BEFORE = re.compile(r"(?<!\S)(?P<lead>" + AR_NAME_LEAD.pattern + r")(?:\s+(?:[وفبلك]?ال|لل)\S+){0,2}\s+$")
 _TITLE_BREAK = re.compile(r"[,.;:()]|\b(?:and|et|with|avec|to|à|met|a|has|had|was|is)\b", re.I)
 
 
@@ -56,8 +61,22 @@ def named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
                        (p.affiliation == e.id or _titled_by(text, p, e))]
             if len(persons) == 1:
                 e = persons[0]
+        elif e.kind == "state" and (lead := _AR_TITLE_BEFORE.search(text, max(0, m.start - 60), m.start)) \
+                and _AR_NO_NAME_NEXT.match(text, m.end):
+            e = _arabic_title_holder(text, e, lead.group("lead"), ent_by_id) or e
         out.append((m, e))
     return out
+
+
+def _arabic_title_holder(text: str, state: Entity, lead: str, ent_by_id: dict[str, Entity]) -> Entity | None:
+    """'نظيره الروسي', 'وزير الخارجية الكويتي' without a name: the one person of that state the story
+    names (of several, the one whose titles hold the title word)."""
+    persons = [p for p in ent_by_id.values() if p.kind == "person" and
+               (p.affiliation == state.id or _titled_by(text, p, state))]
+    if len(persons) > 1:
+        word = re.sub(r"^[وفبلك]{0,2}(?:ال)?", "", lead)
+        persons = [p for p in persons if any(word in t for t in p.titles)]
+    return persons[0] if len(persons) == 1 else None
 
 
 def _titled_by(text: str, person: Entity, state: Entity) -> bool:

@@ -132,7 +132,9 @@ AR_NAME_LEAD = re.compile(
 # "عبد الله"), a preposition glued to the article ("بالوزير", "للدور"), an abstract noun or feminine
 # adjective ("الثنائية", "عمليات")
 _AR_NOT_NAME_SHAPE = re.compile(r"^.{2,}(?<!ل)ه$|^.{3,}(?:ها|هم|هما)$|^[وف]?(?:بال|لل|كال)..|^.{3,}يه$|^.{2,}يات$|"
-                                r"^[وفبلك]?ال.{2,}ية$|^.{4,}ات$")
+                                r"^.{4,}ات$|^.{2,}(?:اً|ًا)$")
+# an adjective with the article ("الثنائية"); inside a span the NER read as a name, a family name ("العطية")
+_AR_ADJECTIVE_SHAPE = re.compile(r"^[وفبلك]?ال.{2,}ية$")
 
 
 def _ar_key(word: str) -> str:
@@ -149,6 +151,8 @@ def is_arabic_name_word(word: str, *, inside: bool = False) -> bool:
     if key in _AR_NOT_NAMES or key in _AR_COMPLEMENTS or re.sub(r"^ال", "", key) in _AR_TIME_WORDS:
         return False
     if AR_NAME_LEAD.fullmatch(word) or HONORIFIC_RE.fullmatch(word) or _AR_NOT_NAME_SHAPE.search(word):
+        return False
+    if not inside and _AR_ADJECTIVE_SHAPE.search(word):
         return False
     return inside or not (key.startswith("و") and key not in _AR_WAW_NAMES and len(key) > 3)
 
