@@ -11,8 +11,8 @@ from ..records import Mention
 from ..textnorm import fold, is_arabic
 from .acronyms import acronym_definitions
 from .gazetteer import Gazetteer
-from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_person_extent, extend_name,
-                           merge_adjacent_arabic_persons, name_words_alone, persons_by_surname)
+from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_person_extent, drop_lone_arabic_words,
+                           extend_name, merge_adjacent_arabic_persons, name_words_alone, persons_by_surname)
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
@@ -87,8 +87,8 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
                         descriptive=bool(info.get("descriptive")), kb_id=info.get("kb"))
                 for (start, end), info in sorted(spans.items())]
     verbs = {t.idx for t in sdoc if t.pos_ in {"VERB", "AUX"} and not TITLE_RE.fullmatch(t.text)}
-    mentions = persons_by_surname(mentions, ctx.gazetteer)
-    return attach_titles(text, mentions, sents, verbs)
+    mentions = attach_titles(text, persons_by_surname(mentions, ctx.gazetteer), sents, verbs)
+    return drop_lone_arabic_words(text, mentions) if lang == "ar" else mentions
 
 
 def _add(text: str, spans: Spans, start: int, end: int, kind: str, **extra: Any) -> None:

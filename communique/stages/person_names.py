@@ -15,7 +15,7 @@ from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE, TITLE_WORDS
 
 __all__ = ["extend_name", "name_words_alone", "persons_by_surname", "is_name_token", "is_arabic_name_word",
            "arabic_name_words", "arabic_person_extent", "arabic_names_after_titles", "merge_adjacent_arabic_persons",
-           "AR_NAME_LEAD"]
+           "drop_lone_arabic_words", "AR_NAME_LEAD"]
 
 Spans = dict[tuple[int, int], dict[str, Any]]
 
@@ -137,6 +137,10 @@ _AR_NOT_NAME_SHAPE = re.compile(r"^.{2,}(?<!ل)ه$|^.{3,}(?:ها|هم|هما)$|^
 _AR_ADJECTIVE_SHAPE = re.compile(r"^[وفبلك]?ال.{2,}ية$")
 
 
+# a title's demonym right before a name: "وزير الخارجية الصيني وانغ": the "و" is the name's, not "and"
+_AR_DEMONYM_BEFORE = re.compile(r"(?<!\S)ال\S{2,}ي\s+$")
+
+
 def _ar_key(word: str) -> str:
     return fold_arabic(word)
 
@@ -211,7 +215,7 @@ def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[in
         start += 1
     first = re.match(r"\S+", text[start:end])
     if first and _ar_key(first.group(0)).startswith("و") and _ar_key(first.group(0)) not in _AR_WAW_NAMES \
-            and len(first.group(0)) > 3:
+            and len(first.group(0)) > 3 and not _AR_DEMONYM_BEFORE.search(text, max(0, start - 30), start):
         start += 1
     words = [(start + s, start + e) for s, e in _ar_words(text, start, end)]
     while len(words) > 1 and not is_arabic_name_word(text[words[-1][0]:words[-1][1]].strip("-–—"), inside=True) \
@@ -297,4 +301,26 @@ def merge_adjacent_arabic_persons(text: str, persons: list[tuple[int, int]]) -> 
             for k in range(i, j + 1):
                 out[ordered[k]] = (ordered[i][0], ordered[j][1])
         i = j + 1
+    return out
+
+
+_AR_TITLE_AFTER = re.compile(r"\s*[،,]\s*(?:" + AR_NAME_LEAD.pattern + r")")
+_AR_HONORIFIC_BEFORE = re.compile(r"(?:" + HONORIFIC_RE.pattern + r")[\s/\"«“]*$")
+
+
+def drop_lone_arabic_words(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Arabic person mentions of one word that no title or honorific introduces, that are no word of a
+    longer person name of the document and no KB actor: a noun or verb the NER read as a name ("غياب دام",
+    "وجود فتور"). A story introduces a person by a full name or a title first (before the name, or after
+    it and a comma: "كمالدينوف، نائب وزير الخارجية")."""
+    name_words = {_ar_key(w) for m in mentions if m.kind == "person" and len(m.form.split()) > 1
+                  for w in m.form.split()}
+    out = []
+    for m in mentions:
+        if (m.kind == "person" and is_arabic(m.form) and " " not in m.form.strip() and m.title is None
+                and m.kb_id is None and not m.descriptive and _ar_key(m.form) not in name_words
+                and not _AR_HONORIFIC_BEFORE.search(text, max(0, m.start - 20), m.start)
+                and not _AR_TITLE_AFTER.match(text, m.end)):
+            continue
+        out.append(m)
     return out
