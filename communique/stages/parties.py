@@ -45,7 +45,7 @@ _COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|homologues?|peers?)\b", re
 _COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
 # Arabic: a title or "نظيره" and its complement words with the article right before a demonym: "نظيره الروسي",
 # "وزير الخارجية الكويتي", "رئيس الحكومة الإسباني" -- the person who holds it, where no name follows
-_AR_NO_NAME_NEXT = re.compile(r"\s*(?:[،,.:؛]|$|(?:في|إلى|الى|من|مع|ب\S+|ل\S+|يوم|اليوم|أمس|[يت]\S+)(?!\S))")
+_AR_APPOSITION = re.compile(r"[\s،,\"«“]*")
 _AR_TITLE_BEFORE = re.compile(r"(?<!\S)(?P<lead>" + AR_NAME_LEAD.pattern + r")(?:\s+(?:[وفبلك]?ال|لل)\S+){0,2}\s+$")
 _TITLE_BREAK = re.compile(r"[,.;:()]|\b(?:and|et|with|avec|to|à|met|a|has|had|was|is)\b", re.I)
 
@@ -55,6 +55,7 @@ def named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
     """'met his Iranian counterpart', 'son homologue iranien': the counterpart is the one person of that state
     the document names, when it names exactly one; otherwise the state itself stays the party."""
     out = []
+    person_starts = {pm.start for p in ent_by_id.values() if p.kind == "person" for pm in p.mentions}
     for m, e in parties:
         if e.kind == "state" and (_COUNTERPART_AFTER.match(text, m.end) or _COUNTERPART_BEFORE.search(text, 0, m.start)):
             persons = [p for p in ent_by_id.values() if p.kind == "person" and
@@ -62,7 +63,7 @@ def named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
             if len(persons) == 1:
                 e = persons[0]
         elif e.kind == "state" and (lead := _AR_TITLE_BEFORE.search(text, max(0, m.start - 60), m.start)) \
-                and _AR_NO_NAME_NEXT.match(text, m.end):
+                and _AR_APPOSITION.match(text, m.end).end() not in person_starts:
             e = _arabic_title_holder(text, e, lead.group("lead"), ent_by_id) or e
         out.append((m, e))
     return out

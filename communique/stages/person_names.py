@@ -226,6 +226,8 @@ def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[in
     end = words[-1][1]
     while end > start and not text[end - 1].isalpha():
         end -= 1
+    if len(words) == 1 and not is_arabic_name_word(text[start:end], inside=True):
+        return start, end       # one word that is no name word ("سلفه"): nothing to extend
     more, boundary = arabic_name_words(text, end, blocked, limit=2)
     # a name the NER read as one or two words goes on to any boundary; a longer one only over family
     # names with the article ("الحداد") or up to a punctuation mark
