@@ -125,7 +125,11 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
             elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or _received_by(trig, text)) \
                     and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]):
                 ids_before = [last_subject]
-            groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id)
+            if lang == "ar" and not ids_before and not trig.nominal and len(ids_after) >= 3 \
+                    and trig.type != "conference" and not _BETWEEN.search(text[trig.end: s_end]):
+                groups = _verb_first_groups(ids_after, ent_by_id)
+            else:
+                groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id)
             status = status_of(sentence, trig.start - s_start, lang)
             etype = trig.type
             if any(v.trigger == trig for v in visits):
@@ -212,12 +216,36 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
         if ent_by_id[subject].kind != "person" and len(persons) >= 2 and etype == "agreement":
             return [persons]      # "X's statement: the signing was done by A and B"
         if len(persons) > 1:
-            return [[subject] + [x for x in before[1:2] if ent_by_id[x].kind == "person"] + [p] for p in persons]
+            extra = [x for x in before[1:2] if ent_by_id[x].kind == "person"]
+            return [[subject] + extra + group for group in _same_side(persons, ent_by_id)]
         counterpart = persons[:1] or others[:1]
         extra = [x for x in before[1:] if ent_by_id[x].kind == "person"][:1]
         return [[subject] + extra + counterpart]
     group = list(dict.fromkeys(before or after))
     return [group[:2] if etype != "agreement" else group[:3]]
+
+
+def _verb_first_groups(ids: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
+    """Arabic verb-first sentences ("استقبل A B ووزير خارجيته C"): the verb's subject, then whom it met,
+    one group per state of the persons met; the persons of no known state (a delegation, those present)
+    go with the first group."""
+    subject, others = ids[0], ids[1:]
+    persons = [x for x in others if ent_by_id[x].kind == "person"]
+    if not persons:
+        return [[subject, others[0]]]
+    sides = _same_side([p for p in persons if ent_by_id[p].affiliation], ent_by_id) or [[]]
+    sides[0] += [p for p in persons if not ent_by_id[p].affiliation]
+    return [[subject] + side for side in sides]
+
+
+def _same_side(persons: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
+    """Counterparts met in one sentence, one group per side: persons of one state (or organization) are
+    one delegation ("the President and the Foreign Minister of X"), persons of different sides or of none
+    are met one by one."""
+    groups: dict[str, list[str]] = {}
+    for p in persons:
+        groups.setdefault(ent_by_id[p].affiliation or p, []).append(p)
+    return list(groups.values())
 
 
 def _role(ent: Entity) -> str | None:

@@ -110,11 +110,42 @@ def test_parties_ar_a_title_demonym_without_name_is_the_person_of_that_state(hea
 
 
 def test_parties_ar_a_demonym_before_a_name_is_not_replaced():
-    # "الرئيس الزمرستاني كريم النوري": the demonym is the named person's, not another president of that state
+    # "الرئيس الزمرستاني كريم النوري": the demonym is the named person's, not another person of that state
+    text = ("وصل سليم الحداد ومراد التوزاني إلى العاصمة أمس\n"
+            "والتقى سليم الحداد الرئيس الزمرستاني كريم النوري.")
+    specs = [("person:haddad", "person", "سليم الحداد", None), ("person:touzani", "person", "مراد التوزاني", "XL"),
+             ("person:haddad", "person", "سليم الحداد", None), ("XL", "state", "الزمرستاني", None),
+             ("person:nouri", "person", "كريم النوري", None)]
+    assert _events(text, specs, titles={"person:touzani": ["رئيس الوزراء"]}) == [("person:haddad", "person:nouri")]
+
+
+def test_parties_ar_persons_of_one_state_met_together_are_one_event():
     text = ("وصل سليم الحداد إلى العاصمة أمس\n"
-            "والتقى سليم الحداد الرئيس الزمرستاني كريم النوري بحضور مراد التوزاني.")
+            "والتقى سليم الحداد الرئيس الزمرستاني كريم النوري ووزير الخارجية الزمرستاني مراد التوزاني.")
     specs = [("person:haddad", "person", "سليم الحداد", None), ("person:haddad", "person", "سليم الحداد", None),
-             ("XL", "state", "الزمرستاني", None), ("person:nouri", "person", "كريم النوري", None),
-             ("person:touzani", "person", "مراد التوزاني", "XL")]
-    events = _events(text, specs, titles={"person:touzani": ["رئيس الوزراء"]})
-    assert ("person:haddad", "person:nouri") in events and ("person:haddad", "person:touzani") not in events
+             ("person:nouri", "person", "كريم النوري", "XL"), ("person:touzani", "person", "مراد التوزاني", "XL")]
+    assert _events(text, specs) == [("person:haddad", "person:nouri", "person:touzani")]
+
+
+def test_parties_ar_counterparts_of_different_states_are_one_event_each():
+    text = ("وصل سليم الحداد إلى العاصمة أمس\n"
+            "والتقى سليم الحداد نظيريه الزمرستاني كريم النوري والفريدوني مراد التوزاني.")
+    specs = [("person:haddad", "person", "سليم الحداد", None), ("person:haddad", "person", "سليم الحداد", None),
+             ("person:nouri", "person", "كريم النوري", "XL"), ("person:touzani", "person", "مراد التوزاني", "FD")]
+    assert _events(text, specs) == [("person:haddad", "person:nouri"), ("person:haddad", "person:touzani")]
+
+
+def test_parties_ar_subject_first_persons_of_one_state_are_one_event():
+    text = ("سليم الحداد في العاصمة\n"
+            "سليم الحداد يلتقي الرئيس الزمرستاني كريم النوري ووزير الخارجية مراد التوزاني")
+    specs = [("person:haddad", "person", "سليم الحداد", None), ("person:haddad", "person", "سليم الحداد", None),
+             ("person:nouri", "person", "كريم النوري", "XL"), ("person:touzani", "person", "مراد التوزاني", "XL")]
+    assert _events(text, specs) == [("person:haddad", "person:nouri", "person:touzani")]
+
+
+def test_parties_ar_verb_first_a_delegation_without_state_joins_the_meeting():
+    text = ("وصل سليم الحداد إلى العاصمة أمس\n"
+            "واستقبل سليم الحداد وزير الخارجية الزمرستاني مراد التوزاني، وكان برفقته كريم النوري.")
+    specs = [("person:haddad", "person", "سليم الحداد", None), ("person:haddad", "person", "سليم الحداد", None),
+             ("person:touzani", "person", "مراد التوزاني", "XL"), ("person:nouri", "person", "كريم النوري", None)]
+    assert _events(text, specs) == [("person:haddad", "person:nouri", "person:touzani")]
