@@ -12,6 +12,7 @@ from communique.stages.gazetteer import Gazetteer, GazetteerEntry
 from communique.stages.mentions import MentionContext, find_mentions
 from communique.stages.person_names import is_arabic_name_word
 from communique.stages.titles import TITLE_RE
+from communique.stages.triggers import status_of
 
 
 def _persons(ner_doc, text: str, ents: list[tuple[str, str]], states: tuple[str, ...] = ()) -> list[str]:
@@ -149,3 +150,15 @@ def test_parties_ar_verb_first_a_delegation_without_state_joins_the_meeting():
     specs = [("person:haddad", "person", "سليم الحداد", None), ("person:haddad", "person", "سليم الحداد", None),
              ("person:touzani", "person", "مراد التوزاني", "XL"), ("person:nouri", "person", "كريم النوري", None)]
     assert _events(text, specs) == [("person:haddad", "person:nouri", "person:touzani")]
+
+
+@pytest.mark.parametrize("sentence, word, status", [
+    # a cue written with its short vowels reads as the bare cue
+    ("يُرتقب أن يجتمع الوزير بنظيره في العاصمة", "يجتمع", "planned"),
+    ("ومن المُقرر أن يلتقي المبعوث بالمحافظ", "يلتقي", "planned"),
+    # "on his way to": the talks are still to come
+    ("الوزير في طريقه إلى العاصمة لإجراء محادثات مع نظيره", "محادثات", "planned"),
+    ("التقى الوزير نظيره في الطريق إلى المطار", "التقى", "occurred"),
+])
+def test_status_ar_vowelled_cues_and_on_the_way(sentence, word, status):
+    assert status_of(sentence, sentence.index(word), "ar") == status
