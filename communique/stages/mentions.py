@@ -11,8 +11,9 @@ from ..records import Mention
 from ..textnorm import fold, is_arabic
 from .acronyms import acronym_definitions
 from .gazetteer import Gazetteer
-from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_person_extent, drop_lone_arabic_words,
-                           extend_name, merge_adjacent_arabic_persons, name_words_alone, persons_by_surname)
+from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_names_before_titles, arabic_person_extent,
+                           drop_lone_arabic_words, extend_name, merge_adjacent_arabic_persons, name_words_alone,
+                           persons_by_surname)
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
@@ -162,12 +163,15 @@ def _persons_after_titles(text: str, token_starts: set[int], ctx: MentionContext
 
 
 def _arabic_persons_after_titles(text: str, sdoc: Any, spans: Spans) -> None:
-    """Arabic names after a title or a word like 'نظيره' (or an occupation the NER tagged) that the NER
-    missed; then person spans that touch are joined into one name."""
+    """Arabic names after a title or a word like 'نظيره' (or an occupation the NER tagged), or before a
+    comma and a title, that the NER missed; then person spans that touch are joined into one name."""
     anchors = [m.end() for m in AR_NAME_LEAD.finditer(text)] + [e.end_char for e in sdoc.ents if e.label_ == "OCC"]
     persons = [k for k, v in spans.items() if v["kind"] == "person"]
     blocked = [k for k, v in spans.items() if v["kind"] != "person"]
     for start, end in arabic_names_after_titles(text, anchors, blocked, persons):
+        _add(text, spans, start, end, "person")
+    persons = [k for k, v in spans.items() if v["kind"] == "person"]
+    for start, end in arabic_names_before_titles(text, blocked, persons):
         _add(text, spans, start, end, "person")
     merged = merge_adjacent_arabic_persons(text, [k for k, v in spans.items() if v["kind"] == "person"])
     for old, new in merged.items():

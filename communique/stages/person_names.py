@@ -15,7 +15,7 @@ from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE, TITLE_WORDS
 
 __all__ = ["extend_name", "name_words_alone", "persons_by_surname", "is_name_token", "is_arabic_name_word",
            "arabic_name_words", "arabic_person_extent", "arabic_names_after_titles", "merge_adjacent_arabic_persons",
-           "drop_lone_arabic_words", "AR_NAME_LEAD"]
+           "drop_lone_arabic_words", "arabic_names_before_titles", "AR_NAME_LEAD"]
 
 Spans = dict[tuple[int, int], dict[str, Any]]
 
@@ -138,7 +138,7 @@ _AR_ADJECTIVE_SHAPE = re.compile(r"^[وفبلك]?ال.{2,}ية$")
 
 
 # a title's demonym right before a name: "وزير الخارجية الصيني وانغ": the "و" is the name's, not "and"
-_AR_DEMONYM_BEFORE = re.compile(r"(?<!\S)ال\S{2,}ي\s+$")
+_AR_DEMONYM_BEFORE = re.compile(r"(?<!\S)[وف]?ال\S{2,}ي\s+$")
 
 
 def _ar_key(word: str) -> str:
@@ -217,6 +217,10 @@ def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[in
     if first and _ar_key(first.group(0)).startswith("و") and _ar_key(first.group(0)) not in _AR_WAW_NAMES \
             and len(first.group(0)) > 3 and not _AR_DEMONYM_BEFORE.search(text, max(0, start - 30), start):
         start += 1
+    prev = _AR_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if prev and is_arabic_name_word(prev.group(1)) and not any(overlaps(b, prev.span(1)) for b in blocked) \
+            and _AR_DEMONYM_BEFORE.search(text, max(0, prev.start(1) - 30), prev.start(1)):
+        start = prev.start(1)       # "والمصري بدر" + "عبد العاطي": the first name the NER left out
     words = [(start + s, start + e) for s, e in _ar_words(text, start, end)]
     while len(words) > 1 and not is_arabic_name_word(text[words[-1][0]:words[-1][1]].strip("-–—"), inside=True) \
             and _ar_key(text[words[-1][0]:words[-1][1]]) not in _AR_PARTICLES:
@@ -262,6 +266,36 @@ def arabic_names_after_titles(text: str, anchors: list[int], blocked: list[tuple
     return out
 
 
+_AR_COMMA_TITLE = re.compile(r"[ \t]*[،,][ \t]*(?=(?:" + AR_NAME_LEAD.pattern + r"))")
+_AR_WORD_BEFORE = re.compile(r"([^\s،,]+)[ \t]*$")
+
+
+def arabic_names_before_titles(text: str, blocked: list[tuple[int, int]],
+                               persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Arabic names of two to four words right before a comma and a title ("مع سليم الحداد، وزير
+    الخارجية"): read leftwards over name words (particles taking the word after them) to a word that
+    is none; the first word has no article."""
+    out = []
+    for cm in _AR_COMMA_TITLE.finditer(text):
+        words: list[tuple[int, int]] = []
+        pos = cm.start()
+        while len(words) < 5:
+            m = _AR_WORD_BEFORE.search(text, max(0, pos - 40), pos)
+            if not m or not _AR_NAME_WORD.fullmatch(m.group(1)) or any(overlaps(b, m.span(1)) for b in blocked + persons):
+                break
+            key = _ar_key(m.group(1))
+            if key not in _AR_PARTICLES and not is_arabic_name_word(m.group(1), inside=bool(words)):
+                break
+            words.insert(0, m.span(1))
+            pos = m.start(1)
+        while words and _ar_key(text[words[0][0]:words[0][1]]) in _AR_PARTICLES:
+            words = words[1:]
+        counted = [w for w in words if _ar_key(text[w[0]:w[1]]) not in _AR_PARTICLES]
+        if 2 <= len(counted) <= 4 and not _ar_key(text[words[0][0]:words[0][1]]).startswith("ال"):
+            out.append((words[0][0], words[-1][1]))
+    return out
+
+
 def _after_title_complement(text: str, pos: int, blocked: list[tuple[int, int]]) -> int:
     """The position after a title's complement: words with the article, mentions (states, demonyms,
     organizations), construct nouns, honorifics and titles, prepositions of place, and one comma; -1 when
@@ -276,7 +310,7 @@ def _after_title_complement(text: str, pos: int, blocked: list[tuple[int, int]])
         span = next((b for b in blocked if b[0] <= m.start(1) < b[1]), None)
         if span is not None:
             pos, construct = span[1], False
-        elif (re.match(r"(?:[وفبلك]?ال|لل)", key) or key in _AR_COMPLEMENTS or key in {"لدى", "في"}
+        elif (re.match(r"(?:[وفبلك]?ال|لل)", key) or key in _AR_COMPLEMENTS or key in {"لدى", "في", "من"}
               or AR_NAME_LEAD.fullmatch(word) or HONORIFIC_RE.fullmatch(word)):
             pos = m.start(1) + len(word)
             construct = key in _AR_COMPLEMENTS and key not in _AR_RANK_WORDS

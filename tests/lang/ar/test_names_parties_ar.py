@@ -162,3 +162,30 @@ def test_parties_ar_verb_first_a_delegation_without_state_joins_the_meeting():
 ])
 def test_status_ar_vowelled_cues_and_on_the_way(sentence, word, status):
     assert status_of(sentence, sentence.index(word), "ar") == status
+
+
+@pytest.mark.parametrize("text, person", [
+    # a name before a comma and a title
+    ("وعقد الوزير اجتماعا مع كريم بن سالم العلوي، الأمين العام للهيئة، في العاصمة.", "كريم بن سالم العلوي"),
+    ("والتقى الوفد أمس مراد التوزاني، وزير الخارجية.", "مراد التوزاني"),
+    # a title, "من" and a state, then the name
+    ("وشملت اللقاءات نظيره من زمرستان كريم النوري، ثم وفد الغرفة.", "كريم النوري"),
+    # a title of representation
+    ("واجتمع بالممثل الأعلى للهيئة للشؤون الخارجية مراد التوزاني.", "مراد التوزاني"),
+])
+def test_names_ar_before_a_comma_and_title_and_after_a_long_title(ner_doc, text, person):
+    assert _persons(ner_doc, text, [], states=("زمرستان",)) == [person]
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد البيان أهمية التعاون الثنائي، وزير الخارجية قال ذلك.",    # words with the article: no name
+    "وقال إن الاجتماع ناقش الملفات، الوزير أكد ذلك.",               # a verb and a plural before the comma
+])
+def test_names_ar_before_a_comma_and_title_not_a_name(ner_doc, text):
+    assert _persons(ner_doc, text, []) == []
+
+
+def test_names_ar_first_name_the_ner_left_out_after_a_demonym(ner_doc):
+    text = "والتقى نظراءه الزمرستاني سليم الحداد والفريدوني بدر عبد الكريم."
+    ents = [("سليم الحداد", "PER"), ("عبد الكريم", "PER")]
+    assert _persons(ner_doc, text, ents, states=("الزمرستاني", "الفريدوني")) == ["سليم الحداد", "بدر عبد الكريم"]
