@@ -12,7 +12,7 @@ from communique.stages.gazetteer import Gazetteer, GazetteerEntry
 from communique.stages.mentions import MentionContext, find_mentions
 from communique.stages.person_names import is_arabic_name_word
 from communique.stages.titles import TITLE_RE
-from communique.stages.triggers import status_of
+from communique.stages.triggers import find_triggers, status_of
 
 
 def _persons(ner_doc, text: str, ents: list[tuple[str, str]], states: tuple[str, ...] = ()) -> list[str]:
@@ -189,3 +189,13 @@ def test_names_ar_first_name_the_ner_left_out_after_a_demonym(ner_doc):
     text = "والتقى نظراءه الزمرستاني سليم الحداد والفريدوني بدر عبد الكريم."
     ents = [("سليم الحداد", "PER"), ("عبد الكريم", "PER")]
     assert _persons(ner_doc, text, ents, states=("الزمرستاني", "الفريدوني")) == ["سليم الحداد", "بدر عبد الكريم"]
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("عقد الوزير اجتماعا مع نظيره في العاصمة.", [("اجتماعا", "meet", True)]),
+    ("وعقد الوزير لقاءات منفصلة مع نظرائه.", [("لقاءات", "meet", True)]),
+    ("وتباحث الوزيران في الملفات الإقليمية.", [("وتباحث", "meet", False)]),
+    ("ناقش الرئيس ونظيره سبل التعاون.", [("ناقش", "meet", False)]),
+])
+def test_triggers_ar_accusative_plural_and_discussion_verbs(sentence, found):
+    assert [(t.text, t.type, t.nominal) for t in find_triggers(sentence, "ar")] == found
