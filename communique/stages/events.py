@@ -129,7 +129,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                     and trig.type != "conference" and not _BETWEEN.search(text[trig.end: s_end]):
                 groups = _verb_first_groups(ids_after, ent_by_id)
             else:
-                groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id)
+                groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id, lang == "ar")
             status = status_of(sentence, trig.start - s_start, lang)
             etype = trig.type
             if any(v.trigger == trig for v in visits):
@@ -205,8 +205,11 @@ def _received_by(trig: Trigger, text: str) -> bool:
     return trig.type != "agreement" and bool(_BY_AGENT.match(text, trig.end))
 
 
-def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
-    """Who met whom: one group per counterpart for bilateral types, one group for a conference."""
+def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: dict[str, Entity],
+                  delegations: bool = False) -> list[list[str]]:
+    """Who met whom: one group per counterpart for bilateral types (per state: `_same_side`; with
+    `delegations`, as Arabic reports list them, the persons of no known state join the first: `_sides`),
+    one group for a conference."""
     if etype == "conference":
         return [list(dict.fromkeys(before + after))]
     if before and after:
@@ -217,7 +220,8 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
             return [persons]      # "X's statement: the signing was done by A and B"
         if len(persons) > 1:
             extra = [x for x in before[1:2] if ent_by_id[x].kind == "person"]
-            return [[subject] + extra + group for group in _same_side(persons, ent_by_id)]
+            sides = _sides(persons, ent_by_id) if delegations else _same_side(persons, ent_by_id)
+            return [[subject] + extra + group for group in sides]
         counterpart = persons[:1] or others[:1]
         extra = [x for x in before[1:] if ent_by_id[x].kind == "person"][:1]
         return [[subject] + extra + counterpart]
@@ -227,15 +231,20 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
 
 def _verb_first_groups(ids: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
     """Arabic verb-first sentences ("استقبل A B ووزير خارجيته C"): the verb's subject, then whom it met,
-    one group per state of the persons met; the persons of no known state (a delegation, those present)
-    go with the first group."""
+    one group per side (`_sides`)."""
     subject, others = ids[0], ids[1:]
     persons = [x for x in others if ent_by_id[x].kind == "person"]
     if not persons:
         return [[subject, others[0]]]
+    return [[subject] + side for side in _sides(persons, ent_by_id)]
+
+
+def _sides(persons: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
+    """Persons met in one sentence, one group per state of theirs; the persons of no known state (a
+    delegation, those present) go with the first group."""
     sides = _same_side([p for p in persons if ent_by_id[p].affiliation], ent_by_id) or [[]]
     sides[0] += [p for p in persons if not ent_by_id[p].affiliation]
-    return [[subject] + side for side in sides]
+    return sides
 
 
 def _same_side(persons: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:

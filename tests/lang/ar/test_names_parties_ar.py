@@ -199,3 +199,12 @@ def test_names_ar_first_name_the_ner_left_out_after_a_demonym(ner_doc):
 ])
 def test_triggers_ar_accusative_plural_and_discussion_verbs(sentence, found):
     assert [(t.text, t.type, t.nominal) for t in find_triggers(sentence, "ar")] == found
+
+
+def test_parties_ar_the_subject_received_a_delegation_one_event():
+    text = ("وصل مراد التوزاني إلى العاصمة أمس\n"
+            "سليم الحداد يستقبل مراد التوزاني ومعه كريم النوري ونادية الحمراوي")
+    specs = [("person:touzani", "person", "مراد التوزاني", "XL"), ("person:haddad", "person", "سليم الحداد", None),
+             ("person:touzani", "person", "مراد التوزاني", "XL"), ("person:nouri", "person", "كريم النوري", None),
+             ("person:hamraoui", "person", "نادية الحمراوي", None)]
+    assert _events(text, specs) == [("person:haddad", "person:hamraoui", "person:nouri", "person:touzani")]
