@@ -8,18 +8,11 @@ import pytest
 
 from communique.records import Document, Entity, Mention
 from communique.stages.events import EventContext, extract_events
-from communique.stages.gazetteer import Gazetteer, GazetteerEntry
-from communique.stages.mentions import MentionContext, find_mentions
 from communique.stages.person_names import is_arabic_name_word
 from communique.stages.titles import TITLE_RE
 from communique.stages.triggers import find_triggers, status_of
 
-
-def _persons(ner_doc, text: str, ents: list[tuple[str, str]], states: tuple[str, ...] = ()) -> list[str]:
-    doc = ner_doc(text, "ar", ents)
-    gazetteer = Gazetteer([GazetteerEntry("XL", "state", "demonym", form) for form in states])
-    ctx = MentionContext(gazetteer, lambda form: False)
-    return [m.form for m in find_mentions(text, doc, ctx, "ar") if m.kind == "person" and not m.descriptive]
+from .test_rules_ar import _persons_ar
 
 
 @pytest.mark.parametrize("text, word", [
@@ -28,7 +21,7 @@ def _persons(ner_doc, text: str, ents: list[tuple[str, str]], states: tuple[str,
     ("وأمل الوزير أن تتواصل المشاورات، لكن سلفه رفض ذلك.", "سلفه"),  # a noun with a possessive
 ])
 def test_names_ar_a_lone_word_without_title_is_no_person(ner_doc, text, word):
-    assert _persons(ner_doc, text, [(word, "PER")]) == []
+    assert _persons_ar(ner_doc, text, [(word, "PER")]) == []
 
 
 @pytest.mark.parametrize("text, ner, person", [
@@ -38,12 +31,12 @@ def test_names_ar_a_lone_word_without_title_is_no_person(ner_doc, text, word):
     ("واستقبل الوفد أمس بالعاصمة، سانتوري، نائب وزير الخارجية الزمرستاني.", "سانتوري", "سانتوري"),
 ])
 def test_names_ar_a_lone_word_with_a_title_stays(ner_doc, text, ner, person):
-    assert _persons(ner_doc, text, [(ner, "PER")]) == [person]
+    assert _persons_ar(ner_doc, text, [(ner, "PER")]) == [person]
 
 
 def test_names_ar_a_lone_word_of_a_longer_name_stays(ner_doc):
     text = "وقال الحداد إن اللقاء مثمر. وكان سليم الحداد قد استقبل الوفد."
-    assert _persons(ner_doc, text, [("الحداد", "PER"), ("سليم الحداد", "PER")]) == ["الحداد", "سليم الحداد"]
+    assert _persons_ar(ner_doc, text, [("الحداد", "PER"), ("سليم الحداد", "PER")]) == ["الحداد", "سليم الحداد"]
 
 
 @pytest.mark.parametrize("text, ner, person", [
@@ -55,7 +48,7 @@ def test_names_ar_a_lone_word_of_a_longer_name_stays(ner_doc):
     ("واستقبل الوزير خالد العطية الوفد.", "خالد العطية", "خالد العطية"),
 ])
 def test_names_ar_name_extent_stops_at_prose(ner_doc, text, ner, person):
-    assert _persons(ner_doc, text, [(ner, "PER")]) == [person]
+    assert _persons_ar(ner_doc, text, [(ner, "PER")]) == [person]
 
 
 def test_names_ar_accusative_and_adjective_words_are_no_name_words():
@@ -68,7 +61,7 @@ def test_names_ar_accusative_and_adjective_words_are_no_name_words():
 def test_names_ar_the_waw_of_a_name_after_a_demonym_is_kept(ner_doc):
     text = "وصل وزير الخارجية الزمرستاني وانغ لي إلى العاصمة، والتقى الرئيس سليم الحداد ومراد التوزاني."
     ents = [("وانغ لي", "PER"), ("سليم الحداد", "PER"), ("ومراد التوزاني", "PER")]
-    assert _persons(ner_doc, text, ents, states=("الزمرستاني",)) == ["وانغ لي", "سليم الحداد", "مراد التوزاني"]
+    assert _persons_ar(ner_doc, text, ents, states=("الزمرستاني",)) == ["وانغ لي", "سليم الحداد", "مراد التوزاني"]
 
 
 def test_titles_ar_honorific_title_of_a_king_and_ranks():
@@ -120,36 +113,31 @@ def test_parties_ar_a_demonym_before_a_name_is_not_replaced():
     assert _events(text, specs, titles={"person:touzani": ["رئيس الوزراء"]}) == [("person:haddad", "person:nouri")]
 
 
-def test_parties_ar_persons_of_one_state_met_together_are_one_event():
-    text = ("وصل سليم الحداد إلى العاصمة أمس\n"
-            "والتقى سليم الحداد الرئيس الزمرستاني كريم النوري ووزير الخارجية الزمرستاني مراد التوزاني.")
-    specs = [("person:haddad", "person", "سليم الحداد", None), ("person:haddad", "person", "سليم الحداد", None),
-             ("person:nouri", "person", "كريم النوري", "XL"), ("person:touzani", "person", "مراد التوزاني", "XL")]
-    assert _events(text, specs) == [("person:haddad", "person:nouri", "person:touzani")]
+_HADDAD = ("person:haddad", "person", "سليم الحداد", None)
 
 
-def test_parties_ar_counterparts_of_different_states_are_one_event_each():
-    text = ("وصل سليم الحداد إلى العاصمة أمس\n"
-            "والتقى سليم الحداد نظيريه الزمرستاني كريم النوري والفريدوني مراد التوزاني.")
-    specs = [("person:haddad", "person", "سليم الحداد", None), ("person:haddad", "person", "سليم الحداد", None),
-             ("person:nouri", "person", "كريم النوري", "XL"), ("person:touzani", "person", "مراد التوزاني", "FD")]
-    assert _events(text, specs) == [("person:haddad", "person:nouri"), ("person:haddad", "person:touzani")]
-
-
-def test_parties_ar_subject_first_persons_of_one_state_are_one_event():
-    text = ("سليم الحداد في العاصمة\n"
-            "سليم الحداد يلتقي الرئيس الزمرستاني كريم النوري ووزير الخارجية مراد التوزاني")
-    specs = [("person:haddad", "person", "سليم الحداد", None), ("person:haddad", "person", "سليم الحداد", None),
-             ("person:nouri", "person", "كريم النوري", "XL"), ("person:touzani", "person", "مراد التوزاني", "XL")]
-    assert _events(text, specs) == [("person:haddad", "person:nouri", "person:touzani")]
-
-
-def test_parties_ar_verb_first_a_delegation_without_state_joins_the_meeting():
-    text = ("وصل سليم الحداد إلى العاصمة أمس\n"
-            "واستقبل سليم الحداد وزير الخارجية الزمرستاني مراد التوزاني، وكان برفقته كريم النوري.")
-    specs = [("person:haddad", "person", "سليم الحداد", None), ("person:haddad", "person", "سليم الحداد", None),
-             ("person:touzani", "person", "مراد التوزاني", "XL"), ("person:nouri", "person", "كريم النوري", None)]
-    assert _events(text, specs) == [("person:haddad", "person:nouri", "person:touzani")]
+@pytest.mark.parametrize("second_line, met, expected", [
+    # verb first, two persons of one state: one meeting
+    ("والتقى سليم الحداد الرئيس الزمرستاني كريم النوري ووزير الخارجية الزمرستاني مراد التوزاني.",
+     [("person:nouri", "كريم النوري", "XL"), ("person:touzani", "مراد التوزاني", "XL")],
+     [("person:haddad", "person:nouri", "person:touzani")]),
+    # counterparts of two states: one meeting each
+    ("والتقى سليم الحداد نظيريه الزمرستاني كريم النوري والفريدوني مراد التوزاني.",
+     [("person:nouri", "كريم النوري", "XL"), ("person:touzani", "مراد التوزاني", "FD")],
+     [("person:haddad", "person:nouri"), ("person:haddad", "person:touzani")]),
+    # subject first, two persons of one state
+    ("سليم الحداد يلتقي الرئيس الزمرستاني كريم النوري ووزير الخارجية مراد التوزاني",
+     [("person:nouri", "كريم النوري", "XL"), ("person:touzani", "مراد التوزاني", "XL")],
+     [("person:haddad", "person:nouri", "person:touzani")]),
+    # verb first, a companion of no known state joins the meeting
+    ("واستقبل سليم الحداد وزير الخارجية الزمرستاني مراد التوزاني، وكان برفقته كريم النوري.",
+     [("person:touzani", "مراد التوزاني", "XL"), ("person:nouri", "كريم النوري", None)],
+     [("person:haddad", "person:nouri", "person:touzani")]),
+])
+def test_parties_ar_one_event_per_side_met(second_line, met, expected):
+    text = "وصل سليم الحداد إلى العاصمة أمس\n" + second_line
+    specs = [_HADDAD, _HADDAD] + [(pid, "person", form, state) for pid, form, state in met]
+    assert _events(text, specs) == expected
 
 
 @pytest.mark.parametrize("sentence, word, status", [
@@ -174,7 +162,7 @@ def test_status_ar_vowelled_cues_and_on_the_way(sentence, word, status):
     ("واجتمع بالممثل الأعلى للهيئة للشؤون الخارجية مراد التوزاني.", "مراد التوزاني"),
 ])
 def test_names_ar_before_a_comma_and_title_and_after_a_long_title(ner_doc, text, person):
-    assert _persons(ner_doc, text, [], states=("زمرستان",)) == [person]
+    assert _persons_ar(ner_doc, text, [], states=("زمرستان",)) == [person]
 
 
 @pytest.mark.parametrize("text", [
@@ -182,13 +170,13 @@ def test_names_ar_before_a_comma_and_title_and_after_a_long_title(ner_doc, text,
     "وقال إن الاجتماع ناقش الملفات، الوزير أكد ذلك.",               # a verb and a plural before the comma
 ])
 def test_names_ar_before_a_comma_and_title_not_a_name(ner_doc, text):
-    assert _persons(ner_doc, text, []) == []
+    assert _persons_ar(ner_doc, text, []) == []
 
 
 def test_names_ar_first_name_the_ner_left_out_after_a_demonym(ner_doc):
     text = "والتقى نظراءه الزمرستاني سليم الحداد والفريدوني بدر عبد الكريم."
     ents = [("سليم الحداد", "PER"), ("عبد الكريم", "PER")]
-    assert _persons(ner_doc, text, ents, states=("الزمرستاني", "الفريدوني")) == ["سليم الحداد", "بدر عبد الكريم"]
+    assert _persons_ar(ner_doc, text, ents, states=("الزمرستاني", "الفريدوني")) == ["سليم الحداد", "بدر عبد الكريم"]
 
 
 @pytest.mark.parametrize("sentence, found", [
