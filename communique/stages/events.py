@@ -150,7 +150,12 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
             elif ids_before and not ids_after and last_subject and last_subject not in ids_before \
                     and _object_pronoun(text, trig, s_start):
                 ids_after = [last_subject]      # "Y l'a reçu", "Y received him": the story's subject is the object
-            groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id, listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id))
+            if lang == "ar" and not ids_before and not trig.nominal and len(ids_after) >= 3 \
+                    and trig.type != "conference" and not _BETWEEN.search(text[trig.end: s_end]):
+                groups = _verb_first_groups(ids_after, ent_by_id)
+            else:
+                listed = listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id)
+                groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar")
             status = status_of(sentence, trig.start - s_start, lang)
             etype = trig.type
             if any(v.trigger == trig for v in visits):
@@ -274,9 +279,10 @@ def _received_by(trig: Trigger, text: str) -> bool:
 
 
 def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: dict[str, Entity],
-                  listed: list[str]) -> list[list[str]]:
-    """Who met whom: one group per counterpart for bilateral types (a listed state is one), one group
-    for a conference."""
+                  listed: list[str], delegations: bool = False) -> list[list[str]]:
+    """Who met whom: one group per counterpart for bilateral types (per state: `_same_side`; a listed state is
+    one; with `delegations`, as Arabic reports list them, the persons of no known state join the first:
+    `_sides`), one group for a conference."""
     if etype == "conference":
         return [list(dict.fromkeys(before + after))]
     if before and after:
@@ -288,12 +294,42 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
         persons = persons + [x for x in listed if x not in {subject, ent_by_id[subject].affiliation, *persons}
                              and etype in ("meet", "call")]
         if len(persons) > 1:
-            return [[subject] + [x for x in before[1:2] if ent_by_id[x].kind == "person"] + [p] for p in persons]
+            extra = [x for x in before[1:2] if ent_by_id[x].kind == "person"]
+            sides = _sides(persons, ent_by_id) if delegations else _same_side(persons, ent_by_id)
+            return [[subject] + extra + group for group in sides]
         counterpart = persons[:1] or others[:1]
         extra = [x for x in before[1:] if ent_by_id[x].kind == "person"][:1]
         return [[subject] + extra + counterpart]
     group = list(dict.fromkeys(before or after))
     return [group[:2] if etype != "agreement" else group[:3]]
+
+
+def _verb_first_groups(ids: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
+    """Arabic verb-first sentences ("استقبل A B ووزير خارجيته C"): the verb's subject, then whom it met,
+    one group per side (`_sides`)."""
+    subject, others = ids[0], ids[1:]
+    persons = [x for x in others if ent_by_id[x].kind == "person"]
+    if not persons:
+        return [[subject, others[0]]]
+    return [[subject] + side for side in _sides(persons, ent_by_id)]
+
+
+def _sides(persons: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
+    """Persons met in one sentence, one group per state of theirs; the persons of no known state (a
+    delegation, those present) go with the first group."""
+    sides = _same_side([p for p in persons if ent_by_id[p].affiliation], ent_by_id) or [[]]
+    sides[0] += [p for p in persons if not ent_by_id[p].affiliation]
+    return sides
+
+
+def _same_side(persons: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
+    """Counterparts met in one sentence, one group per side: persons of one state (or organization) are
+    one delegation ("the President and the Foreign Minister of X"), persons of different sides or of none
+    are met one by one."""
+    groups: dict[str, list[str]] = {}
+    for p in persons:
+        groups.setdefault(ent_by_id[p].affiliation or p, []).append(p)
+    return list(groups.values())
 
 
 def _role(ent: Entity) -> str | None:

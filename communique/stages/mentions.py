@@ -11,8 +11,9 @@ from ..records import Mention
 from ..textnorm import fold, is_arabic
 from .acronyms import acronym_definitions
 from .gazetteer import Gazetteer
-from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_person_extent, extend_name,
-                           merge_adjacent_arabic_persons, name_words_alone, persons_by_surname)
+from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_names_before_titles, arabic_person_extent,
+                           drop_lone_arabic_words, extend_name, merge_adjacent_arabic_persons, name_words_alone,
+                           persons_by_surname)
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
@@ -115,8 +116,8 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
                         descriptive=bool(info.get("descriptive")), kb_id=info.get("kb"))
                 for (start, end), info in sorted(spans.items())]
     verbs = {s for s, e in verb_tokens if not TITLE_RE.fullmatch(text[s:e])}
-    mentions = persons_by_surname(mentions, ctx.gazetteer)
-    return attach_titles(text, mentions, sents, verbs)
+    mentions = attach_titles(text, persons_by_surname(mentions, ctx.gazetteer), sents, verbs)
+    return drop_lone_arabic_words(text, mentions) if lang == "ar" else mentions
 
 
 def _add(text: str, spans: Spans, start: int, end: int, kind: str, **extra: Any) -> None:
@@ -201,12 +202,15 @@ def _persons_after_titles(text: str, token_starts: set[int], ctx: MentionContext
 
 
 def _arabic_persons_after_titles(text: str, sdoc: Any, spans: Spans) -> None:
-    """Arabic names after a title or a word like 'نظيره' (or an occupation the NER tagged) that the NER
-    missed; then person spans that touch are joined into one name."""
+    """Arabic names after a title or a word like 'نظيره' (or an occupation the NER tagged), or before a
+    comma and a title, that the NER missed; then person spans that touch are joined into one name."""
     anchors = [m.end() for m in AR_NAME_LEAD.finditer(text)] + [e.end_char for e in sdoc.ents if e.label_ == "OCC"]
     persons = [k for k, v in spans.items() if v["kind"] == "person"]
     blocked = [k for k, v in spans.items() if v["kind"] != "person"]
     for start, end in arabic_names_after_titles(text, anchors, blocked, persons):
+        _add(text, spans, start, end, "person")
+    persons = [k for k, v in spans.items() if v["kind"] == "person"]
+    for start, end in arabic_names_before_titles(text, blocked, persons):
         _add(text, spans, start, end, "person")
     merged = merge_adjacent_arabic_persons(text, [k for k, v in spans.items() if v["kind"] == "person"])
     for old, new in merged.items():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..records import Entity, Mention
+from .person_names import AR_NAME_LEAD
 from .title_names import names_a_document
 from .titles import TITLE_RE
 from .venue import LOCATIVE as _LOCATIVE
@@ -58,6 +59,10 @@ _SENDER = re.compile(r"\b(?:letters?|messages?|invitations?|greetings|condolence
                      re.I)
 _COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|homologues?|peers?)\b", re.I)
 _COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
+# Arabic: a title or "نظيره" and its complement words with the article right before a demonym: "نظيره الروسي",
+# "وزير الخارجية الكويتي", "رئيس الحكومة الإسباني" -- the person who holds it, where no name follows
+_AR_APPOSITION = re.compile(r"[\s،,\"«“]*")
+_AR_TITLE_BEFORE = re.compile(r"(?<!\S)(?P<lead>" + AR_NAME_LEAD.pattern + r")(?:\s+(?:[وفبلك]?ال|لل)\S+){0,2}\s+$")
 _TITLE_BREAK = re.compile(r"[,.;:()]|\b(?:and|et|with|avec|to|à|met|a|has|had|was|is)\b", re.I)
 
 
@@ -66,9 +71,13 @@ def named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
     """'met his Iranian counterpart', 'son homologue iranien': the counterpart is the one person of that state
     the document names, when it names exactly one; otherwise the state itself stays the party."""
     out = []
+    person_starts = {pm.start for p in ent_by_id.values() if p.kind == "person" for pm in p.mentions}
     for m, e in parties:
         if e.kind == "state" and (_COUNTERPART_AFTER.match(text, m.end) or _COUNTERPART_BEFORE.search(text, 0, m.start)):
             e = state_person(text, e, ent_by_id) or e
+        elif e.kind == "state" and (lead := _AR_TITLE_BEFORE.search(text, max(0, m.start - 60), m.start)) \
+                and _AR_APPOSITION.match(text, m.end).end() not in person_starts:
+            e = _arabic_title_holder(text, e, lead.group("lead"), ent_by_id) or e
         out.append((m, e))
     return out
 
@@ -77,6 +86,17 @@ def state_person(text: str, state: Entity, ent_by_id: dict[str, Entity]) -> Enti
     """The one person of a state that the document names (by affiliation or title), if exactly one."""
     persons = [p for p in ent_by_id.values() if p.kind == "person" and
                (p.affiliation == state.id or _titled_by(text, p, state))]
+    return persons[0] if len(persons) == 1 else None
+
+
+def _arabic_title_holder(text: str, state: Entity, lead: str, ent_by_id: dict[str, Entity]) -> Entity | None:
+    """'نظيره الروسي', 'وزير الخارجية الكويتي' without a name: the one person of that state the story
+    names (of several, the one whose titles hold the title word)."""
+    persons = [p for p in ent_by_id.values() if p.kind == "person" and
+               (p.affiliation == state.id or _titled_by(text, p, state))]
+    if len(persons) > 1:
+        word = re.sub(r"^[وفبلك]{0,2}(?:ال)?", "", lead)
+        persons = [p for p in persons if any(word in t for t in p.titles)]
     return persons[0] if len(persons) == 1 else None
 
 

@@ -15,7 +15,7 @@ from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE, TITLE_WORDS
 
 __all__ = ["extend_name", "name_words_alone", "persons_by_surname", "is_name_token", "is_arabic_name_word",
            "arabic_name_words", "arabic_person_extent", "arabic_names_after_titles", "merge_adjacent_arabic_persons",
-           "AR_NAME_LEAD"]
+           "drop_lone_arabic_words", "arabic_names_before_titles", "AR_NAME_LEAD"]
 
 Spans = dict[tuple[int, int], dict[str, Any]]
 
@@ -132,7 +132,13 @@ AR_NAME_LEAD = re.compile(
 # "عبد الله"), a preposition glued to the article ("بالوزير", "للدور"), an abstract noun or feminine
 # adjective ("الثنائية", "عمليات")
 _AR_NOT_NAME_SHAPE = re.compile(r"^.{2,}(?<!ل)ه$|^.{3,}(?:ها|هم|هما)$|^[وف]?(?:بال|لل|كال)..|^.{3,}يه$|^.{2,}يات$|"
-                                r"^[وفبلك]?ال.{2,}ية$|^.{4,}ات$")
+                                r"^.{4,}ات$|^.{2,}(?:اً|ًا)$")
+# an adjective with the article ("الثنائية"); inside a span the NER read as a name, a family name ("العطية")
+_AR_ADJECTIVE_SHAPE = re.compile(r"^[وفبلك]?ال.{2,}ية$")
+
+
+# a title's demonym right before a name: "وزير الخارجية الصيني وانغ": the "و" is the name's, not "and"
+_AR_DEMONYM_BEFORE = re.compile(r"(?<!\S)[وف]?ال\S{2,}ي\s+$")
 
 
 def _ar_key(word: str) -> str:
@@ -149,6 +155,8 @@ def is_arabic_name_word(word: str, *, inside: bool = False) -> bool:
     if key in _AR_NOT_NAMES or key in _AR_COMPLEMENTS or re.sub(r"^ال", "", key) in _AR_TIME_WORDS:
         return False
     if AR_NAME_LEAD.fullmatch(word) or HONORIFIC_RE.fullmatch(word) or _AR_NOT_NAME_SHAPE.search(word):
+        return False
+    if not inside and _AR_ADJECTIVE_SHAPE.search(word):
         return False
     return inside or not (key.startswith("و") and key not in _AR_WAW_NAMES and len(key) > 3)
 
@@ -207,8 +215,12 @@ def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[in
         start += 1
     first = re.match(r"\S+", text[start:end])
     if first and _ar_key(first.group(0)).startswith("و") and _ar_key(first.group(0)) not in _AR_WAW_NAMES \
-            and len(first.group(0)) > 3:
+            and len(first.group(0)) > 3 and not _AR_DEMONYM_BEFORE.search(text, max(0, start - 30), start):
         start += 1
+    prev = _AR_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if prev and is_arabic_name_word(prev.group(1)) and not any(overlaps(b, prev.span(1)) for b in blocked) \
+            and _AR_DEMONYM_BEFORE.search(text, max(0, prev.start(1) - 30), prev.start(1)):
+        start = prev.start(1)       # "والمصري بدر" + "عبد العاطي": the first name the NER left out
     words = [(start + s, start + e) for s, e in _ar_words(text, start, end)]
     while len(words) > 1 and not is_arabic_name_word(text[words[-1][0]:words[-1][1]].strip("-–—"), inside=True) \
             and _ar_key(text[words[-1][0]:words[-1][1]]) not in _AR_PARTICLES:
@@ -218,6 +230,8 @@ def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[in
     end = words[-1][1]
     while end > start and not text[end - 1].isalpha():
         end -= 1
+    if len(words) == 1 and not is_arabic_name_word(text[start:end], inside=True):
+        return start, end       # one word that is no name word ("سلفه"): nothing to extend
     more, boundary = arabic_name_words(text, end, blocked, limit=2)
     # a name the NER read as one or two words goes on to any boundary; a longer one only over family
     # names with the article ("الحداد") or up to a punctuation mark
@@ -252,6 +266,36 @@ def arabic_names_after_titles(text: str, anchors: list[int], blocked: list[tuple
     return out
 
 
+_AR_COMMA_TITLE = re.compile(r"[ \t]*[،,][ \t]*(?=(?:" + AR_NAME_LEAD.pattern + r"))")
+_AR_WORD_BEFORE = re.compile(r"([^\s،,]+)[ \t]*$")
+
+
+def arabic_names_before_titles(text: str, blocked: list[tuple[int, int]],
+                               persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Arabic names of two to four words right before a comma and a title ("مع سليم الحداد، وزير
+    الخارجية"): read leftwards over name words (particles taking the word after them) to a word that
+    is none; the first word has no article."""
+    out = []
+    for cm in _AR_COMMA_TITLE.finditer(text):
+        words: list[tuple[int, int]] = []
+        pos = cm.start()
+        while len(words) < 5:
+            m = _AR_WORD_BEFORE.search(text, max(0, pos - 40), pos)
+            if not m or not _AR_NAME_WORD.fullmatch(m.group(1)) or any(overlaps(b, m.span(1)) for b in blocked + persons):
+                break
+            key = _ar_key(m.group(1))
+            if key not in _AR_PARTICLES and not is_arabic_name_word(m.group(1), inside=bool(words)):
+                break
+            words.insert(0, m.span(1))
+            pos = m.start(1)
+        while words and _ar_key(text[words[0][0]:words[0][1]]) in _AR_PARTICLES:
+            words = words[1:]
+        counted = [w for w in words if _ar_key(text[w[0]:w[1]]) not in _AR_PARTICLES]
+        if 2 <= len(counted) <= 4 and not _ar_key(text[words[0][0]:words[0][1]]).startswith("ال"):
+            out.append((words[0][0], words[-1][1]))
+    return out
+
+
 def _after_title_complement(text: str, pos: int, blocked: list[tuple[int, int]]) -> int:
     """The position after a title's complement: words with the article, mentions (states, demonyms,
     organizations), construct nouns, honorifics and titles, prepositions of place, and one comma; -1 when
@@ -266,7 +310,7 @@ def _after_title_complement(text: str, pos: int, blocked: list[tuple[int, int]])
         span = next((b for b in blocked if b[0] <= m.start(1) < b[1]), None)
         if span is not None:
             pos, construct = span[1], False
-        elif (re.match(r"(?:[وفبلك]?ال|لل)", key) or key in _AR_COMPLEMENTS or key in {"لدى", "في"}
+        elif (re.match(r"(?:[وفبلك]?ال|لل)", key) or key in _AR_COMPLEMENTS or key in {"لدى", "في", "من"}
               or AR_NAME_LEAD.fullmatch(word) or HONORIFIC_RE.fullmatch(word)):
             pos = m.start(1) + len(word)
             construct = key in _AR_COMPLEMENTS and key not in _AR_RANK_WORDS
@@ -293,4 +337,26 @@ def merge_adjacent_arabic_persons(text: str, persons: list[tuple[int, int]]) -> 
             for k in range(i, j + 1):
                 out[ordered[k]] = (ordered[i][0], ordered[j][1])
         i = j + 1
+    return out
+
+
+_AR_TITLE_AFTER = re.compile(r"\s*[،,]\s*(?:" + AR_NAME_LEAD.pattern + r")")
+_AR_HONORIFIC_BEFORE = re.compile(r"(?:" + HONORIFIC_RE.pattern + r")[\s/\"«“]*$")
+
+
+def drop_lone_arabic_words(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Arabic person mentions of one word that no title or honorific introduces, that are no word of a
+    longer person name of the document and no KB actor: a noun or verb the NER read as a name ("غياب دام",
+    "وجود فتور"). A story introduces a person by a full name or a title first (before the name, or after
+    it and a comma: "كمالدينوف، نائب وزير الخارجية")."""
+    name_words = {_ar_key(w) for m in mentions if m.kind == "person" and len(m.form.split()) > 1
+                  for w in m.form.split()}
+    out = []
+    for m in mentions:
+        if (m.kind == "person" and is_arabic(m.form) and " " not in m.form.strip() and m.title is None
+                and m.kb_id is None and not m.descriptive and _ar_key(m.form) not in name_words
+                and not _AR_HONORIFIC_BEFORE.search(text, max(0, m.start - 20), m.start)
+                and not _AR_TITLE_AFTER.match(text, m.end)):
+            continue
+        out.append(m)
     return out

@@ -136,14 +136,22 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[Trigger]:
     return out
 
 
+#: Arabic short vowels, tanween, shadda, sukun and the tatweel: the status cues are written without them
+_TASHKEEL = re.compile("[\u064b-\u0652\u0640]")
+
+
 def status_of(sentence: str, trigger_pos: int, lang: str) -> str:
     """'planned' or 'negated' from cues in the clause of the trigger, else 'occurred'."""
+    bare = _TASHKEEL.sub if lang == "ar" else None      # "يُرتقب" reads as "يرتقب"
     window = sentence[max(0, trigger_pos - 60): trigger_pos + 40]
+    before = sentence[max(0, trigger_pos - 50): trigger_pos + 25]
+    after = sentence[trigger_pos: trigger_pos + _NEGATED_REACH]
+    if bare is not None:
+        window, before, after = bare("", window), bare("", before), bare("", after)
     if _NEGATED.get(lang, _NEGATED["en"]).search(window):
         return "negated"
-    if _PLANNED.get(lang, _PLANNED["en"]).search(sentence[max(0, trigger_pos - 50): trigger_pos + 25]):
+    if _PLANNED.get(lang, _PLANNED["en"]).search(before):
         return "planned"
-    after = sentence[trigger_pos: trigger_pos + _NEGATED_REACH]
     end = _CLAUSE_END.search(after)
     clause = after[:end.start()] if end else after
     if _NEGATED_AFTER.get(lang, _NEGATED_AFTER["en"]).search(clause):

@@ -1,0 +1,198 @@
+"""Arabic person names and parties on sentences written for these tests (fictional people and states):
+one-word NER persons, words that end a name, the 'و' of a name after a demonym, a title's demonym that
+stands for the person who holds it."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.records import Document, Entity, Mention
+from communique.stages.events import EventContext, extract_events
+from communique.stages.person_names import is_arabic_name_word
+from communique.stages.titles import TITLE_RE
+from communique.stages.triggers import find_triggers, status_of
+
+from .test_rules_ar import _persons_ar
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وشارك الوفد لأول مرة بعد غياب دام 13 عاما.", "دام"),        # a verb
+    ("وتحدث التقرير عن وجود فتور في العلاقات.", "فتور"),              # a noun
+    ("وأمل الوزير أن تتواصل المشاورات، لكن سلفه رفض ذلك.", "سلفه"),  # a noun with a possessive
+])
+def test_names_ar_a_lone_word_without_title_is_no_person(ner_doc, text, word):
+    assert _persons_ar(ner_doc, text, [(word, "PER")]) == []
+
+
+@pytest.mark.parametrize("text, ner, person", [
+    # one word, but introduced by a title, by an honorific, or by a title after a comma
+    ("واستقبل الرئيس الفاروقي الوفد.", "الفاروقي", "الفاروقي"),
+    ("وحضر السيد الفاروقي اللقاء.", "الفاروقي", "الفاروقي"),
+    ("واستقبل الوفد أمس بالعاصمة، سانتوري، نائب وزير الخارجية الزمرستاني.", "سانتوري", "سانتوري"),
+])
+def test_names_ar_a_lone_word_with_a_title_stays(ner_doc, text, ner, person):
+    assert _persons_ar(ner_doc, text, [(ner, "PER")]) == [person]
+
+
+def test_names_ar_a_lone_word_of_a_longer_name_stays(ner_doc):
+    text = "وقال الحداد إن اللقاء مثمر. وكان سليم الحداد قد استقبل الوفد."
+    assert _persons_ar(ner_doc, text, [("الحداد", "PER"), ("سليم الحداد", "PER")]) == ["الحداد", "سليم الحداد"]
+
+
+@pytest.mark.parametrize("text, ner, person", [
+    # the name ends before a noun of press prose that follows it
+    ("وسلم سليم الحداد دعوة رسمية إلى الوزير.", "سليم الحداد", "سليم الحداد"),
+    ("وبحث سليم الحداد هاتفيا مع نظيره الملفات.", "سليم الحداد", "سليم الحداد"),
+    ("وتولى كريم النوري الرئاسة الدورية للمنظمة.", "كريم النوري", "كريم النوري"),
+    # a family name of the '-ية' shape inside the span the NER read as a name is kept
+    ("واستقبل الوزير خالد العطية الوفد.", "خالد العطية", "خالد العطية"),
+])
+def test_names_ar_name_extent_stops_at_prose(ner_doc, text, ner, person):
+    assert _persons_ar(ner_doc, text, [(ner, "PER")]) == [person]
+
+
+def test_names_ar_accusative_and_adjective_words_are_no_name_words():
+    assert not is_arabic_name_word("تقديراً")           # tanween: an adverb or an accusative noun
+    assert not is_arabic_name_word("الثنائية")           # an adjective with the article, outside a name
+    assert is_arabic_name_word("العطية", inside=True)     # ... a family name inside an NER name span
+    assert is_arabic_name_word("الحداد")
+
+
+def test_names_ar_the_waw_of_a_name_after_a_demonym_is_kept(ner_doc):
+    text = "وصل وزير الخارجية الزمرستاني وانغ لي إلى العاصمة، والتقى الرئيس سليم الحداد ومراد التوزاني."
+    ents = [("وانغ لي", "PER"), ("سليم الحداد", "PER"), ("ومراد التوزاني", "PER")]
+    assert _persons_ar(ner_doc, text, ents, states=("الزمرستاني",)) == ["وانغ لي", "سليم الحداد", "مراد التوزاني"]
+
+
+def test_titles_ar_honorific_title_of_a_king_and_ranks():
+    text = "واستقبل خادم الحرمين الشريفين الوفد بحضور أمين عام المجلس. وحضر وكيل وزارة الخارجية والرئيس."
+    assert [m.group(0) for m in TITLE_RE.finditer(text)] == ["خادم الحرمين الشريفين", "أمين عام", "وكيل وزارة"]
+
+
+def _events(text: str, specs: list[tuple[str, str, str, str | None]],
+            titles: dict[str, list[str]] | None = None) -> list[tuple[str, ...]]:
+    """(id, kind, form, affiliation) entities, one mention each (the form's first occurrence; a second
+    id row of the same id adds its next occurrence), with their `titles` -> parties of the occurred rule
+    events."""
+    ents: dict[str, Entity] = {}
+    for ent_id, kind, form, affiliation in specs:
+        known = ents.get(ent_id)
+        after = known.mentions[-1].end if known else 0
+        start = text.index(form, after)
+        mention = Mention(start, start + len(form), form, kind, 0)  # type: ignore[arg-type]
+        if known:
+            known.mentions.append(mention)
+        else:
+            ents[ent_id] = Entity(ent_id, kind, form, [form], [mention], list((titles or {}).get(ent_id, [])),  # type: ignore[arg-type]
+                                  affiliation=affiliation)
+    doc = Document(id="sha256:a", source="a.txt", text=text, lang="ar")
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    sents = [(0, text.index("\n")), (text.index("\n") + 1, len(text))]
+    return [tuple(sorted(p.entity for p in e.parties))
+            for e in extract_events(doc, list(ents.values()), sents, [], ctx) if e.status == "occurred"]
+
+
+@pytest.mark.parametrize("headline", [
+    "سليم الحداد يستقبل نظيره الزمرستاني في العاصمة",
+    "سليم الحداد يستقبل وزير الخارجية الزمرستاني في العاصمة",
+])
+def test_parties_ar_a_title_demonym_without_name_is_the_person_of_that_state(headline):
+    text = headline + "\nوكان وزير الخارجية الزمرستاني مراد التوزاني قد وصل أمس إلى العاصمة."
+    specs = [("person:haddad", "person", "سليم الحداد", None), ("XL", "state", "الزمرستاني", None),
+             ("XL", "state", "الزمرستاني", None), ("person:touzani", "person", "مراد التوزاني", "XL")]
+    assert _events(text, specs) == [("person:haddad", "person:touzani")]
+
+
+def test_parties_ar_a_demonym_before_a_name_is_not_replaced():
+    # "الرئيس الزمرستاني كريم النوري": the demonym is the named person's, not another person of that state
+    text = ("وصل سليم الحداد ومراد التوزاني إلى العاصمة أمس\n"
+            "والتقى سليم الحداد الرئيس الزمرستاني كريم النوري.")
+    specs = [("person:haddad", "person", "سليم الحداد", None), ("person:touzani", "person", "مراد التوزاني", "XL"),
+             ("person:haddad", "person", "سليم الحداد", None), ("XL", "state", "الزمرستاني", None),
+             ("person:nouri", "person", "كريم النوري", None)]
+    assert _events(text, specs, titles={"person:touzani": ["رئيس الوزراء"]}) == [("person:haddad", "person:nouri")]
+
+
+_HADDAD = ("person:haddad", "person", "سليم الحداد", None)
+
+
+@pytest.mark.parametrize("second_line, met, expected", [
+    # verb first, two persons of one state: one meeting
+    ("والتقى سليم الحداد الرئيس الزمرستاني كريم النوري ووزير الخارجية الزمرستاني مراد التوزاني.",
+     [("person:nouri", "كريم النوري", "XL"), ("person:touzani", "مراد التوزاني", "XL")],
+     [("person:haddad", "person:nouri", "person:touzani")]),
+    # counterparts of two states: one meeting each
+    ("والتقى سليم الحداد نظيريه الزمرستاني كريم النوري والفريدوني مراد التوزاني.",
+     [("person:nouri", "كريم النوري", "XL"), ("person:touzani", "مراد التوزاني", "FD")],
+     [("person:haddad", "person:nouri"), ("person:haddad", "person:touzani")]),
+    # subject first, two persons of one state
+    ("سليم الحداد يلتقي الرئيس الزمرستاني كريم النوري ووزير الخارجية مراد التوزاني",
+     [("person:nouri", "كريم النوري", "XL"), ("person:touzani", "مراد التوزاني", "XL")],
+     [("person:haddad", "person:nouri", "person:touzani")]),
+    # verb first, a companion of no known state joins the meeting
+    ("واستقبل سليم الحداد وزير الخارجية الزمرستاني مراد التوزاني، وكان برفقته كريم النوري.",
+     [("person:touzani", "مراد التوزاني", "XL"), ("person:nouri", "كريم النوري", None)],
+     [("person:haddad", "person:nouri", "person:touzani")]),
+])
+def test_parties_ar_one_event_per_side_met(second_line, met, expected):
+    text = "وصل سليم الحداد إلى العاصمة أمس\n" + second_line
+    specs = [_HADDAD, _HADDAD] + [(pid, "person", form, state) for pid, form, state in met]
+    assert _events(text, specs) == expected
+
+
+@pytest.mark.parametrize("sentence, word, status", [
+    # a cue written with its short vowels reads as the bare cue
+    ("يُرتقب أن يجتمع الوزير بنظيره في العاصمة", "يجتمع", "planned"),
+    ("ومن المُقرر أن يلتقي المبعوث بالمحافظ", "يلتقي", "planned"),
+    # "on his way to": the talks are still to come
+    ("الوزير في طريقه إلى العاصمة لإجراء محادثات مع نظيره", "محادثات", "planned"),
+    ("التقى الوزير نظيره في الطريق إلى المطار", "التقى", "occurred"),
+])
+def test_status_ar_vowelled_cues_and_on_the_way(sentence, word, status):
+    assert status_of(sentence, sentence.index(word), "ar") == status
+
+
+@pytest.mark.parametrize("text, person", [
+    # a name before a comma and a title
+    ("وعقد الوزير اجتماعا مع كريم بن سالم العلوي، الأمين العام للهيئة، في العاصمة.", "كريم بن سالم العلوي"),
+    ("والتقى الوفد أمس مراد التوزاني، وزير الخارجية.", "مراد التوزاني"),
+    # a title, "من" and a state, then the name
+    ("وشملت اللقاءات نظيره من زمرستان كريم النوري، ثم وفد الغرفة.", "كريم النوري"),
+    # a title of representation
+    ("واجتمع بالممثل الأعلى للهيئة للشؤون الخارجية مراد التوزاني.", "مراد التوزاني"),
+])
+def test_names_ar_before_a_comma_and_title_and_after_a_long_title(ner_doc, text, person):
+    assert _persons_ar(ner_doc, text, [], states=("زمرستان",)) == [person]
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد البيان أهمية التعاون الثنائي، وزير الخارجية قال ذلك.",    # words with the article: no name
+    "وقال إن الاجتماع ناقش الملفات، الوزير أكد ذلك.",               # a verb and a plural before the comma
+])
+def test_names_ar_before_a_comma_and_title_not_a_name(ner_doc, text):
+    assert _persons_ar(ner_doc, text, []) == []
+
+
+def test_names_ar_first_name_the_ner_left_out_after_a_demonym(ner_doc):
+    text = "والتقى نظراءه الزمرستاني سليم الحداد والفريدوني بدر عبد الكريم."
+    ents = [("سليم الحداد", "PER"), ("عبد الكريم", "PER")]
+    assert _persons_ar(ner_doc, text, ents, states=("الزمرستاني", "الفريدوني")) == ["سليم الحداد", "بدر عبد الكريم"]
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("عقد الوزير اجتماعا مع نظيره في العاصمة.", [("اجتماعا", "meet", True)]),
+    ("وعقد الوزير لقاءات منفصلة مع نظرائه.", [("لقاءات", "meet", True)]),
+    ("وتباحث الوزيران في الملفات الإقليمية.", [("وتباحث", "meet", False)]),
+    ("ناقش الرئيس ونظيره سبل التعاون.", [("ناقش", "meet", False)]),
+])
+def test_triggers_ar_accusative_plural_and_discussion_verbs(sentence, found):
+    assert [(t.text, t.type, t.nominal) for t in find_triggers(sentence, "ar")] == found
+
+
+def test_parties_ar_the_subject_received_a_delegation_one_event():
+    text = ("وصل مراد التوزاني إلى العاصمة أمس\n"
+            "سليم الحداد يستقبل مراد التوزاني ومعه كريم النوري ونادية الحمراوي")
+    specs = [("person:touzani", "person", "مراد التوزاني", "XL"), ("person:haddad", "person", "سليم الحداد", None),
+             ("person:touzani", "person", "مراد التوزاني", "XL"), ("person:nouri", "person", "كريم النوري", None),
+             ("person:hamraoui", "person", "نادية الحمراوي", None)]
+    assert _events(text, specs) == [("person:haddad", "person:hamraoui", "person:nouri", "person:touzani")]
