@@ -217,7 +217,7 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
         if oi and oj and not officials_compatible(oi, oj):
             return False
         wi, wj = cimplied.get(ri, oi), cimplied.get(rj, oj)
-        if not (di and dj) and wi and wj and not officials_compatible(wi, wj):
+        if not (di and dj) and not _placed_alike(oi or {}, wi or {}, oj or {}, wj or {}):
             return False
         parent[rj] = ri
         if oj:
@@ -332,7 +332,7 @@ def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
         # report must not chain two meetings
         return all(_dates_compatible(a, b) for a in dates[ri] for b in dates[rj]) and \
             len(countries[ri] | countries[rj]) <= 1 and officials_compatible(officials[ri], officials[rj]) and \
-            (bool(dates[ri] and dates[rj]) or officials_compatible(implied[ri], implied[rj]))
+            (bool(dates[ri] and dates[rj]) or _placed_alike(officials[ri], implied[ri], officials[rj], implied[rj]))
 
     blocks = _blocks(keys)
     for members in blocks.values():
@@ -348,6 +348,14 @@ def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
                     officials[ri] = _union_officials(officials[ri], officials.pop(rj))
                     implied[ri] = _union_officials(implied[ri], implied.pop(rj))
     return forest.groups()
+
+
+def _placed_alike(named_a: dict[str, frozenset[str]], implied_a: dict[str, frozenset[str]],
+                  named_b: dict[str, frozenset[str]], implied_b: dict[str, frozenset[str]]) -> bool:
+    """Two clusters, one of them without a date, can tell one meeting: the officials each names (``named``)
+    are among those the other's documents name or imply (``implied``: named ones included)."""
+    return officials_compatible(named_a, implied_b) and officials_compatible(implied_a, named_b) and \
+        officials_compatible(implied_a, implied_b)
 
 
 def _union_officials(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:

@@ -176,11 +176,14 @@ def _name_score(a: str, b: str) -> float:
     ga, gb = ta[:-1], tb[:-1]
     if ga and gb:
         g = token_similarity(ga[0], gb[0])
+        contained = False
         if g < 0.8:
             short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-            if len(short) >= 2 and len(short) < len(long) and _subsequence(short, long):
-                g = 0.8
+            contained = len(short) >= 2 and len(short) < len(long) and _subsequence(short, long)
+            g = 0.8 if contained else g
         score = sur * (0.2 + 0.8 * g)
+        if contained and sur >= 0.9 and len(short[-1].skel) >= 2:
+            score = max(score, _CONTAINED)     # Ishaq Dar in Mohammed Ishaq Dar: every word, in order
     else:
         n = min(len(ta[-1].skel), len(tb[-1].skel))
         score = sur * (0.8 if n <= 2 else 0.88 if n == 3 else 0.92)
@@ -190,6 +193,9 @@ def _name_score(a: str, b: str) -> float:
         score *= _MIDDLE_CONFLICT
     return score
 
+
+#: a full name every word of which a longer name has, in order, after a given name of its own
+_CONTAINED = 0.9
 
 #: two full names whose second names differ (Jean Noel X / Jean Claude Y): this much of the score is kept
 _MIDDLE_CONFLICT = 0.8
