@@ -117,3 +117,11 @@ def test_score_bounds_and_context():
     disagree = same_name("Bourita", "Nasser Bourita", context_a="footballeur", context_b="ministre")
     assert disagree < plain < agree
     assert 0.5 < SAME_NAME_THRESHOLD < 1.0
+
+
+def test_translit_an_arabic_name_written_word_by_word_meets_its_one_latin_word():
+    from communique.translit import SAME_NAME_THRESHOLD, same_name
+
+    # invented name: Arabic writes the given name in two words, the Latin press in one
+    assert same_name("Sultanbek Oralov", "سلطان بيك أورالوف") >= SAME_NAME_THRESHOLD
+    assert same_name("Sultanbek Oralov", "سلطان بيك") < SAME_NAME_THRESHOLD

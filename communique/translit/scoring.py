@@ -212,6 +212,16 @@ def _middle_names_conflict(ta: list[NameToken], tb: list[NameToken]) -> bool:
     return all(token_similarity(x[1], t) < _UNLIKE for x, y in ((ta, tb), (tb, ta)) for t in y[1:])
 
 
+def _joined_words_score(arabic: str, latin: str) -> float:
+    """An Arabic name written word by word where the Latin writes one word (نور سلطان / Noursoultan): the
+    best score of the Arabic name with two neighbouring words joined, when it has one word more."""
+    words = arabic.split()
+    if len(words) != len(latin.split()) + 1:
+        return 0.0
+    return max(_name_score(" ".join(words[:k] + [words[k] + words[k + 1]] + words[k + 2:]), latin)
+               for k in range(len(words) - 1))
+
+
 def same_name(a: str, b: str, *, context_a: str | Iterable[str] | None = None,
               context_b: str | Iterable[str] | None = None) -> float:
     """Score in [0, 1] that two name strings (either script) name the same person.
@@ -229,7 +239,7 @@ def same_name(a: str, b: str, *, context_a: str | Iterable[str] | None = None,
     score = _name_score(a, b)
     if score < SAME_NAME_THRESHOLD and is_arabic(a) != is_arabic(b):
         arabic, latin = (a, b) if is_arabic(a) else (b, a)
-        score = max(score, _name_score(_romanized(arabic), latin))
+        score = max(score, _name_score(_romanized(arabic), latin), _joined_words_score(arabic, latin))
     wa, wb = _context_words(context_a), _context_words(context_b)
     if wa and wb:
         overlap = len(wa & wb) / min(len(wa), len(wb))
