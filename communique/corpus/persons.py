@@ -40,6 +40,7 @@ from functools import lru_cache
 
 from ..textnorm import fold, is_arabic, match_key
 from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, name_key, name_tokens, same_name
+from .person_states import distinctive, full_names_agree, outvoted
 
 __all__ = ["Sighting", "PersonSeed", "PersonCluster", "link_persons", "cluster_persons", "number_clusters",
            "fixed_ids", "collapse_sightings", "PersonNode", "person_node", "pair_score", "node_order", "person_slug"]
@@ -49,9 +50,6 @@ Key = tuple[str, str]            # (doc_id, entity_id)
 #: below this, two names already in one cluster are too far apart to stay together
 CHAIN_MARGIN = 0.1
 
-#: two full names scoring this much, with a surname skeleton this long, join across a state conflict
-DISTINCTIVE_SCORE = 0.95
-DISTINCTIVE_SKELETON = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,29 +153,9 @@ def pair_score(a: PersonNode, b: PersonNode) -> float:
     for x in a.aliases:
         for y in b.aliases:
             best = max(best, same_name(x, y, context_a=ci, context_b=cj))
-    if ai and aj and ai != aj and ki == kj == "state" and not _distinctive(a.aliases, b.aliases):
+    if ai and aj and ai != aj and ki == kj == "state" and not distinctive(a.aliases, b.aliases):
         best = 0.0
     return best
-
-
-def _outvoted(a: _Cluster, b: _Cluster) -> bool:
-    """Each cluster gives one state, one of them in a single sighting and the other in more: that single
-    state is more likely an extraction error (a president given the state of the visitor he received)."""
-    if len(a.states) != 1 or len(b.states) != 1:
-        return False
-    votes = sorted((a.state_votes[next(iter(a.states))], b.state_votes[next(iter(b.states))]))
-    return votes[0] == 1 and votes[1] >= 2
-
-
-def _full_names_agree(xs: Sequence[str], ys: Sequence[str]) -> bool:
-    return any(not _is_single(x) and not _is_single(y) and same_name(x, y) >= DISTINCTIVE_SCORE for x in xs for y in ys)
-
-
-def _distinctive(xs: Sequence[str], ys: Sequence[str]) -> bool:
-    """Two full names, one of them rare enough (a long surname skeleton) that a different state
-    affiliation is more likely an extraction error than another person: Sergueï Lavrov."""
-    return any(not _is_single(x) and not _is_single(y) and len(name_key(x)) >= DISTINCTIVE_SKELETON
-               and same_name(x, y) >= DISTINCTIVE_SCORE for x in xs for y in ys)
 
 
 def person_node(node: Sighting | PersonSeed, pin: str | None = None) -> PersonNode:
@@ -393,9 +371,11 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     for _, i, j in pairs:
         ri, rj = find(i), find(j)
-        strong = bool(clusters[ri].states and clusters[rj].states and clusters[ri].states != clusters[rj].states
-                      and (_distinctive(alias_lists[i], alias_lists[j])
-                           or _outvoted(clusters[ri], clusters[rj]) and _full_names_agree(alias_lists[i], alias_lists[j])))
+        a, b = clusters[ri], clusters[rj]
+        strong = bool(a.states and b.states and a.states != b.states
+                      and (distinctive(alias_lists[i], alias_lists[j])
+                           or outvoted(a.states, a.state_votes, b.states, b.state_votes)
+                           and full_names_agree(alias_lists[i], alias_lists[j])))
         if ri != rj and can_join(ri, rj, strong):
             keep = max((clusters[ri], clusters[rj]), key=lambda c: len(c.members)).states
             root = absorb(ri, rj)
