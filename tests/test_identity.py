@@ -301,3 +301,10 @@ def test_a_state_named_without_an_official_takes_the_officials_its_document_name
     dated = [_report(r.id, r.doc_id, "2024-05-02", [(p.entity, p.acts_for) for p in r.parties]) for r in reports]
     keys = report_keys(dated, affiliations, lambda docs: {d: named[d] for d in docs})
     assert len({cid for _, cid in assign_corpus_ids(keys)[0]}) == 1
+
+
+def test_a_romanized_sighting_is_compared_by_the_arabic_form_it_was_romanized_from():
+    # سامي كوستليو romanizes to 'Sami Kostalju', whose skeleton (kstlg) is not the Arabic one (kstl)
+    links = link_persons([Sighting("d1", "p1", "Sami Kostleu", forms=("Sami Kostleu",)),
+                          Sighting("d2", "p2", "Sami Kostalju", forms=("سامي كوستليو",))])
+    assert links[("d1", "p1")] == links[("d2", "p2")]
