@@ -54,7 +54,8 @@ def _party_side(p: dict[str, Any], entities: dict[str, dict[str, Any]]) -> tuple
     return (key,)
 
 
-#: (ref, family, party keys, date, country[, the key pairs that are one party: a person and its state])
+#: (ref, family, party keys, date, country[, the key pairs that are one party: a person and its state
+#: [, the (person, state) pairs its document implies for the states it names without an official]])
 EventKey = tuple[Any, ...]
 
 
