@@ -61,6 +61,35 @@ def pair_scores(gold_groups: dict[str, set[str]], pred_groups: dict[str, set[str
             "missed": sorted(g - p), "false": sorted(p - g)}
 
 
+def mergeable_misses(con: Any, missed: list[tuple[str, str]], doc_of: dict[str, str]) -> list[tuple[str, str]]:
+    """The missed pairs merging could join: the two documents have occurred reports of one event family,
+    with compatible dates and venues, sharing two parties (corpus actors, with the states and organizations
+    the corpus sees them act for). The other misses need extraction (an event, a party, a date or a type
+    missing or wrong in one report)."""
+    from communique.corpus.merging import _FAMILY, _dates_compatible
+
+    links = {(d, e): a for d, e, a in con.execute("SELECT doc_id, entity_id, actor_id FROM actor_links").fetchall()}
+    acts_for: dict[str, set[str]] = defaultdict(set)
+    for a, aff in con.execute("SELECT actor_id, affiliation FROM actor_affiliations").fetchall():
+        acts_for[a].add(aff)
+    reports: dict[str, list[tuple[str, str | None, str | None, set[str]]]] = defaultdict(list)
+    parties: dict[str, set[str]] = defaultdict(set)
+    for ev, d, e, aff in con.execute("SELECT e.id, e.doc_id, p.entity_id, p.affiliation FROM events e JOIN "
+                                     "event_parties p ON p.event_id = e.id WHERE e.status = 'occurred'").fetchall():
+        a = links.get((d, e), e)
+        parties[ev] |= {a, *acts_for.get(a, ()), *([links.get((d, aff), aff)] if aff else [])}
+    for ev, d, t, date, country in con.execute("SELECT id, doc_id, type, date, country FROM events "
+                                               "WHERE status = 'occurred'").fetchall():
+        reports[d].append((_FAMILY.get(t, t), date, country, parties[ev]))
+
+    def joinable(x: tuple[str, Any, Any, set[str]], y: tuple[str, Any, Any, set[str]]) -> bool:
+        return x[0] == y[0] and _dates_compatible(x[1], y[1]) and not (x[2] and y[2] and x[2] != y[2]) \
+            and len(x[3] & y[3]) >= 2
+
+    return [(a, b) for a, b in missed if any(joinable(x, y) for x in reports.get(doc_of.get(a, ""), [])
+                                              for y in reports.get(doc_of.get(b, ""), []))]
+
+
 def two_script_persons(items: list[tuple[dict[str, Any], Path]]) -> dict[str, dict[str, Any]]:
     """Gold person -> its forms per document, for persons with Arabic and Latin forms. Gold ids are
     surname conventions that two persons may share (person:abbas is Mahmoud Abbas in one document,
@@ -114,6 +143,7 @@ def measure(items: list[tuple[dict[str, Any], Path]], db: str, show: int) -> dic
                                   "AND corpus_event IS NOT NULL").fetchall():
             pred_groups[cid].add(name_of_doc.get(d, d))
         pairs = pair_scores(gold_groups, pred_groups)
+        pairs["mergeable"] = mergeable_misses(con, pairs["missed"], doc_of)
         persons = two_script_persons(items)
         rows = [person_row(store, gid, p, doc_of, ents, links, names, arabic_to_latin) for gid, p in sorted(persons.items())]
         corpus_spellings(con, rows)
@@ -235,6 +265,8 @@ def main() -> None:
     print(f"romanization: shown name = corpus Latin name {res['display_name_ok']:.2f}; "
           f"romanizer alone {res['romanizer_ok']:.2f}; with the spellings of the corpus's other two-script "
           f"persons {res['romanizer_spellings_ok']:.2f}")
+    print(f"missed pairs: {len(pr['missed'])}, of which merging could join {len(pr['mergeable'])} (the others "
+          "need extraction: no two occurred reports of one family, compatible dates and venue, two shared parties)")
     print("missed pairs:", pr["missed"][: args.show])
     print("false pairs:", pr["false"][: args.show])
     for r in [r for r in res["rows"] if not (r["one_actor"] and r["agrees"] and r["display_ok"])][: args.show]:

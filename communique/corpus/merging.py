@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date
 from itertools import combinations
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 from ..records import StoredReport
 
 __all__ = ["party_keys", "same_sides", "same_event", "merge_corpus", "merge_events", "merge_events_reference", "EventKey",
-           "report_keys", "corpus_assignments", "assign_corpus_ids", "block_names"]
+           "report_keys", "implied_officials", "corpus_assignments", "assign_corpus_ids", "block_names"]
 
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
@@ -54,7 +54,8 @@ def _party_side(p: dict[str, Any], entities: dict[str, dict[str, Any]]) -> tuple
     return (key,)
 
 
-#: (ref, family, party keys, date, country[, the key pairs that are one party: a person and its state])
+#: (ref, family, party keys, date, country[, the key pairs that are one party: a person and its state
+#: [, the (person, state) pairs its document implies for the states it names without an official]])
 EventKey = tuple[Any, ...]
 
 
@@ -195,6 +196,9 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
     ccountry: dict[int, str] = {i: k[4] for i, k in enumerate(keys) if k[4]}
     cofficials: dict[int, dict[str, frozenset[str]]] = {
         i: o for i, k in enumerate(keys) if len(k) > 5 and (o := named_officials(k[5]))}
+    # with the officials their documents imply: what places a cluster that has no date
+    cimplied: dict[int, dict[str, frozenset[str]]] = {
+        i: _union_officials(cofficials.get(i, {}), named_officials(k[6])) for i, k in enumerate(keys) if len(k) > 6}
     joins = [0]     # successful joins so far: a scan that joined nothing gives the same again until one
 
     def join(i: int, j: int) -> bool:
@@ -213,10 +217,16 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
         oi, oj = cofficials.get(ri), cofficials.get(rj)
         if oi and oj and not officials_compatible(oi, oj):
             return False
+        wi, wj = cimplied.get(ri, oi), cimplied.get(rj, oj)
+        if not (di and dj) and not _placed_alike(oi or {}, wi or {}, oj or {}, wj or {}):
+            return False
         parent[rj] = ri
         if oj:
             cofficials[ri] = _union_officials(oi or {}, oj)
             del cofficials[rj]
+        if rj in cimplied or ri in cimplied:
+            cimplied[ri] = _union_officials(wi or {}, wj or {})
+            cimplied.pop(rj, None)
         if dj:
             if di:
                 di.extend(x for x in dj if x not in di)
@@ -315,12 +325,15 @@ def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
     dates: dict[int, set[str]] = {i: ({k[3]} if k[3] else set()) for i, k in enumerate(keys)}
     countries: dict[int, set[str]] = {i: ({k[4]} if k[4] else set()) for i, k in enumerate(keys)}
     officials = {i: named_officials(k[5]) if len(k) > 5 else {} for i, k in enumerate(keys)}
+    implied = {i: _union_officials(officials[i], named_officials(k[6]) if len(k) > 6 else {})
+               for i, k in enumerate(keys)}
 
     def compatible(ri: int, rj: int) -> bool:
         # complete linkage on date, venue country and the officials named for each side: an undated
         # report must not chain two meetings
         return all(_dates_compatible(a, b) for a in dates[ri] for b in dates[rj]) and \
-            len(countries[ri] | countries[rj]) <= 1 and officials_compatible(officials[ri], officials[rj])
+            len(countries[ri] | countries[rj]) <= 1 and officials_compatible(officials[ri], officials[rj]) and \
+            (bool(dates[ri] and dates[rj]) or _placed_alike(officials[ri], implied[ri], officials[rj], implied[rj]))
 
     blocks = _blocks(keys)
     for members in blocks.values():
@@ -334,7 +347,16 @@ def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
                     dates[ri] |= dates.pop(rj)
                     countries[ri] |= countries.pop(rj)
                     officials[ri] = _union_officials(officials[ri], officials.pop(rj))
+                    implied[ri] = _union_officials(implied[ri], implied.pop(rj))
     return forest.groups()
+
+
+def _placed_alike(named_a: dict[str, frozenset[str]], implied_a: dict[str, frozenset[str]],
+                  named_b: dict[str, frozenset[str]], implied_b: dict[str, frozenset[str]]) -> bool:
+    """Two clusters, one of them without a date, can tell one meeting: the officials each names (``named``)
+    are among those the other's documents name or imply (``implied``: named ones included)."""
+    return officials_compatible(named_a, implied_b) and officials_compatible(implied_a, named_b) and \
+        officials_compatible(implied_a, implied_b)
 
 
 def _union_officials(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
@@ -355,17 +377,21 @@ def merge_corpus(records: Iterable[tuple[str, dict[str, Any]]]) -> list[list[str
     return [[keys[i][0] for i in group] for group in merge_events(keys) if len(group) > 1]
 
 
-def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Collection[str]] | None = None
+def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Collection[str]] | None = None,
+                persons_named: Callable[[Collection[str]], Mapping[str, Collection[str]]] | None = None
                 ) -> list[EventKey]:
     """Stored reports -> their merge keys, in report id order. A party's corpus actor, when given, is
     its key (one identity with `communique actors`); else persons are keyed by their surname skeleton.
     ``affiliations`` (corpus actor -> the states and organizations it was seen acting for) make a
     person and its own state one side wherever both are parties ("Lavrov" and "Russia" are not two
-    counterparts)."""
+    counterparts). ``persons_named`` (documents -> the person actors each names) gives a state or
+    organization that a report names without any of its officials the officials its document names
+    (:func:`implied_officials`)."""
     affiliations = affiliations or {}
     keys: list[EventKey] = []
     person_keys: dict[str, str] = {}
     interned: dict[str, str] = {}
+    unnamed: dict[int, tuple[str, frozenset[str]]] = {}      # key index -> (document, sides named by no person)
     for r in reports:
         parties: set[str] = set()
         sides: set[frozenset[str]] = set()
@@ -384,11 +410,30 @@ def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Coll
                 sides.add(frozenset((key, p.acts_for)))
         for key in parties:
             sides.update(frozenset((key, aff)) for aff in affiliations.get(key, ()) if aff in parties and aff != key)
+        bare = frozenset(k for k in parties if not k.startswith(_PERSON_PREFIXES)) - \
+            {k for side in sides for k in side}
+        if bare and persons_named is not None:
+            unnamed[len(keys)] = (r.doc_id, bare)
         keys.append((r.id, _FAMILY.get(r.type, r.type), frozenset(parties),
                      interned.setdefault(r.date, r.date) if r.date else None,
                      interned.setdefault(r.country, r.country) if r.country else None, frozenset(sides)))
+    if unnamed and persons_named is not None:
+        named = persons_named({d for d, _ in unnamed.values()})
+        for i, (doc, bare) in unnamed.items():
+            implied = implied_officials(bare, named.get(doc, ()), affiliations)
+            if implied:
+                keys[i] = keys[i] + (implied,)
     keys.sort(key=lambda k: k[0])
     return keys
+
+
+def implied_officials(bare: Collection[str], persons: Collection[str], affiliations: Mapping[str, Collection[str]]
+                      ) -> frozenset[frozenset[str]]:
+    """The one-party pairs (person, state or organization) implied for the states and organizations a report
+    names without an official (``bare``): the persons its document names (``persons``) that the corpus has
+    seen acting for them. "France and Lebanon" in a report on one French minister's trip is not another
+    French minister's visit told by a report that names him."""
+    return frozenset(frozenset((p, s)) for p in persons for s in affiliations.get(p, ()) if s in bare and s != p)
 
 
 def corpus_assignments(reports: Iterable[StoredReport], affiliations: Mapping[str, Collection[str]] | None = None

@@ -40,6 +40,7 @@ from functools import lru_cache
 
 from ..textnorm import fold, is_arabic, match_key
 from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, name_key, name_tokens, same_name
+from .person_states import distinctive, full_names_agree, outvoted
 
 __all__ = ["Sighting", "PersonSeed", "PersonCluster", "link_persons", "cluster_persons", "number_clusters",
            "fixed_ids", "collapse_sightings", "PersonNode", "person_node", "pair_score", "node_order", "person_slug"]
@@ -49,9 +50,6 @@ Key = tuple[str, str]            # (doc_id, entity_id)
 #: below this, two names already in one cluster are too far apart to stay together
 CHAIN_MARGIN = 0.1
 
-#: two full names scoring this much, with a surname skeleton this long, join across a state conflict
-DISTINCTIVE_SCORE = 0.95
-DISTINCTIVE_SKELETON = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +101,7 @@ def _is_single(name: str) -> bool:
 
 
 class _Cluster:
-    __slots__ = ("fixed_id", "names", "states", "orgs", "members", "single_only")
+    __slots__ = ("fixed_id", "names", "states", "orgs", "members", "single_only", "state_votes")
 
     def __init__(self, fixed_id: str | None = None) -> None:
         self.fixed_id = fixed_id
@@ -112,6 +110,7 @@ class _Cluster:
         self.orgs: set[str] = set()
         self.members: list[Key] = []
         self.single_only = True
+        self.state_votes: Counter[str] = Counter()      # state -> the sightings that give it
 
 
 #: the titles a collapsed sighting keeps as context (the most frequent first)
@@ -154,16 +153,9 @@ def pair_score(a: PersonNode, b: PersonNode) -> float:
     for x in a.aliases:
         for y in b.aliases:
             best = max(best, same_name(x, y, context_a=ci, context_b=cj))
-    if ai and aj and ai != aj and ki == kj == "state" and not _distinctive(a.aliases, b.aliases):
+    if ai and aj and ai != aj and ki == kj == "state" and not distinctive(a.aliases, b.aliases):
         best = 0.0
     return best
-
-
-def _distinctive(xs: Sequence[str], ys: Sequence[str]) -> bool:
-    """Two full names, one of them rare enough (a long surname skeleton) that a different state
-    affiliation is more likely an extraction error than another person: Sergueï Lavrov."""
-    return any(not _is_single(x) and not _is_single(y) and len(name_key(x)) >= DISTINCTIVE_SKELETON
-               and same_name(x, y) >= DISTINCTIVE_SCORE for x in xs for y in ys)
 
 
 def person_node(node: Sighting | PersonSeed, pin: str | None = None) -> PersonNode:
@@ -173,8 +165,10 @@ def person_node(node: Sighting | PersonSeed, pin: str | None = None) -> PersonNo
         return PersonNode(None, ("", node.affiliation, node.affiliation_kind, node.id), aliases,
                           _context(node.titles, None), _blocks_of(aliases, _clean(node.name)))
     aliases = _original_spelling(node) or (_clean(node.name),)
+    # compared by its Arabic spelling, a romanized name is still found by its own blocks too
     return PersonNode(node.key, (_clean(node.name), node.affiliation, node.affiliation_kind, pin), aliases,
-                      _context(node.titles, node.affiliation_name), _blocks_of(aliases, _clean(node.name)))
+                      _context(node.titles, node.affiliation_name),
+                      _blocks_of((*aliases, _clean(node.name)), _clean(node.name)))
 
 
 def _blocks_of(aliases: Sequence[str], name: str) -> tuple[str, ...]:
@@ -282,6 +276,7 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
         aff, kind = affs[i]
         if aff and kind == "state":
             c.states.add(aff)
+            c.state_votes[aff] += len(node_members[sightings[i - n_seed].key]) if i >= n_seed else 1
         elif aff and kind == "organization":
             c.orgs.add(aff)
         if i >= n_seed:
@@ -307,6 +302,7 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
         a.orgs |= b.orgs
         a.members += b.members
         a.single_only = a.single_only and b.single_only
+        a.state_votes += b.state_votes
         del clusters[rb]
         return ra
 
@@ -342,8 +338,9 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
 
     # blocking by surname skeleton and its alternatives (every alias of a seed is a way in)
     blocks: dict[str, list[int]] = defaultdict(list)
+    node_blocks = [{k for a in (*v.aliases, v.group[0]) if a for k in block_keys(a)} for v in views]
     for i in range(total):
-        for k in {k for a in alias_lists[i] for k in block_keys(a)}:
+        for k in node_blocks[i]:
             blocks[k].append(i)
 
     score_cache: dict[tuple[int, int], float] = {}
@@ -374,8 +371,11 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     for _, i, j in pairs:
         ri, rj = find(i), find(j)
-        strong = bool(clusters[ri].states and clusters[rj].states and clusters[ri].states != clusters[rj].states
-                      and _distinctive(alias_lists[i], alias_lists[j]))
+        a, b = clusters[ri], clusters[rj]
+        strong = bool(a.states and b.states and a.states != b.states
+                      and (distinctive(alias_lists[i], alias_lists[j])
+                           or outvoted(a.states, a.state_votes, b.states, b.state_votes)
+                           and full_names_agree(alias_lists[i], alias_lists[j])))
         if ri != rj and can_join(ri, rj, strong):
             keep = max((clusters[ri], clusters[rj]), key=lambda c: len(c.members)).states
             root = absorb(ri, rj)
@@ -390,7 +390,7 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
         if not clusters[ri].single_only:
             continue                           # already joined (a pin or an overlay alias)
         cands: set[int] = set()
-        for k in {k for a in alias_lists[i] for k in block_keys(a)}:
+        for k in node_blocks[i]:
             for j in blocks[k]:
                 rj = find(j)
                 if rj != ri and not clusters[rj].single_only and score(min(i, j), max(i, j)) >= threshold:
@@ -464,12 +464,17 @@ def _original_spelling(s: Sighting) -> tuple[str, ...]:
     if is_arabic(s.name):
         return ()
     key = name_key(s.name)
-    arabic = [_clean(f) for f in s.forms if is_arabic(f) and len(f.split()) >= 2 and name_key(f) == key]
+    name = match_key(s.name)
+    # a form of the same surname skeleton, or the one the name was romanized from (مراد نورتليو: Murad Norrtalju)
+    arabic = [_clean(f) for f in s.forms if is_arabic(f) and len(f.split()) >= 2
+              and (name_key(f) == key or match_key(_romanized(f)) == name)]
     if not arabic:
         return ()
-    name = match_key(s.name)
     # the form the name was romanized from, else the longest (a form may hold a stray word)
-    return (max(arabic, key=lambda f: (match_key(arabic_to_latin(f)) == name, len(f.split()), len(f), f)),)
+    return (max(arabic, key=lambda f: (match_key(_romanized(f)) == name, len(f.split()), len(f), f)),)
+
+
+_romanized = lru_cache(maxsize=1 << 14)(arabic_to_latin)
 
 
 def block_keys(name: str) -> set[str]:

@@ -248,6 +248,18 @@ class CorpusTables(PersonTables):
                 [[a for a, _ in part], [b for _, b in part]]).fetchall())
         return out
 
+    def persons_named(self, doc_ids: Collection[str]) -> dict[str, set[str]]:
+        """Document -> the corpus actors of the persons it names (as the last refresh linked them)."""
+        out: dict[str, set[str]] = defaultdict(set)
+        if not doc_ids or not self.has_actor_tables():
+            return {}
+        for d, a in self.con.execute(
+                "SELECT DISTINCT l.doc_id, l.actor_id FROM actor_links l JOIN entities n ON n.doc_id = l.doc_id "
+                "AND n.entity_id = l.entity_id WHERE n.kind = 'person' AND l.doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                [sorted(doc_ids)]).fetchall():
+            out[d].add(a)
+        return dict(out)
+
     def documents_naming(self, actor_ids: Collection[str]) -> set[str]:
         """The documents with an entity the last refresh linked to one of ``actor_ids``."""
         if not actor_ids:

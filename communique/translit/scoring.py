@@ -176,11 +176,14 @@ def _name_score(a: str, b: str) -> float:
     ga, gb = ta[:-1], tb[:-1]
     if ga and gb:
         g = token_similarity(ga[0], gb[0])
+        contained = False
         if g < 0.8:
             short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-            if len(short) >= 2 and len(short) < len(long) and _subsequence(short, long):
-                g = 0.8
+            contained = len(short) >= 2 and len(short) < len(long) and _subsequence(short, long)
+            g = 0.8 if contained else g
         score = sur * (0.2 + 0.8 * g)
+        if contained and sur >= 0.9 and len(short[-1].skel) >= 2:
+            score = max(score, _CONTAINED)     # Ishaq Dar in Mohammed Ishaq Dar: every word, in order
     else:
         n = min(len(ta[-1].skel), len(tb[-1].skel))
         score = sur * (0.8 if n <= 2 else 0.88 if n == 3 else 0.92)
@@ -190,6 +193,9 @@ def _name_score(a: str, b: str) -> float:
         score *= _MIDDLE_CONFLICT
     return score
 
+
+#: a full name every word of which a longer name has, in order, after a given name of its own
+_CONTAINED = 0.9
 
 #: two full names whose second names differ (Jean Noel X / Jean Claude Y): this much of the score is kept
 _MIDDLE_CONFLICT = 0.8
@@ -204,6 +210,16 @@ def _middle_names_conflict(ta: list[NameToken], tb: list[NameToken]) -> bool:
     if len(ta) < 3 or len(tb) < 3 or ta[1].initial or tb[1].initial:
         return False
     return all(token_similarity(x[1], t) < _UNLIKE for x, y in ((ta, tb), (tb, ta)) for t in y[1:])
+
+
+def _joined_words_score(arabic: str, latin: str) -> float:
+    """An Arabic name written word by word where the Latin writes one word (نور سلطان / Noursoultan): the
+    best score of the Arabic name with two neighbouring words joined, when it has one word more."""
+    words = arabic.split()
+    if len(words) != len(latin.split()) + 1:
+        return 0.0
+    return max(_name_score(" ".join(words[:k] + [words[k] + words[k + 1]] + words[k + 2:]), latin)
+               for k in range(len(words) - 1))
 
 
 def same_name(a: str, b: str, *, context_a: str | Iterable[str] | None = None,
@@ -223,7 +239,7 @@ def same_name(a: str, b: str, *, context_a: str | Iterable[str] | None = None,
     score = _name_score(a, b)
     if score < SAME_NAME_THRESHOLD and is_arabic(a) != is_arabic(b):
         arabic, latin = (a, b) if is_arabic(a) else (b, a)
-        score = max(score, _name_score(_romanized(arabic), latin))
+        score = max(score, _name_score(_romanized(arabic), latin), _joined_words_score(arabic, latin))
     wa, wb = _context_words(context_a), _context_words(context_b)
     if wa and wb:
         overlap = len(wa & wb) / min(len(wa), len(wb))
