@@ -13,6 +13,8 @@ from communique.corpus.merging import merge_corpus
 from communique.corpus.persons import Sighting, link_persons
 from communique.corpus.resolve import resolve_actor_ref
 
+from .conftest import SEED
+
 # invented persons (no name of the annotated sets)
 ALIASES = [
     ("person:tarik-zenati", "person", "Tarik Zenati", "Tarik Zenati"),
@@ -98,28 +100,15 @@ def test_merge_keeps_apart_two_officials_of_one_side():
     assert [sorted(g) for g in merged] == [["a", "c"]]
 
 
-# One invented meeting told in three languages (the persons are invented; the bodies are real ones)
-FRENCH = """Le Secrétaire général de la CIMCT rencontre le Directeur du Centre de lutte contre le terrorisme des \
-Nations Unies
-
-New York, 23-5-2024
-
-Le Secrétaire général de la Coalition islamique militaire contre le terrorisme (CIMCT), le général de division \
-Saleh bin Fahd Al-Roumidi, et la délégation qui l'accompagnait ont rencontré au siège des Nations Unies à New York \
-le directeur du Centre de lutte contre le terrorisme des Nations Unies (UNCCT), M. Lorenzo Bassetti. Au cours de \
-la réunion, les aspects de la coopération entre la Coalition islamique et le Centre onusien ont été discutés.
-
-Le directeur de l'UNCCT a souhaité la bienvenue au général de division Al-Rumidi et a rendu hommage aux \
-initiatives de la coalition.
-"""
-
+# The seed's meeting as its English and Arabic sites would tell it (written for the test; the seed itself is
+# read from ../shared/examples, never copied)
 ENGLISH = """IMCTC Secretary-General meets UNCCT Director in New York
 
 New York, May 23, 2024
 
-The Secretary-General of the Islamic Military Counter Terrorism Coalition (IMCTC), Major General Saleh \
-bin Fahd Al-Roumedi, met on Thursday at United Nations headquarters in New York with the Director of the \
-United Nations Counter-Terrorism Centre (UNCCT), Mr. Lorenzo Bassetti.
+The Secretary-General of the Islamic Military Counter Terrorism Coalition (IMCTC), Major General Mohammed \
+bin Saeed Al-Moghedi, met on Thursday at United Nations headquarters in New York with the Director of the \
+United Nations Counter-Terrorism Centre (UNCCT), Mr. Mauro Modico.
 
 The two sides discussed cooperation between the Coalition and the UN centre in countering terrorism.
 """
@@ -128,8 +117,8 @@ ARABIC = """الأمين العام للتحالف الإسلامي العسكر
 
 نيويورك، 23 مايو 2024
 
-التقى الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب اللواء صالح بن فهد الروميدي، في مقر الأمم \
-المتحدة بنيويورك، مدير مركز الأمم المتحدة لمكافحة الإرهاب السيد لورينزو باسيتي.
+التقى الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب اللواء محمد بن سعيد المغيدي، في مقر الأمم \
+المتحدة بنيويورك، مدير مركز الأمم المتحدة لمكافحة الإرهاب السيد ماورو موديكو.
 
 وبحث الجانبان أوجه التعاون بين التحالف والمركز الأممي في مجال محاربة الإرهاب والتطرف العنيف.
 """
@@ -137,13 +126,14 @@ ARABIC = """الأمين العام للتحالف الإسلامي العسكر
 
 @pytest.fixture(scope="module")
 def seed_store(tmp_path_factory):
+    if not SEED.exists():
+        pytest.skip("../shared/examples is not beside the checkout")
     tmp = tmp_path_factory.mktemp("identity")
-    paths = []
-    for lang, text in (("fr", FRENCH), ("en", ENGLISH), ("ar", ARABIC)):
-        paths.append(tmp / f"{lang}_roumidi.txt")
-        paths[-1].write_text(text, encoding="utf-8")
+    (tmp / "en_moghedi.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp / "ar_moghedi.txt").write_text(ARABIC, encoding="utf-8")
     db = str(tmp / "seed.duckdb")
-    assert main(["extract", *map(str, paths), "--db", db, "--quiet", "--format", "jsonl"]) == 0
+    assert main(["extract", str(SEED), str(tmp / "en_moghedi.txt"), str(tmp / "ar_moghedi.txt"), "--db", db,
+                 "--quiet", "--format", "jsonl"]) == 0
     return db
 
 
@@ -153,21 +143,21 @@ def _events(capsys, db: str, *extra: str) -> list[dict]:
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
 
-def test_one_meeting_in_three_languages_is_one_event_of_one_actor(seed_store, capsys):
+def test_seed_in_three_languages_is_one_event_of_one_actor(seed_store, capsys):
     events = _events(capsys, seed_store)
     assert len(events) == 1
     ev = events[0]
     assert sorted(s["lang"] for s in ev["sources"]) == ["ar", "en", "fr"]
     names = {p["entity"]: p["name"] for p in ev["parties"]}
     assert len(names) == 2
-    roumidi = next(a for a, n in names.items() if "Rum" in n or "Roum" in n)
+    moghedi = next(a for a, n in names.items() if "Mogh" in n)
     roles = {p["entity"]: p["role_en"] for p in ev["parties"]}
-    assert roles[roumidi] == "Secretary-General"
+    assert roles[moghedi] == "Secretary-General"
     assert set(roles.values()) == {"Secretary-General", "Director"}
-    for form in ("Al-Roumidi", "Al-Rumidi", "Al-Roumedi", "الروميدي", "صالح بن فهد الروميدي"):
+    for form in ("Al-Moghidi", "Al-Mughidi", "Al-Moghedi", "المغيدي", "محمد بن سعيد المغيدي"):
         found = _events(capsys, seed_store, "--actor", form)
         assert [e["id"] for e in found] == [ev["id"]], form
-        assert roumidi in {p["entity"] for p in found[0]["parties"]}
+        assert moghedi in {p["entity"] for p in found[0]["parties"]}
 
 
 def test_actor_unknown_is_a_clear_error(seed_store, capsys):
