@@ -191,7 +191,9 @@ def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str, str]]:
         loc = _resolve(q, m, ent)
         if loc is not None:
             inside = _whole_word(q.doc.text, m) != m.form and q.geocode(_whole_word(q.doc.text, m)) is None
-            out.append((m.start, m.end, loc, _kind(loc, m.form), "inside_a_word" if inside else "mention"))
+            # the name's own start: "au Caire" is Cairo after "au", the word before it
+            start = m.start + len(m.form) - len(_LEADING.sub("", m.form))
+            out.append((start, m.end, loc, _kind(loc, m.form), "inside_a_word" if inside else "mention"))
     covered = [(m.start, m.end) for m, _ in q.place_mentions]
     named = _countries_named(q) | {x[2].country for x in out}
     for lm in _AFTER_LOCATIVE.finditer(q.doc.text):
