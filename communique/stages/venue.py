@@ -281,6 +281,7 @@ class _Others:
     cities_named: set[str | None]
     stated_here: int                    # candidates stated with a locative word in the event's sentences
     dateline_country: str | None
+    stated_countries: set[str | None]   # the countries of those candidates
 
     @classmethod
     def of(cls, cands: list[VenueCandidate], q: VenueQuery) -> _Others:
@@ -288,7 +289,8 @@ class _Others:
         return cls({c.location.country for c in cands if c.location.lat is None and c.location.country},
                    {c.location.country for c in cands if c.location.lat is not None},
                    sum(1 for c in cands if _stated_here(c.features)),
-                   dateline.country if dateline is not None else None)
+                   dateline.country if dateline is not None else None,
+                   {c.location.country for c in cands if _stated_here(c.features)})
 
 
 def _finish_features(cand: VenueCandidate, index: int, parties: set[str], etype: str,
@@ -309,6 +311,13 @@ def _finish_features(cand: VenueCandidate, index: int, parties: set[str], etype:
     f[f"type={etype}|kind={kind}"] = 1.0
     if _stated_here(f):
         f["stated_here_alone" if others.stated_here == 1 else "stated_here_among_others"] = 1.0
+    elif others.stated_countries - {loc.country}:
+        # the event's own sentences state a place in another country: the dateline, the headline's or
+        # the previous event's place is rarely where this one took place
+        f[f"other_stated_here|kind={kind}"] = 1.0
+        for name in ("dateline", "previous_event", "first_place"):
+            if f.get(name):
+                f[f"other_stated_here|{name}"] = 1.0
     return cand
 
 
