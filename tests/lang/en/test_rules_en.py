@@ -194,3 +194,8 @@ def test_names_en_in_a_ministry_name_or_not():
     assert strip_ministry_words(text, at("Expatriates"), at(" and his")) == (at("Karl"), at(" and his"))
     assert strip_ministry_words("Endowments", 0, 10) is None
     assert strip_ministry_words("Affairs Ostrum", 0, 14) == (0, 14)        # one word left: not stripped
+
+
+def test_dates_en_two_days_ago():
+    found = find_dates("The minister met the envoy two days ago.", "en", date(2025, 3, 10))
+    assert [(d.text, d.value) for d in found] == [("two days ago", "2025-03-08")]

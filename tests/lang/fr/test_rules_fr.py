@@ -135,3 +135,8 @@ def test_mentions_fr_weekdays_are_no_person_names():
     from communique.stages.mentions import _CALENDAR_WORDS
 
     assert {"lundi", "mercredi", "septembre"} <= _CALENDAR_WORDS
+
+
+def test_dates_fr_avant_hier():
+    found = find_dates("Le ministre a reçu l'envoyé avant-hier.", "fr", date(2025, 3, 10))
+    assert [(d.text, d.value) for d in found] == [("avant-hier", "2025-03-08")]
