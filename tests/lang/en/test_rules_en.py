@@ -199,3 +199,9 @@ def test_names_en_in_a_ministry_name_or_not():
 def test_dates_en_two_days_ago():
     found = find_dates("The minister met the envoy two days ago.", "en", date(2025, 3, 10))
     assert [(d.text, d.value) for d in found] == [("two days ago", "2025-03-08")]
+
+
+def test_dates_en_a_month_alone_after_in():
+    found = find_dates("The envoy met the minister in October; in May talks resume.", "en", date(2025, 3, 10))
+    assert [(d.text, d.value, d.precision) for d in found] == [("October", "2024-10", "month")]
+    assert [d.value for d in find_dates("They met in October.", "en", None, year_hint=2021)] == ["2021-10"]

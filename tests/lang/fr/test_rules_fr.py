@@ -140,3 +140,9 @@ def test_mentions_fr_weekdays_are_no_person_names():
 def test_dates_fr_avant_hier():
     found = find_dates("Le ministre a reçu l'envoyé avant-hier.", "fr", date(2025, 3, 10))
     assert [(d.text, d.value) for d in found] == [("avant-hier", "2025-03-08")]
+
+
+def test_dates_fr_a_month_alone_after_fin_de():
+    found = find_dates("À la fin d'octobre, le ministre a reçu l'envoyé.", "fr", date(2025, 3, 10))
+    assert [(d.text, d.value, d.precision) for d in found] == [("octobre", "2024-10", "month")]
+    assert not find_dates("Il a reçu l'envoyé en mars.", "fr", date(2025, 3, 10))    # "mars" is also a word
