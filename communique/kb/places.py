@@ -121,7 +121,7 @@ def _read(path: Path, usage: Path | None = None) -> PlaceIndex:
 def _apply_usage(rows: list[str], keys: dict[str, int], usage: Path) -> None:
     """The press's usage over the GeoNames table (USAGE_PATH): a place renamed to its usual English
     name ("Sana'a", "Marrakech"), written forms added to a place ("Ryad"), a form that names something
-    else first dropped ("Xinhua", the agency; "ميدان", a field)."""
+    else first dropped ("Xinhua", the agency)."""
     by_name = {tuple(row.split("\t", 3)[1:3]): i for i, row in enumerate(rows)}
     for line in usage.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
