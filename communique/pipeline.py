@@ -305,7 +305,8 @@ def _with_learned_models(ctx: EventContext) -> EventContext:
 
 def _with_default_models(ctx: EventContext, settings: Settings) -> EventContext:
     """The committed venue choice (unless `venue_model='rules'`) and, for the events of the rules, the
-    calibrated confidence (`make train`); without the files, the locative rule and the rule confidence."""
+    calibrated confidence, which reads the pair model's view of the chosen parties (`make train`); without
+    the files, the locative rule and the rule confidence."""
     from .stages.decide import load_model
     from .stages.occurrence import CONFIDENCE_MODEL
     from .stages.venue import VENUE_MODEL
@@ -313,7 +314,7 @@ def _with_default_models(ctx: EventContext, settings: Settings) -> EventContext:
     if settings.venue_model == "learned":
         ctx = replace(ctx, venue_model=load_model(VENUE_MODEL))
     if settings.event_model == "rules":
-        ctx = replace(ctx, occurrence_model=load_model(CONFIDENCE_MODEL))
+        ctx = replace(ctx, occurrence_model=load_model(CONFIDENCE_MODEL), pair_scorer=load_model("pairs"))
     return ctx
 
 

@@ -158,3 +158,17 @@ def test_dates_ar_umm_al_qura_calendar():
     assert [(d.value, d.precision) for d in find_dates_ar("في 30 رمضان 1444هـ", BASE)] == [("2023-04", "month")]
     # outside hijridate's range the tabular calendar answers
     assert hijri_to_gregorian(1200, 1, 1).year == 1785
+
+
+def test_dates_ar_numeric_hijri_dates_marked_h():
+    m = one("وافق المجلس على الاتفاقية الموقعة بتاريخ 17 - 8 - 1422هـ في المدينة")
+    assert (m.text, m.value, m.precision) == ("17 - 8 - 1422هـ", "2001-11-02", "day")
+    assert one("وقعت بتاريخ 17 -5 - 1436هـ").value == "2015-03-08"
+    assert one("صدر القرار في 1445/3/12هـ").value == "2023-09-27"
+    # a span of Hijri years stays a year; a Gregorian numeric date is not read as Hijri
+    assert one("للعام المالي (1434 - 1435هـ)").precision == "year"
+    assert one("في 12/03/2024 م").value == "2024-03-12"
+
+
+def test_dates_ar_two_days_ago():
+    assert one("أجراها الوزير قبل يومين").value == "2024-05-21"

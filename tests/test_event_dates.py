@@ -71,3 +71,10 @@ def test_event_date_of_a_body_event_without_a_date_falls_back_on_the_dateline_th
     assert event_date(_doc(text, "2031-03-05", "2031-03-04"), frame, [], None, sents) == EventDate("2031-03-04", "day", 0.15)
     assert event_date(_doc(text, "2031-03-05"), frame, [], None, sents) == EventDate("2031-03-05", "day", 0.05)
     assert event_date(_doc(text), frame, [], None, sents) == EventDate()
+
+
+def test_event_date_passes_over_the_date_of_a_document_it_cites():
+    text = "On 3 March 2031 envoy Lina Varo, under a decision dated 5 May 2030, met minister Tom Ekel."
+    sents = _sentences(text)
+    dates = [_date(text, "5 May 2030", "2030-05-05", "day"), _date(text, "3 March 2031", "2031-03-03", "day")]
+    assert event_date(_doc(text), _frame(text, "met", sents), dates, None, sents).value == "2031-03-03"

@@ -187,7 +187,7 @@ def test_actor_table_loads_with_states_and_organizations():
     ("Algiers", "Algiers", "DZ"), ("Banjul", "Banjul", "GM"), ("Rabat", "Rabat", "MA"),
     ("الرباط", "Rabat", "MA"), ("Nouakchott", "Nouakchott", "MR"),
     ("Islamabad", "Islamabad", "PK"), ("Rawalpindi", "Rawalpindi", "PK"),
-    ("Kuala Lumpur", "Kuala Lumpur", "MY"), ("Marrakech", "Marrakesh", "MA"),
+    ("Kuala Lumpur", "Kuala Lumpur", "MY"), ("Marrakech", "Marrakech", "MA"), ("Marrakesh", "Marrakech", "MA"),
     ("Tunis", "Tunis", "TN"), ("تونس", "Tunis", "TN"), ("الجزائر", "Algiers", "DZ"),
     ("Medina", "Madinah", "SA"), ("La Mecque", "Makkah", "SA"), ("الخرطوم", "Khartoum", "SD"),
 ])
@@ -219,3 +219,28 @@ def test_places_index_loads_every_row():
     from communique.kb.places import DATA_PATH, _read
     idx = _read(DATA_PATH)
     assert len(idx) > 30000
+
+
+def test_places_take_the_press_usage_over_geonames(places):
+    assert places.lookup("Sanaa").name == "Sana'a" and places.lookup("صنعاء").name == "Sana'a"
+    assert places.lookup("Ryad").name == "Riyadh"
+    assert places.lookup("Xinhua") is None        # the news agency, not the town
+
+
+def test_place_usage_file_renames_adds_and_drops(tmp_path):
+    import gzip
+
+    from communique.kb.places import _read
+
+    table = tmp_path / "places.tsv.gz"
+    with gzip.open(table, "wt", encoding="utf-8") as fh:
+        fh.write("c\tOldname\tXA\t1.0\t2.0\t20000\toldname|old town\nc\tFieldton\tXB\t3.0\t4.0\t20000\tfieldton|field\n")
+    usage = tmp_path / "usage.tsv"
+    usage.write_text("# comment\nrename\tOldname\tXA\tNew Name\nalias\tOldname\tXA\tNewe|Nouveau-Nom\n"
+                     "drop\tfield\t-\tan ordinary word\n", encoding="utf-8")
+    idx = _read(table, usage)
+    assert [idx.lookup(f).name for f in ("oldname", "New Name", "Newe", "Nouveau Nom")] == ["New Name"] * 4
+    assert idx.lookup("field") is None and idx.lookup("Fieldton").name == "Fieldton"
+    usage.write_text("rename\tNowhere\tXA\tX\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no place 'Nowhere'"):
+        _read(table, usage)

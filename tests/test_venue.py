@@ -25,6 +25,8 @@ from communique.stages.venue import VenueQuery, _place_spans, _word_before, lear
     ("l'envoyé venu de ", "from"),
     ("التقى الوزيران في ", "in"),
     ("ثم وصل إلى ", "arrive"),
+    ("ثم وصل الوزير سامي نور إلى ", "arrive"),
+    ("إثر زيارة قام بها الوزير إلى ", "visit"),
     ("توجه الوفد إلى ", "to"),
     ("The minister said that ", "none"),
 ])
@@ -38,7 +40,7 @@ def test_word_before_an_arabic_proclitic_the_mention_left_out():
 
 
 def _trigger(text: str, etype: str) -> Trigger:
-    word = "met" if "met" in text else "spoke"
+    word = next(w for w in ("met", "rencontré", "spoke") if w in text)
     return Trigger(text.index(word), text.index(word) + len(word), word, etype, False)
 
 
@@ -176,3 +178,44 @@ def test_a_continent_or_world_region_is_never_a_candidate():
     q = _query(text, [("Accra", "place", "GH"), ("Africa", "place", None), ("Sahel", "place", None)],
                [_person("Kofi Adu"), _person("Ali Sow")], geocode=_GAZETTEER.get)
     assert [c.location.name for c in venue_candidates(q)] == ["Accra"]
+
+
+def _features_of(q: VenueQuery) -> dict[str, dict[str, float]]:
+    from communique.stages.venue import venue_candidates
+
+    return {c.location.name: c.features for c in venue_candidates(q)}
+
+
+def test_word_before_a_place_whose_mention_holds_the_preposition():
+    text = "Le ministre Karim Alaoui a rencontré mercredi au Caire son homologue Omar Hadi."
+    q = _query(text, [("au Caire", "place", None)], [_person("Karim Alaoui"), _person("Omar Hadi")],
+               geocode={"Caire": Location("Cairo", "EG", 30.1, 31.2)}.get, lang="fr")
+    assert _features_of(q)["Cairo"]["before=in"] == 1.0
+
+
+def test_place_spans_read_the_capital_named_after_the_word_capital_and_its_adjective():
+    text = "حل الوزير سامي نور اليوم بالعاصمة الغانية أكرا في زيارة عمل"
+    gazetteer = {"أكرا": Location("Accra", "GH", 5.6, -0.2)}
+    q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar"),
+                geocode=gazetteer.get)
+    assert [(text[s:e], loc.name) for s, e, loc, _, _ in _place_spans(q)] == [("أكرا", "Accra")]
+
+
+def test_a_place_outside_the_event_says_when_the_event_states_a_place_of_another_country():
+    text = "Kofi Adu met Ali Sow in Accra."
+    q = _query(text, [("Accra", "place", "GH")], [_person("Kofi Adu"), _person("Ali Sow")],
+               geocode=_GAZETTEER.get, dateline="Lome")
+    features = _features_of(q)
+    assert features["Lome"].get("other_stated_here|dateline") == 1.0 and features["Lome"]["dateline"] == 1.0
+    assert not any(k.startswith("other_stated_here") for k in features["Accra"])
+    # the stated place is a country, the dateline its capital: nothing to say against the dateline
+    text = "Kofi Adu met Ali Sow in Ghana."
+    q = _query(text, [("Ghana", "state", "GH")], [_person("Kofi Adu"), _person("Ali Sow")],
+               geocode=_GAZETTEER.get, dateline="Accra")
+    assert not any(k.startswith("other_stated_here") for k in _features_of(q)["Accra"])
+
+
+def test_the_kind_of_a_place_and_the_word_before_it_in_the_event_sentence_make_one_feature():
+    text = "Kofi Adu met Ali Sow during his official visit to Ghana."
+    q = _query(text, [("Ghana", "state", "GH")], [_person("Kofi Adu"), _person("Ali Sow")], geocode=_GAZETTEER.get)
+    assert _features_of(q)["Ghana"]["kind=country|pos=evidence|before=visit"] == 1.0

@@ -25,6 +25,8 @@ from communique.textnorm import fold, is_arabic, match_key
 __all__ = ["Place", "PlaceIndex", "load_places", "DATA_PATH"]
 
 DATA_PATH = Path(__file__).resolve().parent / "data" / "places.tsv.gz"
+#: the press's names and spellings over the GeoNames table (renames, added forms, dropped forms)
+USAGE_PATH = Path(__file__).resolve().parent / "data" / "place_usage.tsv"
 
 _KINDS = {"c": "city", "k": "country"}
 _ARTICLES = {"the", "le", "la", "les", "l"}
@@ -100,7 +102,7 @@ class PlaceIndex:
         return len(self._keys)
 
 
-def _read(path: Path) -> PlaceIndex:
+def _read(path: Path, usage: Path | None = None) -> PlaceIndex:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         text = fh.read()
     rows: list[str] = []
@@ -111,12 +113,39 @@ def _read(path: Path) -> PlaceIndex:
         head, _, ks = line.rpartition("\t")
         keys.update(dict.fromkeys(ks.split("|"), len(rows)))
         rows.append(head)
+    if usage is not None and usage.exists():
+        _apply_usage(rows, keys, usage)
     return PlaceIndex(rows, keys)
+
+
+def _apply_usage(rows: list[str], keys: dict[str, int], usage: Path) -> None:
+    """The press's usage over the GeoNames table (USAGE_PATH): a place renamed to its usual English
+    name ("Sana'a", "Marrakech"), written forms added to a place ("Ryad"), a form that names something
+    else first dropped ("Xinhua", the agency)."""
+    by_name = {tuple(row.split("\t", 3)[1:3]): i for i, row in enumerate(rows)}
+    for line in usage.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        action, name, country, value = line.split("\t")[:4]
+        if action == "drop":
+            keys.pop(fold(name), None)
+            continue
+        i = by_name.get((name, country))
+        if i is None:
+            raise ValueError(f"{usage}: no place {name!r} in {country} to {action}")
+        if action == "rename":
+            kind, _, rest = rows[i].split("\t", 2)
+            rows[i] = "\t".join((kind, value, rest))
+            keys[fold(value)] = i
+        elif action == "alias":
+            keys.update(dict.fromkeys((fold(form) for form in value.split("|")), i))
+        else:
+            raise ValueError(f"{usage}: unknown action {action!r} (rename, alias or drop)")
 
 
 @lru_cache(maxsize=4)
 def _load_cached(path: str) -> PlaceIndex:
-    return _read(Path(path))
+    return _read(Path(path), USAGE_PATH if Path(path) == DATA_PATH else None)
 
 
 def load_places(path: Path | str | None = None) -> PlaceIndex:

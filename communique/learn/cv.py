@@ -33,10 +33,11 @@ C = 0.1
 def train_models(examples: Sequence[Example], pipeline: Pipeline,
                  use: Sequence[str] | None = None) -> dict[str, LinearModel]:
     """The pair model; the coreference model on the frames it makes; the venue choice on the events of
-    the rules; with "occurrence" in `use`, the occurrence model on the events both make (measured, not
-    shipped: TRAINING.md)."""
+    the rules; the confidence of the rule events (reading the pair model out of fold); with "occurrence"
+    in `use`, the occurrence model on the events both make (measured, not shipped: TRAINING.md)."""
     use = SHIPPED if use is None else use
-    pairs = replace(fit(pair_rows(examples), c=C, name=PAIR_MODEL), threshold=PAIR_THRESHOLD)
+    pair_examples = pair_rows(examples)
+    pairs = replace(fit(pair_examples, c=C, name=PAIR_MODEL), threshold=PAIR_THRESHOLD)
     coref = replace(fit(coref_rows(examples, pairs), c=C, name=COREF_MODEL), threshold=COREF_THRESHOLD)
     models = {"pairs": pairs, "coref": coref}
     rules = _rules_only(pipeline.event_ctx)
@@ -44,13 +45,28 @@ def train_models(examples: Sequence[Example], pipeline: Pipeline,
         models["venue"] = replace(fit(venue_rows(examples, rules), c=C, name=VENUE_MODEL), threshold=VENUE_THRESHOLD)
     if "confidence" in use:
         # the occurrence features over the events of the rules, kept all (threshold 0): a calibrated confidence
-        ctx = replace(rules, venue_model=models["venue"])
-        models["confidence"] = replace(fit(occurrence_rows(examples, ctx), c=C, name=CONFIDENCE_MODEL), threshold=0.0)
+        rows = _confidence_rows(examples, pair_examples, replace(rules, venue_model=models["venue"]), pairs)
+        models["confidence"] = replace(fit(rows, c=C, name=CONFIDENCE_MODEL), threshold=0.0)
     if "occurrence" in use:
         ctx = replace(rules, coref_model=coref, venue_model=models.get("venue"))
         occurrence = fit(occurrence_rows(examples, ctx, pairs), c=C, name=OCCURRENCE_MODEL)
         models["occurrence"] = replace(occurrence, threshold=OCCURRENCE_THRESHOLD)
     return models
+
+
+def _confidence_rows(examples: Sequence[Example], pair_examples: Sequence[tuple[Example, dict[str, float], bool]],
+                     ctx: EventContext, pairs: LinearModel) -> list[tuple[Example, dict[str, float], bool]]:
+    """The confidence's rows, each document's pairs scored by a pair model trained without its fold: the
+    confidence learns how far to trust the pair model on documents it has not seen (scored by a model
+    that saw them, it would trust it too much)."""
+    folds = sorted({ex.fold for ex in examples})
+    if len(folds) < 2:
+        return occurrence_rows(examples, replace(ctx, pair_scorer=pairs))
+    rows = []
+    for k in folds:
+        scorer = fit([r for r in pair_examples if r[0].fold != k], c=C, name=PAIR_MODEL)
+        rows += occurrence_rows([ex for ex in examples if ex.fold == k], replace(ctx, pair_scorer=scorer))
+    return rows
 
 
 def learned_context(ctx: EventContext, models: dict[str, LinearModel], use: Sequence[str] = ("pairs", "coref",
@@ -61,11 +77,12 @@ def learned_context(ctx: EventContext, models: dict[str, LinearModel], use: Sequ
                    coref_model=models.get("coref") if "coref" in use else None,
                    occurrence_model=models.get("occurrence") if "occurrence" in use else
                    models.get("confidence") if "confidence" in use and "pairs" not in use else None,
-                   venue_model=models.get("venue") if "venue" in use else None)
+                   venue_model=models.get("venue") if "venue" in use else None,
+                   pair_scorer=models.get("pairs") if "confidence" in use and "pairs" not in use else None)
 
 
 def _rules_only(ctx: EventContext) -> EventContext:
-    return replace(ctx, pair_model=None, occurrence_model=None, coref_model=None, venue_model=None)
+    return replace(ctx, pair_model=None, occurrence_model=None, coref_model=None, venue_model=None, pair_scorer=None)
 
 
 #: the decisions `--events learned` runs (the occurrence model is trained and cross-validated, but

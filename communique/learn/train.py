@@ -97,7 +97,7 @@ def occurrence_rows(examples: Sequence[Example], ctx: EventContext,
     """(example, features, label) of every occurred event the rules propose; label: it matches a gold
     occurred event (SCHEMA.md matching, one-to-one per document)."""
     from ..evaluate import score_document
-    from ..stages.occurrence import event_features
+    from ..stages.occurrence import event_features, score_pairs
     from .scoring import record_of
 
     rows = []
@@ -105,9 +105,13 @@ def occurrence_rows(examples: Sequence[Example], ctx: EventContext,
         events = events_with(ex, replace(ctx, occurrence_model=None, pair_model=pair_model))
         matched = score_document(record_of(ex, events), ex.gold).matched
         occurred = [ev for ev in events if ev.status == "occurred"]
-        ent_by_id = {e.id: e for e in ex.inputs.entities} if ex.inputs else {}
+        if ex.inputs is None:
+            continue
+        inp = ex.inputs
+        ent_by_id = {e.id: e for e in inp.entities}
+        scores = score_pairs(inp.doc, inp.entities, inp.sents, ctx.pair_scorer or pair_model)
         for i, ev in enumerate(occurred):
-            rows.append((ex, event_features(ex.inputs.doc, ev, events.index(ev), events, ent_by_id), i in matched))
+            rows.append((ex, event_features(inp.doc, ev, events.index(ev), events, ent_by_id, scores), i in matched))
     return rows
 
 

@@ -31,6 +31,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("wd_m_d_y", re.compile(
         rf"\b(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?P<mon>{_MONTH_RE})\.?\s+{_DAY}(?:\s*(?:-|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?)?(?:,?\s+{_YEAR})?\b", re.I)),
     ("m_y", re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?:(?P<year>(?:19|20)\d\d)|(?P<lastyear>last year|de l'année dernière|dernier))\b", re.I)),
+    # a month alone after "in", "en", "(à la) fin d'", "early", ...: that month, the latest one not after the base
+    ("month_alone", re.compile(rf"(?:\b(?:in|during|early|late|mid|en|courant|début|fin|mi)[\s-]+(?:(?:de\s+|d'|d’)\s*)?"
+                               rf"|\b(?:de|d'|d’)\s*)(?P<mon>{_MONTH_RE})\b(?!\s*\d)", re.I)),
     ("m_lastyear", re.compile(rf"\b(?P<mon>{_MONTH_RE})\b", re.I)),
     ("year", re.compile(r"\b(?:in|en|since|depuis|of)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("rel", re.compile(
@@ -124,6 +127,8 @@ def _mention(kind: str, m: re.Match[str], base: date | None, year_hint: int | No
         return make(f"{base.year - 1:04d}-{month:02d}", "month", relative=True)
     if kind == "m_lastyear":
         return None
+    if kind == "month_alone":
+        return _month_alone(m, base, year_hint)
     if kind == "year":
         return DateMention(m.start("year"), m.end("year"), g["year"], g["year"], "year")
     if kind == "rel":
@@ -137,6 +142,20 @@ def _mention(kind: str, m: re.Match[str], base: date | None, year_hint: int | No
         strictly = bool(g.get("last") and g["last"].strip().lower() == "last") or bool(g.get("dernier"))
         return make(resolve_weekday(weekday, base, strictly_before=strictly).isoformat(), "day", True)
     return None
+
+
+def _month_alone(m: re.Match[str], base: date | None, year_hint: int | None) -> DateMention | None:
+    """"in October", "à la fin d'octobre": the latest such month not after the base date (else the year
+    of the document's dates); a month name that is also a word ("may", "mars") is no date alone."""
+    name = m.group("mon")
+    if name.lower() in _AMBIGUOUS_MONTHS or len(name) < 4:
+        return None
+    month = MONTHS[name.lower()]
+    year = (base.year if month <= base.month else base.year - 1) if base is not None else year_hint
+    start = m.start("mon")
+    if year is None:
+        return DateMention(start, m.end(), name, None, None, True)
+    return DateMention(start, m.end(), name, f"{year:04d}-{month:02d}", "month", True)
 
 
 def parse_date_string(text: str, lang: str, base: date | None = None) -> DateMention | None:

@@ -3,7 +3,8 @@
 Covers Gregorian dates with Arabic (0-9) or Arabic-Indic (٠-٩, ۰-۹) digits and month names
 of every series (Egyptian/Gulf يناير..., Levantine/Iraqi كانون الثاني..., Maghrebi جانفي...,
 Moroccan يوليوز/غشت/شتنبر...; "شباط/فبراير" pairs), years marked م/ميلادي, numeric dates,
-Hijri dates (converted with the Umm al-Qura calendar), weekdays, and relative words
+Hijri dates, by month name or numeric with هـ ("17 - 8 - 1422هـ", "1445/3/12هـ"; converted with
+the Umm al-Qura calendar), weekdays, and relative words
 (اليوم, أمس, أول أمس, غدا, الأسبوع الماضي, "الاثنين الماضي", "فبراير المقبل").
 
 Offsets index the original text: matching runs on a folded copy (alef/hamza forms, ى, ة,
@@ -95,6 +96,11 @@ _LEAD = rf"(?:{_B}(?P<lead>{_alt(_REL_DAYS)})\s+)?(?:(?:{_B}|(?<=[وفب])){_WD}
 
 # Ordered: the first pattern that matches a span wins; longer forms first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # numeric Hijri dates, marked هـ: "17 - 8 - 1422هـ", "1445/3/12هـ"
+    ("hijri_dmy_num", re.compile(
+        rf"(?<![\d/.-])(?<![\d/.-]\s)(?P<day>[0-3]?\d)\s*(?P<sep>[-/.])\s*(?P<hmonth>[01]?\d)\s*(?P=sep)\s*{_HYEAR}{_HSUFFIX}")),
+    ("hijri_ymd_num", re.compile(
+        rf"{_HYEAR}\s*(?P<sep>[-/.])\s*(?P<hmonth>[01]?\d)\s*(?P=sep)\s*(?P<day>[0-3]?\d)(?!\d){_HSUFFIX}")),
     ("hijri_dmy", re.compile(rf"{_LEAD}{_DAY}{_RANGE}{_OF}\s+{_HMON}(?:\s+{_YEAR_WORD}{_HYEAR}(?:{_HSUFFIX})?)?")),
     ("hijri_my", re.compile(rf"{_B}(?:شهر\s+)?{_HMON}\s+{_YEAR_WORD}{_HYEAR}(?:{_HSUFFIX})?")),
     ("hijri_y", re.compile(rf"{_B}(?:(?:عام|العام|سنه|السنه)\s+)?(?:\(\s?)?{_HYEAR}(?:\s?\))?{_HSUFFIX}")),
@@ -249,7 +255,7 @@ def _adjectival(shadow: str, start: int) -> bool:
 
 def _resolve(kind: str, m: re.Match[str], base: date | None):
     g = m.groupdict()
-    if kind in {"hijri_dmy", "hijri_my", "hijri_y"}:
+    if kind in {"hijri_dmy", "hijri_my", "hijri_y", "hijri_dmy_num", "hijri_ymd_num"}:
         return _resolve_hijri(kind, g, base)
     if kind in {"iso", "dmy_num"}:
         d = _valid(int(g["year"]), int(g["month"]), int(g["day"]))
@@ -313,7 +319,7 @@ def _resolve_hijri_date(kind: str, g: dict, base: date | None):
             return _SKIP, None, False
         # the Gregorian year holding the middle of the Hijri year
         return str(hijri_to_gregorian(hyear, 6, 29).year), "year", False
-    month = _HMONTHS[re.sub(r"\s+", " ", g["hmon"])]
+    month = int(g["hmonth"]) if g.get("hmonth") else _HMONTHS[re.sub(r"\s+", " ", g["hmon"])]
     if kind == "hijri_my":
         if hyear is None or hyear < 1300:
             return _SKIP, None, False

@@ -24,6 +24,8 @@ __all__ = ["EventDate", "event_date"]
 _DAY_BEFORE = re.compile(r"^(?:a day earlier|the day before|la veille|the previous day|la journée précédente)$", re.I)
 # a year that starts a span ("since 2016", "depuis 2016") dates a relation, not the event
 _SINCE = re.compile(r"(?:\bsince|\bdepuis|منذ)\s*(?:عام\s+)?$", re.I)
+# a date that dates a document ("decision No. 4 dated ...", "القرار ... المؤرخ في"), not the event told
+_DATED = re.compile(r"(?:\bdated|\bdaté[es]?\s+du|المؤرخ[ةه]?)\s*(?:في\s*)?$", re.I)
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 0}
 _LEAD_SENTENCES = 2       # sentences after the headline that tell a headline's event
 
@@ -55,7 +57,7 @@ def _in_dateline(doc: Document, d: DateMention) -> bool:
 
 def _in_evidence(doc: Document, frame: Frame, dates: Sequence[DateMention], previous: Event | None) -> EventDate | None:
     """A date of the event's sentences: the trigger's sentence first, then the finest precision, then the
-    nearest to the trigger (a year "since ..." only after all others)."""
+    nearest to the trigger (a year "since ..." and a document's date, "dated ...", only after all others)."""
     found = [d for d in dates if (d.value or _DAY_BEFORE.match(d.text))
              and any(s <= d.start < e for s, e in frame.evidence) and not _in_dateline(doc, d)]
     if not found:
@@ -64,7 +66,8 @@ def _in_evidence(doc: Document, frame: Frame, dates: Sequence[DateMention], prev
     own = next(((s, e) for s, e in frame.evidence if s <= t < e), None)
 
     def rank(d: DateMention) -> tuple[bool, bool, int, int]:
-        since = bool(_SINCE.search(doc.text[max(0, d.start - 12): d.start]))
+        left = doc.text[max(0, d.start - 12): d.start]
+        since = bool(_SINCE.search(left) or _DATED.search(left))
         in_own = own is not None and own[0] <= d.start < own[1]
         return since, not in_own, _PRECISION_RANK.get(d.precision, 0), abs(d.start - t)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
 from .decide import LinearModel
 from .event_dates import event_date
-from .occurrence import decide_events
+from .occurrence import decide_events, score_pairs
 from .frames import Frame, corefer_frames
 from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, reads_as_sport, status_of
@@ -63,6 +63,8 @@ class EventContext:
     coref_model: LinearModel | None = None
     #: the learned venue choice (stages.venue); None: the locative rule
     venue_model: LinearModel | None = None
+    #: the pair model read by the confidence on the rule path (its probability of the chosen parties)
+    pair_scorer: LinearModel | None = None
     #: called with the venue question of every event, in order (training reads the candidates)
     observe_venue: Callable[[VenueQuery], None] | None = None
 
@@ -75,7 +77,8 @@ def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int,
     else:
         events = _events_from_rules(doc, entities, sents, dates, ctx)
     if ctx.occurrence_model is not None:
-        events = decide_events(doc, events, entities, ctx.occurrence_model)
+        scores = score_pairs(doc, entities, sents, ctx.pair_scorer or ctx.pair_model)
+        events = decide_events(doc, events, entities, ctx.occurrence_model, scores)
     return events
 
 

@@ -34,9 +34,10 @@ LOCATIVE = re.compile(
 # the word before a place, by what it says of the place (first match wins)
 _BEFORE = (
     ("visit", re.compile(r"(?:\bvisit(?:ed|ing|s)?|\bvisit to|\bvisite (?:à|au|en)|\bvisité|\btrip to|\btour of|"
-                         r"\bvoyage (?:à|au|en)|يزور|زار|زارت|زيارة(?:\s+\S+){0,2}\s+(?:إلى|الى|ل))\s*(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)),
+                         r"\bvoyage (?:à|au|en)|يزور|زار|زارت|زيارة(?:\s+\S+){0,3}\s+(?:إلى|الى|ل))\s*(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)),
     ("arrive", re.compile(r"(?:\barriv\w*|\blanded|\bcame|\bcome|\brendu\w*|\bse rend\w*|\bwelcomed|\bwelcome|وصل\w*|"
-                          r"حل\w*|قدم)\s+(?:in|to|at|à|au|aux|en|إلى|الى)?\s*(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)),
+                          r"حل\w*|قدم)\s+(?:in|to|at|à|au|aux|en|إلى|الى)?\s*(?:the\s+|la\s+|le\s+|l'|l’)?$"
+                          r"|(?:وصل|وصلت|يصل|تصل)(?:\s+\S+){1,3}\s+(?:إلى|الى)\s*$", re.I)),    # "وصل الوزير إلى X"
     ("from", re.compile(r"(?:\bfrom|\bde|\bdu|\bd'|\bd’|من|\bdepuis)\s*(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)),
     ("to", re.compile(r"(?:\bto|\bvers|\bpour|\btoward|إلى|الى|ل)\s*(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)),
     ("at", re.compile(r"(?:\bat|\bau siège|\bheadquarters in|\bheld in|\btenue à|\btenu à|\bqui s'est tenue? à|"
@@ -173,8 +174,10 @@ def _usual_name(q: VenueQuery, loc: Location) -> Location:
     return replace(loc, name=short) if same is not None and same.lat is not None and same.country == loc.country else loc
 
 
-# after the proclitic ب only a name with the article ("بالقاهرة"): "ب" + any word finds a gazetteer homonym
+# after the proclitic ب only a name with the article ("بالقاهرة"): "ب" + any word finds a gazetteer homonym;
+# after "العاصمة" and its adjective, the capital's name ("بالعاصمة الموريتانية نواكشوط")
 _AFTER_LOCATIVE = re.compile(r"\b(?:in|at|à|au|en|dans)\s+((?:[A-Z][\w'’-]+\s?){1,4})"
+                             r"|(?:^|\s)\S{0,2}العاصمة\s+(?:ال\S+ي[ةه]\s+)?([^\s،,.]+(?:\s[^\s،,.]+)?)"
                              r"|(?:^|\s)(?:في\s+|ب(?=ال))(\S+(?:\s\S+)?)")
 
 
@@ -191,18 +194,21 @@ def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str, str]]:
         loc = _resolve(q, m, ent)
         if loc is not None:
             inside = _whole_word(q.doc.text, m) != m.form and q.geocode(_whole_word(q.doc.text, m)) is None
-            out.append((m.start, m.end, loc, _kind(loc, m.form), "inside_a_word" if inside else "mention"))
+            # the name's own start: "au Caire" is Cairo after "au", the word before it
+            start = m.start + len(m.form) - len(_LEADING.sub("", m.form))
+            out.append((start, m.end, loc, _kind(loc, m.form), "inside_a_word" if inside else "mention"))
     covered = [(m.start, m.end) for m, _ in q.place_mentions]
     named = _countries_named(q) | {x[2].country for x in out}
     for lm in _AFTER_LOCATIVE.finditer(q.doc.text):
-        group = 1 if lm.group(1) else 2
+        group = next(g for g in (1, 2, 3) if lm.group(g))
         start = lm.start(group)
         if any(s <= start < e for s, e in covered):
             continue
         words = lm.group(group).split()
         for i in range(len(words), 0, -1):       # the longest known name: "New York", then "New"
             loc = q.geocode(" ".join(words[:i]))
-            if loc is not None and loc.lat is not None and is_arabic(words[0]) and loc.country not in named:
+            if loc is not None and loc.lat is not None and is_arabic(words[0]) and loc.country not in named \
+                    and group != 2:
                 break       # no capital letters: an Arabic word is a city only where its country is named
             if loc is not None:
                 kind = "city" if loc.lat is not None else "country"
@@ -246,6 +252,7 @@ def venue_candidates(q: VenueQuery) -> list[VenueCandidate]:
                      f"lang={lang}|pos={pos}|before={before}", f"type={frame.type}|pos={pos}|before={before}"):
             f[name] = 1.0
         if pos == "evidence":
+            f[f"kind={kind}|pos=evidence|before={before}"] = 1.0     # "a visit to <country>", "in <city>"
             f["evidence_after_trigger" if start > trigger else "evidence_before_trigger"] = 1.0
             f["evidence_distance"] = min(f.get("evidence_distance", 9.0), math.log1p(abs(start - trigger)) / 3)
     _add_dateline(q, by_name, order)
@@ -279,6 +286,7 @@ class _Others:
     cities_named: set[str | None]
     stated_here: int                    # candidates stated with a locative word in the event's sentences
     dateline_country: str | None
+    stated_countries: set[str | None]   # the countries of those candidates
 
     @classmethod
     def of(cls, cands: list[VenueCandidate], q: VenueQuery) -> _Others:
@@ -286,7 +294,8 @@ class _Others:
         return cls({c.location.country for c in cands if c.location.lat is None and c.location.country},
                    {c.location.country for c in cands if c.location.lat is not None},
                    sum(1 for c in cands if _stated_here(c.features)),
-                   dateline.country if dateline is not None else None)
+                   dateline.country if dateline is not None else None,
+                   {c.location.country for c in cands if _stated_here(c.features)})
 
 
 def _finish_features(cand: VenueCandidate, index: int, parties: set[str], etype: str,
@@ -307,6 +316,13 @@ def _finish_features(cand: VenueCandidate, index: int, parties: set[str], etype:
     f[f"type={etype}|kind={kind}"] = 1.0
     if _stated_here(f):
         f["stated_here_alone" if others.stated_here == 1 else "stated_here_among_others"] = 1.0
+    elif others.stated_countries - {loc.country}:
+        # the event's own sentences state a place in another country: the dateline, the headline's or
+        # the previous event's place is rarely where this one took place
+        f[f"other_stated_here|kind={kind}"] = 1.0
+        for name in ("dateline", "previous_event", "first_place"):
+            if f.get(name):
+                f[f"other_stated_here|{name}"] = 1.0
     return cand
 
 

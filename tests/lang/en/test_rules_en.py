@@ -255,3 +255,12 @@ def test_mentions_en_a_portfolio_in_front_of_its_title(ner_doc):
 def test_sports_en_words_of_sport_are_read():
     assert reads_as_sport('The squad met the coach on Monday.', "en")
     assert not reads_as_sport('The ministers met on Monday.', "en")
+def test_dates_en_two_days_ago():
+    found = find_dates("The minister met the envoy two days ago.", "en", date(2025, 3, 10))
+    assert [(d.text, d.value) for d in found] == [("two days ago", "2025-03-08")]
+
+
+def test_dates_en_a_month_alone_after_in():
+    found = find_dates("The envoy met the minister in October; in May talks resume.", "en", date(2025, 3, 10))
+    assert [(d.text, d.value, d.precision) for d in found] == [("October", "2024-10", "month")]
+    assert [d.value for d in find_dates("They met in October.", "en", None, year_hint=2021)] == ["2021-10"]

@@ -185,6 +185,7 @@ def test_parties_fr_the_institution_that_reports_is_no_party():
     assert _NON_PARTY_AFTER.match(" annonce que")
     assert not _NON_PARTY_AFTER.match(" a reçu le ministre")
 
+
 @pytest.mark.parametrize("sentence, word, etype", [
     ("Le ministre a en outre vu le secrétaire général adjoint.", "a en outre vu", "meet"),
     ("Le président a accordé une audience à la délégation.", "accordé une audience", "meet"),
@@ -204,3 +205,12 @@ def test_triggers_fr_a_vu_le_jour_is_no_meeting():
 def test_sports_fr_words_of_sport_are_read():
     assert reads_as_sport('Les joueurs ont rencontré le sélectionneur.', "fr")
     assert not reads_as_sport('Les ministres se sont rencontrés.', "fr")
+def test_dates_fr_avant_hier():
+    found = find_dates("Le ministre a reçu l'envoyé avant-hier.", "fr", date(2025, 3, 10))
+    assert [(d.text, d.value) for d in found] == [("avant-hier", "2025-03-08")]
+
+
+def test_dates_fr_a_month_alone_after_fin_de():
+    found = find_dates("À la fin d'octobre, le ministre a reçu l'envoyé.", "fr", date(2025, 3, 10))
+    assert [(d.text, d.value, d.precision) for d in found] == [("octobre", "2024-10", "month")]
+    assert not find_dates("Il a reçu l'envoyé en mars.", "fr", date(2025, 3, 10))    # "mars" is also a word
