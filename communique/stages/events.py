@@ -77,7 +77,7 @@ def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int,
     else:
         events = _events_from_rules(doc, entities, sents, dates, ctx)
     if ctx.occurrence_model is not None:
-        scores = score_pairs(doc, entities, sents, ctx.pair_scorer or ctx.pair_model)
+        scores = score_pairs(doc, entities, sents, ctx.pair_scorer or ctx.pair_model, events)
         events = decide_events(doc, events, entities, ctx.occurrence_model, scores)
     return events
 

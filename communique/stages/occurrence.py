@@ -31,16 +31,24 @@ PairScores = dict[tuple[int, int], dict[frozenset[str], float]]
 
 
 def score_pairs(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
-                model: LinearModel | None) -> PairScores | None:
-    """The pair model's probability of every actor pair of every trigger sentence (stages.pairs): read by
-    the confidence as a witness of the parties the rules chose; None without a model."""
+                model: LinearModel | None, events: Sequence[Event] | None = None) -> PairScores | None:
+    """The pair model's probability of every actor pair of every trigger sentence (stages.pairs), or of the
+    sentences of `events` only (the ones the confidence reads): a witness of the parties the rules chose;
+    None without a model."""
     if model is None:
         return None
     from .parties import party_rule_flags
     from .pairs import pair_candidates
 
+    wanted = None
+    if events is not None:
+        spans = [(ev.start, ev.end) for event in events for ev in event.evidence]
+
+        def wanted(s: int, e: int) -> bool:
+            return any(a < e and s < b for a, b in spans)
+
     out: PairScores = {}
-    for cand in pair_candidates(doc, entities, sents, party_rule_flags):
+    for cand in pair_candidates(doc, entities, sents, party_rule_flags, wanted):
         pairs = out.setdefault(cand.sentence, {})
         key = frozenset((cand.a, cand.b))
         pairs[key] = max(pairs.get(key, 0.0), model.probability(cand.features))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,11 +47,13 @@ class _Actor:
 
 
 def pair_candidates(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
-                    rule_flags: Any) -> list[PairCandidate]:
+                    rule_flags: Any, wanted: Callable[[int, int], bool] | None = None) -> list[PairCandidate]:
     """Every pair of actors of each sentence with a trigger (see the module docstring).
 
     `rule_flags(text, mention, entity, in_sentence, ent_by_id)` names the party rules that reject an actor
-    ("locative", "relation_between", ...): they become features, not filters."""
+    ("locative", "relation_between", ...): they become features, not filters. With `wanted(start, end)`, only
+    the sentences it accepts give candidates (the others are still read for what later sentences see: the
+    previous subject, the pairs seen before), with the same features as without it."""
     text, lang = doc.text, doc.lang or "en"
     ent_by_id = {e.id: e for e in entities}
     mentions = sorted([(m, e) for e in entities if e.kind in _ACTOR_KINDS for m in e.mentions],
@@ -80,16 +83,21 @@ def pair_candidates(doc: Document, entities: list[Entity], sents: list[tuple[int
                 if ctx_id and ctx_id not in named and ctx_id in ent_by_id:
                     actors.insert(0, _Actor(ent_by_id[ctx_id], None, (flag,)))
                     named.add(ctx_id)
-        sentence = _SentenceView(doc, masked, index, len(sents), (s, e), triggers, lang)
+        sentence = _SentenceView(doc, masked, index, len(sents), (s, e), triggers, lang) \
+            if wanted is None or wanted(s, e) else None
+        sentence_features = sentence.features() if sentence is not None and len(actors) > 1 else {}
+        statuses: dict[int, str] = {}       # a trigger's status, read once
         for i, x in enumerate(actors):
             for y in actors[i + 1:]:
                 if _same_side(x.entity, y.entity):
                     continue
                 key = frozenset((x.entity.id, y.entity.id))
-                feats = sentence.features() | _pair_features(masked, x, y, sentence, counts, seen_pairs[key])
-                trig = sentence.nearest_trigger(x, y)
-                out.append(PairCandidate((s, e), x.entity.id, y.entity.id, trig,
-                                         status_of(text[s:e], trig.start - s, lang), feats))
+                if sentence is not None:
+                    feats = sentence_features | _pair_features(masked, x, y, sentence, counts, seen_pairs[key])
+                    trig = sentence.nearest_trigger(x, y)
+                    if trig.start not in statuses:
+                        statuses[trig.start] = status_of(text[s:e], trig.start - s, lang)
+                    out.append(PairCandidate((s, e), x.entity.id, y.entity.id, trig, statuses[trig.start], feats))
                 seen_pairs[key] += 1
         subject = next((a for a in actors if a.mention is not None and a.entity.kind == "person"
                         and a.mention.start < triggers[0].start), None)
