@@ -55,11 +55,14 @@ def fold(text: str) -> str:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():          # the same key, without the Unicode passes that change nothing here
+        return _PUNCT.sub(" ", text.lower()).strip()
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch) or _ARABIC.match(ch))
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = fold_arabic(text)
-    return _PUNCT.sub(" ", text).strip()
+    if _ARABIC.search(text):
+        text = "".join(ch for ch in text if not unicodedata.combining(ch) or _ARABIC.match(ch))
+        return _PUNCT.sub(" ", fold_arabic(unicodedata.normalize("NFKC", text).casefold())).strip()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _PUNCT.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
 _fold_cached = lru_cache(maxsize=1 << 16)(_fold)

@@ -11,7 +11,7 @@ from communique.learn.examples import Example, assign_folds
 from communique.learn.train import _pair_label
 from communique.records import DateMention, Document, Entity, Mention
 from communique.stages.decide import LinearModel, load_model
-from communique.stages.events import _cliques, party_rule_flags
+from communique.stages.events import _cliques, parties_in_order, party_rule_flags
 from communique.stages.frames import Frame, corefer_frames, frame_pair_features
 from communique.stages.pairs import PairCandidate, pair_candidates
 from communique.stages.triggers import Trigger
@@ -88,6 +88,19 @@ def test_events_cliques_one_event_per_counterpart_and_one_for_a_group():
     assert sorted(map(sorted, _cliques(_scored(("A", "B"), ("A", "C"))))) == [["A", "B"], ["A", "C"]]
     # A, B and C all paired: one event of three
     assert _cliques(_scored(("A", "B"), ("A", "C"), ("B", "C"))) == [{"A", "B", "C"}]
+
+
+def test_events_parties_in_sentence_order_and_unnamed_ones_first_by_id():
+    text = "He met Tomas Reyk. Later Orla Venn and Ilse Marr arrived."
+    reyk = _entity(text, "Tomas Reyk", "person", "person:reyk")
+    venn = _entity(text, "Orla Venn", "person", "person:venn")
+    marr = _entity(text, "Ilse Marr", "person", "person:marr")
+    ent_by_id = {e.id: e for e in (reyk, venn, marr)}
+    second = (19, len(text))
+    assert parties_in_order({"person:venn", "person:marr"}, ent_by_id, second) == ["person:venn", "person:marr"]
+    # neither named in the first sentence: by id, however the set iterates
+    for clique in ({"person:venn", "person:marr", "person:reyk"}, {"person:reyk", "person:marr", "person:venn"}):
+        assert parties_in_order(clique, ent_by_id, (0, 18)) == ["person:marr", "person:venn", "person:reyk"]
 
 
 def _frame(parties: list[str], span: tuple[int, int], type_: str = "meet") -> Frame:

@@ -411,12 +411,18 @@ def pair_frames(doc: Document, entities: list[Entity], sents: list[tuple[int, in
     for span, scored in by_sentence.items():
         for clique in _cliques(scored):
             p, best = max((x for x in scored if {x[1].a, x[1].b} <= clique), key=lambda x: x[0])
-            parties = sorted(clique, key=lambda pid: _first_position(ent_by_id[pid], span))
+            parties = parties_in_order(clique, ent_by_id, span)
             frames.append(Frame(best.trigger.type, best.status, parties,
                                 {pid: _role(ent_by_id[pid]) for pid in parties}, [span], best.trigger,
                                 probability=round(p, 3)))
     frames.sort(key=lambda f: f.evidence[0])
     return frames
+
+
+def parties_in_order(clique: set[str], ent_by_id: dict[str, Entity], span: tuple[int, int]) -> list[str]:
+    """A frame's parties in the order the sentence names them; the ones it does not name (the previous
+    subject, the story's protagonist) first, by id: the same order in every process, whatever the set's."""
+    return sorted(clique, key=lambda pid: (_first_position(ent_by_id[pid], span), pid))
 
 
 def _first_position(ent: Entity, span: tuple[int, int]) -> int:

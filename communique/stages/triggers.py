@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lang import LANGUAGES, entries, rows
 
@@ -122,6 +123,15 @@ def reads_as_sport(sentence: str, lang: str) -> bool:
 
 def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[Trigger]:
     """Triggers in one sentence, leftmost first; overlapping patterns keep the first listed type."""
+    if not offset:
+        return list(_triggers_in(sentence, lang))
+    return [Trigger(offset + t.start, offset + t.end, t.text, t.type, t.nominal)
+            for t in _triggers_in(sentence, lang)]
+
+
+@lru_cache(maxsize=4096)
+def _triggers_in(sentence: str, lang: str) -> tuple[Trigger, ...]:
+    """find_triggers at offset 0, read once per sentence: the event rules and the pair candidates both ask."""
     out: list[Trigger] = []
     taken: list[tuple[int, int]] = []
     for etype, pattern, nominal in TRIGGERS.get(lang, TRIGGERS["en"]):
@@ -131,9 +141,9 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[Trigger]:
             if not nominal and reads_as_combat(sentence, m.start(), m.end(), etype, lang):
                 continue
             taken.append((m.start(), m.end()))
-            out.append(Trigger(offset + m.start(), offset + m.end(), m.group(0), etype, nominal))
+            out.append(Trigger(m.start(), m.end(), m.group(0), etype, nominal))
     out.sort(key=lambda t: t.start)
-    return out
+    return tuple(out)
 
 
 #: Arabic short vowels, tanween, shadda, sukun and the tatweel: the status cues are written without them
