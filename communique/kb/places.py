@@ -30,6 +30,8 @@ USAGE_PATH = Path(__file__).resolve().parent / "data" / "place_usage.tsv"
 
 _KINDS = {"c": "city", "k": "country"}
 _ARTICLES = {"the", "le", "la", "les", "l"}
+#: forms remembered by PlaceIndex.lookup before it starts again (a worker reads millions of documents)
+_FOUND_MAX = 1 << 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +47,13 @@ class Place:
 class PlaceIndex:
     """Folded name -> place. Rows are parsed into :class:`Place` lazily."""
 
-    __slots__ = ("_rows", "_keys", "_cache")
+    __slots__ = ("_rows", "_keys", "_cache", "_found")
 
     def __init__(self, rows: list[str], keys: dict[str, int]) -> None:
         self._rows = rows
         self._keys = keys
         self._cache: dict[int, Place] = {}
+        self._found: dict[str, int | None] = {}      # form -> row (None: unknown); the same forms recur
 
     def _place(self, i: int) -> Place:
         p = self._cache.get(i)
@@ -84,11 +87,14 @@ class PlaceIndex:
         """The place whose name or alternate name folds to ``form`` (also tried: honorifics
         and Arabic proclitics removed, a leading le/la/les/l'/the dropped, the Arabic article
         dropped); None if unknown."""
-        for k in self._candidates(form):
-            i = self._keys.get(k)
-            if i is not None:
-                return self._place(i)
-        return None
+        if form in self._found:
+            i = self._found[form]
+            return None if i is None else self._place(i)
+        i = next((self._keys[k] for k in self._candidates(form) if k in self._keys), None)
+        if len(self._found) >= _FOUND_MAX:
+            self._found.clear()
+        self._found[form] = i
+        return None if i is None else self._place(i)
 
     def __contains__(self, form: object) -> bool:
         return isinstance(form, str) and self.lookup(form) is not None
