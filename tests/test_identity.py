@@ -390,3 +390,17 @@ def test_a_state_kept_after_a_strong_join_lets_a_lone_surname_join():
           Sighting("d8", "p", "Bouzerdani")]
     links = link_persons(s)
     assert len(set(links.values())) == 1
+
+
+def test_a_titled_name_resolves_without_its_title_or_by_the_form_that_holds_it():
+    rows = [("person:orvan-kessler", "person", "Orvan Kessler", "Orvan Kessler"),
+            ("person:orvan-kessler", "person", "Orvan Kessler", "King Orvan II"),
+            ("person:orvan-mali", "person", "Orvan Mali", "Orvan Mali"),
+            ("person:orvan-mali", "person", "Orvan Mali", "Orvan"),
+            ("person:dunya-salem", "person", "Dunya Salem", "Dunya Rafik Salem")]
+    # the exact alias without the titles before it
+    assert resolve_actor_ref("Cheikh Dr. Dunya Rafik Salem", rows) == [("person:dunya-salem", "Dunya Salem")]
+    assert resolve_actor_ref("Roi Orvan Kessler", rows) == [("person:orvan-kessler", "Orvan Kessler")]
+    # the one actor with a form holding the titled name, before the untitled alias ("Orvan" is Orvan Mali's)
+    assert resolve_actor_ref("King Orvan", rows) == [("person:orvan-kessler", "Orvan Kessler")]
+    assert resolve_actor_ref("Orvan", rows) == [("person:orvan-mali", "Orvan Mali")]

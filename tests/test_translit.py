@@ -143,3 +143,12 @@ def test_pinyin_x_and_a_surname_written_in_two_arabic_words():
     assert same_name("شو ليان بو", "Xu Lianbo") >= SAME_NAME_THRESHOLD
     assert block_keys("شو ليان بو") & block_keys("Xu Lianbo")
     assert same_name("Xu Lianbo", "Ku Lianbo") < 1.0
+
+
+def test_titles_before_a_name_are_no_name_words():
+    from communique.translit.names import is_title_word
+
+    assert same_name("Roi Orvan II", "Orvan II") == 1.0
+    assert same_name("Crown Prince Orvan bin Kessler", "Orvan bin Kessler") == 1.0
+    assert is_title_word("roi") and is_title_word("dr") and is_title_word("الملك")
+    assert not is_title_word("bin") and not is_title_word("orvan")
