@@ -54,9 +54,14 @@ def _names_by_doc(sightings: Iterable[Sighting]) -> dict[str, set[str]]:
     return out
 
 
+@lru_cache(maxsize=1 << 15)
+def _tokens(name: str) -> tuple[NameToken, ...]:
+    return tuple(name_tokens(name))
+
+
 @lru_cache(maxsize=1 << 14)
 def _lone_word(name: str) -> NameToken | None:
-    toks = name_tokens(name)
+    toks = _tokens(name)
     return toks[0] if len(toks) == 1 and not toks[0].initial else None
 
 
@@ -67,8 +72,8 @@ def _the_full_name(name: str, names: tuple[str, ...]) -> str | None:
     word = _lone_word(name)
     if word is None:
         return None
-    hits = sorted({" ".join(n.split()) for n in names if len(name_tokens(n)) >= 2 and any(
-        token_similarity(word, t) >= LONE_WORD_MATCH for t in name_tokens(n))}, key=lambda n: (-len(n), n))
+    hits = sorted({" ".join(n.split()) for n in names if len(_tokens(n)) >= 2 and any(
+        token_similarity(word, t) >= LONE_WORD_MATCH for t in _tokens(n))}, key=lambda n: (-len(n), n))
     if not hits or any(same_name(hits[0], n) < SAME_NAME_THRESHOLD for n in hits[1:]):
         return None
     return hits[0]
