@@ -298,3 +298,109 @@ def test_a_romanized_sighting_is_compared_by_the_arabic_form_it_was_romanized_fr
     links = link_persons([Sighting("d1", "p1", "Sami Kostleu", forms=("Sami Kostleu",)),
                           Sighting("d2", "p2", "Sami Kostalju", forms=("سامي كوستليو",))])
     assert links[("d1", "p1")] == links[("d2", "p2")]
+
+
+def test_an_undated_report_joins_only_a_meeting_near_its_documents_date():
+    """Two calls of one pair (2023 and 2025): an undated report of a document published in 2023 joins the
+    2023 call or none, never the 2025 one; in a large block (the sweep) as in the all-pairs reference."""
+    from communique.corpus.merging import PUBLISHED_WINDOW_DAYS, merge_events, merge_events_reference
+
+    pair = frozenset({"Q1", "Q2"})
+    calls = [("e1", "call", pair, "2025-03-31", None), ("e2", "call", pair, "2023-03-24", None)]
+    undated = [("e3", "call", pair, None, None, frozenset(), frozenset(), "2023-04-03"),
+               ("e4", "call", pair, None, None, frozenset(), frozenset(), "2024-06-01")]
+
+    def merged(keys):
+        groups = sorted(sorted(keys[i][0] for i in g) for g in merge_events(keys) if len(g) > 1)
+        assert groups == sorted(sorted(keys[i][0] for i in g) for g in merge_events_reference(keys) if len(g) > 1)
+        return groups
+
+    assert merged(calls + undated[:1]) == [["e2", "e3"]]
+    assert merged(calls + undated) == [["e2", "e3"]]            # 2024: within a month of neither call
+    many = [(f"m{k}", "call", pair, f"2021-0{k}-15", None) for k in range(1, 8)]
+    assert merged(many + calls + undated) == [["e2", "e3"]]
+    # without the document's date it joins the first call it fits, as before
+    assert merged(calls + [undated[0][:5]]) == [["e1", "e3"]]
+    assert PUBLISHED_WINDOW_DAYS >= 7
+
+
+def test_two_undated_reports_of_documents_far_apart_stay_apart():
+    from communique.corpus.merging import merge_events
+
+    pair = frozenset({"Q1", "Q2"})
+    keys = [("e1", "meet", pair, None, None, frozenset(), frozenset(), "2020-01-10"),
+            ("e2", "meet", pair, None, None, frozenset(), frozenset(), "2022-01-10"),
+            ("e3", "meet", pair, None, None, frozenset(), frozenset(), "2022-01-12")]
+    assert sorted(sorted(g) for g in merge_events(keys)) == [[0], [1, 2]]
+
+
+def test_report_keys_date_undated_reports_by_their_documents():
+    from communique.corpus.merging import assign_corpus_ids, report_keys
+
+    reports = [_report("e1", "d1", "2025-03-31", [("Q1", None), ("Q822", None)]),
+               _report("e2", "d2", None, [("Q1", None), ("Q822", None)])]
+    published = {"d1": "2025-04-01", "d2": "2023-04-03"}
+    keys = report_keys(reports, {}, None, lambda docs: {d: published[d] for d in docs})
+    assert keys[1][7] == "2023-04-03" and len(keys[0]) == 6
+    assert len({cid for _, cid in assign_corpus_ids(keys)[0]}) == 2
+    assert len({cid for _, cid in assign_corpus_ids(report_keys(reports, {}))[0]}) == 1
+
+
+def test_two_officials_of_one_state_are_one_side_not_counterparts():
+    """Two visits to Vellia, by two foreign ministers, both told with Vellia's president and prime minister:
+    the hosts alone are not the pair that makes them one meeting."""
+    from communique.corpus.merging import assign_corpus_ids, report_keys
+
+    affiliations = {"person:orrin": {"Q30"}, "person:dask": {"Q30"}, "person:velko": {"Q40"}, "person:mirra": {"Q50"}}
+    reports = [_report("e1", "d1", None, [("person:orrin", None), ("person:dask", None), ("person:velko", None)]),
+               _report("e2", "d2", None, [("person:orrin", None), ("person:dask", None), ("person:mirra", None)]),
+               _report("e3", "d3", None, [("person:dask", None), ("person:velko", None)])]
+    groups: dict[str, set[str]] = {}
+    for ev, cid in assign_corpus_ids(report_keys(reports, affiliations))[0]:
+        groups.setdefault(cid, set()).add(ev)
+    assert sorted(map(sorted, groups.values())) == [["e1", "e3"], ["e2"]]
+    # unknown to the corpus as colleagues, the two hosts make a block: the three are one
+    assert len({cid for _, cid in assign_corpus_ids(report_keys(reports, {}))[0]}) == 1
+
+
+def test_a_lone_name_takes_the_one_full_name_of_its_document():
+    from communique.corpus.lone_names import complete_lone_names
+
+    s = [Sighting("d1", "p1", "Orvan"), Sighting("d1", "p2", "Orvan Kessler", affiliation="Q30",
+                                                  affiliation_kind="state"),
+         Sighting("d2", "p1", "Orvan"), Sighting("d2", "p2", "Orvan Kessler"), Sighting("d2", "p3", "Orvan Daly"),
+         Sighting("d3", "p1", "Kessler"), Sighting("d3", "p2", "Marta Kessler"),
+         Sighting("d4", "p1", "Orvan")]
+    names = {x.key: x.name for x in complete_lone_names(s)}
+    assert names[("d1", "p1")] == "Orvan Kessler" and names[("d3", "p1")] == "Marta Kessler"
+    assert names[("d2", "p1")] == "Orvan" and names[("d4", "p1")] == "Orvan"       # two, or none, to choose from
+    links = link_persons(complete_lone_names(s))        # as corpus.actors reads the stored persons
+    assert links[("d1", "p1")] == links[("d1", "p2")] == links[("d2", "p2")]
+    assert links[("d3", "p1")] != links[("d1", "p2")]
+    # a document read in part: its names are read from the store
+    part = complete_lone_names(s[:1], lambda docs: {"d1": ["Orvan", "Orvan Kessler"]})
+    assert part[0].name == "Orvan Kessler"
+
+
+def test_a_state_kept_after_a_strong_join_lets_a_lone_surname_join():
+    """A full name given a second state once (an extraction error) joins its cluster; the cluster keeps the
+    state most sightings give, so a lone surname with no state can still join it."""
+    s = [Sighting(f"d{k}", "p", "Abdelkrim Bouzerdani", affiliation="Q1", affiliation_kind="state") for k in range(3)]
+    s += [Sighting("d9", "p", "Abdelkrim Bouzerdani", affiliation="Q2", affiliation_kind="state"),
+          Sighting("d8", "p", "Bouzerdani")]
+    links = link_persons(s)
+    assert len(set(links.values())) == 1
+
+
+def test_a_titled_name_resolves_without_its_title_or_by_the_form_that_holds_it():
+    rows = [("person:orvan-kessler", "person", "Orvan Kessler", "Orvan Kessler"),
+            ("person:orvan-kessler", "person", "Orvan Kessler", "King Orvan II"),
+            ("person:orvan-mali", "person", "Orvan Mali", "Orvan Mali"),
+            ("person:orvan-mali", "person", "Orvan Mali", "Orvan"),
+            ("person:dunya-salem", "person", "Dunya Salem", "Dunya Rafik Salem")]
+    # the exact alias without the titles before it
+    assert resolve_actor_ref("Cheikh Dr. Dunya Rafik Salem", rows) == [("person:dunya-salem", "Dunya Salem")]
+    assert resolve_actor_ref("Roi Orvan Kessler", rows) == [("person:orvan-kessler", "Orvan Kessler")]
+    # the one actor with a form holding the titled name, before the untitled alias ("Orvan" is Orvan Mali's)
+    assert resolve_actor_ref("King Orvan", rows) == [("person:orvan-kessler", "Orvan Kessler")]
+    assert resolve_actor_ref("Orvan", rows) == [("person:orvan-mali", "Orvan Mali")]

@@ -25,6 +25,7 @@ from ..store.person_tables import PersonClusterRow
 from ..translit import name_key
 from .overlay import load_person_overlay
 from .naming import name_persons
+from .lone_names import DocNames, complete_lone_names
 from .persons import Key, PersonSeed, Sighting, link_persons
 from .relinking import link_all_persons, name_scope, person_rows, reach_persons
 from .resolve import find_actor
@@ -133,8 +134,11 @@ def _nonperson_actor(e: StoredEntity, pins: Mapping[Key, str], nonperson_alias: 
     return target
 
 
-def person_sightings(ents: Mapping[Key, StoredEntity], links: Mapping[Key, str]) -> list[Sighting]:
-    """The person entities as linking reads them: their affiliation as a corpus actor, its kind and name."""
+def person_sightings(ents: Mapping[Key, StoredEntity], links: Mapping[Key, str],
+                     doc_names: DocNames | None = None) -> list[Sighting]:
+    """The person entities as linking reads them: their affiliation as a corpus actor, its kind and name; one
+    named by a lone word as the one person of its document with that word (lone_names.complete_lone_names).
+    ``doc_names`` reads the person names of documents that ``ents`` may hold only in part."""
     out = []
     for key, e in ents.items():
         if e.kind != "person":
@@ -146,7 +150,7 @@ def person_sightings(ents: Mapping[Key, StoredEntity], links: Mapping[Key, str])
             affiliation=links.get((key[0], aff), aff) if aff else None,
             affiliation_kind=aff_ent.kind if aff_ent and aff_ent.kind in ("state", "organization") else None,
             affiliation_name=aff_ent.name if aff_ent else None))
-    return out
+    return complete_lone_names(out, doc_names)
 
 
 def _collect_actors(actors: dict[str, CorpusActor], members: Iterable[StoredEntity],
@@ -239,8 +243,20 @@ def refresh_actors(store: Store, overlay: str | Path | None = None,
     if documents is not None and not store.has_person_clusters():
         documents = None            # persons linked by a version that kept no person clusters
 
+    names_of: dict[str, set[str]] = {}
+
+    def doc_names(docs: Collection[str]) -> Mapping[str, Collection[str]]:
+        """The person names of ``docs`` (read once per refresh): a relinked cluster loads only its own."""
+        missing = set(docs) - names_of.keys()
+        for d in missing:
+            names_of[d] = set()
+        for e in store.iter_entities(missing, kinds=("person",)) if missing else ():
+            names_of[e.key[0]].add(" ".join(e.name.split()))
+        return names_of
+
     def sightings_of(ents: Mapping[Key, StoredEntity]) -> list[Sighting]:
-        return person_sightings(ents, _link_nonpersons(ents.values(), pins, nonperson_alias))
+        return person_sightings(ents, _link_nonpersons(ents.values(), pins, nonperson_alias),
+                                None if documents is None else doc_names)
 
     new = {} if documents is None else {e.key: e for e in store.stored_entities(documents)}
     if documents is None:

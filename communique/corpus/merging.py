@@ -55,7 +55,8 @@ def _party_side(p: dict[str, Any], entities: dict[str, dict[str, Any]]) -> tuple
 
 
 #: (ref, family, party keys, date, country[, the key pairs that are one party: a person and its state
-#: [, the (person, state) pairs its document implies for the states it names without an official]])
+#: [, the (person, state) pairs its document implies for the states it names without an official
+#: [, an undated report's document's own date]]])
 EventKey = tuple[Any, ...]
 
 
@@ -129,6 +130,35 @@ def _info_compatible(a: _DateInfo, b: _DateInfo) -> bool:
     return a.text.startswith(b.text) or b.text.startswith(a.text)
 
 
+#: an undated report in a document of day D tells of a meeting from D - this many days to D + 1
+PUBLISHED_WINDOW_DAYS = 31
+
+Window = tuple[int, int]          # day ordinals, both included
+
+
+def _published_window(k: EventKey) -> Window | None:
+    """The days an undated report can tell of, from the date its document gives itself (k[7]); None when
+    the report is dated or its document is not."""
+    if k[3] or len(k) <= 7 or not k[7]:
+        return None
+    info = _DateInfo(k[7])
+    if info.lo < -(10 ** 8):
+        return None
+    return info.lo - PUBLISHED_WINDOW_DAYS, info.hi + 1
+
+
+def _within(window: Window | None, other: Window | None, dates: Iterable[_DateInfo]) -> Window | None | bool:
+    """The window two clusters share (None: neither has one), or False when they share none or a date of
+    theirs (``dates``) falls outside it: a report of 2023 does not join a call of 2025."""
+    if window is None and other is None:
+        return None
+    lo = max(w[0] for w in (window, other) if w)
+    hi = min(w[1] for w in (window, other) if w)
+    if lo > hi or any(d.hi < lo or d.lo > hi for d in dates):
+        return False
+    return lo, hi
+
+
 def _blocks(keys: list[EventKey]) -> dict[tuple[str, ...], list[int]]:
     """Candidate groups: reports of one event family sharing a pair of party keys (or their only key)."""
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -199,6 +229,7 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
     # with the officials their documents imply: what places a cluster that has no date
     cimplied: dict[int, dict[str, frozenset[str]]] = {
         i: _union_officials(cofficials.get(i, {}), named_officials(k[6])) for i, k in enumerate(keys) if len(k) > 6}
+    cwindow: dict[int, Window] = {i: w for i, k in enumerate(keys) if (w := _published_window(k))}
     joins = [0]     # successful joins so far: a scan that joined nothing gives the same again until one
 
     def join(i: int, j: int) -> bool:
@@ -220,7 +251,13 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
         wi, wj = cimplied.get(ri, oi), cimplied.get(rj, oj)
         if not (di and dj) and not _placed_alike(oi or {}, wi or {}, oj or {}, wj or {}):
             return False
+        window = _within(cwindow.get(ri), cwindow.get(rj), (*(di or ()), *(dj or ())))
+        if window is False:
+            return False
         parent[rj] = ri
+        if window:
+            cwindow[ri] = window
+            cwindow.pop(rj, None)
         if oj:
             cofficials[ri] = _union_officials(oi or {}, oj)
             del cofficials[rj]
@@ -327,13 +364,15 @@ def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
     officials = {i: named_officials(k[5]) if len(k) > 5 else {} for i, k in enumerate(keys)}
     implied = {i: _union_officials(officials[i], named_officials(k[6]) if len(k) > 6 else {})
                for i, k in enumerate(keys)}
+    windows = {i: _published_window(k) for i, k in enumerate(keys)}
 
     def compatible(ri: int, rj: int) -> bool:
         # complete linkage on date, venue country and the officials named for each side: an undated
         # report must not chain two meetings
         return all(_dates_compatible(a, b) for a in dates[ri] for b in dates[rj]) and \
             len(countries[ri] | countries[rj]) <= 1 and officials_compatible(officials[ri], officials[rj]) and \
-            (bool(dates[ri] and dates[rj]) or _placed_alike(officials[ri], implied[ri], officials[rj], implied[rj]))
+            (bool(dates[ri] and dates[rj]) or _placed_alike(officials[ri], implied[ri], officials[rj], implied[rj])) \
+            and _within(windows[ri], windows[rj], [_DateInfo(d) for d in dates[ri] | dates[rj]]) is not False
 
     blocks = _blocks(keys)
     for members in blocks.values():
@@ -348,6 +387,7 @@ def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
                     countries[ri] |= countries.pop(rj)
                     officials[ri] = _union_officials(officials[ri], officials.pop(rj))
                     implied[ri] = _union_officials(implied[ri], implied.pop(rj))
+                    windows[ri] = _within(windows[ri], windows.pop(rj), ())  # type: ignore[assignment]
     return forest.groups()
 
 
@@ -378,7 +418,8 @@ def merge_corpus(records: Iterable[tuple[str, dict[str, Any]]]) -> list[list[str
 
 
 def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Collection[str]] | None = None,
-                persons_named: Callable[[Collection[str]], Mapping[str, Collection[str]]] | None = None
+                persons_named: Callable[[Collection[str]], Mapping[str, Collection[str]]] | None = None,
+                published: Callable[[Collection[str]], Mapping[str, str | None]] | None = None
                 ) -> list[EventKey]:
     """Stored reports -> their merge keys, in report id order. A party's corpus actor, when given, is
     its key (one identity with `communique actors`); else persons are keyed by their surname skeleton.
@@ -386,12 +427,14 @@ def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Coll
     person and its own state one side wherever both are parties ("Lavrov" and "Russia" are not two
     counterparts). ``persons_named`` (documents -> the person actors each names) gives a state or
     organization that a report names without any of its officials the officials its document names
-    (:func:`implied_officials`)."""
+    (:func:`implied_officials`). ``published`` (documents -> the date each gives itself) places an undated
+    report within :data:`PUBLISHED_WINDOW_DAYS` before its document's date."""
     affiliations = affiliations or {}
     keys: list[EventKey] = []
     person_keys: dict[str, str] = {}
     interned: dict[str, str] = {}
     unnamed: dict[int, tuple[str, frozenset[str]]] = {}      # key index -> (document, sides named by no person)
+    undated: dict[int, str] = {}                             # key index -> document
     for r in reports:
         parties: set[str] = set()
         sides: set[frozenset[str]] = set()
@@ -410,10 +453,13 @@ def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Coll
                 sides.add(frozenset((key, p.acts_for)))
         for key in parties:
             sides.update(frozenset((key, aff)) for aff in affiliations.get(key, ()) if aff in parties and aff != key)
+        sides.update(_colleagues(parties, affiliations))
         bare = frozenset(k for k in parties if not k.startswith(_PERSON_PREFIXES)) - \
             {k for side in sides for k in side}
         if bare and persons_named is not None:
             unnamed[len(keys)] = (r.doc_id, bare)
+        if not r.date and published is not None:
+            undated[len(keys)] = r.doc_id
         keys.append((r.id, _FAMILY.get(r.type, r.type), frozenset(parties),
                      interned.setdefault(r.date, r.date) if r.date else None,
                      interned.setdefault(r.country, r.country) if r.country else None, frozenset(sides)))
@@ -423,8 +469,21 @@ def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Coll
             implied = implied_officials(bare, named.get(doc, ()), affiliations)
             if implied:
                 keys[i] = keys[i] + (implied,)
+    if undated and published is not None:
+        days = published(set(undated.values()))
+        for i, doc in undated.items():
+            if days.get(doc):
+                keys[i] = keys[i][:7] + (frozenset(),) * (7 - len(keys[i])) + (days[doc],)
     keys.sort(key=lambda k: k[0])
     return keys
+
+
+def _colleagues(parties: Collection[str], affiliations: Mapping[str, Collection[str]]) -> set[frozenset[str]]:
+    """Two persons the corpus sees acting for one state or organization are one side, never a pair of
+    counterparts: two reports that share only the host's president and prime minister tell of two visits."""
+    persons = sorted(k for k in parties if k.startswith(_PERSON_PREFIXES) and affiliations.get(k))
+    return {frozenset((a, b)) for a, b in combinations(persons, 2)
+            if not set(affiliations[a]).isdisjoint(affiliations[b])}
 
 
 def implied_officials(bare: Collection[str], persons: Collection[str], affiliations: Mapping[str, Collection[str]]

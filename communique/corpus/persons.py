@@ -40,6 +40,7 @@ from functools import lru_cache
 
 from ..textnorm import fold, is_arabic, match_key
 from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, name_key, name_tokens, same_name
+from ..translit.skeleton import arabic_token
 from .person_states import distinctive, full_names_agree, outvoted
 
 __all__ = ["Sighting", "PersonSeed", "PersonCluster", "link_persons", "cluster_persons", "number_clusters",
@@ -377,10 +378,11 @@ def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[K
                            or outvoted(a.states, a.state_votes, b.states, b.state_votes)
                            and full_names_agree(alias_lists[i], alias_lists[j])))
         if ri != rj and can_join(ri, rj, strong):
-            keep = max((clusters[ri], clusters[rj]), key=lambda c: len(c.members)).states
+            # a copy: absorb grows the kept cluster's own set in place
+            keep = set(max((clusters[ri], clusters[rj]), key=lambda c: len(c.members)).states)
             root = absorb(ri, rj)
             if strong:
-                clusters[root].states = set(keep)      # the state most of its sightings give
+                clusters[root].states = keep      # the state most of its sightings give
 
     # phase 2: lone surnames join the one full-name cluster that fits, else each other
     singles = [i for i in range(total) if all(_is_single(a) for a in alias_lists[i])]
@@ -486,11 +488,15 @@ def block_keys(name: str) -> set[str]:
     keys = {name_key(name)} | set(toks[-1].alts)
     if len(toks) >= 3:
         keys.add(toks[-2].skel)   # the same name without its last word (Deby Itno / Deby)
+    if len(toks) >= 3 and toks[-1].script == "ar":
+        # a foreign surname Arabic writes in two words (جين بينغ / Jinping)
+        keys.add(arabic_token(toks[-2].surface + toks[-1].surface).skel)
     return keys - {""}
 
 
 def _name_score(a: str, b: str) -> float:
     return same_name(a, b)
+
 
 
 def canonical_name(names: Iterable[str]) -> str:

@@ -59,7 +59,8 @@ def refresh_merged_events(store: Store, touched: Collection[str] | None = None) 
             yield r
 
     if touched is None:
-        keys = report_keys(noting(store.occurred_reports()), affiliations, store.persons_named)
+        keys = report_keys(noting(store.occurred_reports()), affiliations, store.persons_named,
+                           store.published_dates)
         scope = None
     else:
         keys = _component_keys(store, touched, affiliations, noting)
@@ -78,7 +79,8 @@ def _component_keys(store: Store, touched: Collection[str], affiliations: dict[s
                     noting: Callable[[Iterable[StoredReport]], Iterator[StoredReport]]) -> list[EventKey]:
     """The merge keys of the touched documents' reports and of every report connected to them through
     a block (the blocks they are in now, and those they were in before), in report id order."""
-    seed = report_keys(noting(store.occurred_reports(touched)), affiliations, store.persons_named)
+    seed = report_keys(noting(store.occurred_reports(touched)), affiliations, store.persons_named,
+                       store.published_dates)
     members = {k[0] for k in seed}
     frontier = {b for k in seed for b in block_names(k)}
     frontier |= {b for blocks in store.blocks_of(members).values() for b in blocks}
@@ -89,7 +91,7 @@ def _component_keys(store: Store, touched: Collection[str], affiliations: dict[s
         members |= reached
         frontier = {b for blocks in store.blocks_of(reached).values() for b in blocks} - seen
     rest = members - {k[0] for k in seed}
-    keys = seed + (report_keys(noting(store.occurred_reports(event_ids=rest)), affiliations, store.persons_named)
-                   if rest else [])
+    keys = seed + (report_keys(noting(store.occurred_reports(event_ids=rest)), affiliations, store.persons_named,
+                               store.published_dates) if rest else [])
     keys.sort(key=lambda k: k[0])
     return keys

@@ -1,5 +1,6 @@
 """Names -> corpus actors: an actor id or any form in any script resolved to the actors it names (exact
-alias, then transliteration key, then fuzzy), and the corpus events of the actor a name resolves to."""
+alias, with or without the titles before it, then transliteration key, then fuzzy), and the corpus events of
+the actor a name resolves to."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CommuniqueError
 from ..store import Store
-from ..textnorm import match_key
+from ..textnorm import fold, match_key
 from ..translit import SAME_NAME_THRESHOLD, name_key, same_name
+from ..translit.names import is_title_word
 
 if TYPE_CHECKING:
     from .actors import ActorIndex, CorpusActor
@@ -50,7 +52,9 @@ def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]],
     first, then the transliteration key (a person's name or surname in the other script: لافروف
     for Lavrov; the persons whose forms score best under translit.same_name), then a fuzzy match of
     at least :data:`FUZZY_THRESHOLD`. ``aliases`` are (actor id, kind, actor name, form) rows. The
-    first step that finds anything decides; several actors found there are all returned (the
+    first step that finds anything decides (a name with a title before it is, after the exact alias, the one
+    actor with a form holding every word of it, "King Abdullah" in "King Abdullah II", else the alias without
+    its titles); several actors found there are all returned (the
     caller names them), unless ``documents`` (actor -> how many documents name it) shows one of them
     named in at least :data:`PROMINENT_RATIO` times as many documents as any other (a lone "Putin"
     is the president, not a namesake seen once)."""
@@ -62,16 +66,39 @@ def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]],
     if not key:
         return []
     hits = sorted({a for a, _, _, form in rows if match_key(form) == key})
+    untitled = _untitled(ref)
+    if not hits and untitled != key:         # a titled name: the one actor with a form holding it, else untitled
+        covering = _covering(ref, sorted(names), rows)
+        hits = covering if len(covering) == 1 else \
+            sorted({a for a, _, _, form in rows if match_key(form) == untitled})
     if not hits:
         hits = _by_transliteration(ref, rows)
     if not hits:
         hits = sorted({a for a, _, _, form in rows
                        if SequenceMatcher(None, key, match_key(form)).ratio() >= FUZZY_THRESHOLD})
+    if len(hits) > 1 and untitled != key:
+        hits = _covering(ref, hits, rows) or hits
     if len(hits) > 1 and documents:
         ranked = sorted(hits, key=lambda a: -documents.get(a, 0))
         if documents.get(ranked[0], 0) >= PROMINENT_RATIO * max(documents.get(ranked[1], 0), 1):
             hits = ranked[:1]
     return [(a, names[a]) for a in hits]
+
+
+def _untitled(ref: str) -> str:
+    """The match key of a name without the titles before it ("King Abdullah" -> abdullah, "Cheikh Dr. X Y" -> x y)."""
+    words = fold(ref).split()
+    while len(words) > 1 and is_title_word(words[0]):
+        words = words[1:]
+    return match_key(" ".join(words))
+
+
+def _covering(ref: str, hits: list[str], rows: list[tuple[str, str, str, str]]) -> list[str]:
+    """Of several candidates, those with a form holding every word of the name, its title included ("King
+    Abdullah" in "King Abdullah II"; none: the caller keeps them all)."""
+    words = set(fold(ref).split())
+    keep = set(hits)
+    return sorted({a for a, _, _, form in rows if a in keep and words <= set(fold(form).split())})
 
 
 #: a candidate named in this many times the documents of every other one is the one meant

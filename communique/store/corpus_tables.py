@@ -182,6 +182,12 @@ class CorpusTables(PersonTables):
         return [StoredEntity(d, e, k, n, a, tuple(json.loads(t or "[]")), tuple(json.loads(f or "[]")))
                 for d, e, k, n, a, t, f in _fetch_in_parts(rows)]
 
+    def published_dates(self, doc_ids: Collection[str] | None = None) -> dict[str, str | None]:
+        """The date each document gives itself: published, else its dateline (None: neither)."""
+        where, params = _in("id", doc_ids)
+        return {d: p or dl or None for d, p, dl in self.con.execute(
+            f"SELECT id, published, dateline_date FROM documents WHERE TRUE{where}", params).fetchall()}
+
     def document_dates(self, doc_ids: Collection[str] | None = None) -> dict[str, str | None]:
         """The date a document was seen: published, else its dateline, else its latest event day, else
         the latest day of an event it reports that another report dates."""

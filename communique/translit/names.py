@@ -29,7 +29,8 @@ _LAT_SUN_ARTICLES = {"ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "e
 _LAT_DROP = {"bin", "ben", "ibn", "bint", "binti", "bte", "ould", "wuld", "walad",
              "de", "du", "des", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der",
              "sheikh", "shaikh", "sheik", "cheikh", "shaykh", "prince", "princess", "king", "queen",
-             "emir", "sayyid", "sayed", "hajj", "haj", "general", "gen", "col", "colonel"}
+             "emir", "sayyid", "sayed", "hajj", "haj", "general", "gen", "col", "colonel",
+             "roi", "reine", "princesse", "emira", "crown"}
 _LAT_ABU = {"abu", "abou", "abo", "aboul", "abul", "abi", "aba", "bou"}
 _LAT_ABD = re.compile(r"^abd(?:[aeiou]{1,2}l|[aeiou]{1,2}(?=([tdsznrl])\1)|[aeiou]{0,2}(?=l))?")
 _LAT_DIN = {"din", "deen", "dine", "eddine", "eddin", "uddin", "addin", "iddin", "ud din"}
@@ -39,6 +40,17 @@ _LAT_ALLAH = {"allah", "ullah", "ollah", "ellah", "alla", "ulla"}
 _AR_DROP = {"بن", "ابن", "بنت", "ولد", "الشيخ", "شيخ", "الامير", "الملك", "الرئيس", "اللواء",
             "العميد", "الفريق", "السيد", "السيده", "الحاج", "الدكتور"}
 _AR_ABU = {"ابو", "ابي", "ابا"}
+
+
+#: the particles of _LAT_DROP and _AR_DROP that are no title
+_PARTICLES = {"bin", "ben", "ibn", "bint", "binti", "bte", "ould", "wuld", "walad", "de", "du", "des", "da", "di",
+              "do", "dos", "das", "del", "della", "van", "von", "der", "بن", "ابن", "بنت", "ولد"}
+
+
+def is_title_word(word: str) -> bool:
+    """A folded word that is a title or honorific before a name (king, roi, cheikh, الملك, dr), not a name."""
+    return word not in _PARTICLES and (word in _LAT_DROP or unmark(word) in _AR_DROP or
+                                       bool(word) and not strip_honorifics([word, "x"])[0] == word)
 
 
 def _latin_words(name: str) -> list[str]:

@@ -68,10 +68,25 @@ def _vowel_conflicts(t1: NameToken, t2: NameToken) -> float:
             own = sum(_gap_conflict(a, b, "ar", "lat", lat_long_vs_none=0.0) for a, b in zip(ar.gaps, lat.gaps))
             return max(own, _gaps_conflict(proxy.gaps, lat.gaps, "lat", "lat"))
     total = _gaps_conflict(t1.gaps, t2.gaps, t1.script, t2.script)
+    if t1.script == t2.script == "ar" and len(t1.skel) >= _ALEF_WORD_SKELETON:
+        total -= _UNWRITTEN_ALEF_DISCOUNT * sum(_unwritten_alef(a, b) for a, b in zip(t1.gaps, t2.gaps))
     if (t1.final_e or t2.final_e) and (t1.gaps[-1] is None) != (t2.gaps[-1] is None) \
             and t1.script == t2.script:
         total -= 0.85                           # Lecorne ~ Lecornu: a French final e
     return total
+
+
+#: Arabic leaves the long a of some names unwritten (إسحاق / إسحق, إسماعيل / إسمعيل, سليمان / سليمن): in a
+#: word of this many consonants or more, an alef against no vowel is half a conflict (short words keep
+#: it whole: حامد is not حمد)
+_ALEF_WORD_SKELETON = 4
+_UNWRITTEN_ALEF_DISCOUNT = 0.5
+
+
+def _unwritten_alef(g1, g2) -> bool:
+    """One Arabic gap holds an alef alone (a written long a) where the other holds no vowel."""
+    present = g1 if g2 is None else g2 if g1 is None else None
+    return present is not None and present == ("A", True, "a")
 
 
 def _gaps_conflict(g1: tuple, g2: tuple, s1: str, s2: str) -> float:

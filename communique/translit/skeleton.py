@@ -207,7 +207,8 @@ def latin_token(word: str) -> NameToken:
 
 #: how European spellings sound, as Arabic writes them: Joseph جوزيف (s said z), Recep رجب and
 #: Fayçal فيصل (c said j or s), Barrot بارو (French silent final consonant), Guterres جوتيريش
-#: (Portuguese final s), John جون (h not said), Mahamat محمد (final t for d)
+#: (Portuguese final s), John جون (h not said), Mahamat محمد (final t for d), pinyin or Portuguese
+#: initial x said sh (Xiang شيانغ)
 _FOREIGN_SPELLINGS = (
     (re.compile(r"(?<=[aeiouy])s(?=[aeiouy])"), "z"),
     (re.compile(r"c(?![hk])"), "s"),
@@ -216,6 +217,7 @@ _FOREIGN_SPELLINGS = (
     (re.compile(r"(?<=\w{3})s$"), "sh"),
     (re.compile(r"(?<=[aeiou])h(?=[^aeiouy])"), ""),
     (re.compile(r"(?<=\w{3})t$"), "d"),
+    (re.compile(r"^x(?=[aeiou])"), "sh"),
 )
 
 
