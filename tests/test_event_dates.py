@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from communique.records import DateMention, Document
+from communique.records import DateMention, Document, Event, Evidence
 from communique.stages.event_dates import EventDate, event_date
 from communique.stages.frames import Frame
 from communique.stages.triggers import Trigger
@@ -78,3 +78,28 @@ def test_event_date_passes_over_the_date_of_a_document_it_cites():
     sents = _sentences(text)
     dates = [_date(text, "5 May 2030", "2030-05-05", "day"), _date(text, "3 March 2031", "2031-03-03", "day")]
     assert event_date(_doc(text), _frame(text, "met", sents), dates, None, sents).value == "2031-03-03"
+
+
+def _event(text: str, sentence: str, value: str, precision: str) -> Event:
+    start = text.index(sentence)
+    return Event(id="e1", type="meet", status="occurred", date=value, date_precision=precision, location=None,
+                 parties=(), topics=(), evidence=(Evidence(sentence, start, start + len(sentence)),), confidence=0.5)
+
+
+def test_event_date_keeps_the_previous_events_day_over_another_date_of_its_sentence():
+    text = ("On 6 May 2031 envoy Lina Varo was received by Tom Ekel after the death, on 29 April 2031, of his aunt. "
+            "On the sidelines, Lina Varo also met minister Aki Sorn.")
+    sents = _sentences(text)
+    dates = [_date(text, "6 May 2031", "2031-05-06", "day"), _date(text, "29 April 2031", "2031-04-29", "day")]
+    previous = _event(text, text[sents[0][0]: sents[0][1]], "2031-05-06", "day")
+    got = event_date(_doc(text), _frame(text, "met", [sents[1]]), dates, previous, sents)
+    assert got == EventDate("2031-05-06", "day", 0.1)
+
+
+def test_event_date_takes_no_year_of_the_previous_event_but_the_publication_date():
+    text = "Envoy Lina Varo welcomed the accord signed in 2027. She thanked minister Tom Ekel for the invitation."
+    sents = _sentences(text)
+    previous = _event(text, text[sents[0][0]: sents[0][1]], "2027", "year")
+    got = event_date(_doc(text, published="2031-03-05"), _frame(text, "thanked", [sents[1]]),
+                     [_date(text, "2027", "2027", "year")], previous, sents)
+    assert got == EventDate("2031-03-05", "day", 0.05)

@@ -80,3 +80,15 @@ def test_occurrence_reads_the_pair_models_view_of_the_chosen_parties():
     assert f["pair_p_min"] == 0.0 and f["pair_unseen"] == 1.0 and f["pair_p_min<0.2"] == 1.0
     assert score_pairs(_doc(), [VENN, REYK], [FIRST], None) is None
     assert "pair_p_min" not in _features(_event([VENN, REYK], FIRST))
+
+
+def test_occurrence_a_party_titled_spokesperson_is_a_sign_of_a_wrong_party():
+    def titled(role: str) -> Event:
+        s, e = FIRST
+        return Event("ev", "meet", "occurred", None, None, None, (Party(VENN.id, role), Party(REYK.id, "minister")),
+                     (), (Evidence(TEXT[s:e], s, e),), 0.5, "met")
+
+    assert _features(titled("foreign ministry spokesperson"))["party_spokesperson"] == 1.0
+    assert _features(titled("porte-parole du gouvernement"))["party_spokesperson"] == 1.0
+    assert _features(titled("المتحدث باسم الوزارة"))["party_spokesperson"] == 1.0
+    assert _features(titled("foreign minister"))["party_spokesperson"] == 0.0

@@ -219,3 +219,12 @@ def test_the_kind_of_a_place_and_the_word_before_it_in_the_event_sentence_make_o
     text = "Kofi Adu met Ali Sow during his official visit to Ghana."
     q = _query(text, [("Ghana", "state", "GH")], [_person("Kofi Adu"), _person("Ali Sow")], geocode=_GAZETTEER.get)
     assert _features_of(q)["Ghana"]["kind=country|pos=evidence|before=visit"] == 1.0
+
+
+def test_place_spans_scan_a_building_named_after_a_locative_word():
+    text = "Envoy Ama Boateng met minister Omar Hadi at Harbour Union Headquarters on Tuesday."
+    q = _query(text, [], [_person("Ama Boateng"), _person("Omar Hadi")], geocode=_GAZETTEER.get)
+    assert [(loc.name, kind, source) for _, _, loc, kind, source in _place_spans(q)] \
+        == [("Harbour Union Headquarters", "building", "scanned")]
+    q = _query("Envoy Ama Boateng met minister Omar Hadi at Harbour Union on Tuesday.", [], [], geocode=_GAZETTEER.get)
+    assert _place_spans(q) == []

@@ -76,17 +76,32 @@ def _year_for(month: int, day: int | None, weekday: int | None, base: date | Non
     return None
 
 
+# a French name that holds a day and a capitalized month ("Mouvement du 23 Mars", "Place du 14 Juillet"):
+# French writes months in lower case, so "du <day> <Month>" without a year names a movement, a square, a day
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:du|de la|de l'|de l’)\s*$", re.I)
+
+
+def _names_something(kind: str, m: re.Match[str], lang: str) -> bool:
+    g = m.groupdict()
+    return (lang == "fr" and kind == "wd_d_m_y" and not g.get("year") and not g.get("wd") and g["mon"][:1].isupper()
+            and not g["mon"].isupper() and bool(_NAMED_DAY_BEFORE.search(m.string[max(0, m.start() - 8): m.start()])))
+
+
 def find_dates(text: str, lang: str, base: date | None, *, year_hint: int | None = None) -> list[DateMention]:
     """Find date expressions with their offsets; resolve relative ones against `base`.
 
     `year_hint` supplies the year of day-month expressions when there is no base date
-    (the pipeline passes the year of the nearest full date of the document).
+    (the pipeline passes the year of the nearest full date of the document). A day and month that
+    name something ("Mouvement du 23 Mars") are no date.
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if _names_something(kind, m, lang):
+                taken.append((m.start(), m.end()))
                 continue
             mention = _mention(kind, m, base, year_hint)
             if mention is not None:

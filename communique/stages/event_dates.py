@@ -81,17 +81,25 @@ def _in_evidence(doc: Document, frame: Frame, dates: Sequence[DateMention], prev
 
 def _story_date(doc: Document, frame: Frame, dates: Sequence[DateMention], previous: Event | None) -> EventDate | None:
     """The story's current date: the last full date written before this event (not a planned one), or
-    the previous event's date when that event comes later in the text."""
+    the previous event's date (a day or a month: a year dates the background) when that event comes
+    later in the text or the date is written in its sentences."""
     start = frame.evidence[0][0]
     limit = doc.published or doc.dateline_date or "9999"
     earlier = [d for d in dates if d.value and d.precision == "day" and d.end <= start and d.value <= limit
                and not _in_dateline(doc, d) and not _planned(doc, d)]
     context = earlier[-1] if earlier else None
-    if previous is not None and previous.date and (context is None or previous.evidence[0].start > context.start):
+    if previous is not None and previous.date and previous.date_precision != "year" \
+            and (context is None or previous.evidence[0].start > context.start or _told_in(previous, context)):
         return EventDate(previous.date, previous.date_precision, 0.1)
     if context is not None:
         return EventDate(context.value, context.precision, 0.1)
     return None
+
+
+def _told_in(event: Event, d: DateMention) -> bool:
+    """The date stands in the event's first sentence: that event's date already says which date of
+    the sentence the story is at ("received on 5 May ... after the death, on 29 April, of ...")."""
+    return bool(event.evidence) and event.evidence[0].start <= d.start < event.evidence[0].end
 
 
 def _planned(doc: Document, d: DateMention) -> bool:

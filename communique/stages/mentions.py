@@ -106,6 +106,9 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens}, lang)
     if lang == "ar":
         _arabic_persons_after_titles(text, sdoc, spans)
+    else:
+        _news_agencies(text, spans)
+        _dateline_places(text, ctx, spans)
     acronyms = acronym_definitions(text, spans)
     name_words_alone(text, spans)         # a known person's surname or given name used alone
     if lang == "ar" and ctx.place_lookup is not None:
@@ -298,6 +301,32 @@ def _arabic_places(text: str, tokens: list[tuple[int, int]], ctx: MentionContext
             city_start[word] = s2 if big_city else None
         if (skip := city_start[word]) is not None:
             _add(text, spans, s_tok + skip, e_tok, "place")
+
+
+# a news agency's acronym where a dispatch or a photo names its source: "CAIRO, May 3 (MENA) -", "/TASS/.",
+# "NEW YORK - SABA" at a line's end, "AP Photo", "Jane Roe / AFP" (the annotations count them as organizations)
+_AGENCY = re.compile(r"\(([A-Z]{2,6})\)\s*(?:--|[-–—:])|/\s?([A-Z]{2,6})\s?/|\s[-–—]\s*([A-Z]{2,6})[ \t]*$"
+                     r"|\b([A-Z]{2,5})\s+Photo\b|[a-z]\s?/\s?([A-Z]{2,5})\)?[ \t]*$", re.M)
+
+
+def _news_agencies(text: str, spans: Spans) -> None:
+    """News agencies named as the source of a dispatch or a photo (Latin script)."""
+    for m in _AGENCY.finditer(text):
+        group = next(g for g in range(1, 6) if m.group(g))
+        _add(text, spans, m.start(group), m.end(group), "organization")
+
+
+# a place in capitals that opens a paragraph before a comma or a dash: a dateline ("ALGIERS, May 3 -")
+_DATELINE_PLACE = re.compile(r"^([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{2,30}?)\s*(?:,|[-–—]|\()", re.M)
+_DATELINE_ZONE = 1500       # characters from the start where a dispatch's dateline stands
+
+
+def _dateline_places(text: str, ctx: MentionContext, spans: Spans) -> None:
+    """The place of a dateline in capitals, which NER leaves out (Latin script)."""
+    for m in _DATELINE_PLACE.finditer(text, 0, min(len(text), _DATELINE_ZONE)):
+        form = m.group(1).strip()
+        if ctx.is_place(form) or ctx.is_place(form.title()):
+            _add(text, spans, m.start(1), m.start(1) + len(form), "place")
 
 
 def _descriptive_references(text: str, spans: Spans) -> None:

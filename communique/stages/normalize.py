@@ -12,7 +12,7 @@ from datetime import date
 from ..lang import rows_all
 from ..records import Document, RawDocument, Rejected
 from ..textnorm import fold
-from .dates import parse_date_string
+from .dates import find_dates, parse_date_string
 
 __all__ = ["normalize", "decode", "content_id", "read_dateline"]
 
@@ -181,25 +181,41 @@ def normalize(
 
 
 def read_dateline(doc: Document, is_place: Callable[[str], bool]) -> Document:
-    """Find 'PLACE, date —', 'PLACE (Agency) -', 'PLACE:' at the start of an early body paragraph."""
+    """Find 'PLACE, date —', 'PLACE (Agency) -', 'PLACE:' at the start of an early body paragraph, or of
+    the headline where the text has none and opens on its dateline ('KOWEÏT, 24 Novembre (KUNA) -- ...':
+    there a date must follow the place, as a headline 'Cairo: ...' names no dateline)."""
     offset = (doc.title_span[1] if doc.title_span else 0)
+    if offset:
+        found = _dateline_in(doc, 0, doc.text[:offset], is_place)
+        if found is not None and found.dateline_span and _dated(found, found.text[slice(*found.dateline_span)]):
+            return found
     for n, para in enumerate(re.finditer(r"[^\n]+", doc.text[offset:])):
         if n >= _DATELINE_PARAGRAPHS or para.start() > 600:
             break                       # a dateline opens one of the first paragraphs after the headline
-        start = offset + para.start()
-        line = para.group(0)
-        m = _DATELINE_SEP.search(line)
-        head = line[: m.start()] if m and m.start() <= 60 else (line if len(line) <= 40 else None)
-        if head:
-            pieces = [p.strip() for p in head.split(",") if p.strip()]
-            if pieces and is_place(pieces[0]) and len(pieces[0].split()) <= 4:
-                place = pieces[0]
-                dateline_date = None
-                base = date.fromisoformat(doc.published) if doc.published and len(doc.published) == 10 else None
-                for piece in pieces[1:]:
-                    d = parse_date_string(piece, doc.lang or "en", base)
-                    if d and d.value:
-                        dateline_date = d.value
-                end = start + len(head)
-                return replace(doc, dateline_place=place, dateline_date=dateline_date, dateline_span=(start, end))
+        found = _dateline_in(doc, offset + para.start(), para.group(0), is_place)
+        if found is not None:
+            return found
     return doc
+
+
+def _dated(doc: Document, head: str) -> bool:
+    """A date is written after the place of a dateline's head (resolved or not: "24 Novembre")."""
+    return bool(find_dates(head.partition(",")[2], doc.lang or "en", None))
+
+
+def _dateline_in(doc: Document, start: int, line: str, is_place: Callable[[str], bool]) -> Document | None:
+    """The document with the dateline that opens `line` (at `start` in its text), else None."""
+    m = _DATELINE_SEP.search(line)
+    head = line[: m.start()] if m and m.start() <= 60 else (line if len(line) <= 40 else None)
+    if not head:
+        return None
+    pieces = [p.strip() for p in head.split(",") if p.strip()]
+    if not (pieces and is_place(pieces[0]) and len(pieces[0].split()) <= 4):
+        return None
+    dateline_date = None
+    base = date.fromisoformat(doc.published) if doc.published and len(doc.published) == 10 else None
+    for piece in pieces[1:]:
+        d = parse_date_string(piece, doc.lang or "en", base)
+        if d and d.value:
+            dateline_date = d.value
+    return replace(doc, dateline_place=pieces[0], dateline_date=dateline_date, dateline_span=(start, start + len(head)))

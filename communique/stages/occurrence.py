@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from ..lang import entries_all
 from ..records import Document, Entity, Event
 from ..textnorm import fold
 from .decide import LinearModel
@@ -24,6 +25,9 @@ OCCURRENCE_MODEL = "occurrence"
 #: probability is the confidence of a rule event
 CONFIDENCE_MODEL = "confidence"
 _WORD = re.compile(r"[\w'’-]+")
+#: a spokesperson reports a meeting, rarely is one of its parties (lang/<code>/spokesperson_titles.txt)
+_SPOKESPERSON = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(t) for t in entries_all("spokesperson_titles.txt")) + ")",
+                           re.I)
 
 
 #: sentence span -> pair of actor ids -> the pair model's probability that they are two parties of one event
@@ -148,7 +152,8 @@ def _party_features(event: Event, trigger: int, ent_by_id: dict[str, Entity]) ->
     known = [c for c in countries if c]
     return {"party_missing": missing / n, "party_far": far, "party_rare": rare / n, "party_one_word": float(short > 0),
             "parties_one_country": float(len(known) >= 2 and len(known) == len(countries) and len(set(known)) == 1),
-            "person_nearer_than_party": _nearer_person(event, trigger, ent_by_id)}
+            "person_nearer_than_party": _nearer_person(event, trigger, ent_by_id),
+            "party_spokesperson": float(any(_SPOKESPERSON.search(p.role or "") for p in event.parties))}
 
 
 def _nearer_person(event: Event, trigger: int, ent_by_id: dict[str, Entity]) -> float:

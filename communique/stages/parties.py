@@ -18,7 +18,8 @@ from .venue import LOCATIVE as _LOCATIVE
 
 __all__ = ["sentence_parties", "named_counterparts", "state_person", "party_rule_flags", "EVENT_NAME", "VISIT_TO"]
 
-_NON_PARTY_AFTER = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
+# (and a news agency that closes a dateline: "(VNA) -", "/VNA/ ")
+_NON_PARTY_AFTER = re.compile(r"^(?:\)\s*(?:--|[-–—:])|/\.?\s)|^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
                               r"a fait savoir|fait savoir|a annoncé|annonce|a précisé|précise|"
                               r"a indiqué|officials?|officers?|responsables?|experts?|charter|"
                               r"member|members|membres|countries|pays|states|session|website)\b", re.I)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..textnorm import is_arabic
+
 __all__ = ["overlaps", "clean_span", "strip_lead"]
 
 
@@ -23,7 +25,15 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
+    cut = _JOINED.search(text, start, end)
+    if cut is not None and cut.start() > start and not is_arabic(text[start:end]):
+        return clean_span(text, start, cut.start())
     return start, end
+
+
+# where a Latin span runs past its name into the next one: an unclosed parenthesis ("... Development
+# (USAID"), a spaced dash ("Boris Dor - but", "NEW YORK - SABA"), a slash ("Jane Roe/AP", "Twitter/QNA")
+_JOINED = re.compile(r"\s\((?![^)]*\))|\s[-–—]\s|-\s|/")
 
 
 def strip_lead(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:

@@ -214,6 +214,10 @@ def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str, str]]:
                 kind = "city" if loc.lat is not None else "country"
                 out.append((start, start + len(" ".join(words[:i])), _usual_name(q, loc), kind, "scanned"))
                 break
+        else:
+            name = lm.group(group).strip()
+            if group == 1 and _BUILDING.search(name):    # "at NATO Headquarters", "au Palais Carthage"
+                out.append((start, start + len(name), Location(name=name), "building", "scanned"))
     return sorted(out, key=lambda x: x[0])
 
 

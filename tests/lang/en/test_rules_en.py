@@ -264,3 +264,23 @@ def test_dates_en_a_month_alone_after_in():
     found = find_dates("The envoy met the minister in October; in May talks resume.", "en", date(2025, 3, 10))
     assert [(d.text, d.value, d.precision) for d in found] == [("October", "2024-10", "month")]
     assert [d.value for d in find_dates("They met in October.", "en", None, year_hint=2021)] == ["2021-10"]
+
+
+def test_mentions_en_dateline_place_in_capitals_and_news_agency(ner_doc):
+    text = ("VELLS, March 3 (VNA) - Foreign Minister Karl Ostrum met envoy Tomas Orrin.\n"
+            "Karl Ostrum in Vells. Photo: Ana Lund/VP")
+    doc = ner_doc(text, "en", [("Karl Ostrum", "PERSON"), ("Tomas Orrin", "PERSON"), ("Vells", "GPE")])
+    ctx = MentionContext(Gazetteer([]), lambda form: form.lower() == "vells")
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en")]
+    assert ("VELLS", "place") in out and ("VNA", "organization") in out and ("VP", "organization") in out
+
+
+def test_mentions_en_a_span_that_runs_into_the_next_name_is_cut(ner_doc):
+    text = ("The Harbour Authority Union (HAU signed with Vells. Karl Ostrum - but not Tomas Orrin - spoke. "
+            "Photo by Ana Lund/VP")
+    doc = ner_doc(text, "en", [("Harbour Authority Union (HAU", "ORG"), ("Vells", "GPE"),
+                               ("Karl Ostrum - but", "PERSON"), ("Tomas Orrin", "PERSON"), ("Ana Lund/VP", "PERSON")])
+    ctx = MentionContext(Gazetteer([]), lambda form: form == "Vells")
+    forms = [m.form for m in find_mentions(text, doc, ctx, "en")]
+    assert "Harbour Authority Union" in forms and "Karl Ostrum" in forms and "Ana Lund" in forms
+    assert not any("(" in f or "/" in f or " - " in f for f in forms)

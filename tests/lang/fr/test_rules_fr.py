@@ -214,3 +214,20 @@ def test_dates_fr_a_month_alone_after_fin_de():
     found = find_dates("À la fin d'octobre, le ministre a reçu l'envoyé.", "fr", date(2025, 3, 10))
     assert [(d.text, d.value, d.precision) for d in found] == [("octobre", "2024-10", "month")]
     assert not find_dates("Il a reçu l'envoyé en mars.", "fr", date(2025, 3, 10))    # "mars" is also a word
+
+
+def test_dates_fr_a_day_and_capitalized_month_that_name_a_movement_are_no_date():
+    text = "Les rebelles du M12 (Mouvement du 12 Avril) ont rencontré le médiateur le 3 mai."
+    assert [d.text for d in find_dates(text, "fr", date(2025, 6, 10))] == ["3 mai"]
+    found = find_dates("La réunion du 12 avril a eu lieu à Lomé.", "fr", date(2025, 6, 10))
+    assert [(d.text, d.value) for d in found] == [("12 avril", "2025-04-12")]
+    found = find_dates("NIAMEY, 12 Avril (ANP) - Le ministre a reçu l'envoyé.", "fr", date(2025, 6, 10))
+    assert [(d.text, d.value) for d in found] == [("12 Avril", "2025-04-12")]     # a dateline's month
+
+
+def test_mentions_fr_dateline_place_in_capitals_and_news_agency(ner_doc):
+    text = "VELLS, 3 mars (AVP) - Le ministre Karl Ostrum a reçu l'envoyé Tomas Orrin à Vells."
+    doc = ner_doc(text, "fr", [("Karl Ostrum", "PER"), ("Tomas Orrin", "PER"), ("Vells", "LOC")])
+    ctx = MentionContext(Gazetteer([]), lambda form: form.lower() == "vells")
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "fr")]
+    assert ("VELLS", "place") in out and ("AVP", "organization") in out
