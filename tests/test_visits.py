@@ -60,6 +60,13 @@ def test_visits_a_relative_clause_presents_a_person_it_tells_no_visit():
     assert _frames(text, _PEOPLE[:1] + _STATES[1:]) == []
 
 
+def test_visits_the_person_between_the_visit_noun_and_its_verb_makes_it():
+    text = "Tomas Moro praised the visit President Ilse Vance paid to Freedonia last spring."
+    assert [f.parties for f in _frames(text, _PEOPLE + _STATES[1:])] == [["person:vance", "FD"]]
+    text = "Tomas Moro a salué la visite que la ministre Ilse Vance effectue en Freedonia."
+    assert [f.parties for f in _frames(text, _PEOPLE + _STATES[1:], lang="fr")] == [["person:vance", "FD"]]
+
+
 def test_visits_french_passive_visitor_after_par():
     text = "La Freedonia a signé l'accord pendant la visite effectuée à Port Lys par le ministre Ilse Vance."
     specs = _PEOPLE[:1] + _STATES[1:] + [("place:port-lys", "place", "Port Lys", "FD", None)]

@@ -36,6 +36,11 @@ _BY = re.compile(r"\b(?:by|par)\s+(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’-]+,?
 _OPENING = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}$")
 #: "X, who is leading a delegation on a visit to Y": a relative clause that presents a person, not the news
 _RELATIVE = re.compile(r"(?:,|،)\s*(?:who|qui|الذي|التي)\b", re.I)
+#: "the visit King X paid to Y", "la visite que le ministre X effectue à Y": the person named between the
+#: visit noun and its verb makes it
+_PAID_AFTER = re.compile(r"\s+(?:(?:has|had)\s+)?(?:paid|made|makes|is\s+making|(?:a|avait)\s+(?:effectuée|faite)|effectue|effectuait)\b",
+                         re.I)
+_THAT_BEFORE = re.compile(r"^\s+(?:que|qu['’])?\s*(?:le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,6}$", re.I)
 _HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|au|aux|à)\s+)?(?:the\s+|la\s+|le\s+|l'|l’)?",
                             re.I)
 _WINDOW = 120      # characters between the trigger and the place it is about
@@ -105,6 +110,10 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
              last_subject: str | None, host: Entity, ent_by_id: dict[str, Entity]) -> str | None:
     """The person who makes the visit (see the module docstring), never one of the host state."""
     persons = [(m, e) for m, e in in_sent if e.kind == "person" and not _at_home(e, host, ent_by_id)]
+    maker = next((e.id for m, e in persons if m.start >= trig.end and _PAID_AFTER.match(text, m.end)
+                  and _THAT_BEFORE.match(text[trig.end: m.start])), None)
+    if maker is not None:
+        return maker
     before = [(m, e.id) for m, e in persons if m.end <= trig.start]
     if before and _RELATIVE.search(text[before[-1][0].end: trig.start]):
         return None

@@ -79,6 +79,9 @@ def test_triggers_fr_call_visit_conference():
     ("Le maire a reçu une invitation du gouverneur à se rendre dans l'île.", "reçu", "planned"),
     ("Les envoyés se sont rencontrés à l'invitation du gouverneur et ont signé un accord.", "rencontrés", "occurred"),
     ("Le gouverneur a reçu l'envoyé à Vells pour préparer le sommet régional qui se tiendra en mai.", "reçu", "occurred"),
+    ("Le gouverneur a invité son homologue sylvanien, M. Tomas Moro, à effectuer une visite officielle à Vells.",
+     "visite", "planned"),
+    ("Le maire, invité par son homologue, a effectué une visite à Vells lundi.", "visite", "occurred"),
 ])
 def test_status_fr_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "fr") == status
