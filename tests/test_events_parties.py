@@ -251,3 +251,19 @@ def test_events_parties_a_headline_signing_stays_beside_a_meeting_of_the_story()
     specs = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")] + _THREE[:2]
     assert _events(text, specs, title=len(title)) == [("agreement", ("FD", "SY")),
                                                       ("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Twelve memoranda on trade and cooperation signed between Sylvania and Freedonia in the capital.", "en"),
+    ("Douze accords et protocoles de coopération signés entre la Sylvania et la Freedonia dans la capitale.", "fr"),
+])
+def test_events_parties_of_an_act_between_two_states_are_those_two(text, lang):
+    assert _events(text, _SPECS[:2], lang) == [("agreement", ("FD", "SY"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tomas Moro met Ilse Vance to review the cooperation between Sylvania and Freedonia.", "en"),
+    ("Tomas Moro a rencontré Ilse Vance pour évoquer la coopération entre la Sylvania et la Freedonia.", "fr"),
+])
+def test_events_parties_a_relation_between_two_states_names_no_party(text, lang):
+    assert _events(text, _SPECS, lang) == [("meet", ("person:moro", "person:vance"))]

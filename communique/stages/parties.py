@@ -38,6 +38,24 @@ _RELATION_BETWEEN = re.compile(
     r"\b(?:cooperation|coopération|relations|partnership|partenariat|ties|liens|échanges?|exchanges?|"
     r"collaboration|coordination|العلاقات|التعاون|الشراكة)(?:\s+[\w'’-]+){0,4}?\s+(?:between|entre|بين)(?:\s+[\w'’-]+){0,6}?\s*$|"
     r"(?:between|entre)\s+(?:the\s+|la\s+|le\s+|l'|l’)?[^.;:]{0,40}\b(?:and|et)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
+#: "signed between A and B", "talks between A and B", "accord conclu entre A et B": the act's own parties follow
+#: its "between" (a relation noun before the act does not make them bystanders)
+_ACT_BEFORE_BETWEEN = re.compile(
+    r"\b(?:sign\w*|inked|concluded|talks|meetings?|(?:phone\s+)?calls?|agreements?|accords?|deals?|pacts?|treat(?:y|ies)|"
+    r"m[ée]moran\w*|MoUs?|protocol\w*|conventions?|conclue?s?|pass[ée]e?s?|entretiens?|réunions?|rencontres?|"
+    r"pourparlers|discussions)\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre)\s", re.I)
+
+
+def _bystanders_between(before: str) -> bool:
+    """'cooperation between A and B': A and B are what the relation is about, not who met; unless the
+    'between' follows an act ('signed between A and B')."""
+    found = _RELATION_BETWEEN.search(before)
+    if found is None:
+        return False
+    last = max((m.start() for m in re.finditer(r"\b(?:between|entre)\s", before, re.I)), default=None)
+    return last is None or not _ACT_BEFORE_BETWEEN.search(before[: last + 8])
+
+
 # "visited", "arrived in", and a visit noun with its qualifiers: "official visit to", "visite de travail au",
 # "زيارة رسمية إلى"
 VISIT_TO = re.compile(r"(?:(?:came|come|comes|arrived|arrives|visit\w*|trip|travel\w*|rend\w*|arrivé\w*|يزور|زار|زيارة)"
@@ -142,7 +160,7 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
             continue            # "a delegation that included Energy Minister X"
         if _SENDER.search(text, max(0, m.start - 90), m.start):
             continue            # "a letter from President X"
-        if _RELATION_BETWEEN.search(text[max(0, m.start - 60): m.start]):
+        if _bystanders_between(text[max(0, m.start - 60): m.start]):
             continue            # "cooperation between Malaysia and Saudi Arabia": not who met
             if e.kind == "state" and m.form[:1].islower():
                 continue
@@ -184,6 +202,6 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
         flags.append("companion")
     if _SENDER.search(text, max(0, m.start - 90), m.start):
         flags.append("sender")
-    if _RELATION_BETWEEN.search(before):
+    if _bystanders_between(before):
         flags.append("relation_between")
     return flags
