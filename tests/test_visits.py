@@ -67,6 +67,14 @@ def test_visits_the_person_between_the_visit_noun_and_its_verb_makes_it():
     assert [f.parties for f in _frames(text, _PEOPLE + _STATES[1:], lang="fr")] == [["person:vance", "FD"]]
 
 
+def test_visits_the_visit_nouns_complement_names_the_visitor():
+    text = "Port Lys is the last stop of the trip to the south of Ilse Vance, which also took her to Freedonia."
+    specs = _PEOPLE[:1] + _STATES[1:] + [("place:port-lys", "place", "Port Lys", "SY", None)]
+    assert [f.parties for f in _frames(text, specs)] == [["person:vance", "FD"]]
+    text = "En visite en Freedonia, le ministre Ilse Vance, président du Conseil de Sylvania, a été reçu par Tomas Moro."
+    assert [f.parties for f in _frames(text, _PEOPLE + _STATES, lang="fr")] == [["person:vance", "FD"]]
+
+
 def test_visits_french_passive_visitor_after_par():
     text = "La Freedonia a signé l'accord pendant la visite effectuée à Port Lys par le ministre Ilse Vance."
     specs = _PEOPLE[:1] + _STATES[1:] + [("place:port-lys", "place", "Port Lys", "FD", None)]

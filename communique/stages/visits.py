@@ -32,6 +32,9 @@ _OPENING_ARRIVAL = re.compile(r"\s*(?:arriv[ée]\w*|arrived|arriving|landed|land
 _PRONOUN_SUBJECT = re.compile(r",\s+(?:il|elle|he|she)\s", re.I)
 _POSSESSIVE = re.compile(r"\b(?:his|her|sa|son)\s+(?:\w+\s+){0,2}$", re.I)
 _BY = re.compile(r"\b(?:by|par)\s+(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’-]+,?\s+){0,5}$", re.I)
+#: "the trip to Africa of X", "la visite à Alger du ministre X": the visit noun's own complement names the visitor
+_OF_AFTER = re.compile(r"\s*(?:(?:to|in|à|au|aux|en)\s+)?(?:[\w'’-]+\s+){0,3}?(?:of|de|du|d['’])\s*"
+                       r"(?:the\s+|le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,4}$", re.I)
 #: "En visite au Qatar, le président X ...", "On a two-day visit to Y, X ...": an opening phrase of the visit
 _OPENING = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}$")
 #: "X, who is leading a delegation on a visit to Y": a relative clause that presents a person, not the news
@@ -120,7 +123,8 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
     if before:      # "his visit": the sentence's subject; else the one nearest the trigger ("Y, who is visiting")
         return before[0 if _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start]) else -1][1]
     for m, e in persons:
-        if m.start >= trig.end and _BY.search(text[max(trig.end, m.start - 60): m.start]):
+        if m.start >= trig.end and (_BY.search(text[max(trig.end, m.start - 60): m.start])
+                                    or _OF_AFTER.match(text, trig.end, m.start)):
             return e.id
     comma = text.find(",", trig.end, span[1])
     if comma >= 0 and _OPENING.fullmatch(text, span[0], trig.start):
