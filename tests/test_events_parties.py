@@ -267,3 +267,18 @@ def test_events_parties_of_an_act_between_two_states_are_those_two(text, lang):
 ])
 def test_events_parties_a_relation_between_two_states_names_no_party(text, lang):
     assert _events(text, _SPECS, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("During the visit Tomas Moro was shown drones made in Freedonia.", "en"),
+    ("Le ministre Tomas Moro a expliqué que sa visite avait pour but de rassurer la Freedonia.", "fr"),
+])
+def test_events_parties_a_visit_told_before_takes_no_host_from_its_sentence(text, lang):
+    specs = [("FD", "state", "Freedonia"), ("person:moro", "person", "Tomas Moro")]
+    assert _events(text, specs, lang) == []
+
+
+def test_events_parties_a_visit_with_its_destination_keeps_its_host():
+    specs = [("FD", "state", "Freedonia"), ("person:moro", "person", "Tomas Moro")]
+    assert _events("During the visit of Tomas Moro to Freedonia, trade was discussed.", specs) == [
+        ("visit", ("FD", "person:moro"))]

@@ -166,7 +166,9 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 etype = "meet"
                 groups = [g for g in groups if sum(ent_by_id[p].kind == "person" for p in g) >= 2]
             if etype == "visit":
-                groups = [g for g in groups if any(ent_by_id[p].kind == "person" for p in g)]   # a person visits
+                groups = [g for g in groups if any(ent_by_id[p].kind == "person" for p in g)   # a person visits
+                          and not (_visit_told_before(text, trig, s_start, s_end)
+                                   and any(ent_by_id[p].kind == "state" for p in g))]
             for group in groups:
                 evidence = [(s_start, s_end)]
                 if trig.type == "conference" and conveners and not any(
@@ -256,6 +258,18 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
 #: ("... Hadja Lahbib s'est associée ... . Au terme d'une visite à Kinshasa, elle a déclaré"); measured worse in
 #: Arabic, whose object pronouns are clitics of the verb ("واستقبله")
 _SUBJECT_CARRIES = ("en", "fr")
+
+
+#: "During the visit, the minister was shown ...", "sa visite avait pour but ...": a visit noun with a definite or
+#: possessive article and no destination after it refers to the visit the story tells; a state in its
+#: sentence is not the host
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|his|her|their|its|la|cette|sa|leur)\s+(?:[\w-]+\s+)?$", re.I)
+_DESTINATION_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:to|in|à|au|aux|en|dans)\s", re.I)
+
+
+def _visit_told_before(text: str, trig: Trigger, s_start: int, s_end: int) -> bool:
+    return bool(_DEFINITE_BEFORE.search(text, max(s_start, trig.start - 30), trig.start)) and \
+        not _DESTINATION_AFTER.match(text, trig.end, s_end)
 
 
 def _named_subject(actors: list[tuple[Mention, Entity]], s_start: int, s_end: int) -> str | None:
