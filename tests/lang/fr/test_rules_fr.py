@@ -82,6 +82,7 @@ def test_triggers_fr_call_visit_conference():
     ("Le gouverneur a invité son homologue sylvanien, M. Tomas Moro, à effectuer une visite officielle à Vells.",
      "visite", "planned"),
     ("Le maire, invité par son homologue, a effectué une visite à Vells lundi.", "visite", "occurred"),
+    ("La visite du gouverneur à Vells a été remise à plus tard.", "visite", "negated"),
 ])
 def test_status_fr_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "fr") == status
