@@ -83,6 +83,8 @@ def test_triggers_fr_call_visit_conference():
      "visite", "planned"),
     ("Le maire, invité par son homologue, a effectué une visite à Vells lundi.", "visite", "occurred"),
     ("La visite du gouverneur à Vells a été remise à plus tard.", "visite", "negated"),
+    ("Le ministre conduira une tournée dans les pays voisins.", "tournée", "planned"),
+    ("Le gouverneur réunira les envoyés à Vells.", "réunira", "planned"),
 ])
 def test_status_fr_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "fr") == status
