@@ -282,3 +282,22 @@ def test_events_parties_a_visit_with_its_destination_keeps_its_host():
     specs = [("FD", "state", "Freedonia"), ("person:moro", "person", "Tomas Moro")]
     assert _events("During the visit of Tomas Moro to Freedonia, trade was discussed.", specs) == [
         ("visit", ("FD", "person:moro"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tomas Moro received Ilse Vance in Vells on Monday. Minister Anna Sorel attended the meeting.", "en"),
+    ("Tomas Moro a reçu Ilse Vance lundi à Vells. La ministre Anna Sorel a assisté à l'audience.", "fr"),
+])
+def test_events_parties_those_present_at_the_meeting_told_are_its_parties(text, lang):
+    specs = [("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance"),
+             ("person:sorel", "person", "Anna Sorel")]
+    assert _events(text, specs, lang, story=True) == [("meet", ("person:moro", "person:sorel", "person:vance"))]
+
+
+def test_events_parties_one_present_at_a_meeting_still_meets_the_guest_apart():
+    text = ("Tomas Moro received Ilse Vance in Vells on Monday. Minister Anna Sorel attended the meeting. "
+            "On Tuesday, Ilse Vance held talks with Anna Sorel.")
+    specs = [("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance"),
+             ("person:sorel", "person", "Anna Sorel")]
+    assert _events(text, specs, story=True) == [("meet", ("person:moro", "person:sorel", "person:vance")),
+                                                ("meet", ("person:sorel", "person:vance"))]

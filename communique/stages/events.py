@@ -112,6 +112,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                     and not _REPORTING.match(text[m.end: m.end + 20])]
             if near:
                 conveners.append(((s_start, s_end), min(near)[2]))
+        if _attendees_join(frames, text, (s_start, s_end), actor_mentions, ent_by_id):
+            continue
         triggers = [] if reads_as_sport(sentence, lang) else find_triggers(sentence, lang, s_start)
         if not triggers:
             if lang in _SUBJECT_CARRIES:
@@ -272,6 +274,31 @@ def _visit_told_before(text: str, trig: Trigger, s_start: int, s_end: int) -> bo
         not _DESTINATION_AFTER.match(text, trig.end, s_end)
 
 
+#: "X and Y attended the meeting", "Present at the talks were X and Y", "X et Y ont assisté à l'audience": those
+#: present at a meeting just told are its parties (SCHEMA.md), not the parties of a conference of their own
+_ATTENDED_TOLD = re.compile(r"\b(?:attended|present\s+at|assist[ée]\w*\s+à|présents?\s+(?:à|lors\s+de))\s+"
+                            r"(?:the|this|that|l['’]|la|cette|cet)\s*(?:meeting|talks|audience|entretien|rencontre|"
+                            r"réunion|séance\s+de\s+travail)\b", re.I)
+
+
+def _attendees_join(frames: list[Frame], text: str, span: tuple[int, int], actor_mentions: list[tuple[Mention, Entity]],
+                    ent_by_id: dict[str, Entity]) -> bool:
+    """The persons of a sentence that says who attended the meeting told just before join that meeting."""
+    if not frames or frames[-1].status != "occurred" or frames[-1].type not in ("meet", "call") or \
+            not _ATTENDED_TOLD.search(text, span[0], span[1]):
+        return False
+    in_sent = [(m, e) for m, e in actor_mentions if span[0] <= m.start < span[1]]
+    present = [e.id for _, e in sentence_parties(text, in_sent, ent_by_id) if e.kind == "person"]
+    target = frames[-1]
+    for pid in dict.fromkeys(present):
+        if pid not in target.parties and pid not in target.present:
+            target.present.append(pid)
+            target.roles[pid] = _role(ent_by_id[pid])
+    if span not in target.evidence + target.support:
+        target.support.append(span)
+    return True
+
+
 def _named_subject(actors: list[tuple[Mention, Entity]], s_start: int, s_end: int) -> str | None:
     """The first person a sentence without a trigger names: who the story goes on about."""
     return next((e.id for m, e in actors if s_start <= m.start < s_end and e.kind == "person"), None)
@@ -387,6 +414,7 @@ def _merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Fra
                 target.roles[p] = f.roles.get(p)
         target.evidence.extend(e for e in f.evidence if e not in target.evidence)
         target.support.extend(e for e in f.support if e not in target.support)
+        target.present.extend(p for p in f.present if p not in target.present)
         if target.type == "visit" and f.type == "meet":
             target.type = "meet"
         if "call" in (target.type, f.type):
@@ -539,7 +567,7 @@ def _event(doc: Document, frame: Frame, location: Location | None, date_value: s
     text = doc.text
     parties = []
     represented = {ent_by_id[p].affiliation for p in frame.parties}
-    for pid in frame.parties:
+    for pid in frame.parties + [p for p in frame.present if p not in frame.parties]:
         ent = ent_by_id[pid]
         if pid in represented and ent.kind != "person":
             continue        # the organization or state of a person already in the event
