@@ -301,3 +301,12 @@ def test_events_parties_one_present_at_a_meeting_still_meets_the_guest_apart():
              ("person:sorel", "person", "Anna Sorel")]
     assert _events(text, specs, story=True) == [("meet", ("person:moro", "person:sorel", "person:vance")),
                                                 ("meet", ("person:sorel", "person:vance"))]
+
+
+def test_events_parties_an_agreement_told_by_its_states_and_by_its_signatories_is_one():
+    text = ("On Monday, Sylvania and Freedonia signed two memoranda on trade. "
+            "Foreign Minister Tomas Moro and Minister Ilse Vance signed the memoranda in Vells. "
+            "The two sides also held talks on the ties between Sylvania and Freedonia.")
+    specs = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia"), ("person:moro", "person", "Tomas Moro"),
+             ("person:vance", "person", "Ilse Vance")]
+    assert _events(text, specs, story=True) == [("agreement", ("person:moro", "person:vance"))]

@@ -194,9 +194,30 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
 
     frames = sorted(frames + counterparts_listed_after(text, sents, actor_mentions, ent_by_id, lang)
                     + interlocutors_listed(text, sents, actor_mentions, lang), key=lambda f: f.evidence[0])
-    merged = [f for f in _merge_frames(frames, ent_by_id) if len(f.parties) >= 2]
+    merged = _absorb_state_frames([f for f in _merge_frames(frames, ent_by_id) if len(f.parties) >= 2], ent_by_id)
     return _finish_all(doc, _without_headline_echoes(doc, merged, ent_by_id), dates, place_mentions, ent_by_id, ctx,
                        sents)
+
+
+def _absorb_state_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """'Saudi Arabia and Kuwait signed two memoranda' and 'Saudi Minister X and his Kuwaiti counterpart Y signed':
+    an agreement or visit of states alone whose states all stand in the sentences of a frame of persons of the
+    same kind of event is that frame told by its states (the persons' affiliations may be unknown)."""
+    out = list(frames)
+    for f in frames:
+        if f.status != "occurred" or f.type not in ("agreement", "visit") or \
+                any(ent_by_id[p].kind != "state" for p in f.parties):
+            continue        # states that meet ("A's chiefs held a meeting with a B team") may be a meeting apart
+        for g in out:
+            if g is f or g.status != "occurred" or _FAMILY[g.type] != _FAMILY[f.type] or \
+                    sum(ent_by_id[p].kind == "person" for p in g.parties) < 2:
+                continue
+            spans = g.evidence + g.support
+            if all(any(a <= m.start < b for m in ent_by_id[p].mentions for a, b in spans) for p in f.parties):
+                g.support.extend(e for e in f.evidence if e not in g.evidence + g.support)
+                out.remove(f)
+                break
+    return out
 
 
 def _without_headline_echoes(doc: Document, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
