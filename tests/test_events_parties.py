@@ -272,9 +272,11 @@ def test_events_parties_a_relation_between_two_states_names_no_party(text, lang)
 @pytest.mark.parametrize("text, lang", [
     ("During the visit Tomas Moro was shown drones made in Freedonia.", "en"),
     ("Le ministre Tomas Moro a expliqué que sa visite avait pour but de rassurer la Freedonia.", "fr"),
+    ("Tomas Moro and Ilse Vance reviewed the preparations of this state visit, Freedonia said.", "en"),
+    ("Tomas Moro et Ilse Vance ont fait le point sur le contenu de cette visite d'Etat.", "fr"),
 ])
-def test_events_parties_a_visit_told_before_takes_no_host_from_its_sentence(text, lang):
-    specs = [("FD", "state", "Freedonia"), ("person:moro", "person", "Tomas Moro")]
+def test_events_parties_a_visit_told_before_is_no_new_visit(text, lang):
+    specs = [("FD", "state", "Freedonia"), ("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance")]
     assert _events(text, specs, lang) == []
 
 

@@ -168,9 +168,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 etype = "meet"
                 groups = [g for g in groups if sum(ent_by_id[p].kind == "person" for p in g) >= 2]
             if etype == "visit":
-                groups = [g for g in groups if any(ent_by_id[p].kind == "person" for p in g)   # a person visits
-                          and not (_visit_told_before(text, trig, s_start, s_end)
-                                   and any(ent_by_id[p].kind == "state" for p in g))]
+                groups = [] if _visit_told_before(text, trig, s_start, s_end) else \
+                    [g for g in groups if any(ent_by_id[p].kind == "person" for p in g)]   # a person visits
             for group in groups:
                 evidence = [(s_start, s_end)]
                 if trig.type == "conference" and conveners and not any(
@@ -286,7 +285,8 @@ _SUBJECT_CARRIES = ("en", "fr")
 #: "During the visit, the minister was shown ...", "sa visite avait pour but ...": a visit noun with a definite or
 #: possessive article and no destination after it refers to the visit the story tells; a state in its
 #: sentence is not the host
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|his|her|their|its|la|cette|sa|leur)\s+(?:[\w-]+\s+)?$", re.I)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|la|cette|ces|sa|ses|leur|leurs)\s+"
+                              r"(?:[\w-]+\s+)?$", re.I)
 _DESTINATION_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:to|in|à|au|aux|en|dans)\s", re.I)
 
 
