@@ -312,3 +312,13 @@ def test_events_parties_an_agreement_told_by_its_states_and_by_its_signatories_i
     specs = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia"), ("person:moro", "person", "Tomas Moro"),
              ("person:vance", "person", "Ilse Vance")]
     assert _events(text, specs, story=True) == [("agreement", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Sent by President Tomas Moro, Minister Ilse Vance met Anna Sorel in Vells.", "en"),
+    ("Chargée d'une mission spéciale par le président Tomas Moro, la ministre Ilse Vance a rencontré Anna Sorel.", "fr"),
+])
+def test_events_parties_who_sends_the_envoy_is_no_party(text, lang):
+    specs = [("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance"),
+             ("person:sorel", "person", "Anna Sorel")]
+    assert _events(text, specs, lang) == [("meet", ("person:sorel", "person:vance"))]

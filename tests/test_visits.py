@@ -75,6 +75,20 @@ def test_visits_the_visit_nouns_complement_names_the_visitor():
     assert [f.parties for f in _frames(text, _PEOPLE + _STATES, lang="fr")] == [["person:vance", "FD"]]
 
 
+def test_visits_the_state_of_the_capital_one_arrives_in_is_the_host():
+    text = "Ilse Vance est arrivée mercredi dans la capitale freedonienne pour une visite officielle."
+    specs = _PEOPLE[:1] + [("FD", "state", "freedonienne", "FD", None)]
+    assert [f.parties for f in _frames(text, specs, lang="fr")] == [["person:vance", "FD"]]
+    text = "Ilse Vance landed in Port Lys, the capital of Freedonia, for a two-day visit."
+    specs = _PEOPLE[:1] + _STATES[1:] + [("place:port-lys", "place", "Port Lys", None, None)]
+    assert [f.parties for f in _frames(text, specs)] == [["person:vance", "FD"]]
+
+
+def test_visits_a_capital_named_apart_from_any_arrival_is_no_host():
+    text = "Ilse Vance praised the visit, while the capital of Freedonia prepared its budget."
+    assert _frames(text, _PEOPLE[:1] + _STATES[1:]) == []
+
+
 def test_visits_french_passive_visitor_after_par():
     text = "La Freedonia a signé l'accord pendant la visite effectuée à Port Lys par le ministre Ilse Vance."
     specs = _PEOPLE[:1] + _STATES[1:] + [("place:port-lys", "place", "Port Lys", "FD", None)]

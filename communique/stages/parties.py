@@ -75,6 +75,10 @@ _COMPANIONS = re.compile(r"\b(?:accompanied\s+by|joined\s+by|delegation\s+(?:tha
 _SENDER = re.compile(r"\b(?:letters?|messages?|invitations?|greetings|condolences|lettres?|salutations|condoléances)"
                      r"\s+(?:[\w'’-]+\s+){0,3}?(?:from|de|du|d'|d’)\s*(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’.-]+\s+){0,4}$",
                      re.I)
+# "chargé d'une mission spéciale par le Président X", "instructed by President X": who sends the envoy stays home
+_SENDER_OF_ENVOY = re.compile(r"\b(?:charg[ée]e?\s+d['’]une\s+mission\s+(?:\w+\s+)?|mandat[ée]e?\s+|dépêch[ée]e?\s+|"
+                              r"instructed\s+|dispatched\s+|sent\s+)(?:by|par)\s+(?:the\s+|le\s+|la\s+|l['’])?"
+                              r"(?:[\w'’.-]+,?\s+){0,6}$", re.I)
 _COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|homologues?|peers?)\b", re.I)
 _COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
 # Arabic: a title or "نظيره" and its complement words with the article right before a demonym: "نظيره الروسي",
@@ -124,6 +128,13 @@ def _titled_by(text: str, person: Entity, state: Entity) -> bool:
                for pm in person.mentions for sm in state.mentions)
 
 
+def _sends_the_envoy(text: str, m: Mention, in_sent: list[tuple[Mention, Entity]]) -> bool:
+    """'chargé d'une mission par le Président de la République, X': X sent the envoy; not 'sent by X, Y met Z'
+    (a person between the cue and the mention: the mention is the envoy)."""
+    cue = _SENDER_OF_ENVOY.search(text, max(0, m.start - 90), m.start)
+    return cue is not None and not any(pe.kind == "person" and cue.start() <= pm.start < m.start for pm, pe in in_sent)
+
+
 def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                      ent_by_id: dict[str, Entity]) -> list[tuple[Mention, Entity]]:
     """Actor mentions that can be parties: not an affiliation inside a person's title, not a venue."""
@@ -158,7 +169,7 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
             continue            # "Before his meeting with Premier Khan, ..."
         if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
             continue            # "a delegation that included Energy Minister X"
-        if _SENDER.search(text, max(0, m.start - 90), m.start):
+        if _SENDER.search(text, max(0, m.start - 90), m.start) or _sends_the_envoy(text, m, in_sent):
             continue            # "a letter from President X"
         if _bystanders_between(text[max(0, m.start - 60): m.start]):
             continue            # "cooperation between Malaysia and Saudi Arabia": not who met
@@ -200,7 +211,7 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
         flags.append("temporal_clause")
     if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
         flags.append("companion")
-    if _SENDER.search(text, max(0, m.start - 90), m.start):
+    if _SENDER.search(text, max(0, m.start - 90), m.start) or _sends_the_envoy(text, m, in_sent):
         flags.append("sender")
     if _bystanders_between(before):
         flags.append("relation_between")

@@ -92,7 +92,13 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
     states_by_country = {e.country: e for e in ent_by_id.values() if e.kind == "state" and e.country}
     best: tuple[int, Entity, Mention] | None = None
     for m, e in places:
-        if not (span[0] <= m.start < span[1]) or m.form[:1].islower():
+        if not (span[0] <= m.start < span[1]):
+            continue
+        if e.kind == "state" and _capital_of(text, span, trig, m):
+            found = (e, m)      # "arrivée dans la capitale algérienne", "à Nouakchott, la capitale mauritanienne"
+            best = min(best or (abs(m.start - trig.start), *found), (abs(m.start - trig.start), *found), key=lambda b: b[0])
+            continue
+        if m.form[:1].islower():
             continue
         before = text[max(span[0], m.start - 40): m.start]
         opening = m.start < trig.start and bool(_OPENING_ARRIVAL.match(text, span[0], m.start))
@@ -107,6 +113,26 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
         if best is None or distance < best[0]:
             best = (distance, state, m)
     return (best[1], best[2]) if best else None
+
+
+#: "la capitale algérienne", "la capitale de la Malaisie", "the capital of Qatar", "the Qatari capital"
+_CAPITAL_BEFORE = re.compile(r"\b(?:capitale\s+(?:(?:de\s+la|du|de\s+l['’]|d['’]|des)\s*)?|capital\s+of\s+(?:the\s+)?)$", re.I)
+_CAPITAL_AFTER = re.compile(r"\s+capital\b")
+_CAPITAL_TAIL = re.compile(r"(?:,\s+)?(?:the\s+|la\s+)?capitale?\b.*$", re.I | re.S)
+#: where one arrives: the capital named after an arrival word, or after the visit trigger
+_ARRIVAL_NEAR = re.compile(r"\b(?:arriv\w*|landed|reached|atterri\w*|rendue?s?|visit\w*|trip|voyage|séjourne\w*)\b[^.;]{0,60}$", re.I)
+
+
+def _capital_of(text: str, span: tuple[int, int], trig: Trigger, m: Mention) -> bool:
+    """A state named as the owner of the capital the visitor arrives in (after an arrival word or the trigger)."""
+    before = text[max(span[0], m.start - 30): m.start]
+    named = _CAPITAL_BEFORE.search(before) or (m.form[:1].isupper() and _CAPITAL_AFTER.match(text, m.end, span[1]))
+    if not named or abs(m.start - trig.start) > _WINDOW:
+        return False
+    if m.start >= trig.end:     # "landed in Port Lys, the capital of X": the place the trigger is about, then its state
+        between = _CAPITAL_TAIL.sub("", text[trig.end: m.start])
+        return not re.search(r"[,;:]", between) and len(between.split()) <= 6
+    return bool(_ARRIVAL_NEAR.search(text, max(span[0], m.start - 90), m.start))
 
 
 def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tuple[Mention, Entity]],
