@@ -3,6 +3,8 @@ sentences written for these tests (fictional people and states)."""
 
 from __future__ import annotations
 
+import pytest
+
 from communique.records import Document, Entity, Mention
 from communique.stages.events import EventContext, extract_events
 from communique.stages.triggers import find_triggers
@@ -87,6 +89,15 @@ def test_visits_the_state_of_the_capital_one_arrives_in_is_the_host():
 def test_visits_a_capital_named_apart_from_any_arrival_is_no_host():
     text = "Ilse Vance praised the visit, while the capital of Freedonia prepared its budget."
     assert _frames(text, _PEOPLE[:1] + _STATES[1:]) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tomas Moro met Ilse Vance, envoy of the council, who is on an official visit to Freedonia.", "en"),
+    ("Tomas Moro s'est entretenu avec Ilse Vance, envoyée du conseil, qui effectue une visite officielle en Freedonia.",
+     "fr"),
+])
+def test_visits_a_relative_clause_that_tells_the_visit_names_its_visitor(text, lang):
+    assert [f.parties for f in _frames(text, _PEOPLE + _STATES[1:], lang=lang)] == [["person:vance", "FD"]]
 
 
 def test_visits_french_passive_visitor_after_par():

@@ -44,6 +44,9 @@ _RELATIVE = re.compile(r"(?:,|،)\s*(?:who|qui|الذي|التي)\b", re.I)
 _PAID_AFTER = re.compile(r"\s+(?:(?:has|had)\s+)?(?:paid|made|makes|is\s+making|(?:a|avait)\s+(?:effectuée|faite)|effectue|effectuait)\b",
                          re.I)
 _THAT_BEFORE = re.compile(r"^\s+(?:que|qu['’])?\s*(?:le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,6}$", re.I)
+_RELATIVE_VISIT = re.compile(r"(?:,|،)\s*(?:who|qui)\s+(?:is|was|est|était|se\s+trouv\w+)\s+(?:currently\s+|actuellement\s+)?"
+                             r"(?:on\s+|en\s+)?(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|(?:,|،)\s*(?:who|qui)\s+(?:effectue|effectuait|"
+                             r"is\s+paying|was\s+paying|is\s+making|was\s+making)\s+(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$", re.I)
 _HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|au|aux|à)\s+)?(?:the\s+|la\s+|le\s+|l'|l’)?",
                             re.I)
 _WINDOW = 120      # characters between the trigger and the place it is about
@@ -145,7 +148,8 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
         return maker
     before = [(m, e.id) for m, e in persons if m.end <= trig.start]
     if before and _RELATIVE.search(text[before[-1][0].end: trig.start]):
-        return None
+        # "X, envoy of Y, who is on an official visit to Z": the relative clause tells the visit itself
+        return before[-1][1] if _RELATIVE_VISIT.search(text, before[-1][0].end, trig.start) else None
     if before:      # "his visit": the sentence's subject; else the one nearest the trigger ("Y, who is visiting")
         return before[0 if _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start]) else -1][1]
     for m, e in persons:
