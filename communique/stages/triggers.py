@@ -102,6 +102,10 @@ _FIGHTERS = {
                      r"محتجون)(?!\w)"),
 }
 _COMBAT = {lang: re.compile(_GAP[lang] + "(?:" + nouns + r")(?![\w-])") for lang, nouns in _COMBAT_NOUNS.items()}
+#: a crowd right before the verb: "refugees hosted by X", "les réfugiés accueillis par X" (en and fr)
+_CROWD_BEFORE = {"en": re.compile(r"\b(?:refugees|displaced|migrants|asylum\s+seekers|pilgrims|students)\s+(?:\w+\s+)?$", re.I),
+                 "fr": re.compile(r"\b(?:réfugiés|déplacés|migrants|demandeurs\s+d['’]asile|pèlerins|étudiants|personnes)\s+"
+                                  r"(?:\w+\s+)?$", re.I)}
 _CROWD = {lang: re.compile(_GAP[lang] + "(?:" + nouns + r")(?![\w-])") for lang, nouns in _CROWDS.items()}
 
 
@@ -110,6 +114,8 @@ def reads_as_combat(sentence: str, start: int, end: int, etype: str, lang: str) 
     if lang not in _COMBAT:
         return False
     if _COMBAT[lang].match(sentence, end) or (etype == "meet" and _CROWD[lang].match(sentence, end)):
+        return True
+    if etype == "meet" and lang in _CROWD_BEFORE and _CROWD_BEFORE[lang].search(sentence, max(0, start - 40), start):
         return True
     if lang == "ar":
         return bool(_FIGHTERS["ar"].match(sentence, end))
