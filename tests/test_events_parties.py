@@ -322,3 +322,12 @@ def test_events_parties_who_sends_the_envoy_is_no_party(text, lang):
     specs = [("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance"),
              ("person:sorel", "person", "Anna Sorel")]
     assert _events(text, specs, lang) == [("meet", ("person:sorel", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Travelling straight from Sylvania, Tomas Moro held talks with Ilse Vance in Vells.", "en"),
+    ("Venant de la Sylvania, Tomas Moro s'est entretenu avec Ilse Vance à Vells.", "fr"),
+])
+def test_events_parties_where_a_traveller_comes_from_is_no_party(text, lang):
+    specs = [("SY", "state", "Sylvania"), ("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance")]
+    assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]

@@ -22,6 +22,10 @@ _NON_PARTY_AFTER = re.compile(r"^\s*(?:reported|said|says|reports|stated|announc
                               r"a fait savoir|fait savoir|a annoncé|annonce|a précisé|précise|"
                               r"a indiqué|officials?|officers?|responsables?|experts?|charter|"
                               r"member|members|membres|countries|pays|states|session|website)\b", re.I)
+# "Travelling straight from Saudi Arabia, X reached ...", "venant du Caire": where the traveller comes from
+_ORIGIN_BEFORE = re.compile(r"\b(?:travel\w*|coming|arriving|arrived|flew|flying|returning|returned|venant|venue?s?|"
+                            r"arrivée?s?|en\s+provenance|revenant|de\s+retour)\s+(?:\w+\s+)?(?:from|de|du|des|d['’])\s+"
+                            r"(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
 _NON_PARTY_BEFORE = re.compile(r"(?:sidelines of|marge de|margin of|siège de|headquarters of|session of|session de|"
                                r"members of|membres de|on behalf of|au nom de|selon|according to|statement from|"
                                r"bien|comme)\s+(?:the\s+|la\s+|le\s+|l'|l’|de la\s+|du\s+)?$|(?:مقر|مقره|مقرها|وفقا ل|بحسب)\s*$", re.I)
@@ -156,6 +160,8 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue
             if _NON_PARTY_AFTER.match(text[m.end: m.end + 20]) or _NON_PARTY_BEFORE.search(text[max(0, m.start - 40): m.start]):
                 continue
+            if _ORIGIN_BEFORE.search(text, max(0, m.start - 45), m.start):
+                continue        # where a traveller comes from is no party
             before = text[max(0, m.start - 40): m.start]
             if _LOCATIVE.search(before[-25:]) and e.kind == "state" and not VISIT_TO.search(before):
                 continue
@@ -197,6 +203,8 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
             flags.append("non_party_after")
         if _NON_PARTY_BEFORE.search(before[-40:]):
             flags.append("non_party_before")
+        if _ORIGIN_BEFORE.search(before[-45:]):
+            flags.append("origin")
         if _LOCATIVE.search(before[-25:]):
             flags.append("locative_visit" if VISIT_TO.search(before[-40:]) else "locative")
         if e.kind == "organization" and _VENUE_WORDS.search(" ".join(e.forms)):
