@@ -331,3 +331,14 @@ def test_events_parties_who_sends_the_envoy_is_no_party(text, lang):
 def test_events_parties_where_a_traveller_comes_from_is_no_party(text, lang):
     specs = [("SY", "state", "Sylvania"), ("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance")]
     assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cette rencontre intervient au moment où la Sylvania traverse une crise, selon Tomas Moro.", []),
+    ("Pour la Sylvania, cette visite de Tomas Moro participe des efforts de paix.", []),
+    ("Tomas Moro rencontre Ilse Vance lundi à Vells.", [("meet", ("person:moro", "person:vance"))]),
+    ("La rencontre de Tomas Moro avec Ilse Vance a eu lieu lundi.", [("meet", ("person:moro", "person:vance"))]),
+])
+def test_events_parties_fr_a_noun_after_its_determiner_is_no_verb(text, expected):
+    specs = [("SY", "state", "Sylvania"), ("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance")]
+    assert _events(text, specs, "fr") == expected

@@ -37,9 +37,13 @@ _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|apr�
                              r"contrairement à)\s[^,;:]{1,60},", re.I)
 #: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
 #: what makes a meeting noun an event: 'talks with', 'réunion avec'
-_NOMINAL_COMPLEMENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:with|avec|between|entre|مع|بين)\b", re.I)
+_NOMINAL_COMPLEMENT = re.compile(r"\s+(?:(?:\w+\s+){0,2}?|(?:of|de|du|des|d['’])\s*(?:[\w'’.-]+\s+){1,6}?)"
+                                 r"(?:with|avec|between|entre|مع|بين)\b", re.I)
 #: "Meeting Iraqi Foreign Minister X, Y welcomed ...": a capitalized gerund opens the sentence as a verb would
 _OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
+#: a determiner right before a trigger that is a verb or a noun ("cette rencontre") makes it the noun
+_NOUN_OR_VERB = re.compile(r"rencontres?", re.I)
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|des)\s+$", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
                            r",\s+(?:and|et)\s+(?!(?:his|her|its|their|the|an?|son|sa|ses|leur|leurs|le|la|les|un|une)\b)"
                            r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3},\s")
@@ -255,6 +259,8 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
     out: list[Trigger] = []
     seen: set[str] = set()
     for t in triggers:
+        if _NOUN_OR_VERB.fullmatch(t.text) and _DETERMINER_BEFORE.search(text, max(s_start, t.start - 8), t.start):
+            t = replace(t, nominal=True)     # "cette rencontre", "la rencontre": the noun, not the verb
         if t.nominal and not _NOMINAL_COMPLEMENT.match(text, t.end, s_end) and not (
                 t.start == s_start and _OPENING_GERUND.match(t.text)):
             continue
