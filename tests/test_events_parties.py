@@ -342,3 +342,24 @@ def test_events_parties_where_a_traveller_comes_from_is_no_party(text, lang):
 def test_events_parties_fr_a_noun_after_its_determiner_is_no_verb(text, expected):
     specs = [("SY", "state", "Sylvania"), ("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance")]
     assert _events(text, specs, "fr") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Tomas Moro held meetings with President Ilse Vance; Prime Minister Anna Sorel; and others.", "en",
+     [("person:moro", "person:sorel"), ("person:moro", "person:vance")]),
+    ("Tomas Moro a reçu tour à tour la présidente Ilse Vance et la Première ministre Anna Sorel.", "fr",
+     [("person:moro", "person:sorel"), ("person:moro", "person:vance")]),
+    ("Tomas Moro met President Ilse Vance and Prime Minister Anna Sorel.", "en",
+     [("person:moro", "person:sorel", "person:vance")]),
+])
+def test_events_parties_meetings_held_one_by_one_are_one_event_each(text, lang, expected):
+    ents = [Entity("FD", "state", "Freedonia", ["Freedonia"], [])]
+    for ent_id, form, affiliation in (("person:moro", "Tomas Moro", None), ("person:vance", "Ilse Vance", "FD"),
+                                      ("person:sorel", "Anna Sorel", "FD")):
+        start = text.index(form)
+        ents.append(Entity(ent_id, "person", form, [form], [Mention(start, start + len(form), form, "person", 0)],  # type: ignore[arg-type]
+                           affiliation=affiliation))
+    doc = Document(id="sha256:o", source="o.txt", text=text, lang=lang)
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    events = extract_events(doc, ents, [(0, len(text))], [], ctx)
+    assert sorted(tuple(sorted(p.entity for p in e.parties)) for e in events) == expected

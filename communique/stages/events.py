@@ -44,6 +44,10 @@ _OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
 #: a determiner right before a trigger that is a verb or a noun ("cette rencontre") makes it the noun
 _NOUN_OR_VERB = re.compile(r"rencontres?", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|des)\s+$", re.I)
+#: "held meetings with A; B; and C", "a reçu tour à tour A et B": one meeting with each, even of one side
+_ONE_BY_ONE = re.compile(r"\b(?:held\s+(?:separate\s+)?meetings\s+with|separate(?:ly)?\s+(?:meetings|talks)|separately|"
+                         r"one\s+after\s+the\s+other|in\s+turn|tour\s+à\s+tour|séparément|entretiens\s+séparés|"
+                         r"successivement|l['’]un\s+après\s+l['’]autre)\b", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
                            r",\s+(?:and|et)\s+(?!(?:his|her|its|their|the|an?|son|sa|ses|leur|leurs|le|la|les|un|une)\b)"
                            r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3},\s")
@@ -164,7 +168,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 groups = _verb_first_groups(ids_after, ent_by_id)
             else:
                 listed = listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id)
-                groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar")
+                groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar",
+                                       bool(_ONE_BY_ONE.search(text, s_start, s_end)))
             status = status_of(sentence, trig.start - s_start, lang)
             etype = trig.type
             if any(v.trigger == trig for v in visits):
@@ -350,7 +355,7 @@ def _received_by(trig: Trigger, text: str) -> bool:
 
 
 def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: dict[str, Entity],
-                  listed: list[str], delegations: bool = False) -> list[list[str]]:
+                  listed: list[str], delegations: bool = False, one_by_one: bool = False) -> list[list[str]]:
     """Who met whom: one group per counterpart for bilateral types (per state: `_same_side`; a listed state is
     one; with `delegations`, as Arabic reports list them, the persons of no known state join the first:
     `_sides`), one group for a conference."""
@@ -366,7 +371,8 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
                              and etype in ("meet", "call")]
         if len(persons) > 1:
             extra = [x for x in before[1:2] if ent_by_id[x].kind == "person"]
-            sides = _sides(persons, ent_by_id) if delegations else _same_side(persons, ent_by_id)
+            sides = [[p] for p in persons] if one_by_one else \
+                _sides(persons, ent_by_id) if delegations else _same_side(persons, ent_by_id)
             return [[subject] + extra + group for group in sides]
         counterpart = persons[:1] or others[:1]
         extra = [x for x in before[1:] if ent_by_id[x].kind == "person"][:1]
