@@ -363,3 +363,9 @@ def test_events_parties_meetings_held_one_by_one_are_one_event_each(text, lang, 
     ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
     events = extract_events(doc, ents, [(0, len(text))], [], ctx)
     assert sorted(tuple(sorted(p.entity for p in e.parties)) for e in events) == expected
+
+
+def test_events_parties_a_counterpart_named_inside_the_trigger_is_a_party():
+    text = "Sylvania's foreign minister also talked to Ilse Vance by phone on Sunday."
+    assert _events(text, [("SY", "state", "Sylvania"), ("person:vance", "person", "Ilse Vance")]) == [
+        ("call", ("SY", "person:vance"))]

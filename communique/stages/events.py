@@ -147,7 +147,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
             clause = _clause_start(text, s_start, trig.start)
             before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
                       and not (opening and p[0].end <= opening.end() <= trig.start)]
-            after = [p for p in parties if p[0].start >= trig.end]
+            after = [p for p in parties if p[0].start > trig.start]    # also inside "talked to X by phone"
             ids_before = list(dict.fromkeys(e.id for _, e in before))
             ids_after = list(dict.fromkeys(e.id for _, e in after))
             if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
