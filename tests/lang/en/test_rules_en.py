@@ -75,6 +75,7 @@ def test_triggers_en_call_and_visit():
     ("The two ministers put their signatures to the accord.", "put their signatures to", "agreement"),
     ("The president also talked to his counterpart by phone.", "talked to his counterpart by phone", "call"),
     ("The minister landed in Vells on Monday.", "landed in", "visit"),
+    ("The summit brought together the leaders of the three states.", "brought together", "conference"),
 ])
 def test_triggers_en_words_of_meetings_signatures_and_calls(sentence, word, etype):
     assert (word, etype) in [(t.text, t.type) for t in find_triggers(sentence, "en")]

@@ -200,6 +200,7 @@ def test_parties_fr_the_institution_that_reports_is_no_party():
     ("L'échange téléphonique entre les deux ministres a duré une heure.", "échange téléphonique", "call"),
     ("La session s'est tenue avec la participation du secrétaire général.", "avec la participation du", "conference"),
     ("Le ministre a parlé à la tribune de l'Assemblée générale.", "à la tribune de", "conference"),
+    ("Le président avait réuni autour de lui les chefs d'Etat de la région.", "avait réuni", "conference"),
     ("Sa tournée comprend des visites en Sylvanie et en Freedonie.", "visites", "visit"),
 ])
 def test_triggers_fr_words_of_meetings_audiences_and_calls(sentence, word, etype):
