@@ -369,3 +369,12 @@ def test_events_parties_a_counterpart_named_inside_the_trigger_is_a_party():
     text = "Sylvania's foreign minister also talked to Ilse Vance by phone on Sunday."
     assert _events(text, [("SY", "state", "Sylvania"), ("person:vance", "person", "Ilse Vance")]) == [
         ("call", ("SY", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The accord came after talks at the Lys Palace in Vells between Tomas Moro and Ilse Vance.", "en"),
+    ("L'accord est intervenu après des entretiens au palais de Lys à Vells entre Tomas Moro et Ilse Vance.", "fr"),
+])
+def test_events_parties_talks_in_a_place_between_two_people_are_theirs(text, lang):
+    got = _events(text, _SPECS[2:], lang)
+    assert ("meet", ("person:moro", "person:vance")) in got

@@ -38,7 +38,8 @@ _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|apr�
 #: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
 #: what makes a meeting noun an event: 'talks with', 'réunion avec'
 _NOMINAL_COMPLEMENT = re.compile(r"\s+(?:(?:\w+\s+){0,2}?|(?:of|de|du|des|d['’])\s*(?:[\w'’.-]+\s+){1,6}?)"
-                                 r"(?:with|avec|between|entre|مع|بين)\b", re.I)
+                                 r"(?:with|avec|between|entre|مع|بين)\b|"
+                                 r"\s+(?:at|in|à|au|en)\s+(?:[\w'’.-]+\s+){1,6}?(?:between|entre)\b", re.I)
 #: "Meeting Iraqi Foreign Minister X, Y welcomed ...": a capitalized gerund opens the sentence as a verb would
 _OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
 #: a determiner right before a trigger that is a verb or a noun ("cette rencontre") makes it the noun
@@ -48,6 +49,7 @@ _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|de
 _ONE_BY_ONE = re.compile(r"\b(?:held\s+(?:separate\s+)?meetings\s+with|separate(?:ly)?\s+(?:meetings|talks)|separately|"
                          r"one\s+after\s+the\s+other|in\s+turn|tour\s+à\s+tour|séparément|entretiens\s+séparés|"
                          r"successivement|l['’]un\s+après\s+l['’]autre)\b", re.I)
+_BETWEEN_NAMED = re.compile(r"\s+(?:(?:at|in|à|au|en)\s+)?(?:[\w'’.-]+\s+){0,6}?(?:between|entre)\s", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
                            r",\s+(?:and|et)\s+(?!(?:his|her|its|their|the|an?|son|sa|ses|leur|leurs|le|la|les|un|une)\b)"
                            r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3},\s")
@@ -269,8 +271,9 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
         if t.nominal and not _NOMINAL_COMPLEMENT.match(text, t.end, s_end) and not (
                 t.start == s_start and _OPENING_GERUND.match(t.text)):
             continue
-        if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I):
-            continue
+        if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I) \
+                and not _BETWEEN_NAMED.match(text, t.end, s_end):
+            continue        # "after talks with X, Y said"; but "came after talks in Z between A and B": A and B met
         key = t.type
         if key in seen:
             continue

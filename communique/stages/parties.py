@@ -47,17 +47,17 @@ _RELATION_BETWEEN = re.compile(
 _ACT_BEFORE_BETWEEN = re.compile(
     r"\b(?:sign\w*|inked|concluded|talks|meetings?|(?:phone\s+)?calls?|agreements?|accords?|deals?|pacts?|treat(?:y|ies)|"
     r"m[ée]moran\w*|MoUs?|protocol\w*|conventions?|conclue?s?|pass[ée]e?s?|entretiens?|réunions?|rencontres?|"
-    r"pourparlers|discussions)\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre)\s", re.I)
+    r"pourparlers|discussions)\s+(?:(?:at|in|à|au|en)\s+)?(?:[\w'’-]+\s+){0,6}?(?:between|entre)\s", re.I)
 
 
-def _bystanders_between(before: str) -> bool:
+def _bystanders_between(text: str, pos: int) -> bool:
     """'cooperation between A and B': A and B are what the relation is about, not who met; unless the
-    'between' follows an act ('signed between A and B')."""
-    found = _RELATION_BETWEEN.search(before)
-    if found is None:
+    'between' follows an act ('signed between A and B', 'talks in Z between A and B')."""
+    if _RELATION_BETWEEN.search(text[max(0, pos - 60): pos]) is None:
         return False
-    last = max((m.start() for m in re.finditer(r"\b(?:between|entre)\s", before, re.I)), default=None)
-    return last is None or not _ACT_BEFORE_BETWEEN.search(before[: last + 8])
+    window = text[max(0, pos - 110): pos]
+    last = max((m.start() for m in re.finditer(r"\b(?:between|entre)\s", window, re.I)), default=None)
+    return last is None or not _ACT_BEFORE_BETWEEN.search(window[: last + 8])
 
 
 # "visited", "arrived in", and a visit noun with its qualifiers: "official visit to", "visite de travail au",
@@ -177,7 +177,7 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
             continue            # "a delegation that included Energy Minister X"
         if _SENDER.search(text, max(0, m.start - 90), m.start) or _sends_the_envoy(text, m, in_sent):
             continue            # "a letter from President X"
-        if _bystanders_between(text[max(0, m.start - 60): m.start]):
+        if _bystanders_between(text, m.start):
             continue            # "cooperation between Malaysia and Saudi Arabia": not who met
             if e.kind == "state" and m.form[:1].islower():
                 continue
@@ -221,6 +221,6 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
         flags.append("companion")
     if _SENDER.search(text, max(0, m.start - 90), m.start) or _sends_the_envoy(text, m, in_sent):
         flags.append("sender")
-    if _bystanders_between(before):
+    if _bystanders_between(text, m.start):
         flags.append("relation_between")
     return flags
