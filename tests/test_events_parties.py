@@ -378,3 +378,12 @@ def test_events_parties_a_counterpart_named_inside_the_trigger_is_a_party():
 def test_events_parties_talks_in_a_place_between_two_people_are_theirs(text, lang):
     got = _events(text, _SPECS[2:], lang)
     assert ("meet", ("person:moro", "person:vance")) in got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The spokesman Anna Sorel said that Tomas Moro had received Ilse Vance on Monday.", "en"),
+    ("La porte-parole Anna Sorel a indiqué que Tomas Moro avait reçu Ilse Vance lundi.", "fr"),
+])
+def test_events_parties_who_reports_a_meeting_is_no_party_of_it(text, lang):
+    specs = _SPECS[2:] + [("person:sorel", "person", "Anna Sorel")]
+    assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]

@@ -149,6 +149,9 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
             clause = _clause_start(text, s_start, trig.start)
             before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
                       and not (opening and p[0].end <= opening.end() <= trig.start)]
+            reported = _reported_clause(text, clause, trig.start)
+            if reported is not None and any(p[0].start >= reported for p in before):
+                before = [p for p in before if p[0].start >= reported]  # "X a indiqué que Y a reçu Z": Y, not X
             after = [p for p in parties if p[0].start > trig.start]    # also inside "talked to X by phone"
             ids_before = list(dict.fromkeys(e.id for _, e in before))
             ids_after = list(dict.fromkeys(e.id for _, e in after))
@@ -337,6 +340,21 @@ def _attendees_join(frames: list[Frame], text: str, span: tuple[int, int], actor
 def _named_subject(actors: list[tuple[Mention, Entity]], s_start: int, s_end: int) -> str | None:
     """The first person a sentence without a trigger names: who the story goes on about."""
     return next((e.id for m, e in actors if s_start <= m.start < s_end and e.kind == "person"), None)
+
+
+#: "X said that", "X a fait savoir que", "X indicated that": what follows is the reported clause
+_REPORTED_THAT = re.compile(r"\b(?:said|says|stated|announced|indicated|reported|added|noted|confirmed|explained|"
+                            r"a\s+(?:indiqué|déclaré|affirmé|annoncé|précisé|ajouté|souligné|expliqué|confirmé|rappelé)|"
+                            r"a\s+fait\s+savoir|indique|déclare|affirme|annonce|précise|ajoute|souligne|explique)\s+"
+                            r"(?:that|que|qu['’])\s*", re.I)
+
+
+def _reported_clause(text: str, start: int, end: int) -> int | None:
+    """Where the last clause reported by a verb of saying starts between start and end, if any."""
+    found = None
+    for m in _REPORTED_THAT.finditer(text, start, end):
+        found = m.end()
+    return found
 
 
 def _clause_start(text: str, s_start: int, pos: int) -> int:
