@@ -387,3 +387,14 @@ def test_events_parties_talks_in_a_place_between_two_people_are_theirs(text, lan
 def test_events_parties_who_reports_a_meeting_is_no_party_of_it(text, lang):
     specs = _SPECS[2:] + [("person:sorel", "person", "Anna Sorel")]
     assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang, states", [
+    ("Les chefs de la diplomatie sylvanien et freedonien, Tomas Moro et Ilse Vance, ont eu un entretien téléphonique.",
+     "fr", ("sylvanien", "freedonien")),
+    ("The Sylvanian and Freedonian foreign ministers, Tomas Moro and Ilse Vance, held a phone call on Monday.", "en",
+     ("Sylvanian", "Freedonian")),
+])
+def test_events_parties_the_named_ministers_not_their_states_are_the_parties(text, lang, states):
+    specs = [("SY", "state", states[0]), ("FD", "state", states[1])] + _SPECS[2:]
+    assert _events(text, specs, lang) == [("call", ("person:moro", "person:vance"))]

@@ -399,6 +399,9 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
         extra = [x for x in before[1:] if ent_by_id[x].kind == "person"][:1]
         return [[subject] + extra + counterpart]
     group = list(dict.fromkeys(before or after))
+    persons = [x for x in group if ent_by_id[x].kind == "person"]
+    if len(persons) >= 2 and len(group) > (2 if etype != "agreement" else 3):
+        group = persons + [x for x in group if x not in persons]    # "the Moroccan and French ministers, A and B, ..."
     return [group[:2] if etype != "agreement" else group[:3]]
 
 
