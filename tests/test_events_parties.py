@@ -398,3 +398,13 @@ def test_events_parties_who_reports_a_meeting_is_no_party_of_it(text, lang):
 def test_events_parties_the_named_ministers_not_their_states_are_the_parties(text, lang, states):
     specs = [("SY", "state", states[0]), ("FD", "state", states[1])] + _SPECS[2:]
     assert _events(text, specs, lang) == [("call", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tomas Moro received Ilse Vance on Monday to discuss trade, the ministry's spokesman Anna Sorel said.", "en"),
+    ("Tomas Moro a reçu Ilse Vance lundi pour évoquer le commerce, a indiqué la porte-parole Anna Sorel.", "fr"),
+    ("Tomas Moro met Ilse Vance in Vells in June, and Anna Sorel was also a supporter of the talks.", "en"),
+])
+def test_events_parties_a_speaker_or_a_later_clauses_subject_is_no_party(text, lang):
+    specs = _SPECS[2:] + [("person:sorel", "person", "Anna Sorel")]
+    assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]

@@ -152,7 +152,9 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
             reported = _reported_clause(text, clause, trig.start)
             if reported is not None and any(p[0].start >= reported for p in before):
                 before = [p for p in before if p[0].start >= reported]  # "X a indiqué que Y a reçu Z": Y, not X
-            after = [p for p in parties if p[0].start > trig.start]    # also inside "talked to X by phone"
+            cut = _AFTER_CLAUSE_END.search(text, trig.end, s_end)
+            after = [p for p in parties if trig.start < p[0].start < (cut.start() if cut else s_end)]  # also inside
+            # "talked to X by phone"; not past a new clause with a subject of its own (", and Y was ...")
             ids_before = list(dict.fromkeys(e.id for _, e in before))
             ids_after = list(dict.fromkeys(e.id for _, e in after))
             if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
@@ -342,6 +344,9 @@ def _named_subject(actors: list[tuple[Mention, Entity]], s_start: int, s_end: in
     return next((e.id for m, e in actors if s_start <= m.start < s_end and e.kind == "person"), None)
 
 
+_AFTER_CLAUSE_END = re.compile(r",\s+(?:and|et)\s+"
+                               r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}\s+(?:was|were|is|are|has|had|will|would|"
+                               r"also|est|était|sont|étaient|avait|avaient|a|ont|sera)\b")
 #: "X said that", "X a fait savoir que", "X indicated that": what follows is the reported clause
 _REPORTED_THAT = re.compile(r"\b(?:said|says|stated|announced|indicated|reported|added|noted|confirmed|explained|"
                             r"a\s+(?:indiqué|déclaré|affirmé|annoncé|précisé|ajouté|souligné|expliqué|confirmé|rappelé)|"

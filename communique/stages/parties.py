@@ -22,6 +22,14 @@ _NON_PARTY_AFTER = re.compile(r"^\s*(?:reported|said|says|reports|stated|announc
                               r"a fait savoir|fait savoir|a annoncé|annonce|a précisé|précise|"
                               r"a indiqué|officials?|officers?|responsables?|experts?|charter|"
                               r"member|members|membres|countries|pays|states|session|website)\b", re.I)
+# "..., the ministry's spokesman X said.", "..., a déclaré X.": the speaker closing the sentence
+_SPEAKER_AT_END = re.compile(r"\s*,?\s+(?:said|says|told\s+(?:\w+\s+){0,3}?\w+|added|noted|explained|a\s+(?:indiqué|déclaré|précisé|"
+                             r"ajouté|souligné|expliqué)|indique|déclare|précise)(?:\s+(?:on\s+\w+|lundi|mardi|mercredi|jeudi|"
+                             r"vendredi|samedi|dimanche))?\s*[.!][\"»”’]?(?=\s|$)", re.I)
+#: "..., a indiqué la porte-parole X.", "..., said spokesman X.": the speaker after an inverted verb ends the sentence
+_SPEAKER_INVERTED = re.compile(r",\s+(?:a\s+(?:indiqué|déclaré|précisé|ajouté|souligné|expliqué)|indique|déclare|précise|"
+                               r"said|says|added)\s+(?:le\s+|la\s+|l['’]|the\s+)?(?:[\w'’-]+\s+){0,5}$", re.I)
+_SENTENCE_END_AFTER = re.compile(r"\s*[.!][\"»”’]?(?=\s|$)")
 # "Travelling straight from Saudi Arabia, X reached ...", "venant du Caire": where the traveller comes from
 _ORIGIN_BEFORE = re.compile(r"\b(?:travel\w*|coming|arriving|arrived|flew|flying|returning|returned|venant|venue?s?|"
                             r"arrivée?s?|en\s+provenance|revenant|de\s+retour)\s+(?:\w+\s+)?(?:from|de|du|des|d['’])\s+"
@@ -132,6 +140,12 @@ def _titled_by(text: str, person: Entity, state: Entity) -> bool:
                for pm in person.mentions for sm in state.mentions)
 
 
+def _speaks_at_the_end(text: str, m: Mention) -> bool:
+    """The person who closes the sentence as its speaker: '..., X said.', '..., a indiqué X.'"""
+    return bool(_SPEAKER_AT_END.match(text, m.end)) or (
+        bool(_SENTENCE_END_AFTER.match(text, m.end)) and bool(_SPEAKER_INVERTED.search(text, max(0, m.start - 80), m.start)))
+
+
 def _sends_the_envoy(text: str, m: Mention, in_sent: list[tuple[Mention, Entity]]) -> bool:
     """'chargé d'une mission par le Président de la République, X': X sent the envoy; not 'sent by X, Y met Z'
     (a person between the cue and the mention: the mention is the envoy)."""
@@ -173,6 +187,8 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue
         if _TEMPORAL_CLAUSE.search(text[max(0, m.start - 60): m.start]):
             continue            # "Before his meeting with Premier Khan, ..."
+        if e.kind == "person" and _speaks_at_the_end(text, m):
+            continue            # "..., Foreign Ministry spokesman X said.": who tells it
         if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
             continue            # "a delegation that included Energy Minister X"
         if _SENDER.search(text, max(0, m.start - 90), m.start) or _sends_the_envoy(text, m, in_sent):
@@ -217,6 +233,8 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
             flags.append("adjective")
     if _TEMPORAL_CLAUSE.search(before):
         flags.append("temporal_clause")
+    if e.kind == "person" and _speaks_at_the_end(text, m):
+        flags.append("speaker_at_end")
     if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
         flags.append("companion")
     if _SENDER.search(text, max(0, m.start - 90), m.start) or _sends_the_envoy(text, m, in_sent):
