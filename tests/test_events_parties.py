@@ -29,6 +29,7 @@ def _events(text: str, specs: list[tuple[str, str, str]], lang: str = "en", stor
 
 _SPECS = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia"),
           ("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance")]
+_TRIO = _SPECS[2:] + [("person:sorel", "person", "Anna Sorel")]
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -137,8 +138,7 @@ def test_events_parties_a_treaty_organization_is_an_actor():
     ("Avant M. Tomas Moro, Ilse Vance avait rencontré Anna Sorel en juin.", "fr"),
 ])
 def test_events_parties_a_person_of_an_opening_comparison_is_not_the_subject(text, lang):
-    specs = [("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance"),
-             ("person:sorel", "person", "Anna Sorel")]
+    specs = _TRIO
     assert _events(text, specs, lang) == [("meet", ("person:sorel", "person:vance"))]
 
 
@@ -291,16 +291,14 @@ def test_events_parties_a_visit_with_its_destination_keeps_its_host():
     ("Tomas Moro a reçu Ilse Vance lundi à Vells. La ministre Anna Sorel a assisté à l'audience.", "fr"),
 ])
 def test_events_parties_those_present_at_the_meeting_told_are_its_parties(text, lang):
-    specs = [("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance"),
-             ("person:sorel", "person", "Anna Sorel")]
+    specs = _TRIO
     assert _events(text, specs, lang, story=True) == [("meet", ("person:moro", "person:sorel", "person:vance"))]
 
 
 def test_events_parties_one_present_at_a_meeting_still_meets_the_guest_apart():
     text = ("Tomas Moro received Ilse Vance in Vells on Monday. Minister Anna Sorel attended the meeting. "
             "On Tuesday, Ilse Vance held talks with Anna Sorel.")
-    specs = [("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance"),
-             ("person:sorel", "person", "Anna Sorel")]
+    specs = _TRIO
     assert _events(text, specs, story=True) == [("meet", ("person:moro", "person:sorel", "person:vance")),
                                                 ("meet", ("person:sorel", "person:vance"))]
 
@@ -319,8 +317,7 @@ def test_events_parties_an_agreement_told_by_its_states_and_by_its_signatories_i
     ("Chargée d'une mission spéciale par le président Tomas Moro, la ministre Ilse Vance a rencontré Anna Sorel.", "fr"),
 ])
 def test_events_parties_who_sends_the_envoy_is_no_party(text, lang):
-    specs = [("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance"),
-             ("person:sorel", "person", "Anna Sorel")]
+    specs = _TRIO
     assert _events(text, specs, lang) == [("meet", ("person:sorel", "person:vance"))]
 
 
@@ -385,7 +382,7 @@ def test_events_parties_talks_in_a_place_between_two_people_are_theirs(text, lan
     ("La porte-parole Anna Sorel a indiqué que Tomas Moro avait reçu Ilse Vance lundi.", "fr"),
 ])
 def test_events_parties_who_reports_a_meeting_is_no_party_of_it(text, lang):
-    specs = _SPECS[2:] + [("person:sorel", "person", "Anna Sorel")]
+    specs = _TRIO
     assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
 
 
@@ -406,5 +403,5 @@ def test_events_parties_the_named_ministers_not_their_states_are_the_parties(tex
     ("Tomas Moro met Ilse Vance in Vells in June, and Anna Sorel was also a supporter of the talks.", "en"),
 ])
 def test_events_parties_a_speaker_or_a_later_clauses_subject_is_no_party(text, lang):
-    specs = _SPECS[2:] + [("person:sorel", "person", "Anna Sorel")]
+    specs = _TRIO
     assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
