@@ -29,6 +29,7 @@ def _events(text: str, specs: list[tuple[str, str, str]], lang: str = "en", stor
 
 _SPECS = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia"),
           ("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance")]
+_TRIO = _SPECS[2:] + [("person:sorel", "person", "Anna Sorel")]
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -137,8 +138,7 @@ def test_events_parties_a_treaty_organization_is_an_actor():
     ("Avant M. Tomas Moro, Ilse Vance avait rencontré Anna Sorel en juin.", "fr"),
 ])
 def test_events_parties_a_person_of_an_opening_comparison_is_not_the_subject(text, lang):
-    specs = [("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance"),
-             ("person:sorel", "person", "Anna Sorel")]
+    specs = _TRIO
     assert _events(text, specs, lang) == [("meet", ("person:sorel", "person:vance"))]
 
 
@@ -251,3 +251,157 @@ def test_events_parties_a_headline_signing_stays_beside_a_meeting_of_the_story()
     specs = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")] + _THREE[:2]
     assert _events(text, specs, title=len(title)) == [("agreement", ("FD", "SY")),
                                                       ("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Twelve memoranda on trade and cooperation signed between Sylvania and Freedonia in the capital.", "en"),
+    ("Douze accords et protocoles de coopération signés entre la Sylvania et la Freedonia dans la capitale.", "fr"),
+])
+def test_events_parties_of_an_act_between_two_states_are_those_two(text, lang):
+    assert _events(text, _SPECS[:2], lang) == [("agreement", ("FD", "SY"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tomas Moro met Ilse Vance to review the cooperation between Sylvania and Freedonia.", "en"),
+    ("Tomas Moro a rencontré Ilse Vance pour évoquer la coopération entre la Sylvania et la Freedonia.", "fr"),
+])
+def test_events_parties_a_relation_between_two_states_names_no_party(text, lang):
+    assert _events(text, _SPECS, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("During the visit Tomas Moro was shown drones made in Freedonia.", "en"),
+    ("Le ministre Tomas Moro a expliqué que sa visite avait pour but de rassurer la Freedonia.", "fr"),
+    ("Tomas Moro and Ilse Vance reviewed the preparations of this state visit, Freedonia said.", "en"),
+    ("Tomas Moro et Ilse Vance ont fait le point sur le contenu de cette visite d'Etat.", "fr"),
+])
+def test_events_parties_a_visit_told_before_is_no_new_visit(text, lang):
+    specs = [("FD", "state", "Freedonia"), ("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance")]
+    assert _events(text, specs, lang) == []
+
+
+def test_events_parties_a_visit_with_its_destination_keeps_its_host():
+    specs = [("FD", "state", "Freedonia"), ("person:moro", "person", "Tomas Moro")]
+    assert _events("During the visit of Tomas Moro to Freedonia, trade was discussed.", specs) == [
+        ("visit", ("FD", "person:moro"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tomas Moro received Ilse Vance in Vells on Monday. Minister Anna Sorel attended the meeting.", "en"),
+    ("Tomas Moro a reçu Ilse Vance lundi à Vells. La ministre Anna Sorel a assisté à l'audience.", "fr"),
+])
+def test_events_parties_those_present_at_the_meeting_told_are_its_parties(text, lang):
+    specs = _TRIO
+    assert _events(text, specs, lang, story=True) == [("meet", ("person:moro", "person:sorel", "person:vance"))]
+
+
+def test_events_parties_one_present_at_a_meeting_still_meets_the_guest_apart():
+    text = ("Tomas Moro received Ilse Vance in Vells on Monday. Minister Anna Sorel attended the meeting. "
+            "On Tuesday, Ilse Vance held talks with Anna Sorel.")
+    specs = _TRIO
+    assert _events(text, specs, story=True) == [("meet", ("person:moro", "person:sorel", "person:vance")),
+                                                ("meet", ("person:sorel", "person:vance"))]
+
+
+def test_events_parties_an_agreement_told_by_its_states_and_by_its_signatories_is_one():
+    text = ("On Monday, Sylvania and Freedonia signed two memoranda on trade. "
+            "Foreign Minister Tomas Moro and Minister Ilse Vance signed the memoranda in Vells. "
+            "The two sides also held talks on the ties between Sylvania and Freedonia.")
+    specs = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia"), ("person:moro", "person", "Tomas Moro"),
+             ("person:vance", "person", "Ilse Vance")]
+    assert _events(text, specs, story=True) == [("agreement", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Sent by President Tomas Moro, Minister Ilse Vance met Anna Sorel in Vells.", "en"),
+    ("Chargée d'une mission spéciale par le président Tomas Moro, la ministre Ilse Vance a rencontré Anna Sorel.", "fr"),
+])
+def test_events_parties_who_sends_the_envoy_is_no_party(text, lang):
+    specs = _TRIO
+    assert _events(text, specs, lang) == [("meet", ("person:sorel", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Travelling straight from Sylvania, Tomas Moro held talks with Ilse Vance in Vells.", "en"),
+    ("Venant de la Sylvania, Tomas Moro s'est entretenu avec Ilse Vance à Vells.", "fr"),
+])
+def test_events_parties_where_a_traveller_comes_from_is_no_party(text, lang):
+    specs = [("SY", "state", "Sylvania"), ("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance")]
+    assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cette rencontre intervient au moment où la Sylvania traverse une crise, selon Tomas Moro.", []),
+    ("Pour la Sylvania, cette visite de Tomas Moro participe des efforts de paix.", []),
+    ("Tomas Moro rencontre Ilse Vance lundi à Vells.", [("meet", ("person:moro", "person:vance"))]),
+    ("La rencontre de Tomas Moro avec Ilse Vance a eu lieu lundi.", [("meet", ("person:moro", "person:vance"))]),
+])
+def test_events_parties_fr_a_noun_after_its_determiner_is_no_verb(text, expected):
+    specs = [("SY", "state", "Sylvania"), ("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance")]
+    assert _events(text, specs, "fr") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Tomas Moro held meetings with President Ilse Vance; Prime Minister Anna Sorel; and others.", "en",
+     [("person:moro", "person:sorel"), ("person:moro", "person:vance")]),
+    ("Tomas Moro a reçu tour à tour la présidente Ilse Vance et la Première ministre Anna Sorel.", "fr",
+     [("person:moro", "person:sorel"), ("person:moro", "person:vance")]),
+    ("Tomas Moro met President Ilse Vance and Prime Minister Anna Sorel.", "en",
+     [("person:moro", "person:sorel", "person:vance")]),
+])
+def test_events_parties_meetings_held_one_by_one_are_one_event_each(text, lang, expected):
+    ents = [Entity("FD", "state", "Freedonia", ["Freedonia"], [])]
+    for ent_id, form, affiliation in (("person:moro", "Tomas Moro", None), ("person:vance", "Ilse Vance", "FD"),
+                                      ("person:sorel", "Anna Sorel", "FD")):
+        start = text.index(form)
+        ents.append(Entity(ent_id, "person", form, [form], [Mention(start, start + len(form), form, "person", 0)],  # type: ignore[arg-type]
+                           affiliation=affiliation))
+    doc = Document(id="sha256:o", source="o.txt", text=text, lang=lang)
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    events = extract_events(doc, ents, [(0, len(text))], [], ctx)
+    assert sorted(tuple(sorted(p.entity for p in e.parties)) for e in events) == expected
+
+
+def test_events_parties_a_counterpart_named_inside_the_trigger_is_a_party():
+    text = "Sylvania's foreign minister also talked to Ilse Vance by phone on Sunday."
+    assert _events(text, [("SY", "state", "Sylvania"), ("person:vance", "person", "Ilse Vance")]) == [
+        ("call", ("SY", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The accord came after talks at the Lys Palace in Vells between Tomas Moro and Ilse Vance.", "en"),
+    ("L'accord est intervenu après des entretiens au palais de Lys à Vells entre Tomas Moro et Ilse Vance.", "fr"),
+])
+def test_events_parties_talks_in_a_place_between_two_people_are_theirs(text, lang):
+    got = _events(text, _SPECS[2:], lang)
+    assert ("meet", ("person:moro", "person:vance")) in got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The spokesman Anna Sorel said that Tomas Moro had received Ilse Vance on Monday.", "en"),
+    ("La porte-parole Anna Sorel a indiqué que Tomas Moro avait reçu Ilse Vance lundi.", "fr"),
+])
+def test_events_parties_who_reports_a_meeting_is_no_party_of_it(text, lang):
+    specs = _TRIO
+    assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang, states", [
+    ("Les chefs de la diplomatie sylvanien et freedonien, Tomas Moro et Ilse Vance, ont eu un entretien téléphonique.",
+     "fr", ("sylvanien", "freedonien")),
+    ("The Sylvanian and Freedonian foreign ministers, Tomas Moro and Ilse Vance, held a phone call on Monday.", "en",
+     ("Sylvanian", "Freedonian")),
+])
+def test_events_parties_the_named_ministers_not_their_states_are_the_parties(text, lang, states):
+    specs = [("SY", "state", states[0]), ("FD", "state", states[1])] + _SPECS[2:]
+    assert _events(text, specs, lang) == [("call", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tomas Moro received Ilse Vance on Monday to discuss trade, the ministry's spokesman Anna Sorel said.", "en"),
+    ("Tomas Moro a reçu Ilse Vance lundi pour évoquer le commerce, a indiqué la porte-parole Anna Sorel.", "fr"),
+    ("Tomas Moro met Ilse Vance in Vells in June, and Anna Sorel was also a supporter of the talks.", "en"),
+])
+def test_events_parties_a_speaker_or_a_later_clauses_subject_is_no_party(text, lang):
+    specs = _TRIO
+    assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]

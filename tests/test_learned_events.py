@@ -159,7 +159,7 @@ def test_a_visited_state_after_a_qualified_visit_noun_is_a_host_not_a_locative()
 
 
 def test_a_visit_to_a_state_and_a_meeting_during_it_stay_two_events():
-    from communique.stages.events import _merge_frames
+    from communique.stages.frame_merging import merge_frames
 
     text = "Ana Brel paid an official visit to Vellia. Ana Brel met President Otto Karst in Vells."
     ents = {e.id: e for e in (_entity(text, "Ana Brel", "person", "person:brel"),
@@ -168,6 +168,6 @@ def test_a_visit_to_a_state_and_a_meeting_during_it_stay_two_events():
     visit = Frame("visit", "occurred", ["person:brel", "VL"], {}, [(0, 42)], Trigger(19, 24, "visit", "visit", False))
     meet = Frame("meet", "occurred", ["person:brel", "person:karst"], {}, [(43, 87)],
                  Trigger(52, 55, "met", "meet", False))
-    merged = _merge_frames([visit, meet], ents)
+    merged = merge_frames([visit, meet], ents)
     assert [(f.type, f.parties) for f in merged] == [("visit", ["person:brel", "VL"]),
                                                      ("meet", ["person:brel", "person:karst"])]

@@ -34,6 +34,9 @@ def _types(sentence: str, lang: str) -> list[tuple[str, str]]:
     ("fr", "Le Tchad a accueilli plus d'un demi-million de réfugiés depuis le début de la guerre."),
     ("ar", "استقبلت مصر آلاف اللاجئين الفارين من المعارك."),
     ("ar", "استقبلت تشاد أكثر من نصف مليون لاجئ منذ اندلاع الحرب."),
+    # a crowd before the passive verb
+    ("en", "Most of the refugees hosted by Sylvania could return home next year."),
+    ("fr", "Les réfugiés accueillis par la Sylvanie pourraient rentrer chez eux l'an prochain."),
     # fighters as the subject
     ("en", "Kenyan police officers arrived in the capital to lead the mission against the gangs."),
     ("en", "Russian forces met Ukrainian counterattacks near the village."),

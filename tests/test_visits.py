@@ -3,6 +3,8 @@ sentences written for these tests (fictional people and states)."""
 
 from __future__ import annotations
 
+import pytest
+
 from communique.records import Document, Entity, Mention
 from communique.stages.events import EventContext, extract_events
 from communique.stages.triggers import find_triggers
@@ -58,6 +60,44 @@ def test_visits_the_visitor_is_the_person_nearest_the_trigger_or_the_subject_of_
 def test_visits_a_relative_clause_presents_a_person_it_tells_no_visit():
     text = "The accord was signed by Ilse Vance, who is leading a delegation on a visit to Freedonia."
     assert _frames(text, _PEOPLE[:1] + _STATES[1:]) == []
+
+
+def test_visits_the_person_between_the_visit_noun_and_its_verb_makes_it():
+    text = "Tomas Moro praised the visit President Ilse Vance paid to Freedonia last spring."
+    assert [f.parties for f in _frames(text, _PEOPLE + _STATES[1:])] == [["person:vance", "FD"]]
+    text = "Tomas Moro a salué la visite que la ministre Ilse Vance effectue en Freedonia."
+    assert [f.parties for f in _frames(text, _PEOPLE + _STATES[1:], lang="fr")] == [["person:vance", "FD"]]
+
+
+def test_visits_the_visit_nouns_complement_names_the_visitor():
+    text = "Port Lys is the last stop of the trip to the south of Ilse Vance, which also took her to Freedonia."
+    specs = _PEOPLE[:1] + _STATES[1:] + [("place:port-lys", "place", "Port Lys", "SY", None)]
+    assert [f.parties for f in _frames(text, specs)] == [["person:vance", "FD"]]
+    text = "En visite en Freedonia, le ministre Ilse Vance, président du Conseil de Sylvania, a été reçu par Tomas Moro."
+    assert [f.parties for f in _frames(text, _PEOPLE + _STATES, lang="fr")] == [["person:vance", "FD"]]
+
+
+def test_visits_the_state_of_the_capital_one_arrives_in_is_the_host():
+    text = "Ilse Vance est arrivée mercredi dans la capitale freedonienne pour une visite officielle."
+    specs = _PEOPLE[:1] + [("FD", "state", "freedonienne", "FD", None)]
+    assert [f.parties for f in _frames(text, specs, lang="fr")] == [["person:vance", "FD"]]
+    text = "Ilse Vance landed in Port Lys, the capital of Freedonia, for a two-day visit."
+    specs = _PEOPLE[:1] + _STATES[1:] + [("place:port-lys", "place", "Port Lys", None, None)]
+    assert [f.parties for f in _frames(text, specs)] == [["person:vance", "FD"]]
+
+
+def test_visits_a_capital_named_apart_from_any_arrival_is_no_host():
+    text = "Ilse Vance praised the visit, while the capital of Freedonia prepared its budget."
+    assert _frames(text, _PEOPLE[:1] + _STATES[1:]) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tomas Moro met Ilse Vance, envoy of the council, who is on an official visit to Freedonia.", "en"),
+    ("Tomas Moro s'est entretenu avec Ilse Vance, envoyée du conseil, qui effectue une visite officielle en Freedonia.",
+     "fr"),
+])
+def test_visits_a_relative_clause_that_tells_the_visit_names_its_visitor(text, lang):
+    assert [f.parties for f in _frames(text, _PEOPLE + _STATES[1:], lang=lang)] == [["person:vance", "FD"]]
 
 
 def test_visits_french_passive_visitor_after_par():

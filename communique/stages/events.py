@@ -12,6 +12,7 @@ from .decide import LinearModel
 from .event_dates import event_date
 from .occurrence import decide_events, score_pairs
 from .frames import Frame, corefer_frames
+from .frame_merging import absorb_state_frames, attendees_join, merge_frames, without_headline_echoes
 from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, reads_as_sport, status_of
 from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
@@ -37,16 +38,25 @@ _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|apr�
                              r"contrairement à)\s[^,;:]{1,60},", re.I)
 #: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
 #: what makes a meeting noun an event: 'talks with', 'réunion avec'
-_NOMINAL_COMPLEMENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:with|avec|between|entre|مع|بين)\b", re.I)
+_NOMINAL_COMPLEMENT = re.compile(r"\s+(?:(?:\w+\s+){0,2}?|(?:of|de|du|des|d['’])\s*(?:[\w'’.-]+\s+){1,6}?)"
+                                 r"(?:with|avec|between|entre|مع|بين)\b|"
+                                 r"\s+(?:at|in|à|au|en)\s+(?:[\w'’.-]+\s+){1,6}?(?:between|entre)\b", re.I)
 #: "Meeting Iraqi Foreign Minister X, Y welcomed ...": a capitalized gerund opens the sentence as a verb would
 _OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
+#: a determiner right before a trigger that is a verb or a noun ("cette rencontre") makes it the noun
+_NOUN_OR_VERB = re.compile(r"rencontres?", re.I)
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|des)\s+$", re.I)
+#: "held meetings with A; B; and C", "a reçu tour à tour A et B": one meeting with each, even of one side
+_ONE_BY_ONE = re.compile(r"\b(?:held\s+(?:separate\s+)?meetings\s+with|separate(?:ly)?\s+(?:meetings|talks)|separately|"
+                         r"one\s+after\s+the\s+other|in\s+turn|tour\s+à\s+tour|séparément|entretiens\s+séparés|"
+                         r"successivement|l['’]un\s+après\s+l['’]autre)\b", re.I)
+_BETWEEN_NAMED = re.compile(r"\s+(?:(?:at|in|à|au|en)\s+)?(?:[\w'’.-]+\s+){0,6}?(?:between|entre)\s", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
                            r",\s+(?:and|et)\s+(?!(?:his|her|its|their|the|an?|son|sa|ses|leur|leurs|le|la|les|un|une)\b)"
                            r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3},\s")
 #: an object pronoun: before the trigger in French ("Y l'a reçu"), after it in English ("Y received him")
 _PRONOUN_BEFORE = re.compile(r"(?<![\w'’])(?:l'|l’|les\s+)(?:a|ont|avait|avaient)\s+$", re.I)
 _PRONOUN_AFTER = re.compile(r"\s+(?:him|her)\b(?!\s+(?:own|\w+s)\b)", re.I)
-_FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
 
 @dataclass
@@ -112,6 +122,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                     and not _REPORTING.match(text[m.end: m.end + 20])]
             if near:
                 conveners.append(((s_start, s_end), min(near)[2]))
+        if attendees_join(frames, text, (s_start, s_end), actor_mentions, ent_by_id):
+            continue
         triggers = [] if reads_as_sport(sentence, lang) else find_triggers(sentence, lang, s_start)
         if not triggers:
             if lang in _SUBJECT_CARRIES:
@@ -137,7 +149,12 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
             clause = _clause_start(text, s_start, trig.start)
             before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
                       and not (opening and p[0].end <= opening.end() <= trig.start)]
-            after = [p for p in parties if p[0].start >= trig.end]
+            reported = _reported_clause(text, clause, trig.start)
+            if reported is not None and any(p[0].start >= reported for p in before):
+                before = [p for p in before if p[0].start >= reported]  # "X a indiqué que Y a reçu Z": Y, not X
+            cut = _AFTER_CLAUSE_END.search(text, trig.end, s_end)
+            after = [p for p in parties if trig.start < p[0].start < (cut.start() if cut else s_end)]  # also inside
+            # "talked to X by phone"; not past a new clause with a subject of its own (", and Y was ...")
             ids_before = list(dict.fromkeys(e.id for _, e in before))
             ids_after = list(dict.fromkeys(e.id for _, e in after))
             if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
@@ -158,7 +175,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 groups = _verb_first_groups(ids_after, ent_by_id)
             else:
                 listed = listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id)
-                groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar")
+                groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar",
+                                       bool(_ONE_BY_ONE.search(text, s_start, s_end)))
             status = status_of(sentence, trig.start - s_start, lang)
             etype = trig.type
             if any(v.trigger == trig for v in visits):
@@ -166,7 +184,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                 etype = "meet"
                 groups = [g for g in groups if sum(ent_by_id[p].kind == "person" for p in g) >= 2]
             if etype == "visit":
-                groups = [g for g in groups if any(ent_by_id[p].kind == "person" for p in g)]   # a person visits
+                groups = [] if _visit_told_before(text, trig, s_start, s_end) else \
+                    [g for g in groups if any(ent_by_id[p].kind == "person" for p in g)]   # a person visits
             for group in groups:
                 evidence = [(s_start, s_end)]
                 if trig.type == "conference" and conveners and not any(
@@ -190,26 +209,9 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
 
     frames = sorted(frames + counterparts_listed_after(text, sents, actor_mentions, ent_by_id, lang)
                     + interlocutors_listed(text, sents, actor_mentions, lang), key=lambda f: f.evidence[0])
-    merged = [f for f in _merge_frames(frames, ent_by_id) if len(f.parties) >= 2]
-    return _finish_all(doc, _without_headline_echoes(doc, merged, ent_by_id), dates, place_mentions, ent_by_id, ctx,
+    merged = absorb_state_frames([f for f in merge_frames(frames, ent_by_id) if len(f.parties) >= 2], ent_by_id)
+    return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, place_mentions, ent_by_id, ctx,
                        sents)
-
-
-def _without_headline_echoes(doc: Document, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
-    """'Maldives FM meets Saudi counterpart': a headline frame of states and bodies that no body frame took
-    in is the headline's shorthand for an event of its kind that the story tells with a person."""
-    title = doc.title_span
-    if title is None:
-        return frames
-
-    def family(f: Frame) -> str:
-        return "meet" if f.type == "call" else _FAMILY[f.type]
-
-    told = {family(f) for f in frames if f.status == "occurred" and f.evidence[0][0] >= title[1]
-            and any(ent_by_id[p].kind == "person" for p in f.parties)}
-    return [f for f in frames if not (f.status == "occurred" and family(f) in told
-                                      and all(title[0] <= a < title[1] for a, _ in f.evidence)
-                                      and not any(ent_by_id[p].kind == "person" for p in f.parties))]
 
 
 def _finish_all(doc: Document, merged: list[Frame], dates: list[DateMention],
@@ -231,11 +233,14 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
     out: list[Trigger] = []
     seen: set[str] = set()
     for t in triggers:
+        if _NOUN_OR_VERB.fullmatch(t.text) and _DETERMINER_BEFORE.search(text, max(s_start, t.start - 8), t.start):
+            t = replace(t, nominal=True)     # "cette rencontre", "la rencontre": the noun, not the verb
         if t.nominal and not _NOMINAL_COMPLEMENT.match(text, t.end, s_end) and not (
                 t.start == s_start and _OPENING_GERUND.match(t.text)):
             continue
-        if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I):
-            continue
+        if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I) \
+                and not _BETWEEN_NAMED.match(text, t.end, s_end):
+            continue        # "after talks with X, Y said"; but "came after talks in Z between A and B": A and B met
         key = t.type
         if key in seen:
             continue
@@ -258,9 +263,40 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
 _SUBJECT_CARRIES = ("en", "fr")
 
 
+#: "During the visit, the minister was shown ...", "sa visite avait pour but ...": a visit noun with a definite or
+#: possessive article and no destination after it refers to the visit the story tells; a state in its
+#: sentence is not the host
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|la|cette|ces|sa|ses|leur|leurs)\s+"
+                              r"(?:[\w-]+\s+)?$", re.I)
+_DESTINATION_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:to|in|à|au|aux|en|dans)\s", re.I)
+
+
+def _visit_told_before(text: str, trig: Trigger, s_start: int, s_end: int) -> bool:
+    return bool(_DEFINITE_BEFORE.search(text, max(s_start, trig.start - 30), trig.start)) and \
+        not _DESTINATION_AFTER.match(text, trig.end, s_end)
+
+
 def _named_subject(actors: list[tuple[Mention, Entity]], s_start: int, s_end: int) -> str | None:
     """The first person a sentence without a trigger names: who the story goes on about."""
     return next((e.id for m, e in actors if s_start <= m.start < s_end and e.kind == "person"), None)
+
+
+_AFTER_CLAUSE_END = re.compile(r",\s+(?:and|et)\s+"
+                               r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}\s+(?:was|were|is|are|has|had|will|would|"
+                               r"also|est|était|sont|étaient|avait|avaient|a|ont|sera)\b")
+#: "X said that", "X a fait savoir que", "X indicated that": what follows is the reported clause
+_REPORTED_THAT = re.compile(r"\b(?:said|says|stated|announced|indicated|reported|added|noted|confirmed|explained|"
+                            r"a\s+(?:indiqué|déclaré|affirmé|annoncé|précisé|ajouté|souligné|expliqué|confirmé|rappelé)|"
+                            r"a\s+fait\s+savoir|indique|déclare|affirme|annonce|précise|ajoute|souligne|explique)\s+"
+                            r"(?:that|que|qu['’])\s*", re.I)
+
+
+def _reported_clause(text: str, start: int, end: int) -> int | None:
+    """Where the last clause reported by a verb of saying starts between start and end, if any."""
+    found = None
+    for m in _REPORTED_THAT.finditer(text, start, end):
+        found = m.end()
+    return found
 
 
 def _clause_start(text: str, s_start: int, pos: int) -> int:
@@ -282,7 +318,7 @@ def _received_by(trig: Trigger, text: str) -> bool:
 
 
 def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: dict[str, Entity],
-                  listed: list[str], delegations: bool = False) -> list[list[str]]:
+                  listed: list[str], delegations: bool = False, one_by_one: bool = False) -> list[list[str]]:
     """Who met whom: one group per counterpart for bilateral types (per state: `_same_side`; a listed state is
     one; with `delegations`, as Arabic reports list them, the persons of no known state join the first:
     `_sides`), one group for a conference."""
@@ -298,12 +334,16 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
                              and etype in ("meet", "call")]
         if len(persons) > 1:
             extra = [x for x in before[1:2] if ent_by_id[x].kind == "person"]
-            sides = _sides(persons, ent_by_id) if delegations else _same_side(persons, ent_by_id)
+            sides = [[p] for p in persons] if one_by_one else \
+                _sides(persons, ent_by_id) if delegations else _same_side(persons, ent_by_id)
             return [[subject] + extra + group for group in sides]
         counterpart = persons[:1] or others[:1]
         extra = [x for x in before[1:] if ent_by_id[x].kind == "person"][:1]
         return [[subject] + extra + counterpart]
     group = list(dict.fromkeys(before or after))
+    persons = [x for x in group if ent_by_id[x].kind == "person"]
+    if len(persons) >= 2 and len(group) > (2 if etype != "agreement" else 3):
+        group = persons + [x for x in group if x not in persons]    # "the Moroccan and French ministers, A and B, ..."
     return [group[:2] if etype != "agreement" else group[:3]]
 
 
@@ -337,52 +377,6 @@ def _same_side(persons: list[str], ent_by_id: dict[str, Entity]) -> list[list[st
 
 def _role(ent: Entity) -> str | None:
     return ent.titles[0] if ent.titles else None
-
-
-def _merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
-    """Headline, body and follow-up sentences about the same parties and kind of event: one frame."""
-    merged: list[Frame] = []
-    for f in frames:
-        if f.status != "occurred":
-            # planned and negated events are kept apart, never merged into what happened
-            merged.append(f)
-            continue
-        target = None
-        fset = set(f.parties)
-        fcover = _cover(fset, ent_by_id)
-        for g in merged:
-            if g.status != "occurred" or (_FAMILY[g.type] != _FAMILY[f.type] and {g.type, f.type} != {"meet", "call"}):
-                continue
-            if {g.type, f.type} == {"visit", "meet"} and _hosted(g if g.type == "visit" else f, ent_by_id):
-                continue        # a visit to a state and the meetings during it are events of their own
-            gset = set(g.parties)
-            gcover = _cover(gset, ent_by_id)
-            fpersons = {p for p in fset if ent_by_id[p].kind == "person"}
-            gpersons = {p for p in gset if ent_by_id[p].kind == "person"}
-            same_people = fpersons <= gpersons or gpersons <= fpersons
-            if fset <= gset or gset <= fset or (fcover and fcover == gcover and same_people):
-                target = g
-                break
-        if target is None:
-            merged.append(f)
-            continue
-        affiliations = {ent_by_id[p].affiliation for p in target.parties}
-        for p in f.parties:
-            if p not in target.parties and p not in affiliations:
-                target.parties.append(p)
-                target.roles[p] = f.roles.get(p)
-        target.evidence.extend(e for e in f.evidence if e not in target.evidence)
-        target.support.extend(e for e in f.support if e not in target.support)
-        if target.type == "visit" and f.type == "meet":
-            target.type = "meet"
-        if "call" in (target.type, f.type):
-            target.type = "call"      # "X discusses with Y" in the headline of a phone call
-    return _merge_conferences(_absorb_organization_frames(merged, ent_by_id), ent_by_id)
-
-
-def _hosted(visit: Frame, ent_by_id: dict[str, Entity]) -> bool:
-    """A visit frame with a state as a party: the visitor and the host state."""
-    return any(ent_by_id[p].kind == "state" for p in visit.parties)
 
 
 def _events_from_pairs(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
@@ -451,61 +445,6 @@ def _cliques(scored: list[tuple[float, PairCandidate]]) -> list[set[str]]:
     return out
 
 
-def _absorb_organization_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
-    """'The SG of the IMCTC and a CENTCOM delegation signed ...' then 'signed by Al-Mughidi and Col.
-    Weskiman (CENTCOM)': the organizations' frame is the persons' frame; a person without an
-    affiliation takes the organization left over."""
-    out = list(frames)
-    for f in frames:
-        if f.type != "agreement" or f.status != "occurred" or any(ent_by_id[p].kind == "person" for p in f.parties):
-            continue        # signatories stand for their organizations; a conference's convener is no one's employer
-        for g in frames:
-            if g is f or g.type != f.type or g.status != "occurred" or g not in out:
-                continue
-            persons = [p for p in g.parties if ent_by_id[p].kind == "person"]
-            affiliations = {ent_by_id[p].affiliation for p in persons}
-            if not persons or len(persons) != len(f.parties) or not (set(f.parties) & affiliations):
-                continue
-            left = [p for p in f.parties if p not in affiliations]
-            bare = [p for p in persons if ent_by_id[p].affiliation is None]
-            if len(left) == len(bare) == 1:
-                ent_by_id[bare[0]].affiliation = left[0]
-            g.evidence = sorted(set(g.evidence) | set(f.evidence))
-            out.remove(f)
-            break
-    return out
-
-
-def _merge_conferences(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
-    """Reports of one multilateral meeting in a document: conference frames sharing a party."""
-    out: list[Frame] = []
-    for f in frames:
-        target = None
-        if f.type == "conference" and f.status == "occurred":
-            fcover = _cover(set(f.parties), ent_by_id) | set(f.parties)
-            for g in out:
-                if g.type == "conference" and g.status == "occurred" and \
-                        fcover & (_cover(set(g.parties), ent_by_id) | set(g.parties)):
-                    target = g
-                    break
-        if target is None:
-            out.append(f)
-            continue
-        affiliations = {ent_by_id[p].affiliation for p in f.parties + target.parties}
-        target.parties = [p for p in dict.fromkeys(target.parties + f.parties)
-                          if not (p in affiliations and ent_by_id[p].kind == "state")]
-        for p in f.parties:
-            target.roles.setdefault(p, f.roles.get(p))
-        target.evidence.extend(e for e in f.evidence if e not in target.evidence)
-        target.support.extend(e for e in f.support if e not in target.support)
-    return out
-
-
-def _cover(ids: set[str], ent_by_id: dict[str, Entity]) -> frozenset[str]:
-    """Parties with persons replaced by their affiliations (IMCTC's SG ~ IMCTC)."""
-    return frozenset(ent_by_id[i].affiliation or i for i in ids)
-
-
 def _finish(doc: Document, frame: Frame, dates: list[DateMention], place_mentions: list[tuple[Mention, Entity]],
             ent_by_id: dict[str, Entity], ctx: EventContext, previous: Event | None,
             sents: list[tuple[int, int]]) -> Event:
@@ -531,7 +470,7 @@ def _event(doc: Document, frame: Frame, location: Location | None, date_value: s
     text = doc.text
     parties = []
     represented = {ent_by_id[p].affiliation for p in frame.parties}
-    for pid in frame.parties:
+    for pid in frame.parties + [p for p in frame.present if p not in frame.parties]:
         ent = ent_by_id[pid]
         if pid in represented and ent.kind != "person":
             continue        # the organization or state of a person already in the event

@@ -35,6 +35,8 @@ class Frame:
     support: list[tuple[int, int]] = field(default_factory=list)   # follow-up sentences: evidence only
     probability: float | None = None      # the learned pair decision's, when it made the frame
     host: str | None = None               # a visit's host state, when the visit rule found it (stages.visits)
+    #: persons a later sentence says were present at the meeting: parties of its event, not of its merging
+    present: list[str] = field(default_factory=list)
 
 
 def _sides(frame: Frame, ent_by_id: dict[str, Entity]) -> list[set[str]]:

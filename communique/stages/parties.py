@@ -23,6 +23,18 @@ _NON_PARTY_AFTER = re.compile(r"^(?:\)\s*(?:--|[-–—:])|/\.?\s)|^\s*(?:report
                               r"a fait savoir|fait savoir|a annoncé|annonce|a précisé|précise|"
                               r"a indiqué|officials?|officers?|responsables?|experts?|charter|"
                               r"member|members|membres|countries|pays|states|session|website)\b", re.I)
+# "..., the ministry's spokesman X said.", "..., a déclaré X.": the speaker closing the sentence
+_SPEAKER_AT_END = re.compile(r"\s*,?\s+(?:said|says|told\s+(?:\w+\s+){0,3}?\w+|added|noted|explained|a\s+(?:indiqué|déclaré|précisé|"
+                             r"ajouté|souligné|expliqué)|indique|déclare|précise)(?:\s+(?:on\s+\w+|lundi|mardi|mercredi|jeudi|"
+                             r"vendredi|samedi|dimanche))?\s*[.!][\"»”’]?(?=\s|$)", re.I)
+#: "..., a indiqué la porte-parole X.", "..., said spokesman X.": the speaker after an inverted verb ends the sentence
+_SPEAKER_INVERTED = re.compile(r",\s+(?:a\s+(?:indiqué|déclaré|précisé|ajouté|souligné|expliqué)|indique|déclare|précise|"
+                               r"said|says|added)\s+(?:le\s+|la\s+|l['’]|the\s+)?(?:[\w'’-]+\s+){0,5}$", re.I)
+_SENTENCE_END_AFTER = re.compile(r"\s*[.!][\"»”’]?(?=\s|$)")
+# "Travelling straight from Saudi Arabia, X reached ...", "venant du Caire": where the traveller comes from
+_ORIGIN_BEFORE = re.compile(r"\b(?:travel\w*|coming|arriving|arrived|flew|flying|returning|returned|venant|venue?s?|"
+                            r"arrivée?s?|en\s+provenance|revenant|de\s+retour)\s+(?:\w+\s+)?(?:from|de|du|des|d['’])\s+"
+                            r"(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
 _NON_PARTY_BEFORE = re.compile(r"(?:sidelines of|marge de|margin of|siège de|headquarters of|session of|session de|"
                                r"members of|membres de|on behalf of|au nom de|selon|according to|statement from|"
                                r"bien|comme)\s+(?:the\s+|la\s+|le\s+|l'|l’|de la\s+|du\s+)?$|(?:مقر|مقره|مقرها|وفقا ل|بحسب)\s*$", re.I)
@@ -39,6 +51,24 @@ _RELATION_BETWEEN = re.compile(
     r"\b(?:cooperation|coopération|relations|partnership|partenariat|ties|liens|échanges?|exchanges?|"
     r"collaboration|coordination|العلاقات|التعاون|الشراكة)(?:\s+[\w'’-]+){0,4}?\s+(?:between|entre|بين)(?:\s+[\w'’-]+){0,6}?\s*$|"
     r"(?:between|entre)\s+(?:the\s+|la\s+|le\s+|l'|l’)?[^.;:]{0,40}\b(?:and|et)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
+#: "signed between A and B", "talks between A and B", "accord conclu entre A et B": the act's own parties follow
+#: its "between" (a relation noun before the act does not make them bystanders)
+_ACT_BEFORE_BETWEEN = re.compile(
+    r"\b(?:sign\w*|inked|concluded|talks|meetings?|(?:phone\s+)?calls?|agreements?|accords?|deals?|pacts?|treat(?:y|ies)|"
+    r"m[ée]moran\w*|MoUs?|protocol\w*|conventions?|conclue?s?|pass[ée]e?s?|entretiens?|réunions?|rencontres?|"
+    r"pourparlers|discussions)\s+(?:(?:at|in|à|au|en)\s+)?(?:[\w'’-]+\s+){0,6}?(?:between|entre)\s", re.I)
+
+
+def _bystanders_between(text: str, pos: int) -> bool:
+    """'cooperation between A and B': A and B are what the relation is about, not who met; unless the
+    'between' follows an act ('signed between A and B', 'talks in Z between A and B')."""
+    if _RELATION_BETWEEN.search(text[max(0, pos - 60): pos]) is None:
+        return False
+    window = text[max(0, pos - 110): pos]
+    last = max((m.start() for m in re.finditer(r"\b(?:between|entre)\s", window, re.I)), default=None)
+    return last is None or not _ACT_BEFORE_BETWEEN.search(window[: last + 8])
+
+
 # "visited", "arrived in", and a visit noun with its qualifiers: "official visit to", "visite de travail au",
 # "زيارة رسمية إلى"
 VISIT_TO = re.compile(r"(?:(?:came|come|comes|arrived|arrives|visit\w*|trip|travel\w*|rend\w*|arrivé\w*|يزور|زار|زيارة)"
@@ -58,6 +88,10 @@ _COMPANIONS = re.compile(r"\b(?:accompanied\s+by|joined\s+by|delegation\s+(?:tha
 _SENDER = re.compile(r"\b(?:letters?|messages?|invitations?|greetings|condolences|lettres?|salutations|condoléances)"
                      r"\s+(?:[\w'’-]+\s+){0,3}?(?:from|de|du|d'|d’)\s*(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’.-]+\s+){0,4}$",
                      re.I)
+# "chargé d'une mission spéciale par le Président X", "instructed by President X": who sends the envoy stays home
+_SENDER_OF_ENVOY = re.compile(r"\b(?:charg[ée]e?\s+d['’]une\s+mission\s+(?:\w+\s+)?|mandat[ée]e?\s+|dépêch[ée]e?\s+|"
+                              r"instructed\s+|dispatched\s+|sent\s+)(?:by|par)\s+(?:the\s+|le\s+|la\s+|l['’])?"
+                              r"(?:[\w'’.-]+,?\s+){0,6}$", re.I)
 _COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|homologues?|peers?)\b", re.I)
 _COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
 # Arabic: a title or "نظيره" and its complement words with the article right before a demonym: "نظيره الروسي",
@@ -107,6 +141,19 @@ def _titled_by(text: str, person: Entity, state: Entity) -> bool:
                for pm in person.mentions for sm in state.mentions)
 
 
+def _speaks_at_the_end(text: str, m: Mention) -> bool:
+    """The person who closes the sentence as its speaker: '..., X said.', '..., a indiqué X.'"""
+    return bool(_SPEAKER_AT_END.match(text, m.end)) or (
+        bool(_SENTENCE_END_AFTER.match(text, m.end)) and bool(_SPEAKER_INVERTED.search(text, max(0, m.start - 80), m.start)))
+
+
+def _sends_the_envoy(text: str, m: Mention, in_sent: list[tuple[Mention, Entity]]) -> bool:
+    """'chargé d'une mission par le Président de la République, X': X sent the envoy; not 'sent by X, Y met Z'
+    (a person between the cue and the mention: the mention is the envoy)."""
+    cue = _SENDER_OF_ENVOY.search(text, max(0, m.start - 90), m.start)
+    return cue is not None and not any(pe.kind == "person" and cue.start() <= pm.start < m.start for pm, pe in in_sent)
+
+
 def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                      ent_by_id: dict[str, Entity]) -> list[tuple[Mention, Entity]]:
     """Actor mentions that can be parties: not an affiliation inside a person's title, not a venue."""
@@ -128,6 +175,8 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue
             if _NON_PARTY_AFTER.match(text[m.end: m.end + 20]) or _NON_PARTY_BEFORE.search(text[max(0, m.start - 40): m.start]):
                 continue
+            if _ORIGIN_BEFORE.search(text, max(0, m.start - 45), m.start):
+                continue        # where a traveller comes from is no party
             before = text[max(0, m.start - 40): m.start]
             if _LOCATIVE.search(before[-25:]) and e.kind == "state" and not VISIT_TO.search(before):
                 continue
@@ -139,11 +188,13 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue
         if _TEMPORAL_CLAUSE.search(text[max(0, m.start - 60): m.start]):
             continue            # "Before his meeting with Premier Khan, ..."
+        if e.kind == "person" and _speaks_at_the_end(text, m):
+            continue            # "..., Foreign Ministry spokesman X said.": who tells it
         if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
             continue            # "a delegation that included Energy Minister X"
-        if _SENDER.search(text, max(0, m.start - 90), m.start):
+        if _SENDER.search(text, max(0, m.start - 90), m.start) or _sends_the_envoy(text, m, in_sent):
             continue            # "a letter from President X"
-        if _RELATION_BETWEEN.search(text[max(0, m.start - 60): m.start]):
+        if _bystanders_between(text, m.start):
             continue            # "cooperation between Malaysia and Saudi Arabia": not who met
             if e.kind == "state" and m.form[:1].islower():
                 continue
@@ -169,6 +220,8 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
             flags.append("non_party_after")
         if _NON_PARTY_BEFORE.search(before[-40:]):
             flags.append("non_party_before")
+        if _ORIGIN_BEFORE.search(before[-45:]):
+            flags.append("origin")
         if _LOCATIVE.search(before[-25:]):
             flags.append("locative_visit" if VISIT_TO.search(before[-40:]) else "locative")
         if e.kind == "organization" and _VENUE_WORDS.search(" ".join(e.forms)):
@@ -181,10 +234,12 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
             flags.append("adjective")
     if _TEMPORAL_CLAUSE.search(before):
         flags.append("temporal_clause")
+    if e.kind == "person" and _speaks_at_the_end(text, m):
+        flags.append("speaker_at_end")
     if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
         flags.append("companion")
-    if _SENDER.search(text, max(0, m.start - 90), m.start):
+    if _SENDER.search(text, max(0, m.start - 90), m.start) or _sends_the_envoy(text, m, in_sent):
         flags.append("sender")
-    if _RELATION_BETWEEN.search(before):
+    if _bystanders_between(text, m.start):
         flags.append("relation_between")
     return flags

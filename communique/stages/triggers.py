@@ -57,10 +57,15 @@ _NEGATED = {code: _status_cues(code, "negated") for code in LANGUAGES}
 # been postponed", "la visite ... a été reportée", "الزيارة ... أرجئت"; read up to the clause's end
 _PLANNED_AFTER = {code: _status_cues(code, "planned-after") for code in LANGUAGES}
 _NEGATED_AFTER = {code: _status_cues(code, "negated-after") for code in LANGUAGES}
+#: cues that end right before the trigger and reach further back: "invited Moroccan Foreign Minister X to pay a
+#: visit", "a invité son homologue X à effectuer une visite" (the one invited has not come yet)
+_PLANNED_BEFORE = {code: _status_cues(code, "planned-before") for code in LANGUAGES}
 _CLAUSE_END = re.compile(r"[;:!?؟؛]|\.(?:\s|$)|\s(?:but|while|whereas|mais|tandis|alors que|بينما|لكن)\s")
 #: how far after the trigger each kind of cue is read: a passive "has been postponed" closes the noun
 #: phrase of its subject however long; "planned for", "المرتقب", "qui se tiendra" qualify the noun next to them
 _NEGATED_REACH, _PLANNED_REACH = 160, 60
+#: how far before the trigger a planned-before cue may start
+_INVITED_REACH = 130
 
 
 # Words of combat beside a trigger make it no cooperation event: "met stiff resistance", "ont rencontré une
@@ -98,6 +103,10 @@ _FIGHTERS = {
                      r"محتجون)(?!\w)"),
 }
 _COMBAT = {lang: re.compile(_GAP[lang] + "(?:" + nouns + r")(?![\w-])") for lang, nouns in _COMBAT_NOUNS.items()}
+#: a crowd right before the verb: "refugees hosted by X", "les réfugiés accueillis par X" (en and fr)
+_CROWD_BEFORE = {"en": re.compile(r"\b(?:refugees|displaced|migrants|asylum\s+seekers|pilgrims|students)\s+(?:\w+\s+)?$", re.I),
+                 "fr": re.compile(r"\b(?:réfugiés|déplacés|migrants|demandeurs\s+d['’]asile|pèlerins|étudiants|personnes)\s+"
+                                  r"(?:\w+\s+)?$", re.I)}
 _CROWD = {lang: re.compile(_GAP[lang] + "(?:" + nouns + r")(?![\w-])") for lang, nouns in _CROWDS.items()}
 
 
@@ -106,6 +115,8 @@ def reads_as_combat(sentence: str, start: int, end: int, etype: str, lang: str) 
     if lang not in _COMBAT:
         return False
     if _COMBAT[lang].match(sentence, end) or (etype == "meet" and _CROWD[lang].match(sentence, end)):
+        return True
+    if etype == "meet" and lang in _CROWD_BEFORE and _CROWD_BEFORE[lang].search(sentence, max(0, start - 40), start):
         return True
     if lang == "ar":
         return bool(_FIGHTERS["ar"].match(sentence, end))
@@ -160,7 +171,8 @@ def status_of(sentence: str, trigger_pos: int, lang: str) -> str:
         window, before, after = bare("", window), bare("", before), bare("", after)
     if _NEGATED.get(lang, _NEGATED["en"]).search(window):
         return "negated"
-    if _PLANNED.get(lang, _PLANNED["en"]).search(before):
+    if _PLANNED.get(lang, _PLANNED["en"]).search(before) or \
+            _PLANNED_BEFORE.get(lang, _PLANNED_BEFORE["en"]).search(sentence[max(0, trigger_pos - _INVITED_REACH): trigger_pos]):
         return "planned"
     end = _CLAUSE_END.search(after)
     clause = after[:end.start()] if end else after

@@ -32,10 +32,21 @@ _OPENING_ARRIVAL = re.compile(r"\s*(?:arriv[ée]\w*|arrived|arriving|landed|land
 _PRONOUN_SUBJECT = re.compile(r",\s+(?:il|elle|he|she)\s", re.I)
 _POSSESSIVE = re.compile(r"\b(?:his|her|sa|son)\s+(?:\w+\s+){0,2}$", re.I)
 _BY = re.compile(r"\b(?:by|par)\s+(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’-]+,?\s+){0,5}$", re.I)
+#: "the trip to Africa of X", "la visite à Alger du ministre X": the visit noun's own complement names the visitor
+_OF_AFTER = re.compile(r"\s*(?:(?:to|in|à|au|aux|en)\s+)?(?:[\w'’-]+\s+){0,3}?(?:of|de|du|d['’])\s*"
+                       r"(?:the\s+|le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,4}$", re.I)
 #: "En visite au Qatar, le président X ...", "On a two-day visit to Y, X ...": an opening phrase of the visit
 _OPENING = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}$")
 #: "X, who is leading a delegation on a visit to Y": a relative clause that presents a person, not the news
 _RELATIVE = re.compile(r"(?:,|،)\s*(?:who|qui|الذي|التي)\b", re.I)
+#: "the visit King X paid to Y", "la visite que le ministre X effectue à Y": the person named between the
+#: visit noun and its verb makes it
+_PAID_AFTER = re.compile(r"\s+(?:(?:has|had)\s+)?(?:paid|made|makes|is\s+making|(?:a|avait)\s+(?:effectuée|faite)|effectue|effectuait)\b",
+                         re.I)
+_THAT_BEFORE = re.compile(r"^\s+(?:que|qu['’])?\s*(?:le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,6}$", re.I)
+_RELATIVE_VISIT = re.compile(r"(?:,|،)\s*(?:who|qui)\s+(?:is|was|est|était|se\s+trouv\w+)\s+(?:currently\s+|actuellement\s+)?"
+                             r"(?:on\s+|en\s+)?(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|(?:,|،)\s*(?:who|qui)\s+(?:effectue|effectuait|"
+                             r"is\s+paying|was\s+paying|is\s+making|was\s+making)\s+(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$", re.I)
 _HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|au|aux|à)\s+)?(?:the\s+|la\s+|le\s+|l'|l’)?",
                             re.I)
 _WINDOW = 120      # characters between the trigger and the place it is about
@@ -84,7 +95,13 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
     states_by_country = {e.country: e for e in ent_by_id.values() if e.kind == "state" and e.country}
     best: tuple[int, Entity, Mention] | None = None
     for m, e in places:
-        if not (span[0] <= m.start < span[1]) or m.form[:1].islower():
+        if not (span[0] <= m.start < span[1]):
+            continue
+        if e.kind == "state" and _capital_of(text, span, trig, m):
+            found = (e, m)      # "arrivée dans la capitale algérienne", "à Nouakchott, la capitale mauritanienne"
+            best = min(best or (abs(m.start - trig.start), *found), (abs(m.start - trig.start), *found), key=lambda b: b[0])
+            continue
+        if m.form[:1].islower():
             continue
         before = text[max(span[0], m.start - 40): m.start]
         opening = m.start < trig.start and bool(_OPENING_ARRIVAL.match(text, span[0], m.start))
@@ -101,17 +118,43 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
     return (best[1], best[2]) if best else None
 
 
+#: "la capitale algérienne", "la capitale de la Malaisie", "the capital of Qatar", "the Qatari capital"
+_CAPITAL_BEFORE = re.compile(r"\b(?:capitale\s+(?:(?:de\s+la|du|de\s+l['’]|d['’]|des)\s*)?|capital\s+of\s+(?:the\s+)?)$", re.I)
+_CAPITAL_AFTER = re.compile(r"\s+capital\b")
+_CAPITAL_TAIL = re.compile(r"(?:,\s+)?(?:the\s+|la\s+)?capitale?\b.*$", re.I | re.S)
+#: where one arrives: the capital named after an arrival word, or after the visit trigger
+_ARRIVAL_NEAR = re.compile(r"\b(?:arriv\w*|landed|reached|atterri\w*|rendue?s?|visit\w*|trip|voyage|séjourne\w*)\b[^.;]{0,60}$", re.I)
+
+
+def _capital_of(text: str, span: tuple[int, int], trig: Trigger, m: Mention) -> bool:
+    """A state named as the owner of the capital the visitor arrives in (after an arrival word or the trigger)."""
+    before = text[max(span[0], m.start - 30): m.start]
+    named = _CAPITAL_BEFORE.search(before) or (m.form[:1].isupper() and _CAPITAL_AFTER.match(text, m.end, span[1]))
+    if not named or abs(m.start - trig.start) > _WINDOW:
+        return False
+    if m.start >= trig.end:     # "landed in Port Lys, the capital of X": the place the trigger is about, then its state
+        between = _CAPITAL_TAIL.sub("", text[trig.end: m.start])
+        return not re.search(r"[,;:]", between) and len(between.split()) <= 6
+    return bool(_ARRIVAL_NEAR.search(text, max(span[0], m.start - 90), m.start))
+
+
 def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tuple[Mention, Entity]],
              last_subject: str | None, host: Entity, ent_by_id: dict[str, Entity]) -> str | None:
     """The person who makes the visit (see the module docstring), never one of the host state."""
     persons = [(m, e) for m, e in in_sent if e.kind == "person" and not _at_home(e, host, ent_by_id)]
+    maker = next((e.id for m, e in persons if m.start >= trig.end and _PAID_AFTER.match(text, m.end)
+                  and _THAT_BEFORE.match(text[trig.end: m.start])), None)
+    if maker is not None:
+        return maker
     before = [(m, e.id) for m, e in persons if m.end <= trig.start]
     if before and _RELATIVE.search(text[before[-1][0].end: trig.start]):
-        return None
+        # "X, envoy of Y, who is on an official visit to Z": the relative clause tells the visit itself
+        return before[-1][1] if _RELATIVE_VISIT.search(text, before[-1][0].end, trig.start) else None
     if before:      # "his visit": the sentence's subject; else the one nearest the trigger ("Y, who is visiting")
         return before[0 if _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start]) else -1][1]
     for m, e in persons:
-        if m.start >= trig.end and _BY.search(text[max(trig.end, m.start - 60): m.start]):
+        if m.start >= trig.end and (_BY.search(text[max(trig.end, m.start - 60): m.start])
+                                    or _OF_AFTER.match(text, trig.end, m.start)):
             return e.id
     comma = text.find(",", trig.end, span[1])
     if comma >= 0 and _OPENING.fullmatch(text, span[0], trig.start):

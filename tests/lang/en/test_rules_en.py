@@ -75,6 +75,7 @@ def test_triggers_en_call_and_visit():
     ("The two ministers put their signatures to the accord.", "put their signatures to", "agreement"),
     ("The president also talked to his counterpart by phone.", "talked to his counterpart by phone", "call"),
     ("The minister landed in Vells on Monday.", "landed in", "visit"),
+    ("The summit brought together the leaders of the three states.", "brought together", "conference"),
 ])
 def test_triggers_en_words_of_meetings_signatures_and_calls(sentence, word, etype):
     assert (word, etype) in [(t.text, t.type) for t in find_triggers(sentence, "en")]
@@ -108,6 +109,12 @@ def test_triggers_en_words_of_meetings_signatures_and_calls(sentence, word, etyp
     ("The envoys met at the invitation of the governor and agreed on a road map.", "met", "occurred"),
     ("The governor met the envoy; the second round of talks was postponed.", "met", "occurred"),
     ("The governor met the envoy in Vells to prepare the regional summit that will take place in May.", "met", "occurred"),
+    ("The governor invited Harbour Affairs Minister Ilse Vance of Sylvania to pay a visit to Vells.", "visit", "planned"),
+    ("The mayor received an invitation from Sylvanian leader President Tomas Moro to make a state visit in May.",
+     "visit", "planned"),
+    ("Invited by his counterpart, the governor visited the island on Monday.", "visited", "occurred"),
+    ("The envoy, who was invited by the council, met the governor on Monday.", "met", "occurred"),
+    ("The envoy said he looked forward to visiting the island at a convenient date.", "visiting", "planned"),
 ])
 def test_status_en_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "en") == status

@@ -79,6 +79,12 @@ def test_triggers_fr_call_visit_conference():
     ("Le maire a reçu une invitation du gouverneur à se rendre dans l'île.", "reçu", "planned"),
     ("Les envoyés se sont rencontrés à l'invitation du gouverneur et ont signé un accord.", "rencontrés", "occurred"),
     ("Le gouverneur a reçu l'envoyé à Vells pour préparer le sommet régional qui se tiendra en mai.", "reçu", "occurred"),
+    ("Le gouverneur a invité son homologue sylvanien, M. Tomas Moro, à effectuer une visite officielle à Vells.",
+     "visite", "planned"),
+    ("Le maire, invité par son homologue, a effectué une visite à Vells lundi.", "visite", "occurred"),
+    ("La visite du gouverneur à Vells a été remise à plus tard.", "visite", "negated"),
+    ("Le ministre conduira une tournée dans les pays voisins.", "tournée", "planned"),
+    ("Le gouverneur réunira les envoyés à Vells.", "réunira", "planned"),
 ])
 def test_status_fr_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "fr") == status
@@ -192,6 +198,9 @@ def test_parties_fr_the_institution_that_reports_is_no_party():
     ("Les deux ministres ont tenu une séance de travail.", "tenu une séance de travail", "meet"),
     ("Il a eu des entretiens séparés avec les ministres.", "entretiens", "meet"),
     ("L'échange téléphonique entre les deux ministres a duré une heure.", "échange téléphonique", "call"),
+    ("La session s'est tenue avec la participation du secrétaire général.", "avec la participation du", "conference"),
+    ("Le ministre a parlé à la tribune de l'Assemblée générale.", "à la tribune de", "conference"),
+    ("Le président avait réuni autour de lui les chefs d'Etat de la région.", "avait réuni", "conference"),
     ("Sa tournée comprend des visites en Sylvanie et en Freedonie.", "visites", "visit"),
 ])
 def test_triggers_fr_words_of_meetings_audiences_and_calls(sentence, word, etype):

@@ -1,0 +1,184 @@
+"""Frame merging: the frames of one document -> one frame per event (the rule path).
+
+The same event told several times in one document is one event: the headline and the body, a lead of
+states and a paragraph of persons, those present at a meeting told just before. Planned and negated
+frames are never merged into what happened; a visit to a state and the meetings held during it stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Document, Entity, Mention
+from .frames import Frame
+from .parties import sentence_parties
+
+__all__ = ["FAMILY", "attendees_join", "merge_frames", "absorb_state_frames", "without_headline_echoes"]
+
+#: kinds of event that may tell the same event (a visit and the meeting that makes it)
+FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
+
+
+#: "X and Y attended the meeting", "Present at the talks were X and Y", "X et Y ont assisté à l'audience": those
+#: present at a meeting just told are its parties (SCHEMA.md), not the parties of a conference of their own
+_ATTENDED_TOLD = re.compile(r"\b(?:attended|present\s+at|assist[ée]\w*\s+à|présents?\s+(?:à|lors\s+de))\s+"
+                            r"(?:the|this|that|l['’]|la|cette|cet)\s*(?:meeting|talks|audience|entretien|rencontre|"
+                            r"réunion|séance\s+de\s+travail)\b", re.I)
+
+
+def attendees_join(frames: list[Frame], text: str, span: tuple[int, int], actor_mentions: list[tuple[Mention, Entity]],
+                    ent_by_id: dict[str, Entity]) -> bool:
+    """The persons of a sentence that says who attended the meeting told just before join that meeting."""
+    if not frames or frames[-1].status != "occurred" or frames[-1].type not in ("meet", "call") or \
+            not _ATTENDED_TOLD.search(text, span[0], span[1]):
+        return False
+    in_sent = [(m, e) for m, e in actor_mentions if span[0] <= m.start < span[1]]
+    present = [e.id for _, e in sentence_parties(text, in_sent, ent_by_id) if e.kind == "person"]
+    target = frames[-1]
+    for pid in dict.fromkeys(present):
+        if pid not in target.parties and pid not in target.present:
+            target.present.append(pid)
+            target.roles[pid] = (ent_by_id[pid].titles or [None])[0]
+    if span not in target.evidence + target.support:
+        target.support.append(span)
+    return True
+
+
+def absorb_state_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """'Saudi Arabia and Kuwait signed two memoranda' and 'Saudi Minister X and his Kuwaiti counterpart Y signed':
+    an agreement or visit of states alone whose states all stand in the sentences of a frame of persons of the
+    same kind of event is that frame told by its states (the persons' affiliations may be unknown)."""
+    out = list(frames)
+    for f in frames:
+        if f.status != "occurred" or f.type not in ("agreement", "visit") or \
+                any(ent_by_id[p].kind != "state" for p in f.parties):
+            continue        # states that meet ("A's chiefs held a meeting with a B team") may be a meeting apart
+        for g in out:
+            if g is f or g.status != "occurred" or FAMILY[g.type] != FAMILY[f.type] or \
+                    sum(ent_by_id[p].kind == "person" for p in g.parties) < 2:
+                continue
+            spans = g.evidence + g.support
+            if all(any(a <= m.start < b for m in ent_by_id[p].mentions for a, b in spans) for p in f.parties):
+                g.support.extend(e for e in f.evidence if e not in g.evidence + g.support)
+                out.remove(f)
+                break
+    return out
+
+
+def without_headline_echoes(doc: Document, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """'Maldives FM meets Saudi counterpart': a headline frame of states and bodies that no body frame took
+    in is the headline's shorthand for an event of its kind that the story tells with a person."""
+    title = doc.title_span
+    if title is None:
+        return frames
+
+    def family(f: Frame) -> str:
+        return "meet" if f.type == "call" else FAMILY[f.type]
+
+    told = {family(f) for f in frames if f.status == "occurred" and f.evidence[0][0] >= title[1]
+            and any(ent_by_id[p].kind == "person" for p in f.parties)}
+    return [f for f in frames if not (f.status == "occurred" and family(f) in told
+                                      and all(title[0] <= a < title[1] for a, _ in f.evidence)
+                                      and not any(ent_by_id[p].kind == "person" for p in f.parties))]
+
+
+def merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """Headline, body and follow-up sentences about the same parties and kind of event: one frame."""
+    merged: list[Frame] = []
+    for f in frames:
+        if f.status != "occurred":
+            # planned and negated events are kept apart, never merged into what happened
+            merged.append(f)
+            continue
+        target = None
+        fset = set(f.parties)
+        fcover = _cover(fset, ent_by_id)
+        for g in merged:
+            if g.status != "occurred" or (FAMILY[g.type] != FAMILY[f.type] and {g.type, f.type} != {"meet", "call"}):
+                continue
+            if {g.type, f.type} == {"visit", "meet"} and _hosted(g if g.type == "visit" else f, ent_by_id):
+                continue        # a visit to a state and the meetings during it are events of their own
+            gset = set(g.parties)
+            gcover = _cover(gset, ent_by_id)
+            fpersons = {p for p in fset if ent_by_id[p].kind == "person"}
+            gpersons = {p for p in gset if ent_by_id[p].kind == "person"}
+            same_people = fpersons <= gpersons or gpersons <= fpersons
+            if fset <= gset or gset <= fset or (fcover and fcover == gcover and same_people):
+                target = g
+                break
+        if target is None:
+            merged.append(f)
+            continue
+        affiliations = {ent_by_id[p].affiliation for p in target.parties}
+        for p in f.parties:
+            if p not in target.parties and p not in affiliations:
+                target.parties.append(p)
+                target.roles[p] = f.roles.get(p)
+        target.evidence.extend(e for e in f.evidence if e not in target.evidence)
+        target.support.extend(e for e in f.support if e not in target.support)
+        target.present.extend(p for p in f.present if p not in target.present)
+        if target.type == "visit" and f.type == "meet":
+            target.type = "meet"
+        if "call" in (target.type, f.type):
+            target.type = "call"      # "X discusses with Y" in the headline of a phone call
+    return _merge_conferences(_absorb_organization_frames(merged, ent_by_id), ent_by_id)
+
+
+def _hosted(visit: Frame, ent_by_id: dict[str, Entity]) -> bool:
+    """A visit frame with a state as a party: the visitor and the host state."""
+    return any(ent_by_id[p].kind == "state" for p in visit.parties)
+
+
+def _absorb_organization_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """'The SG of the IMCTC and a CENTCOM delegation signed ...' then 'signed by Al-Mughidi and Col.
+    Weskiman (CENTCOM)': the organizations' frame is the persons' frame; a person without an
+    affiliation takes the organization left over."""
+    out = list(frames)
+    for f in frames:
+        if f.type != "agreement" or f.status != "occurred" or any(ent_by_id[p].kind == "person" for p in f.parties):
+            continue        # signatories stand for their organizations; a conference's convener is no one's employer
+        for g in frames:
+            if g is f or g.type != f.type or g.status != "occurred" or g not in out:
+                continue
+            persons = [p for p in g.parties if ent_by_id[p].kind == "person"]
+            affiliations = {ent_by_id[p].affiliation for p in persons}
+            if not persons or len(persons) != len(f.parties) or not (set(f.parties) & affiliations):
+                continue
+            left = [p for p in f.parties if p not in affiliations]
+            bare = [p for p in persons if ent_by_id[p].affiliation is None]
+            if len(left) == len(bare) == 1:
+                ent_by_id[bare[0]].affiliation = left[0]
+            g.evidence = sorted(set(g.evidence) | set(f.evidence))
+            out.remove(f)
+            break
+    return out
+
+
+def _merge_conferences(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """Reports of one multilateral meeting in a document: conference frames sharing a party."""
+    out: list[Frame] = []
+    for f in frames:
+        target = None
+        if f.type == "conference" and f.status == "occurred":
+            fcover = _cover(set(f.parties), ent_by_id) | set(f.parties)
+            for g in out:
+                if g.type == "conference" and g.status == "occurred" and \
+                        fcover & (_cover(set(g.parties), ent_by_id) | set(g.parties)):
+                    target = g
+                    break
+        if target is None:
+            out.append(f)
+            continue
+        affiliations = {ent_by_id[p].affiliation for p in f.parties + target.parties}
+        target.parties = [p for p in dict.fromkeys(target.parties + f.parties)
+                          if not (p in affiliations and ent_by_id[p].kind == "state")]
+        for p in f.parties:
+            target.roles.setdefault(p, f.roles.get(p))
+        target.evidence.extend(e for e in f.evidence if e not in target.evidence)
+        target.support.extend(e for e in f.support if e not in target.support)
+    return out
+
+
+def _cover(ids: set[str], ent_by_id: dict[str, Entity]) -> frozenset[str]:
+    """Parties with persons replaced by their affiliations (IMCTC's SG ~ IMCTC)."""
+    return frozenset(ent_by_id[i].affiliation or i for i in ids)
