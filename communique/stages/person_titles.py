@@ -10,7 +10,7 @@ from ..records import Mention
 from ..textnorm import is_arabic
 from .sentences import clause_start, sentence_index
 from .spans import overlaps
-from .titles import HONORIFIC_RE, TITLE_RE
+from .titles import HONORIFIC_RE, TITLE_RE, TITLE_WORDS
 
 __all__ = ["attach_titles"]
 
@@ -63,7 +63,7 @@ def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans:
     start_of_clause = clause_start(text, m.start)
     # the title of this name starts after the previous person named in the sentence
     s_start = max([start_of_clause] + [e for s, e in person_spans if e <= m.start])
-    for n, (chunk_start, chunk) in enumerate(_left_chunks(text[s_start: m.start], s_start, limit=2)):
+    for n, (chunk_start, chunk) in enumerate(_left_chunks(_unglued_titles(text[s_start: m.start]), s_start, limit=2)):
         if any(overlaps(p, (chunk_start, chunk_start + len(chunk))) for p in person_spans):
             break
         tm = _adjacent_title(text, chunk_start, chunk, mentions, verbs)
@@ -86,6 +86,16 @@ def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans:
                 and abs(x.start - (start_of_clause + rep.start())) < 40]
         orgs.extend(f"{x.start}:{x.end}" for x in near)
     return titles, orgs
+
+
+_AND_BEFORE_TITLE = re.compile(r"(?<![\w-])[وف](?=(?:" + "|".join(re.escape(t) for t in TITLE_WORDS if is_arabic(t))
+                               + r")(?![\w-]))")
+
+
+def _unglued_titles(left: str) -> str:
+    """The Arabic conjunction glued to a title read as a space ("ورئيس" -> " رئيس"), offsets kept: "X ورئيس
+    المجلس الفلاني Y" gives Y a title like the first name's."""
+    return _AND_BEFORE_TITLE.sub(" ", left) if is_arabic(left) else left
 
 
 def _title_after(text: str, m: Mention, s_end: int, mentions: list[Mention], person_spans: list[Span],

@@ -1,0 +1,98 @@
+"""Arabic organization names that the NER misses or cuts short -> (start, end) spans: a head noun of the
+trade (lang/ar/org_heads.tsv: وزارة, مجلس, هيئة, ...) and the words of its construct chain and adjectives
+that carry the article ("وزارة الشؤون الخارجية والتعاون الدولي", "المجلس العسكري الانتقالي")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..lang import entries, rows
+from ..textnorm import fold_arabic
+from .titles import HONORIFIC_RE, TITLE_RE
+
+__all__ = ["arabic_organizations"]
+
+_HEAD_ROWS = rows("ar", "org_heads.tsv")
+_HEADS = {fold_arabic(noun): kind for noun, kind in _HEAD_ROWS}
+_STOPS = {fold_arabic(w) for w in entries("ar", "org_name_stops.txt")}
+#: construct nouns without the article that go on a name's chain ("مجلس وزراء الخارجية", "ديوان رئاسة الوزراء")
+_CONSTRUCT = {fold_arabic(w) for w in entries("ar", "title_complements.txt")} | set(_HEADS)
+_HEAD_RE = re.compile(r"(?<![\w])(?P<clitic>[وف]?[بكل]?)(?P<article>ال|ل(?=\w))?(?P<head>"
+                      + "|".join(sorted((re.escape(noun) for noun, _ in _HEAD_ROWS), key=len, reverse=True)) + r")(?![\w])")
+_INNER_HEAD = re.compile(r"[ \t]+ال(?:" + "|".join(re.escape(noun) for noun, kind in _HEAD_ROWS if kind == "body")
+                         + r")(?![\w])")
+_NEXT_WORD = re.compile(r"[ \t]+([^\s،,.؛;:()\"“”«»!?؟\-–/]+)")
+_MAX_WORDS = 6
+
+
+def arabic_organizations(text: str, blocked: list[tuple[int, int]],
+                         is_state: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Spans of organization names: a head noun, then up to six words (with the article, after 'و' or 'لـ'
+    too, or construct nouns ending in one with the article), stopped by a title, an honorific, a time word
+    or pronoun, a new head after 'و', or a `blocked` span (names found before). A portfolio head right after
+    a title is the title's ("وزير الخارجية"); a government of a state alone is the state ("الحكومة المصرية")."""
+    out: list[tuple[int, int]] = []
+    for m in _HEAD_RE.finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue        # a head inside the name before ("ديوان رئاسة الوزراء")
+        head = fold_arabic(m.group("head"))
+        if _INNER_HEAD.match(text, m.end()):
+            continue        # "رئاسة المجلس الفلاني": the name starts at the second head
+        titled = _after_title(text, m.start())
+        start = m.start("article") if m.group("article") == "ال" else m.start() if m.group("article") else m.start("head")
+        end = _chain_end(text, m.end(), blocked, of_title=titled)
+        if end <= m.end() or any(s < end and start < e for s, e in blocked if not _adjective(text, s, e)):
+            continue
+        rest = text[m.end():end].strip()
+        if _HEADS[head] == "portfolio" and (titled or not m.group("article") or " " in rest or not rest.endswith("ة")):
+            continue        # "وزير الخارجية المصري": the title's portfolio; "الخارجية المصرية": the ministry
+        if head == fold_arabic("حكومة") and is_state(rest):
+            continue
+        out.append((start, end))
+    return out
+
+
+def _after_title(text: str, at: int) -> bool:
+    """A title among the three words before `at` ("وكيل وزارة", "وزير الشؤون الخارجية")."""
+    words = text[max(0, at - 50):at].split()[-3:]
+    return any(TITLE_RE.fullmatch(w) for w in words)
+
+
+def _adjective(text: str, start: int, end: int) -> bool:
+    """A name found before that reads as an adjective of the organization: one word with the article
+    ("السعودية" in "وكالة الأنباء السعودية")."""
+    word = fold_arabic(text[start:end])
+    return word.startswith("ال") and " " not in word
+
+
+def _chain_end(text: str, pos: int, blocked: list[tuple[int, int]], of_title: bool) -> int:
+    """Where the name that goes on after a head ending at `pos` ends: after its last word with the article.
+    After a title, 'لـ' starts the title's complement ("وكيل وزارة الخارجية للشؤون القنصلية"); a state's
+    adjective is followed by another or by 'لـ' only."""
+    end = pos
+    after_state = False
+    for _ in range(_MAX_WORDS):
+        m = _NEXT_WORD.match(text, pos)
+        touched = [(s, e) for s, e in blocked if s < m.end(1) and m.start(1) < e] if m else []
+        if not m or any(not _adjective(text, s, e) for s, e in touched):
+            break
+        if touched:     # a state's adjective: after it only another or 'لـ' ("وكالة الأنباء الفلانية الخبرَ")
+            end = pos = max(m.end(1), *(e for _, e in touched))
+            after_state = True
+            continue
+        word = fold_arabic(m.group(1))
+        if after_state and not word.startswith("لل"):
+            break
+        joined = word.startswith(("وال", "ولل"))
+        core = word[1:] if joined else word
+        if TITLE_RE.match(text, m.start(1) + joined) or HONORIFIC_RE.match(text, m.start(1) + joined):
+            break
+        if core in _STOPS or (joined and core[2:] in _HEADS) or (of_title and core.startswith("لل")):
+            break
+        if core.startswith(("ال", "لل")) and len(core) > 3:
+            end = m.end(1)
+        elif joined or core not in _CONSTRUCT:
+            break
+        pos = m.end(1)
+    return end
