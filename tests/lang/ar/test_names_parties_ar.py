@@ -141,6 +141,24 @@ def test_parties_ar_one_event_per_side_met(second_line, met, expected):
 
 
 @pytest.mark.parametrize("sentence, word, status", [
+    # "and then he is to meet": a meeting still to come after the day's programme
+    ("يبدأ المبعوث جولته بالعاصمة، على أن يلتقي بعد ذلك قائد الجيش", "يلتقي", "planned"),
+    # the day after tomorrow, tomorrow; "غداة" (the day after) is past
+    ("وتشارك الوزيرة في الاجتماع المنتظر تنظيمه يوم غد", "وتشارك", "planned"),
+    ("التقى الوزير نظيره غداة وصوله إلى العاصمة", "التقى", "occurred"),
+    # the future prefix on a verb of meeting
+    ("وسيتباحث الوزير مع نظيره في ملفات التعاون", "مع", "planned"),
+    ("ونستقبل الوفد في المطار", "ونستقبل", "occurred"),
+    # "he deemed it likely that": a guess, not a report
+    ("ورجح المبعوث أن تشارك في المشاورات دول الجوار", "تشارك", "planned"),
+    # a cue is a word of its own, never letters inside a name
+    ("وشارك سليم بغداني في الاجتماع", "وشارك", "occurred"),
+])
+def test_status_ar_future_verbs_and_tomorrow(sentence, word, status):
+    assert status_of(sentence, sentence.index(word), "ar") == status
+
+
+@pytest.mark.parametrize("sentence, word, status", [
     # a cue written with its short vowels reads as the bare cue
     ("يُرتقب أن يجتمع الوزير بنظيره في العاصمة", "يجتمع", "planned"),
     ("ومن المُقرر أن يلتقي المبعوث بالمحافظ", "يلتقي", "planned"),
