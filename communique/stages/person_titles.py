@@ -72,6 +72,8 @@ def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans:
             states = _orgs_in(mentions, chunk_start, chunk_start + len(chunk))
             if n == 0 and states and len(chunk.split()) <= 4:
                 orgs.extend(states)
+            elif n == 0 and is_arabic(chunk):
+                orgs.extend(_demonym_right_before(text, m, mentions))
             break
         titles.append(_title_text(chunk, tm))
         used_titles.append((chunk_start + tm.start(), chunk_start + len(chunk)))
@@ -96,6 +98,12 @@ def _unglued_titles(left: str) -> str:
     """The Arabic conjunction glued to a title read as a space ("ورئيس" -> " رئيس"), offsets kept: "X ورئيس
     المجلس الفلاني Y" gives Y a title like the first name's."""
     return _AND_BEFORE_TITLE.sub(" ", left) if is_arabic(left) else left
+
+
+def _demonym_right_before(text: str, m: Mention, mentions: list[Mention]) -> list[str]:
+    """An Arabic state adjective right before the name ("مع نظرائه الإيراني X"): the person's country."""
+    return [f"{x.start}:{x.end}" for x in mentions if x.kind == "state" and x.end <= m.start
+            and not text[x.end:m.start].strip(" \t\"“”«»")]
 
 
 def _title_after(text: str, m: Mention, s_end: int, mentions: list[Mention], person_spans: list[Span],

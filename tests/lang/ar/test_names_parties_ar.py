@@ -153,9 +153,19 @@ def test_parties_ar_one_event_per_side_met(second_line, met, expected):
     ("ورجح المبعوث أن تشارك في المشاورات دول الجوار", "تشارك", "planned"),
     # a cue is a word of its own, never letters inside a name
     ("وشارك سليم بغداني في الاجتماع", "وشارك", "occurred"),
+    ("كما التقى نظيره أحمد معلم الحداد", "التقى", "occurred"),          # not the 'لم' of a negation
+    ("ولم يلتق الوزير نظيره", "يلتق", "negated"),
+    # "it is expected that" is still to come; "it was expected that" did not happen
+    ("ويُنتظر أن يلتقي الوزير نظيره", "يلتقي", "planned"),
+    ("وكان يُتوقع أن يلتقي الوزير نظيره", "يلتقي", "negated"),
 ])
 def test_status_ar_future_verbs_and_tomorrow(sentence, word, status):
     assert status_of(sentence, sentence.index(word), "ar") == status
+
+
+def test_triggers_ar_a_vowel_before_is_part_of_the_word():
+    assert [t.text for t in find_triggers("وكان يُتوقع أن يعلن الوزير عن استثمارات", "ar")] == []
+    assert [t.text for t in find_triggers("ووقع الوزيران الاتفاق", "ar")] == ["ووقع"]
 
 
 @pytest.mark.parametrize("sentence, word, status", [

@@ -98,3 +98,13 @@ def test_parties_ar_a_body_met_stays_a_party():
     in_sent = [_mention(text, "سليم الحداد", "person"), _mention(text, "المجلس العسكري الانتقالي", "organization")]
     parties = sentence_parties(text, in_sent, {e.id: e for _, e in in_sent})
     assert [e.name for _, e in parties] == ["سليم الحداد", "المجلس العسكري الانتقالي"]
+
+
+def test_names_ar_state_adjective_right_before_a_name_is_its_country(ner_doc):
+    text = "عقد الوزير سليم الحداد لقاءات منفصلة مع نظرائه الزمرستاني كريم النوري والفلاني وليد الخطيب."
+    doc = ner_doc(text, "ar", [("سليم الحداد", "PERS"), ("كريم النوري", "PERS"), ("وليد الخطيب", "PERS")])
+    gazetteer = Gazetteer([GazetteerEntry("XL", "state", "demonym", "الزمرستاني"),
+                           GazetteerEntry("YL", "state", "demonym", "الفلاني")])
+    mentions = {m.form: m for m in find_mentions(text, doc, MentionContext(gazetteer, lambda form: False), "ar")}
+    first = mentions["كريم النوري"]
+    assert text[slice(*map(int, first.title_org.split(":")))] == "الزمرستاني"
