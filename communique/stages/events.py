@@ -134,10 +134,10 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
         frames += visits
         opening = _OPENING_PHRASE.match(text, s_start, s_end)
         for trig in _useful_triggers(triggers, text, s_start, s_end):
-            clause = _clause_start(text, s_start, trig.start)
+            clause = trig.start if _opens_also_clause(text, trig) else _clause_start(text, s_start, trig.start)
             before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
                       and not (opening and p[0].end <= opening.end() <= trig.start)]
-            after = [p for p in parties if p[0].start >= trig.end]
+            after = [p for p in parties if trig.end <= p[0].start < _next_clause_verb(text, triggers, trig, lang)]
             ids_before = list(dict.fromkeys(e.id for _, e in before))
             ids_after = list(dict.fromkeys(e.id for _, e in after))
             if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
@@ -227,7 +227,8 @@ def _finish_all(doc: Document, merged: list[Frame], dates: list[DateMention],
 
 
 def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: int) -> list[Trigger]:
-    """Nominal triggers need 'with'/'avec'/'between' after them; one trigger per type per sentence."""
+    """Nominal triggers need 'with'/'avec'/'between' after them; one trigger per type per sentence, but for
+    an Arabic verb that opens a clause of its own ("كما اجتمع")."""
     out: list[Trigger] = []
     seen: set[str] = set()
     for t in triggers:
@@ -237,8 +238,8 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
         if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I):
             continue
         key = t.type
-        if key in seen:
-            continue
+        if key in seen and not _opens_also_clause(text, t):
+            continue        # one per type, but "كما التقى": a meeting of its own
         seen.add(key)
         out.append(t)
     # a visit sentence with a meeting verb: the meeting wins (talks held during a visit are one event)
@@ -261,6 +262,22 @@ _SUBJECT_CARRIES = ("en", "fr")
 def _named_subject(actors: list[tuple[Mention, Entity]], s_start: int, s_end: int) -> str | None:
     """The first person a sentence without a trigger names: who the story goes on about."""
     return next((e.id for m, e in actors if s_start <= m.start < s_end and e.kind == "person"), None)
+
+
+_ALSO_VERB = re.compile(r"(?:كما|ثم)\s+$")
+
+
+def _opens_also_clause(text: str, trig: Trigger) -> bool:
+    """"كما التقى", "ثم اجتمع": an Arabic verb of meeting whose subject is the sentence's before it."""
+    return not trig.nominal and bool(_ALSO_VERB.search(text, max(0, trig.start - 10), trig.start))
+
+
+def _next_clause_verb(text: str, triggers: list[Trigger], trig: Trigger, lang: str) -> int:
+    """Where the objects of an Arabic verb trigger end: at a later verb of meeting that opens a clause of its
+    own ("التقى A وB، كما اجتمع بـC": C was met apart); elsewhere (and in other languages) the sentence's end."""
+    if lang != "ar" or trig.nominal:
+        return len(text)
+    return next((t.start for t in triggers if t.start > trig.end and _opens_also_clause(text, t)), len(text))
 
 
 def _clause_start(text: str, s_start: int, pos: int) -> int:

@@ -65,7 +65,7 @@ _COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
 _AR_APPOSITION = re.compile(r"[\s،,\"«“]*")
 _AR_TITLE_BEFORE = re.compile(r"(?<!\S)(?P<lead>" + AR_NAME_LEAD.pattern + r")(?:\s+(?:[وفبلك]?ال|لل)\S+){0,2}\s+$")
 # an Arabic body right after a title, before the name it is the function of: "رئيس المجلس الفلاني محمد"
-_AR_TITLE_RIGHT_BEFORE = re.compile(r"(?<![\w-])[وف]?(?:" + "|".join(re.escape(t) for t in TITLE_WORDS if re.search(
+_AR_TITLE_RIGHT_BEFORE = re.compile(r"(?<![\w-])[وف]?[بل]?(?:" + "|".join(re.escape(t) for t in TITLE_WORDS if re.search(
     "[\u0600-\u06ff]", t)) + r")\s+$")
 _TITLE_BREAK = re.compile(r"[,.;:()]|\b(?:and|et|with|avec|to|à|met|a|has|had|was|is)\b", re.I)
 

@@ -133,6 +133,10 @@ _HADDAD = ("person:haddad", "person", "سليم الحداد", None)
     ("واستقبل سليم الحداد وزير الخارجية الزمرستاني مراد التوزاني، وكان برفقته كريم النوري.",
      [("person:touzani", "مراد التوزاني", "XL"), ("person:nouri", "كريم النوري", None)],
      [("person:haddad", "person:nouri", "person:touzani")]),
+    # "كما اجتمع": a meeting of its own, whose subject is the sentence's; its object is not the first verb's
+    ("والتقى سليم الحداد نظيره الزمرستاني كريم النوري، كما اجتمع بالممثل الأعلى للاتحاد الفلاني وليد الخطيب.",
+     [("person:nouri", "كريم النوري", "XL"), ("person:khatib", "وليد الخطيب", None)],
+     [("person:haddad", "person:nouri"), ("person:haddad", "person:khatib")]),
 ])
 def test_parties_ar_one_event_per_side_met(second_line, met, expected):
     text = "وصل سليم الحداد إلى العاصمة أمس\n" + second_line
