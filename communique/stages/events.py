@@ -143,7 +143,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
             if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
                 ids_before = []     # "X said, after a phone call between A and B": A and B are the parties
             possessive = re.search(r"\b(?:his|her|its|their|sa|son|ses|leur)\s+(?:\w+\s+)?$",
-                                   text[max(s_start, trig.start - 25): trig.start], re.I)
+                                   text[max(s_start, trig.start - 25): trig.start], re.I) or (
+                lang == "ar" and after and _AR_HIS_COUNTERPART.search(text, trig.end, after[0][0].start))
             if not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
                 ids_before = [last_subject]
                 ids_after = [x for x in ids_after if x != last_subject]
@@ -264,6 +265,8 @@ def _named_subject(actors: list[tuple[Mention, Entity]], s_start: int, s_end: in
     return next((e.id for m, e in actors if s_start <= m.start < s_end and e.kind == "person"), None)
 
 
+#: "نظيره X": the verb's object is the counterpart of the story's subject, who is the verb's subject
+_AR_HIS_COUNTERPART = re.compile(r"(?<!\S)[وف]?(?:ب|ل)?نظير(?:ه|ته|يه|اه)(?!\S)")
 _ALSO_VERB = re.compile(r"(?:كما|ثم)\s+$")
 
 

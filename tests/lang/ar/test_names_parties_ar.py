@@ -144,6 +144,14 @@ def test_parties_ar_one_event_per_side_met(second_line, met, expected):
     assert _events(text, specs) == expected
 
 
+def test_parties_ar_meetings_listed_after_the_sentence_that_announced_them():
+    # "these meetings included his counterpart from X, A, and from Y, B": the story's subject met each
+    text = ("عقد سليم الحداد أمس سلسلة لقاءات ثنائية مع نظرائه\n"
+            "وشملت هذه اللقاءات نظيره من زمرستان كريم النوري، ونظيره من فريدونيا مراد التوزاني.")
+    specs = [_HADDAD, ("person:nouri", "person", "كريم النوري", "XL"), ("person:touzani", "person", "مراد التوزاني", "FD")]
+    assert _events(text, specs) == [("person:haddad", "person:nouri"), ("person:haddad", "person:touzani")]
+
+
 @pytest.mark.parametrize("sentence, word, status", [
     # "and then he is to meet": a meeting still to come after the day's programme
     ("يبدأ المبعوث جولته بالعاصمة، على أن يلتقي بعد ذلك قائد الجيش", "يلتقي", "planned"),
