@@ -1,6 +1,7 @@
-"""Arabic organization names that the NER misses or cuts short -> (start, end) spans: a head noun of the
-trade (lang/ar/org_heads.tsv: وزارة, مجلس, هيئة, ...) and the words of its construct chain and adjectives
-that carry the article ("وزارة الشؤون الخارجية والتعاون الدولي", "المجلس العسكري الانتقالي")."""
+"""Arabic names of bodies and places that the NER misses or cuts short -> (start, end, kind) spans: a head
+noun of the trade (lang/ar/name_heads.tsv: وزارة, مجلس, هيئة, قصر, مطار, ...) and the words of its construct
+chain and adjectives that carry the article ("وزارة الشؤون الخارجية والتعاون الدولي", "المجلس العسكري
+الانتقالي", "قصر الضيافة"); a place's first word may be a name without it ("مطار فلان الدولي")."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from collections.abc import Callable
 
 from ..lang import entries, rows
 from ..textnorm import fold_arabic
+from .person_names import is_arabic_name_word
 from .titles import HONORIFIC_RE, TITLE_RE
 
-__all__ = ["arabic_organizations"]
+__all__ = ["arabic_headed_names"]
 
-_HEAD_ROWS = rows("ar", "org_heads.tsv")
+_HEAD_ROWS = rows("ar", "name_heads.tsv")
 _HEADS = {fold_arabic(noun): kind for noun, kind in _HEAD_ROWS}
 _STOPS = {fold_arabic(w) for w in entries("ar", "org_name_stops.txt")}
 #: construct nouns without the article that go on a name's chain ("مجلس وزراء الخارجية", "ديوان رئاسة الوزراء")
@@ -26,13 +28,14 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\s،,.؛;:()\"“”«»!?؟\-–/]+)")
 _MAX_WORDS = 6
 
 
-def arabic_organizations(text: str, blocked: list[tuple[int, int]],
-                         is_state: Callable[[str], bool]) -> list[tuple[int, int]]:
-    """Spans of organization names: a head noun, then up to six words (with the article, after 'و' or 'لـ'
-    too, or construct nouns ending in one with the article), stopped by a title, an honorific, a time word
-    or pronoun, a new head after 'و', or a `blocked` span (names found before). A portfolio head right after
-    a title is the title's ("وزير الخارجية"); a government of a state alone is the state ("الحكومة المصرية")."""
-    out: list[tuple[int, int]] = []
+def arabic_headed_names(text: str, blocked: list[tuple[int, int]], is_state: Callable[[str], bool],
+                        states: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """Spans of names with their kind ("organization", "place"): a head noun, then up to six words (with
+    the article, after 'و' or 'لـ' too, or construct nouns ending in one with the article), stopped by a
+    title, an honorific, a time word or pronoun, a new head after 'و', or a `blocked` span (names found
+    before; one of `states`, a state's adjective, ends it after it). A portfolio head right after a title is the title's ("وزير الخارجية"); a government of a state
+    alone is the state ("الحكومة المصرية")."""
+    out: list[tuple[int, int, str]] = []
     for m in _HEAD_RE.finditer(text):
         if out and m.start() < out[-1][1]:
             continue        # a head inside the name before ("ديوان رئاسة الوزراء")
@@ -41,16 +44,32 @@ def arabic_organizations(text: str, blocked: list[tuple[int, int]],
             continue        # "رئاسة المجلس الفلاني": the name starts at the second head
         titled = _after_title(text, m.start())
         start = m.start("article") if m.group("article") == "ال" else m.start() if m.group("article") else m.start("head")
-        end = _chain_end(text, m.end(), blocked, of_title=titled)
-        if end <= m.end() or any(s < end and start < e for s, e in blocked if not _adjective(text, s, e)):
+        kind = _HEADS[head]
+        if kind == "place" and m.group("article"):
+            continue        # "المنطقة", "القصر": the region, the palace named before
+        pos = _place_name_word(text, m.end(), blocked) if kind == "place" else m.end()
+        adjectives = [x for x in states if _adjective(text, *x)]
+        end = max(pos, _chain_end(text, pos, blocked, adjectives, of_title=titled, place=kind == "place"))
+        if end <= m.end() or any(s < end and start < e for s, e in blocked if (s, e) not in adjectives):
             continue
         rest = text[m.end():end].strip()
-        if _HEADS[head] == "portfolio" and (titled or not m.group("article") or " " in rest or not rest.endswith("ة")):
+        if kind == "portfolio" and (titled or not m.group("article") or " " in rest or not rest.endswith("ة")):
             continue        # "وزير الخارجية المصري": the title's portfolio; "الخارجية المصرية": the ministry
         if head == fold_arabic("حكومة") and is_state(rest):
             continue
-        out.append((start, end))
+        out.append((start, end, "place" if kind == "place" else "organization"))
     return out
+
+
+def _place_name_word(text: str, pos: int, blocked: list[tuple[int, int]]) -> int:
+    """After a place head without the article, where its first word ends when it is a name ("قصر فلان")."""
+    m = _NEXT_WORD.match(text, pos)
+    if not m or any(s < m.end(1) and m.start(1) < e for s, e in blocked) or TITLE_RE.fullmatch(m.group(1)):
+        return pos
+    word = fold_arabic(m.group(1))
+    if word.startswith(("ال", "لل")) or word.endswith("يه") or not is_arabic_name_word(m.group(1)):
+        return pos      # a word with the article goes on the chain; "قاعدة عسكرية": an adjective
+    return m.end(1)
 
 
 def _after_title(text: str, at: int) -> bool:
@@ -66,16 +85,18 @@ def _adjective(text: str, start: int, end: int) -> bool:
     return word.startswith("ال") and " " not in word
 
 
-def _chain_end(text: str, pos: int, blocked: list[tuple[int, int]], of_title: bool) -> int:
+def _chain_end(text: str, pos: int, blocked: list[tuple[int, int]], adjectives: list[tuple[int, int]],
+               of_title: bool, place: bool) -> int:
     """Where the name that goes on after a head ending at `pos` ends: after its last word with the article.
     After a title, 'لـ' starts the title's complement ("وكيل وزارة الخارجية للشؤون القنصلية"); a state's
-    adjective is followed by another or by 'لـ' only."""
+    adjective (of `adjectives`) is followed by another or by 'لـ' only; a place's name takes neither 'و'
+    nor 'لـ'."""
     end = pos
     after_state = False
     for _ in range(_MAX_WORDS):
         m = _NEXT_WORD.match(text, pos)
         touched = [(s, e) for s, e in blocked if s < m.end(1) and m.start(1) < e] if m else []
-        if not m or any(not _adjective(text, s, e) for s, e in touched):
+        if not m or any((s, e) not in adjectives for s, e in touched):
             break
         if touched:     # a state's adjective: after it only another or 'لـ' ("وكالة الأنباء الفلانية الخبرَ")
             end = pos = max(m.end(1), *(e for _, e in touched))
@@ -85,6 +106,8 @@ def _chain_end(text: str, pos: int, blocked: list[tuple[int, int]], of_title: bo
         if after_state and not word.startswith("لل"):
             break
         joined = word.startswith(("وال", "ولل"))
+        if place and (joined or word.startswith("لل")):
+            break
         core = word[1:] if joined else word
         if TITLE_RE.match(text, m.start(1) + joined) or HONORIFIC_RE.match(text, m.start(1) + joined):
             break

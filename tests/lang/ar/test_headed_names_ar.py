@@ -1,6 +1,7 @@
-"""Arabic organization names from their head nouns, on sentences written for these tests (fictional
-bodies, people and states): the construct chain and its adjectives, the words that end a name, a portfolio
-that belongs to a title, a body inside a person's function that is no party."""
+"""Arabic names of bodies and places from their head nouns, on sentences written for these tests
+(fictional bodies, places, people and states): the construct chain and its adjectives, the words that end a
+name, a portfolio that belongs to a title, a body inside a person's function that is no party, a state
+adjective right before a name."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ import pytest
 from communique.records import Entity, Mention
 from communique.stages.gazetteer import Gazetteer, GazetteerEntry
 from communique.stages.mentions import MentionContext, find_mentions
-from communique.stages.organizations_ar import arabic_organizations
+from communique.stages.headed_names_ar import arabic_headed_names
 from communique.stages.parties import sentence_parties
 
 
 def _orgs(text: str, blocked: list[tuple[int, int]] = (), states: tuple[str, ...] = ()) -> list[str]:
-    return [text[s:e] for s, e in arabic_organizations(text, list(blocked), lambda form: form in states)]
+    return [text[s:e] for s, e, _ in arabic_headed_names(text, list(blocked), lambda form: form in states)]
 
 
 @pytest.mark.parametrize("text, org", [
@@ -53,8 +54,32 @@ def test_organizations_ar_portfolio_of_a_title_is_no_organization():
 def test_organizations_ar_a_state_adjective_ends_the_name_and_a_state_government_is_the_state():
     text = "ونقلت وكالة الأنباء الزمرستانية الخبر."
     adjective = (text.index("الزمرستانية"), text.index("الزمرستانية") + len("الزمرستانية"))
-    assert _orgs(text, [adjective]) == ["وكالة الأنباء الزمرستانية"]
+    assert [text[s:e] for s, e, _ in arabic_headed_names(text, [adjective], lambda form: False, [adjective])] \
+        == ["وكالة الأنباء الزمرستانية"]
+    assert _orgs(text, [adjective]) == ["وكالة الأنباء"]     # a name found before, no state's adjective
     assert _orgs("وأعلنت الحكومة الزمرستانية موافقتها.", states=("الزمرستانية",)) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وجرت المباحثات في قصر الضيافة بالعاصمة.", "قصر الضيافة"),            # a place of the article
+    ("وحطت طائرته في مطار فلانستان الدولي مساء أمس.", "مطار فلانستان الدولي"),  # a name without it
+    ("وانتشرت القوات على ضفتي نهر فلان وشرقه.", "نهر فلان"),                  # no 'و' after a place
+])
+def test_places_ar_head_and_name(text, place):
+    names = arabic_headed_names(text, [], lambda form: False)
+    assert [(text[s:e], kind) for s, e, kind in names] == [(place, "place")]
+
+
+def test_places_ar_head_with_the_article_or_without_a_name_is_no_place():
+    assert _orgs("وتحدث عن القصر الذي بناه الملك.") == []           # "the palace": named before
+    assert _orgs("وتوجه الوفد إلى مطار خاص في المدينة.") == []        # an adjective without the article
+
+
+def test_clitic_ar_a_known_word_keeps_its_first_letter():
+    from communique.stages.mentions import strip_arabic_clitic
+    known = {"باريس", "اريس", "واشنطن"}.__contains__
+    assert strip_arabic_clitic("باريس", 0, 5, known) == (0, 5)
+    assert strip_arabic_clitic("وواشنطن", 0, 7, known) == (1, 7)
 
 
 def test_organizations_ar_name_the_ner_cut_short_is_replaced(ner_doc):
