@@ -34,6 +34,11 @@ def test_names_ar_a_lone_word_with_a_title_stays(ner_doc, text, ner, person):
     assert _persons_ar(ner_doc, text, [(ner, "PER")]) == [person]
 
 
+def test_names_ar_a_name_in_quotes_after_a_title(ner_doc):
+    text = "ولم يكشف المتحدث باسم الرئاسة، السفير “سليم الحداد”، عن أي تفاصيل."
+    assert _persons_ar(ner_doc, text, []) == ["سليم الحداد"]
+
+
 def test_names_ar_a_lone_word_of_a_longer_name_stays(ner_doc):
     text = "وقال الحداد إن اللقاء مثمر. وكان سليم الحداد قد استقبل الوفد."
     assert _persons_ar(ner_doc, text, [("الحداد", "PER"), ("سليم الحداد", "PER")]) == ["الحداد", "سليم الحداد"]
