@@ -37,7 +37,8 @@ _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|apr�
                              r"contrairement à)\s[^,;:]{1,60},", re.I)
 #: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
 #: what makes a meeting noun an event: 'talks with', 'réunion avec'
-_NOMINAL_COMPLEMENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:with|avec|between|entre|مع|بين)\b", re.I)
+_NOMINAL_COMPLEMENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:with|avec|between|entre|مع|بين)\b|"
+                                 r"\s+(?:[^\s،,.]+\s+){0,4}?(?:مع|بين)(?!\w)", re.I)     # "لقاء رفيع المستوى عقد في X بين"
 #: "Meeting Iraqi Foreign Minister X, Y welcomed ...": a capitalized gerund opens the sentence as a verb would
 _OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"

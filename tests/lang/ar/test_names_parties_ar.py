@@ -149,6 +149,14 @@ def test_parties_ar_one_event_per_side_met(second_line, met, expected):
     assert _events(text, specs) == expected
 
 
+def test_events_ar_a_meeting_noun_with_qualifiers_before_between():
+    # "during a high-level meeting that the capital hosted between A and B"
+    text = ("أعلنت زمرستان دعمها للمبادرة\n"
+            "جاء ذلك خلال لقاء رفيع المستوى احتضنته العاصمة بين الوزير سليم الحداد ونظيره كريم النوري.")
+    specs = [_HADDAD, ("person:nouri", "person", "كريم النوري", "XL")]
+    assert _events(text, specs) == [("person:haddad", "person:nouri")]
+
+
 def test_parties_ar_meetings_listed_after_the_sentence_that_announced_them():
     # "these meetings included his counterpart from X, A, and from Y, B": the story's subject met each
     text = ("عقد سليم الحداد أمس سلسلة لقاءات ثنائية مع نظرائه\n"
