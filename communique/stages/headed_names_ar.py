@@ -6,6 +6,7 @@ chain and adjectives that carry the article ("وزارة الشؤون الخار
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from ..lang import entries, rows
@@ -26,6 +27,20 @@ _INNER_HEAD = re.compile(r"[ \t]+ال(?:" + "|".join(re.escape(noun) for noun, k
                          + r")(?![\w])")
 _NEXT_WORD = re.compile(r"[ \t]+([^\s،,.؛;:()\"“”«»!?؟\-–/]+)")
 _MAX_WORDS = 6
+#: no mention is longer: spans that may overlap a stretch are looked up from this far before it
+_LONGEST_SPAN = 300
+
+
+class _Spans:
+    """Sorted (start, end) spans, looked up by the stretch they overlap."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlapping(self, a: int, b: int) -> list[tuple[int, int]]:
+        lo, hi = bisect_left(self.starts, a - _LONGEST_SPAN), bisect_left(self.starts, b)
+        return [(s, e) for s, e in self.spans[lo:hi] if s < b and a < e]
 
 
 def arabic_headed_names(text: str, blocked: list[tuple[int, int]], is_state: Callable[[str], bool],
@@ -33,24 +48,26 @@ def arabic_headed_names(text: str, blocked: list[tuple[int, int]], is_state: Cal
     """Spans of names with their kind ("organization", "place"): a head noun, then up to six words (with
     the article, after 'و' or 'لـ' too, or construct nouns ending in one with the article), stopped by a
     title, an honorific, a time word or pronoun, a new head after 'و', or a `blocked` span (names found
-    before; one of `states`, a state's adjective, ends it after it). A portfolio head right after a title is the title's ("وزير الخارجية"); a government of a state
-    alone is the state ("الحكومة المصرية")."""
+    before; one of `states`, a state's adjective, ends it after it). A portfolio head right after a title
+    is the title's ("وزير الخارجية"); a government of a state alone is the state ("الحكومة المصرية")."""
     out: list[tuple[int, int, str]] = []
+    spans = _Spans(blocked)
+    adjectives = {x for x in states if _adjective(text, *x)}
     for m in _HEAD_RE.finditer(text):
         if out and m.start() < out[-1][1]:
             continue        # a head inside the name before ("ديوان رئاسة الوزراء")
         head = fold_arabic(m.group("head"))
         if _INNER_HEAD.match(text, m.end()):
             continue        # "رئاسة المجلس الفلاني": the name starts at the second head
-        titled = _after_title(text, m.start())
-        start = m.start("article") if m.group("article") == "ال" else m.start() if m.group("article") else m.start("head")
         kind = _HEADS[head]
         if kind == "place" and m.group("article"):
             continue        # "المنطقة", "القصر": the region, the palace named before
-        pos = _place_name_word(text, m.end(), blocked) if kind == "place" else m.end()
-        adjectives = [x for x in states if _adjective(text, *x)]
-        end = max(pos, _chain_end(text, pos, blocked, adjectives, of_title=titled, place=kind == "place"))
-        if end <= m.end() or any(s < end and start < e for s, e in blocked if (s, e) not in adjectives):
+        titled = _after_title(text, m.start())
+        article = m.group("article")
+        start = m.start("article") if article == "ال" else m.start() if article else m.start("head")
+        pos = _place_name_word(text, m.end(), spans) if kind == "place" else m.end()
+        end = max(pos, _chain_end(text, pos, spans, adjectives, of_title=titled, place=kind == "place"))
+        if end <= m.end() or any(x not in adjectives for x in spans.overlapping(start, end)):
             continue
         rest = text[m.end():end].strip()
         if kind == "portfolio" and (titled or not m.group("article") or " " in rest or not rest.endswith("ة")):
@@ -61,10 +78,10 @@ def arabic_headed_names(text: str, blocked: list[tuple[int, int]], is_state: Cal
     return out
 
 
-def _place_name_word(text: str, pos: int, blocked: list[tuple[int, int]]) -> int:
+def _place_name_word(text: str, pos: int, blocked: _Spans) -> int:
     """After a place head without the article, where its first word ends when it is a name ("قصر فلان")."""
     m = _NEXT_WORD.match(text, pos)
-    if not m or any(s < m.end(1) and m.start(1) < e for s, e in blocked) or TITLE_RE.fullmatch(m.group(1)):
+    if not m or blocked.overlapping(m.start(1), m.end(1)) or TITLE_RE.fullmatch(m.group(1)):
         return pos
     word = fold_arabic(m.group(1))
     if word.startswith(("ال", "لل")) or word.endswith("يه") or not is_arabic_name_word(m.group(1)):
@@ -85,7 +102,7 @@ def _adjective(text: str, start: int, end: int) -> bool:
     return word.startswith("ال") and " " not in word
 
 
-def _chain_end(text: str, pos: int, blocked: list[tuple[int, int]], adjectives: list[tuple[int, int]],
+def _chain_end(text: str, pos: int, blocked: _Spans, adjectives: set[tuple[int, int]],
                of_title: bool, place: bool) -> int:
     """Where the name that goes on after a head ending at `pos` ends: after its last word with the article.
     After a title, 'لـ' starts the title's complement ("وكيل وزارة الخارجية للشؤون القنصلية"); a state's
@@ -95,7 +112,7 @@ def _chain_end(text: str, pos: int, blocked: list[tuple[int, int]], adjectives: 
     after_state = False
     for _ in range(_MAX_WORDS):
         m = _NEXT_WORD.match(text, pos)
-        touched = [(s, e) for s, e in blocked if s < m.end(1) and m.start(1) < e] if m else []
+        touched = blocked.overlapping(m.start(1), m.end(1)) if m else []
         if not m or any((s, e) not in adjectives for s, e in touched):
             break
         if touched:     # a state's adjective: after it only another or 'لـ' ("وكالة الأنباء الفلانية الخبرَ")
