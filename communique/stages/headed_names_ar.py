@@ -106,8 +106,8 @@ def _chain_end(text: str, pos: int, blocked: _Spans, adjectives: set[tuple[int, 
                of_title: bool, place: bool) -> int:
     """Where the name that goes on after a head ending at `pos` ends: after its last word with the article.
     After a title, 'لـ' starts the title's complement ("وكيل وزارة الخارجية للشؤون القنصلية"); a state's
-    adjective (of `adjectives`) is followed by another or by 'لـ' only; a place's name takes neither 'و'
-    nor 'لـ'."""
+    adjective (of `adjectives`) is followed by 'لـ' or another adjective only ("-ي", "-ية"); a place's name
+    takes neither 'و' nor 'لـ'."""
     end = pos
     after_state = False
     for _ in range(_MAX_WORDS):
@@ -115,13 +115,13 @@ def _chain_end(text: str, pos: int, blocked: _Spans, adjectives: set[tuple[int, 
         touched = blocked.overlapping(m.start(1), m.end(1)) if m else []
         if not m or any((s, e) not in adjectives for s, e in touched):
             break
-        if touched:     # a state's adjective: after it only another or 'لـ' ("وكالة الأنباء الفلانية الخبرَ")
+        if touched:     # a state's adjective ends the nouns ("وكالة الأنباء الفلانية الخبرَ")
             end = pos = max(m.end(1), *(e for _, e in touched))
             after_state = True
             continue
         word = fold_arabic(m.group(1))
-        if after_state and not word.startswith("لل"):
-            break
+        if after_state and not (word.startswith("لل") or (word.startswith("ال") and word.endswith(("يه", "ي")))):
+            break       # after a state's adjective: "لـ" or another adjective ("الرسمية"), no noun
         joined = word.startswith(("وال", "ولل"))
         if place and (joined or word.startswith("لل")):
             break

@@ -37,6 +37,7 @@ def test_organizations_ar_head_and_chain(text, org):
     ("وأوضح مجلس الأمن الوطني الذي اجتمع أمس أن الوضع هادئ.", "مجلس الأمن الوطني"),   # a pronoun
     ("واستقبل وكيل وزارة الخارجية للشؤون القنصلية الوفد.", "وزارة الخارجية"),          # a title's 'لـ'
     ("وأشادت رئاسة المجلس الأعلى بالنتائج.", "المجلس الأعلى"),                           # the second head
+    ("وانطلقت أشغال مجلس وزراء الخارجية المقررة في العاصمة.", "مجلس وزراء الخارجية"),   # the event's
 ])
 def test_organizations_ar_words_that_end_a_name(text, org):
     assert _orgs(text) == [org]
@@ -57,6 +58,10 @@ def test_organizations_ar_a_state_adjective_ends_the_name_and_a_state_government
     assert [text[s:e] for s, e, _ in arabic_headed_names(text, [adjective], lambda form: False, [adjective])] \
         == ["وكالة الأنباء الزمرستانية"]
     assert _orgs(text, [adjective]) == ["وكالة الأنباء"]     # a name found before, no state's adjective
+    text = "ونقلت وكالة الأنباء الزمرستانية الرسمية الخبر."
+    adjective = (text.index("الزمرستانية"), text.index("الزمرستانية") + len("الزمرستانية"))
+    assert [text[s:e] for s, e, _ in arabic_headed_names(text, [adjective], lambda form: False, [adjective])] \
+        == ["وكالة الأنباء الزمرستانية الرسمية"]
     assert _orgs("وأعلنت الحكومة الزمرستانية موافقتها.", states=("الزمرستانية",)) == []
 
 
