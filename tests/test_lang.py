@@ -15,7 +15,7 @@ LANG_DIR = Path(__file__).resolve().parent.parent / "communique" / "lang"
 DATA_FILES = sorted(p for p in LANG_DIR.glob("*/*") if p.is_file())
 # columns of each table; months.tsv has a third column (ordinary word) in French and English
 COLUMNS = {"triggers.tsv": 3, "status.tsv": 3, "weekdays.tsv": 2, "relative_days.tsv": 2, "hijri_months.tsv": 2,
-           "months.tsv": {"en": 3, "fr": 3, "ar": 2}}
+           "months.tsv": {"en": 3, "fr": 3, "ar": 2}, "name_heads.tsv": 2}
 PATTERN_FILES = {"honorifics.txt", "ministry_words.txt"}
 
 
@@ -51,6 +51,10 @@ def test_lang_triggers_and_status_columns_take_known_values():
         assert {(r[0], r[1]) for r in rows(code, "status.tsv")} <= {
             (status, match) for status in ("planned", "negated", "planned-after", "negated-after", "planned-before")
             for match in ("word", "part")}
+
+
+def test_lang_name_heads_take_known_kinds():
+    assert {r[1] for r in rows("ar", "name_heads.tsv")} == {"body", "portfolio", "place"}
 
 
 def test_lang_loader_order_and_unknown_language():

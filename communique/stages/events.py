@@ -40,7 +40,8 @@ _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|apr�
 #: what makes a meeting noun an event: 'talks with', 'réunion avec'
 _NOMINAL_COMPLEMENT = re.compile(r"\s+(?:(?:\w+\s+){0,2}?|(?:of|de|du|des|d['’])\s*(?:[\w'’.-]+\s+){1,6}?)"
                                  r"(?:with|avec|between|entre|مع|بين)\b|"
-                                 r"\s+(?:at|in|à|au|en)\s+(?:[\w'’.-]+\s+){1,6}?(?:between|entre)\b", re.I)
+                                 r"\s+(?:at|in|à|au|en)\s+(?:[\w'’.-]+\s+){1,6}?(?:between|entre)\b|"
+                                 r"\s+(?:[^\s،,.]+\s+){0,4}?(?:مع|بين)(?!\w)", re.I)     # "لقاء رفيع المستوى عقد في X بين"
 #: "Meeting Iraqi Foreign Minister X, Y welcomed ...": a capitalized gerund opens the sentence as a verb would
 _OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
 #: a determiner right before a trigger that is a verb or a noun ("cette rencontre") makes it the noun
@@ -146,21 +147,23 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
         frames += visits
         opening = _OPENING_PHRASE.match(text, s_start, s_end)
         for trig in _useful_triggers(triggers, text, s_start, s_end):
-            clause = _clause_start(text, s_start, trig.start)
+            clause = trig.start if _opens_also_clause(text, trig) else _clause_start(text, s_start, trig.start)
             before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
                       and not (opening and p[0].end <= opening.end() <= trig.start)]
             reported = _reported_clause(text, clause, trig.start)
             if reported is not None and any(p[0].start >= reported for p in before):
                 before = [p for p in before if p[0].start >= reported]  # "X a indiqué que Y a reçu Z": Y, not X
             cut = _AFTER_CLAUSE_END.search(text, trig.end, s_end)
-            after = [p for p in parties if trig.start < p[0].start < (cut.start() if cut else s_end)]  # also inside
-            # "talked to X by phone"; not past a new clause with a subject of its own (", and Y was ...")
+            end = min(cut.start() if cut else s_end, _next_clause_verb(text, triggers, trig, lang))
+            after = [p for p in parties if trig.start < p[0].start < end]  # also inside: "talked to X by phone";
+            # not past a new clause with a subject of its own (", and Y was ...", "كما اجتمع بـC")
             ids_before = list(dict.fromkeys(e.id for _, e in before))
             ids_after = list(dict.fromkeys(e.id for _, e in after))
             if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
                 ids_before = []     # "X said, after a phone call between A and B": A and B are the parties
             possessive = re.search(r"\b(?:his|her|its|their|sa|son|ses|leur)\s+(?:\w+\s+)?$",
-                                   text[max(s_start, trig.start - 25): trig.start], re.I)
+                                   text[max(s_start, trig.start - 25): trig.start], re.I) or (
+                lang == "ar" and after and _AR_HIS_COUNTERPART.search(text, trig.end, after[0][0].start))
             if not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
                 ids_before = [last_subject]
                 ids_after = [x for x in ids_after if x != last_subject]
@@ -229,7 +232,8 @@ def _finish_all(doc: Document, merged: list[Frame], dates: list[DateMention],
 
 
 def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: int) -> list[Trigger]:
-    """Nominal triggers need 'with'/'avec'/'between' after them; one trigger per type per sentence."""
+    """Nominal triggers need 'with'/'avec'/'between' after them; one trigger per type per sentence, but for
+    an Arabic verb that opens a clause of its own ("كما اجتمع")."""
     out: list[Trigger] = []
     seen: set[str] = set()
     for t in triggers:
@@ -242,8 +246,8 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
                 and not _BETWEEN_NAMED.match(text, t.end, s_end):
             continue        # "after talks with X, Y said"; but "came after talks in Z between A and B": A and B met
         key = t.type
-        if key in seen:
-            continue
+        if key in seen and not _opens_also_clause(text, t):
+            continue        # one per type, but "كما التقى": a meeting of its own
         seen.add(key)
         out.append(t)
     # a visit sentence with a meeting verb: the meeting wins (talks held during a visit are one event)
@@ -297,6 +301,24 @@ def _reported_clause(text: str, start: int, end: int) -> int | None:
     for m in _REPORTED_THAT.finditer(text, start, end):
         found = m.end()
     return found
+
+
+#: "نظيره X": the verb's object is the counterpart of the story's subject, who is the verb's subject
+_AR_HIS_COUNTERPART = re.compile(r"(?<!\S)[وف]?(?:ب|ل)?نظير(?:ه|ته|يه|اه)(?!\S)")
+_ALSO_VERB = re.compile(r"(?:كما|ثم)\s+$")
+
+
+def _opens_also_clause(text: str, trig: Trigger) -> bool:
+    """"كما التقى", "ثم اجتمع": an Arabic verb of meeting whose subject is the sentence's before it."""
+    return not trig.nominal and bool(_ALSO_VERB.search(text, max(0, trig.start - 10), trig.start))
+
+
+def _next_clause_verb(text: str, triggers: list[Trigger], trig: Trigger, lang: str) -> int:
+    """Where the objects of an Arabic verb trigger end: at a later verb of meeting that opens a clause of its
+    own ("التقى A وB، كما اجتمع بـC": C was met apart); elsewhere (and in other languages) the sentence's end."""
+    if lang != "ar" or trig.nominal:
+        return len(text)
+    return next((t.start for t in triggers if t.start > trig.end and _opens_also_clause(text, t)), len(text))
 
 
 def _clause_start(text: str, s_start: int, pos: int) -> int:

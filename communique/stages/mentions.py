@@ -11,6 +11,7 @@ from ..records import Mention
 from ..textnorm import fold, is_arabic
 from .acronyms import acronym_definitions
 from .gazetteer import Gazetteer
+from .headed_names_ar import arabic_headed_names
 from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_names_before_titles, arabic_person_extent,
                            drop_lone_arabic_words, extend_name, merge_adjacent_arabic_persons, name_words_alone,
                            persons_by_surname)
@@ -68,7 +69,10 @@ class MentionContext:
 
 
 def strip_arabic_clitic(text: str, start: int, end: int, is_known: Callable[[str], bool]) -> tuple[int, int]:
-    """'وواشنطن' -> 'واشنطن': drop one or two clitic letters when the rest (3+ letters) is known."""
+    """'وواشنطن' -> 'واشنطن': drop one or two clitic letters when the rest (3+ letters) is known and the
+    whole word is not ('باريس' stays: no clitic in it)."""
+    if is_known(text[start:end]):
+        return start, end
     for n in (1, 2):
         if end - start - n >= 3 and all(c in _CLITICS for c in text[start: start + n]):
             if is_known(text[start + n: end]):
@@ -105,6 +109,7 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     _persons_after_titles(text, {s for s, _ in tokens}, ctx, spans)
     _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens}, lang)
     if lang == "ar":
+        _arabic_headed_names(text, ctx, spans)
         _arabic_persons_after_titles(text, sdoc, spans)
     else:
         _news_agencies(text, spans)
@@ -266,6 +271,25 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
                 _add(text, spans, name_at, end, "person")
                 end = name_at
             _add(text, spans, start, end, "organization")
+
+
+def _arabic_headed_names(text: str, ctx: MentionContext, spans: Spans) -> None:
+    """Arabic names of bodies and places from their head nouns (headed_names_ar); one replaces the names of
+    the NER inside it (a name the NER cut short: "منظمة التعاون" of "منظمة التعاون الإسلامي")."""
+    ner_orgs = [k for k, v in spans.items() if v["kind"] == "organization" and "kb" not in v]
+    blocked = [k for k in spans if k not in ner_orgs]
+
+    def is_state(form: str) -> bool:
+        return any(e.kind == "state" for e in ctx.gazetteer.lookup(form))
+
+    states = [k for k, v in spans.items() if v["kind"] == "state"]
+    for start, end, kind in arabic_headed_names(text, blocked, is_state, states):
+        inside = [k for k in spans if overlaps(k, (start, end))]
+        if any(s < start or e > end for s, e in inside):
+            continue        # the NER's name is longer
+        for key in inside:      # the NER's shorter names, a state's adjective ("السعودية")
+            spans.pop(key)
+        _add(text, spans, start, end, kind)
 
 
 def _named_after_a_title(text: str, start: int, form: str, verb_starts: set[int]) -> bool:

@@ -13,7 +13,7 @@ import re
 from ..records import Entity, Mention
 from .person_names import AR_NAME_LEAD
 from .title_names import names_a_document
-from .titles import TITLE_RE
+from .titles import TITLE_RE, TITLE_WORDS
 from .venue import LOCATIVE as _LOCATIVE
 
 __all__ = ["sentence_parties", "named_counterparts", "state_person", "party_rule_flags", "EVENT_NAME", "VISIT_TO"]
@@ -37,7 +37,8 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:travel\w*|coming|arriving|arrived|flew|flying
                             r"(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
 _NON_PARTY_BEFORE = re.compile(r"(?:sidelines of|marge de|margin of|siège de|headquarters of|session of|session de|"
                                r"members of|membres de|on behalf of|au nom de|selon|according to|statement from|"
-                               r"bien|comme)\s+(?:the\s+|la\s+|le\s+|l'|l’|de la\s+|du\s+)?$|(?:مقر|مقره|مقرها|وفقا ل|بحسب)\s*$", re.I)
+                               r"bien|comme)\s+(?:the\s+|la\s+|le\s+|l'|l’|de la\s+|du\s+)?$|(?:مقر|مقره|مقرها|وفقا ل|بحسب)\s*$|"
+                               r"(?<!\S)(?:بيان|باسم|[وف]?(?:نقلت|ذكرت|أفادت|أوضحت|أعلنت|قالت))\s+$", re.I)
 # "la 73ème session de l'assemblée générale des Nations-Unies": an organization completing a common noun
 _NOUN_COMPLEMENT = re.compile(r"(?<![\w'’])(?!(?:rencontre|réunion|meeting|visit|visite|coopération|cooperation|"
                               r"entretiens?|talks|relations|partenariat)\b)[a-zàâçéèêëîïôûù]{4,}\s+(?:de|des|du|of)\s+"
@@ -98,6 +99,9 @@ _COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
 # "وزير الخارجية الكويتي", "رئيس الحكومة الإسباني" -- the person who holds it, where no name follows
 _AR_APPOSITION = re.compile(r"[\s،,\"«“]*")
 _AR_TITLE_BEFORE = re.compile(r"(?<!\S)(?P<lead>" + AR_NAME_LEAD.pattern + r")(?:\s+(?:[وفبلك]?ال|لل)\S+){0,2}\s+$")
+# an Arabic body right after a title, before the name it is the function of: "رئيس المجلس الفلاني محمد"
+_AR_TITLE_RIGHT_BEFORE = re.compile(r"(?<![\w-])[وف]?[بل]?(?:" + "|".join(re.escape(t) for t in TITLE_WORDS if re.search(
+    "[\u0600-\u06ff]", t)) + r")\s+$")
 _TITLE_BREAK = re.compile(r"[,.;:()]|\b(?:and|et|with|avec|to|à|met|a|has|had|was|is)\b", re.I)
 
 
@@ -186,6 +190,8 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue        # "former Army Chief X": part of a title, not a party
             if _NOUN_COMPLEMENT.search(text[max(0, m.start - 40): m.start]):
                 continue
+            if e.kind == "organization" and _titles_a_person(text, m, in_sent):
+                continue
         if _TEMPORAL_CLAUSE.search(text[max(0, m.start - 60): m.start]):
             continue            # "Before his meeting with Premier Khan, ..."
         if e.kind == "person" and _speaks_at_the_end(text, m):
@@ -200,6 +206,13 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue
         out.append((m, e))
     return out
+
+
+def _titles_a_person(text: str, m: Mention, in_sent: list[tuple[Mention, Entity]]) -> bool:
+    """An Arabic body named right after a title, with a person named in the sentence: the body of a person's
+    function ("رئيس المجلس الفلاني محمد", "مع رئيس المجلس الفلاني"), not a party of its own."""
+    return bool(_AR_TITLE_RIGHT_BEFORE.search(text, max(0, m.start - 40), m.start)) and any(
+        e.kind == "person" for _, e in in_sent)
 
 
 def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Mention, Entity]],

@@ -111,6 +111,7 @@ def persons_by_surname(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
 
 _AR_NAME_WORD = re.compile(r"[\u0621-\u063a\u0640-\u0652\u0670-\u06d3]+")
 _AR_GAP = re.compile(r"[ \t]+")
+_AR_OPENING_QUOTE = re.compile(r"[ \t]*[\"“«]")
 _NEXT_WORD = re.compile(r"[ \t]*(\S+)")
 _AR_NOT_NAMES = {fold_arabic(w) for w in entries("ar", "not_names.txt")}
 _AR_COMPLEMENTS = {fold_arabic(w) for w in entries("ar", "title_complements.txt")}
@@ -254,6 +255,8 @@ def arabic_names_after_titles(text: str, anchors: list[int], blocked: list[tuple
         if before and _ar_key(before.group(1)) in _AR_COMPLEMENTS:
             continue        # "مطار الملك ...": a place named for a person
         pos = _after_title_complement(text, pos, blocked)
+        quote = _AR_OPENING_QUOTE.match(text, pos) if pos >= 0 else None
+        pos = quote.end() if quote else pos        # 'السفير “سليم الحداد”': a name in quotes
         if pos < 0 or any(s <= pos + 1 < e for s, e in persons):
             continue
         words, boundary = arabic_name_words(text, pos, blocked, limit=4)

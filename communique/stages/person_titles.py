@@ -10,7 +10,7 @@ from ..records import Mention
 from ..textnorm import is_arabic
 from .sentences import clause_start, sentence_index
 from .spans import overlaps
-from .titles import HONORIFIC_RE, TITLE_RE
+from .titles import HONORIFIC_RE, TITLE_RE, TITLE_WORDS
 
 __all__ = ["attach_titles"]
 
@@ -63,7 +63,7 @@ def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans:
     start_of_clause = clause_start(text, m.start)
     # the title of this name starts after the previous person named in the sentence
     s_start = max([start_of_clause] + [e for s, e in person_spans if e <= m.start])
-    for n, (chunk_start, chunk) in enumerate(_left_chunks(text[s_start: m.start], s_start, limit=2)):
+    for n, (chunk_start, chunk) in enumerate(_left_chunks(_unglued_titles(text[s_start: m.start]), s_start, limit=2)):
         if any(overlaps(p, (chunk_start, chunk_start + len(chunk))) for p in person_spans):
             break
         tm = _adjacent_title(text, chunk_start, chunk, mentions, verbs)
@@ -72,6 +72,8 @@ def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans:
             states = _orgs_in(mentions, chunk_start, chunk_start + len(chunk))
             if n == 0 and states and len(chunk.split()) <= 4:
                 orgs.extend(states)
+            elif n == 0 and is_arabic(chunk):
+                orgs.extend(_demonym_right_before(text, m, mentions))
             break
         titles.append(_title_text(chunk, tm))
         used_titles.append((chunk_start + tm.start(), chunk_start + len(chunk)))
@@ -86,6 +88,22 @@ def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans:
                 and abs(x.start - (start_of_clause + rep.start())) < 40]
         orgs.extend(f"{x.start}:{x.end}" for x in near)
     return titles, orgs
+
+
+_AND_BEFORE_TITLE = re.compile(r"(?<![\w-])[وف](?=(?:" + "|".join(re.escape(t) for t in TITLE_WORDS if is_arabic(t))
+                               + r")(?![\w-]))")
+
+
+def _unglued_titles(left: str) -> str:
+    """The Arabic conjunction glued to a title read as a space ("ورئيس" -> " رئيس"), offsets kept: "X ورئيس
+    المجلس الفلاني Y" gives Y a title like the first name's."""
+    return _AND_BEFORE_TITLE.sub(" ", left) if is_arabic(left) else left
+
+
+def _demonym_right_before(text: str, m: Mention, mentions: list[Mention]) -> list[str]:
+    """An Arabic state adjective right before the name ("مع نظرائه الإيراني X"): the person's country."""
+    return [f"{x.start}:{x.end}" for x in mentions if x.kind == "state" and x.end <= m.start
+            and not text[x.end:m.start].strip(" \t\"“”«»")]
 
 
 def _title_after(text: str, m: Mention, s_end: int, mentions: list[Mention], person_spans: list[Span],

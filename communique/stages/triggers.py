@@ -21,7 +21,8 @@ class Trigger:
 
 
 def _rx(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
+    """Whole words; an Arabic short vowel before the match is a letter's ("يُتوقع" holds no "توقع")."""
+    return re.compile(r"(?<![\w\u064b-\u0652-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
 
 
 def _trigger_groups(code: str) -> list[tuple[str, re.Pattern[str], bool]]:

@@ -34,6 +34,11 @@ def test_names_ar_a_lone_word_with_a_title_stays(ner_doc, text, ner, person):
     assert _persons_ar(ner_doc, text, [(ner, "PER")]) == [person]
 
 
+def test_names_ar_a_name_in_quotes_after_a_title(ner_doc):
+    text = "ولم يكشف المتحدث باسم الرئاسة، السفير “سليم الحداد”، عن أي تفاصيل."
+    assert _persons_ar(ner_doc, text, []) == ["سليم الحداد"]
+
+
 def test_names_ar_a_lone_word_of_a_longer_name_stays(ner_doc):
     text = "وقال الحداد إن اللقاء مثمر. وكان سليم الحداد قد استقبل الوفد."
     assert _persons_ar(ner_doc, text, [("الحداد", "PER"), ("سليم الحداد", "PER")]) == ["الحداد", "سليم الحداد"]
@@ -133,6 +138,10 @@ _HADDAD = ("person:haddad", "person", "سليم الحداد", None)
     ("واستقبل سليم الحداد وزير الخارجية الزمرستاني مراد التوزاني، وكان برفقته كريم النوري.",
      [("person:touzani", "مراد التوزاني", "XL"), ("person:nouri", "كريم النوري", None)],
      [("person:haddad", "person:nouri", "person:touzani")]),
+    # "كما اجتمع": a meeting of its own, whose subject is the sentence's; its object is not the first verb's
+    ("والتقى سليم الحداد نظيره الزمرستاني كريم النوري، كما اجتمع بالممثل الأعلى للاتحاد الفلاني وليد الخطيب.",
+     [("person:nouri", "كريم النوري", "XL"), ("person:khatib", "وليد الخطيب", None)],
+     [("person:haddad", "person:nouri"), ("person:haddad", "person:khatib")]),
 ])
 def test_parties_ar_one_event_per_side_met(second_line, met, expected):
     text = "وصل سليم الحداد إلى العاصمة أمس\n" + second_line
@@ -140,7 +149,45 @@ def test_parties_ar_one_event_per_side_met(second_line, met, expected):
     assert _events(text, specs) == expected
 
 
+def test_events_ar_a_meeting_noun_with_qualifiers_before_between():
+    # "during a high-level meeting that the capital hosted between A and B"
+    text = ("أعلنت زمرستان دعمها للمبادرة\n"
+            "جاء ذلك خلال لقاء رفيع المستوى احتضنته العاصمة بين الوزير سليم الحداد ونظيره كريم النوري.")
+    specs = [_HADDAD, ("person:nouri", "person", "كريم النوري", "XL")]
+    assert _events(text, specs) == [("person:haddad", "person:nouri")]
+
+
+def test_parties_ar_meetings_listed_after_the_sentence_that_announced_them():
+    # "these meetings included his counterpart from X, A, and from Y, B": the story's subject met each
+    text = ("عقد سليم الحداد أمس سلسلة لقاءات ثنائية مع نظرائه\n"
+            "وشملت هذه اللقاءات نظيره من زمرستان كريم النوري، ونظيره من فريدونيا مراد التوزاني.")
+    specs = [_HADDAD, ("person:nouri", "person", "كريم النوري", "XL"), ("person:touzani", "person", "مراد التوزاني", "FD")]
+    assert _events(text, specs) == [("person:haddad", "person:nouri"), ("person:haddad", "person:touzani")]
+
+
+def test_triggers_ar_a_vowel_before_is_part_of_the_word():
+    assert [t.text for t in find_triggers("وكان يُتوقع أن يعلن الوزير عن استثمارات", "ar")] == []
+    assert [t.text for t in find_triggers("ووقع الوزيران الاتفاق", "ar")] == ["ووقع"]
+
+
 @pytest.mark.parametrize("sentence, word, status", [
+    # "and then he is to meet": a meeting still to come after the day's programme
+    ("يبدأ المبعوث جولته بالعاصمة، على أن يلتقي بعد ذلك قائد الجيش", "يلتقي", "planned"),
+    # the day after tomorrow, tomorrow; "غداة" (the day after) is past
+    ("وتشارك الوزيرة في الاجتماع المنتظر تنظيمه يوم غد", "وتشارك", "planned"),
+    ("التقى الوزير نظيره غداة وصوله إلى العاصمة", "التقى", "occurred"),
+    # the future prefix on a verb of meeting
+    ("وسيتباحث الوزير مع نظيره في ملفات التعاون", "مع", "planned"),
+    ("ونستقبل الوفد في المطار", "ونستقبل", "occurred"),
+    # "he deemed it likely that": a guess, not a report
+    ("ورجح المبعوث أن تشارك في المشاورات دول الجوار", "تشارك", "planned"),
+    # a cue is a word of its own, never letters inside a name
+    ("وشارك سليم بغداني في الاجتماع", "وشارك", "occurred"),
+    ("كما التقى نظيره أحمد معلم الحداد", "التقى", "occurred"),          # not the 'لم' of a negation
+    ("ولم يلتق الوزير نظيره", "يلتق", "negated"),
+    # "it is expected that" is still to come; "it was expected that" did not happen
+    ("ويُنتظر أن يلتقي الوزير نظيره", "يلتقي", "planned"),
+    ("وكان يُتوقع أن يلتقي الوزير نظيره", "يلتقي", "negated"),
     # a cue written with its short vowels reads as the bare cue
     ("يُرتقب أن يجتمع الوزير بنظيره في العاصمة", "يجتمع", "planned"),
     ("ومن المُقرر أن يلتقي المبعوث بالمحافظ", "يلتقي", "planned"),
@@ -148,7 +195,7 @@ def test_parties_ar_one_event_per_side_met(second_line, met, expected):
     ("الوزير في طريقه إلى العاصمة لإجراء محادثات مع نظيره", "محادثات", "planned"),
     ("التقى الوزير نظيره في الطريق إلى المطار", "التقى", "occurred"),
 ])
-def test_status_ar_vowelled_cues_and_on_the_way(sentence, word, status):
+def test_status_ar_cues(sentence, word, status):
     assert status_of(sentence, sentence.index(word), "ar") == status
 
 
