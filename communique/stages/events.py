@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
 from .decide import LinearModel
@@ -93,128 +93,186 @@ def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int,
     return events
 
 
+@dataclass
+class _Story:
+    """What the rule path carries from one sentence of a document to the next."""
+
+    doc: Document
+    ent_by_id: dict[str, Entity]
+    actor_mentions: list[tuple[Mention, Entity]]
+    place_mentions: list[tuple[Mention, Entity]]
+    frames: list[Frame] = field(default_factory=list)
+    #: (sentence span, organization) of each conference noun with an organization near it
+    conveners: list[tuple[tuple[int, int], str]] = field(default_factory=list)
+    #: the person the last sentence was about: the subject of a sentence that names none
+    last_subject: str | None = None
+
+    @classmethod
+    def of(cls, doc: Document, entities: list[Entity]) -> _Story:
+        actor_mentions = sorted([(m, e) for e in entities if e.kind in _ACTOR_KINDS for m in e.mentions],
+                                key=lambda x: x[0].start)
+        place_mentions = sorted([(m, e) for e in entities if e.kind in {"place", "state"} for m in e.mentions],
+                                key=lambda x: x[0].start)
+        if doc.dateline_span:
+            d0, d1 = doc.dateline_span
+            actor_mentions = [(m, e) for m, e in actor_mentions if not (d0 <= m.start < d1)]
+        return cls(doc, {e.id: e for e in entities}, actor_mentions, place_mentions)
+
+
 def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
                        dates: list[DateMention], ctx: EventContext) -> list[Event]:
-    text = doc.text
-    lang = doc.lang or "en"
-    by_span: dict[tuple[int, int], Entity] = {}
-    for ent in entities:
-        for m in ent.mentions:
-            by_span[(m.start, m.end)] = ent
-    ent_by_id = {e.id: e for e in entities}
-    actor_mentions = sorted(
-        [(m, e) for e in entities if e.kind in _ACTOR_KINDS for m in e.mentions], key=lambda x: x[0].start)
-    place_mentions = sorted(
-        [(m, e) for e in entities if e.kind in {"place", "state"} for m in e.mentions], key=lambda x: x[0].start)
-
-    if doc.dateline_span:
-        d0, d1 = doc.dateline_span
-        actor_mentions = [(m, e) for m, e in actor_mentions if not (d0 <= m.start < d1)]
-    frames: list[Frame] = []
-    conveners: list[tuple[tuple[int, int], str]] = []
-    last_subject: str | None = None
-    for s_start, s_end in sents:
-        sentence = text[s_start:s_end]
-        for cm in _CONFERENCE_NOUN.finditer(sentence):
-            pos = s_start + cm.start()
-            near = [(e.id.startswith("org:"), abs(m.start - pos), e.id) for m, e in actor_mentions
-                    if e.kind == "organization" and s_start <= m.start < s_end and -60 < m.start - pos < 100
-                    and not any(_EVENT_NAME.search(f) for f in e.forms)
-                    and not _REPORTING.match(text[m.end: m.end + 20])]
-            if near:
-                conveners.append(((s_start, s_end), min(near)[2]))
-        if attendees_join(frames, text, (s_start, s_end), actor_mentions, ent_by_id):
-            continue
-        triggers = [] if reads_as_sport(sentence, lang) else find_triggers(sentence, lang, s_start)
-        if not triggers:
-            if lang in _SUBJECT_CARRIES:
-                last_subject = _named_subject(actor_mentions, s_start, s_end) or last_subject
-            continue
-        triggers = [replace(t, type="conference") if t.type == "meet" and
-                    _CONFERENCE_NOUN.search(text[max(s_start, t.start - 30): t.start]) and not t.nominal else t
-                    for t in triggers]
-        new_people = {e.id for m, e in actor_mentions if s_start <= m.start < s_end and e.kind == "person"}
-        if frames and _CONTINUES.search(sentence) and frames[-1].status == "occurred" \
-                and new_people <= set(frames[-1].parties):
-            # "Les deux parties ont...", "The two sides agreed", "وبحث الطرفان", "خلال اللقاء": same event
-            if (s_start, s_end) not in frames[-1].evidence + frames[-1].support:
-                frames[-1].support.append((s_start, s_end))
-            continue
-        in_sent = [(m, e) for m, e in actor_mentions if s_start <= m.start < s_end]
-        named = named_counterparts(text, in_sent, ent_by_id)
-        parties = sentence_parties(text, named, ent_by_id)
-        visits = visit_frames(text, (s_start, s_end), triggers, lang, parties, place_mentions, ent_by_id, last_subject)
-        frames += visits
-        opening = _OPENING_PHRASE.match(text, s_start, s_end)
-        for trig in _useful_triggers(triggers, text, s_start, s_end):
-            clause = trig.start if _opens_also_clause(text, trig) else _clause_start(text, s_start, trig.start)
-            before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
-                      and not (opening and p[0].end <= opening.end() <= trig.start)]
-            reported = _reported_clause(text, clause, trig.start)
-            if reported is not None and any(p[0].start >= reported for p in before):
-                before = [p for p in before if p[0].start >= reported]  # "X a indiqué que Y a reçu Z": Y, not X
-            cut = _AFTER_CLAUSE_END.search(text, trig.end, s_end)
-            end = min(cut.start() if cut else s_end, _next_clause_verb(text, triggers, trig, lang))
-            after = [p for p in parties if trig.start < p[0].start < end]  # also inside: "talked to X by phone";
-            # not past a new clause with a subject of its own (", and Y was ...", "كما اجتمع بـC")
-            ids_before = list(dict.fromkeys(e.id for _, e in before))
-            ids_after = list(dict.fromkeys(e.id for _, e in after))
-            if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
-                ids_before = []     # "X said, after a phone call between A and B": A and B are the parties
-            possessive = re.search(r"\b(?:his|her|its|their|sa|son|ses|leur)\s+(?:\w+\s+)?$",
-                                   text[max(s_start, trig.start - 25): trig.start], re.I) or (
-                lang == "ar" and after and _AR_HIS_COUNTERPART.search(text, trig.end, after[0][0].start))
-            if not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
-                ids_before = [last_subject]
-                ids_after = [x for x in ids_after if x != last_subject]
-            elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or _received_by(trig, text)) \
-                    and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]):
-                ids_before = [last_subject]
-            elif ids_before and not ids_after and last_subject and last_subject not in ids_before \
-                    and _object_pronoun(text, trig, s_start):
-                ids_after = [last_subject]      # "Y l'a reçu", "Y received him": the story's subject is the object
-            if lang == "ar" and not ids_before and not trig.nominal and len(ids_after) >= 3 \
-                    and trig.type != "conference" and not _BETWEEN.search(text[trig.end: s_end]):
-                groups = _verb_first_groups(ids_after, ent_by_id)
-            else:
-                listed = listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id)
-                groups = _party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar",
-                                       bool(_ONE_BY_ONE.search(text, s_start, s_end)))
-            status = status_of(sentence, trig.start - s_start, lang)
-            etype = trig.type
-            if any(v.trigger == trig for v in visits):
-                # the visit is the visitor's and the host state's (visit_frames); a person met on it: a meeting
-                etype = "meet"
-                groups = [g for g in groups if sum(ent_by_id[p].kind == "person" for p in g) >= 2]
-            if etype == "visit":
-                groups = [] if _visit_told_before(text, trig, s_start, s_end) else \
-                    [g for g in groups if any(ent_by_id[p].kind == "person" for p in g)]   # a person visits
-            for group in groups:
-                evidence = [(s_start, s_end)]
-                if trig.type == "conference" and conveners and not any(
-                        ent_by_id[g].kind == "organization" for g in group):
-                    span, convener = conveners[-1]
-                    if convener not in group:
-                        group = group + [convener]
-                        if span != evidence[0]:
-                            evidence.append(span)
-                if len(group) < (1 if trig.type == "conference" else 2):
-                    continue
-                roles = {pid: _role(ent_by_id[pid]) for pid in group}
-                states = [p for p in group if ent_by_id[p].kind == "state"]
-                host = states[0] if etype == "visit" and len(states) == 1 else None   # "X visited Ghana"
-                frames.append(Frame(etype, status, group, roles, evidence, trig, host=host))
-            if groups and groups[0]:
-                persons = [p for p in groups[0] if ent_by_id[p].kind == "person"]
-                last_subject = (ids_before[0] if ids_before else (persons[0] if persons else last_subject))
-        if parties and parties[0][1].kind == "person" and parties[0][0].start < triggers[0].start:
-            last_subject = parties[0][1].id
-
-    frames = sorted(frames + counterparts_listed_after(text, sents, actor_mentions, ent_by_id, lang)
-                    + interlocutors_listed(text, sents, actor_mentions, lang), key=lambda f: f.evidence[0])
+    """The rule path: each sentence's triggers and parties give frames, lists of counterparts give one frame
+    each, frames told twice are merged, then date, venue and confidence."""
+    story = _Story.of(doc, entities)
+    for span in sents:
+        _read_sentence(story, span)
+    text, lang, ent_by_id = doc.text, doc.lang or "en", story.ent_by_id
+    frames = sorted(story.frames + counterparts_listed_after(text, sents, story.actor_mentions, ent_by_id, lang)
+                    + interlocutors_listed(text, sents, story.actor_mentions, lang), key=lambda f: f.evidence[0])
     merged = absorb_state_frames([f for f in merge_frames(frames, ent_by_id) if len(f.parties) >= 2], ent_by_id)
-    return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, place_mentions, ent_by_id, ctx,
-                       sents)
+    return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
+                       ent_by_id, ctx, sents)
+
+
+def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
+    """The frames of one sentence, added to the story's."""
+    text, lang = story.doc.text, story.doc.lang or "en"
+    s_start, s_end = span
+    sentence = text[s_start:s_end]
+    _note_conveners(story, span)
+    if attendees_join(story.frames, text, span, story.actor_mentions, story.ent_by_id):
+        return
+    triggers = [] if reads_as_sport(sentence, lang) else find_triggers(sentence, lang, s_start)
+    if not triggers:
+        if lang in _SUBJECT_CARRIES:
+            story.last_subject = _named_subject(story.actor_mentions, s_start, s_end) or story.last_subject
+        return
+    triggers = [replace(t, type="conference") if t.type == "meet" and
+                _CONFERENCE_NOUN.search(text[max(s_start, t.start - 30): t.start]) and not t.nominal else t
+                for t in triggers]
+    if _continues_last_frame(story, span):
+        return
+    in_sent = [(m, e) for m, e in story.actor_mentions if s_start <= m.start < s_end]
+    named = named_counterparts(text, in_sent, story.ent_by_id)
+    parties = sentence_parties(text, named, story.ent_by_id)
+    visits = visit_frames(text, span, triggers, lang, parties, story.place_mentions, story.ent_by_id,
+                          story.last_subject)
+    story.frames += visits
+    opening = _OPENING_PHRASE.match(text, s_start, s_end)
+    for trig in _useful_triggers(triggers, text, s_start, s_end):
+        ids_before, ids_after = _trigger_sides(story, span, trig, triggers, parties, opening)
+        groups = _trigger_groups(story, span, trig, named, ids_before, ids_after)
+        _add_frames(story, span, trig, status_of(sentence, trig.start - s_start, lang), groups, visits)
+        if groups and groups[0]:
+            persons = [p for p in groups[0] if story.ent_by_id[p].kind == "person"]
+            story.last_subject = ids_before[0] if ids_before else (persons[0] if persons else story.last_subject)
+    if parties and parties[0][1].kind == "person" and parties[0][0].start < triggers[0].start:
+        story.last_subject = parties[0][1].id
+
+
+def _note_conveners(story: _Story, span: tuple[int, int]) -> None:
+    """'a meeting of the council of X', 'la conférence organisée par X': the organization nearest a
+    conference noun convenes it (a conference told later without an organization takes it)."""
+    text = story.doc.text
+    s_start, s_end = span
+    for cm in _CONFERENCE_NOUN.finditer(text[s_start:s_end]):
+        pos = s_start + cm.start()
+        near = [(e.id.startswith("org:"), abs(m.start - pos), e.id) for m, e in story.actor_mentions
+                if e.kind == "organization" and s_start <= m.start < s_end and -60 < m.start - pos < 100
+                and not any(_EVENT_NAME.search(f) for f in e.forms)
+                and not _REPORTING.match(text[m.end: m.end + 20])]
+        if near:
+            story.conveners.append((span, min(near)[2]))
+
+
+def _continues_last_frame(story: _Story, span: tuple[int, int]) -> bool:
+    """"Les deux parties ont...", "The two sides agreed", "وبحث الطرفان", "خلال اللقاء": the same event as the
+    last frame, when the sentence names no one new; the sentence becomes its support."""
+    s_start, s_end = span
+    frames = story.frames
+    new_people = {e.id for m, e in story.actor_mentions if s_start <= m.start < s_end and e.kind == "person"}
+    if not (frames and _CONTINUES.search(story.doc.text[s_start:s_end]) and frames[-1].status == "occurred"
+            and new_people <= set(frames[-1].parties)):
+        return False
+    if span not in frames[-1].evidence + frames[-1].support:
+        frames[-1].support.append(span)
+    return True
+
+
+def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers: list[Trigger],
+                   parties: list[tuple[Mention, Entity]], opening: re.Match[str] | None) -> tuple[list[str], list[str]]:
+    """The actors before a trigger (its subject) and after it (its objects), in its clause."""
+    text, lang, last_subject = story.doc.text, story.doc.lang or "en", story.last_subject
+    s_start, s_end = span
+    clause = trig.start if _opens_also_clause(text, trig) else _clause_start(text, s_start, trig.start)
+    before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
+              and not (opening and p[0].end <= opening.end() <= trig.start)]
+    reported = _reported_clause(text, clause, trig.start)
+    if reported is not None and any(p[0].start >= reported for p in before):
+        before = [p for p in before if p[0].start >= reported]  # "X a indiqué que Y a reçu Z": Y, not X
+    cut = _AFTER_CLAUSE_END.search(text, trig.end, s_end)
+    end = min(cut.start() if cut else s_end, _next_clause_verb(text, triggers, trig, lang))
+    after = [p for p in parties if trig.start < p[0].start < end]  # also inside: "talked to X by phone";
+    # not past a new clause with a subject of its own (", and Y was ...", "كما اجتمع بـC")
+    ids_before = list(dict.fromkeys(e.id for _, e in before))
+    ids_after = list(dict.fromkeys(e.id for _, e in after))
+    if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
+        ids_before = []     # "X said, after a phone call between A and B": A and B are the parties
+    possessive = re.search(r"\b(?:his|her|its|their|sa|son|ses|leur)\s+(?:\w+\s+)?$",
+                           text[max(s_start, trig.start - 25): trig.start], re.I) or (
+        lang == "ar" and after and _AR_HIS_COUNTERPART.search(text, trig.end, after[0][0].start))
+    if not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
+        ids_before = [last_subject]
+        ids_after = [x for x in ids_after if x != last_subject]
+    elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or _received_by(trig, text)) \
+            and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]):
+        ids_before = [last_subject]
+    elif ids_before and not ids_after and last_subject and last_subject not in ids_before \
+            and _object_pronoun(text, trig, s_start):
+        ids_after = [last_subject]      # "Y l'a reçu", "Y received him": the story's subject is the object
+    return ids_before, ids_after
+
+
+def _trigger_groups(story: _Story, span: tuple[int, int], trig: Trigger, named: list[tuple[Mention, Entity]],
+                    ids_before: list[str], ids_after: list[str]) -> list[list[str]]:
+    """The parties of each event a trigger tells: one group, or one per counterpart of a list."""
+    text, lang, ent_by_id = story.doc.text, story.doc.lang or "en", story.ent_by_id
+    s_start, s_end = span
+    if lang == "ar" and not ids_before and not trig.nominal and len(ids_after) >= 3 \
+            and trig.type != "conference" and not _BETWEEN.search(text[trig.end: s_end]):
+        return _verb_first_groups(ids_after, ent_by_id)
+    listed = listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id)
+    return _party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar",
+                         bool(_ONE_BY_ONE.search(text, s_start, s_end)))
+
+
+def _add_frames(story: _Story, span: tuple[int, int], trig: Trigger, status: str, groups: list[list[str]],
+                visits: list[Frame]) -> None:
+    """One frame per group of parties of a trigger; `groups` is narrowed in place as the visit rules say."""
+    text, ent_by_id = story.doc.text, story.ent_by_id
+    etype = trig.type
+    if any(v.trigger == trig for v in visits):
+        # the visit is the visitor's and the host state's (visit_frames); a person met on it: a meeting
+        etype = "meet"
+        groups[:] = [g for g in groups if sum(ent_by_id[p].kind == "person" for p in g) >= 2]
+    if etype == "visit":
+        groups[:] = [] if _visit_told_before(text, trig, span[0], span[1]) else \
+            [g for g in groups if any(ent_by_id[p].kind == "person" for p in g)]   # a person visits
+    for group in groups:
+        evidence = [span]
+        if trig.type == "conference" and story.conveners and not any(
+                ent_by_id[g].kind == "organization" for g in group):
+            convener_span, convener = story.conveners[-1]
+            if convener not in group:
+                group = group + [convener]
+                if convener_span != evidence[0]:
+                    evidence.append(convener_span)
+        if len(group) < (1 if trig.type == "conference" else 2):
+            continue
+        roles = {pid: _role(ent_by_id[pid]) for pid in group}
+        states = [p for p in group if ent_by_id[p].kind == "state"]
+        host = states[0] if etype == "visit" and len(states) == 1 else None   # "X visited Ghana"
+        story.frames.append(Frame(etype, status, group, roles, evidence, trig, host=host))
 
 
 def _finish_all(doc: Document, merged: list[Frame], dates: list[DateMention],
