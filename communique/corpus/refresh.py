@@ -3,11 +3,13 @@ browse rows of the merged events that changed (store/browse_tables.py).
 
 A store remembers which documents a refresh has seen. An incremental refresh (the default once a store
 has been refreshed) recomputes only what the new documents reach: their near-duplicates (against the
-known representatives), the actors their entities link to (persons are relinked as a whole, as one
-new spelling can join two clusters), and the merge blocks their reports fall in, closed over the
-reports sharing a block, so that every group that could change is recomputed from all its reports.
-The result is the one a full refresh gives (tests/test_corpus_refresh.py compares them field by field).
-"""
+known representatives), the actors their entities link to (persons by the components they reach,
+communique.corpus.relinking), and their reports' merged events: the new reports (and those of documents
+whose parties were relinked, with the other reports of the groups these were in) are merged into the
+stored groups they share a block with (merging.merge_into_groups), so that no other report is read.
+On the corpora of tests/test_corpus_refresh.py and the 10k bench store the result is the one a full
+refresh gives, table by table; where a report fits two groups that do not fit each other, the group it
+joins depends on the order reports are merged in (here: the order they arrived in)."""
 
 from __future__ import annotations
 
