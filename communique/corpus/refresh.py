@@ -82,11 +82,38 @@ def refresh_merged_events(store: Store, touched: Collection[str] | None = None) 
                     key=lambda g: g[0][0])
     old.update((ev, cid) for cid, members in near.items() for ev in members)
     keys = [k for group in stored for k in group] + added
-    groups = [g for g in merge_into_groups(stored, added) if max(g) >= len(keys) - len(added)]   # those with an added report
-    assignments, _ = assign_corpus_ids(keys, groups)
+    assignments, _ = assign_corpus_ids(keys, _merged_with_added(stored, added))
     store.set_corpus_events([(ev_id, cid) for ev_id, cid in assignments if old.get(ev_id) != cid])
     store.replace_merge_blocks({k[0] for k in added}, [(block, k[0]) for k in added for block in block_names(k)])
     return store.count_corpus_events(), {documents[ev_id] for ev_id, _ in assignments}
+
+
+def _merged_with_added(stored: list[list[EventKey]], added: list[EventKey]) -> list[list[int]]:
+    """The groups :func:`merge_into_groups` gives that hold an added report, as indexes over the stored
+    groups' keys and then the added ones. A stored group is merged as one report of each kind it holds (the
+    keys that differ by their id only: copies of one story), since only those decide what joins it."""
+    kinds = [_first_of_each_kind(group) for group in stored]
+    starts, n = [], 0
+    for group in stored:
+        starts.append(n)
+        n += len(group)
+    owner = [g for g, kind in enumerate(kinds) for _ in kind]      # merged index -> its stored group
+    out = []
+    for group in merge_into_groups(kinds, added):
+        if max(group) < len(owner):
+            continue
+        indexes = [n + i - len(owner) for i in group if i >= len(owner)]
+        for g in {owner[i] for i in group if i < len(owner)}:
+            indexes += range(starts[g], starts[g] + len(stored[g]))
+        out.append(indexes)
+    return out
+
+
+def _first_of_each_kind(group: list[EventKey]) -> list[EventKey]:
+    first: dict[tuple, EventKey] = {}
+    for k in group:
+        first.setdefault(k[1:], k)
+    return list(first.values())
 
 
 def _noting(reports: Iterable[StoredReport], documents: dict[str, str]) -> Iterator[StoredReport]:
