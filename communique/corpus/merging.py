@@ -343,9 +343,10 @@ def merge_into_groups(stored: Sequence[Sequence[EventKey]], added: Sequence[Even
     :func:`merge_events` accepts (``_Clusters.join``: complete linkage): it joins the groups it bridges
     when their union stays compatible.
 
-    Where the new reports meet no two incompatible candidates, this is the partition :func:`merge_events`
-    gives for all the keys; where they do, which one a report joins depends on the order reports are
-    merged in, and here it is the order they arrived in (documents of earlier refreshes first)."""
+    Every group is compatible (complete linkage) and, with every report dated, no two groups sharing a
+    block could still be merged, as with :func:`merge_events`. Where a report fits two clusters that do
+    not fit each other, which one it joins depends on the order reports are merged in: :func:`merge_events`
+    goes by block and date, this by the order reports arrived in (stored groups first)."""
     keys = [k for group in stored for k in group] + list(added)
     clusters = _Clusters(keys)
     find = clusters.forest.find
