@@ -4,6 +4,7 @@ corpus size, then, at the largest size, the end-of-run refresh after adding 1,00
 refresh of the same store. Every run is a fresh child process; model loading is included.
 
 Run: python bench/scale.py [--docs 600] [--sizes 1000 10000 100000] [--max-size 10000] [--no-ray] [--add 1000]
+                           [--replay] [--keep DIR]
 The corpus is bench/throughput.py's (the bundled examples, varied by a suffix line); the growth corpus
 also rotates each copy's body paragraphs so that no two documents are the same text. Documents added to the
 grown store are either more of the same 18 stories (every merge block and actor of the store is reached) or
@@ -16,6 +17,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -179,8 +181,8 @@ def spacy_baseline(n: int, processes: int) -> dict:
 
 
 def add_documents(tmp: Path, db: Path, n: int, size: int, mode: str) -> list[dict]:
-    """Add n documents to the grown store twice, new stories then more of the same, each followed by a full
-    refresh of the same store; print and return the figures."""
+    """Add n documents to a copy of the grown store, new stories, then (to another copy) more of the same, each
+    followed by a full refresh of the same store; print and return the figures."""
     out = []
     batches = [("new stories", new_stories(n) if STORIES.is_dir() else []),
                ("more of the same stories", varied_corpus(size + n)[size:])]
@@ -190,7 +192,10 @@ def add_documents(tmp: Path, db: Path, n: int, size: int, mode: str) -> list[dic
             continue
         path = tmp / "added.jsonl"
         write_jsonl(docs, path, prefix=f"added-{len(out)}-")
-        r = run_child("--child-add", str(path), str(db), mode)
+        work = tmp / "added.duckdb"         # each batch is added to a copy of the grown store
+        shutil.copy(db, work)
+        r = run_child("--child-add", str(path), str(work), mode)
+        work.unlink()
         r.update(label=label, ratio=r["refresh_s"] / r["full_s"])
         out.append(r)
         print(f"  +{r['docs']} {label}: end-of-run refresh {r['refresh_s']:5.1f} s, full refresh of the same store "
@@ -198,6 +203,21 @@ def add_documents(tmp: Path, db: Path, n: int, size: int, mode: str) -> list[dic
               flush=True)
         path.unlink()
     return out
+
+
+def grow(tmp: Path, db: Path, n: int, args: argparse.Namespace, results: dict[str, list[dict]]) -> None:
+    """Store the growth corpus of n documents into ``db`` in a child process; print and keep the figures."""
+    path = tmp / f"growth{n}.jsonl"
+    write_jsonl(varied_corpus(n), path)
+    r = run_child("--child", str(path), str(db), "replay" if args.replay else "local", str(args.growth_workers))
+    r.update(n=n, rate=r["docs"] / r["seconds"])
+    results["growth"].append(r)
+    print(f"{n:>7} docs  {r['seconds']:7.0f} s  {r['rate']:5.1f} docs/s  end-of-run refresh {r['refresh_s']:5.1f} s"
+          f"  full refresh again {r['merge_s']:5.1f} s  "
+          f"peak RSS parent {r['peak_rss_parent_mb']:.0f} MB, per worker {r['peak_rss_worker_mb']:.0f} MB  "
+          f"db {r['db_mb']:.0f} MB  {r['events']} events  cpu {r['cpu_s']:.0f}s (parent {r['cpu_parent_s']:.0f}s)  "
+          f"({load()})", flush=True)
+    path.unlink()
 
 
 def load() -> str:
@@ -214,6 +234,8 @@ def main() -> None:
     ap.add_argument("--no-engines", action="store_true", help="only the growth series")
     ap.add_argument("--json", help="also write every measurement to this file")
     ap.add_argument("--add", type=int, default=1000, help="documents added to the largest growth store (0: none)")
+    ap.add_argument("--keep", metavar="DIR", help="keep the growth stores in DIR, and reuse those already there "
+                    "(documents are added to copies)")
     ap.add_argument("--child", nargs=4, metavar=("CORPUS", "DB", "ENGINE", "WORKERS"), help=argparse.SUPPRESS)
     ap.add_argument("--replay", action="store_true",
                     help="growth series: extract each distinct text once and store every copy from it (see replay())")
@@ -255,21 +277,15 @@ def main() -> None:
         if sizes:
             print(f"\ngrowth: local engine, {args.growth_workers} workers, varied corpus")
         for n in sizes:
-            path = Path(tmp) / f"growth{n}.jsonl"
-            write_jsonl(varied_corpus(n), path)
-            db = Path(tmp) / f"growth{n}.duckdb"
-            r = run_child("--child", str(path), str(db), "replay" if args.replay else "local", str(args.growth_workers))
-            r.update(n=n, rate=r["docs"] / r["seconds"])
-            results["growth"].append(r)
-            print(f"{n:>7} docs  {r['seconds']:7.0f} s  {r['rate']:5.1f} docs/s  end-of-run refresh {r['refresh_s']:5.1f} s"
-                  f"  full refresh again {r['merge_s']:5.1f} s  "
-                  f"peak RSS parent {r['peak_rss_parent_mb']:.0f} MB, per worker {r['peak_rss_worker_mb']:.0f} MB  "
-                  f"db {r['db_mb']:.0f} MB  {r['events']} events  cpu {r['cpu_s']:.0f}s (parent {r['cpu_parent_s']:.0f}s)  "
-                  f"({load()})", flush=True)
+            db = Path(args.keep or tmp) / f"growth{n}{'-replay' if args.replay else ''}.duckdb"
+            if db.exists():
+                print(f"{n:>7} docs  the store kept in {db}", flush=True)
+            else:
+                grow(Path(tmp), db, n, args, results)
             if n == sizes[-1] and args.add:
                 results["added"] = add_documents(Path(tmp), db, args.add, n, "replay" if args.replay else "extract")
-            db.unlink()
-            path.unlink()
+            if not args.keep:
+                db.unlink()
         skipped = [s for s in args.sizes if s > args.max_size]
         if skipped and results["growth"]:
             last = results["growth"][-1]

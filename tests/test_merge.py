@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from communique.records import Document
 from communique.corpus.copies import near_duplicates
-from communique.corpus.merging import EXHAUSTIVE_BLOCK, _dates_compatible, merge_events, merge_events_reference
+from communique.corpus.merging import (EXHAUSTIVE_BLOCK, _dates_compatible, merge_events, merge_events_reference,
+                                      merge_into_groups)
 
 from .conftest import EXAMPLES
 
@@ -93,6 +94,65 @@ def test_merge_dated_reports_leave_no_compatible_pair_apart(raw):
         countries = {keys[i][4] for i in g + h} - {None}
         dates_ok = all(_dates_compatible(keys[i][3], keys[j][3]) for i in g for j in h)
         assert not (shares_block and len(countries) <= 1 and dates_ok)
+
+
+def _grouped(raw: list, split: int, dated: bool) -> tuple[list[list[tuple]], list[tuple], list[tuple]]:
+    """Keys of ``raw``: the first ``split`` merged by merge_events (the stored groups, in the order of
+    their first report), the rest added; and every key in the order merge_into_groups numbers them."""
+    keys = [(f"ev:{i:03d}", fam, parties, d or ("2020-02-10" if dated else None), c)
+            for i, (fam, parties, d, c) in enumerate(raw)]
+    old, added = keys[:split], keys[split:]
+    stored = sorted(([old[i] for i in sorted(g)] for g in merge_events(old)), key=lambda g: g[0][0])
+    return stored, added, [k for g in stored for k in g] + added
+
+
+@settings(max_examples=150, deadline=None)
+@given(_keys, st.integers(min_value=0, max_value=60))
+def test_merge_into_groups_keeps_stored_groups_whole_and_complete_linkage(raw, split):
+    stored, added, keys = _grouped(raw, min(split, len(raw)), dated=False)
+    groups = merge_into_groups(stored, added)
+    assert sorted(i for g in groups for i in g) == list(range(len(keys)))
+    where = {i: n for n, g in enumerate(groups) for i in g}
+    start = 0
+    for g in stored:
+        assert len({where[i] for i in range(start, start + len(g))}) == 1
+        start += len(g)
+    for group in groups:
+        assert len({keys[i][1] for i in group}) == 1
+        assert len({keys[i][4] for i in group} - {None}) <= 1
+        for i, j in combinations(group, 2):
+            assert _dates_compatible(keys[i][3], keys[j][3])
+
+
+@settings(max_examples=150, deadline=None)
+@given(_keys, st.integers(min_value=0, max_value=60))
+def test_merge_into_groups_dated_reports_leave_no_compatible_pair_apart(raw, split):
+    """With every report dated, as merge_events: no two groups that share a block could still be merged."""
+    stored, added, keys = _grouped(raw, min(split, len(raw)), dated=True)
+    groups = merge_into_groups(stored, added)
+    for g, h in combinations(groups, 2):
+        if keys[g[0]][1] != keys[h[0]][1]:
+            continue
+        shares_block = any(_blocks(keys[i][2]) & _blocks(keys[j][2]) for i in g for j in h)
+        countries = {keys[i][4] for i in g + h} - {None}
+        dates_ok = all(_dates_compatible(keys[i][3], keys[j][3]) for i in g for j in h)
+        assert not (shares_block and len(countries) <= 1 and dates_ok)
+
+
+def test_merge_into_groups_bridges_stored_groups_and_joins_the_earliest_of_two_that_conflict():
+    pair, other = frozenset({"Q1028", "Q159"}), frozenset({"Q1028", "Q142"})
+    stored = [[("ev:1", "meet", pair, "2024-05-01", "MA")],
+              [("ev:2", "meet", other, "2024-05-02", None)],
+              [("ev:3", "meet", pair, "2024-05-04", None)]]
+    # names all three states, the day between the first two: both stored meetings are the one it reports
+    bridge = ("ev:0", "meet", pair | other, "2024-05-01", None)
+    assert sorted(sorted(g) for g in merge_into_groups(stored, [bridge])) == [[0, 1, 3], [2]]
+    # undated, it fits the meetings of the 1st and of the 4th, which are not one: it joins the first stored
+    undated = ("ev:9", "meet", pair, None, None)
+    assert sorted(sorted(g) for g in merge_into_groups(stored, [undated])) == [[0, 3], [1], [2]]
+    # a second added report of the 4th joins the stored group of the 4th, not the added one before it
+    later = ("ev:8", "meet", pair, "2024-05-04", None)
+    assert sorted(sorted(g) for g in merge_into_groups(stored, [undated, later])) == [[0, 3], [1], [2, 4]]
 
 
 def test_near_duplicates_finds_a_syndicated_copy():

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
 from itertools import combinations
 from typing import Any
 
 from ..records import StoredReport
 
-__all__ = ["party_keys", "same_sides", "same_event", "merge_corpus", "merge_events", "merge_events_reference", "EventKey",
+__all__ = ["party_keys", "same_sides", "same_event", "merge_corpus", "merge_events", "merge_into_groups", "merge_events_reference", "EventKey",
            "report_keys", "implied_officials", "corpus_assignments", "assign_corpus_ids", "block_names"]
 
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
@@ -197,6 +197,92 @@ class _Forest:
         return list(out.values())
 
 
+class _Clusters:
+    """The clusters :func:`merge_events` builds over ``keys``, each with what decides a join: its dates, its
+    venue country, the officials its reports name and those their documents imply, the days its documents
+    allow an undated report (complete linkage)."""
+
+    __slots__ = ("forest", "dinfo", "cdates", "ccountry", "cofficials", "cimplied", "cwindow", "joins")
+
+    def __init__(self, keys: list[EventKey]) -> None:
+        self.forest = _Forest(len(keys))
+        infos: dict[str, _DateInfo] = {}
+        self.dinfo: list[_DateInfo | None] = []
+        for k in keys:
+            d = k[3]
+            if d:
+                info = infos.get(d)
+                if info is None:
+                    info = infos[d] = _DateInfo(d)
+                self.dinfo.append(info)
+            else:
+                self.dinfo.append(None)
+        self.cdates: dict[int, list[_DateInfo]] = {i: [di] for i, di in enumerate(self.dinfo) if di is not None}
+        self.ccountry: dict[int, str] = {i: k[4] for i, k in enumerate(keys) if k[4]}
+        self.cofficials: dict[int, dict[str, frozenset[str]]] = {
+            i: o for i, k in enumerate(keys) if len(k) > 5 and (o := named_officials(k[5]))}
+        # with the officials their documents imply: what places a cluster that has no date
+        self.cimplied: dict[int, dict[str, frozenset[str]]] = {
+            i: _union_officials(self.cofficials.get(i, {}), named_officials(k[6])) for i, k in enumerate(keys)
+            if len(k) > 6}
+        # the days an undated cluster can tell of, from its documents' own dates
+        self.cwindow: dict[int, Window] = {i: w for i, k in enumerate(keys) if (w := _published_window(k))}
+        self.joins = 0     # successful joins so far: a scan that joined nothing gives the same again until one
+
+    def join(self, i: int, j: int) -> bool:
+        """Join the clusters of reports i and j when every pair of their dates is within a day (or one a
+        prefix of the other), they have at most one venue country and their officials agree."""
+        find = self.forest.find
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            return False
+        ci, cj = self.ccountry.get(ri), self.ccountry.get(rj)
+        if ci and cj and ci != cj:
+            return False
+        di, dj = self.cdates.get(ri), self.cdates.get(rj)
+        if di and dj:
+            for a in di:
+                for b in dj:
+                    if a is not b and not _info_compatible(a, b):
+                        return False
+        oi, oj = self.cofficials.get(ri), self.cofficials.get(rj)
+        if oi and oj and not officials_compatible(oi, oj):
+            return False
+        wi, wj = self.cimplied.get(ri, oi), self.cimplied.get(rj, oj)
+        if not (di and dj) and not _placed_alike(oi or {}, wi or {}, oj or {}, wj or {}):
+            return False
+        if _within(self.cwindow.get(ri), self.cwindow.get(rj), (*(di or ()), *(dj or ()))) is False:
+            return False
+        self.unite(ri, rj)
+        return True
+
+    def unite(self, ri: int, rj: int) -> None:
+        """Make cluster ``rj`` (a root) part of cluster ``ri`` (a root), whatever they hold."""
+        self.forest.parent[rj] = ri
+        oi, oj = self.cofficials.get(ri), self.cofficials.pop(rj, None)
+        wi, wj = self.cimplied.get(ri, oi), self.cimplied.get(rj, oj)
+        if oj:
+            self.cofficials[ri] = _union_officials(oi or {}, oj)
+        if rj in self.cimplied or ri in self.cimplied:
+            self.cimplied[ri] = _union_officials(wi or {}, wj or {})
+            self.cimplied.pop(rj, None)
+        dj = self.cdates.pop(rj, None)
+        if dj:
+            di = self.cdates.get(ri)
+            if di:
+                di.extend(x for x in dj if x not in di)
+            else:
+                self.cdates[ri] = dj
+        cj = self.ccountry.pop(rj, None)
+        if cj:
+            self.ccountry[ri] = cj
+        wi, wj = self.cwindow.get(ri), self.cwindow.pop(rj, None)
+        if wj:
+            shared = _within(wi, wj, ())
+            self.cwindow[ri] = shared if shared else (wi or wj)     # a stored group united as it is
+        self.joins += 1
+
+
 def merge_events(keys: list[EventKey]) -> list[list[int]]:
     """Union-find over events that share a block (same family and a pair of party keys); returns
     index groups. Reports join when their clusters stay compatible: every pair of dates within a
@@ -208,74 +294,8 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
     :func:`merge_events_reference`); large ones (a pair of actors that meet every month) by a
     sweep over date spans, so that only reports within a day of each other are compared, then
     each undated report joins the first compatible cluster, as in the reference."""
-    n = len(keys)
-    forest = _Forest(n)
-    parent, find = forest.parent, forest.find
-    infos: dict[str, _DateInfo] = {}
-    dinfo: list[_DateInfo | None] = []
-    for k in keys:
-        d = k[3]
-        if d:
-            info = infos.get(d)
-            if info is None:
-                info = infos[d] = _DateInfo(d)
-            dinfo.append(info)
-        else:
-            dinfo.append(None)
-    cdates: dict[int, list[_DateInfo]] = {i: [di] for i, di in enumerate(dinfo) if di is not None}
-    ccountry: dict[int, str] = {i: k[4] for i, k in enumerate(keys) if k[4]}
-    cofficials: dict[int, dict[str, frozenset[str]]] = {
-        i: o for i, k in enumerate(keys) if len(k) > 5 and (o := named_officials(k[5]))}
-    # with the officials their documents imply: what places a cluster that has no date
-    cimplied: dict[int, dict[str, frozenset[str]]] = {
-        i: _union_officials(cofficials.get(i, {}), named_officials(k[6])) for i, k in enumerate(keys) if len(k) > 6}
-    cwindow: dict[int, Window] = {i: w for i, k in enumerate(keys) if (w := _published_window(k))}
-    joins = [0]     # successful joins so far: a scan that joined nothing gives the same again until one
-
-    def join(i: int, j: int) -> bool:
-        ri, rj = find(i), find(j)
-        if ri == rj:
-            return False
-        ci, cj = ccountry.get(ri), ccountry.get(rj)
-        if ci and cj and ci != cj:
-            return False
-        di, dj = cdates.get(ri), cdates.get(rj)
-        if di and dj:
-            for a in di:
-                for b in dj:
-                    if a is not b and not _info_compatible(a, b):
-                        return False
-        oi, oj = cofficials.get(ri), cofficials.get(rj)
-        if oi and oj and not officials_compatible(oi, oj):
-            return False
-        wi, wj = cimplied.get(ri, oi), cimplied.get(rj, oj)
-        if not (di and dj) and not _placed_alike(oi or {}, wi or {}, oj or {}, wj or {}):
-            return False
-        window = _within(cwindow.get(ri), cwindow.get(rj), (*(di or ()), *(dj or ())))
-        if window is False:
-            return False
-        parent[rj] = ri
-        if window:
-            cwindow[ri] = window
-            cwindow.pop(rj, None)
-        if oj:
-            cofficials[ri] = _union_officials(oi or {}, oj)
-            del cofficials[rj]
-        if rj in cimplied or ri in cimplied:
-            cimplied[ri] = _union_officials(wi or {}, wj or {})
-            cimplied.pop(rj, None)
-        if dj:
-            if di:
-                di.extend(x for x in dj if x not in di)
-            else:
-                cdates[ri] = dj
-            del cdates[rj]
-        if cj:
-            ccountry[ri] = cj
-            del ccountry[rj]
-        joins[0] += 1
-        return True
-
+    clusters = _Clusters(keys)
+    forest, dinfo, cdates, join, find = clusters.forest, clusters.dinfo, clusters.cdates, clusters.join, clusters.forest.find
     blocks = _blocks(keys)
     for members in blocks.values():
         m = len(members)
@@ -320,7 +340,7 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
         fruitless: tuple[int, int] | None = None
         near_cache: dict[tuple[int, int], list[int]] = {}     # the candidates of a span of days
         for u in undated:
-            if fruitless == (find(u), joins[0]):
+            if fruitless == (find(u), clusters.joins):
                 continue
             ds = cdates.get(find(u))
             if ds:   # dated through another block: only reports near its dates can fit
@@ -349,8 +369,57 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
                 if join(j, u):
                     break
             else:
-                fruitless = (find(u), joins[0])
+                fruitless = (find(u), clusters.joins)
     return forest.groups()
+
+
+def merge_into_groups(stored: Sequence[Sequence[EventKey]], added: Sequence[EventKey]) -> list[list[int]]:
+    """Stored groups (each its reports' keys, in id order; the groups in the order of their first report)
+    and added reports (in id order) -> index groups over the stored keys, one group after the other, then
+    the added ones. A stored group stays whole. Each added report, in turn, tries the clusters it shares a
+    block with (stored groups and the added reports placed before it), in the order of the earliest of
+    their reports in those blocks (a stored group: its first report), and joins every one the decision of
+    :func:`merge_events` accepts (``_Clusters.join``: complete linkage): it joins the groups it bridges
+    when their union stays compatible.
+
+    Every group is compatible (complete linkage) and, with every report dated, no two groups sharing a
+    block could still be merged, as with :func:`merge_events`. Where a report fits two clusters that do
+    not fit each other, which one it joins depends on the order reports are merged in: :func:`merge_events`
+    goes by block and date, this by the order reports arrived in (stored groups first)."""
+    keys = [k for group in stored for k in group] + list(added)
+    clusters = _Clusters(keys)
+    find = clusters.forest.find
+    in_block: dict[tuple[str, ...], list[int]] = defaultdict(list)   # block -> a report of each cluster in it
+    i = 0
+    for group in stored:
+        first, blocks = i, set()
+        for k in group:
+            if i != first:
+                clusters.unite(first, i)
+            blocks.update(_report_blocks(k))
+            i += 1
+        for block in blocks:
+            in_block[block].append(first)
+    for a in range(i, len(keys)):
+        blocks = _report_blocks(keys[a])
+        candidates: dict[int, int] = {}     # cluster root -> its earliest report in the blocks
+        for block in blocks:
+            members = in_block[block]
+            firsts: dict[int, int] = {}
+            for m in members:               # in index order: the first of each cluster is its earliest
+                firsts.setdefault(find(m), m)
+            if len(firsts) < len(members):  # clusters joined since: one entry each
+                members[:] = firsts.values()
+            for r, m in firsts.items():
+                if m < candidates.get(r, len(keys)):
+                    candidates[r] = m
+        for m in sorted(candidates.values()):
+            clusters.join(m, a)
+        root = find(a)
+        for block in blocks:
+            if root == a or all(find(m) != root for m in in_block[block]):
+                in_block[block].append(a)
+    return clusters.forest.groups()
 
 
 def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
@@ -502,9 +571,11 @@ def corpus_assignments(reports: Iterable[StoredReport], affiliations: Mapping[st
     return assign_corpus_ids(report_keys(reports, affiliations))
 
 
-def assign_corpus_ids(keys: list[EventKey]) -> tuple[list[tuple[str, str]], int]:
-    """Merge keys (in id order) -> (event id, corpus event id: ``ce:`` and its first report's id), groups."""
-    groups = merge_events(keys)
+def assign_corpus_ids(keys: list[EventKey], groups: list[list[int]] | None = None
+                      ) -> tuple[list[tuple[str, str]], int]:
+    """Merge keys (in id order) -> (event id, corpus event id: ``ce:`` and its first report's id), groups.
+    ``groups``: index groups over ``keys`` already merged (default: :func:`merge_events` of ``keys``)."""
+    groups = merge_events(keys) if groups is None else groups
     out: list[tuple[str, str]] = []
     for group in groups:
         ids = sorted(keys[i][0] for i in group)

@@ -3,22 +3,24 @@ browse rows of the merged events that changed (store/browse_tables.py).
 
 A store remembers which documents a refresh has seen. An incremental refresh (the default once a store
 has been refreshed) recomputes only what the new documents reach: their near-duplicates (against the
-known representatives), the actors their entities link to (persons are relinked as a whole, as one
-new spelling can join two clusters), and the merge blocks their reports fall in, closed over the
-reports sharing a block, so that every group that could change is recomputed from all its reports.
-The result is the one a full refresh gives (tests/test_corpus_refresh.py compares them field by field).
-"""
+known representatives), the actors their entities link to (persons by the components they reach,
+communique.corpus.relinking), and their reports' merged events: the new reports (and those of documents
+whose parties were relinked, with the other reports of the groups these were in) are merged into the
+stored groups they share a block with (merging.merge_into_groups), so that no other report is read.
+On the corpora of tests/test_corpus_refresh.py and the 10k bench store the result is the one a full
+refresh gives, table by table; where a report fits two groups that do not fit each other, the group it
+joins depends on the order reports are merged in (here: the order they arrived in)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from ..records import StoredReport
 from ..store import Store
 from .actors import refresh_actors
 from .copies import refresh_copies
-from .merging import EventKey, assign_corpus_ids, block_names, report_keys
+from .merging import EventKey, assign_corpus_ids, block_names, merge_into_groups, report_keys
 
 __all__ = ["refresh_corpus", "refresh_merged_events"]
 
@@ -46,52 +48,76 @@ def refresh_corpus(store: Store, *, overlay: str | Path | None = None, full: boo
     return groups
 
 
-def refresh_merged_events(store: Store, touched: Collection[str] | None = None) -> tuple[int, set[str] | None]:
-    """Recompute the corpus event of the occurred reports of the ``touched`` documents and of every
-    report that shares a merge block with them, transitively (None: of every report). Returns the
-    number of merged events in the store and the documents of the reports recomputed (None: all)."""
+def refresh_merged_events(store: Store, touched: Collection[str] | None = None) -> tuple[int, set[str]]:
+    """Recompute the corpus events (None: of every report; else incrementally, :func:`merge_into_groups`):
+    the occurred reports of the ``touched`` documents, and the other reports of the stored groups they were in,
+    are merged into the stored groups they share a block with. Returns the number of merged events in the
+    store and the documents of the groups that were recomputed (all of them in a full refresh)."""
     affiliations = store.actor_affiliations()
-    reached: set[str] = set()
+    documents: dict[str, str] = {}      # report -> its document
 
-    def noting(reports: Iterable[StoredReport]) -> Iterator[StoredReport]:
-        for r in reports:
-            reached.add(r.doc_id)
-            yield r
+    def read_keys(reports: Iterable[StoredReport]) -> list[EventKey]:
+        return report_keys(_noting(reports, documents), affiliations, store.persons_named, store.published_dates)
 
     if touched is None:
-        keys = report_keys(noting(store.occurred_reports()), affiliations, store.persons_named,
-                           store.published_dates)
-        scope = None
-    else:
-        keys = _component_keys(store, touched, affiliations, noting)
-        scope = {k[0] for k in keys}
-    assignments, groups = assign_corpus_ids(keys)
-    new = dict(assignments)
-    old = store.corpus_event_ids(scope)
-    changed: list[tuple[str, str | None]] = [(ev_id, cid) for ev_id, cid in new.items() if old.get(ev_id) != cid]
-    changed += [(ev_id, None) for ev_id in old if ev_id not in new]
-    store.set_corpus_events(changed)
-    store.replace_merge_blocks(scope, [(block, k[0]) for k in keys for block in block_names(k)])
-    return (groups if scope is None else store.count_corpus_events()), reached
+        keys = read_keys(store.occurred_reports())
+        assignments, groups = assign_corpus_ids(keys)
+        old = store.corpus_event_ids()
+        new = dict(assignments)
+        store.set_corpus_events([(ev_id, cid) for ev_id, cid in new.items() if old.get(ev_id) != cid] +
+                                [(ev_id, None) for ev_id in old if ev_id not in new])
+        store.replace_merge_blocks(None, [(block, k[0]) for k in keys for block in block_names(k)])
+        return groups, set(documents.values())
+    added = read_keys(store.occurred_reports(touched))
+    old = store.corpus_event_ids([k[0] for k in added])
+    dissolved = store.corpus_event_members(set(old.values()))      # the stored groups the touched reports were in
+    rest = {ev for members in dissolved.values() for ev in members} - {k[0] for k in added}
+    if rest:
+        added = sorted(added + read_keys(store.occurred_reports(event_ids=rest)), key=lambda k: k[0])
+    old.update((ev, cid) for cid, members in dissolved.items() for ev in members)
+    near = store.corpus_event_members(store.corpus_events_in_blocks({b for k in added for b in block_names(k)})
+                                      - dissolved.keys())
+    by_id = {k[0]: k for k in read_keys(store.occurred_reports(event_ids={ev for evs in near.values() for ev in evs}))}
+    stored = sorted((g for members in near.values() if (g := [by_id[ev] for ev in members if ev in by_id])),
+                    key=lambda g: g[0][0])
+    old.update((ev, cid) for cid, members in near.items() for ev in members)
+    keys = [k for group in stored for k in group] + added
+    assignments, _ = assign_corpus_ids(keys, _merged_with_added(stored, added))
+    store.set_corpus_events([(ev_id, cid) for ev_id, cid in assignments if old.get(ev_id) != cid])
+    store.replace_merge_blocks({k[0] for k in added}, [(block, k[0]) for k in added for block in block_names(k)])
+    return store.count_corpus_events(), {documents[ev_id] for ev_id, _ in assignments}
 
 
-def _component_keys(store: Store, touched: Collection[str], affiliations: dict[str, set[str]],
-                    noting: Callable[[Iterable[StoredReport]], Iterator[StoredReport]]) -> list[EventKey]:
-    """The merge keys of the touched documents' reports and of every report connected to them through
-    a block (the blocks they are in now, and those they were in before), in report id order."""
-    seed = report_keys(noting(store.occurred_reports(touched)), affiliations, store.persons_named,
-                       store.published_dates)
-    members = {k[0] for k in seed}
-    frontier = {b for k in seed for b in block_names(k)}
-    frontier |= {b for blocks in store.blocks_of(members).values() for b in blocks}
-    seen: set[str] = set()
-    while frontier:
-        seen |= frontier
-        reached = {ev for evs in store.merge_blocks(frontier).values() for ev in evs} - members
-        members |= reached
-        frontier = {b for blocks in store.blocks_of(reached).values() for b in blocks} - seen
-    rest = members - {k[0] for k in seed}
-    keys = seed + (report_keys(noting(store.occurred_reports(event_ids=rest)), affiliations, store.persons_named,
-                               store.published_dates) if rest else [])
-    keys.sort(key=lambda k: k[0])
-    return keys
+def _merged_with_added(stored: list[list[EventKey]], added: list[EventKey]) -> list[list[int]]:
+    """The groups :func:`merge_into_groups` gives that hold an added report, as indexes over the stored
+    groups' keys and then the added ones. A stored group is merged as one report of each kind it holds (the
+    keys that differ by their id only: copies of one story), since only those decide what joins it."""
+    kinds = [_first_of_each_kind(group) for group in stored]
+    starts, n = [], 0
+    for group in stored:
+        starts.append(n)
+        n += len(group)
+    owner = [g for g, kind in enumerate(kinds) for _ in kind]      # merged index -> its stored group
+    out = []
+    for group in merge_into_groups(kinds, added):
+        if max(group) < len(owner):
+            continue
+        indexes = [n + i - len(owner) for i in group if i >= len(owner)]
+        for g in {owner[i] for i in group if i < len(owner)}:
+            indexes += range(starts[g], starts[g] + len(stored[g]))
+        out.append(indexes)
+    return out
+
+
+def _first_of_each_kind(group: list[EventKey]) -> list[EventKey]:
+    first: dict[tuple, EventKey] = {}
+    for k in group:
+        first.setdefault(k[1:], k)
+    return list(first.values())
+
+
+def _noting(reports: Iterable[StoredReport], documents: dict[str, str]) -> Iterator[StoredReport]:
+    """The reports, each noted with its document on the way."""
+    for r in reports:
+        documents[r.id] = r.doc_id
+        yield r

@@ -418,6 +418,28 @@ class CorpusTables(PersonTables):
         return self.con.execute("SELECT count(DISTINCT corpus_event) FROM events WHERE status = 'occurred' "
                                 "AND corpus_event IS NOT NULL").fetchone()[0]
 
+    def corpus_event_members(self, corpus_ids: Collection[str]) -> dict[str, list[str]]:
+        """Stored corpus event -> its reports, in id order, for the given corpus events."""
+        out: dict[str, list[str]] = defaultdict(list)
+        ids = sorted(corpus_ids)
+        for start in range(0, len(ids), _PART):
+            for cid, ev_id in _fetch_in_parts(self.con.execute(
+                    "SELECT corpus_event, id FROM events WHERE corpus_event IN (SELECT unnest(?::VARCHAR[])) "
+                    "ORDER BY id", [ids[start:start + _PART]])):
+                out[cid].append(ev_id)
+        return dict(out)
+
+    def corpus_events_in_blocks(self, blocks: Collection[str]) -> set[str]:
+        """The stored corpus events with a report in one of the given merge blocks."""
+        out: set[str] = set()
+        names = sorted(blocks)
+        for start in range(0, len(names), _PART):
+            out.update(cid for (cid,) in self.con.execute(
+                "SELECT DISTINCT e.corpus_event FROM merge_blocks b JOIN events e ON e.id = b.event_id "
+                "WHERE b.block IN (SELECT unnest(?::VARCHAR[])) AND e.corpus_event IS NOT NULL",
+                [names[start:start + _PART]]).fetchall())
+        return out
+
     def merge_blocks(self, blocks: Collection[str]) -> dict[str, set[str]]:
         """Stored merge block -> the reports in it, for the given blocks."""
         out: dict[str, set[str]] = defaultdict(set)
