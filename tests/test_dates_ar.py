@@ -172,3 +172,10 @@ def test_dates_ar_numeric_hijri_dates_marked_h():
 
 def test_dates_ar_two_days_ago():
     assert one("أجراها الوزير قبل يومين").value == "2024-05-21"
+
+
+def test_dates_ar_month_and_year_joined_by_min():
+    m = one("خلال لقاء في أكتوبر/ تشرين الأول من 2029، قال الوزير")
+    assert (m.value, m.precision, m.text) == ("2029-10", "month", "أكتوبر/ تشرين الأول من 2029")
+    m = one("وقع الطرفان في 12 مارس من 2030 على الاتفاق")
+    assert (m.value, m.precision) == ("2030-03-12", "day")

@@ -103,3 +103,40 @@ def test_event_date_takes_no_year_of_the_previous_event_but_the_publication_date
     got = event_date(_doc(text, published="2031-03-05"), _frame(text, "thanked", [sents[1]]),
                      [_date(text, "2027", "2027", "year")], previous, sents)
     assert got == EventDate("2031-03-05", "day", 0.05)
+
+
+def test_event_date_passes_over_a_day_that_starts_a_span_for_the_storys_date():
+    text = ("Le 3 mars 2031, Lina Varo reçoit Tom Ekel. C'est sa première visite depuis le 20 avril. "
+            "Ensuite, Lina Varo reçoit le ministre Aki Sorn.")
+    sents = _sentences(text)
+    dates = [_date(text, "3 mars 2031", "2031-03-03", "day"), _date(text, "20 avril", "2030-04-20", "day")]
+    got = event_date(_doc(text), _frame(text, "reçoit le ministre", [sents[2]]), dates, None, sents)
+    assert got == EventDate("2031-03-03", "day", 0.1)
+
+
+def test_event_date_passes_over_a_day_after_arabic_since_for_the_storys_date():
+    text = ("استقبل السفير سامي وردان يوم 3 مارس 2031 الوزير كمال راجح. وهي الزيارة الأولى منذ 20 أبريل الماضي. "
+            "وفي أعقاب ذلك، استقبل السفير الوزير نادر حلمي.")
+    sents = _sentences(text)
+    dates = [_date(text, "3 مارس 2031", "2031-03-03", "day"), _date(text, "20 أبريل الماضي", "2030-04-20", "day")]
+    got = event_date(_doc(text), _frame(text, "استقبل السفير الوزير", [sents[2]]), dates, None, sents)
+    assert got == EventDate("2031-03-03", "day", 0.1)
+
+
+def test_event_date_returns_to_the_storys_day_after_a_flashback_dated_by_a_month():
+    text = ("قبل يومين زار الوزير كمال راجح عمّان. وكان السفير سامي وردان قد التقاه في أكتوبر من 2029. "
+            "وأثبتت الزيارة متانة العلاقات.")
+    sents = _sentences(text)
+    dates = [_date(text, "قبل يومين", "2031-03-03", "day", True), _date(text, "أكتوبر من 2029", "2029-10", "month")]
+    previous = _event(text, text[sents[1][0]: sents[1][1]], "2029-10", "month")
+    got = event_date(_doc(text, published="2031-03-05"), _frame(text, "الزيارة", [sents[2]]), dates, previous, sents)
+    assert got == EventDate("2031-03-03", "day", 0.1)
+
+
+def test_event_date_keeps_the_previous_events_month_where_no_day_was_written_before():
+    text = "Envoy Lina Varo met minister Tom Ekel in October 2029. She also met minister Aki Sorn."
+    sents = _sentences(text)
+    dates = [_date(text, "October 2029", "2029-10", "month")]
+    previous = _event(text, text[sents[0][0]: sents[0][1]], "2029-10", "month")
+    got = event_date(_doc(text, published="2031-03-05"), _frame(text, "also met", [sents[1]]), dates, previous, sents)
+    assert got == EventDate("2029-10", "month", 0.1)

@@ -22,8 +22,8 @@ from .triggers import status_of
 __all__ = ["EventDate", "event_date"]
 
 _DAY_BEFORE = re.compile(r"^(?:a day earlier|the day before|la veille|the previous day|la journée précédente)$", re.I)
-# a year that starts a span ("since 2016", "depuis 2016") dates a relation, not the event
-_SINCE = re.compile(r"(?:\bsince|\bdepuis|منذ)\s*(?:عام\s+)?$", re.I)
+# a date that starts a span ("since 2016", "depuis le 20 avril", "منذ عام 2016") dates a relation, not the event
+_SINCE = re.compile(r"(?:\bsince|\bdepuis(?:\s+le|\s+l')?|منذ)\s*(?:عام\s+)?$", re.I)
 # a date that dates a document ("decision No. 4 dated ...", "القرار ... المؤرخ في"), not the event told
 _DATED = re.compile(r"(?:\bdated|\bdaté[es]?\s+du|المؤرخ[ةه]?)\s*(?:في\s*)?$", re.I)
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 0}
@@ -66,8 +66,7 @@ def _in_evidence(doc: Document, frame: Frame, dates: Sequence[DateMention], prev
     own = next(((s, e) for s, e in frame.evidence if s <= t < e), None)
 
     def rank(d: DateMention) -> tuple[bool, bool, int, int]:
-        left = doc.text[max(0, d.start - 12): d.start]
-        since = bool(_SINCE.search(left) or _DATED.search(left))
+        since = _starts_span(doc, d)
         in_own = own is not None and own[0] <= d.start < own[1]
         return since, not in_own, _PRECISION_RANK.get(d.precision, 0), abs(d.start - t)
 
@@ -80,20 +79,32 @@ def _in_evidence(doc: Document, frame: Frame, dates: Sequence[DateMention], prev
 
 
 def _story_date(doc: Document, frame: Frame, dates: Sequence[DateMention], previous: Event | None) -> EventDate | None:
-    """The story's current date: the last full date written before this event (not a planned one), or
-    the previous event's date (a day or a month: a year dates the background) when that event comes
-    later in the text or the date is written in its sentences."""
+    """The story's current date: the last full date written before this event (not a planned one, not
+    one a span starts from: "since 20 April"), or the previous event's date when that event comes later
+    in the text or the date is written in its sentences. The previous event carries a day; a month only
+    where no full date was written before (a flashback "had met in October 2014" told between the days
+    of the story dates that event alone); a year dates the background."""
     start = frame.evidence[0][0]
     limit = doc.published or doc.dateline_date or "9999"
     earlier = [d for d in dates if d.value and d.precision == "day" and d.end <= start and d.value <= limit
-               and not _in_dateline(doc, d) and not _planned(doc, d)]
+               and not _in_dateline(doc, d) and not _planned(doc, d) and not _starts_span(doc, d)]
     context = earlier[-1] if earlier else None
-    if previous is not None and previous.date and previous.date_precision != "year" \
+    if previous is not None and previous.date and _carries(previous, context) \
             and (context is None or previous.evidence[0].start > context.start or _told_in(previous, context)):
         return EventDate(previous.date, previous.date_precision, 0.1)
     if context is not None:
         return EventDate(context.value, context.precision, 0.1)
     return None
+
+
+def _carries(previous: Event, context: DateMention | None) -> bool:
+    return previous.date_precision == "day" or (previous.date_precision == "month" and context is None)
+
+
+def _starts_span(doc: Document, d: DateMention) -> bool:
+    """A date that starts a span ("since 20 April", "منذ 20 أبريل") or dates a document ("dated ...")."""
+    left = doc.text[max(0, d.start - 12): d.start]
+    return bool(_SINCE.search(left) or _DATED.search(left))
 
 
 def _told_in(event: Event, d: DateMention) -> bool:
