@@ -179,3 +179,10 @@ def test_dates_ar_month_and_year_joined_by_min():
     assert (m.value, m.precision, m.text) == ("2029-10", "month", "أكتوبر/ تشرين الأول من 2029")
     m = one("وقع الطرفان في 12 مارس من 2030 على الاتفاق")
     assert (m.value, m.precision) == ("2030-03-12", "day")
+
+
+def test_dates_ar_month_alone_after_a_preposition_is_the_latest_such_month():
+    m = one("وقعت الاتفاقيات خلال زيارة الوزير إلى باريس في حزيران (يونيو).")
+    assert (m.value, m.precision, m.text) == ("2023-06", "month", "حزيران (يونيو)")
+    assert one("التقى الوفدان خلال شهر مارس").value == "2024-03"
+    assert not find_dates_ar("مارس الوزير ضغوطا على الوفد", BASE)     # مارس the verb, no preposition

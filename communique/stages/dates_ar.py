@@ -5,7 +5,8 @@ of every series (Egyptian/Gulf يناير..., Levantine/Iraqi كانون الث�
 Moroccan يوليوز/غشت/شتنبر...; "شباط/فبراير" pairs), years marked م/ميلادي, numeric dates,
 Hijri dates, by month name or numeric with هـ ("17 - 8 - 1422هـ", "1445/3/12هـ"; converted with
 the Umm al-Qura calendar), weekdays, and relative words
-(اليوم, أمس, أول أمس, غدا, الأسبوع الماضي, "الاثنين الماضي", "فبراير المقبل").
+(اليوم, أمس, أول أمس, غدا, الأسبوع الماضي, "الاثنين الماضي", "فبراير المقبل"; a month alone after في/خلال,
+"في حزيران (يونيو)", is the latest such month).
 
 Offsets index the original text: matching runs on a folded copy (alef/hamza forms, ى, ة,
 digits unified one for one; diacritics and tatweel dropped) whose positions map back, so
@@ -91,6 +92,7 @@ _YEAR_WORD = r"(?:من\s+)?(?:(?:عام|العام|سنه|السنه)\s+)?"
 _PAST = r"الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|السابق"
 _NEXT = r"المقبل|المقبله|القادم|القادمه"
 _CURRENT = r"الجاري|الجاريه|الحالي|الحاليه"
+_MONTH_PREPS = r"في|خلال|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه"
 _REL_DAYS = {words: int(days) for words, days in rows("ar", "relative_days.tsv")}   # folded forms
 _REL = rf"(?P<rel>{_alt(_REL_DAYS)}){_E}"
 _LEAD = rf"(?:{_B}(?P<lead>{_alt(_REL_DAYS)})\s+)?(?:(?:{_B}|(?<=[وفب])){_WD}\s*,?\s*(?:الموافق\s+)?)?"
@@ -115,6 +117,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s*,?\s*{_YEAR_WORD}{_YEAR}{_GSUFFIX}|\s+(?P<drel>{_PAST}|{_NEXT}|{_CURRENT}){_E})?")),
     ("m_y", re.compile(rf"{_B}(?:شهر\s+)?{_MON}\s*,?\s*{_YEAR_WORD}(?:\(\s?)?{_YEAR}(?:\s?\))?{_GSUFFIX}")),
     ("m_rel", re.compile(rf"{_B}(?:شهر\s+)?{_MON}\s+(?P<mrel>{_PAST}|{_NEXT}|{_CURRENT}){_E}")),
+    # a month alone after في/خلال/مطلع...: "في حزيران (يونيو)", "خلال شهر مارس": the latest one not after the base
+    ("m_alone", re.compile(rf"(?:{_B}|(?<=[و]))(?:{_MONTH_PREPS})\s+(?:شهر\s+)?(?P<core>{_MON})(?!\s*[,(]?\s*\d)")),
     ("year", re.compile(rf"(?:{_B}|(?<=[لب]))(?:عام|العام|سنه|السنه)\s+(?:\(\s?)?{_YEAR}(?:\s?\))?{_GSUFFIX}")),
     ("year_prep", re.compile(
         rf"(?:{_B}|(?<=[و]))(?:في|منذ|حتى|خلال|قبل|بعد|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|بتاريخ)\s+"
@@ -275,6 +279,11 @@ def _resolve(kind: str, m: re.Match[str], base: date | None):
         return (d.isoformat(), "day", True) if d else (_SKIP, None, False)
     if kind == "m_y":
         return _month_value(int(g["year"]), _MONTHS[re.sub(r"\s+", " ", g["mon"])]), "month", False
+    if kind == "m_alone":
+        if base is None:
+            return None, None, True
+        month = _MONTHS[re.sub(r"\s+", " ", g["mon"])]
+        return _month_value(base.year if month <= base.month else base.year - 1, month), "month", True
     if kind == "m_rel":
         if base is None:
             return None, None, True
