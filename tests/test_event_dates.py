@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from communique.records import DateMention, Document, Event, Evidence
 from communique.stages.event_dates import EventDate, event_date
 from communique.stages.frames import Frame
@@ -105,21 +107,16 @@ def test_event_date_takes_no_year_of_the_previous_event_but_the_publication_date
     assert got == EventDate("2031-03-05", "day", 0.05)
 
 
-def test_event_date_passes_over_a_day_that_starts_a_span_for_the_storys_date():
-    text = ("Le 3 mars 2031, Lina Varo reçoit Tom Ekel. C'est sa première visite depuis le 20 avril. "
-            "Ensuite, Lina Varo reçoit le ministre Aki Sorn.")
+@pytest.mark.parametrize("text, first, since, later", [
+    ("Le 3 mars 2031, Lina Varo reçoit Tom Ekel. C'est sa première visite depuis le 20 avril. "
+     "Ensuite, Lina Varo reçoit le ministre Aki Sorn.", "3 mars 2031", "20 avril", "reçoit le ministre"),
+    ("استقبل السفير سامي وردان يوم 3 مارس 2031 الوزير كمال راجح. وهي الزيارة الأولى منذ 20 أبريل الماضي. "
+     "وفي أعقاب ذلك، استقبل السفير الوزير نادر حلمي.", "3 مارس 2031", "20 أبريل الماضي", "استقبل السفير الوزير"),
+])
+def test_event_date_passes_over_a_day_that_starts_a_span_for_the_storys_date(text, first, since, later):
     sents = _sentences(text)
-    dates = [_date(text, "3 mars 2031", "2031-03-03", "day"), _date(text, "20 avril", "2030-04-20", "day")]
-    got = event_date(_doc(text), _frame(text, "reçoit le ministre", [sents[2]]), dates, None, sents)
-    assert got == EventDate("2031-03-03", "day", 0.1)
-
-
-def test_event_date_passes_over_a_day_after_arabic_since_for_the_storys_date():
-    text = ("استقبل السفير سامي وردان يوم 3 مارس 2031 الوزير كمال راجح. وهي الزيارة الأولى منذ 20 أبريل الماضي. "
-            "وفي أعقاب ذلك، استقبل السفير الوزير نادر حلمي.")
-    sents = _sentences(text)
-    dates = [_date(text, "3 مارس 2031", "2031-03-03", "day"), _date(text, "20 أبريل الماضي", "2030-04-20", "day")]
-    got = event_date(_doc(text), _frame(text, "استقبل السفير الوزير", [sents[2]]), dates, None, sents)
+    dates = [_date(text, first, "2031-03-03", "day"), _date(text, since, "2030-04-20", "day")]
+    got = event_date(_doc(text), _frame(text, later, [sents[2]]), dates, None, sents)
     assert got == EventDate("2031-03-03", "day", 0.1)
 
 
