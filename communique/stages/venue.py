@@ -35,7 +35,7 @@ LOCATIVE = re.compile(
 _BEFORE = (
     # a visit still to be paid: an invitation or a plan ("invited him to visit", "إلى القيام بزيارة رسمية إلى")
     ("future_visit", re.compile(r"(?:\bto\s+(?:pay\s+(?:a|an)\s+(?:\w+\s+)?visit\s+to|visit)|"
-                                r"\b(?:de|à)\s+(?:se\s+rendre|effectuer\s+une\s+(?:\w+\s+)?visite)\s+(?:à|au|aux|en)|"
+                                r"\b(?:de|à)\s+(?:se\s+rendre|effectuer\s+une\s+visite(?:\s+\w+)?)\s+(?:à|au|aux|en)|"
                                 r"(?:القيام|للقيام)\s+بزيارة(?:\s+\S+){0,2}\s+(?:إلى|الى|ل))\s*(?:the\s+|la\s+|le\s+|l'|l’)?$",
                                 re.I)),
     ("visit", re.compile(r"(?:\bvisit(?:ed|ing|s)?|\bvisit to|\bvisite (?:à|au|en)|\bvisité|\btrip to|\btour of|"
