@@ -29,6 +29,15 @@ from communique.stages.venue import VenueQuery, _place_spans, _word_before, lear
     ("إثر زيارة قام بها الوزير إلى ", "visit"),
     ("توجه الوفد إلى ", "to"),
     ("The minister said that ", "none"),
+    # a visit still to be paid, and a journey already made
+    ("The president invited his guest to visit ", "future_visit"),
+    ("She is expected to pay an official visit to ", "future_visit"),
+    ("Il l'a invité à effectuer une visite officielle en ", "future_visit"),
+    ("ودعا الوزير نظيره إلى القيام بزيارة رسمية إلى ", "future_visit"),
+    ("The minister then travelled to ", "arrive"),
+    ("The envoy flew to ", "arrive"),
+    ("ثم انتقل الوزير يوم الخميس إلى ", "arrive"),
+    ("The minister will travel to ", "to"),
 ])
 def test_word_before_a_place(left, expected):
     assert _word_before(left + "Xville", len(left)) == expected
@@ -228,3 +237,34 @@ def test_place_spans_scan_a_building_named_after_a_locative_word():
         == [("Harbour Union Headquarters", "building", "scanned")]
     q = _query("Envoy Ama Boateng met minister Omar Hadi at Harbour Union on Tuesday.", [], [], geocode=_GAZETTEER.get)
     assert _place_spans(q) == []
+
+
+
+def test_place_spans_scan_a_city_after_trip_to_and_the_city_that_ends_capitalized_words():
+    text = "Envoy Ama Boateng met Omar Hadi on his first trip to Accra, then called at Fleet Base Lome."
+    q = _query(text, [], [_person("Ama Boateng"), _person("Omar Hadi")], geocode=_GAZETTEER.get)
+    assert [(text[s:e], loc.name, kind) for s, e, loc, kind, _ in _place_spans(q)] \
+        == [("Accra", "Accra", "city"), ("Fleet Base Lome", "Lome", "city")]
+    assert _features_of(q)["Lome"]["before=at"] == 1.0
+
+
+def test_a_party_country_stated_as_visited_in_the_event_sentence_has_its_own_feature():
+    text = "Kofi Adu met Ali Sow during his official visit to Ghana."
+    q = _query(text, [("Ghana", "state", "GH")], [_person("Kofi Adu", "GH"), _person("Ali Sow")],
+               geocode=_GAZETTEER.get)
+    assert _features_of(q)["Ghana"]["party_country|visited_here"] == 1.0
+    text = "Kofi Adu met Ali Sow to discuss trade with Ghana."
+    q = _query(text, [("Ghana", "state", "GH")], [_person("Kofi Adu", "GH"), _person("Ali Sow")],
+               geocode=_GAZETTEER.get)
+    assert "party_country|visited_here" not in _features_of(q)["Ghana"]
+
+
+def test_a_place_is_reported_without_transliteration_marks_and_found_after_an_arabic_administrative_word():
+    text = "التقى الوزير سامي نور في محافظة الواحة"
+    start = text.index("محافظة")
+    ent = Entity("place:w", "place", "محافظة الواحة", ["محافظة الواحة"],
+                 [Mention(start, len(text), "محافظة الواحة", "place", 0)])
+    gazetteer = {"الواحة": Location("Al-Wāḥa `Ulyā", "XA", 1.0, 2.0)}
+    q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar"),
+                place_mentions=[(ent.mentions[0], ent)], geocode=gazetteer.get)
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Al-Waḥa Ulya"]

@@ -33,11 +33,16 @@ LOCATIVE = re.compile(
 
 # the word before a place, by what it says of the place (first match wins)
 _BEFORE = (
+    # a visit still to be paid: an invitation or a plan ("invited him to visit", "إلى القيام بزيارة رسمية إلى")
+    ("future_visit", re.compile(r"(?:\bto\s+(?:pay\s+(?:a|an)\s+(?:\w+\s+)?visit\s+to|visit)|"
+                                r"\b(?:de|à)\s+(?:se\s+rendre|effectuer\s+une\s+visite(?:\s+\w+)?)\s+(?:à|au|aux|en)|"
+                                r"(?:القيام|للقيام)\s+بزيارة(?:\s+\S+){0,2}\s+(?:إلى|الى|ل))\s*(?:the\s+|la\s+|le\s+|l'|l’)?$",
+                                re.I)),
     ("visit", re.compile(r"(?:\bvisit(?:ed|ing|s)?|\bvisit to|\bvisite (?:à|au|en)|\bvisité|\btrip to|\btour of|"
                          r"\bvoyage (?:à|au|en)|يزور|زار|زارت|زيارة(?:\s+\S+){0,3}\s+(?:إلى|الى|ل))\s*(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)),
-    ("arrive", re.compile(r"(?:\barriv\w*|\blanded|\bcame|\bcome|\brendu\w*|\bse rend\w*|\bwelcomed|\bwelcome|وصل\w*|"
+    ("arrive", re.compile(r"(?:\barriv\w*|\blanded|\bcame|\bcome|\btravell?ed|\bflew|\bwent|\bmoved\s+on|انتقل|\brendu\w*|\bse rend\w*|\bwelcomed|\bwelcome|وصل\w*|"
                           r"حل\w*|قدم)\s+(?:in|to|at|à|au|aux|en|إلى|الى)?\s*(?:the\s+|la\s+|le\s+|l'|l’)?$"
-                          r"|(?:وصل|وصلت|يصل|تصل)(?:\s+\S+){1,3}\s+(?:إلى|الى)\s*$", re.I)),    # "وصل الوزير إلى X"
+                          r"|(?:وصل|وصلت|يصل|تصل|انتقل|انتقلت)(?:\s+\S+){1,3}\s+(?:إلى|الى)\s*$", re.I)),    # "وصل الوزير إلى X"
     ("from", re.compile(r"(?:\bfrom|\bde|\bdu|\bd'|\bd’|من|\bdepuis)\s*(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)),
     ("to", re.compile(r"(?:\bto|\bvers|\bpour|\btoward|إلى|الى|ل)\s*(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)),
     ("at", re.compile(r"(?:\bat|\bau siège|\bheadquarters in|\bheld in|\btenue à|\btenu à|\bqui s'est tenue? à|"
@@ -135,6 +140,8 @@ def _kind(loc: Location, form: str) -> str:
 
 
 _LEADING = re.compile(r"^(?:(?:au|aux|à|en|in|at|the|le|la|les|l'|l’|du|de)\s+|l'|l’)+", re.I)
+# an Arabic place written with its administrative word: "محافظة X" (governorate), "مدينة X" (city), "ولاية X"
+_ADMINISTRATIVE = re.compile(r"^(?:محافظة|مدينة|ولاية|إمارة|منطقة)\s+")
 
 
 def _resolve(q: VenueQuery, m: Mention, ent: Entity) -> Location | None:
@@ -142,7 +149,7 @@ def _resolve(q: VenueQuery, m: Mention, ent: Entity) -> Location | None:
     mention linked to a state is that country where a city shares its written name ("الجزائر" is Algeria
     and Algiers, "الكويت" Kuwait and Kuwait City; "Alger" and "Algérie" differ); a lowercase Latin word is no city ("russe" is an
     adjective, not Ruse): None."""
-    bare = _LEADING.sub("", m.form)
+    bare = _ADMINISTRATIVE.sub("", _LEADING.sub("", m.form))
     if ent.kind == "state" and is_arabic(m.form):
         country = q.geocode(ent.name)
         if country is not None and country.lat is None:
@@ -164,9 +171,18 @@ def _whole_word(text: str, m: Mention) -> str:
     return text[start: m.end] if start < m.start and not text[start - 1: start].isalpha() else m.form
 
 
+#: the marks of scholarly transliteration the gazetteer's names carry and the press does not write:
+#: long vowels and the ʿayn ("Al Mayādīn", "Al-`Ula" are written Al Mayadin, Al-Ula)
+_TRANSLITERATION_MARKS = str.maketrans({"ā": "a", "ī": "i", "ū": "u", "ē": "e", "ō": "o", "Ā": "A", "Ī": "I",
+                                        "Ū": "U", "Ē": "E", "Ō": "O", "`": "", "ʿ": "", "ʾ": ""})
+
+
 def _usual_name(q: VenueQuery, loc: Location) -> Location:
-    """A city under its usual English name where the gazetteer adds "City" to it ("New York City" is
-    New York; "Kuwait City" stays, Kuwait being the country)."""
+    """A city under its usual English name: without the marks of transliteration, and where the gazetteer
+    adds "City" to it without it ("New York City" is New York; "Kuwait City" stays, Kuwait being the country)."""
+    plain = loc.name.translate(_TRANSLITERATION_MARKS)
+    if plain != loc.name:
+        loc = replace(loc, name=plain)
     if loc.lat is None or not loc.name.endswith(" City"):
         return loc
     short = loc.name[: -len(" City")]
@@ -176,7 +192,8 @@ def _usual_name(q: VenueQuery, loc: Location) -> Location:
 
 # after the proclitic ب only a name with the article ("بالقاهرة"): "ب" + any word finds a gazetteer homonym;
 # after "العاصمة" and its adjective, the capital's name ("بالعاصمة الموريتانية نواكشوط")
-_AFTER_LOCATIVE = re.compile(r"\b(?:in|at|à|au|en|dans)\s+((?:[A-Z][\w'’-]+\s?){1,4})"
+_AFTER_LOCATIVE = re.compile(r"(?:\b(?:in|at|à|au|en|dans)|\b(?:visit|trip|journey|travell?ed|flew|went|came)\s+to)"
+                             r"\s+((?:[A-Z][\w'’-]+\s?){1,4})"
                              r"|(?:^|\s)\S{0,2}العاصمة\s+(?:ال\S+ي[ةه]\s+)?([^\s،,.]+(?:\s[^\s،,.]+)?)"
                              r"|(?:^|\s)(?:في\s+|ب(?=ال))(\S+(?:\s\S+)?)")
 
@@ -201,24 +218,35 @@ def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str, str]]:
     named = _countries_named(q) | {x[2].country for x in out}
     for lm in _AFTER_LOCATIVE.finditer(q.doc.text):
         group = next(g for g in (1, 2, 3) if lm.group(g))
-        start = lm.start(group)
-        if any(s <= start < e for s, e in covered):
-            continue
-        words = lm.group(group).split()
-        for i in range(len(words), 0, -1):       # the longest known name: "New York", then "New"
-            loc = q.geocode(" ".join(words[:i]))
-            if loc is not None and loc.lat is not None and is_arabic(words[0]) and loc.country not in named \
-                    and group != 2:
-                break       # no capital letters: an Arabic word is a city only where its country is named
-            if loc is not None:
-                kind = "city" if loc.lat is not None else "country"
-                out.append((start, start + len(" ".join(words[:i])), _usual_name(q, loc), kind, "scanned"))
-                break
-        else:
-            name = lm.group(group).strip()
-            if group == 1 and _BUILDING.search(name):    # "at NATO Headquarters", "au Palais Carthage"
-                out.append((start, start + len(name), Location(name=name), "building", "scanned"))
+        if not any(s <= lm.start(group) < e for s, e in covered):
+            out += _scanned_place(q, lm, group, named)
     return sorted(out, key=lambda x: x[0])
+
+
+def _scanned_place(q: VenueQuery, lm: re.Match[str], group: int,
+                   named: set[str | None]) -> list[tuple[int, int, Location, str, str]]:
+    """The place the gazetteer knows at the start of the words after a locative word (the longest name:
+    "New York", then "New"); else a building ("at NATO Headquarters"); else a city that ends the
+    capitalized words ("at GHQ Rawalpindi": the city after the place in it, from where the words start)."""
+    start, words = lm.start(group), lm.group(group).split()
+    for i in range(len(words), 0, -1):
+        loc = q.geocode(" ".join(words[:i]))
+        if loc is not None and loc.lat is not None and is_arabic(words[0]) and loc.country not in named \
+                and group != 2:
+            return []       # no capital letters: an Arabic word is a city only where its country is named
+        if loc is not None:
+            kind = "city" if loc.lat is not None else "country"
+            return [(start, start + len(" ".join(words[:i])), _usual_name(q, loc), kind, "scanned")]
+    name = lm.group(group).strip()
+    if group != 1:
+        return []
+    if _BUILDING.search(name):    # "at NATO Headquarters", "au Palais Carthage"
+        return [(start, start + len(name), Location(name=name), "building", "scanned")]
+    for i in range(1, len(words)):
+        loc = q.geocode(" ".join(words[i:]))
+        if loc is not None and loc.lat is not None:
+            return [(start, start + len(name), _usual_name(q, loc), "city", "scanned")]
+    return []
 
 
 def _countries_named(q: VenueQuery) -> set[str | None]:
@@ -311,6 +339,8 @@ def _finish_features(cand: VenueCandidate, index: int, parties: set[str], etype:
     if loc.country and loc.country in parties:
         f[f"party_country|kind={kind}"] = 1.0
         f[f"party_country|type={etype}"] = 1.0
+        if f.get("pos=evidence|before=visit") or f.get("pos=evidence|before=arrive"):
+            f["party_country|visited_here"] = 1.0      # "a visit to <the host's country>": where it took place
     if kind == "city" and loc.country in others.countries_named:
         f["city_of_named_country"] = 1.0
     if kind == "country" and loc.country in others.cities_named:
