@@ -240,3 +240,17 @@ def test_mentions_fr_dateline_place_in_capitals_and_news_agency(ner_doc):
     ctx = MentionContext(Gazetteer([]), lambda form: form.lower() == "vells")
     out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "fr")]
     assert ("VELLS", "place") in out and ("AVP", "organization") in out
+
+
+@pytest.mark.parametrize("text, form, portfolio", [
+    ("Le ministre malien des Affaires étrangères et de la Coopération internationale, Paul Arnal, a reçu",
+     "Coopération internationale", True),
+    ("la ministre vellienne des Affaires étrangères, Mme Aline Dor, a reçu", "Affaires étrangères", True),
+    ("le ministre égyptien de l'Approvisionnement et du Commerce intérieur a reçu", "Approvisionnement", True),
+    ("le ministre malien a reçu la délégation de la Coopération internationale", "Coopération internationale", False),
+])
+def test_mentions_fr_portfolio_after_the_demonym_of_a_title(text, form, portfolio):
+    from communique.stages.title_names import portfolio_of_title
+
+    at = text.index(form)
+    assert portfolio_of_title(text, at, at + len(form), "fr") is portfolio
