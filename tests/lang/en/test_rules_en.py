@@ -291,3 +291,31 @@ def test_mentions_en_a_span_that_runs_into_the_next_name_is_cut(ner_doc):
     forms = [m.form for m in find_mentions(text, doc, ctx, "en")]
     assert "Harbour Authority Union" in forms and "Karl Ostrum" in forms and "Ana Lund" in forms
     assert not any("(" in f or "/" in f or " - " in f for f in forms)
+
+
+def _person(text: str, form: str) -> "Entity":
+    from communique.records import Entity, Mention
+
+    at = text.index(form)
+    m = Mention(start=at, end=at + len(form), form=form, kind="person", sentence=0)
+    return Entity(id="person:x", kind="person", name=form, forms=[form], mentions=[m])
+
+
+@pytest.mark.parametrize("text, form, added", [
+    ("Amman - His Majesty King Tarek III received the envoy on Sunday.", "Tarek III", "King Tarek III"),
+    ("Le roi Tarek a reçu l'envoyé dimanche.", "Tarek", "roi Tarek"),
+    ("Roi Tarek III reçoit l'envoyé", "Roi Tarek III", "Tarek III"),
+    ("Sheikh Nasser Al-Vell met the envoy.", "Sheikh Nasser Al-Vell", "Nasser Al-Vell"),
+])
+def test_coref_royal_style_gives_a_second_form(text, form, added):
+    from communique.stages.coref import add_royal_forms
+
+    ent = add_royal_forms(text, [_person(text, form)])[0]
+    assert ent.forms == [form, added]
+
+
+def test_coref_no_royal_form_without_a_royal_style():
+    from communique.stages.coref import add_royal_forms
+
+    text = "Foreign Minister Tarek Vell received the Kingdom's envoy."
+    assert add_royal_forms(text, [_person(text, "Tarek Vell")])[0].forms == ["Tarek Vell"]
