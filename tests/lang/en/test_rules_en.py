@@ -319,3 +319,14 @@ def test_coref_no_royal_form_without_a_royal_style():
 
     text = "Foreign Minister Tarek Vell received the Kingdom's envoy."
     assert add_royal_forms(text, [_person(text, "Tarek Vell")])[0].forms == ["Tarek Vell"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Prime Minister Receives Vellian Envoy", ""),
+    ("Council Chief Meets Parliamentary Delegation", ""),
+    ("Foreign Minister Tarek Vell Holds Talks", "Tarek Vell"),
+])
+def test_mentions_en_headline_verbs_are_no_name_words(text, name):
+    words = text.split()
+    at = text.index(words[2])
+    assert text[at:extend_name(text, at, {}, first=True)] == name
