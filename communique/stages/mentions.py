@@ -41,6 +41,8 @@ _DESCRIPTIVE = re.compile(
 _MINISTRY_COMPLEMENT = re.compile(
     r"\s+(?:of|for|de|des|du|de la)\s+(?:the\s+)?(?:(?:" + "|".join(entries("en", "ministry_words.txt")) +
     r")\s*)+(?=\s*[A-Z])")
+#: "President of the Republic, Aline Dor", "le président de la République Paul Arnal"
+_OF_THE_REPUBLIC = re.compile(r"\s+(?:of the Republic|de la République)\s*,?(?=\s+[A-Z])")
 _LEAD_WORDS = re.compile(r"(?:the|le|la|les|l'|l’|former|ex-|retired|feu)\b\s*", re.I)
 _PLACE_LEAD_WORDS = re.compile(r"(?:au|aux|à|en)\s+")      # "au Caire": the contracted preposition of French
 _TITLE_OR_HONORIFIC = re.compile(TITLE_RE.pattern + r"|" + HONORIFIC_RE.pattern, re.I)
@@ -196,7 +198,7 @@ def _persons_after_titles(text: str, token_starts: set[int], ctx: MentionContext
         if is_arabic(m.group(0)):
             continue
         pos = m.end()
-        cm = _MINISTRY_COMPLEMENT.match(text, pos)
+        cm = _MINISTRY_COMPLEMENT.match(text, pos) or _OF_THE_REPUBLIC.match(text, pos)
         if cm:
             pos = cm.end()
         hm = _HONORIFICS_AFTER.match(text[pos:])

@@ -330,3 +330,16 @@ def test_mentions_en_headline_verbs_are_no_name_words(text, name):
     words = text.split()
     at = text.index(words[2])
     assert text[at:extend_name(text, at, {}, first=True)] == name
+
+
+@pytest.mark.parametrize("text, ner, lang", [
+    ("On Monday, President of the Republic Paul Arnal received the envoy.", "Republic Paul Arnal", "en"),
+    ("Acting on instructions from the president of the Republic, Paul Arnal, the minister left.",
+     "Republic, Paul Arnal", "en"),
+    ("Le président de la République Paul Arnal a reçu l'envoyé.", "République Paul Arnal", "fr"),
+])
+def test_mentions_the_name_after_president_of_the_republic_is_a_person(ner_doc, text, ner, lang):
+    doc = ner_doc(text, lang, [(ner, "ORG")])
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), lang)
+           if not TITLE_RE.fullmatch(m.form)]
+    assert ("Paul Arnal", "person") in out and not any(kind == "organization" for _, kind in out)
