@@ -49,6 +49,11 @@ _TITLE_OR_HONORIFIC = re.compile(TITLE_RE.pattern + r"|" + HONORIFIC_RE.pattern,
 _HONORIFICS_AFTER = re.compile(r"\s+(?:(?:" + HONORIFIC_RE.pattern + r")\s*)*", re.I)
 # Common nouns NER tags as places.
 _NOT_PLACES = set(entries_all("not_places.txt"))
+#: regions of two words or more ("Moyen-Orient", "Horn of Africa"); a lone continent is often a word of a longer name
+_REGIONS = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in sorted(entries(lang, "regions.txt"),
+                                                                                   key=len, reverse=True)
+                                                          if re.search(r"[\s-]", r)) + r")(?![\w-])")
+            for lang in ("en", "fr")}
 _CLITICS = "".join(entries("ar", "clitics.txt"))
 
 
@@ -116,6 +121,7 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     else:
         _news_agencies(text, spans)
         _dateline_places(text, ctx, spans)
+        _world_regions(text, lang, spans)
     acronyms = acronym_definitions(text, spans)
     name_words_alone(text, spans)         # a known person's surname or given name used alone
     if lang == "ar" and ctx.place_lookup is not None:
@@ -353,6 +359,13 @@ def _dateline_places(text: str, ctx: MentionContext, spans: Spans) -> None:
         form = m.group(1).strip()
         if ctx.is_place(form) or ctx.is_place(form.title()):
             _add(text, spans, m.start(1), m.start(1) + len(form), "place")
+
+
+def _world_regions(text: str, lang: str, spans: Spans) -> None:
+    """World regions of two words or more (lang/<code>/regions.txt) that NER missed or typed as a name of another
+    kind ("au Moyen-Orient", tagged MISC): places, the longest first."""
+    for m in _REGIONS[lang].finditer(text):
+        _add(text, spans, m.start(), m.end(), "place")
 
 
 def _descriptive_references(text: str, spans: Spans) -> None:

@@ -343,3 +343,11 @@ def test_mentions_the_name_after_president_of_the_republic_is_a_person(ner_doc, 
     out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), lang)
            if not TITLE_RE.fullmatch(m.form)]
     assert ("Paul Arnal", "person") in out and not any(kind == "organization" for _, kind in out)
+
+
+def test_mentions_en_world_regions_of_two_words_are_places(ner_doc):
+    text = "The ministers discussed security in the Horn of Africa and trade with Asia."
+    doc = ner_doc(text, "en", [])
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "en")
+           if m.kind != "person"]
+    assert out == [("Horn of Africa", "place")]

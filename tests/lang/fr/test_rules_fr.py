@@ -254,3 +254,11 @@ def test_mentions_fr_portfolio_after_the_demonym_of_a_title(text, form, portfoli
 
     at = text.index(form)
     assert portfolio_of_title(text, at, at + len(form), "fr") is portfolio
+
+
+def test_mentions_fr_world_regions_of_two_words_are_places(ner_doc):
+    text = "Les deux ministres ont évoqué la situation au Moyen-Orient et les échanges avec l'Europe."
+    doc = ner_doc(text, "fr", [("Moyen-Orient", "MISC")])
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "fr")
+           if not TITLE_RE.match(m.form)]
+    assert out == [("Moyen-Orient", "place")]      # a lone continent is left to NER
