@@ -13,8 +13,8 @@ from .acronyms import acronym_definitions
 from .gazetteer import Gazetteer
 from .headed_names_ar import arabic_headed_names
 from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_names_before_titles, arabic_person_extent,
-                           drop_lone_arabic_words, extend_name, merge_adjacent_arabic_persons, name_words_alone,
-                           persons_by_surname)
+                           drop_lone_arabic_words, extend_name, is_name_token, merge_adjacent_arabic_persons,
+                           name_words_alone, persons_by_surname)
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
@@ -54,6 +54,7 @@ _REGIONS = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in s
                                                                                    key=len, reverse=True)
                                                           if re.search(r"[\s-]", r)) + r")(?![\w-])")
             for lang in ("en", "fr")}
+_LINE_INITIAL_WORD = re.compile(r"[\s•*·–-]*(?P<word>[^\W\d_][\w'’-]*) ")
 _CLITICS = "".join(entries("ar", "clitics.txt"))
 
 
@@ -178,12 +179,27 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
                 continue        # "Endowments": a word of a ministry's name
             start, end = kept
             end = _before_a_verb(text, sdoc, start, extend_name(text, end, spans))
+            start = _first_name_at_line_start(text, start, ctx)
         form = text[start:end]
         if not form or (not is_arabic(form) and not form[0].isupper()):
             continue
         if TITLE_RE.fullmatch(form) or ctx.gazetteer.lookup(form) or fold(form) in _CALENDAR_WORDS:
             continue        # "Lundi", "Septembre": a capitalized date word, not a name
         _add(text, spans, start, end, "person")
+
+
+def _first_name_at_line_start(text: str, start: int, ctx: MentionContext) -> int:
+    """Where a Latin name starts when NER left out its first word and that word opens the line, after a list
+    bullet or not ("-Omar Vell Arnal, ministre délégué", "Karim Vell Arnal, Secretary-General of ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _LINE_INITIAL_WORD.fullmatch(text, line_start, start)
+    if m is None:
+        return start
+    word = m.group("word")
+    if not is_name_token(word) or word.endswith(("'s", "’s")) or ctx.gazetteer.lookup(word) or ctx.is_place(word) \
+            or fold(word) in _CALENDAR_WORDS:
+        return start
+    return m.start("word")
 
 
 def _before_a_verb(text: str, sdoc: Any, start: int, end: int) -> int:

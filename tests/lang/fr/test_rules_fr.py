@@ -262,3 +262,17 @@ def test_mentions_fr_world_regions_of_two_words_are_places(ner_doc):
     out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "fr")
            if not TITLE_RE.match(m.form)]
     assert out == [("Moyen-Orient", "place")]      # a lone continent is left to NER
+
+
+@pytest.mark.parametrize("text, ner, name", [
+    ("La délégation comprenait :\n-Omar Vell Arnal, ministre délégué,\n-Karim Dor, ambassadeur.", "Vell Arnal",
+     "Omar Vell Arnal"),
+    ("Karim Vell Arnal, Secrétaire général de l'Union, a condamné l'attaque.", "Vell Arnal", "Karim Vell Arnal"),
+    ("Pour Aline Dor, la visite est un succès.", "Aline Dor", "Aline Dor"),
+    ("Le ministre a reçu Aline Dor.", "Aline Dor", "Aline Dor"),
+])
+def test_mentions_fr_first_name_that_opens_the_line(ner_doc, text, ner, name):
+    doc = ner_doc(text, "fr", [(ner, "PER")])
+    out = [m.form for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "fr")
+           if m.kind == "person" and not TITLE_RE.match(m.form)]
+    assert name in out
