@@ -12,9 +12,9 @@ from ..textnorm import fold, is_arabic
 from .acronyms import acronym_definitions
 from .gazetteer import Gazetteer
 from .headed_names_ar import arabic_headed_names
-from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_names_before_titles, arabic_person_extent,
-                           drop_lone_arabic_words, extend_name, is_name_token, merge_adjacent_arabic_persons,
-                           name_words_alone, persons_by_surname)
+from .person_names import (AR_NAME_LEAD, NOT_NAMES, arabic_names_after_titles, arabic_names_before_titles,
+                           arabic_person_extent, drop_lone_arabic_words, extend_name, is_name_token,
+                           merge_adjacent_arabic_persons, name_words_alone, persons_by_surname)
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
@@ -171,6 +171,8 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
         start, end = clean_span(text, ent.start_char, ent.end_char)
         start, end = strip_lead(text, start, end, _TITLE_OR_HONORIFIC)
         start, end = strip_lead(text, start, end, _LEAD_WORDS)
+        if all(w.lower() in NOT_NAMES for w in text[start:end].split()):
+            continue        # "Holds" of a title-case headline, "Covid"
         if is_arabic(text[start:end]):
             start, end = arabic_person_extent(text, start, end, list(spans) + others)
         else:

@@ -351,3 +351,11 @@ def test_mentions_en_world_regions_of_two_words_are_places(ner_doc):
     out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "en")
            if m.kind != "person"]
     assert out == [("Horn of Africa", "place")]
+
+
+def test_mentions_en_a_person_of_ner_made_only_of_words_that_are_never_names(ner_doc):
+    text = "Vellia: President Holds Phone Talks With Karl Ostrum on Covid"
+    doc = ner_doc(text, "en", [("Holds", "PERSON"), ("Karl Ostrum", "PERSON"), ("Covid", "PERSON")])
+    out = [m.form for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "en")
+           if m.kind == "person" and not TITLE_RE.fullmatch(m.form)]
+    assert out == ["Karl Ostrum"]
