@@ -150,6 +150,12 @@ def test_mentions_fr_weekdays_are_no_person_names():
     ("le ministre de l'Économie et du Commerce a signé", "Économie et du Commerce", True),
     ("le ministre a reçu la délégation de la Coopération internationale", "Coopération internationale", False),
     ("le ministre de la Défense a reçu le Conseil national de sécurité", "Conseil national", False),
+    # after the demonym of the title
+    ("Le ministre malien des Affaires étrangères et de la Coopération internationale, Paul Arnal, a reçu",
+     "Coopération internationale", True),
+    ("la ministre vellienne des Affaires étrangères, Mme Aline Dor, a reçu", "Affaires étrangères", True),
+    ("le ministre égyptien de l'Approvisionnement et du Commerce intérieur a reçu", "Approvisionnement", True),
+    ("le ministre malien a reçu la délégation de la Coopération internationale", "Coopération internationale", False),
 ])
 def test_mentions_fr_the_portfolio_of_a_title_is_no_organization(text, form, portfolio):
     from communique.stages.title_names import portfolio_of_title
@@ -240,20 +246,6 @@ def test_mentions_fr_dateline_place_in_capitals_and_news_agency(ner_doc):
     ctx = MentionContext(Gazetteer([]), lambda form: form.lower() == "vells")
     out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "fr")]
     assert ("VELLS", "place") in out and ("AVP", "organization") in out
-
-
-@pytest.mark.parametrize("text, form, portfolio", [
-    ("Le ministre malien des Affaires étrangères et de la Coopération internationale, Paul Arnal, a reçu",
-     "Coopération internationale", True),
-    ("la ministre vellienne des Affaires étrangères, Mme Aline Dor, a reçu", "Affaires étrangères", True),
-    ("le ministre égyptien de l'Approvisionnement et du Commerce intérieur a reçu", "Approvisionnement", True),
-    ("le ministre malien a reçu la délégation de la Coopération internationale", "Coopération internationale", False),
-])
-def test_mentions_fr_portfolio_after_the_demonym_of_a_title(text, form, portfolio):
-    from communique.stages.title_names import portfolio_of_title
-
-    at = text.index(form)
-    assert portfolio_of_title(text, at, at + len(form), "fr") is portfolio
 
 
 def test_mentions_fr_world_regions_of_two_words_are_places(ner_doc):
