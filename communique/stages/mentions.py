@@ -171,7 +171,7 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
         start, end = clean_span(text, ent.start_char, ent.end_char)
         start, end = strip_lead(text, start, end, _TITLE_OR_HONORIFIC)
         start, end = strip_lead(text, start, end, _LEAD_WORDS)
-        if all(w.lower() in NOT_NAMES for w in text[start:end].split()):
+        if not is_arabic(text[start:end]) and all(w.lower() in NOT_NAMES for w in text[start:end].split()):
             continue        # "Holds" of a title-case headline, "Covid"
         if is_arabic(text[start:end]):
             start, end = arabic_person_extent(text, start, end, list(spans) + others)
