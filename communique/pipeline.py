@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from .config import Settings
 from .records import DateMention, Document, Extraction, Location, RawDocument, Rejected, Skipped
-from .stages.coref import cluster_mentions
+from .stages.coref import add_royal_forms, cluster_mentions
 from .stages.dates import find_dates
 from .stages.events import EventContext, extract_events
 from .stages.gazetteer import Gazetteer, GazetteerEntry
@@ -214,7 +214,7 @@ class Pipeline:
         try:
             mentions = find_mentions(doc.text, sdoc, self.mention_ctx, lang)
             stage = "coreference"
-            entities = cluster_mentions(mentions, place_name=self._place_name)
+            entities = add_royal_forms(doc.text, cluster_mentions(mentions, place_name=self._place_name))
             stage = "linking"
             entities = link_entities(entities, self.res.actors)
             stage = "dates"

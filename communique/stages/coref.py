@@ -9,7 +9,7 @@ from ..records import Entity, Mention
 from ..textnorm import fold, is_arabic, strip_honorifics
 from .titles import HONORIFIC_RE, TITLE_RE
 
-__all__ = ["cluster_mentions", "name_skeleton"]
+__all__ = ["cluster_mentions", "name_skeleton", "add_royal_forms"]
 
 
 def name_skeleton(word: str) -> str:
@@ -228,3 +228,30 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
         titles = list({fold(t): t for t in reversed(ent.titles) if TITLE_RE.search(t)}.values())[::-1]
         ent.titles = sorted(titles, key=lambda t: bool(_RANKS.match(t)))
     return [e for e in entities if e.mentions]
+
+
+#: a royal or princely style written as part of a name ("King Abdullah II", "le roi Hussein", "Sheikh Tamim")
+_ROYAL_WORDS = (r"(?:king|queen|prince|princess|princesse|emir|amir|émir|sultan|sheikh|sheikha|cheikh|cheikha|"
+                r"roi|reine)")
+_ROYAL = re.compile(_ROYAL_WORDS + r"\s+", re.I)
+_ROYAL_BEFORE = re.compile(r"(?<![\w-])" + _ROYAL_WORDS + r"\s+$", re.I)
+
+
+def add_royal_forms(text: str, entities: list[Entity]) -> list[Entity]:
+    """A person's name with and without the royal style written before it: "King Abdullah II" where the mention
+    is "Abdullah II", "Mohammed VI" where it is "Roi Mohammed VI". Both are surface forms of the document, and
+    press releases write the name either way."""
+    for ent in entities:
+        if ent.kind != "person":
+            continue
+        for m in ent.mentions:
+            if is_arabic(m.form) or m.descriptive:
+                continue
+            before = _ROYAL_BEFORE.search(text, max(0, m.start - 12), m.start)
+            if before:
+                ent.forms.append(text[before.start():m.end])
+            styled = _ROYAL.match(m.form)
+            if styled and styled.end() < len(m.form) and m.form[styled.end()].isupper():
+                ent.forms.append(m.form[styled.end():])
+        ent.forms = list(dict.fromkeys(ent.forms))
+    return entities

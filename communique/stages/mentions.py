@@ -12,9 +12,9 @@ from ..textnorm import fold, is_arabic
 from .acronyms import acronym_definitions
 from .gazetteer import Gazetteer
 from .headed_names_ar import arabic_headed_names
-from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_names_before_titles, arabic_person_extent,
-                           drop_lone_arabic_words, extend_name, merge_adjacent_arabic_persons, name_words_alone,
-                           persons_by_surname)
+from .person_names import (AR_NAME_LEAD, NOT_NAMES, arabic_names_after_titles, arabic_names_before_titles,
+                           arabic_person_extent, drop_lone_arabic_words, extend_name, is_name_token,
+                           merge_adjacent_arabic_persons, name_words_alone, persons_by_surname)
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
@@ -41,12 +41,20 @@ _DESCRIPTIVE = re.compile(
 _MINISTRY_COMPLEMENT = re.compile(
     r"\s+(?:of|for|de|des|du|de la)\s+(?:the\s+)?(?:(?:" + "|".join(entries("en", "ministry_words.txt")) +
     r")\s*)+(?=\s*[A-Z])")
+#: "President of the Republic, Aline Dor", "le président de la République Paul Arnal"
+_OF_THE_REPUBLIC = re.compile(r"\s+(?:of the Republic|de la République)\s*,?(?=\s+[A-Z])")
 _LEAD_WORDS = re.compile(r"(?:the|le|la|les|l'|l’|former|ex-|retired|feu)\b\s*", re.I)
 _PLACE_LEAD_WORDS = re.compile(r"(?:au|aux|à|en)\s+")      # "au Caire": the contracted preposition of French
 _TITLE_OR_HONORIFIC = re.compile(TITLE_RE.pattern + r"|" + HONORIFIC_RE.pattern, re.I)
 _HONORIFICS_AFTER = re.compile(r"\s+(?:(?:" + HONORIFIC_RE.pattern + r")\s*)*", re.I)
 # Common nouns NER tags as places.
 _NOT_PLACES = set(entries_all("not_places.txt"))
+#: regions of two words or more ("Moyen-Orient", "Horn of Africa"); a lone continent is often a word of a longer name
+_REGIONS = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in sorted(entries(lang, "regions.txt"),
+                                                                                   key=len, reverse=True)
+                                                          if re.search(r"[\s-]", r)) + r")(?![\w-])")
+            for lang in ("en", "fr")}
+_LINE_INITIAL_WORD = re.compile(r"[\s•*·–-]*(?P<word>[^\W\d_][\w'’-]*) ")
 _CLITICS = "".join(entries("ar", "clitics.txt"))
 
 
@@ -114,6 +122,7 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     else:
         _news_agencies(text, spans)
         _dateline_places(text, ctx, spans)
+        _world_regions(text, lang, spans)
     acronyms = acronym_definitions(text, spans)
     name_words_alone(text, spans)         # a known person's surname or given name used alone
     if lang == "ar" and ctx.place_lookup is not None:
@@ -162,6 +171,8 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
         start, end = clean_span(text, ent.start_char, ent.end_char)
         start, end = strip_lead(text, start, end, _TITLE_OR_HONORIFIC)
         start, end = strip_lead(text, start, end, _LEAD_WORDS)
+        if not is_arabic(text[start:end]) and all(w.lower() in NOT_NAMES for w in text[start:end].split()):
+            continue        # "Holds" of a title-case headline, "Covid"
         if is_arabic(text[start:end]):
             start, end = arabic_person_extent(text, start, end, list(spans) + others)
         else:
@@ -170,12 +181,27 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
                 continue        # "Endowments": a word of a ministry's name
             start, end = kept
             end = _before_a_verb(text, sdoc, start, extend_name(text, end, spans))
+            start = _first_name_at_line_start(text, start, ctx)
         form = text[start:end]
         if not form or (not is_arabic(form) and not form[0].isupper()):
             continue
         if TITLE_RE.fullmatch(form) or ctx.gazetteer.lookup(form) or fold(form) in _CALENDAR_WORDS:
             continue        # "Lundi", "Septembre": a capitalized date word, not a name
         _add(text, spans, start, end, "person")
+
+
+def _first_name_at_line_start(text: str, start: int, ctx: MentionContext) -> int:
+    """Where a Latin name starts when NER left out its first word and that word opens the line, after a list
+    bullet or not ("-Omar Vell Arnal, ministre délégué", "Karim Vell Arnal, Secretary-General of ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _LINE_INITIAL_WORD.fullmatch(text, line_start, start)
+    if m is None:
+        return start
+    word = m.group("word")
+    if not is_name_token(word) or word.endswith(("'s", "’s")) or ctx.gazetteer.lookup(word) or ctx.is_place(word) \
+            or fold(word) in _CALENDAR_WORDS:
+        return start
+    return m.start("word")
 
 
 def _before_a_verb(text: str, sdoc: Any, start: int, end: int) -> int:
@@ -196,7 +222,7 @@ def _persons_after_titles(text: str, token_starts: set[int], ctx: MentionContext
         if is_arabic(m.group(0)):
             continue
         pos = m.end()
-        cm = _MINISTRY_COMPLEMENT.match(text, pos)
+        cm = _MINISTRY_COMPLEMENT.match(text, pos) or _OF_THE_REPUBLIC.match(text, pos)
         if cm:
             pos = cm.end()
         hm = _HONORIFICS_AFTER.match(text[pos:])
@@ -351,6 +377,13 @@ def _dateline_places(text: str, ctx: MentionContext, spans: Spans) -> None:
         form = m.group(1).strip()
         if ctx.is_place(form) or ctx.is_place(form.title()):
             _add(text, spans, m.start(1), m.start(1) + len(form), "place")
+
+
+def _world_regions(text: str, lang: str, spans: Spans) -> None:
+    """World regions of two words or more (lang/<code>/regions.txt) that NER missed or typed as a name of another
+    kind ("au Moyen-Orient", tagged MISC): places, the longest first."""
+    for m in _REGIONS[lang].finditer(text):
+        _add(text, spans, m.start(), m.end(), "place")
 
 
 def _descriptive_references(text: str, spans: Spans) -> None:

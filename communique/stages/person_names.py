@@ -15,7 +15,7 @@ from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE, TITLE_WORDS
 
 __all__ = ["extend_name", "name_words_alone", "persons_by_surname", "is_name_token", "is_arabic_name_word",
            "arabic_name_words", "arabic_person_extent", "arabic_names_after_titles", "merge_adjacent_arabic_persons",
-           "drop_lone_arabic_words", "arabic_names_before_titles", "AR_NAME_LEAD"]
+           "drop_lone_arabic_words", "arabic_names_before_titles", "AR_NAME_LEAD", "NOT_NAMES"]
 
 Spans = dict[tuple[int, int], dict[str, Any]]
 

@@ -33,6 +33,8 @@ _PORTFOLIO = {lang: re.compile(p, 0 if lang == "en" else re.I) for lang, p in _P
 _INSTITUTION_FR = re.compile(
     r"(?<![\w-])(?P<head>ministère|présidence|armée|département d['’]État)(?P<rest>(?:\s+[\w'’-]+){0,16})")
 _PORTFOLIO_WORD = re.compile(r"(?<![\w'’-])(?:" + "|".join(entries("fr", "ministry_words.txt")) + r")s?(?![\w'’-])", re.I)
+#: a lower-case adjective between a title and its portfolio: "le ministre malien des Affaires étrangères"
+_TITLE_ADJECTIVE = re.compile(r"^[a-zà-ÿ’'-]+\s+(?=(?:de|des|du)(?![\w-])|d['’])")
 _JOIN_END = re.compile(r"(?:[\s,]+(?:" + _PORTFOLIO_JOINS["fr"] + r"|[ld]['’]))+$|[\s,]+$", re.I)
 
 
@@ -77,7 +79,7 @@ def name_after_organization(text: str, start: int, end: int) -> int | None:
 
 def portfolio_of_title(text: str, start: int, end: int, lang: str) -> bool:
     """An organization span that is only the portfolio of a title before it: "Coopération africaine" in "ministre
-    des Affaires étrangères et de la Coopération africaine", "Foreign Affairs" in "Minister of State for Foreign
+    des Affaires étrangères et de la Coopération africaine" (also after a demonym: "ministre malien des"), "Foreign Affairs" in "Minister of State for Foreign
     Affairs", or right after it ("Trade Minister"). Part of the title, not an organization; a head noun
     ("Conseil", "Council") makes it one."""
     portfolio = _PORTFOLIO.get(lang)
@@ -88,7 +90,8 @@ def portfolio_of_title(text: str, start: int, end: int, lang: str) -> bool:
         return True         # "Trade Minister Tom Arle": a portfolio in front of its title
     left = text[max(0, start - 160):start]
     title_at = [m.end() for m in TITLE_RE.finditer(left)]
-    return any(portfolio.fullmatch(chain) or not chain for chain in (left[at:].lstrip(" ,") for at in title_at))
+    chains = (_TITLE_ADJECTIVE.sub("", left[at:].lstrip(" ,"), count=1) for at in title_at)
+    return any(portfolio.fullmatch(chain) or not chain for chain in chains)
 
 
 def institutions_fr(text: str, is_demonym: Callable[[str], bool]) -> list[tuple[int, int]]:

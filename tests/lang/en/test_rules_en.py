@@ -291,3 +291,71 @@ def test_mentions_en_a_span_that_runs_into_the_next_name_is_cut(ner_doc):
     forms = [m.form for m in find_mentions(text, doc, ctx, "en")]
     assert "Harbour Authority Union" in forms and "Karl Ostrum" in forms and "Ana Lund" in forms
     assert not any("(" in f or "/" in f or " - " in f for f in forms)
+
+
+def _person(text: str, form: str) -> "Entity":
+    from communique.records import Entity, Mention
+
+    at = text.index(form)
+    m = Mention(start=at, end=at + len(form), form=form, kind="person", sentence=0)
+    return Entity(id="person:x", kind="person", name=form, forms=[form], mentions=[m])
+
+
+@pytest.mark.parametrize("text, form, added", [
+    ("Amman - His Majesty King Tarek III received the envoy on Sunday.", "Tarek III", "King Tarek III"),
+    ("Le roi Tarek a reçu l'envoyé dimanche.", "Tarek", "roi Tarek"),
+    ("Roi Tarek III reçoit l'envoyé", "Roi Tarek III", "Tarek III"),
+    ("Sheikh Nasser Al-Vell met the envoy.", "Sheikh Nasser Al-Vell", "Nasser Al-Vell"),
+])
+def test_coref_royal_style_gives_a_second_form(text, form, added):
+    from communique.stages.coref import add_royal_forms
+
+    ent = add_royal_forms(text, [_person(text, form)])[0]
+    assert ent.forms == [form, added]
+
+
+def test_coref_no_royal_form_without_a_royal_style():
+    from communique.stages.coref import add_royal_forms
+
+    text = "Foreign Minister Tarek Vell received the Kingdom's envoy."
+    assert add_royal_forms(text, [_person(text, "Tarek Vell")])[0].forms == ["Tarek Vell"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Prime Minister Receives Vellian Envoy", ""),
+    ("Council Chief Meets Parliamentary Delegation", ""),
+    ("Foreign Minister Tarek Vell Holds Talks", "Tarek Vell"),
+])
+def test_mentions_en_headline_verbs_are_no_name_words(text, name):
+    words = text.split()
+    at = text.index(words[2])
+    assert text[at:extend_name(text, at, {}, first=True)] == name
+
+
+@pytest.mark.parametrize("text, ner, lang", [
+    ("On Monday, President of the Republic Paul Arnal received the envoy.", "Republic Paul Arnal", "en"),
+    ("Acting on instructions from the president of the Republic, Paul Arnal, the minister left.",
+     "Republic, Paul Arnal", "en"),
+    ("Le président de la République Paul Arnal a reçu l'envoyé.", "République Paul Arnal", "fr"),
+])
+def test_mentions_the_name_after_president_of_the_republic_is_a_person(ner_doc, text, ner, lang):
+    doc = ner_doc(text, lang, [(ner, "ORG")])
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), lang)
+           if not TITLE_RE.fullmatch(m.form)]
+    assert ("Paul Arnal", "person") in out and not any(kind == "organization" for _, kind in out)
+
+
+def test_mentions_en_world_regions_of_two_words_are_places(ner_doc):
+    text = "The ministers discussed security in the Horn of Africa and trade with Asia."
+    doc = ner_doc(text, "en", [])
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "en")
+           if m.kind != "person"]
+    assert out == [("Horn of Africa", "place")]
+
+
+def test_mentions_en_a_person_of_ner_made_only_of_words_that_are_never_names(ner_doc):
+    text = "Vellia: President Holds Phone Talks With Karl Ostrum on Covid"
+    doc = ner_doc(text, "en", [("Holds", "PERSON"), ("Karl Ostrum", "PERSON"), ("Covid", "PERSON")])
+    out = [m.form for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "en")
+           if m.kind == "person" and not TITLE_RE.fullmatch(m.form)]
+    assert out == ["Karl Ostrum"]

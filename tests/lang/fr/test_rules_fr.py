@@ -150,6 +150,12 @@ def test_mentions_fr_weekdays_are_no_person_names():
     ("le ministre de l'Économie et du Commerce a signé", "Économie et du Commerce", True),
     ("le ministre a reçu la délégation de la Coopération internationale", "Coopération internationale", False),
     ("le ministre de la Défense a reçu le Conseil national de sécurité", "Conseil national", False),
+    # after the demonym of the title
+    ("Le ministre malien des Affaires étrangères et de la Coopération internationale, Paul Arnal, a reçu",
+     "Coopération internationale", True),
+    ("la ministre vellienne des Affaires étrangères, Mme Aline Dor, a reçu", "Affaires étrangères", True),
+    ("le ministre égyptien de l'Approvisionnement et du Commerce intérieur a reçu", "Approvisionnement", True),
+    ("le ministre malien a reçu la délégation de la Coopération internationale", "Coopération internationale", False),
 ])
 def test_mentions_fr_the_portfolio_of_a_title_is_no_organization(text, form, portfolio):
     from communique.stages.title_names import portfolio_of_title
@@ -240,3 +246,25 @@ def test_mentions_fr_dateline_place_in_capitals_and_news_agency(ner_doc):
     ctx = MentionContext(Gazetteer([]), lambda form: form.lower() == "vells")
     out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "fr")]
     assert ("VELLS", "place") in out and ("AVP", "organization") in out
+
+
+def test_mentions_fr_world_regions_of_two_words_are_places(ner_doc):
+    text = "Les deux ministres ont évoqué la situation au Moyen-Orient et les échanges avec l'Europe."
+    doc = ner_doc(text, "fr", [("Moyen-Orient", "MISC")])
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "fr")
+           if not TITLE_RE.match(m.form)]
+    assert out == [("Moyen-Orient", "place")]      # a lone continent is left to NER
+
+
+@pytest.mark.parametrize("text, ner, name", [
+    ("La délégation comprenait :\n-Omar Vell Arnal, ministre délégué,\n-Karim Dor, ambassadeur.", "Vell Arnal",
+     "Omar Vell Arnal"),
+    ("Karim Vell Arnal, Secrétaire général de l'Union, a condamné l'attaque.", "Vell Arnal", "Karim Vell Arnal"),
+    ("Pour Aline Dor, la visite est un succès.", "Aline Dor", "Aline Dor"),
+    ("Le ministre a reçu Aline Dor.", "Aline Dor", "Aline Dor"),
+])
+def test_mentions_fr_first_name_that_opens_the_line(ner_doc, text, ner, name):
+    doc = ner_doc(text, "fr", [(ner, "PER")])
+    out = [m.form for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "fr")
+           if m.kind == "person" and not TITLE_RE.match(m.form)]
+    assert name in out
