@@ -22,14 +22,14 @@ DocNames = Callable[[Collection[str]], Mapping[str, Collection[str]]]
 
 
 def is_lone_name(name: str) -> bool:
-    """A person named by one word ("Imran", "Tebboune")."""
+    """A person named by one word ("Orla", "Venmark")."""
     return len(fold(name).split()) == 1
 
 
 def complete_lone_names(sightings: Sequence[Sighting], doc_names: DocNames | None = None) -> list[Sighting]:
-    """Sightings named by one word (a given name or a surname: "Imran") take the full name of the one person
-    of their document whose name has that word ("Imran Khan"), so that linking compares them as that
-    person; with two such persons (Imran Khan, Imran Ali) or none, a sighting keeps its name. ``doc_names``
+    """Sightings named by one word (a given name or a surname: "Orla") take the full name of the one person
+    of their document whose name has that word ("Orla Venmark"), so that linking compares them as that
+    person; with two such persons (Orla Venmark, Orla Reyk) or none, a sighting keeps its name. ``doc_names``
     reads the person names of documents that ``sightings`` may hold only in part (default: every document
     is whole in ``sightings``)."""
     lone_docs = {s.doc_id for s in sightings if is_lone_name(s.name)}
@@ -68,7 +68,7 @@ def _lone_word(name: str) -> NameToken | None:
 @lru_cache(maxsize=1 << 14)
 def _the_full_name(name: str, names: tuple[str, ...]) -> str | None:
     """The one full name of ``names`` (two name words or more) that has the lone word ``name``; the longest
-    when all that have it name one person (Imran Khan, Imran Ahmed Khan)."""
+    when all that have it name one person (Orla Venmark, Orla Tess Venmark)."""
     word = _lone_word(name)
     if word is None:
         return None

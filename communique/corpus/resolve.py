@@ -53,7 +53,7 @@ def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]],
     for Lavrov; the persons whose forms score best under translit.same_name), then a fuzzy match of
     at least :data:`FUZZY_THRESHOLD`. ``aliases`` are (actor id, kind, actor name, form) rows. The
     first step that finds anything decides (a name with a title before it is, after the exact alias, the one
-    actor with a form holding every word of it, "King Abdullah" in "King Abdullah II", else the alias without
+    actor with a form holding every word of it, "King Aldric" in "King Aldric II", else the alias without
     its titles); several actors found there are all returned (the
     caller names them), unless ``documents`` (actor -> how many documents name it) shows one of them
     named in at least :data:`PROMINENT_RATIO` times as many documents as any other (a lone "Putin"
@@ -86,7 +86,7 @@ def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]],
 
 
 def _untitled(ref: str) -> str:
-    """The match key of a name without the titles before it ("King Abdullah" -> abdullah, "Cheikh Dr. X Y" -> x y)."""
+    """The match key of a name without the titles before it ("King Aldric" -> aldric, "Cheikh Dr. X Y" -> x y)."""
     words = fold(ref).split()
     while len(words) > 1 and is_title_word(words[0]):
         words = words[1:]
@@ -95,7 +95,7 @@ def _untitled(ref: str) -> str:
 
 def _covering(ref: str, hits: list[str], rows: list[tuple[str, str, str, str]]) -> list[str]:
     """Of several candidates, those with a form holding every word of the name, its title included ("King
-    Abdullah" in "King Abdullah II"; none: the caller keeps them all)."""
+    Aldric" in "King Aldric II"; none: the caller keeps them all)."""
     words = set(fold(ref).split())
     keep = set(hits)
     return sorted({a for a, _, _, form in rows if a in keep and words <= set(fold(form).split())})

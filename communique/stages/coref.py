@@ -230,7 +230,7 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
     return [e for e in entities if e.mentions]
 
 
-#: a royal or princely style written as part of a name ("King Abdullah II", "le roi Hussein", "Sheikh Tamim")
+#: a royal or princely style written as part of a name ("King Aldric II", "le roi Ferand", "Sheikh Tamor")
 _ROYAL_WORDS = (r"(?:king|queen|prince|princess|princesse|emir|amir|émir|sultan|sheikh|sheikha|cheikh|cheikha|"
                 r"roi|reine)")
 _ROYAL = re.compile(_ROYAL_WORDS + r"\s+", re.I)
@@ -238,8 +238,8 @@ _ROYAL_BEFORE = re.compile(r"(?<![\w-])" + _ROYAL_WORDS + r"\s+$", re.I)
 
 
 def add_royal_forms(text: str, entities: list[Entity]) -> list[Entity]:
-    """A person's name with and without the royal style written before it: "King Abdullah II" where the mention
-    is "Abdullah II", "Mohammed VI" where it is "Roi Mohammed VI". Both are surface forms of the document, and
+    """A person's name with and without the royal style written before it: "King Aldric II" where the mention
+    is "Aldric II", "Ferand IV" where it is "Roi Ferand IV". Both are surface forms of the document, and
     press releases write the name either way."""
     for ent in entities:
         if ent.kind != "person":
