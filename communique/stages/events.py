@@ -18,7 +18,7 @@ from .triggers import Trigger, find_triggers, reads_as_sport, status_of
 from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
 from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties
 from .venue import VenueQuery, learned_venue, rule_venue
-from .visits import venue_in_host, visit_frames
+from .visits import venue_in_host, visit_frames, visits_beside_meetings
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
@@ -106,6 +106,8 @@ class _Story:
     conveners: list[tuple[tuple[int, int], str]] = field(default_factory=list)
     #: the person the last sentence was about: the subject of a sentence that names none
     last_subject: str | None = None
+    #: (sentence span, trigger) of each visit that happened and made no visit frame (stages.visits)
+    visits_told: list[tuple[tuple[int, int], Trigger]] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Document, entities: list[Entity]) -> _Story:
@@ -130,6 +132,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     frames = sorted(story.frames + counterparts_listed_after(text, sents, story.actor_mentions, ent_by_id, lang)
                     + interlocutors_listed(text, sents, story.actor_mentions, lang), key=lambda f: f.evidence[0])
     merged = absorb_state_frames([f for f in merge_frames(frames, ent_by_id) if len(f.parties) >= 2], ent_by_id)
+    merged = visits_beside_meetings(text, story.visits_told, merged, story.place_mentions, ent_by_id)
     return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
                        ent_by_id, ctx, sents)
 
@@ -158,6 +161,8 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     visits = visit_frames(text, span, triggers, lang, parties, story.place_mentions, story.ent_by_id,
                           story.last_subject)
     story.frames += visits
+    story.visits_told += [(span, t) for t in triggers if t.type == "visit" and not any(v.trigger == t for v in visits)
+                          and status_of(sentence, t.start - s_start, lang) == "occurred"]
     opening = _OPENING_PHRASE.match(text, s_start, s_end)
     for trig in _useful_triggers(triggers, text, s_start, s_end):
         ids_before, ids_after = _trigger_sides(story, span, trig, triggers, parties, opening)
