@@ -115,11 +115,12 @@ def score_document(record: dict[str, Any], gold: dict[str, Any]) -> DocScore:
             c = cover(ev, gev)
             need = min(2, len(gev["parties"]))
             if len(c) >= need and need > 0:
-                # ties between candidates: same type family first, then a compatible date, then order
+                # ties between candidates: same type family first, then the same type (a visit to the visit, the
+                # meeting held during it to the meeting), then a compatible date, then order
                 same_type = _FAMILY.get(ev["type"], ev["type"]) == _FAMILY.get(gev["type"], gev["type"])
                 pd, gd = ev.get("date") or "", gev.get("date") or ""
                 same_date = bool(pd and gd and (pd.startswith(gd) or gd.startswith(pd)))
-                pairs.append((len(c), same_type, same_date, -abs(i - j), i, j, c))
+                pairs.append((len(c), same_type, ev["type"] == gev["type"], same_date, -abs(i - j), i, j, c))
     pairs.sort(reverse=True)
     used_p, used_g = set(), set()
     matches = []
