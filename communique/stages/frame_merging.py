@@ -12,8 +12,9 @@ import re
 from ..records import Document, Entity, Mention
 from .frames import Frame
 from .parties import sentence_parties
+from .triggers import Trigger, status_of
 
-__all__ = ["FAMILY", "attendees_join", "merge_frames", "absorb_state_frames", "without_headline_echoes"]
+__all__ = ["FAMILY", "attendees_join", "signed_at_the_meeting", "merge_frames", "absorb_state_frames", "without_headline_echoes"]
 
 #: kinds of event that may tell the same event (a visit and the meeting that makes it)
 FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
@@ -41,6 +42,39 @@ def attendees_join(frames: list[Frame], text: str, span: tuple[int, int], actor_
             target.roles[pid] = (ent_by_id[pid].titles or [None])[0]
     if span not in target.evidence + target.support:
         target.support.append(span)
+    return True
+
+
+#: "the two ministers signed", "les deux pays ont signé", "وقع الجانبان", "At the close of the talks ... signed", "à
+#: l'issue de laquelle a été signé", "وأسفر الاجتماع عن التوقيع": a signing told of the sides of the meeting just told
+_SIGNED_BY_THE_SIDES = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:sides|parties|ministers|leaders|countries|delegations|presidents|governments|men)\b|"
+    r"\bthe\s+two\b|\b(?:at|on)\s+the\s+(?:close|end|conclusion|sidelines)\s+of\s+the\s+(?:talks|meeting|session)\b|"
+    r"\b(?:during|after|following)\s+(?:the|their)\s+(?:talks|meeting)\b|"
+    r"\bles\s+deux\s+(?:parties|pays|ministres|chefs|dirigeants|hommes|côtés|délégations|gouvernements|présidents)\b|"
+    r"\bà\s+l['’]issue\s+(?:de\s+(?:la|l['’]|cette|leur|laquelle)|des|du|duquel)\b|"
+    r"\b(?:lors|au\s+cours)\s+(?:de\s+(?:la|cette|l['’])|du|des)\s*(?:réunion|entretien|rencontre|audience|séance|entrevue)|"
+    r"الجانبا?ن|الطرفا?ن|الوزيرا?ن|البلدا?ن|الجانبين|الطرفين|البلدين|الوزيرين|أسفر|في\s+ختام|خلال\s+(?:اللقاء|الاجتماع)|"
+    r"عقب\s+(?:اللقاء|الاجتماع|المباحثات)", re.I)
+
+
+def signed_at_the_meeting(frames: list[Frame], text: str, span: tuple[int, int], triggers: list[Trigger], lang: str,
+                          actor_mentions: list[tuple[Mention, Entity]], ent_by_id: dict[str, Entity]) -> bool:
+    """'At the close of the talks, the two ministers signed four agreements': an agreement signed by the sides of
+    the meeting told just before is an event of its own beside that meeting (SCHEMA.md), of the meeting's parties.
+    Only for a sentence that names no one but those parties (and their states or bodies)."""
+    signing = next((t for t in triggers if t.type == "agreement"
+                    and status_of(text[span[0]:span[1]], t.start - span[0], lang) == "occurred"), None)
+    meeting = next((f for f in reversed(frames) if f.status == "occurred" and f.type in ("meet", "visit", "agreement")), None)
+    if signing is None or meeting is None or meeting.type == "agreement" or \
+            not _SIGNED_BY_THE_SIDES.search(text, span[0], span[1]):
+        return False
+    sides = set(meeting.parties) | {ent_by_id[p].affiliation for p in meeting.parties}
+    if any(e.id not in sides for m, e in actor_mentions if span[0] <= m.start < span[1]):
+        return False
+    persons = [p for p in meeting.parties if ent_by_id[p].kind == "person"]
+    parties = persons if len(persons) >= 2 else list(meeting.parties)
+    frames.append(Frame("agreement", "occurred", parties, {p: meeting.roles.get(p) for p in parties}, [span], signing))
     return True
 
 

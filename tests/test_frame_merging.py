@@ -1,0 +1,44 @@
+"""Frame merging: how the frames of one document become events (a signing beside the meeting where it was
+signed), on sentences written for these tests (fictional people and states)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_visits import _events
+
+_SIDES = [("person:vance", "person", "Ilse Vance", None, "SY"), ("person:moro", "person", "Tomas Moro", None, "FD"),
+          ("SY", "state", "Sylvania", "SY", None), ("FD", "state", "Freedonia", "FD", None)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance held talks with Tomas Moro on Monday. At the close of the talks, the two ministers signed three "
+     "agreements on trade. Sylvania and Freedonia are neighbours.", "en"),
+    ("Ilse Vance s'est entretenue lundi avec Tomas Moro. À l'issue de cette rencontre, les deux ministres ont signé "
+     "trois accords commerciaux. La Sylvania et la Freedonia sont voisines.", "fr"),
+])
+def test_frame_merging_a_signing_by_the_two_sides_is_an_agreement_beside_the_meeting(text, lang):
+    got = _events(text, _SIDES, lang)
+    assert ("meet", ("person:vance", "person:moro")) in got
+    assert ("agreement", ("person:vance", "person:moro")) in got
+
+
+def test_frame_merging_arabic_the_meeting_resulted_in_a_signing():
+    text = "التقى إلسه فانس توماس مورو اليوم. وأسفر اللقاء عن توقيع مذكرة تفاهم للتعاون. وتجمع فريدونيا وسيلفانيا علاقات قديمة."
+    specs = [("person:vance", "person", "إلسه فانس", None, "SY"), ("person:moro", "person", "توماس مورو", None, "FD"),
+             ("FD", "state", "فريدونيا", "FD", None), ("SY", "state", "سيلفانيا", "SY", None)]
+    got = _events(text, specs, "ar")
+    assert [e for e in got if e[0] == "agreement"] == [("agreement", ("person:vance", "person:moro"))]
+    assert [e for e in got if e[0] == "meet"] == [("meet", ("person:vance", "person:moro"))]
+
+
+@pytest.mark.parametrize("text", [
+    # a signing by someone else, or one planned, is no agreement of the meeting's sides
+    "Ilse Vance held talks with Tomas Moro on Monday. The two ministers will sign a trade agreement next year. "
+    "Sylvania and Freedonia are neighbours.",
+    "Ilse Vance held talks with Tomas Moro on Monday. After the talks, Anna Berg signed the guest book. "
+    "Sylvania and Freedonia are neighbours.",
+])
+def test_frame_merging_no_agreement_of_the_meeting_when_planned_or_signed_by_another(text):
+    specs = _SIDES + [("person:berg", "person", "Anna Berg", None, None)]
+    assert not [e for e in _events(text, specs, "en") if e[0] == "agreement" and set(e[1]) == {"person:vance", "person:moro"}]
