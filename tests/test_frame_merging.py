@@ -42,3 +42,27 @@ def test_frame_merging_arabic_the_meeting_resulted_in_a_signing():
 def test_frame_merging_no_agreement_of_the_meeting_when_planned_or_signed_by_another(text):
     specs = _SIDES + [("person:berg", "person", "Anna Berg", None, None)]
     assert not [e for e in _events(text, specs, "en") if e[0] == "agreement" and set(e[1]) == {"person:vance", "person:moro"}]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance held talks with Tomas Moro and took part in a wreath-laying ceremony. Sylvania and Freedonia "
+     "are neighbours.", "en"),
+    ("Signing the memorandum for Sylvania was Ilse Vance, while Freedonia was represented by Tomas Moro. "
+     "The talks went well.", "en"),
+])
+def test_frame_merging_attending_the_event_the_sentence_tells_is_no_conference(text, lang):
+    got = _events(text, _SIDES, lang)
+    assert not [e for e in got if e[0] == "conference"]
+    assert [e[0] for e in got] in (["meet"], ["agreement"])
+
+
+def test_frame_merging_arabic_those_who_attended_the_meeting_and_signing_are_its_parties():
+    text = ("التقى إلسه فانس اليوم توماس مورو. وحضر اللقاء ومراسم توقيع المذكرة السفير آدم كرول. "
+            "وتجمع فريدونيا وسيلفانيا علاقات قديمة.")
+    specs = [("person:vance", "person", "إلسه فانس", None, "SY"), ("person:moro", "person", "توماس مورو", None, "FD"),
+             ("person:krol", "person", "آدم كرول", None, "SY"),
+             ("FD", "state", "فريدونيا", "FD", None), ("SY", "state", "سيلفانيا", "SY", None)]
+    got = _events(text, specs, "ar")
+    assert ("meet", ("person:vance", "person:moro", "person:krol")) in got
+    assert ("agreement", ("person:vance", "person:moro", "person:krol")) in got
+    assert not [e for e in got if e[0] == "conference"]

@@ -12,7 +12,8 @@ from .decide import LinearModel
 from .event_dates import event_date
 from .occurrence import decide_events, score_pairs
 from .frames import Frame, corefer_frames
-from .frame_merging import absorb_state_frames, attendees_join, merge_frames, signed_at_the_meeting, without_headline_echoes
+from .frame_merging import (absorb_state_frames, attendees_join, merge_frames, signed_at_the_meeting, without_attendance,
+                            without_headline_echoes)
 from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, reads_as_sport, status_of
 from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
@@ -143,9 +144,9 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     s_start, s_end = span
     sentence = text[s_start:s_end]
     _note_conveners(story, span)
-    if attendees_join(story.frames, text, span, story.actor_mentions, story.ent_by_id):
-        return
     triggers = [] if reads_as_sport(sentence, lang) else find_triggers(sentence, lang, s_start)
+    if attendees_join(story.frames, text, span, story.actor_mentions, story.ent_by_id, triggers, lang):
+        return
     if not triggers:
         if lang in _SUBJECT_CARRIES:
             story.last_subject = _named_subject(story.actor_mentions, s_start, s_end) or story.last_subject
@@ -165,6 +166,7 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     story.visits_told += [(span, t) for t in triggers if t.type == "visit" and not any(v.trigger == t for v in visits)
                           and status_of(sentence, t.start - s_start, lang) == "occurred"]
     opening = _OPENING_PHRASE.match(text, s_start, s_end)
+    told_before = len(story.frames)
     for trig in _useful_triggers(triggers, text, s_start, s_end):
         ids_before, ids_after = _trigger_sides(story, span, trig, triggers, parties, opening)
         groups = _trigger_groups(story, span, trig, named, ids_before, ids_after)
@@ -172,6 +174,7 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
         if groups and groups[0]:
             persons = [p for p in groups[0] if story.ent_by_id[p].kind == "person"]
             story.last_subject = ids_before[0] if ids_before else (persons[0] if persons else story.last_subject)
+    story.frames[told_before:] = without_attendance(story.frames[told_before:], story.ent_by_id)
     if parties and parties[0][1].kind == "person" and parties[0][0].start < triggers[0].start:
         story.last_subject = parties[0][1].id
 
