@@ -190,8 +190,7 @@ def visits_beside_meetings(text: str, told: list[tuple[tuple[int, int], Trigger]
                 visits.append(set(visit))
                 frame = Frame("visit", "occurred", list(visit), {visit[0]: (ent_by_id[visit[0]].titles or [None])[0],
                                                                   visit[1]: None}, [span], trig, host=visit[1])
-                at = next((i for i, f in enumerate(out) if f.evidence[0][0] >= span[0]), len(out))
-                out.insert(at, frame)
+                out.insert(out.index(meeting), frame)       # told with the meeting it holds, just before it
                 break
     return out
 
