@@ -38,8 +38,11 @@ def test_frame_merging_arabic_the_meeting_resulted_in_a_signing():
     "Sylvania and Freedonia are neighbours.",
     "Ilse Vance held talks with Tomas Moro on Monday. After the talks, Anna Berg signed the guest book. "
     "Sylvania and Freedonia are neighbours.",
+    # a document named, not a signing told
+    "Ilse Vance held talks with Tomas Moro on Monday. They discussed the memorandum of understanding that binds the "
+    "two countries. Sylvania and Freedonia are neighbours.",
 ])
-def test_frame_merging_no_agreement_of_the_meeting_when_planned_or_signed_by_another(text):
+def test_frame_merging_no_agreement_of_the_meeting_when_planned_signed_by_another_or_only_named(text):
     specs = _SIDES + [("person:berg", "person", "Anna Berg", None, None)]
     assert not [e for e in _events(text, specs, "en") if e[0] == "agreement" and set(e[1]) == {"person:vance", "person:moro"}]
 

@@ -69,12 +69,16 @@ _SIGNED_BY_THE_SIDES = re.compile(
     r"عقب\s+(?:اللقاء|الاجتماع|المباحثات)", re.I)
 
 
+#: a word of signing, not a name of the document ("an agreement linking the two countries" tells no signing)
+_SIGNING = re.compile(r"sign|seal|inked|paraph|signature|وق[ّ]?ع|توقيع", re.I)
+
+
 def signed_at_the_meeting(frames: list[Frame], text: str, span: tuple[int, int], triggers: list[Trigger], lang: str,
                           actor_mentions: list[tuple[Mention, Entity]], ent_by_id: dict[str, Entity]) -> bool:
     """'At the close of the talks, the two ministers signed four agreements': an agreement signed by the sides of
     the meeting told just before is an event of its own beside that meeting (SCHEMA.md), of the meeting's parties.
     Only for a sentence that names no one but those parties (and their states or bodies)."""
-    signing = next((t for t in triggers if t.type == "agreement"
+    signing = next((t for t in triggers if t.type == "agreement" and _SIGNING.search(t.text)
                     and status_of(text[span[0]:span[1]], t.start - span[0], lang) == "occurred"), None)
     meeting = next((f for f in reversed(frames) if f.status == "occurred" and f.type in ("meet", "visit", "agreement")), None)
     if signing is None or meeting is None or meeting.type == "agreement" or \
