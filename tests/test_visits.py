@@ -232,3 +232,21 @@ def test_visits_the_visitor_named_right_after_the_visit_noun():
 def test_visits_no_visit_beside_a_meeting_when_planned_or_made_by_no_party(text):
     specs = _NEIGHBOURS[:2] + [("FD", "state", "Freedonia", "FD", None), ("SY", "state", "Sylvania", "SY", None)]
     assert not [e for e in _events(text, specs, "en") if e[0] == "visit"]
+
+
+def test_visits_a_visit_told_to_a_host_person_gives_way_to_the_visit_to_the_host_state():
+    from communique.stages.frames import Frame
+    from communique.stages.visits import visits_beside_meetings
+
+    text = "Tomas Moro received Ilse Vance on Monday. Tomas Moro praised the visit of Ilse Vance."
+    s1, s2 = (0, 40), (41, len(text))
+    ents = [Entity(i, k, f, [f], [Mention(m.start(), m.end(), f, k, 0) for m in re.finditer(f, text)],  # type: ignore[arg-type]
+                   affiliation=a, country=c) for i, k, f, c, a in _NEIGHBOURS[:2]]
+    ents += [Entity(i, "state", f, [f], [], country=c) for i, _, f, c, _ in _NEIGHBOURS[2:]]  # type: ignore[arg-type]
+    by_id = {e.id: e for e in ents}
+    meet, visit = find_triggers(text[:40], "en")[0], find_triggers(text[41:], "en", 41)[0]
+    frames = [Frame("meet", "occurred", ["person:moro", "person:vance"], {}, [s1], meet),
+              Frame("visit", "occurred", ["person:moro", "person:vance"], {}, [s2], visit)]
+    out = visits_beside_meetings(text, [(s2, visit)], frames, [], by_id)
+    assert [(f.type, f.parties) for f in out] == [("visit", ["person:vance", "FD"]),
+                                                   ("meet", ["person:moro", "person:vance"])]

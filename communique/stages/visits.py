@@ -191,8 +191,18 @@ def visits_beside_meetings(text: str, told: list[tuple[tuple[int, int], Trigger]
                 frame = Frame("visit", "occurred", list(visit), {visit[0]: (ent_by_id[visit[0]].titles or [None])[0],
                                                                   visit[1]: None}, [span], trig, host=visit[1])
                 out.insert(out.index(meeting), frame)       # told with the meeting it holds, just before it
+                out = [f for f in out if not _visit_to_a_host_person(f, frame, span, ent_by_id)]
                 break
     return out
+
+
+def _visit_to_a_host_person(f: Frame, visit: Frame, span: tuple[int, int], ent_by_id: dict[str, Entity]) -> bool:
+    """'زيارة X إلى الجزائر ... الرئيس الجزائري Y': a visit frame of the same sentence of the visitor and persons of
+    the host state is the visit told to a state."""
+    others = [p for p in f.parties if p != visit.parties[0]]
+    return f is not visit and f.type == "visit" and span in f.evidence and visit.parties[0] in f.parties and \
+        bool(others) and all(ent_by_id[p].kind == "person" and _state_of(ent_by_id[p], ent_by_id) == visit.host
+                             for p in others)
 
 
 #: "the visit of X", "la visite du ministre X", "زيارة X إلى": the person right after a visit noun makes the visit;
