@@ -123,7 +123,8 @@ def _bad_evidence(pevs: list[dict[str, Any]], text: str) -> int:
 def _match_events(pevs: list[dict[str, Any]], gevs: list[dict[str, Any]], by_id: dict[str, dict[str, Any]],
                   gents: list[dict[str, Any]]) -> list[tuple[int, int, set[str]]]:
     """One-to-one (predicted, gold, covered gold parties) matches: the most gold parties covered first; ties
-    go to the same type family, then a compatible date, then the nearer position."""
+    go to the same type family, then the same type (a visit to the visit, the meeting held during it to the
+    meeting), then a compatible date, then the nearer position."""
     covered_ids = []
     for ev in pevs:
         pids: set[str] = set()
@@ -140,8 +141,8 @@ def _match_events(pevs: list[dict[str, Any]], gevs: list[dict[str, Any]], by_id:
                 same_type = _FAMILY.get(ev["type"], ev["type"]) == _FAMILY.get(gev["type"], gev["type"])
                 pd, gd = ev.get("date") or "", gev.get("date") or ""
                 same_date = bool(pd and gd and (pd.startswith(gd) or gd.startswith(pd)))
-                pairs.append((len(c), same_type, same_date, -abs(i - j), i, j, c))
-    pairs.sort(key=lambda x: x[:6], reverse=True)
+                pairs.append((len(c), same_type, ev["type"] == gev["type"], same_date, -abs(i - j), i, j, c))
+    pairs.sort(key=lambda x: x[:7], reverse=True)
     used_p, used_g = set(), set()
     matches = []
     for *_, i, j, c in pairs:
