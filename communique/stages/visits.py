@@ -47,8 +47,12 @@ _THAT_BEFORE = re.compile(r"^\s+(?:que|qu['’])?\s*(?:le\s+|la\s+|l['’])?(?:[
 _RELATIVE_VISIT = re.compile(r"(?:,|،)\s*(?:who|qui)\s+(?:is|was|est|était|se\s+trouv\w+)\s+(?:currently\s+|actuellement\s+)?"
                              r"(?:on\s+|en\s+)?(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|(?:,|،)\s*(?:who|qui)\s+(?:effectue|effectuait|"
                              r"is\s+paying|was\s+paying|is\s+making|was\s+making)\s+(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$", re.I)
-_HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|au|aux|à)\s+)?(?:the\s+|la\s+|le\s+|l'|l’)?",
-                            re.I)
+_HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|au|aux|à)\s+)?(?:the\s+|la\s+|le\s+|l'|l’)?|"
+                            # a tour's stops, a stop's own adjective before the next: "إلى ليبيا ثم تونس
+                            # فالجزائر والمغرب", "شملت قبرص الرومية وإسبانيا"
+                            r"(?:[ \t]+ال[^\s،,.]+)?[ \t]*(?:[،,][ \t]*)?(?:ثم[ \t]+|[وف])?(?:(?:إلى|الى)[ \t]+)?", re.I)
+#: a tour that takes its traveller somewhere: "جولة ... شملت قبرص", "جولة حملته إلى ليبيا" (Arabic)
+_TOUR_STOPS = re.compile(r"(?:^|\s)(?:شمل(?:ت)?|تشمل|ستشمل|حملت(?:ه|ها)|قادت(?:ه|ها)|تقود(?:ه|ها))[ \t]+(?:(?:إلى|الى)[ \t]+)?$")
 _WINDOW = 120      # characters between the trigger and the place it is about
 
 
@@ -107,7 +111,8 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
         opening = m.start < trig.start and bool(_OPENING_ARRIVAL.match(text, span[0], m.start))
         if abs(m.start - trig.start) > _WINDOW and not opening:
             continue        # far from the trigger: only the place of an opening "Arrivé au Caire, en Égypte, ..."
-        if not (opening or _ARRIVAL.search(before) or (m.start >= trig.end and LOCATIVE.search(before[-25:]))):
+        if not (opening or _ARRIVAL.search(before) or (m.start >= trig.end and (LOCATIVE.search(before[-25:])
+                                                                                or _TOUR_STOPS.search(before)))):
             continue        # before the trigger, only a place one arrives in: "landed in X ... for a visit"
         state = e if e.kind == "state" else states_by_country.get(e.country)
         if state is None:

@@ -138,3 +138,16 @@ def test_names_ar_state_adjective_right_before_a_name_is_its_country(ner_doc):
     mentions = {m.form: m for m in find_mentions(text, doc, MentionContext(gazetteer, lambda form: False), "ar")}
     first = mentions["كريم النوري"]
     assert text[slice(*map(int, first.title_org.split(":")))] == "الزمرستاني"
+
+
+@pytest.mark.parametrize("text, body, org", [
+    # a body of an organization found before: its complement right after the head, or after 'لـ'
+    ("وأصدرت بعثة الأمم الزراعية في العاصمة بيانا.", "الأمم الزراعية", "بعثة الأمم الزراعية"),
+    ("وألقى كلمة أمام الجمعية العامة للأمم الزراعية أمس.", "للأمم الزراعية", "الجمعية العامة للأمم الزراعية"),
+])
+def test_organizations_ar_a_body_of_an_organization_found_before(text, body, org):
+    span = (text.index(body), text.index(body) + len(body))
+    assert [text[s:e] for s, e, _ in arabic_headed_names(text, [span], lambda form: False, [], [span])] == [org]
+    # a name found before that is no organization (a person, a place) still ends the name
+    assert [text[s:e] for s, e, _ in arabic_headed_names(text, [span], lambda form: False)] == \
+        ([] if org.startswith("بعثة") else ["الجمعية العامة"])

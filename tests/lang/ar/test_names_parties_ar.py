@@ -243,3 +243,44 @@ def test_parties_ar_the_subject_received_a_delegation_one_event():
              ("person:touzani", "person", "مراد التوزاني", "XL"), ("person:nouri", "person", "كريم النوري", None),
              ("person:hamraoui", "person", "نادية الحمراوي", None)]
     assert _events(text, specs) == [("person:haddad", "person:hamraoui", "person:nouri", "person:touzani")]
+
+
+def test_events_ar_a_call_between_two_named_after_its_verb_and_day():
+    # "X's arrival follows a phone call held last Monday between A and his counterpart B": A and B talked
+    text = ("وصل سليم الحداد إلى العاصمة أمس\n"
+            "وجاء وصول سليم الحداد في أعقاب مكالمة هاتفية جرت يوم الاثنين الماضي بين الرئيس كريم النوري "
+            "ونظيره مراد التوزاني.")
+    specs = [_HADDAD, _HADDAD, ("person:nouri", "person", "كريم النوري", "XL"),
+             ("person:touzani", "person", "مراد التوزاني", "FD")]
+    assert _events(text, specs) == [("person:nouri", "person:touzani")]
+
+
+def test_events_ar_relations_between_two_states_after_a_meeting_are_no_parties():
+    # "discussed with B the development of relations between X and Y": the meeting is A's and B's
+    text = ("وصل سليم الحداد إلى العاصمة أمس\n"
+            "وناقش سليم الحداد مع كريم النوري تطور العلاقات بين زمرستان وفريدونيا.")
+    specs = [_HADDAD, _HADDAD, ("person:nouri", "person", "كريم النوري", "XL"),
+             ("XL", "state", "زمرستان", None), ("FD", "state", "فريدونيا", None)]
+    assert _events(text, specs) == [("person:haddad", "person:nouri")]
+
+
+@pytest.mark.parametrize("tour, stops", [
+    # "a two-day tour that included X (and its adjective) and Y"
+    ("وكان سليم الحداد قد عاد أمس من جولة إقليمية دامت يومين شملت زمرستان الشقيقة وفريدونيا.", ["FD", "XL"]),
+    # "a tour that took him to X, then Y, then Z"
+    ("واختتم سليم الحداد جولة إقليمية حملته إلى زمرستان ثم فريدونيا فبلادستان.", ["BL", "FD", "XL"]),
+])
+def test_events_ar_a_tour_is_one_visit_per_state(tour, stops):
+    text = "أشاد سليم الحداد بالنتائج\n" + tour
+    specs = [_HADDAD, _HADDAD, ("XL", "state", "زمرستان", None), ("FD", "state", "فريدونيا", None)]
+    if "بلادستان" in tour:
+        specs.append(("BL", "state", "بلادستان", None))
+    assert sorted(_events(text, specs)) == [tuple(sorted(("person:haddad", s))) for s in stops]
+
+
+def test_events_ar_a_round_of_talks_is_no_tour():
+    # "a new round of talks hosted by the capital of X": a meeting noun's round, no visit
+    text = ("أشاد سليم الحداد بالنتائج\n"
+            "وانطلقت أمس جولة جديدة من المحادثات احتضنتها عاصمة زمرستان.")
+    specs = [_HADDAD, ("XL", "state", "زمرستان", None)]
+    assert _events(text, specs) == []
