@@ -441,10 +441,27 @@ def _verb_first_groups(ids: list[str], ent_by_id: dict[str, Entity]) -> list[lis
 
 def _sides(persons: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
     """Persons met in one sentence, one group per state of theirs; the persons of no known state (a
-    delegation, those present) go with the first group."""
-    sides = _same_side([p for p in persons if ent_by_id[p].affiliation], ent_by_id) or [[]]
-    sides[0] += [p for p in persons if not ent_by_id[p].affiliation]
+    delegation, those present, the head of a council of no known state) go with the first group."""
+    states = {p: _state_of(ent_by_id[p], ent_by_id) for p in persons}
+    groups: dict[str, list[str]] = {}
+    for p in persons:
+        if states[p]:
+            groups.setdefault(states[p], []).append(p)
+    sides = list(groups.values()) or [[]]
+    sides[0] += [p for p in persons if not states[p]]
     return sides
+
+
+def _state_of(person: Entity, ent_by_id: dict[str, Entity]) -> str | None:
+    """The state a person stands for: their affiliation when it is a state, else that body's own state
+    (its affiliation, or a state of its country); None for a body of no known state."""
+    body = ent_by_id.get(person.affiliation or "")
+    if body is None or body.kind == "state":
+        return person.affiliation
+    if body.affiliation:
+        return body.affiliation
+    return next((e.id for e in ent_by_id.values() if e.kind == "state" and body.country and e.country == body.country),
+                None)
 
 
 def _same_side(persons: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:

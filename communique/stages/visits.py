@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from ..records import Entity, Location, Mention
+from ..textnorm import is_arabic
 from .frames import Frame
 from .triggers import Trigger, status_of
 from .venue import LOCATIVE
@@ -54,6 +55,8 @@ _HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|
 #: a tour that takes its traveller somewhere: "جولة ... شملت قبرص", "جولة حملته إلى ليبيا" (Arabic)
 _TOUR_STOPS = re.compile(r"(?:^|\s)(?:شمل(?:ت)?|تشمل|ستشمل|حملت(?:ه|ها)|قادت(?:ه|ها)|تقود(?:ه|ها))[ \t]+(?:(?:إلى|الى)[ \t]+)?$")
 _WINDOW = 120      # characters between the trigger and the place it is about
+#: words between an Arabic name and a relative pronoun that is still the name's ("X، المبعوث الخاص للأمين العام، الذي")
+_AR_APPOSITION_WORDS = 5
 
 
 def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang: str,
@@ -152,7 +155,10 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
     if maker is not None:
         return maker
     before = [(m, e.id) for m, e in persons if m.end <= trig.start]
-    if before and _RELATIVE.search(text[before[-1][0].end: trig.start]):
+    relative = _RELATIVE.search(text, before[-1][0].end, trig.start) if before else None
+    if relative and is_arabic(relative.group(0)) and len(text[before[-1][0].end: relative.start()].split()) > _AR_APPOSITION_WORDS:
+        relative = None     # "X في زيارة إلى مدينة كذا، التي تمثل ...": an Arabic relative is its nearest noun's
+    if relative:
         # "X, envoy of Y, who is on an official visit to Z": the relative clause tells the visit itself
         return before[-1][1] if _RELATIVE_VISIT.search(text, before[-1][0].end, trig.start) else None
     if before:      # "his visit": the sentence's subject; else the one nearest the trigger ("Y, who is visiting")

@@ -284,3 +284,33 @@ def test_events_ar_a_round_of_talks_is_no_tour():
             "وانطلقت أمس جولة جديدة من المحادثات احتضنتها عاصمة زمرستان.")
     specs = [_HADDAD, ("XL", "state", "زمرستان", None)]
     assert _events(text, specs) == []
+
+
+def test_titles_ar_of_two_states_before_a_name_the_nearest_is_its_state(mention_at):
+    # "the X foreign minister met, in the capital, the head of the Y government, Z": Z is of Y
+    from communique.stages.person_titles import attach_titles
+
+    text = "والتقى وزير الخارجية الزمرستاني في العاصمة رئيس الحكومة الفلانية كريم النوري."
+    mentions = [mention_at(text, "الزمرستاني", "state"), mention_at(text, "الفلانية", "state"),
+                mention_at(text, "كريم النوري", "person")]
+    nouri = next(m for m in attach_titles(text, mentions, [(0, len(text))]) if m.form == "كريم النوري")
+    assert text[slice(*map(int, nouri.title_org.split(":")))] == "الفلانية"
+
+
+def test_parties_ar_the_head_of_a_council_of_no_known_state_joins_the_meeting():
+    # "X met the head of government of Y, A, and the head of the presidential council, B": one meeting
+    text = ("وصل سليم الحداد إلى العاصمة أمس\n"
+            "والتقى سليم الحداد رئيس الحكومة الزمرستانية كريم النوري ورئيس المجلس الرئاسي مراد التوزاني.")
+    specs = [_HADDAD, _HADDAD, ("XL", "state", "الزمرستانية", None),
+             ("person:nouri", "person", "كريم النوري", "XL"), ("org:council", "organization", "المجلس الرئاسي", None),
+             ("person:touzani", "person", "مراد التوزاني", "org:council")]
+    assert _events(text, specs) == [("person:haddad", "person:nouri", "person:touzani")]
+
+
+def test_events_ar_a_relative_clause_of_the_place_visited_does_not_hide_the_visitor():
+    # "X began a visit to the capital of Y, which is the last stop of a tour that took him to Z": X visits Y and Z
+    text = ("أشاد سليم الحداد بالنتائج\n"
+            "وشرع سليم الحداد في زيارة رسمية إلى العاصمة الزمرستانية نوران، التي تمثل المحطة الأخيرة في جولة "
+            "إقليمية حملته إلى فريدونيا.")
+    specs = [_HADDAD, _HADDAD, ("XL", "state", "الزمرستانية", None), ("FD", "state", "فريدونيا", None)]
+    assert sorted(_events(text, specs)) == [("FD", "person:haddad"), ("XL", "person:haddad")]
