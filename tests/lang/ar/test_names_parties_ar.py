@@ -314,3 +314,15 @@ def test_events_ar_a_relative_clause_of_the_place_visited_does_not_hide_the_visi
             "إقليمية حملته إلى فريدونيا.")
     specs = [_HADDAD, _HADDAD, ("XL", "state", "الزمرستانية", None), ("FD", "state", "فريدونيا", None)]
     assert sorted(_events(text, specs)) == [("FD", "person:haddad"), ("XL", "person:haddad")]
+
+
+def test_names_ar_after_a_title_whose_complement_has_a_place_behind_a_clitic():
+    # "received yesterday the ambassador of X in (ب) Y, A B,": the place after "بـ" is the title's complement
+    from communique.stages.person_names import arabic_names_after_titles
+
+    text = "استقبل سليم الحداد أمس سفيرة زمرستان بنوران كريمة النوري، واستعرض الجانبان العلاقات."
+    state = (text.index("زمرستان"), text.index("زمرستان") + len("زمرستان"))
+    place = (text.index("نوران"), text.index("نوران") + len("نوران"))
+    anchor = text.index("سفيرة") + len("سفيرة")
+    found = arabic_names_after_titles(text, [anchor], [state, place], [])
+    assert [text[s:e] for s, e in found] == ["كريمة النوري"]
