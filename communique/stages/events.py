@@ -14,6 +14,7 @@ from .occurrence import decide_events, score_pairs
 from .frames import Frame, corefer_frames
 from .frame_merging import absorb_state_frames, attendees_join, merge_frames, without_headline_echoes
 from .pairs import PairCandidate, pair_candidates
+from .titles import TITLE_RE
 from .triggers import Trigger, find_triggers, reads_as_sport, status_of
 from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
 from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties
@@ -52,7 +53,8 @@ _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|de
 #: "held meetings with A; B; and C", "a reçu tour à tour A et B": one meeting with each, even of one side
 _ONE_BY_ONE = re.compile(r"\b(?:held\s+(?:separate\s+)?meetings\s+with|separate(?:ly)?\s+(?:meetings|talks)|separately|"
                          r"one\s+after\s+the\s+other|in\s+turn|tour\s+à\s+tour|séparément|entretiens\s+séparés|"
-                         r"successivement|l['’]un\s+après\s+l['’]autre)\b", re.I)
+                         r"successivement|l['’]un\s+après\s+l['’]autre)\b|"
+                         r"(?:لقاءات|اجتماعات|محادثات|مباحثات)\s+(?:ثنائية\s+)?منفصلة|(?:كل|كلا)\s+على\s+حدة|بشكل\s+منفصل", re.I)
 _BETWEEN_NAMED = re.compile(r"\s+(?:(?:at|in|à|au|en)\s+)?(?:[\w'’.-]+\s+){0,6}?(?:between|entre)\s", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
                            r",\s+(?:and|et)\s+(?!(?:his|her|its|their|the|an?|son|sa|ses|leur|leurs|le|la|les|un|une)\b)"
@@ -232,7 +234,22 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     elif ids_before and not ids_after and last_subject and last_subject not in ids_before \
             and _object_pronoun(text, trig, s_start):
         ids_after = [last_subject]      # "Y l'a reçu", "Y received him": the story's subject is the object
+    if lang == "ar" and not ids_before and last_subject and last_subject not in ids_after \
+            and _bare_title_subject(text, trig, parties):
+        ids_before = [last_subject]     # "ناقش الوزير مع ...": "the minister" is the story's subject
     return ids_before, ids_after
+
+
+def _bare_title_subject(text: str, trig: Trigger, parties: list[tuple[Mention, Entity]]) -> bool:
+    """An Arabic verb whose subject is a title with the article and no name, state or body after it ("ناقش
+    الوزير مع", "وأكد الرئيس أن"): the person the story is about."""
+    if trig.nominal:
+        return False
+    m = re.compile(r"[ \t]+").match(text, trig.end)
+    title = TITLE_RE.match(text, m.end()) if m else None
+    if title is None or not title.group(0).startswith("ال"):
+        return False
+    return not any(title.start() <= pm.start <= title.end() + 2 for pm, _ in parties)     # the title is no one's
 
 
 def _trigger_groups(story: _Story, span: tuple[int, int], trig: Trigger, named: list[tuple[Mention, Entity]],
@@ -419,6 +436,8 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
             sides = [[p] for p in persons] if one_by_one else \
                 _sides(persons, ent_by_id) if delegations else _same_side(persons, ent_by_id)
             return [[subject] + extra + group for group in sides]
+        if one_by_one and not persons and len(others) > 1:
+            return [[subject, x] for x in others]     # "separate meetings with the envoys of A, B and C"
         counterpart = persons[:1] or others[:1]
         extra = [x for x in before[1:] if ent_by_id[x].kind == "person"][:1]
         return [[subject] + extra + counterpart]

@@ -326,3 +326,30 @@ def test_names_ar_after_a_title_whose_complement_has_a_place_behind_a_clitic():
     anchor = text.index("سفيرة") + len("سفيرة")
     found = arabic_names_after_titles(text, [anchor], [state, place], [])
     assert [text[s:e] for s, e in found] == ["كريمة النوري"]
+
+
+def test_events_ar_separate_meetings_of_the_minister_with_envoys_of_states():
+    # "in separate meetings, the minister discussed with the ambassadors of X, Y and Z": one meeting each,
+    # "the minister" being the story's subject
+    text = ("التقى سليم الحداد اليوم رؤساء البعثات الدبلوماسية في العاصمة\n"
+            "وفي لقاءات منفصلة، ناقش الوزير مع سفراء زمرستان وفريدونيا وبلادستان سبل التعاون.")
+    specs = [_HADDAD, ("XL", "state", "زمرستان", None), ("FD", "state", "فريدونيا", None),
+             ("BL", "state", "بلادستان", None)]
+    assert sorted(_events(text, specs)) == [("BL", "person:haddad"), ("FD", "person:haddad"), ("XL", "person:haddad")]
+
+
+def test_events_ar_a_verb_of_addressing_with_a_counterpart_is_a_meeting():
+    # "the minister addressed with the ambassador of X the fields of cooperation"; "the statement addressed ..." is none
+    text = ("التقى سليم الحداد اليوم رؤساء البعثات الدبلوماسية في العاصمة\n"
+            "وتناول الوزير مع سفير زمرستان مجالات التعاون.")
+    specs = [_HADDAD, ("XL", "state", "زمرستان", None)]
+    assert _events(text, specs) == [("XL", "person:haddad")]
+    assert [t.type for t in find_triggers("وتناول البيان مجالات التعاون مع زمرستان.", "ar")] == []
+
+
+def test_events_ar_a_title_after_the_verb_that_names_someone_is_no_bare_subject():
+    # "the minister X received the ambassador": the title is X's, the story's subject is no party
+    text = ("التقى سليم الحداد اليوم رؤساء البعثات الدبلوماسية في العاصمة\n"
+            "واستقبل الوزير كريم النوري سفير زمرستان.")
+    specs = [_HADDAD, ("person:nouri", "person", "كريم النوري", None), ("XL", "state", "زمرستان", None)]
+    assert _events(text, specs) == [("XL", "person:nouri")]
