@@ -47,7 +47,9 @@ _PAID_AFTER = re.compile(r"\s+(?:(?:has|had)\s+)?(?:paid|made|makes|is\s+making|
 _THAT_BEFORE = re.compile(r"^\s+(?:que|qu['’])?\s*(?:le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,6}$", re.I)
 _RELATIVE_VISIT = re.compile(r"(?:,|،)\s*(?:who|qui)\s+(?:is|was|est|était|se\s+trouv\w+)\s+(?:currently\s+|actuellement\s+)?"
                              r"(?:on\s+|en\s+)?(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|(?:,|،)\s*(?:who|qui)\s+(?:effectue|effectuait|"
-                             r"is\s+paying|was\s+paying|is\s+making|was\s+making)\s+(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$", re.I)
+                             r"is\s+paying|was\s+paying|is\s+making|was\s+making)\s+(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|"
+                             # "X، الذي يقوم حاليا بزيارة", "X، التي تؤدي زيارة", "X، الذي يزور"
+                             r"[،,]\s*(?:الذي|التي)\s+(?:(?:[يت]قوم|[يت]ؤدي|يجري|تجري)\s+(?:[^\s،,]+\s+){0,2})?$", re.I)
 _HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|au|aux|à)\s+)?(?:the\s+|la\s+|le\s+|l'|l’)?|"
                             # a tour's stops, a stop's own adjective before the next: "إلى ليبيا ثم تونس
                             # فالجزائر والمغرب", "شملت قبرص الرومية وإسبانيا"

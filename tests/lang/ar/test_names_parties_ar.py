@@ -194,6 +194,8 @@ def test_triggers_ar_a_vowel_before_is_part_of_the_word():
     # "on his way to": the talks are still to come
     ("الوزير في طريقه إلى العاصمة لإجراء محادثات مع نظيره", "محادثات", "planned"),
     ("التقى الوزير نظيره في الطريق إلى المطار", "التقى", "occurred"),
+    # "the two states intend to sign": a signing still to come
+    ("وكشف الوزير أن البلدين ينويان توقيع اتفاقية للتعاون", "توقيع", "planned"),
 ])
 def test_status_ar_cues(sentence, word, status):
     assert status_of(sentence, sentence.index(word), "ar") == status
@@ -353,3 +355,17 @@ def test_events_ar_a_title_after_the_verb_that_names_someone_is_no_bare_subject(
             "واستقبل الوزير كريم النوري سفير زمرستان.")
     specs = [_HADDAD, ("person:nouri", "person", "كريم النوري", None), ("XL", "state", "زمرستان", None)]
     assert _events(text, specs) == [("XL", "person:nouri")]
+
+
+def test_events_ar_a_relative_clause_of_the_visitor_tells_the_visit():
+    # "X held talks with his counterpart Y, who is currently paying a visit to Z": Y visits Z
+    text = ("أشاد سليم الحداد بالنتائج\n"
+            "وعقد سليم الحداد اليوم جلسة مباحثات مع نظيره كريم النوري، الذي يقوم حاليا بزيارة إلى زمرستان.")
+    specs = [_HADDAD, _HADDAD, ("person:nouri", "person", "كريم النوري", "FD"), ("XL", "state", "زمرستان", None)]
+    assert sorted(_events(text, specs)) == [("XL", "person:nouri"), ("person:haddad", "person:nouri")]
+
+
+def test_names_ar_a_memorial_after_a_title_is_no_name(ner_doc):
+    # "the minister went to the Memorial of the Martyr": a place of remembrance, not the minister's name
+    text = "وقبل بدء المحادثات، قصد وزير الخارجية الزمرستاني مقام الشهيد بالعاصمة."
+    assert _persons_ar(ner_doc, text, []) == []
