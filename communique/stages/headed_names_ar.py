@@ -61,6 +61,8 @@ def arabic_headed_names(text: str, blocked: list[tuple[int, int]], is_state: Cal
         if out and m.start() < out[-1][1]:
             continue        # a head inside the name before ("ديوان رئاسة الوزراء")
         head = fold_arabic(m.group("head"))
+        if _inside_a_title(text, m.start("head"), m.end()):
+            continue        # "رئيس مجلس الوزراء": the title's words, no body of its own
         if _INNER_HEAD.match(text, m.end()):
             continue        # "رئاسة المجلس الفلاني": the name starts at the second head
         kind = _HEADS[head]
@@ -109,6 +111,22 @@ def _place_name_word(text: str, pos: int, blocked: _Spans) -> int:
     if word.startswith(("ال", "لل")) or word.endswith("يه") or not is_arabic_name_word(m.group(1)):
         return pos      # a word with the article goes on the chain; "قاعدة عسكرية": an adjective
     return m.end(1)
+
+
+def _inside_a_title(text: str, at: int, head_end: int) -> bool:
+    """A title of the lexicon that starts one or two words before a head (at `at`, behind a clitic too) and
+    covers the word after it ("رئيس مجلس الوزراء", "لرئيس مجلس الوزراء"; not "وكيل وزارة" + "الخارجية")."""
+    for word in _WORD_BEFORE.finditer(text, max(0, at - 30), at):
+        clitics = len(word.group(0)) - len(word.group(0).lstrip("وفبل"))
+        for skip in range(min(clitics, 2) + 1):
+            start = word.start() + skip
+            title = TITLE_RE.match(text[start: head_end + 40])      # a slice: no word boundary before the clitic's end
+            if title and start + title.end() > head_end:
+                return True
+    return False
+
+
+_WORD_BEFORE = re.compile(r"(?<!\S)\S+(?=(?:\s+\S+)?\s+$)")
 
 
 def _after_title(text: str, at: int) -> bool:

@@ -151,3 +151,16 @@ def test_organizations_ar_a_body_of_an_organization_found_before(text, body, org
     # a name found before that is no organization (a person, a place) still ends the name
     assert [text[s:e] for s, e, _ in arabic_headed_names(text, [span], lambda form: False)] == \
         ([] if org.startswith("بعثة") else ["الجمعية العامة"])
+
+
+@pytest.mark.parametrize("text, orgs", [
+    # a title of the lexicon that holds the body's words: the Prime Minister, no Council of Ministers
+    ("واستقبل رئيس مجلس الوزراء الوفد.", []),
+    ("والتقى الوزير، ورئيس مجلس الوزراء وزير الداخلية، الوفد.", []),
+    ("وحضر النائب الثاني لرئيس مجلس الوزراء الحفل.", []),
+    # a title that ends on the head keeps the body ("the under-secretary of the Ministry of ..."); the body alone
+    ("وقال وكيل وزارة الخارجية إن الوفد وصل.", ["وزارة الخارجية"]),
+    ("وقرر مجلس الوزراء أمس تمديد المهلة.", ["مجلس الوزراء"]),
+])
+def test_organizations_ar_a_title_that_holds_the_body_is_no_body(text, orgs):
+    assert _orgs(text) == orgs
