@@ -44,12 +44,15 @@ _RELATIVE = re.compile(r"(?:,|،)\s*(?:who|qui|الذي|التي)\b", re.I)
 #: visit noun and its verb makes it
 _PAID_AFTER = re.compile(r"\s+(?:(?:has|had)\s+)?(?:paid|made|makes|is\s+making|(?:a|avait)\s+(?:effectuée|faite)|effectue|effectuait)\b",
                          re.I)
+#: "زيارة (رسمية) أداها / قام بها / يجريها": in Arabic the verb after the visit noun comes before its maker
+_AR_PAID_AFTER = re.compile(r"(?:[ \t]+[^\s،,.]+){0,2}?[ \t]+(?:(?:أدا|أجرا|يؤدي|تؤدي|يجري|تجري)ها|"
+                            r"(?:قام|قامت|يقوم|تقوم)[ \t]+بها)(?!\w)")
 _THAT_BEFORE = re.compile(r"^\s+(?:que|qu['’])?\s*(?:le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,6}$", re.I)
 _RELATIVE_VISIT = re.compile(r"(?:,|،)\s*(?:who|qui)\s+(?:is|was|est|était|se\s+trouv\w+)\s+(?:currently\s+|actuellement\s+)?"
                              r"(?:on\s+|en\s+)?(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|(?:,|،)\s*(?:who|qui)\s+(?:effectue|effectuait|"
                              r"is\s+paying|was\s+paying|is\s+making|was\s+making)\s+(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|"
-                             # "X، الذي يقوم حاليا بزيارة", "X، التي تؤدي زيارة", "X، الذي يزور"
-                             r"[،,]\s*(?:الذي|التي)\s+(?:(?:[يت]قوم|[يت]ؤدي|يجري|تجري)\s+(?:[^\s،,]+\s+){0,2})?$", re.I)
+                             # "X، الذي يقوم حاليا بزيارة", "X، التي تؤدي زيارة" (not "الذي يزور": who is in town)
+                             r"[،,]\s*(?:الذي|التي)\s+(?:[يت]قوم|[يت]ؤدي|يجري|تجري)\s+(?:[^\s،,]+\s+){0,2}$", re.I)
 _HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|au|aux|à)\s+)?(?:the\s+|la\s+|le\s+|l'|l’)?|"
                             # a tour's stops, a stop's own adjective before the next: "إلى ليبيا ثم تونس
                             # فالجزائر والمغرب", "شملت قبرص الرومية وإسبانيا"
@@ -154,6 +157,9 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
     persons = [(m, e) for m, e in in_sent if e.kind == "person" and not _at_home(e, host, ent_by_id)]
     maker = next((e.id for m, e in persons if m.start >= trig.end and _PAID_AFTER.match(text, m.end)
                   and _THAT_BEFORE.match(text[trig.end: m.start])), None)
+    paid = _AR_PAID_AFTER.match(text, trig.end, span[1])
+    if maker is None and paid:     # "زيارة أداها وزير خارجية البلد X": the person after the verb
+        maker = next((e.id for m, e in persons if m.start >= paid.end()), None)
     if maker is not None:
         return maker
     before = [(m, e.id) for m, e in persons if m.end <= trig.start]

@@ -196,6 +196,9 @@ def test_triggers_ar_a_vowel_before_is_part_of_the_word():
     ("التقى الوزير نظيره في الطريق إلى المطار", "التقى", "occurred"),
     # "the two states intend to sign": a signing still to come
     ("وكشف الوزير أن البلدين ينويان توقيع اتفاقية للتعاون", "توقيع", "planned"),
+    # "he invited his counterpart, during the call, to pay a visit": the visit is still to be paid
+    ("ودعا الوزير، خلال هذه المكالمة، نظيره الزمرستاني إلى القيام بزيارة رسمية", "بزيارة", "planned"),
+    ("دعا الوزير إلى تعزيز التعاون خلال زيارة نظيره", "زيارة", "occurred"),
 ])
 def test_status_ar_cues(sentence, word, status):
     assert status_of(sentence, sentence.index(word), "ar") == status
@@ -369,3 +372,13 @@ def test_names_ar_a_memorial_after_a_title_is_no_name(ner_doc):
     # "the minister went to the Memorial of the Martyr": a place of remembrance, not the minister's name
     text = "وقبل بدء المحادثات، قصد وزير الخارجية الزمرستاني مقام الشهيد بالعاصمة."
     assert _persons_ar(ner_doc, text, []) == []
+
+
+def test_events_ar_the_visit_a_person_paid_names_its_visitor_after_the_verb():
+    # "the call came the day after a visit that the foreign minister of X, A, paid to Y": A visits Y
+    text = ("أجرى سليم الحداد مباحثات هاتفية مع نظيره مراد التوزاني\n"
+            "ويأتي هذا الاتصال غداة زيارة أداها وزير خارجية فريدونيا كريم النوري إلى زمرستان.")
+    specs = [_HADDAD, ("person:touzani", "person", "مراد التوزاني", "XL"), ("FD", "state", "فريدونيا", None),
+             ("person:nouri", "person", "كريم النوري", "FD"), ("XL", "state", "زمرستان", None)]
+    events = _events(text, specs)
+    assert ("XL", "person:nouri") in events and ("person:haddad", "person:touzani") in events
