@@ -454,3 +454,18 @@ def test_an_undated_report_joins_the_meeting_nearest_its_documents_date():
     # a document published the day after the first call: that one
     early = undated[:7] + ("2023-03-21",)
     assert sorted(map(sorted, merge_events(calls + [early]))) == [[0, 2], [1]]
+
+
+def test_resolve_an_arabic_name_with_a_proclitic_by_its_key():
+    # "and Zenati": the conjunction written onto the article is no part of the name
+    assert resolve_actor_ref("والزناتي", ALIASES) == [("person:tarik-zenati", "Tarik Zenati")]
+    assert resolve_actor_ref("وزناتي", ALIASES) == []       # a bare و is the name's own letter
+
+
+def test_resolve_a_full_name_two_actors_share_as_alias_to_the_one_it_names():
+    """A document's coreference gave Omar Mansouri's name to Ali Mansouri once: "Omar Mansouri" is still
+    Omar's; a surname both carry stays ambiguous."""
+    aliases = ALIASES + [("person:ali-mansouri", "person", "Ali Mansouri", "Omar Mansouri")]
+    assert resolve_actor_ref("Omar Mansouri", aliases) == [("person:omar-mansouri", "Omar Mansouri")]
+    assert resolve_actor_ref("Mansouri", aliases) == [("person:ali-mansouri", "Ali Mansouri"),
+                                                      ("person:omar-mansouri", "Omar Mansouri")]
