@@ -614,15 +614,18 @@ def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Coll
     for i, doc in undated.items():
         if days.get(doc):
             keys[i] = keys[i][:7] + (frozenset(),) * (7 - len(keys[i])) + (days[doc],)
-    if persons_named is not None and published is not None:     # each report's document's cast
-        for i, doc in enumerate(doc_of):
-            states = frozenset(s for k in keys[i][2] for s in
-                               (affiliations.get(k, ()) if k.startswith(_PERSON_PREFIXES) else (k,)))
-            cast = implied_officials(states, named.get(doc, ()), affiliations)
-            k = keys[i] + (frozenset(),) * (7 - len(keys[i]))
-            keys[i] = k + (None,) * (8 - len(k)) + (cast,)
+    if persons_named is not None and published is not None:
+        keys = [_with_cast(k, named.get(doc, ()), affiliations) for k, doc in zip(keys, doc_of)]
     keys.sort(key=lambda k: k[0])
     return keys
+
+
+def _with_cast(k: EventKey, persons: Collection[str], affiliations: Mapping[str, Collection[str]]) -> EventKey:
+    """The key with its document's cast (``persons``: the person actors its document names): the officials
+    of the states and organizations among its parties and of those its persons act for."""
+    states = frozenset(s for p in k[2] for s in (affiliations.get(p, ()) if p.startswith(_PERSON_PREFIXES) else (p,)))
+    k = k + (frozenset(),) * (7 - len(k))
+    return k + (None,) * (8 - len(k)) + (implied_officials(states, persons, affiliations),)
 
 
 def _colleagues(parties: Collection[str], affiliations: Mapping[str, Collection[str]]) -> set[frozenset[str]]:
