@@ -31,7 +31,7 @@ C = 0.1
 #: the venue choice's regularisation (TRAINING.md: cross-validated venue accuracy en 0.80 -> 0.82 against C,
 #: ar and fr the same)
 VENUE_C = 0.03
-#: the confidence's regularisation (TRAINING.md: 0.03 gives precision 0.91 at >= 0.8 on 90 events, C on 148: 0.88)
+#: the confidence's regularisation (TRAINING.md: 0.03 gives precision 0.90 at >= 0.8 on 91 events, C 0.88 on 146)
 CONFIDENCE_C = C
 
 
