@@ -114,11 +114,12 @@ def find_dates(text: str, lang: str, base: date | None, *, year_hint: int | None
 
 def years_from_context(dates: list[DateMention], find: Callable[[int], list[DateMention]]) -> list[DateMention]:
     """A document with no base date and no full date: each month or day-month written without its year
-    takes the year of the nearest date written with one before it, read forward ("in May 2021 ... in
+    takes the year of the nearest month written with its year before it, read forward ("in May 2021 ... in
     September" is September 2021, "announced in November 2022 ... on 16 January" January 2023); before any
-    such date, the year of the first one. `find(year)` finds the document's dates with that year hint."""
-    written = [(d.start, int(d.value[:4]), int(d.value[5:7]) if len(d.value) >= 7 else 0)
-               for d in dates if d.value and not d.relative]
+    such month, the year of the first one. A year alone ("since 2016") dates nothing else. `find(year)`
+    finds the document's dates with that year hint."""
+    written = [(d.start, int(d.value[:4]), int(d.value[5:7])) for d in dates
+               if d.value and not d.relative and len(d.value) >= 7]
     if not written or not any(d.value is None and d.relative for d in dates):
         return dates
     by_year: dict[int, dict[int, DateMention]] = {}

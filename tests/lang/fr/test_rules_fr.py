@@ -297,3 +297,12 @@ def test_dates_fr_a_month_without_year_read_forward_from_a_later_month_of_the_ye
     dates = find_dates(text, "fr", None)
     resolved = years_from_context(dates, lambda year: find_dates(text, "fr", None, year_hint=year))
     assert [d.value for d in resolved] == ["2022-11", "2023-01-16"]
+
+
+def test_dates_fr_a_year_alone_gives_no_year_to_a_month_without_one():
+    from communique.stages.dates import years_from_context
+
+    text = "Depuis 2016, les deux ports coopèrent. Le gouverneur reçut l'envoyé le 16 janvier."
+    dates = find_dates(text, "fr", None)
+    resolved = years_from_context(dates, lambda year: find_dates(text, "fr", None, year_hint=year))
+    assert [d.value for d in resolved] == ["2016", None]
