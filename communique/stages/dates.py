@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..lang import rows
 from ..records import DateMention
@@ -97,19 +98,25 @@ def find_dates(text: str, lang: str, base: date | None, *, year_hint: int | None
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            if _names_something(kind, m, lang):
-                taken.append((m.start(), m.end()))
-                continue
-            mention = _mention(kind, m, base, year_hint)
-            if mention is not None:
-                found.append(mention)
-                taken.append((m.start(), m.end()))
+    for kind, m in _pattern_matches(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        if _names_something(kind, m, lang):
+            taken.append((m.start(), m.end()))
+            continue
+        mention = _mention(kind, m, base, year_hint)
+        if mention is not None:
+            found.append(mention)
+            taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
     return found
+
+
+@lru_cache(maxsize=4)
+def _pattern_matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Every match of every pattern, in pattern order: the same text is read again with another base date
+    when a document has no publication date (the story's first date becomes the base)."""
+    return tuple((kind, m) for kind, pattern in _PATTERNS for m in pattern.finditer(text))
 
 
 def years_from_context(dates: list[DateMention], find: Callable[[int], list[DateMention]]) -> list[DateMention]:

@@ -12,13 +12,14 @@ from .decide import LinearModel
 from .event_dates import event_date
 from .occurrence import decide_events, score_pairs
 from .frames import Frame, corefer_frames
-from .frame_merging import absorb_state_frames, attendees_join, merge_frames, without_headline_echoes
+from .frame_merging import (absorb_state_frames, attendees_join, merge_frames, signed_at_the_meeting, without_attendance,
+                            without_headline_echoes)
 from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, reads_as_sport, status_of
 from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
 from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties
 from .venue import VenueQuery, learned_venue, rule_venue
-from .visits import venue_in_host, visit_frames
+from .visits import venue_in_host, visit_frames, visits_beside_meetings
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
@@ -106,6 +107,8 @@ class _Story:
     conveners: list[tuple[tuple[int, int], str]] = field(default_factory=list)
     #: the person the last sentence was about: the subject of a sentence that names none
     last_subject: str | None = None
+    #: (sentence span, trigger) of each visit that happened and made no visit frame (stages.visits)
+    visits_told: list[tuple[tuple[int, int], Trigger]] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Document, entities: list[Entity]) -> _Story:
@@ -130,6 +133,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     frames = sorted(story.frames + counterparts_listed_after(text, sents, story.actor_mentions, ent_by_id, lang)
                     + interlocutors_listed(text, sents, story.actor_mentions, lang), key=lambda f: f.evidence[0])
     merged = absorb_state_frames([f for f in merge_frames(frames, ent_by_id) if len(f.parties) >= 2], ent_by_id)
+    merged = visits_beside_meetings(text, story.visits_told, merged, story.place_mentions, ent_by_id)
     return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
                        ent_by_id, ctx, sents)
 
@@ -140,9 +144,9 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     s_start, s_end = span
     sentence = text[s_start:s_end]
     _note_conveners(story, span)
-    if attendees_join(story.frames, text, span, story.actor_mentions, story.ent_by_id):
-        return
     triggers = [] if reads_as_sport(sentence, lang) else find_triggers(sentence, lang, s_start)
+    if attendees_join(story.frames, text, span, story.actor_mentions, story.ent_by_id, triggers, lang):
+        return
     if not triggers:
         if lang in _SUBJECT_CARRIES:
             story.last_subject = _named_subject(story.actor_mentions, s_start, s_end) or story.last_subject
@@ -150,7 +154,8 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     triggers = [replace(t, type="conference") if t.type == "meet" and
                 _CONFERENCE_NOUN.search(text[max(s_start, t.start - 30): t.start]) and not t.nominal else t
                 for t in triggers]
-    if _continues_last_frame(story, span):
+    if signed_at_the_meeting(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id) or \
+            _continues_last_frame(story, span):
         return
     in_sent = [(m, e) for m, e in story.actor_mentions if s_start <= m.start < s_end]
     named = named_counterparts(text, in_sent, story.ent_by_id)
@@ -158,7 +163,10 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     visits = visit_frames(text, span, triggers, lang, parties, story.place_mentions, story.ent_by_id,
                           story.last_subject)
     story.frames += visits
+    story.visits_told += [(span, t) for t in triggers if t.type == "visit" and not any(v.trigger == t for v in visits)
+                          and status_of(sentence, t.start - s_start, lang) == "occurred"]
     opening = _OPENING_PHRASE.match(text, s_start, s_end)
+    told_before = len(story.frames)
     for trig in _useful_triggers(triggers, text, s_start, s_end):
         ids_before, ids_after = _trigger_sides(story, span, trig, triggers, parties, opening)
         groups = _trigger_groups(story, span, trig, named, ids_before, ids_after)
@@ -166,6 +174,7 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
         if groups and groups[0]:
             persons = [p for p in groups[0] if story.ent_by_id[p].kind == "person"]
             story.last_subject = ids_before[0] if ids_before else (persons[0] if persons else story.last_subject)
+    story.frames[told_before:] = without_attendance(story.frames[told_before:], story.ent_by_id)
     if parties and parties[0][1].kind == "person" and parties[0][0].start < triggers[0].start:
         story.last_subject = parties[0][1].id
 

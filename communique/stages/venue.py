@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..lang import entries_all
 from ..records import Document, Entity, Location, Mention
@@ -121,14 +122,22 @@ def _word_before(text: str, start: int) -> str:
     left = text[max(0, start - 40): start]
     if start > 0 and text[start - 1] in "بل" and (start < 2 or not text[start - 2].isalpha()):
         left += " ب"       # a proclitic the mention's span left out: "بالقاهرة", "لبيروت"
-    for name, pattern in _BEFORE:
-        if pattern.search(left):
-            return name
-    return "none"
+    return _class_before(left)
+
+
+@lru_cache(maxsize=4096)
+def _class_before(left: str) -> str:
+    """The first class of _BEFORE whose cue ends `left` (every event of a document asks again of the same
+    place mentions)."""
+    return next((name for name, pattern in _BEFORE if pattern.search(left)), "none")
 
 
 def _word_after(text: str, end: int) -> str:
-    right = text[end: end + 30]
+    return _class_after(text[end: end + 30])
+
+
+@lru_cache(maxsize=4096)
+def _class_after(right: str) -> str:
     return next((name for name, pattern in _AFTER if pattern.search(right)), "none")
 
 
