@@ -15,6 +15,7 @@ from .frames import Frame, corefer_frames
 from .frame_merging import (absorb_state_frames, attendees_join, merge_frames, signed_at_the_meeting, without_attendance,
                             without_headline_echoes)
 from .pairs import PairCandidate, pair_candidates
+from .titles import TITLE_RE
 from .triggers import Trigger, find_triggers, reads_as_sport, status_of
 from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
 from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties
@@ -32,7 +33,9 @@ _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|f
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
 # "he was received by A and by B", "il a été accueilli par A ainsi que par B": the story's subject met each of them
 _BY_AGENT = re.compile(r"\s+(?:by|par)\s", re.I)
-_BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre|بين)\s", re.I)
+_BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre|بين)\s|"
+                            # Arabic puts the act's verb and day before it: "مكالمة هاتفية جرت يوم الاثنين بين"
+                            r"\s+(?:(?!مع\s|[وب]?(?:ال|لل)(?:علاقات|تعاون|شراكة))[^\s،,.]+\s+){3,4}?بين\s", re.I)
 # "Before Mr X, Y had met Z", "Comme son prédécesseur X, Y a reçu Z": a person named in an opening
 # comparison is not the subject of the verb after it
 _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|après|comme|à l'instar d[eu']|"
@@ -51,7 +54,8 @@ _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|de
 #: "held meetings with A; B; and C", "a reçu tour à tour A et B": one meeting with each, even of one side
 _ONE_BY_ONE = re.compile(r"\b(?:held\s+(?:separate\s+)?meetings\s+with|separate(?:ly)?\s+(?:meetings|talks)|separately|"
                          r"one\s+after\s+the\s+other|in\s+turn|tour\s+à\s+tour|séparément|entretiens\s+séparés|"
-                         r"successivement|l['’]un\s+après\s+l['’]autre)\b", re.I)
+                         r"successivement|l['’]un\s+après\s+l['’]autre)\b|"
+                         r"(?:لقاءات|اجتماعات|محادثات|مباحثات)\s+(?:ثنائية\s+)?منفصلة|(?:كل|كلا)\s+على\s+حدة|بشكل\s+منفصل", re.I)
 _BETWEEN_NAMED = re.compile(r"\s+(?:(?:at|in|à|au|en)\s+)?(?:[\w'’.-]+\s+){0,6}?(?:between|entre)\s", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
                            r",\s+(?:and|et)\s+(?!(?:his|her|its|their|the|an?|son|sa|ses|leur|leurs|le|la|les|un|une)\b)"
@@ -239,7 +243,22 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     elif ids_before and not ids_after and last_subject and last_subject not in ids_before \
             and _object_pronoun(text, trig, s_start):
         ids_after = [last_subject]      # "Y l'a reçu", "Y received him": the story's subject is the object
+    if lang == "ar" and not ids_before and last_subject and last_subject not in ids_after \
+            and _bare_title_subject(text, trig, parties):
+        ids_before = [last_subject]     # "ناقش الوزير مع ...": "the minister" is the story's subject
     return ids_before, ids_after
+
+
+def _bare_title_subject(text: str, trig: Trigger, parties: list[tuple[Mention, Entity]]) -> bool:
+    """An Arabic verb whose subject is a title with the article and no name, state or body after it ("ناقش
+    الوزير مع", "وأكد الرئيس أن"): the person the story is about."""
+    if trig.nominal:
+        return False
+    m = re.compile(r"[ \t]+").match(text, trig.end)
+    title = TITLE_RE.match(text, m.end()) if m else None
+    if title is None or not title.group(0).startswith("ال"):
+        return False
+    return not any(title.start() <= pm.start <= title.end() + 2 for pm, _ in parties)     # the title is no one's
 
 
 def _trigger_groups(story: _Story, span: tuple[int, int], trig: Trigger, named: list[tuple[Mention, Entity]],
@@ -426,6 +445,8 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
             sides = [[p] for p in persons] if one_by_one else \
                 _sides(persons, ent_by_id) if delegations else _same_side(persons, ent_by_id)
             return [[subject] + extra + group for group in sides]
+        if one_by_one and not persons and len(others) > 1:
+            return [[subject, x] for x in others]     # "separate meetings with the envoys of A, B and C"
         counterpart = persons[:1] or others[:1]
         extra = [x for x in before[1:] if ent_by_id[x].kind == "person"][:1]
         return [[subject] + extra + counterpart]
@@ -448,10 +469,27 @@ def _verb_first_groups(ids: list[str], ent_by_id: dict[str, Entity]) -> list[lis
 
 def _sides(persons: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
     """Persons met in one sentence, one group per state of theirs; the persons of no known state (a
-    delegation, those present) go with the first group."""
-    sides = _same_side([p for p in persons if ent_by_id[p].affiliation], ent_by_id) or [[]]
-    sides[0] += [p for p in persons if not ent_by_id[p].affiliation]
+    delegation, those present, the head of a council of no known state) go with the first group."""
+    states = {p: _state_of(ent_by_id[p], ent_by_id) for p in persons}
+    groups: dict[str, list[str]] = {}
+    for p in persons:
+        if states[p]:
+            groups.setdefault(states[p], []).append(p)
+    sides = list(groups.values()) or [[]]
+    sides[0] += [p for p in persons if not states[p]]
     return sides
+
+
+def _state_of(person: Entity, ent_by_id: dict[str, Entity]) -> str | None:
+    """The state a person stands for: their affiliation when it is a state, else that body's own state
+    (its affiliation, or a state of its country); None for a body of no known state."""
+    body = ent_by_id.get(person.affiliation or "")
+    if body is None or body.kind == "state":
+        return person.affiliation
+    if body.affiliation:
+        return body.affiliation
+    return next((e.id for e in ent_by_id.values() if e.kind == "state" and body.country and e.country == body.country),
+                None)
 
 
 def _same_side(persons: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:

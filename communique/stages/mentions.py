@@ -318,7 +318,8 @@ def _arabic_headed_names(text: str, ctx: MentionContext, spans: Spans) -> None:
         return any(e.kind == "state" for e in ctx.gazetteer.lookup(form))
 
     states = [k for k, v in spans.items() if v["kind"] == "state"]
-    for start, end, kind in arabic_headed_names(text, blocked, is_state, states):
+    bodies = [k for k in blocked if spans[k]["kind"] == "organization"]
+    for start, end, kind in arabic_headed_names(text, blocked, is_state, states, bodies):
         inside = [k for k in spans if overlaps(k, (start, end))]
         if any(s < start or e > end for s, e in inside):
             continue        # the NER's name is longer

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from ..records import Entity, Location, Mention
+from ..textnorm import is_arabic
 from .frames import Frame
 from .triggers import Trigger, status_of
 from .venue import LOCATIVE
@@ -43,13 +44,24 @@ _RELATIVE = re.compile(r"(?:,|،)\s*(?:who|qui|الذي|التي)\b", re.I)
 #: visit noun and its verb makes it
 _PAID_AFTER = re.compile(r"\s+(?:(?:has|had)\s+)?(?:paid|made|makes|is\s+making|(?:a|avait)\s+(?:effectuée|faite)|effectue|effectuait)\b",
                          re.I)
+#: "زيارة (رسمية) أداها / قام بها / يجريها": in Arabic the verb after the visit noun comes before its maker
+_AR_PAID_AFTER = re.compile(r"(?:[ \t]+[^\s،,.]+){0,2}?[ \t]+(?:(?:أدا|أجرا|يؤدي|تؤدي|يجري|تجري)ها|"
+                            r"(?:قام|قامت|يقوم|تقوم)[ \t]+بها)(?!\w)")
 _THAT_BEFORE = re.compile(r"^\s+(?:que|qu['’])?\s*(?:le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,6}$", re.I)
 _RELATIVE_VISIT = re.compile(r"(?:,|،)\s*(?:who|qui)\s+(?:is|was|est|était|se\s+trouv\w+)\s+(?:currently\s+|actuellement\s+)?"
                              r"(?:on\s+|en\s+)?(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|(?:,|،)\s*(?:who|qui)\s+(?:effectue|effectuait|"
-                             r"is\s+paying|was\s+paying|is\s+making|was\s+making)\s+(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$", re.I)
-_HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|au|aux|à)\s+)?(?:the\s+|la\s+|le\s+|l'|l’)?",
-                            re.I)
+                             r"is\s+paying|was\s+paying|is\s+making|was\s+making)\s+(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|"
+                             # "X، الذي يقوم حاليا بزيارة", "X، التي تؤدي زيارة" (not "الذي يزور": who is in town)
+                             r"[،,]\s*(?:الذي|التي)\s+(?:[يت]قوم|[يت]ؤدي|يجري|تجري)\s+(?:[^\s،,]+\s+){0,2}$", re.I)
+_HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|au|aux|à)\s+)?(?:the\s+|la\s+|le\s+|l'|l’)?|"
+                            # a tour's stops, a stop's own adjective before the next: "إلى ليبيا ثم تونس
+                            # فالجزائر والمغرب", "شملت قبرص الرومية وإسبانيا"
+                            r"(?:[ \t]+ال[^\s،,.]+)?[ \t]*(?:[،,][ \t]*)?(?:ثم[ \t]+|[وف])?(?:(?:إلى|الى)[ \t]+)?", re.I)
+#: a tour that takes its traveller somewhere: "جولة ... شملت قبرص", "جولة حملته إلى ليبيا" (Arabic)
+_TOUR_STOPS = re.compile(r"(?:^|\s)(?:شمل(?:ت)?|تشمل|ستشمل|حملت(?:ه|ها)|قادت(?:ه|ها)|تقود(?:ه|ها))[ \t]+(?:(?:إلى|الى)[ \t]+)?$")
 _WINDOW = 120      # characters between the trigger and the place it is about
+#: words between an Arabic name and a relative pronoun that is still the name's ("X، المبعوث الخاص للأمين العام، الذي")
+_AR_APPOSITION_WORDS = 5
 
 
 def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang: str,
@@ -107,7 +119,8 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
         opening = m.start < trig.start and bool(_OPENING_ARRIVAL.match(text, span[0], m.start))
         if abs(m.start - trig.start) > _WINDOW and not opening:
             continue        # far from the trigger: only the place of an opening "Arrivé au Caire, en Égypte, ..."
-        if not (opening or _ARRIVAL.search(before) or (m.start >= trig.end and LOCATIVE.search(before[-25:]))):
+        if not (opening or _ARRIVAL.search(before) or (m.start >= trig.end and (LOCATIVE.search(before[-25:])
+                                                                                or _TOUR_STOPS.search(before)))):
             continue        # before the trigger, only a place one arrives in: "landed in X ... for a visit"
         state = e if e.kind == "state" else states_by_country.get(e.country)
         if state is None:
@@ -144,10 +157,16 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
     persons = [(m, e) for m, e in in_sent if e.kind == "person" and not _at_home(e, host, ent_by_id)]
     maker = next((e.id for m, e in persons if m.start >= trig.end and _PAID_AFTER.match(text, m.end)
                   and _THAT_BEFORE.match(text[trig.end: m.start])), None)
+    paid = _AR_PAID_AFTER.match(text, trig.end, span[1])
+    if maker is None and paid:     # "زيارة أداها وزير خارجية البلد X": the person after the verb
+        maker = next((e.id for m, e in persons if m.start >= paid.end()), None)
     if maker is not None:
         return maker
     before = [(m, e.id) for m, e in persons if m.end <= trig.start]
-    if before and _RELATIVE.search(text[before[-1][0].end: trig.start]):
+    relative = _RELATIVE.search(text, before[-1][0].end, trig.start) if before else None
+    if relative and is_arabic(relative.group(0)) and len(text[before[-1][0].end: relative.start()].split()) > _AR_APPOSITION_WORDS:
+        relative = None     # "X في زيارة إلى مدينة كذا، التي تمثل ...": an Arabic relative is its nearest noun's
+    if relative:
         # "X, envoy of Y, who is on an official visit to Z": the relative clause tells the visit itself
         return before[-1][1] if _RELATIVE_VISIT.search(text, before[-1][0].end, trig.start) else None
     if before:      # "his visit": the sentence's subject; else the one nearest the trigger ("Y, who is visiting")
