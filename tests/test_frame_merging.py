@@ -69,3 +69,45 @@ def test_frame_merging_arabic_those_who_attended_the_meeting_and_signing_are_its
     assert ("meet", ("person:vance", "person:moro", "person:krol")) in got
     assert ("agreement", ("person:vance", "person:moro", "person:krol")) in got
     assert not [e for e in got if e[0] == "conference"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance and Tomas Moro signed a trade memorandum on Monday. During the meeting, the two sides discussed "
+     "the border. Sylvania and Freedonia are neighbours.", "en"),
+    ("Ilse Vance et Tomas Moro ont signé lundi un mémorandum commercial. Lors de l'entretien, les deux parties ont "
+     "évoqué la frontière. La Sylvania et la Freedonia sont voisines.", "fr"),
+])
+def test_frame_merging_the_meeting_named_after_a_signing_is_a_meeting_beside_it(text, lang):
+    got = _events(text, _SIDES, lang)
+    assert ("agreement", ("person:vance", "person:moro")) in got
+    assert ("meet", ("person:vance", "person:moro")) in got
+
+
+def test_frame_merging_arabic_the_two_sides_during_the_meeting_after_a_signing():
+    text = ("وقّع إلسه فانس وتوماس مورو مذكرة تفاهم اليوم. وتناول الجانبان أثناء اللقاء عددا من القضايا. "
+            "وتجمع فريدونيا وسيلفانيا علاقات قديمة.")
+    specs = [("person:vance", "person", "إلسه فانس", None, "SY"), ("person:moro", "person", "توماس مورو", None, "FD"),
+             ("FD", "state", "فريدونيا", "FD", None), ("SY", "state", "سيلفانيا", "SY", None)]
+    got = _events(text, specs, "ar")
+    assert [e[0] for e in got if set(e[1]) == {"person:vance", "person:moro"}] == ["agreement", "meet"]
+
+
+@pytest.mark.parametrize("text", [
+    # no meeting named: the sentence only goes on about the signing
+    "Ilse Vance and Tomas Moro signed a trade memorandum on Monday. The two sides discussed the border. "
+    "Sylvania and Freedonia are neighbours.",
+    # a meeting of someone else
+    "Ilse Vance and Tomas Moro signed a trade memorandum on Monday. During the meeting, Anna Berg spoke of the "
+    "border. Sylvania and Freedonia are neighbours.",
+])
+def test_frame_merging_no_meeting_beside_a_signing_unless_named_of_its_sides(text):
+    specs = _SIDES + [("person:berg", "person", "Anna Berg", None, None)]
+    got = _events(text, specs, "en")
+    assert not [e for e in got if e[0] == "meet" and set(e[1]) == {"person:vance", "person:moro"}]
+
+
+def test_frame_merging_a_source_the_sentence_opens_on_names_no_one_new():
+    text = ("Ilse Vance and Tomas Moro signed a trade memorandum on Monday. According to the Harbour News Agency, the "
+            "two sides discussed the border during the meeting. Sylvania and Freedonia are neighbours.")
+    specs = _SIDES + [("HNA", "organization", "Harbour News Agency", None, None)]
+    assert ("meet", ("person:vance", "person:moro")) in _events(text, specs, "en")

@@ -12,8 +12,8 @@ from .decide import LinearModel
 from .event_dates import event_date
 from .occurrence import decide_events, score_pairs
 from .frames import Frame, corefer_frames
-from .frame_merging import (absorb_state_frames, attendees_join, merge_frames, signed_at_the_meeting, without_attendance,
-                            without_headline_echoes)
+from .frame_merging import (absorb_state_frames, attendees_join, merge_frames, met_at_the_signing,
+                            signed_at_the_meeting, without_attendance, without_headline_echoes)
 from .pairs import PairCandidate, pair_candidates
 from .titles import TITLE_RE
 from .triggers import Trigger, find_triggers, reads_as_sport, status_of
@@ -159,6 +159,7 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
                 _CONFERENCE_NOUN.search(text[max(s_start, t.start - 30): t.start]) and not t.nominal else t
                 for t in triggers]
     if signed_at_the_meeting(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id) or \
+            met_at_the_signing(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id) or \
             _continues_last_frame(story, span):
         return
     in_sent = [(m, e) for m, e in story.actor_mentions if s_start <= m.start < s_end]

@@ -11,11 +11,11 @@ import re
 from collections.abc import Sequence
 
 from ..records import Document, Entity, Mention
-from .frames import Frame
+from .frames import Frame, shared_sides
 from .parties import sentence_parties
 from .triggers import Trigger, status_of
 
-__all__ = ["FAMILY", "attendees_join", "signed_at_the_meeting", "without_attendance", "merge_frames", "absorb_state_frames", "without_headline_echoes"]
+__all__ = ["FAMILY", "attendees_join", "signed_at_the_meeting", "met_at_the_signing", "without_attendance", "merge_frames", "absorb_state_frames", "without_headline_echoes"]
 
 #: kinds of event that may tell the same event (a visit and the meeting that makes it)
 FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
@@ -90,6 +90,40 @@ def signed_at_the_meeting(frames: list[Frame], text: str, span: tuple[int, int],
     persons = [p for p in meeting.parties if ent_by_id[p].kind == "person"]
     parties = persons if len(persons) >= 2 else list(meeting.parties)
     frames.append(Frame("agreement", "occurred", parties, {p: meeting.roles.get(p) for p in parties}, [span], signing))
+    return True
+
+
+#: the meeting named as what the sides did: "during the meeting", "lors de l'entretien", "أثناء اللقاء"
+_DURING_THE_MEETING = re.compile(
+    r"\b(?:during|at|in the course of)\s+(?:the|their|this)\s+(?:meeting|talks|audience)\b|"
+    r"\b(?:lors|au\s+cours)\s+(?:de\s+(?:la|cette|l['’])|du|de\s+leur)\s*(?:réunion|entretien|rencontre|audience|entrevue)|"
+    r"(?:خلال|أثناء|اثناء|في)\s+(?:اللقاء|الاجتماع|المقابلة)", re.I)
+
+
+#: a source the sentence opens on ("According to the agency, ...", "Selon le communiqué, ...", "وبحسب وكالة ...، ")
+_SOURCE_OPENING = re.compile(r"\W*(?:according\s+to|selon|d['’]après|و?(?:بحسب|حسب|وفقا\s+ل|نقلا\s+عن))[^,،.]{0,80}[,،]",
+                             re.I)
+
+
+def met_at_the_signing(frames: list[Frame], text: str, span: tuple[int, int], triggers: list[Trigger], lang: str,
+                       actor_mentions: list[tuple[Mention, Entity]], ent_by_id: dict[str, Entity]) -> bool:
+    """'X and Y signed a memorandum. During the meeting, the two sides discussed ...': the meeting named after a
+    signing just told is an event of its own beside that agreement (SCHEMA.md), of the agreement's parties. Only
+    for a sentence that names no one but those parties, when no meeting of theirs is told already."""
+    meeting = next((t for t in triggers if t.type == "meet"
+                    and status_of(text[span[0]:span[1]], t.start - span[0], lang) == "occurred"), None)
+    signing = next((f for f in reversed(frames) if f.status == "occurred"), None)
+    if meeting is None or signing is None or signing.type != "agreement" or \
+            not _DURING_THE_MEETING.search(text, span[0], span[1]):
+        return False
+    sides = set(signing.parties) | {ent_by_id[p].affiliation for p in signing.parties}
+    source = _SOURCE_OPENING.match(text, span[0], span[1])
+    told_from = source.end() if source else span[0]
+    if any(e.id not in sides for m, e in actor_mentions if told_from <= m.start < span[1]):
+        return False
+    if any(f.type in ("meet", "call") and shared_sides(f, signing, ent_by_id) >= 2 for f in frames):
+        return False
+    frames.append(Frame("meet", "occurred", list(signing.parties), dict(signing.roles), [span], meeting))
     return True
 
 
