@@ -16,7 +16,7 @@ from .frame_merging import absorb_state_frames, attendees_join, merge_frames, wi
 from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, reads_as_sport, status_of
 from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
-from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties
+from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, offices_of, party_rule_flags, sentence_parties
 from .venue import VenueQuery, learned_venue, rule_venue
 from .visits import venue_in_host, visit_frames
 
@@ -241,7 +241,8 @@ def _trigger_groups(story: _Story, span: tuple[int, int], trig: Trigger, named: 
     if lang == "ar" and not ids_before and not trig.nominal and len(ids_after) >= 3 \
             and trig.type != "conference" and not _BETWEEN.search(text[trig.end: s_end]):
         return _verb_first_groups(ids_after, ent_by_id)
-    listed = listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id)
+    listed = listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id,
+                           offices_of([ent_by_id[x] for x in ids_before]))
     return _party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar",
                          bool(_ONE_BY_ONE.search(text, s_start, s_end)))
 

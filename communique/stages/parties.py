@@ -16,7 +16,7 @@ from .title_names import names_a_document
 from .titles import TITLE_RE, TITLE_WORDS
 from .venue import LOCATIVE as _LOCATIVE
 
-__all__ = ["sentence_parties", "named_counterparts", "state_person", "party_rule_flags", "EVENT_NAME", "VISIT_TO"]
+__all__ = ["sentence_parties", "named_counterparts", "state_person", "offices_of", "party_rule_flags", "EVENT_NAME", "VISIT_TO"]
 
 # (and a news agency that closes a dateline: "(VNA) -", "/VNA/ ")
 _NON_PARTY_AFTER = re.compile(r"^(?:\)\s*(?:--|[-–—:])|/\.?\s)|^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
@@ -86,9 +86,14 @@ _COMPANIONS = re.compile(r"\b(?:accompanied\s+by|joined\s+by|delegation\s+(?:tha
                          r"délégation\s+(?:comprenant|composée\s+d[e'’]))"
                          r"(?:[^.;:,]|,\s*(?=(?-i:[A-Z])|(?:and|et|ainsi|du|de|des|d'|d’|la|le|les|the|of)\b)){0,120}$", re.I)
 # "handed over a letter from President X", "remettre ce message du président X": the sender is not in the room
+# (the name may follow its title after a comma: "du Président de la République, Son Excellence X")
 _SENDER = re.compile(r"\b(?:letters?|messages?|invitations?|greetings|condolences|lettres?|salutations|condoléances)"
-                     r"\s+(?:[\w'’-]+\s+){0,3}?(?:from|de|du|d'|d’)\s*(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’.-]+\s+){0,4}$",
-                     re.I)
+                     r"\s+(?:[\w'’-]+\s+){0,3}?(?:from|de|du|d'|d’)\s*(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’.-]+\s+){0,4}"
+                     r"(?:,\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3})?$", re.I)
+#: "after the death of X", "après le décès, le 2 mai, de X", "the late X": the one mourned is no party
+_DECEASED = re.compile(r"(?:\b(?:death|passing|funeral|décès|disparition|obsèques|funérailles)\b[^.;:]{0,40}?"
+                       r"(?:\bof|\bde|\bdu|\bd['’])\s*(?:the\s+|le\s+|la\s+|l['’])?(?:late\s+|feu\s+|regretté\s+)?|"
+                       r"\bthe\s+late\s+|\b(?:feu|défunt|regretté)\s+)(?:[\w'’.-]+,?\s+){0,5}$", re.I)
 # "chargé d'une mission spéciale par le Président X", "instructed by President X": who sends the envoy stays home
 _SENDER_OF_ENVOY = re.compile(r"\b(?:charg[ée]e?\s+d['’]une\s+mission\s+(?:\w+\s+)?|mandat[ée]e?\s+|dépêch[ée]e?\s+|"
                               r"instructed\s+|dispatched\s+|sent\s+)(?:by|par)\s+(?:the\s+|le\s+|la\s+|l['’])?"
@@ -107,13 +112,18 @@ _TITLE_BREAK = re.compile(r"[,.;:()]|\b(?:and|et|with|avec|to|à|met|a|has|had|w
 
 def named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
                        ent_by_id: dict[str, Entity]) -> list[tuple[Mention, Entity]]:
-    """'met his Iranian counterpart', 'son homologue iranien': the counterpart is the one person of that state
-    the document names, when it names exactly one; otherwise the state itself stays the party."""
+    """'met his Iranian counterpart', 'son homologue iranien', 'un appel du ministre iranien des Affaires
+    étrangères': the counterpart, or the unnamed holder of a title, is the one person of that state the
+    document names (of several, the one of the office of a person of the sentence); otherwise the state
+    itself stays the party."""
     out = []
-    person_starts = {pm.start for p in ent_by_id.values() if p.kind == "person" for pm in p.mentions}
+    person_mentions = [pm for p in ent_by_id.values() if p.kind == "person" for pm in p.mentions]
+    person_starts = {pm.start for pm in person_mentions}
     for m, e in parties:
-        if e.kind == "state" and (_COUNTERPART_AFTER.match(text, m.end) or _COUNTERPART_BEFORE.search(text, 0, m.start)):
-            e = state_person(text, e, ent_by_id) or e
+        if e.kind == "state" and (_COUNTERPART_AFTER.match(text, m.end) or _COUNTERPART_BEFORE.search(text, 0, m.start)
+                                  or _unnamed_title_holder(text, m, person_mentions)):
+            others = [pe for _, pe in parties if pe.kind == "person" and pe.affiliation != e.id]
+            e = state_person(text, e, ent_by_id, offices_of(others)) or e
         elif e.kind == "state" and (lead := _AR_TITLE_BEFORE.search(text, max(0, m.start - 60), m.start)) \
                 and _AR_APPOSITION.match(text, m.end).end() not in person_starts:
             e = _arabic_title_holder(text, e, lead.group("lead"), ent_by_id) or e
@@ -121,11 +131,42 @@ def named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
     return out
 
 
-def state_person(text: str, state: Entity, ent_by_id: dict[str, Entity]) -> Entity | None:
-    """The one person of a state that the document names (by affiliation or title), if exactly one."""
+def state_person(text: str, state: Entity, ent_by_id: dict[str, Entity],
+                 offices: frozenset[str] = frozenset()) -> Entity | None:
+    """The one person of a state that the document names (by affiliation or title), if exactly one; of
+    several, the one who holds one of `offices` ('his counterpart': the same office as his), if one."""
     persons = [p for p in ent_by_id.values() if p.kind == "person" and
                (p.affiliation == state.id or _titled_by(text, p, state))]
+    if len(persons) > 1 and offices:
+        persons = [p for p in persons if offices_of([p]) & offices] or persons
     return persons[0] if len(persons) == 1 else None
+
+
+def offices_of(persons: list[Entity]) -> frozenset[str]:
+    """The title words the persons' titles hold, lower case and singular ('Foreign Ministers' -> 'foreign minister')."""
+    return frozenset(re.sub(r"s$", "", t.group(0).lower()) for p in persons for title in p.titles
+                     for t in TITLE_RE.finditer(title))
+
+
+#: the words a title holds around its state: 'the Iranian foreign minister', 'le ministre iranien des Affaires
+#: étrangères'; what follows must not be a name ('le président égyptien Abdel-Fattah Al-Sissi' names him)
+_TITLE_COMPLEMENT = re.compile(r"(?:\s+(?:(?:of|for|de|des|du|la|le|the|and|et|affaires|étrangères|"
+                               r"(?-i:[A-Z])[\w'’-]*)(?![\w'’-])|d['’]|l['’]))*(?:\s*,\s*)?", re.I)
+
+_TITLE_BEFORE = re.compile(r"(?:" + TITLE_RE.pattern + r")\s+$", re.I)
+
+
+def _unnamed_title_holder(text: str, m: Mention, person_mentions: list[Mention]) -> bool:
+    """A state adjective or name inside a title that no name follows: 'the Iranian foreign minister',
+    'du ministre iranien des Affaires étrangères', 'le président égyptien'; not 'X, Sylvanian Foreign Minister'."""
+    title_after = TITLE_RE.match(text, m.end + 1) if text[m.end: m.end + 1] == " " else None
+    title_before = m.form[:1].islower() and _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if title_after is None and not title_before:
+        return False
+    end = _TITLE_COMPLEMENT.match(text, title_after.end() if title_after else m.end).end()
+    named_before = any(m.start - 4 <= p.end <= m.start and text[p.end: m.start].strip() == ","
+                       for p in person_mentions)
+    return not named_before and not any(m.end < p.start <= end for p in person_mentions)
 
 
 def _arabic_title_holder(text: str, state: Entity, lead: str, ent_by_id: dict[str, Entity]) -> Entity | None:
@@ -198,8 +239,10 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
             continue            # "..., Foreign Ministry spokesman X said.": who tells it
         if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
             continue            # "a delegation that included Energy Minister X"
-        if _SENDER.search(text, max(0, m.start - 90), m.start) or _sends_the_envoy(text, m, in_sent):
+        if _SENDER.search(text, max(0, m.start - 110), m.start) or _sends_the_envoy(text, m, in_sent):
             continue            # "a letter from President X"
+        if e.kind == "person" and _DECEASED.search(text, max(0, m.start - 110), m.start):
+            continue            # "condolences on the death of X"
         if _bystanders_between(text, m.start):
             continue            # "cooperation between Malaysia and Saudi Arabia": not who met
             if e.kind == "state" and m.form[:1].islower():
@@ -251,8 +294,10 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
         flags.append("speaker_at_end")
     if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
         flags.append("companion")
-    if _SENDER.search(text, max(0, m.start - 90), m.start) or _sends_the_envoy(text, m, in_sent):
+    if _SENDER.search(text, max(0, m.start - 110), m.start) or _sends_the_envoy(text, m, in_sent):
         flags.append("sender")
+    if e.kind == "person" and _DECEASED.search(text, max(0, m.start - 110), m.start):
+        flags.append("deceased")
     if _bystanders_between(text, m.start):
         flags.append("relation_between")
     return flags
