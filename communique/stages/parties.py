@@ -181,9 +181,15 @@ def _arabic_title_holder(text: str, state: Entity, lead: str, ent_by_id: dict[st
 
 
 def _titled_by(text: str, person: Entity, state: Entity) -> bool:
-    """A mention of the person follows a mention of the state in one title: 'Iranian Foreign Minister X'."""
-    return any(0 <= pm.start - sm.end <= 45 and not _TITLE_BREAK.search(text[sm.end: pm.start])
+    """A mention of the person follows a mention of the state in one title: 'Iranian Foreign Minister X',
+    'his Iranian counterpart, X', 'son homologue iranien, X'."""
+    return any(0 <= pm.start - sm.end <= 45 and (not _TITLE_BREAK.search(text[sm.end: pm.start]) or _COUNTERPART_NAMED.fullmatch(
+        text, sm.end, pm.start) and (_COUNTERPART_AFTER.match(text, sm.end) or _COUNTERPART_BEFORE.search(text, 0, sm.start)))
                for pm in person.mentions for sm in state.mentions)
+
+
+#: the name after 'his Iranian counterpart' or 'son homologue iranien', set off by a comma
+_COUNTERPART_NAMED = re.compile(r"(?:\s+(?:counterparts?|homologues?|peers?))?\s*,\s*(?:(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+)?", re.I)
 
 
 def _speaks_at_the_end(text: str, m: Mention) -> bool:
@@ -243,12 +249,23 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
             continue            # "a letter from President X"
         if e.kind == "person" and _DECEASED.search(text, max(0, m.start - 110), m.start):
             continue            # "condolences on the death of X"
+        if e.kind == "person" and _place_read_as_person(text, m, e):
+            continue            # "met X in Kyiv": a city the name finder took for a person
         if _bystanders_between(text, m.start):
             continue            # "cooperation between Malaysia and Saudi Arabia": not who met
             if e.kind == "state" and m.form[:1].islower():
                 continue
         out.append((m, e))
     return out
+
+
+_IN_BEFORE = re.compile(r"(?<![\w'’])(?:in|à|en)\s+$", re.I)
+
+
+def _place_read_as_person(text: str, m: Mention, e: Entity) -> bool:
+    """A one-word 'person' without a title right after 'in', 'à': a place ('met X in Kyiv'), not 'in X's office'."""
+    return not e.titles and " " not in m.form and bool(_IN_BEFORE.search(text, max(0, m.start - 6), m.start)) \
+        and not re.match(r"['’]s?\b", text[m.end: m.end + 2])
 
 
 def _titles_a_person(text: str, m: Mention, in_sent: list[tuple[Mention, Entity]]) -> bool:
@@ -300,4 +317,6 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
         flags.append("deceased")
     if _bystanders_between(text, m.start):
         flags.append("relation_between")
+    if e.kind == "person" and _place_read_as_person(text, m, e):
+        flags.append("place_as_person")
     return flags
