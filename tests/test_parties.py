@@ -1,0 +1,127 @@
+"""Party choice of the rule events (stages.parties, the party side of stages.events) on sentences written for
+these tests (fictional people and states): who the unnamed title holder or counterpart is, and who is
+named in a sentence without taking part in its event."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.records import Document, Entity, Mention
+from communique.stages.events import EventContext, extract_events
+from communique.stages.sentences import sentence_spans
+
+
+def _events(text: str, specs: list[tuple[str, str, str, str | None, list[str]]],
+            lang: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(id, kind, form, affiliation, titles) entities, every occurrence of the form a mention, the text split
+    into its sentences -> (type, parties) of the occurred rule events."""
+    ents: dict[str, Entity] = {}
+    for ent_id, kind, form, affiliation, titles in specs:
+        mentions = [Mention(i, i + len(form), form, kind, 0) for i in range(len(text)) if text.startswith(form, i)]  # type: ignore[arg-type]
+        if ent_id in ents:
+            ents[ent_id].mentions.extend(mentions)
+            ents[ent_id].forms.append(form)
+        else:
+            ents[ent_id] = Entity(ent_id, kind, form, [form], mentions, titles=titles, affiliation=affiliation)  # type: ignore[arg-type]
+    for ent in ents.values():
+        ent.mentions.sort(key=lambda m: m.start)
+    doc = Document(id="sha256:q", source="q.txt", text=text, lang=lang)
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    return sorted((e.type, tuple(sorted(p.entity for p in e.parties)))
+                  for e in extract_events(doc, list(ents.values()), sentence_spans(text), [], ctx)
+                  if e.status == "occurred")
+
+
+_MORO = ("person:moro", "person", "Tomas Moro", None, [])
+_VANCE_FD = ("person:vance", "person", "Ilse Vance", "FD", [])
+
+
+@pytest.mark.parametrize("text, state, lang", [
+    ("Tomas Moro took a phone call from the Freedonian foreign minister on Monday. "
+     "Ilse Vance later praised the tone of the exchange.", "Freedonian", "en"),
+    ("Tomas Moro a reçu lundi un appel téléphonique du ministre freedonien des Affaires étrangères. "
+     "Ilse Vance a ensuite salué le ton de l'échange.", "freedonien", "fr"),
+])
+def test_parties_an_unnamed_title_holder_is_the_one_person_of_that_state(text, state, lang):
+    specs = [_MORO, _VANCE_FD, ("FD", "state", state, None, [])]
+    assert _events(text, specs, lang) == [("call", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tomas Moro took a phone call from Freedonian Foreign Minister Anna Sorel on Monday. "
+     "Ilse Vance later praised the tone of the exchange.", "en"),
+    ("Tomas Moro a reçu lundi un appel téléphonique du ministre freedonien des Affaires étrangères Anna Sorel. "
+     "Ilse Vance a ensuite salué le ton de l'échange.", "fr"),
+])
+def test_parties_a_title_followed_by_its_name_is_that_person(text, lang):
+    specs = [_MORO, _VANCE_FD, ("person:sorel", "person", "Anna Sorel", "FD", []),
+             ("FD", "state", "Freedonian" if lang == "en" else "freedonien", None, [])]
+    assert _events(text, specs, lang) == [("call", ("person:moro", "person:sorel"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Foreign Minister Ilse Vance held talks with his Sylvanian and Freedonian counterparts on Monday. "
+     "Sylvanian President Anna Sorel is due to attend the summit, and Sylvanian Foreign Minister Tomas Moro "
+     "welcomed the outcome.", "en"),
+])
+def test_parties_a_listed_counterpart_is_the_person_of_the_subjects_office(text, lang):
+    specs = [("person:vance", "person", "Ilse Vance", None, ["Foreign Minister"]),
+             ("person:moro", "person", "Tomas Moro", None, ["Foreign Minister"]),
+             ("person:sorel", "person", "Anna Sorel", None, ["President"]),
+             ("SY", "state", "Sylvanian", None, []), ("FD", "state", "Freedonian", None, [])]
+    assert ("meet", ("person:moro", "person:vance")) in _events(text, specs, lang)
+
+
+@pytest.mark.parametrize("text, state, lang", [
+    ("Ilse Vance held talks with his Freedonian counterpart on Monday. "
+     "He also congratulated his Freedonian counterpart, Tomas Moro, on his re-election.", "Freedonian", "en"),
+    ("Ilse Vance a eu des entretiens lundi avec son homologue freedonien. "
+     "Il a par ailleurs félicité son homologue freedonien, M. Tomas Moro, pour sa réélection.", "freedonien", "fr"),
+])
+def test_parties_a_counterpart_named_after_a_comma_is_of_that_state(text, state, lang):
+    specs = [("person:vance", "person", "Ilse Vance", None, []), _MORO, ("FD", "state", state, None, [])]
+    assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+_TRIO = [("person:vance", "person", "Ilse Vance", None, []), _MORO, ("person:sorel", "person", "Anna Sorel", None, [])]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance received Tomas Moro, bearer of a message from the President of the Republic, "
+     "His Excellency Anna Sorel.", "en"),
+    ("Ilse Vance a reçu Tomas Moro, porteur d'un message du président de la République, Son Excellence Anna Sorel.",
+     "fr"),
+])
+def test_parties_the_sender_named_after_his_title_is_no_party(text, lang):
+    assert _events(text, _TRIO, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance met Tomas Moro in Port Lys on Monday, days after the death of Anna Sorel.", "en"),
+    ("Ilse Vance a rencontré Tomas Moro lundi à Port Lys, quelques jours après le décès, le 2 mai, d'Anna Sorel.", "fr"),
+])
+def test_parties_the_deceased_is_no_party(text, lang):
+    assert _events(text, _TRIO, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance met Tomas Moro on Monday, whom she thanked for the support of Anna Sorel.", "en"),
+    ("Ilse Vance a rencontré lundi Tomas Moro, à qui elle a transmis les voeux d'Anna Sorel.", "fr"),
+    ("Ilse Vance a rencontré lundi Tomas Moro et a dénoncé la guerre que mène Anna Sorel.", "fr"),
+])
+def test_parties_a_person_of_a_relative_clause_after_the_one_met_is_no_party(text, lang):
+    assert _events(text, _TRIO, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_parties_fr_the_subject_after_the_que_of_a_cleft_stays():
+    text = "C'est par un entretien avec Tomas Moro qu'Ilse Vance a ouvert lundi sa tournée."
+    assert _events(text, _TRIO, "fr") == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance met Tomas Moro in Lysburg on Monday.", "en"),
+    ("Ilse Vance a rencontré Tomas Moro à Lysburg lundi.", "fr"),
+])
+def test_parties_a_one_word_person_after_in_is_a_place(text, lang):
+    specs = _TRIO[:2] + [("person:lysburg", "person", "Lysburg", None, [])]
+    assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
