@@ -125,3 +125,18 @@ def test_parties_fr_the_subject_after_the_que_of_a_cleft_stays():
 def test_parties_a_one_word_person_after_in_is_a_place(text, lang):
     specs = _TRIO[:2] + [("person:lysburg", "person", "Lysburg", None, [])]
     assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, state, lang", [
+    ("Ilse Vance holds talks with Freedonia's Minister of State for Foreign Affairs. "
+     "Tomas Moro later praised the tone of the exchange.", "Freedonia", "en"),
+    ("A Freedonian parliamentary delegation held a meeting with Ilse Vance on Monday. "
+     "Tomas Moro later praised the tone of the exchange.", "Freedonian", "en"),
+    ("Ilse Vance a reçu lundi une délégation freedonienne. Tomas Moro a ensuite salué le ton de l'échange.",
+     "freedonienne", "fr"),
+])
+def test_parties_an_unnamed_minister_or_delegation_of_a_state_is_its_one_person(text, state, lang):
+    specs = [("person:vance", "person", "Ilse Vance", None, []), ("person:moro", "person", "Tomas Moro", "org:fd-mfa", []),
+             ("org:fd-mfa", "organization", "Ministry of Foreign Affairs of Freedonia", None, []),
+             ("FD", "state", state, None, [])] + ([("FD", "state", "Freedonia", None, [])] if state != "Freedonia" else [])
+    assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]

@@ -136,10 +136,19 @@ def state_person(text: str, state: Entity, ent_by_id: dict[str, Entity],
     """The one person of a state that the document names (by affiliation or title), if exactly one; of
     several, the one who holds one of `offices` ('his counterpart': the same office as his), if one."""
     persons = [p for p in ent_by_id.values() if p.kind == "person" and
-               (p.affiliation == state.id or _titled_by(text, p, state))]
+               (_of_state(p, state, ent_by_id) or _titled_by(text, p, state))]
     if len(persons) > 1 and offices:
         persons = [p for p in persons if offices_of([p]) & offices] or persons
     return persons[0] if len(persons) == 1 else None
+
+
+def _of_state(person: Entity, state: Entity, ent_by_id: dict[str, Entity]) -> bool:
+    """The person's affiliation is the state, or a body of it ('Ministry of Foreign Affairs of Sylvania')."""
+    if person.affiliation == state.id:
+        return True
+    body = ent_by_id.get(person.affiliation or "")
+    return body is not None and body.kind == "organization" and (body.affiliation == state.id or any(
+        re.search(r"\b" + re.escape(form) + r"\b", bf) for form in state.forms for bf in body.forms))
 
 
 def offices_of(persons: list[Entity]) -> frozenset[str]:
@@ -153,14 +162,22 @@ def offices_of(persons: list[Entity]) -> frozenset[str]:
 _TITLE_COMPLEMENT = re.compile(r"(?:\s+(?:(?:of|for|de|des|du|la|le|the|and|et|affaires|étrangères|"
                                r"(?-i:[A-Z])[\w'’-]*)(?![\w'’-])|d['’]|l['’]))*(?:\s*,\s*)?", re.I)
 
+#: between a state and the title after it: 'Iranian foreign minister', "Uganda's Minister of State", "a French
+#: parliamentary delegation" (the one who leads it)
+_STATE_TO_TITLE = re.compile(r"(?:['’]s)?\s+(?=\w)")
 _TITLE_BEFORE = re.compile(r"(?:" + TITLE_RE.pattern + r")\s+$", re.I)
+_DELEGATION_AFTER = re.compile(r"(?:[\w-]+\s+)?delegations?\b", re.I)
+_DELEGATION_BEFORE = re.compile(r"\b(?:delegations?|délégations?)\s+(?:[\w-]+\s+)?(?:(?:from|of|de|du|des|d['’])\s*)?"
+                                r"(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
 
 
 def _unnamed_title_holder(text: str, m: Mention, person_mentions: list[Mention]) -> bool:
     """A state adjective or name inside a title that no name follows: 'the Iranian foreign minister',
     'du ministre iranien des Affaires étrangères', 'le président égyptien'; not 'X, Sylvanian Foreign Minister'."""
-    title_after = TITLE_RE.match(text, m.end + 1) if text[m.end: m.end + 1] == " " else None
-    title_before = m.form[:1].islower() and _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)
+    gap = _STATE_TO_TITLE.match(text, m.end)
+    title_after = (TITLE_RE.match(text, gap.end()) or _DELEGATION_AFTER.match(text, gap.end())) if gap else None
+    title_before = (m.form[:1].islower() and _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)) or \
+        _DELEGATION_BEFORE.search(text, max(0, m.start - 40), m.start)
     if title_after is None and not title_before:
         return False
     end = _TITLE_COMPLEMENT.match(text, title_after.end() if title_after else m.end).end()
@@ -173,7 +190,7 @@ def _arabic_title_holder(text: str, state: Entity, lead: str, ent_by_id: dict[st
     """'نظيره الروسي', 'وزير الخارجية الكويتي' without a name: the one person of that state the story
     names (of several, the one whose titles hold the title word)."""
     persons = [p for p in ent_by_id.values() if p.kind == "person" and
-               (p.affiliation == state.id or _titled_by(text, p, state))]
+               (_of_state(p, state, ent_by_id) or _titled_by(text, p, state))]
     if len(persons) > 1:
         word = re.sub(r"^[وفبلك]{0,2}(?:ال)?", "", lead)
         persons = [p for p in persons if any(word in t for t in p.titles)]
