@@ -140,3 +140,21 @@ def test_parties_an_unnamed_minister_or_delegation_of_a_state_is_its_one_person(
              ("org:fd-mfa", "organization", "Ministry of Foreign Affairs of Freedonia", None, []),
              ("FD", "state", state, None, [])] + ([("FD", "state", "Freedonia", None, [])] if state != "Freedonia" else [])
     assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance also welcomed the MoU signed in 2020 between Sylvania and Freedonia.", "en"),
+    ("Ilse Vance a aussi salué le mémorandum signé en 2020 entre la Sylvania et la Freedonia.", "fr"),
+])
+def test_parties_an_act_signed_some_words_before_between_is_between_those_two(text, lang):
+    specs = [("person:vance", "person", "Ilse Vance", None, []), ("SY", "state", "Sylvania", None, []),
+             ("FD", "state", "Freedonia", None, [])]
+    assert _events(text, specs, lang) == [("agreement", ("FD", "SY"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Because Anna Sorel had to stay at home after a fall, Ilse Vance met Tomas Moro in Port Lys.", "en"),
+    ("Parce que Anna Sorel a dû rester chez elle après une chute, Ilse Vance a rencontré Tomas Moro à Port Lys.", "fr"),
+])
+def test_parties_a_person_of_an_opening_subordinate_clause_is_not_the_subject(text, lang):
+    assert _events(text, _TRIO, lang) == [("meet", ("person:moro", "person:vance"))]

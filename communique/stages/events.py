@@ -31,11 +31,14 @@ _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|f
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
 # "he was received by A and by B", "il a été accueilli par A ainsi que par B": the story's subject met each of them
 _BY_AGENT = re.compile(r"\s+(?:by|par)\s", re.I)
-_BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre|بين)\s", re.I)
+_BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:between|entre|بين)\s", re.I)
 # "Before Mr X, Y had met Z", "Comme son prédécesseur X, Y a reçu Z": a person named in an opening
 # comparison is not the subject of the verb after it
 _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|après|comme|à l'instar d[eu']|"
                              r"contrairement à)\s[^,;:]{1,60},", re.I)
+#: "Because X had to stay home, Y met Z", "Bien que X soit absent, Y a reçu Z": an opening subordinate clause
+_OPENING_CLAUSE = re.compile(r"\s*(?:because|since|although|though|while|whereas|parce\s+que|puisque|bien\s+que|"
+                             r"alors\s+que|tandis\s+que|même\s+si)\s[^,;:]{1,150},", re.I)
 #: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
 #: what makes a meeting noun an event: 'talks with', 'réunion avec'
 _NOMINAL_COMPLEMENT = re.compile(r"\s+(?:(?:\w+\s+){0,2}?|(?:of|de|du|des|d['’])\s*(?:[\w'’.-]+\s+){1,6}?)"
@@ -207,6 +210,9 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     clause = trig.start if _opens_also_clause(text, trig) else _clause_start(text, s_start, trig.start)
     before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
               and not (opening and p[0].end <= opening.end() <= trig.start)]
+    subordinate = _OPENING_CLAUSE.match(text, s_start, trig.start)
+    if subordinate and any(p[0].start >= subordinate.end() for p in before):
+        before = [p for p in before if p[0].start >= subordinate.end()]   # "Because X was ill, Y met Z": not X
     reported = _reported_clause(text, clause, trig.start)
     if reported is not None and any(p[0].start >= reported for p in before):
         before = [p for p in before if p[0].start >= reported]  # "X a indiqué que Y a reçu Z": Y, not X
