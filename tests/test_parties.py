@@ -158,3 +158,13 @@ def test_parties_an_act_signed_some_words_before_between_is_between_those_two(te
 ])
 def test_parties_a_person_of_an_opening_subordinate_clause_is_not_the_subject(text, lang):
     assert _events(text, _TRIO, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_parties_members_of_a_long_delegation_list_are_no_counterparts():
+    text = ("Ilse Vance arrived in Port Lys on Monday for talks with Tomas Moro, at the head of a high-level delegation "
+            "that included Energy and Natural Resources Minister Karl Brand, Defence Minister Olaf Lind, Trade "
+            "Minister Ivo Marsh, Communications Director Anna Sorel and Spokesperson Eva Stone.")
+    specs = [("person:vance", "person", "Ilse Vance", None, []), _MORO] + [
+        (f"person:{n.split()[1].lower()}", "person", n, None, [])
+        for n in ("Karl Brand", "Olaf Lind", "Ivo Marsh", "Anna Sorel", "Eva Stone")]
+    assert _events(text, specs, "en") == [("meet", ("person:moro", "person:vance"))]

@@ -197,11 +197,15 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
 
     # title-only references: to the person holding that title (same organization when stated);
     # an exact title beats a partial one, then the story's protagonist (most mentions), then proximity
+    states = [x for x in named if x.kind == "state"]
     for m in [x for x in mentions if x.descriptive and x.kind == "person"]:
         title = fold(m.title or "")
         org = span_entity.get(m.title_org) if m.title_org else None
+        state = _state_beside(m, states, span_entity)
         scored = []
         for ent, _ in persons:
+            if state is not None and _of_other_state(ent, state, by_key):
+                continue        # "le ministre iranien" is not the Saudi minister
             titles = [fold(t) for t in ent.titles]
             exact = title in titles
             partial = any(title and (title in t.split() or t in title.split() or title in t) for t in titles)
@@ -228,6 +232,19 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
         titles = list({fold(t): t for t in reversed(ent.titles) if TITLE_RE.search(t)}.values())[::-1]
         ent.titles = sorted(titles, key=lambda t: bool(_RANKS.match(t)))
     return [e for e in entities if e.mentions]
+
+
+def _state_beside(m: Mention, states: list[Mention], span_entity: dict[str, Entity]) -> Entity | None:
+    """The state named right before or after a title-only mention: 'le ministre iranien', 'the Iranian minister'."""
+    for x in states:
+        if 0 <= x.start - m.end <= 2 or 0 <= m.start - x.end <= 2:
+            return span_entity.get(f"{x.start}:{x.end}")
+    return None
+
+
+def _of_other_state(person: Entity, state: Entity, by_key: dict[str, Entity]) -> bool:
+    aff = by_key.get(person.affiliation or "")
+    return aff is not None and aff.kind == "state" and aff.id != state.id
 
 
 #: a royal or princely style written as part of a name ("King Aldric II", "le roi Ferand", "Sheikh Tamor")

@@ -84,7 +84,7 @@ _TEMPORAL_CLAUSE = re.compile(r"\b(?:before|after|avant|après|prior to|followin
 _COMPANIONS = re.compile(r"\b(?:accompanied\s+by|joined\s+by|delegation\s+(?:that\s+)?(?:included|includes|including|"
                          r"comprising|made\s+up\s+of)|accompagn[ée]\w*\s+(?:de|d'|d’|par)|entour[ée]\w*\s+de|"
                          r"délégation\s+(?:comprenant|composée\s+d[e'’]))"
-                         r"(?:[^.;:,]|,\s*(?=(?-i:[A-Z])|(?:and|et|ainsi|du|de|des|d'|d’|la|le|les|the|of)\b)){0,120}$", re.I)
+                         r"(?:[^.;:,]|,\s*(?=(?-i:[A-Z])|(?:and|et|ainsi|du|de|des|d'|d’|la|le|les|the|of)\b)){0,220}$", re.I)
 # "handed over a letter from President X", "remettre ce message du président X": the sender is not in the room
 # (the name may follow its title after a comma: "du Président de la République, Son Excellence X")
 _SENDER = re.compile(r"\b(?:letters?|messages?|invitations?|greetings|condolences|lettres?|salutations|condoléances)"
@@ -260,7 +260,7 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
             continue            # "Before his meeting with Premier Khan, ..."
         if e.kind == "person" and _speaks_at_the_end(text, m):
             continue            # "..., Foreign Ministry spokesman X said.": who tells it
-        if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
+        if _COMPANIONS.search(text, max(0, m.start - 260), m.start):
             continue            # "a delegation that included Energy Minister X"
         if _SENDER.search(text, max(0, m.start - 110), m.start) or _sends_the_envoy(text, m, in_sent):
             continue            # "a letter from President X"
@@ -326,7 +326,7 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
         flags.append("temporal_clause")
     if e.kind == "person" and _speaks_at_the_end(text, m):
         flags.append("speaker_at_end")
-    if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
+    if _COMPANIONS.search(text, max(0, m.start - 260), m.start):
         flags.append("companion")
     if _SENDER.search(text, max(0, m.start - 110), m.start) or _sends_the_envoy(text, m, in_sent):
         flags.append("sender")
