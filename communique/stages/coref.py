@@ -216,8 +216,11 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
                 continue
             before = any(x.start < m.start for x in ent.mentions)
             scored.append(((exact, org is not None and ent.affiliation == org.id, len(ent.mentions), before), ent))
+        of_state = [ent for ent, _ in persons if state is not None and ent.affiliation == state.id]
         if scored:
             attach(max(scored, key=lambda x: x[0])[1], m)
+        elif len(of_state) == 1:
+            attach(of_state[0], m)      # "le chef de la diplomatie tunisienne": the one Tunisian named
     # descriptive organization references: nearest organization whose name shares the head noun
     for m in [x for x in mentions if x.descriptive and x.kind == "organization"]:
         words = set(fold(m.form).split())

@@ -1,0 +1,38 @@
+"""In-document coreference (stages.coref) of title-only references, on mentions built by hand for sentences
+written for the tests (fictional people and states)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.records import Mention
+from communique.stages.coref import cluster_mentions
+
+
+def _mention(text: str, form: str, kind: str, nth: int = 0, **info: object) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(form, start + 1)
+    return Mention(start, start + len(form), form, kind, 0, **info)  # type: ignore[arg-type]
+
+
+def _span(m: Mention) -> str:
+    return f"{m.start}:{m.end}"
+
+
+@pytest.mark.parametrize("reference, title", [
+    ("Le ministre freedonien a salué l'accord.", "ministre"),
+    ("Le chef de la diplomatie freedonienne a salué l'accord.", "chef de la diplomatie"),
+])
+def test_coref_a_title_beside_a_state_refers_to_the_person_of_that_state(reference, title):
+    text = "Karl Brand, ministre de la Sylvanie, a reçu Tomas Moro, ministre de la Freedonie. " + reference
+    sy, fd = _mention(text, "Sylvanie", "state", kb_id="SY"), _mention(text, "Freedonie", "state", kb_id="FD")
+    demonym = "freedonienne" if "freedonienne" in reference else "freedonien"
+    later = _mention(text, demonym, "state", kb_id="FD")
+    mentions = [_mention(text, "Karl Brand", "person", title="ministre", title_org=_span(sy)), sy,
+                _mention(text, "Tomas Moro", "person", title="ministre", title_org=_span(fd)), fd,
+                _mention(text, title, "person", nth=2 if title == "ministre" else 0, title=title, descriptive=True),
+                later]
+    people = {e.id: [m.form for m in e.mentions] for e in cluster_mentions(mentions, place_name=lambda s: None)
+              if e.kind == "person"}
+    assert people == {"person:karl-brand": ["Karl Brand"], "person:tomas-moro": ["Tomas Moro", title]}
