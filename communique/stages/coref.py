@@ -216,11 +216,12 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
                 continue
             before = any(x.start < m.start for x in ent.mentions)
             scored.append(((exact, org is not None and ent.affiliation == org.id, len(ent.mentions), before), ent))
-        of_state = [ent for ent, _ in persons if state is not None and ent.affiliation == state.id]
+        of_state = [ent for ent, _ in persons if state is not None and ent.affiliation == state.id
+                    and not any(TITLE_RE.fullmatch(t) and not _COUNTERPART.fullmatch(t) for t in ent.titles)]
         if scored:
             attach(max(scored, key=lambda x: x[0])[1], m)
         elif len(of_state) == 1:
-            attach(of_state[0], m)      # "le chef de la diplomatie tunisienne": the one Tunisian named
+            attach(of_state[0], m)      # "le chef de la diplomatie tunisienne": the one Tunisian named (of no other office)
     # descriptive organization references: nearest organization whose name shares the head noun
     for m in [x for x in mentions if x.descriptive and x.kind == "organization"]:
         words = set(fold(m.form).split())
@@ -235,6 +236,9 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
         titles = list({fold(t): t for t in reversed(ent.titles) if TITLE_RE.search(t)}.values())[::-1]
         ent.titles = sorted(titles, key=lambda t: bool(_RANKS.match(t)))
     return [e for e in entities if e.mentions]
+
+
+_COUNTERPART = re.compile(r"(?:counterparts?|homologues?|peers?|نظير\w*)", re.I)
 
 
 def _state_beside(m: Mention, states: list[Mention], span_entity: dict[str, Entity]) -> Entity | None:
