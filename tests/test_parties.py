@@ -168,3 +168,14 @@ def test_parties_members_of_a_long_delegation_list_are_no_counterparts():
         (f"person:{n.split()[1].lower()}", "person", n, None, [])
         for n in ("Karl Brand", "Olaf Lind", "Ivo Marsh", "Anna Sorel", "Eva Stone")]
     assert _events(text, specs, "en") == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Ilse Vance arrived in Port Lys on Sunday [Lys Agency/Reuters]",
+    "Ilse Vance held talks at the Harbour Union headquarters on Sunday.",
+])
+def test_parties_a_credit_or_a_headquarters_is_no_party(text):
+    specs = [("person:vance", "person", "Ilse Vance", None, []), _MORO,
+             ("org:lys", "organization", "Lys Agency", None, []),
+             ("org:hu", "organization", "Harbour Union", None, [])]
+    assert all("org:lys" not in parties and "org:hu" not in parties for _, parties in _events(text, specs, "en"))

@@ -22,7 +22,7 @@ __all__ = ["sentence_parties", "named_counterparts", "state_person", "offices_of
 _NON_PARTY_AFTER = re.compile(r"^(?:\)\s*(?:--|[-–—:])|/\.?\s)|^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
                               r"a fait savoir|fait savoir|a annoncé|annonce|a précisé|précise|"
                               r"a indiqué|officials?|officers?|responsables?|experts?|charter|"
-                              r"member|members|membres|countries|pays|states|session|website)\b", re.I)
+                              r"member|members|membres|countries|pays|states|session|website|headquarters)\b", re.I)
 # "..., the ministry's spokesman X said.", "..., a déclaré X.": the speaker closing the sentence
 _SPEAKER_AT_END = re.compile(r"\s*,?\s+(?:said|says|told\s+(?:\w+\s+){0,3}?\w+|added|noted|explained|a\s+(?:indiqué|déclaré|précisé|"
                              r"ajouté|souligné|expliqué)|indique|déclare|précise)(?:\s+(?:on\s+\w+|lundi|mardi|mercredi|jeudi|"
@@ -30,6 +30,8 @@ _SPEAKER_AT_END = re.compile(r"\s*,?\s+(?:said|says|told\s+(?:\w+\s+){0,3}?\w+|a
 #: "..., a indiqué la porte-parole X.", "..., said spokesman X.": the speaker after an inverted verb ends the sentence
 _SPEAKER_INVERTED = re.compile(r",\s+(?:a\s+(?:indiqué|déclaré|précisé|ajouté|souligné|expliqué)|indique|déclare|précise|"
                                r"said|says|added)\s+(?:le\s+|la\s+|l['’]|the\s+)?(?:[\w'’-]+\s+){0,5}$", re.I)
+#: a source in square brackets after a picture's caption: "[Reuters]", "[Twitter/QNA]"
+_CREDIT = re.compile(r"\s*(?:[/,]\s*[\w .-]{1,30})?\]")
 _SENTENCE_END_AFTER = re.compile(r"\s*[.!][\"»”’]?(?=\s|$)")
 # "Travelling straight from Saudi Arabia, X reached ...", "venant du Caire": where the traveller comes from
 _ORIGIN_BEFORE = re.compile(r"\b(?:travel\w*|coming|arriving|arrived|flew|flying|returning|returned|venant|venue?s?|"
@@ -151,10 +153,13 @@ def _of_state(person: Entity, state: Entity, ent_by_id: dict[str, Entity]) -> bo
         re.search(r"\b" + re.escape(form) + r"\b", bf) for form in state.forms for bf in body.forms))
 
 
+_COUNTERPART_WORD = re.compile(r"counterparts?|homologues?|peers?", re.I)
+
+
 def offices_of(persons: list[Entity]) -> frozenset[str]:
     """The title words the persons' titles hold, lower case and singular ('Foreign Ministers' -> 'foreign minister')."""
     return frozenset(re.sub(r"s$", "", t.group(0).lower()) for p in persons for title in p.titles
-                     for t in TITLE_RE.finditer(title))
+                     for t in TITLE_RE.finditer(title) if not _COUNTERPART_WORD.fullmatch(t.group(0)))
 
 
 #: the words a title holds around its state: 'the Iranian foreign minister', 'le ministre iranien des Affaires
@@ -245,6 +250,8 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue
             if _ORIGIN_BEFORE.search(text, max(0, m.start - 45), m.start):
                 continue        # where a traveller comes from is no party
+            if _CREDIT.match(text, m.end) and "[" in text[max(0, m.start - 3): m.start]:
+                continue        # "[Twitter/QNA]": a picture's credit
             before = text[max(0, m.start - 40): m.start]
             if _LOCATIVE.search(before[-25:]) and e.kind == "state" and not VISIT_TO.search(before):
                 continue
@@ -312,6 +319,8 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
             flags.append("non_party_before")
         if _ORIGIN_BEFORE.search(before[-45:]):
             flags.append("origin")
+        if _CREDIT.match(text, m.end) and "[" in text[max(0, m.start - 3): m.start]:
+            flags.append("credit")
         if _LOCATIVE.search(before[-25:]):
             flags.append("locative_visit" if VISIT_TO.search(before[-40:]) else "locative")
         if e.kind == "organization" and _VENUE_WORDS.search(" ".join(e.forms)):
