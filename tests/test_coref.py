@@ -45,3 +45,15 @@ def test_coref_a_title_beside_a_state_refers_to_the_person_of_that_state(referen
 def test_coref_a_title_beside_a_state_is_not_its_holder_of_another_office():
     assert _people("Le chef de la diplomatie freedonienne a salué l'accord.", "chef de la diplomatie", "émir") == {
         "person:karl-brand": ["Karl Brand"], "person:tomas-moro": ["Tomas Moro"]}
+
+
+def test_coref_a_title_naming_its_state_prefers_the_person_of_that_state():
+    text = "President Karl Brand spoke on Monday. Tomas Moro, of Sylvania, hosted talks. The president of Sylvania left."
+    sy1 = _mention(text, "Sylvania", "state", kb_id="SY")
+    sy2 = _mention(text, "Sylvania", "state", nth=1, kb_id="SY")
+    mentions = [_mention(text, "Karl Brand", "person", title="President"), sy1,
+                _mention(text, "Tomas Moro", "person", title_org=_span(sy1)), sy2,
+                _mention(text, "president of Sylvania", "person", title="president", descriptive=True)]
+    people = {e.id: [m.form for m in e.mentions] for e in cluster_mentions(mentions, place_name=lambda s: None)
+              if e.kind == "person"}
+    assert people == {"person:karl-brand": ["Karl Brand"], "person:tomas-moro": ["Tomas Moro", "president of Sylvania"]}

@@ -179,3 +179,11 @@ def test_parties_a_credit_or_a_headquarters_is_no_party(text):
              ("org:lys", "organization", "Lys Agency", None, []),
              ("org:hu", "organization", "Harbour Union", None, [])]
     assert all("org:lys" not in parties and "org:hu" not in parties for _, parties in _events(text, specs, "en"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ilse Vance met Tomas Moro's wife on Monday.", []),
+    ("Tomas Moro's first visit to Port Lys included talks with Ilse Vance.", [("meet", ("person:moro", "person:vance"))]),
+])
+def test_parties_the_possessor_of_a_relative_is_no_party_but_of_a_visit_is(text, expected):
+    assert _events(text, _TRIO[:2], "en") == expected

@@ -275,6 +275,8 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
             continue            # "condolences on the death of X"
         if e.kind == "person" and _place_read_as_person(text, m, e):
             continue            # "met X in Kyiv": a city the name finder took for a person
+        if e.kind == "person" and _POSSESSOR.match(text, m.end):
+            continue            # "X's wife", "after X's character": the one X's noun names is meant, not X
         if _bystanders_between(text, m.start):
             continue            # "cooperation between Malaysia and Saudi Arabia": not who met
             if e.kind == "state" and m.form[:1].islower():
@@ -283,6 +285,10 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
     return out
 
 
+#: a person's relative, staff or work after "'s" (not an event of theirs: "X's visit", not a title: "X's envoy")
+_POSSESSOR = re.compile(r"['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:visits?|trips?|tour|meeting|talks|call|arrival|stay|invitation|behalf|message|letter|"
+                        r"envoys?|representatives?|delegations?|government|administration|office|team|counterparts?|"
+                        r"first|second|third|last|latest|next)\b)(?-i:[a-z])", re.I)
 _IN_BEFORE = re.compile(r"(?<![\w'’])(?:in|à|en)\s+$", re.I)
 
 

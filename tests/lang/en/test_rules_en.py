@@ -73,6 +73,7 @@ def test_triggers_en_call_and_visit():
     "The new port will meet the needs of both countries.",
     "The leaders hope to take relations further and meet the aspirations of their peoples.",
     "The plan met the expectations of the donors.",
+    "The government met the protests with a crackdown.",
 ])
 def test_triggers_en_meeting_a_need_or_an_aspiration_is_no_meeting(sentence):
     assert [t.text for t in find_triggers(sentence, "en")] == []
