@@ -112,10 +112,10 @@ def test_parties_a_person_named_without_taking_part_is_no_party(text, lang):
 
 @pytest.mark.parametrize("text, lang", [
     ("Ilse Vance met Tomas Moro in Lysburg on Monday.", "en"),
-    ("Ilse Vance a rencontré Tomas Moro à Lysburg lundi.", "fr"),
+    ("Ilse Vance a rencontré Tomas Moro en Lysbourgie lundi.", "fr"),
 ])
 def test_parties_a_one_word_person_after_in_is_a_place(text, lang):
-    specs = _TRIO[:2] + [("person:lysburg", "person", "Lysburg", None, [])]
+    specs = _TRIO[:2] + [("person:lys", "person", "Lysburg" if lang == "en" else "Lysbourgie", None, [])]
     assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
 
 
@@ -171,3 +171,13 @@ def test_parties_a_credit_or_a_headquarters_is_no_party(text):
 ])
 def test_parties_the_possessor_of_a_relative_is_no_party_but_of_a_visit_is(text, expected):
     assert _events(text, _TRIO[:2], "en") == expected
+
+
+@pytest.mark.parametrize("titles, expected", [
+    (["Foreign Minister"], ("person:moro", "person:vance")),
+    (["President"], ("FD", "person:moro")),
+])
+def test_parties_an_unnamed_title_holder_holds_that_office(titles, expected):
+    text = "Tomas Moro received the Freedonian foreign minister on Monday. Ilse Vance later praised the talks."
+    specs = [_MORO, ("person:vance", "person", "Ilse Vance", "FD", titles), ("FD", "state", "Freedonian", None, [])]
+    assert _events(text, specs, "en") == [("meet", expected)]

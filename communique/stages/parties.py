@@ -122,10 +122,14 @@ def named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
     person_mentions = [pm for p in ent_by_id.values() if p.kind == "person" for pm in p.mentions]
     person_starts = {pm.start for pm in person_mentions}
     for m, e in parties:
-        if e.kind == "state" and (_COUNTERPART_AFTER.match(text, m.end) or _COUNTERPART_BEFORE.search(text, 0, m.start)
-                                  or _unnamed_title_holder(text, m, person_mentions)):
+        held = _unnamed_title_holder(text, m, person_mentions) if e.kind == "state" else None
+        if e.kind == "state" and (_COUNTERPART_AFTER.match(text, m.end) or _COUNTERPART_BEFORE.search(text, 0, m.start)):
             others = [pe for _, pe in parties if pe.kind == "person" and pe.affiliation != e.id]
             e = state_person(text, e, ent_by_id, offices_of(others)) or e
+        elif held is not None:
+            holder = state_person(text, e, ent_by_id, held)
+            if holder is not None and not (held and offices_of([holder]) and not offices_of([holder]) & held):
+                e = holder      # not "the Russian foreign minister" for the one Russian named, its president
         elif e.kind == "state" and (lead := _AR_TITLE_BEFORE.search(text, max(0, m.start - 60), m.start)) \
                 and _AR_APPOSITION.match(text, m.end).end() not in person_starts:
             e = _arabic_title_holder(text, e, lead.group("lead"), ent_by_id) or e
@@ -176,19 +180,23 @@ _DELEGATION_BEFORE = re.compile(r"\b(?:delegations?|délégations?)\s+(?:[\w-]+\
                                 r"(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
 
 
-def _unnamed_title_holder(text: str, m: Mention, person_mentions: list[Mention]) -> bool:
+def _unnamed_title_holder(text: str, m: Mention, person_mentions: list[Mention]) -> frozenset[str] | None:
     """A state adjective or name inside a title that no name follows: 'the Iranian foreign minister',
-    'du ministre iranien des Affaires étrangères', 'le président égyptien'; not 'X, Sylvanian Foreign Minister'."""
+    'du ministre iranien des Affaires étrangères', 'le président égyptien'; not 'X, Sylvanian Foreign Minister'.
+    The office the title names ({'foreign minister'}; empty for a delegation), or None."""
     gap = _STATE_TO_TITLE.match(text, m.end)
     title_after = (TITLE_RE.match(text, gap.end()) or _DELEGATION_AFTER.match(text, gap.end())) if gap else None
     title_before = (m.form[:1].islower() and _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)) or \
         _DELEGATION_BEFORE.search(text, max(0, m.start - 40), m.start)
     if title_after is None and not title_before:
-        return False
+        return None
     end = _TITLE_COMPLEMENT.match(text, title_after.end() if title_after else m.end).end()
     named_before = any(m.start - 4 <= p.end <= m.start and text[p.end: m.start].strip() == ","
                        for p in person_mentions)
-    return not named_before and not any(m.end < p.start <= end for p in person_mentions)
+    if named_before or any(m.end < p.start <= end for p in person_mentions):
+        return None
+    title = (title_after or title_before).group(0)      # type: ignore[union-attr]
+    return frozenset(re.sub(r"s$", "", t.group(0).lower()) for t in TITLE_RE.finditer(title))
 
 
 def _arabic_title_holder(text: str, state: Entity, lead: str, ent_by_id: dict[str, Entity]) -> Entity | None:
@@ -285,15 +293,15 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
     return out
 
 
-#: a person's relative, staff or work after "'s" (not an event of theirs: "X's visit", not a title: "X's envoy")
-_POSSESSOR = re.compile(r"['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:visits?|trips?|tour|meeting|talks|call|arrival|stay|invitation|behalf|message|letter|"
-                        r"envoys?|representatives?|delegations?|government|administration|office|team|counterparts?|"
-                        r"first|second|third|last|latest|next)\b)(?-i:[a-z])", re.I)
-_IN_BEFORE = re.compile(r"(?<![\w'’])(?:in|à|en)\s+$", re.I)
+#: a person's relative or staff after "'s": "X's wife", "after X's character" (the one the noun names is meant)
+_POSSESSOR = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:wife|husband|son|daughter|father|mother|brother|sister|family|widow|"
+                        r"children|character|spokes(?:man|woman|person)|advis[eo]r|aides?|lawyers?|predecessor|"
+                        r"successor|bodyguards?)\b", re.I)
+_IN_BEFORE = re.compile(r"(?<![\w'’])(?:in|en)\s+$", re.I)   # not "à": "a dit à X"
 
 
 def _place_read_as_person(text: str, m: Mention, e: Entity) -> bool:
-    """A one-word 'person' without a title right after 'in', 'à': a place ('met X in Kyiv'), not 'in X's office'."""
+    """A one-word 'person' without a title right after 'in', 'en': a place ('met X in Kyiv'), not 'in X's office'."""
     return not e.titles and " " not in m.form and bool(_IN_BEFORE.search(text, max(0, m.start - 6), m.start)) \
         and not re.match(r"['’]s?\b", text[m.end: m.end + 2])
 
