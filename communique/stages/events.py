@@ -16,7 +16,8 @@ from .frame_merging import absorb_state_frames, attendees_join, merge_frames, wi
 from .pairs import PairCandidate, pair_candidates
 from .triggers import Trigger, find_triggers, reads_as_sport, status_of
 from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
-from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, offices_of, party_rule_flags, sentence_parties
+from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
+                      party_rule_flags, sentence_parties)
 from .venue import VenueQuery, learned_venue, rule_venue
 from .visits import venue_in_host, visit_frames
 
@@ -220,7 +221,7 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     end = min(cut.start() if cut else s_end, _next_clause_verb(text, triggers, trig, lang))
     after = [p for p in parties if trig.start < p[0].start < end]  # also inside: "talked to X by phone";
     # not past a new clause with a subject of its own (", and Y was ...", "كما اجتمع بـC")
-    after = _before_relative_clause(text, s_start, after)
+    after = before_relative_clause(text, s_start, after)
     ids_before = list(dict.fromkeys(e.id for _, e in before))
     ids_after = list(dict.fromkeys(e.id for _, e in after))
     if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
@@ -359,27 +360,6 @@ _REPORTED_THAT = re.compile(r"\b(?:said|says|stated|announced|indicated|reported
                             r"a\s+(?:indiqué|déclaré|affirmé|annoncé|précisé|ajouté|souligné|expliqué|confirmé|rappelé)|"
                             r"a\s+fait\s+savoir|indique|déclare|affirme|annonce|précise|ajoute|souligne|explique)\s+"
                             r"(?:that|que|qu['’])\s*", re.I)
-
-
-#: a relative clause after the one met: ", à qui il a transmis ...", "la guerre que mène X", ", which Y ..."
-_RELATIVE = re.compile(r"(?:,\s+(?:à\s+qui|auquel|à\s+laquelle|lequel|laquelle|dont|où|who|whom|whose|which|where)|"
-                       r"(?<!ainsi\s)(?<!même\s)(?<!tandis\s)(?<!alors\s)(?<!bien\s)(?<!plus\s)(?<!moins\s)(?<!ce\s)"
-                       r"\b(?:que|qu['’]|which|whom))\s*", re.I)
-
-
-_CLEFT = re.compile(r"\b(?:c['’]est|c['’]était|ce\s+sont|it\s+(?:is|was))\b", re.I)
-
-
-def _before_relative_clause(text: str, s_start: int, after: list[tuple[Mention, Entity]]) -> list[tuple[Mention, Entity]]:
-    """The objects of a trigger up to a relative clause opened after the first of them: the persons the
-    clause names ('... à qui il a transmis les voeux du président X') took no part in the event; but
-    'C'est lors d'une visite à A que B ...' (a cleft) names the subject after its 'que'."""
-    if len(after) < 2:
-        return after
-    rel = _RELATIVE.search(text, after[0][0].end, after[-1][0].start)
-    if rel is None or _CLEFT.search(text, s_start, rel.start()):
-        return after
-    return [p for p in after if p[0].start < rel.start()]
 
 
 def _reported_clause(text: str, start: int, end: int) -> int | None:

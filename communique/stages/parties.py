@@ -16,7 +16,8 @@ from .title_names import names_a_document
 from .titles import TITLE_RE, TITLE_WORDS
 from .venue import LOCATIVE as _LOCATIVE
 
-__all__ = ["sentence_parties", "named_counterparts", "state_person", "offices_of", "party_rule_flags", "EVENT_NAME", "VISIT_TO"]
+__all__ = ["sentence_parties", "named_counterparts", "state_person", "offices_of", "before_relative_clause",
+           "party_rule_flags", "EVENT_NAME", "VISIT_TO"]
 
 # (and a news agency that closes a dateline: "(VNA) -", "/VNA/ ")
 _NON_PARTY_AFTER = re.compile(r"^(?:\)\s*(?:--|[-–—:])|/\.?\s)|^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
@@ -360,3 +361,22 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
     if e.kind == "person" and _place_read_as_person(text, m, e):
         flags.append("place_as_person")
     return flags
+
+
+#: a relative clause after the one met: ", à qui il a transmis ...", "la guerre que mène X", ", which Y ..."
+_RELATIVE = re.compile(r"(?:,\s+(?:à\s+qui|auquel|à\s+laquelle|lequel|laquelle|dont|où|who|whom|whose|which|where)|"
+                       r"(?<!ainsi\s)(?<!même\s)(?<!tandis\s)(?<!alors\s)(?<!bien\s)(?<!plus\s)(?<!moins\s)(?<!ce\s)"
+                       r"\b(?:que|qu['’]|which|whom))\s*", re.I)
+_CLEFT = re.compile(r"\b(?:c['’]est|c['’]était|ce\s+sont|it\s+(?:is|was))\b", re.I)
+
+
+def before_relative_clause(text: str, s_start: int, after: list[tuple[Mention, Entity]]) -> list[tuple[Mention, Entity]]:
+    """The objects of a trigger up to a relative clause opened after the first of them: the persons the
+    clause names ('... à qui il a transmis les voeux du président X') took no part in the event; but
+    'C'est lors d'une visite à A que B ...' (a cleft) names the subject after its 'que'."""
+    if len(after) < 2:
+        return after
+    rel = _RELATIVE.search(text, after[0][0].end, after[-1][0].start)
+    if rel is None or _CLEFT.search(text, s_start, rel.start()):
+        return after
+    return [p for p in after if p[0].start < rel.start()]
