@@ -200,11 +200,32 @@ def person_row(store: Any, gid: str, p: dict[str, Any], doc_of: dict[str, str],
                                                     for a in answers.values())
     arabic = max((f for f in forms if is_arabic(f)), key=lambda f: (len(f.split()), len(f)))
     shown = {names.get(a, a) for a in arabic_actors}
-    return {"id": gid, "canonical": p["canonical"], "actors": sorted(actors), "one_actor": len(actors) == 1
-            and len(scripts) == 2, "agrees": agrees, "answers": {f: sorted(a)[:3] for f, a in answers.items()},
+    one_actor = len(actors) == 1 and len(scripts) == 2
+    return {"id": gid, "canonical": p["canonical"], "actors": sorted(actors), "one_actor": one_actor,
+            "agrees": agrees, "cause": failure_cause(one_actor, agrees, actors, scripts, answers), "answers": {f: sorted(a)[:3] for f, a in answers.items()},
             "shown": sorted(shown), "display_ok": bool(shown) and all(match_key(s) in latin for s in shown),
             "arabic": arabic, "romanized": romanize(arabic), "romanized_ok": match_key(romanize(arabic)) in latin,
             "latin": sorted(latin)}
+
+
+def failure_cause(one_actor: bool, agrees: bool, actors: set[str], scripts: set[bool],
+                  answers: dict[str, frozenset[str]]) -> str | None:
+    """Why a two-script person is not one actor with agreeing `--actor` events, the first that applies:
+    extraction (a script's forms not found; found as a place or organization; in no occurred report, so
+    that no form can show its events), else linking (several person actors) or resolution (one actor,
+    but a form resolves elsewhere or to several actors)."""
+    if one_actor and agrees:
+        return None
+    if len(scripts) < 2:
+        return "extraction: a script's forms not found"
+    if any(not a.startswith("person:") for a in actors):
+        return "extraction: found as a place or organization"
+    shown = [a for a in answers.values() if not any(x.startswith("error") for x in a)]
+    if shown and not any(shown):       # the forms that resolve name an actor of no occurred report
+        return "extraction: in no occurred report"
+    if len(actors) > 1:
+        return "linking: several person actors"
+    return "resolution: a form names another actor or several"
 
 
 def corpus_spellings(con: Any, rows: list[dict[str, Any]]) -> None:
@@ -269,8 +290,13 @@ def main() -> None:
           "need extraction: no two occurred reports of one family, compatible dates and venue, two shared parties)")
     print("missed pairs:", pr["missed"][: args.show])
     print("false pairs:", pr["false"][: args.show])
+    causes: dict[str, int] = defaultdict(int)
+    for r in res["rows"]:
+        if r["cause"]:
+            causes[r["cause"]] += 1
+    print("two-script persons failing, by cause:", dict(sorted(causes.items(), key=lambda kv: -kv[1])))
     for r in [r for r in res["rows"] if not (r["one_actor"] and r["agrees"] and r["display_ok"])][: args.show]:
-        print(f"  {r['id']}: actors {r['actors']} shown {r['shown']} romanized {r['romanized']!r} "
+        print(f"  {r['id']} ({r['cause'] or 'shown name'}): actors {r['actors']} shown {r['shown']} romanized {r['romanized']!r} "
               f"answers {json.dumps(r['answers'], ensure_ascii=False)}")
 
 

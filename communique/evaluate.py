@@ -71,9 +71,28 @@ def score_document(record: dict[str, Any], gold: dict[str, Any]) -> DocScore:
     s = DocScore(doc=gold["id"], lang=gold["lang"])
     gents = gold["entities"]
     pents = record.get("entities", [])
-    text = record["document"].get("text", "")
-    by_id = {e["id"]: e for e in pents}
-    # entities
+    _score_entities(s, pents, gents)
+    # events (occurred only)
+    pevs = [e for e in record.get("events", []) if e.get("status", "occurred") == "occurred"]
+    gevs = gold["events"]
+    s.ev_pred, s.ev_gold = len(pevs), len(gevs)
+    s.evidence_bad = _bad_evidence(pevs, record["document"].get("text", ""))
+    matches = _match_events(pevs, gevs, {e["id"]: e for e in pents}, gents)
+    s.ev_tp = len(matches)
+    for i, j, c in matches:
+        _score_matched_event(s, pevs[i], gevs[j], c)
+    s.pairs = sorted((i, j) for i, j, _ in matches)
+    s.matched = {i for i, _, _ in matches}
+    _score_confidence(s, pevs)
+    used_g = {j for _, j, _ in matches}
+    for j, gev in enumerate(gevs):
+        if j not in used_g:
+            s.errors.append("missed event " + gev["type"] + " " + ",".join(p["id"] for p in gev["parties"]))
+    return s
+
+
+def _score_entities(s: DocScore, pents: list[dict[str, Any]], gents: list[dict[str, Any]]) -> None:
+    """Entity precision and recall counts, and the variant merge rate."""
     s.ent_pred, s.ent_gold = len(pents), len(gents)
     matched_gold: set[str] = set()
     for e in pents:
@@ -88,39 +107,42 @@ def score_document(record: dict[str, Any], gold: dict[str, Any]) -> DocScore:
             s.variant_total += 1
             if any(len(_keys(e["forms"]) & gkeys) >= 2 for e in pents):
                 s.variant_merged += 1
-    # events (occurred only)
-    pevs = [e for e in record.get("events", []) if e.get("status", "occurred") == "occurred"]
-    gevs = gold["events"]
-    s.ev_pred, s.ev_gold = len(pevs), len(gevs)
+
+
+def _bad_evidence(pevs: list[dict[str, Any]], text: str) -> int:
+    """Evidence spans that are not the text at their offsets, or lone ones without the trigger."""
+    bad = 0
     for ev in pevs:
         for evid in ev["evidence"]:
             if text[evid["start"]: evid["end"]] != evid["text"] or (
                     ev.get("trigger") and ev["trigger"] not in evid["text"] and len(ev["evidence"]) == 1):
-                s.evidence_bad += 1
+                bad += 1
+    return bad
 
-    def cover(ev: dict[str, Any], gev: dict[str, Any]) -> set[str]:
-        got: set[str] = set()
+
+def _match_events(pevs: list[dict[str, Any]], gevs: list[dict[str, Any]], by_id: dict[str, dict[str, Any]],
+                  gents: list[dict[str, Any]]) -> list[tuple[int, int, set[str]]]:
+    """One-to-one (predicted, gold, covered gold parties) matches: the most gold parties covered first; ties
+    go to the same type family, then the same type (a visit to the visit, the meeting held during it to the
+    meeting), then a compatible date, then the nearer position."""
+    covered_ids = []
+    for ev in pevs:
         pids: set[str] = set()
         for p in ev["parties"]:
             pids |= _gold_ids_of(by_id.get(p["entity"]), gents)
             pids |= _gold_ids_of(by_id.get(p.get("affiliation") or ""), gents)
-        for gp in gev["parties"]:
-            if gp["id"] in pids:
-                got.add(gp["id"])
-        return got
-
+        covered_ids.append(pids)
     pairs = []
     for i, ev in enumerate(pevs):
         for j, gev in enumerate(gevs):
-            c = cover(ev, gev)
+            c = {gp["id"] for gp in gev["parties"] if gp["id"] in covered_ids[i]}
             need = min(2, len(gev["parties"]))
             if len(c) >= need and need > 0:
-                # ties between candidates: same type family first, then a compatible date, then order
                 same_type = _FAMILY.get(ev["type"], ev["type"]) == _FAMILY.get(gev["type"], gev["type"])
                 pd, gd = ev.get("date") or "", gev.get("date") or ""
                 same_date = bool(pd and gd and (pd.startswith(gd) or gd.startswith(pd)))
-                pairs.append((len(c), same_type, same_date, -abs(i - j), i, j, c))
-    pairs.sort(reverse=True)
+                pairs.append((len(c), same_type, ev["type"] == gev["type"], same_date, -abs(i - j), i, j, c))
+    pairs.sort(key=lambda x: x[:7], reverse=True)
     used_p, used_g = set(), set()
     matches = []
     for *_, i, j, c in pairs:
@@ -129,46 +151,45 @@ def score_document(record: dict[str, Any], gold: dict[str, Any]) -> DocScore:
         used_p.add(i)
         used_g.add(j)
         matches.append((i, j, c))
-    s.ev_tp = len(matches)
-    for i, j, c in matches:
-        ev, gev = pevs[i], gevs[j]
-        s.party_tp += len(c)
-        s.party_pred += len(ev["parties"])
-        s.party_gold += len(gev["parties"])
-        s.type_ok += ev["type"] == gev["type"]
-        s.family_ok += _FAMILY.get(ev["type"], ev["type"]) == _FAMILY.get(gev["type"], gev["type"])
-        if gev.get("date"):
-            s.date_total += 1
-            pd = ev.get("date") or ""
-            if pd.startswith(gev["date"]) and len(pd) >= len(gev["date"]):
-                s.date_ok += 1
-            else:
-                s.errors.append(f"date {pd or None} != {gev['date']}")
-        gloc = gev.get("location")
-        if gloc:
-            s.loc_total += 1
-            ploc = ev.get("location") or {}
-            if same_venue(ploc, gloc):
-                s.loc_ok += 1
-            else:
-                s.errors.append(f"location {ploc.get('name')} != {gloc.get('name')}")
-    matched_p = {i for i, _, _ in matches}
-    s.pairs = sorted((i, j) for i, j, _ in matches)
-    s.matched = matched_p
+    return matches
+
+
+def _score_matched_event(s: DocScore, ev: dict[str, Any], gev: dict[str, Any], covered: set[str]) -> None:
+    """Parties, type, date and venue of one matched event."""
+    s.party_tp += len(covered)
+    s.party_pred += len(ev["parties"])
+    s.party_gold += len(gev["parties"])
+    s.type_ok += ev["type"] == gev["type"]
+    s.family_ok += _FAMILY.get(ev["type"], ev["type"]) == _FAMILY.get(gev["type"], gev["type"])
+    if gev.get("date"):
+        s.date_total += 1
+        pd = ev.get("date") or ""
+        if pd.startswith(gev["date"]) and len(pd) >= len(gev["date"]):
+            s.date_ok += 1
+        else:
+            s.errors.append(f"date {pd or None} != {gev['date']}")
+    gloc = gev.get("location")
+    if gloc:
+        s.loc_total += 1
+        ploc = ev.get("location") or {}
+        if same_venue(ploc, gloc):
+            s.loc_ok += 1
+        else:
+            s.errors.append(f"location {ploc.get('name')} != {gloc.get('name')}")
+
+
+def _score_confidence(s: DocScore, pevs: list[dict[str, Any]]) -> None:
+    """Matched and total events per confidence band and above CONFIDENT; every unmatched one as an error."""
     for i, ev in enumerate(pevs):
         band = next(f"{lo:.2f}-{min(hi, 1):.2f}" for lo, hi in BANDS if lo <= ev["confidence"] < hi)
         s.bands.setdefault(band, [0, 0])
         s.bands[band][1] += 1
-        s.bands[band][0] += i in matched_p
+        s.bands[band][0] += i in s.matched
         if ev["confidence"] >= CONFIDENT:
             s.confident += 1
-            s.confident_ok += i in matched_p
-        if i not in matched_p:
+            s.confident_ok += i in s.matched
+        if i not in s.matched:
             s.errors.append("extra event " + ev["type"] + " " + ",".join(p["entity"] for p in ev["parties"]))
-    for j, gev in enumerate(gevs):
-        if j not in used_g:
-            s.errors.append("missed event " + gev["type"] + " " + ",".join(p["id"] for p in gev["parties"]))
-    return s
 
 
 def same_venue(predicted: dict[str, Any], gold: dict[str, Any]) -> bool:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from .config import Settings
 from .records import DateMention, Document, Extraction, Location, RawDocument, Rejected, Skipped
 from .stages.coref import add_royal_forms, cluster_mentions
-from .stages.dates import find_dates
+from .stages.dates import find_dates, years_from_context
 from .stages.events import EventContext, extract_events
 from .stages.gazetteer import Gazetteer, GazetteerEntry
 from .stages.language import build_detector, detect_language
@@ -234,6 +234,8 @@ class Pipeline:
             years = [int(d.value[:4]) for d in dates if d.value and len(d.value) == 10 and not d.relative]
             if years and lang != "ar":          # the Arabic finder takes no year hint: the same dates again
                 dates = self._find_dates(doc.text, lang, None, year_hint=years[0])
+            elif lang != "ar":
+                dates = years_from_context(dates, lambda year: self._find_dates(doc.text, lang, None, year_hint=year))
             from .stages.triggers import status_of
 
             anchors = [d.value for d in dates if d.value and len(d.value) == 10 and re.search(r"\d", d.text)

@@ -404,3 +404,68 @@ def test_a_titled_name_resolves_without_its_title_or_by_the_form_that_holds_it()
     # the one actor with a form holding the titled name, before the untitled alias ("Orvan" is Orvan Mali's)
     assert resolve_actor_ref("King Orvan", rows) == [("person:orvan-kessler", "Orvan Kessler")]
     assert resolve_actor_ref("Orvan", rows) == [("person:orvan-mali", "Orvan Mali")]
+
+
+def test_a_document_without_a_date_joins_a_dated_meeting_only_with_the_same_officials():
+    """Two presidents' call of 2025 (its document names Ostria's foreign minister Kern) and an undated call of
+    theirs told by a document without any date that names Brandt, Ostria's minister before him: two calls.
+    An undated document naming Kern, or naming more officials than the dated one, tells of the same call."""
+    from communique.corpus.merging import assign_corpus_ids, merge_events, merge_events_reference, report_keys
+
+    affiliations = {"person:arno-vell": {"Q1"}, "person:piet-ost": {"Q2"}, "person:ilse-brandt": {"Q2"},
+                    "person:otto-kern": {"Q2"}, "person:lena-vahl": {"Q1"}}
+    presidents = [("person:arno-vell", "Q1"), ("person:piet-ost", "Q2")]
+    named = {"d1": {"person:arno-vell", "person:piet-ost", "person:otto-kern"},
+             "d2": {"person:arno-vell", "person:piet-ost", "person:ilse-brandt"},
+             "d3": {"person:arno-vell", "person:piet-ost", "person:otto-kern", "person:lena-vahl"}}
+    published = {"d1": "2025-04-01", "d2": None, "d3": None}
+
+    def merged(docs: list[str], *, casts: bool = True) -> list[list[str]]:
+        reports = [_report(f"e-{d}", d, "2025-03-31" if d == "d1" else None, presidents) for d in docs]
+        keys = report_keys(reports, affiliations, lambda ds: {d: named[d] for d in ds} if casts else {},
+                           lambda ds: {d: published[d] for d in ds})
+        assert sorted(map(sorted, merge_events(keys))) == sorted(map(sorted, merge_events_reference(keys)))
+        groups: dict[str, list[str]] = {}
+        for ev, cid in assign_corpus_ids(keys)[0]:
+            groups.setdefault(cid, []).append(ev)
+        return sorted(sorted(g) for g in groups.values())
+
+    assert merged(["d1", "d2"]) == [["e-d1"], ["e-d2"]]
+    assert merged(["d1", "d3"]) == [["e-d1", "e-d3"]]
+    # the undated call of Brandt's time joins neither the 2025 call nor a report that joined it
+    assert merged(["d1", "d3", "d2"]) == [["e-d1", "e-d3"], ["e-d2"]]
+    # without the documents' persons nothing places it: it joins, as before
+    assert merged(["d1", "d2"], casts=False) == [["e-d1", "e-d2"]]
+
+
+def test_an_undated_report_joins_the_meeting_nearest_its_documents_date():
+    """Two calls of one pair 19 days apart, both within the month before a document's date: its undated
+    report tells of the nearer one, in a small block, a large one and an incremental merge alike."""
+    from communique.corpus.merging import merge_events, merge_into_groups
+
+    pair = frozenset({"Q1", "Q2"})
+    calls = [("e1", "call", pair, "2023-03-20", None), ("e2", "call", pair, "2023-04-08", None)]
+    undated = ("e3", "call", pair, None, None, frozenset(), frozenset(), "2023-04-10")
+    assert sorted(map(sorted, merge_events(calls + [undated]))) == [[0], [1, 2]]
+    many = [(f"m{k}", "call", pair, f"2021-0{k}-15", None) for k in range(1, 8)]
+    groups = merge_events(many + calls + [undated])
+    assert [8, 9] in [sorted(g) for g in groups]
+    assert sorted(map(sorted, merge_into_groups([[calls[0]], [calls[1]]], [undated]))) == [[0], [1, 2]]
+    # a document published the day after the first call: that one
+    early = undated[:7] + ("2023-03-21",)
+    assert sorted(map(sorted, merge_events(calls + [early]))) == [[0, 2], [1]]
+
+
+def test_resolve_an_arabic_name_with_a_proclitic_by_its_key():
+    # "and Zenati": the conjunction written onto the article is no part of the name
+    assert resolve_actor_ref("والزناتي", ALIASES) == [("person:tarik-zenati", "Tarik Zenati")]
+    assert resolve_actor_ref("وزناتي", ALIASES) == []       # a bare و is the name's own letter
+
+
+def test_resolve_a_full_name_two_actors_share_as_alias_to_the_one_it_names():
+    """A document's coreference gave Omar Mansouri's name to Ali Mansouri once: "Omar Mansouri" is still
+    Omar's; a surname both carry stays ambiguous."""
+    aliases = ALIASES + [("person:ali-mansouri", "person", "Ali Mansouri", "Omar Mansouri")]
+    assert resolve_actor_ref("Omar Mansouri", aliases) == [("person:omar-mansouri", "Omar Mansouri")]
+    assert resolve_actor_ref("Mansouri", aliases) == [("person:ali-mansouri", "Ali Mansouri"),
+                                                      ("person:omar-mansouri", "Omar Mansouri")]

@@ -151,6 +151,16 @@ def test_get_len_add(actors):
     assert actors.lookup("organisation onusienne") == []   # other tables untouched
 
 
+def test_lookup_is_remembered_until_an_actor_is_added():
+    t = ActorTable([Actor(id="kb:a", kind="organization", name="Harbour Council")])
+    first = t.lookup("Harbour Council")
+    first.clear()                                   # a caller's list is its own
+    assert [a.id for a in t.lookup("Harbour Council")] == ["kb:a"]
+    assert t.lookup("Harbour Board") == []
+    t.add(Actor(id="kb:b", kind="organization", name="Harbour Board"))
+    assert [a.id for a in t.lookup("Harbour Board")] == ["kb:b"]   # not the remembered miss
+
+
 def test_overlay(tmp_path):
     ov = tmp_path / "overlay.yaml"
     ov.write_text(

@@ -152,3 +152,12 @@ def test_titles_before_a_name_are_no_name_words():
     assert same_name("Crown Prince Orvan bin Kessler", "Orvan bin Kessler") == 1.0
     assert is_title_word("roi") and is_title_word("dr") and is_title_word("الملك")
     assert not is_title_word("bin") and not is_title_word("orvan")
+
+
+def test_same_name_a_lineage_and_a_family_name_of_one_person():
+    """Nabil bin Rashed bin Hamdan and Nabil bin Rashed Al Qasim (invented): one goes on with the
+    grandfather, the other ends with the family name; other fathers, or two family names, are others."""
+    assert same_name("Nabil bin Rashed bin Hamdan", "Nabil bin Rashed Al Qasim") >= SAME_NAME_THRESHOLD
+    assert same_name("نبيل بن راشد بن حمدان", "نبيل بن راشد آل قاسم") >= SAME_NAME_THRESHOLD
+    assert same_name("Nabil bin Rashed bin Hamdan", "Nabil bin Saeed Al Qasim") < SAME_NAME_THRESHOLD
+    assert same_name("Nabil bin Rashed Al Hamdan", "Nabil bin Rashed Al Qasim") < SAME_NAME_THRESHOLD

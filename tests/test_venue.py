@@ -268,3 +268,15 @@ def test_a_place_is_reported_without_transliteration_marks_and_found_after_an_ar
     q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar"),
                 place_mentions=[(ent.mentions[0], ent)], geocode=gazetteer.get)
     assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Al-Waḥa Ulya"]
+
+
+def test_a_place_of_the_trigger_sentence_and_a_place_told_as_planned_have_their_own_features():
+    text = "Kofi Adu arrived in Accra, where he met Ali Sow. He is expected to travel to Lome on Friday."
+    first = text.index(".") + 1
+    q = _query(text, [("Accra", "place", "GH"), ("Lome", "place", "TG")], [_person("Kofi Adu"), _person("Ali Sow")],
+               geocode=_GAZETTEER.get)
+    q = replace(q, sents=[(0, first), (first + 1, len(text))], frame=replace(q.frame, evidence=[(0, first)]))
+    features = _features_of(q)
+    assert features["Accra"]["trigger_sentence|before=arrive"] == 1.0 and "only_told_as_planned" not in features["Accra"]
+    assert features["Lome"]["only_told_as_planned"] == 1.0
+    assert not any(k.startswith("trigger_sentence") for k in features["Lome"])

@@ -3,6 +3,8 @@ sentences written for these tests (fictional people and states)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from communique.records import Document, Entity, Mention
@@ -179,3 +181,72 @@ def test_visits_a_pronoun_subject_is_the_story_subject():
     places = [(e.mentions[0], e) for e in ents]
     frames = visit_frames(text, (0, len(text)), find_triggers(text, "fr"), "fr", [], places, by_id, "person:vance")
     assert [f.parties for f in frames] == [["person:vance", "FD"]]
+
+
+def _events(text: str, specs, lang: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The occurred events of a hand-built document, one sentence per '. ' (type, parties); an entity is
+    mentioned wherever its form stands."""
+    ents = [Entity(ent_id, kind, form, [form], [Mention(m.start(), m.end(), form, kind, 0)  # type: ignore[arg-type]
+                                               for m in re.finditer(re.escape(form), text)],
+                   affiliation=affiliation, country=country) for ent_id, kind, form, country, affiliation in specs]
+    doc = Document(id="sha256:v", source="v.txt", text=text, lang=lang)
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    sents, start = [], 0
+    for part in text.split(". "):
+        sents.append((start, start + len(part) + 1))
+        start += len(part) + 2
+    events = extract_events(doc, ents, sents, [], ctx)
+    return sorted((e.type, tuple(p.entity for p in e.parties)) for e in events if e.status == "occurred")
+
+
+_NEIGHBOURS = [("person:vance", "person", "Ilse Vance", None, "SY"), ("person:moro", "person", "Tomas Moro", None, "FD"),
+               ("SY", "state", "Sylvanie", "SY", None), ("FD", "state", "Freedonie", "FD", None)]
+
+
+def test_visits_an_opening_visit_without_a_named_host_goes_to_the_state_of_the_one_who_receives():
+    text = ("En visite dans le pays voisin, Ilse Vance a été reçue lundi par le président Tomas Moro. "
+            "La Freedonie et la Sylvanie sont voisines.")
+    assert ("visit", ("person:vance", "FD")) in _events(text, _NEIGHBOURS, "fr")
+
+
+def test_visits_a_relative_clause_of_arrival_names_the_visitor_of_the_meeting():
+    text = "Tomas Moro met Ilse Vance, who landed in Port Lys on Sunday for a two-day visit. Freedonia is calm."
+    specs = _NEIGHBOURS[:2] + [("FD", "state", "Freedonia", "FD", None),
+                               ("place:port-lys", "place", "Port Lys", "FD", None)]
+    got = _events(text, specs, "en")
+    assert ("visit", ("person:vance", "FD")) in got and ("meet", ("person:moro", "person:vance")) in got
+
+
+def test_visits_the_visitor_named_right_after_the_visit_noun():
+    text = ("استقبل الرئيس توماس مورو الوزيرة إلسه فانس. وتأتي زيارة إلسه فانس في إطار تعزيز العلاقات. "
+            "وتجمع فريدونيا وسيلفانيا علاقات قديمة.")
+    specs = [("person:moro", "person", "توماس مورو", None, "FD"), ("person:vance", "person", "إلسه فانس", None, "SY"),
+             ("FD", "state", "فريدونيا", "FD", None), ("SY", "state", "سيلفانيا", "SY", None)]
+    assert ("visit", ("person:vance", "FD")) in _events(text, specs, "ar")
+
+
+@pytest.mark.parametrize("text", [
+    "Ilse Vance met Tomas Moro, and she is expected to pay a visit to the region next week. Freedonia is calm.",
+    "Ilse Vance met Tomas Moro. The two ministers praised the visit of the delegation. Freedonia is calm.",
+])
+def test_visits_no_visit_beside_a_meeting_when_planned_or_made_by_no_party(text):
+    specs = _NEIGHBOURS[:2] + [("FD", "state", "Freedonia", "FD", None), ("SY", "state", "Sylvania", "SY", None)]
+    assert not [e for e in _events(text, specs, "en") if e[0] == "visit"]
+
+
+def test_visits_a_visit_told_to_a_host_person_gives_way_to_the_visit_to_the_host_state():
+    from communique.stages.frames import Frame
+    from communique.stages.visits import visits_beside_meetings
+
+    text = "Tomas Moro received Ilse Vance on Monday. Tomas Moro praised the visit of Ilse Vance."
+    s1, s2 = (0, 40), (41, len(text))
+    ents = [Entity(i, k, f, [f], [Mention(m.start(), m.end(), f, k, 0) for m in re.finditer(f, text)],  # type: ignore[arg-type]
+                   affiliation=a, country=c) for i, k, f, c, a in _NEIGHBOURS[:2]]
+    ents += [Entity(i, "state", f, [f], [], country=c) for i, _, f, c, _ in _NEIGHBOURS[2:]]  # type: ignore[arg-type]
+    by_id = {e.id: e for e in ents}
+    meet, visit = find_triggers(text[:40], "en")[0], find_triggers(text[41:], "en", 41)[0]
+    frames = [Frame("meet", "occurred", ["person:moro", "person:vance"], {}, [s1], meet),
+              Frame("visit", "occurred", ["person:moro", "person:vance"], {}, [s2], visit)]
+    out = visits_beside_meetings(text, [(s2, visit)], frames, [], by_id)
+    assert [(f.type, f.parties) for f in out] == [("visit", ["person:vance", "FD"]),
+                                                   ("meet", ["person:moro", "person:vance"])]

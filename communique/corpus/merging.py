@@ -56,7 +56,8 @@ def _party_side(p: dict[str, Any], entities: dict[str, dict[str, Any]]) -> tuple
 
 #: (ref, family, party keys, date, country[, the key pairs that are one party: a person and its state
 #: [, the (person, state) pairs its document implies for the states it names without an official
-#: [, an undated report's document's own date]]])
+#: [, an undated report's document's own date[, its document's cast: the (person, state) pairs of the
+#: officials it names for the report's states and organizations and those its persons act for]]]])
 EventKey = tuple[Any, ...]
 
 
@@ -159,6 +160,29 @@ def _within(window: Window | None, other: Window | None, dates: Iterable[_DateIn
     return lo, hi
 
 
+Cast = dict[str, frozenset[str]]      # state or organization -> the officials a document names for it
+
+
+def _cast(k: EventKey) -> tuple[bool, Cast] | None:
+    """(whether the report is unplaced: no date of its own and none of its document, its document's cast),
+    or None when the cast is not known (keys built without the documents' persons)."""
+    if len(k) <= 8:
+        return None
+    return (not k[3] and not k[7]), named_officials(k[8])
+
+
+def _cast_fits(unplaced: Sequence[Cast], placed: Cast | None) -> bool:
+    """A cluster holding reports of documents without any date joins a placed one (dated, or dated by its
+    documents) unless, for a state or organization of the meeting, each side names an official of it that
+    the other does not: the cast of officials is all that places a document in time (a 2023 call of two
+    presidents, told beside a foreign minister of 2023, is not their call of 2025, whose reports name the
+    minister of 2025; one document naming more officials than the other is no conflict)."""
+    if not unplaced or placed is None:
+        return True
+    return all(persons <= cast[s] or cast[s] <= persons for cast in unplaced for s, persons in placed.items()
+               if s in cast)
+
+
 def _blocks(keys: list[EventKey]) -> dict[tuple[str, ...], list[int]]:
     """Candidate groups: reports of one event family sharing a pair of party keys (or their only key)."""
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -202,7 +226,8 @@ class _Clusters:
     venue country, the officials its reports name and those their documents imply, the days its documents
     allow an undated report (complete linkage)."""
 
-    __slots__ = ("forest", "dinfo", "cdates", "ccountry", "cofficials", "cimplied", "cwindow", "joins")
+    __slots__ = ("forest", "dinfo", "cdates", "ccountry", "cofficials", "cimplied", "cwindow", "published_day",
+                 "cunplaced", "cplaced", "joins")
 
     def __init__(self, keys: list[EventKey]) -> None:
         self.forest = _Forest(len(keys))
@@ -227,6 +252,19 @@ class _Clusters:
             if len(k) > 6}
         # the days an undated cluster can tell of, from its documents' own dates
         self.cwindow: dict[int, Window] = {i: w for i, k in enumerate(keys) if (w := _published_window(k))}
+        # the day an undated report's document gives itself (the middle of its span)
+        self.published_day: dict[int, int] = {i: (w[0] + PUBLISHED_WINDOW_DAYS + w[1] - 1) // 2
+                                              for i, w in self.cwindow.items()}
+        # the casts of its documents without any date, and the cast of its placed reports' documents
+        self.cunplaced: dict[int, list[Cast]] = {}
+        self.cplaced: dict[int, Cast] = {}
+        for i, k in enumerate(keys):
+            known = _cast(k)
+            if known is not None:
+                if known[0]:
+                    self.cunplaced[i] = [known[1]]
+                else:
+                    self.cplaced[i] = known[1]
         self.joins = 0     # successful joins so far: a scan that joined nothing gives the same again until one
 
     def join(self, i: int, j: int) -> bool:
@@ -253,8 +291,26 @@ class _Clusters:
             return False
         if _within(self.cwindow.get(ri), self.cwindow.get(rj), (*(di or ()), *(dj or ()))) is False:
             return False
+        if not (_cast_fits(self.cunplaced.get(ri, ()), self.cplaced.get(rj))
+                and _cast_fits(self.cunplaced.get(rj, ()), self.cplaced.get(ri))):
+            return False
         self.unite(ri, rj)
         return True
+
+    def nearest_first(self, u: int, members: list[int]) -> list[int]:
+        """The clusters of ``members`` in the order an undated report ``u`` tries them: those with dates
+        nearest its document's own date first, then the others, each in the given order (as given when
+        its document has no date)."""
+        day = self.published_day.get(u)
+        if day is None or len(members) < 2:
+            return members
+        far = 10 ** 9
+
+        def distance(j: int) -> int:
+            dates = self.cdates.get(self.forest.find(j))
+            return min((max(d.lo - day, day - d.hi, 0) for d in dates), default=far) if dates else far
+
+        return sorted(members, key=distance)
 
     def unite(self, ri: int, rj: int) -> None:
         """Make cluster ``rj`` (a root) part of cluster ``ri`` (a root), whatever they hold."""
@@ -280,6 +336,12 @@ class _Clusters:
         if wj:
             shared = _within(wi, wj, ())
             self.cwindow[ri] = shared if shared else (wi or wj)     # a stored group united as it is
+        uj = self.cunplaced.pop(rj, None)
+        if uj:
+            self.cunplaced.setdefault(ri, []).extend(uj)
+        pj = self.cplaced.pop(rj, None)
+        if pj is not None:
+            self.cplaced[ri] = _union_officials(self.cplaced.get(ri, {}), pj)
         self.joins += 1
 
 
@@ -293,7 +355,9 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
     countries decide. Small blocks are compared all pairs in index order (as
     :func:`merge_events_reference`); large ones (a pair of actors that meet every month) by a
     sweep over date spans, so that only reports within a day of each other are compared, then
-    each undated report joins the first compatible cluster, as in the reference."""
+    each undated report joins the first compatible cluster, as in the reference; one whose document gives
+    itself a date tries the clusters whose dates are nearest that date first (in a block of any size), then
+    the undated ones (:meth:`_Clusters.nearest_first`)."""
     clusters = _Clusters(keys)
     forest, dinfo, cdates, join, find = clusters.forest, clusters.dinfo, clusters.cdates, clusters.join, clusters.forest.find
     blocks = _blocks(keys)
@@ -301,7 +365,7 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
         m = len(members)
         if m < 2:
             continue
-        if m <= EXHAUSTIVE_BLOCK:
+        if m <= EXHAUSTIVE_BLOCK and not any(i in clusters.published_day for i in members):
             for x in range(m):
                 i = members[x]
                 for y in range(x + 1, m):
@@ -359,7 +423,7 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
                         if r not in seen_roots:
                             seen_roots.add(r)
                             firsts.append(j)
-                candidates = firsts
+                candidates = clusters.nearest_first(u, firsts)
             tried: set[int] = set()
             for j in candidates:
                 rj = find(j)
@@ -413,7 +477,7 @@ def merge_into_groups(stored: Sequence[Sequence[EventKey]], added: Sequence[Even
             for r, m in firsts.items():
                 if m < candidates.get(r, len(keys)):
                     candidates[r] = m
-        for m in sorted(candidates.values()):
+        for m in clusters.nearest_first(a, sorted(candidates.values())):
             clusters.join(m, a)
         root = find(a)
         for block in blocks:
@@ -434,6 +498,9 @@ def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
     implied = {i: _union_officials(officials[i], named_officials(k[6]) if len(k) > 6 else {})
                for i, k in enumerate(keys)}
     windows = {i: _published_window(k) for i, k in enumerate(keys)}
+    casts = {i: _cast(k) for i, k in enumerate(keys)}
+    unplaced = {i: [c[1]] if c and c[0] else [] for i, c in casts.items()}
+    placed = {i: c[1] if c and not c[0] else None for i, c in casts.items()}
 
     def compatible(ri: int, rj: int) -> bool:
         # complete linkage on date, venue country and the officials named for each side: an undated
@@ -441,7 +508,8 @@ def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
         return all(_dates_compatible(a, b) for a in dates[ri] for b in dates[rj]) and \
             len(countries[ri] | countries[rj]) <= 1 and officials_compatible(officials[ri], officials[rj]) and \
             (bool(dates[ri] and dates[rj]) or _placed_alike(officials[ri], implied[ri], officials[rj], implied[rj])) \
-            and _within(windows[ri], windows[rj], [_DateInfo(d) for d in dates[ri] | dates[rj]]) is not False
+            and _within(windows[ri], windows[rj], [_DateInfo(d) for d in dates[ri] | dates[rj]]) is not False \
+            and _cast_fits(unplaced[ri], placed[rj]) and _cast_fits(unplaced[rj], placed[ri])
 
     blocks = _blocks(keys)
     for members in blocks.values():
@@ -457,6 +525,9 @@ def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
                     officials[ri] = _union_officials(officials[ri], officials.pop(rj))
                     implied[ri] = _union_officials(implied[ri], implied.pop(rj))
                     windows[ri] = _within(windows[ri], windows.pop(rj), ())  # type: ignore[assignment]
+                    unplaced[ri] += unplaced.pop(rj)
+                    pj = placed.pop(rj)
+                    placed[ri] = pj if placed[ri] is None else _union_officials(placed[ri], pj or {})
     return forest.groups()
 
 
@@ -504,6 +575,7 @@ def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Coll
     interned: dict[str, str] = {}
     unnamed: dict[int, tuple[str, frozenset[str]]] = {}      # key index -> (document, sides named by no person)
     undated: dict[int, str] = {}                             # key index -> document
+    doc_of: list[str] = []                                   # key index -> document
     for r in reports:
         parties: set[str] = set()
         sides: set[frozenset[str]] = set()
@@ -529,22 +601,31 @@ def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Coll
             unnamed[len(keys)] = (r.doc_id, bare)
         if not r.date and published is not None:
             undated[len(keys)] = r.doc_id
+        doc_of.append(r.doc_id)
         keys.append((r.id, _FAMILY.get(r.type, r.type), frozenset(parties),
                      interned.setdefault(r.date, r.date) if r.date else None,
                      interned.setdefault(r.country, r.country) if r.country else None, frozenset(sides)))
-    if unnamed and persons_named is not None:
-        named = persons_named({d for d, _ in unnamed.values()})
-        for i, (doc, bare) in unnamed.items():
-            implied = implied_officials(bare, named.get(doc, ()), affiliations)
-            if implied:
-                keys[i] = keys[i] + (implied,)
-    if undated and published is not None:
-        days = published(set(undated.values()))
-        for i, doc in undated.items():
-            if days.get(doc):
-                keys[i] = keys[i][:7] + (frozenset(),) * (7 - len(keys[i])) + (days[doc],)
+    named = persons_named(set(doc_of)) if persons_named is not None else {}
+    for i, (doc, bare) in unnamed.items():
+        implied = implied_officials(bare, named.get(doc, ()), affiliations)
+        if implied:
+            keys[i] = keys[i] + (implied,)
+    days = published(set(undated.values())) if undated and published is not None else {}
+    for i, doc in undated.items():
+        if days.get(doc):
+            keys[i] = keys[i][:7] + (frozenset(),) * (7 - len(keys[i])) + (days[doc],)
+    if persons_named is not None and published is not None:
+        keys = [_with_cast(k, named.get(doc, ()), affiliations) for k, doc in zip(keys, doc_of)]
     keys.sort(key=lambda k: k[0])
     return keys
+
+
+def _with_cast(k: EventKey, persons: Collection[str], affiliations: Mapping[str, Collection[str]]) -> EventKey:
+    """The key with its document's cast (``persons``: the person actors its document names): the officials
+    of the states and organizations among its parties and of those its persons act for."""
+    states = frozenset(s for p in k[2] for s in (affiliations.get(p, ()) if p.startswith(_PERSON_PREFIXES) else (p,)))
+    k = k + (frozenset(),) * (7 - len(k))
+    return k + (None,) * (8 - len(k)) + (implied_officials(states, persons, affiliations),)
 
 
 def _colleagues(parties: Collection[str], affiliations: Mapping[str, Collection[str]]) -> set[frozenset[str]]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CommuniqueError
 from ..store import Store
-from ..textnorm import fold, match_key
+from ..textnorm import fold, is_arabic, match_key
 from ..translit import SAME_NAME_THRESHOLD, name_key, same_name
 from ..translit.names import is_title_word
 
@@ -52,7 +52,8 @@ def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]],
     first, then the transliteration key (a person's name or surname in the other script: لافروف
     for Lavrov; the persons whose forms score best under translit.same_name), then a fuzzy match of
     at least :data:`FUZZY_THRESHOLD`. ``aliases`` are (actor id, kind, actor name, form) rows. The
-    first step that finds anything decides (a name with a title before it is, after the exact alias, the one
+    first step that finds anything decides (of several actors with a full name as an exact alias, the one
+    whose own name it is; a name with a title before it is, after the exact alias, the one
     actor with a form holding every word of it, "King Aldric" in "King Aldric II", else the alias without
     its titles); several actors found there are all returned (the
     caller names them), unless ``documents`` (actor -> how many documents name it) shows one of them
@@ -67,12 +68,15 @@ def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]],
         return []
     hits = sorted({a for a, _, _, form in rows if match_key(form) == key})
     untitled = _untitled(ref)
+    if len(hits) > 1 and len(key.split()) > 1:     # a full name: the actor whose own name it is
+        own = [a for a in hits if match_key(names[a]) in (key, untitled)]
+        hits = own if len(own) == 1 else hits
     if not hits and untitled != key:         # a titled name: the one actor with a form holding it, else untitled
         covering = _covering(ref, sorted(names), rows)
         hits = covering if len(covering) == 1 else \
             sorted({a for a, _, _, form in rows if match_key(form) == untitled})
-    if not hits:
-        hits = _by_transliteration(ref, rows)
+    if not hits:    # an Arabic name by its key: its proclitics left out (والصفدي: الصفدي)
+        hits = _by_transliteration(key if is_arabic(ref) else ref, rows)
     if not hits:
         hits = sorted({a for a, _, _, form in rows
                        if SequenceMatcher(None, key, match_key(form)).ratio() >= FUZZY_THRESHOLD})

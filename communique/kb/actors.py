@@ -105,6 +105,9 @@ def _acronym_surface_ok(surface: str, form: str) -> bool:
         return True
     return sum(c.isupper() for c in letters) >= 2
 
+#: forms whose lookup an ActorTable remembers
+_FOUND_MEMO_SIZE = 1 << 16
+
 
 class ActorTable:
     """In-memory actor table with exact folded-key indexes."""
@@ -114,6 +117,7 @@ class ActorTable:
         self._names: dict[str, list[str]] = {}     # fold(name/short/demonym) -> ids
         self._bare: dict[str, list[str]] = {}      # article-stripped alias keys -> ids
         self._acr: dict[str, list[tuple[str, str]]] = {}  # fold(acronym) -> [(form, id)]
+        self._found: dict[str, tuple[Actor, ...]] = {}     # form -> lookup(form), emptied by add()
         for actor in actors:
             self.add(actor)
 
@@ -166,6 +170,7 @@ class ActorTable:
             )
         self._by_id[actor.id] = new
         self._index(actor.id, added)
+        self._found.clear()
         return new
 
     def merge_overlay(self, path: str | Path) -> int:
@@ -201,7 +206,16 @@ class ActorTable:
         """Actors whose alias matches ``form`` exactly after folding. Tries, in order: the
         folded form, :func:`match_key` (honorifics, Arabic proclitics), the form without a
         leading article (le/la/l'/les/the/ال), then aliases stored with an article against
-        the bare form. Returns [] when nothing matches."""
+        the bare form. Returns [] when nothing matches. Answers are remembered per form
+        (the same words are looked up in every document) until an actor is added."""
+        found = self._found.get(form)
+        if found is None:
+            if len(self._found) >= _FOUND_MEMO_SIZE:
+                self._found.clear()
+            found = self._found[form] = tuple(self._lookup(form))
+        return list(found)
+
+    def _lookup(self, form: str) -> list[Actor]:
         key = fold(form)
         if not key:
             return []

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..lang import rows
 from ..records import DateMention
 
-__all__ = ["find_dates", "resolve_weekday", "parse_date_string", "MONTHS", "WEEKDAYS"]
+__all__ = ["find_dates", "years_from_context", "resolve_weekday", "parse_date_string", "MONTHS", "WEEKDAYS"]
 
 _DATE_LANGUAGES = ("en", "fr")
 MONTHS = {name: int(number) for code in _DATE_LANGUAGES for name, number, _ in rows(code, "months.tsv")}
@@ -96,19 +98,56 @@ def find_dates(text: str, lang: str, base: date | None, *, year_hint: int | None
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            if _names_something(kind, m, lang):
-                taken.append((m.start(), m.end()))
-                continue
-            mention = _mention(kind, m, base, year_hint)
-            if mention is not None:
-                found.append(mention)
-                taken.append((m.start(), m.end()))
+    for kind, m in _pattern_matches(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        if _names_something(kind, m, lang):
+            taken.append((m.start(), m.end()))
+            continue
+        mention = _mention(kind, m, base, year_hint)
+        if mention is not None:
+            found.append(mention)
+            taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
     return found
+
+
+@lru_cache(maxsize=4)
+def _pattern_matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Every match of every pattern, in pattern order: the same text is read again with another base date
+    when a document has no publication date (the story's first date becomes the base)."""
+    return tuple((kind, m) for kind, pattern in _PATTERNS for m in pattern.finditer(text))
+
+
+def years_from_context(dates: list[DateMention], find: Callable[[int], list[DateMention]]) -> list[DateMention]:
+    """A document with no base date and no full date: each month or day-month written without its year
+    takes the year of the nearest month written with its year before it, read forward ("in May 2021 ... in
+    September" is September 2021, "announced in November 2022 ... on 16 January" January 2023); before any
+    such month, the year of the first one. A year alone ("since 2016") dates nothing else. `find(year)`
+    finds the document's dates with that year hint."""
+    written = [(d.start, int(d.value[:4]), int(d.value[5:7])) for d in dates
+               if d.value and not d.relative and len(d.value) >= 7]
+    if not written or not any(d.value is None and d.relative for d in dates):
+        return dates
+    by_year: dict[int, dict[int, DateMention]] = {}
+
+    def found(year: int, d: DateMention) -> DateMention | None:
+        if year not in by_year:
+            by_year[year] = {x.start: x for x in find(year)}
+        again = by_year[year].get(d.start)
+        return again if again is not None and again.end == d.end and again.value else None
+
+    out = []
+    for d in dates:
+        if d.value is not None or not d.relative:
+            out.append(d)
+            continue
+        _, year, month = next((w for w in reversed(written) if w[0] < d.start), (0, written[0][1], 0))
+        again = found(year, d)
+        if again is not None and int(again.value[5:7]) < month:       # type: ignore[index]
+            again = found(year + 1, d)
+        out.append(again or d)
+    return out
 
 
 def _mention(kind: str, m: re.Match[str], base: date | None, year_hint: int | None) -> DateMention | None:

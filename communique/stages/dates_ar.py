@@ -225,25 +225,30 @@ def find_dates_ar(text: str, base: date | None) -> list[DateMention]:
     shadow, index = _shadow(text)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(shadow):
-            s, e = (m.start("core"), m.end("core")) if "core" in m.groupdict() and m.group("core") else m.span()
-            while e > s and shadow[e - 1].isspace():
-                e -= 1
-            if e <= s or any(s < te and ts < e for ts, te in taken):
-                continue
-            if kind == "period" and _adjectival(shadow, s):
-                continue                        # الأمين العام الحالي: not "this year"
-            value, precision, relative = _resolve(kind, m, base)
-            if value is _SKIP:
-                continue
-            start, end = index[s], index[e - 1] + 1
-            while end < len(text) and _DIACRITICS.match(text[end]):
-                end += 1                        # هـ: the tatweel after the last letter
-            found.append(DateMention(start, end, text[start:end], value, precision, relative))  # type: ignore[arg-type]
-            taken.append((s, e))
+    for kind, m in _pattern_matches(shadow):
+        s, e = (m.start("core"), m.end("core")) if "core" in m.groupdict() and m.group("core") else m.span()
+        while e > s and shadow[e - 1].isspace():
+            e -= 1
+        if e <= s or any(s < te and ts < e for ts, te in taken):
+            continue
+        if kind == "period" and _adjectival(shadow, s):
+            continue                        # الأمين العام الحالي: not "this year"
+        value, precision, relative = _resolve(kind, m, base)
+        if value is _SKIP:
+            continue
+        start, end = index[s], index[e - 1] + 1
+        while end < len(text) and _DIACRITICS.match(text[end]):
+            end += 1                        # هـ: the tatweel after the last letter
+        found.append(DateMention(start, end, text[start:end], value, precision, relative))  # type: ignore[arg-type]
+        taken.append((s, e))
     found.sort(key=lambda d: d.start)
     return found
+
+
+@lru_cache(maxsize=4)
+def _pattern_matches(shadow: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Every match of every pattern, in pattern order (read again against the anchor date)."""
+    return tuple((kind, m) for kind, pattern in _PATTERNS for m in pattern.finditer(shadow))
 
 
 _SKIP = object()

@@ -12,14 +12,16 @@ from .decide import LinearModel
 from .event_dates import event_date
 from .occurrence import decide_events, score_pairs
 from .frames import Frame, corefer_frames
-from .frame_merging import absorb_state_frames, attendees_join, merge_frames, without_headline_echoes
+from .frame_merging import (absorb_state_frames, attendees_join, merge_frames, signed_at_the_meeting, without_attendance,
+                            without_headline_echoes)
 from .pairs import PairCandidate, pair_candidates
+from .titles import TITLE_RE
 from .triggers import Trigger, find_triggers, reads_as_sport, status_of
 from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
 from .venue import VenueQuery, learned_venue, rule_venue
-from .visits import venue_in_host, visit_frames
+from .visits import venue_in_host, visit_frames, visits_beside_meetings
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
@@ -32,7 +34,9 @@ _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|f
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
 # "he was received by A and by B", "il a été accueilli par A ainsi que par B": the story's subject met each of them
 _BY_AGENT = re.compile(r"\s+(?:by|par)\s", re.I)
-_BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:between|entre|بين)\s", re.I)
+_BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:between|entre)\s|\s+(?:[\w'’-]+\s+){0,2}?بين\s|"
+                            # Arabic puts the act's verb and day before it: "مكالمة هاتفية جرت يوم الاثنين بين"
+                            r"\s+(?:(?!مع\s|[وب]?(?:ال|لل)(?:علاقات|تعاون|شراكة))[^\s،,.]+\s+){3,4}?بين\s", re.I)
 # "Before Mr X, Y had met Z", "Comme son prédécesseur X, Y a reçu Z": a person named in an opening
 # comparison is not the subject of the verb after it
 _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|après|comme|à l'instar d[eu']|"
@@ -54,7 +58,8 @@ _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|de
 #: "held meetings with A; B; and C", "a reçu tour à tour A et B": one meeting with each, even of one side
 _ONE_BY_ONE = re.compile(r"\b(?:held\s+(?:separate\s+)?meetings\s+with|separate(?:ly)?\s+(?:meetings|talks)|separately|"
                          r"one\s+after\s+the\s+other|in\s+turn|tour\s+à\s+tour|séparément|entretiens\s+séparés|"
-                         r"successivement|l['’]un\s+après\s+l['’]autre)\b", re.I)
+                         r"successivement|l['’]un\s+après\s+l['’]autre)\b|"
+                         r"(?:لقاءات|اجتماعات|محادثات|مباحثات)\s+(?:ثنائية\s+)?منفصلة|(?:كل|كلا)\s+على\s+حدة|بشكل\s+منفصل", re.I)
 _BETWEEN_NAMED = re.compile(r"\s+(?:(?:at|in|à|au|en)\s+)?(?:[\w'’.-]+\s+){0,6}?(?:between|entre)\s", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
                            r",\s+(?:and|et)\s+(?!(?:his|her|its|their|the|an?|son|sa|ses|leur|leurs|le|la|les|un|une)\b)"
@@ -110,6 +115,8 @@ class _Story:
     conveners: list[tuple[tuple[int, int], str]] = field(default_factory=list)
     #: the person the last sentence was about: the subject of a sentence that names none
     last_subject: str | None = None
+    #: (sentence span, trigger) of each visit that happened and made no visit frame (stages.visits)
+    visits_told: list[tuple[tuple[int, int], Trigger]] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Document, entities: list[Entity]) -> _Story:
@@ -134,6 +141,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     frames = sorted(story.frames + counterparts_listed_after(text, sents, story.actor_mentions, ent_by_id, lang)
                     + interlocutors_listed(text, sents, story.actor_mentions, lang), key=lambda f: f.evidence[0])
     merged = absorb_state_frames([f for f in merge_frames(frames, ent_by_id) if len(f.parties) >= 2], ent_by_id)
+    merged = visits_beside_meetings(text, story.visits_told, merged, story.place_mentions, ent_by_id)
     return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
                        ent_by_id, ctx, sents)
 
@@ -144,9 +152,9 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     s_start, s_end = span
     sentence = text[s_start:s_end]
     _note_conveners(story, span)
-    if attendees_join(story.frames, text, span, story.actor_mentions, story.ent_by_id):
-        return
     triggers = [] if reads_as_sport(sentence, lang) else find_triggers(sentence, lang, s_start)
+    if attendees_join(story.frames, text, span, story.actor_mentions, story.ent_by_id, triggers, lang):
+        return
     if not triggers:
         if lang in _SUBJECT_CARRIES:
             story.last_subject = _named_subject(story.actor_mentions, s_start, s_end) or story.last_subject
@@ -154,7 +162,8 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     triggers = [replace(t, type="conference") if t.type == "meet" and
                 _CONFERENCE_NOUN.search(text[max(s_start, t.start - 30): t.start]) and not t.nominal else t
                 for t in triggers]
-    if _continues_last_frame(story, span):
+    if signed_at_the_meeting(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id) or \
+            _continues_last_frame(story, span):
         return
     in_sent = [(m, e) for m, e in story.actor_mentions if s_start <= m.start < s_end]
     named = named_counterparts(text, in_sent, story.ent_by_id)
@@ -162,7 +171,10 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     visits = visit_frames(text, span, triggers, lang, parties, story.place_mentions, story.ent_by_id,
                           story.last_subject)
     story.frames += visits
+    story.visits_told += [(span, t) for t in triggers if t.type == "visit" and not any(v.trigger == t for v in visits)
+                          and status_of(sentence, t.start - s_start, lang) == "occurred"]
     opening = _OPENING_PHRASE.match(text, s_start, s_end)
+    told_before = len(story.frames)
     for trig in _useful_triggers(triggers, text, s_start, s_end):
         ids_before, ids_after = _trigger_sides(story, span, trig, triggers, parties, opening)
         groups = _trigger_groups(story, span, trig, named, ids_before, ids_after)
@@ -170,6 +182,7 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
         if groups and groups[0]:
             persons = [p for p in groups[0] if story.ent_by_id[p].kind == "person"]
             story.last_subject = ids_before[0] if ids_before else (persons[0] if persons else story.last_subject)
+    story.frames[told_before:] = without_attendance(story.frames[told_before:], story.ent_by_id)
     if parties and parties[0][1].kind == "person" and parties[0][0].start < triggers[0].start:
         story.last_subject = parties[0][1].id
 
@@ -238,7 +251,22 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     elif ids_before and not ids_after and last_subject and last_subject not in ids_before \
             and _object_pronoun(text, trig, s_start):
         ids_after = [last_subject]      # "Y l'a reçu", "Y received him": the story's subject is the object
+    if lang == "ar" and not ids_before and last_subject and last_subject not in ids_after \
+            and _bare_title_subject(text, trig, parties):
+        ids_before = [last_subject]     # "ناقش الوزير مع ...": "the minister" is the story's subject
     return ids_before, ids_after
+
+
+def _bare_title_subject(text: str, trig: Trigger, parties: list[tuple[Mention, Entity]]) -> bool:
+    """An Arabic verb whose subject is a title with the article and no name, state or body after it ("ناقش
+    الوزير مع", "وأكد الرئيس أن"): the person the story is about."""
+    if trig.nominal:
+        return False
+    m = re.compile(r"[ \t]+").match(text, trig.end)
+    title = TITLE_RE.match(text, m.end()) if m else None
+    if title is None or not title.group(0).startswith("ال"):
+        return False
+    return not any(title.start() <= pm.start <= title.end() + 2 for pm, _ in parties)     # the title is no one's
 
 
 def _trigger_groups(story: _Story, span: tuple[int, int], trig: Trigger, named: list[tuple[Mention, Entity]],
@@ -426,6 +454,8 @@ def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: di
             sides = [[p] for p in persons] if one_by_one else \
                 _sides(persons, ent_by_id) if delegations else _same_side(persons, ent_by_id)
             return [[subject] + extra + group for group in sides]
+        if one_by_one and not persons and len(others) > 1:
+            return [[subject, x] for x in others]     # "separate meetings with the envoys of A, B and C"
         counterpart = persons[:1] or others[:1]
         extra = [x for x in before[1:] if ent_by_id[x].kind == "person"][:1]
         return [[subject] + extra + counterpart]
@@ -448,10 +478,27 @@ def _verb_first_groups(ids: list[str], ent_by_id: dict[str, Entity]) -> list[lis
 
 def _sides(persons: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
     """Persons met in one sentence, one group per state of theirs; the persons of no known state (a
-    delegation, those present) go with the first group."""
-    sides = _same_side([p for p in persons if ent_by_id[p].affiliation], ent_by_id) or [[]]
-    sides[0] += [p for p in persons if not ent_by_id[p].affiliation]
+    delegation, those present, the head of a council of no known state) go with the first group."""
+    states = {p: _state_of(ent_by_id[p], ent_by_id) for p in persons}
+    groups: dict[str, list[str]] = {}
+    for p in persons:
+        if states[p]:
+            groups.setdefault(states[p], []).append(p)
+    sides = list(groups.values()) or [[]]
+    sides[0] += [p for p in persons if not states[p]]
     return sides
+
+
+def _state_of(person: Entity, ent_by_id: dict[str, Entity]) -> str | None:
+    """The state a person stands for: their affiliation when it is a state, else that body's own state
+    (its affiliation, or a state of its country); None for a body of no known state."""
+    body = ent_by_id.get(person.affiliation or "")
+    if body is None or body.kind == "state":
+        return person.affiliation
+    if body.affiliation:
+        return body.affiliation
+    return next((e.id for e in ent_by_id.values() if e.kind == "state" and body.country and e.country == body.country),
+                None)
 
 
 def _same_side(persons: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:

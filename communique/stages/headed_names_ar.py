@@ -44,19 +44,25 @@ class _Spans:
 
 
 def arabic_headed_names(text: str, blocked: list[tuple[int, int]], is_state: Callable[[str], bool],
-                        states: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+                        states: list[tuple[int, int]] = (),
+                        bodies: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """Spans of names with their kind ("organization", "place"): a head noun, then up to six words (with
     the article, after 'و' or 'لـ' too, or construct nouns ending in one with the article), stopped by a
     title, an honorific, a time word or pronoun, a new head after 'و', or a `blocked` span (names found
-    before; one of `states`, a state's adjective, ends it after it). A portfolio head right after a title
+    before; one of `states`, a state's adjective, ends it after it; one of `bodies`, an organization found
+    before, ends it inside it when it is the head's complement: right after the head, or after 'لـ'
+    ("مفوضية الاتحاد الفلاني", "الجمعية العامة للمنظمة الفلانية")). A portfolio head right after a title
     is the title's ("وزير الخارجية"); a government of a state alone is the state ("الحكومة المصرية")."""
     out: list[tuple[int, int, str]] = []
     spans = _Spans(blocked)
     adjectives = {x for x in states if _adjective(text, *x)}
+    complements = set(bodies)
     for m in _HEAD_RE.finditer(text):
         if out and m.start() < out[-1][1]:
             continue        # a head inside the name before ("ديوان رئاسة الوزراء")
         head = fold_arabic(m.group("head"))
+        if _inside_a_title(text, m.start("head"), m.end()):
+            continue        # "رئيس مجلس الوزراء": the title's words, no body of its own
         if _INNER_HEAD.match(text, m.end()):
             continue        # "رئاسة المجلس الفلاني": the name starts at the second head
         kind = _HEADS[head]
@@ -67,7 +73,9 @@ def arabic_headed_names(text: str, blocked: list[tuple[int, int]], is_state: Cal
         start = m.start("article") if article == "ال" else m.start() if article else m.start("head")
         pos = _place_name_word(text, m.end(), spans) if kind == "place" else m.end()
         end = max(pos, _chain_end(text, pos, spans, adjectives, of_title=titled, place=kind == "place"))
-        if end <= m.end() or any(x not in adjectives for x in spans.overlapping(start, end)):
+        if kind == "body":
+            end = _body_complement_end(text, m.end(), end, spans, complements)
+        if end <= m.end() or any(x not in adjectives | complements for x in spans.overlapping(start, end)):
             continue
         rest = text[m.end():end].strip()
         if kind == "portfolio" and (titled or not m.group("article") or " " in rest or not rest.endswith("ة")):
@@ -76,6 +84,22 @@ def arabic_headed_names(text: str, blocked: list[tuple[int, int]], is_state: Cal
             continue
         out.append((start, end, "place" if kind == "place" else "organization"))
     return out
+
+
+def _body_complement_end(text: str, head_end: int, end: int, spans: _Spans, bodies: set[tuple[int, int]]) -> int:
+    """Where a body's name ends when an organization found before (of `bodies`) is its complement: right
+    after the head ("مفوضية الاتحاد الفلاني", the Commission of the Union) or after its chain with 'لـ'
+    ("الجمعية العامة للمنظمة الفلانية"); `end` otherwise."""
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return end
+    touched = spans.overlapping(m.start(1), m.end(1))
+    if len(touched) != 1 or touched[0] not in bodies or touched[0][0] != m.start(1):
+        return end
+    word = fold_arabic(m.group(1))
+    if end == head_end and not word.startswith(("ال", "لل")) or end > head_end and not word.startswith("لل"):
+        return end
+    return touched[0][1]
 
 
 def _place_name_word(text: str, pos: int, blocked: _Spans) -> int:
@@ -87,6 +111,22 @@ def _place_name_word(text: str, pos: int, blocked: _Spans) -> int:
     if word.startswith(("ال", "لل")) or word.endswith("يه") or not is_arabic_name_word(m.group(1)):
         return pos      # a word with the article goes on the chain; "قاعدة عسكرية": an adjective
     return m.end(1)
+
+
+def _inside_a_title(text: str, at: int, head_end: int) -> bool:
+    """A title of the lexicon that starts one or two words before a head (at `at`, behind a clitic too) and
+    covers the word after it ("رئيس مجلس الوزراء", "لرئيس مجلس الوزراء"; not "وكيل وزارة" + "الخارجية")."""
+    for word in _WORD_BEFORE.finditer(text, max(0, at - 30), at):
+        clitics = len(word.group(0)) - len(word.group(0).lstrip("وفبل"))
+        for skip in range(min(clitics, 2) + 1):
+            start = word.start() + skip
+            title = TITLE_RE.match(text[start: head_end + 40])      # a slice: no word boundary before the clitic's end
+            if title and start + title.end() > head_end:
+                return True
+    return False
+
+
+_WORD_BEFORE = re.compile(r"(?<!\S)\S+(?=(?:\s+\S+)?\s+$)")
 
 
 def _after_title(text: str, at: int) -> bool:

@@ -57,6 +57,9 @@ _REGIONS = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in s
 _LINE_INITIAL_WORD = re.compile(r"[\s•*·–-]*(?P<word>[^\W\d_][\w'’-]*) ")
 _CLITICS = "".join(entries("ar", "clitics.txt"))
 
+#: forms remembered by MentionContext.is_known (a short string and a bool each)
+_KNOWN_MEMO_SIZE = 1 << 16
+
 
 class MentionContext:
     """Resources the mention rules need, built once per process."""
@@ -66,6 +69,7 @@ class MentionContext:
         self.gazetteer = gazetteer
         self.is_place = is_place
         self.place_lookup = place_lookup
+        self._known: dict[str, bool] = {}       # form -> is_known: Arabic words are asked again with each clitic
 
     def is_demonym(self, word: str) -> bool:
         """A word the KB knows as the adjective of a state ("libanaise", "Egyptian")."""
@@ -73,7 +77,12 @@ class MentionContext:
 
     def is_known(self, form: str) -> bool:
         """A known place or KB actor."""
-        return bool(self.is_place(form) or self.gazetteer.lookup(form))
+        known = self._known.get(form)
+        if known is None:
+            if len(self._known) >= _KNOWN_MEMO_SIZE:
+                self._known.clear()
+            known = self._known[form] = bool(self.is_place(form) or self.gazetteer.lookup(form))
+        return known
 
 
 def strip_arabic_clitic(text: str, start: int, end: int, is_known: Callable[[str], bool]) -> tuple[int, int]:
@@ -309,7 +318,8 @@ def _arabic_headed_names(text: str, ctx: MentionContext, spans: Spans) -> None:
         return any(e.kind == "state" for e in ctx.gazetteer.lookup(form))
 
     states = [k for k, v in spans.items() if v["kind"] == "state"]
-    for start, end, kind in arabic_headed_names(text, blocked, is_state, states):
+    bodies = [k for k in blocked if spans[k]["kind"] == "organization"]
+    for start, end, kind in arabic_headed_names(text, blocked, is_state, states, bodies):
         inside = [k for k in spans if overlaps(k, (start, end))]
         if any(s < start or e > end for s, e in inside):
             continue        # the NER's name is longer

@@ -310,7 +310,8 @@ def _after_title_complement(text: str, pos: int, blocked: list[tuple[int, int]])
             break
         word = m.group(1).rstrip("،,/")
         key = _ar_key(word)
-        span = next((b for b in blocked if b[0] <= m.start(1) < b[1]), None)
+        # a mention, also one behind a clitic ("بصنعاء": the place starts after "ب")
+        span = next((b for b in blocked if b[0] < m.end(1) and m.start(1) < b[1]), None)
         if span is not None:
             pos, construct = span[1], False
         elif (re.match(r"(?:[وفبلك]?ال|لل)", key) or key in _AR_COMPLEMENTS or key in {"لدى", "في", "من"}

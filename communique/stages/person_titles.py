@@ -79,7 +79,7 @@ def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans:
         used_titles.append((chunk_start + tm.start(), chunk_start + len(chunk)))
         # Arabic function phrases put the state or body before the rank: "نائب رئيس أمن الدولة السعودي الوزير X"
         org_from = chunk_start if is_arabic(tm.group(0)) else chunk_start + tm.start()
-        orgs.extend(_orgs_in(mentions, org_from, chunk_start + len(chunk)))
+        orgs.extend(_orgs_in(mentions, org_from, chunk_start + len(chunk), nearest_state=is_arabic(tm.group(0))))
         if _leading_title(chunk) is None:
             break
     rep = _REPRESENTED.search(text[start_of_clause: m.start])
@@ -239,10 +239,17 @@ def _title_phrase_end(text: str, mentions: list[Mention], pos: int, limit: int) 
     return pos
 
 
-def _orgs_in(mentions: list[Mention], start: int, end: int) -> list[str]:
-    """Organization or state mentions inside a span, organizations first (as 'start:end')."""
+def _orgs_in(mentions: list[Mention], start: int, end: int, nearest_state: bool = False) -> list[str]:
+    """Organization or state mentions inside a span, organizations first (as 'start:end'); with
+    `nearest_state` (Arabic, whose demonym follows the title's noun), of several states the last one, nearest
+    the name ("التقى وزير الخارجية الفلاني رئيس الحكومة الزمرستانية X": X's state is the second)."""
     inside = [m for m in mentions if m.start >= start and m.end <= end and m.kind in {"organization", "state"}]
+
+    def order(m: Mention) -> tuple[int, int]:
+        if nearest_state and m.kind == "state":
+            return 0, -m.start
+        return -len(m.form) if not m.acronym else -99, m.start
+
     # organizations before states; the most specific (longest) organization first
-    inside.sort(key=lambda m: (0 if (m.kind == "organization" and m.kb_id) else 1 if m.kind == "state" else 2,
-                               -len(m.form) if not m.acronym else -99, m.start))
+    inside.sort(key=lambda m: (0 if (m.kind == "organization" and m.kb_id) else 1 if m.kind == "state" else 2, *order(m)))
     return [f"{m.start}:{m.end}" for m in inside]

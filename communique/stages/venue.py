@@ -16,12 +16,14 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..lang import entries_all
 from ..records import Document, Entity, Location, Mention
 from ..textnorm import fold, is_arabic
 from .decide import LinearModel
 from .frames import Frame
+from .triggers import status_of
 
 __all__ = ["VenueCandidate", "venue_candidates", "learned_venue", "rule_venue", "LOCATIVE", "VENUE_MODEL"]
 
@@ -120,14 +122,22 @@ def _word_before(text: str, start: int) -> str:
     left = text[max(0, start - 40): start]
     if start > 0 and text[start - 1] in "بل" and (start < 2 or not text[start - 2].isalpha()):
         left += " ب"       # a proclitic the mention's span left out: "بالقاهرة", "لبيروت"
-    for name, pattern in _BEFORE:
-        if pattern.search(left):
-            return name
-    return "none"
+    return _class_before(left)
+
+
+@lru_cache(maxsize=4096)
+def _class_before(left: str) -> str:
+    """The first class of _BEFORE whose cue ends `left` (every event of a document asks again of the same
+    place mentions)."""
+    return next((name for name, pattern in _BEFORE if pattern.search(left)), "none")
 
 
 def _word_after(text: str, end: int) -> str:
-    right = text[end: end + 30]
+    return _class_after(text[end: end + 30])
+
+
+@lru_cache(maxsize=4096)
+def _class_after(right: str) -> str:
     return next((name for name, pattern in _AFTER if pattern.search(right)), "none")
 
 
@@ -279,12 +289,15 @@ def venue_candidates(q: VenueQuery) -> list[VenueCandidate]:
         f = cand.features
         pos, before, after = _position(q, start), _word_before(text, start), _word_after(text, end)
         f["mentions"] = f.get("mentions", 0.0) + 1
+        f["told_as_planned"] = f.get("told_as_planned", 0.0) + _told_as_planned(q, start, lang)
         f[f"source={source}"] = 1.0
         for name in (f"pos={pos}", f"pos={pos}|before={before}", f"before={before}", f"after={after}",
                      f"lang={lang}|pos={pos}|before={before}", f"type={frame.type}|pos={pos}|before={before}"):
             f[name] = 1.0
         if pos == "evidence":
             f[f"kind={kind}|pos=evidence|before={before}"] = 1.0     # "a visit to <country>", "in <city>"
+            if _in_trigger_sentence(q, start):
+                f[f"trigger_sentence|before={before}"] = 1.0     # "arrived in X, where he was received"
             f["evidence_after_trigger" if start > trigger else "evidence_before_trigger"] = 1.0
             f["evidence_distance"] = min(f.get("evidence_distance", 9.0), math.log1p(abs(start - trigger)) / 3)
     _add_dateline(q, by_name, order)
@@ -296,6 +309,18 @@ def venue_candidates(q: VenueQuery) -> list[VenueCandidate]:
         by_name[key].features["previous_event"] = 1.0
     others = _Others.of(list(by_name.values()), q)
     return [_finish_features(by_name[k], i, parties, frame.type, others) for i, k in enumerate(order)]
+
+
+def _in_trigger_sentence(q: VenueQuery, start: int) -> bool:
+    trigger = q.frame.trigger.start
+    return any(s <= start < e and s <= trigger < e for s, e in q.sents)
+
+
+def _told_as_planned(q: VenueQuery, start: int, lang: str) -> float:
+    """1 where the place stands in a clause told as planned or called off ("is expected to meet ... in X"):
+    a place of what is still to come, rarely where an event already took place."""
+    s, e = next(((s, e) for s, e in q.sents if s <= start < e), (start, start))
+    return float(status_of(q.doc.text[s:e], start - s, lang) != "occurred")
 
 
 def _add_dateline(q: VenueQuery, by_name: dict[str, VenueCandidate], order: list[str]) -> None:
@@ -333,6 +358,9 @@ class _Others:
 def _finish_features(cand: VenueCandidate, index: int, parties: set[str], etype: str,
                      others: _Others) -> VenueCandidate:
     f, loc = cand.features, cand.location
+    if f.get("told_as_planned"):
+        f["only_told_as_planned"] = float(f["told_as_planned"] >= f.get("mentions", 0.0))
+        del f["told_as_planned"]
     f["mentions"] = math.log1p(f.get("mentions", 0.0))
     f["first_place"] = 1.0 if index == 0 else 0.0
     kind = next((k.split("=")[1] for k in f if k.startswith("kind=")), "unknown")

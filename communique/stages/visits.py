@@ -16,11 +16,12 @@ import re
 from collections.abc import Callable
 
 from ..records import Entity, Location, Mention
+from ..textnorm import is_arabic
 from .frames import Frame
 from .triggers import Trigger, status_of
 from .venue import LOCATIVE
 
-__all__ = ["visit_frames", "venue_in_host"]
+__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings"]
 
 #: "landed in", "arrived in", "se trouve à": the place after them is where the visitor is
 _ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|atterri|arrivée?s?|"
@@ -43,13 +44,24 @@ _RELATIVE = re.compile(r"(?:,|،)\s*(?:who|qui|الذي|التي)\b", re.I)
 #: visit noun and its verb makes it
 _PAID_AFTER = re.compile(r"\s+(?:(?:has|had)\s+)?(?:paid|made|makes|is\s+making|(?:a|avait)\s+(?:effectuée|faite)|effectue|effectuait)\b",
                          re.I)
+#: "زيارة (رسمية) أداها / قام بها / يجريها": in Arabic the verb after the visit noun comes before its maker
+_AR_PAID_AFTER = re.compile(r"(?:[ \t]+[^\s،,.]+){0,2}?[ \t]+(?:(?:أدا|أجرا|يؤدي|تؤدي|يجري|تجري)ها|"
+                            r"(?:قام|قامت|يقوم|تقوم)[ \t]+بها)(?!\w)")
 _THAT_BEFORE = re.compile(r"^\s+(?:que|qu['’])?\s*(?:le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,6}$", re.I)
 _RELATIVE_VISIT = re.compile(r"(?:,|،)\s*(?:who|qui)\s+(?:is|was|est|était|se\s+trouv\w+)\s+(?:currently\s+|actuellement\s+)?"
                              r"(?:on\s+|en\s+)?(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|(?:,|،)\s*(?:who|qui)\s+(?:effectue|effectuait|"
-                             r"is\s+paying|was\s+paying|is\s+making|was\s+making)\s+(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$", re.I)
-_HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|au|aux|à)\s+)?(?:the\s+|la\s+|le\s+|l'|l’)?",
-                            re.I)
+                             r"is\s+paying|was\s+paying|is\s+making|was\s+making)\s+(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|"
+                             # "X، الذي يقوم حاليا بزيارة", "X، التي تؤدي زيارة" (not "الذي يزور": who is in town)
+                             r"[،,]\s*(?:الذي|التي)\s+(?:[يت]قوم|[يت]ؤدي|يجري|تجري)\s+(?:[^\s،,]+\s+){0,2}$", re.I)
+_HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|au|aux|à)\s+)?(?:the\s+|la\s+|le\s+|l'|l’)?|"
+                            # a tour's stops, a stop's own adjective before the next: "إلى ليبيا ثم تونس
+                            # فالجزائر والمغرب", "شملت قبرص الرومية وإسبانيا"
+                            r"(?:[ \t]+ال[^\s،,.]+)?[ \t]*(?:[،,][ \t]*)?(?:ثم[ \t]+|[وف])?(?:(?:إلى|الى)[ \t]+)?", re.I)
+#: a tour that takes its traveller somewhere: "جولة ... شملت قبرص", "جولة حملته إلى ليبيا" (Arabic)
+_TOUR_STOPS = re.compile(r"(?:^|\s)(?:شمل(?:ت)?|تشمل|ستشمل|حملت(?:ه|ها)|قادت(?:ه|ها)|تقود(?:ه|ها))[ \t]+(?:(?:إلى|الى)[ \t]+)?$")
 _WINDOW = 120      # characters between the trigger and the place it is about
+#: words between an Arabic name and a relative pronoun that is still the name's ("X، المبعوث الخاص للأمين العام، الذي")
+_AR_APPOSITION_WORDS = 5
 
 
 def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang: str,
@@ -107,7 +119,8 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
         opening = m.start < trig.start and bool(_OPENING_ARRIVAL.match(text, span[0], m.start))
         if abs(m.start - trig.start) > _WINDOW and not opening:
             continue        # far from the trigger: only the place of an opening "Arrivé au Caire, en Égypte, ..."
-        if not (opening or _ARRIVAL.search(before) or (m.start >= trig.end and LOCATIVE.search(before[-25:]))):
+        if not (opening or _ARRIVAL.search(before) or (m.start >= trig.end and (LOCATIVE.search(before[-25:])
+                                                                                or _TOUR_STOPS.search(before)))):
             continue        # before the trigger, only a place one arrives in: "landed in X ... for a visit"
         state = e if e.kind == "state" else states_by_country.get(e.country)
         if state is None:
@@ -144,10 +157,16 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
     persons = [(m, e) for m, e in in_sent if e.kind == "person" and not _at_home(e, host, ent_by_id)]
     maker = next((e.id for m, e in persons if m.start >= trig.end and _PAID_AFTER.match(text, m.end)
                   and _THAT_BEFORE.match(text[trig.end: m.start])), None)
+    paid = _AR_PAID_AFTER.match(text, trig.end, span[1])
+    if maker is None and paid:     # "زيارة أداها وزير خارجية البلد X": the person after the verb
+        maker = next((e.id for m, e in persons if m.start >= paid.end()), None)
     if maker is not None:
         return maker
     before = [(m, e.id) for m, e in persons if m.end <= trig.start]
-    if before and _RELATIVE.search(text[before[-1][0].end: trig.start]):
+    relative = _RELATIVE.search(text, before[-1][0].end, trig.start) if before else None
+    if relative and is_arabic(relative.group(0)) and len(text[before[-1][0].end: relative.start()].split()) > _AR_APPOSITION_WORDS:
+        relative = None     # "X في زيارة إلى مدينة كذا، التي تمثل ...": an Arabic relative is its nearest noun's
+    if relative:
         # "X, envoy of Y, who is on an official visit to Z": the relative clause tells the visit itself
         return before[-1][1] if _RELATIVE_VISIT.search(text, before[-1][0].end, trig.start) else None
     if before:      # "his visit": the sentence's subject; else the one nearest the trigger ("Y, who is visiting")
@@ -167,6 +186,87 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
         # "his visit"; "At the end of a two-day visit to X, she said": the story's subject
         return last_subject
     return None
+
+
+def visits_beside_meetings(text: str, told: list[tuple[tuple[int, int], Trigger]], frames: list[Frame],
+                           places: list[tuple[Mention, Entity]], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """A visit told beside the meetings held during it, whose visitor or host `visit_frames` did not find:
+    "En visite au pays des Pharaons, X a été reçu par le président égyptien Y", "X, who landed in Z for a
+    two-day visit, met the foreign minister", "Y welcomed X's visit to the kingdom". `told` holds the
+    sentences and triggers of the visits that made no frame (happened, not planned). The visitor is a person
+    of a meeting that happened, named in the visit's sentence (the one nearest before the trigger, else the
+    first after it) and of a known state; the host is the state the sentence places the visit in, else the
+    state of the meeting's other side. A visit already told (the same visitor and host) is not told again."""
+    out = list(frames)
+    visits = [set(f.parties) for f in frames if f.type == "visit" and f.status == "occurred"]
+    for span, trig in told:
+        if any(f.type == "visit" and span in f.evidence and any(ent_by_id[p].kind == "state" for p in f.parties) for f in out):
+            continue        # the sentence's visit to a state is told: "paid a visit to X - his first trip to Y"
+        found = _host_state(text, span, trig, places, ent_by_id)
+        for meeting in (f for f in frames if f.type == "meet" and f.status == "occurred"):
+            visit = _visit_of_meeting(span, trig, meeting, found[0] if found else None, ent_by_id, text)
+            if visit is not None and not any(set(visit) <= known for known in visits):
+                visits.append(set(visit))
+                frame = Frame("visit", "occurred", list(visit), {visit[0]: (ent_by_id[visit[0]].titles or [None])[0],
+                                                                  visit[1]: None}, [span], trig, host=visit[1])
+                out.insert(out.index(meeting), frame)       # told with the meeting it holds, just before it
+                out = [f for f in out if not _visit_to_a_host_person(f, frame, span, ent_by_id)]
+                break
+    return out
+
+
+def _visit_to_a_host_person(f: Frame, visit: Frame, span: tuple[int, int], ent_by_id: dict[str, Entity]) -> bool:
+    """'زيارة X إلى الجزائر ... الرئيس الجزائري Y': a visit frame of the same sentence of the visitor and persons of
+    the host state is the visit told to a state."""
+    others = [p for p in f.parties if p != visit.parties[0]]
+    return f is not visit and f.type == "visit" and span in f.evidence and visit.parties[0] in f.parties and \
+        bool(others) and all(ent_by_id[p].kind == "person" and _state_of(ent_by_id[p], ent_by_id) == visit.host
+                             for p in others)
+
+
+#: "the visit of X", "la visite du ministre X", "زيارة X إلى": the person right after a visit noun makes the visit;
+#: "a visit to X", "une visite chez X" names whom the visit is to
+_VISITOR_RIGHT_AFTER = re.compile(r"\s+(?:(?:of|by|de|du|des|d['’]|par)\s*)?(?:(?:the|le|la|l['’])\s*)?(?:[^\s,.;:،]+\s+)?", re.I)
+_TO_WHOM = re.compile(r"\b(?:to|in|à|au|aux|en|chez)\b|إلى|لدى", re.I)
+
+
+def _visit_of_meeting(span: tuple[int, int], trig: Trigger, meeting: Frame, host: Entity | None,
+                      ent_by_id: dict[str, Entity], text: str) -> tuple[str, str] | None:
+    """(visitor, host state) of a visit sentence told beside a meeting (see `visits_beside_meetings`)."""
+    persons = sorted((m.start, m.end, p) for p in meeting.parties if ent_by_id[p].kind == "person"
+                     for m in ent_by_id[p].mentions if span[0] <= m.start < span[1])
+    if host is not None:
+        persons = [x for x in persons if not _at_home(ent_by_id[x[2]], host, ent_by_id)]
+    right_after = [p for start, _, p in persons if start >= trig.end and _VISITOR_RIGHT_AFTER.fullmatch(text, trig.end, start)
+                   and not _TO_WHOM.search(text, trig.end, start)]
+    before = [p for _, end, p in persons if end <= trig.start]
+    # after the trigger only for an opening phrase: "En visite au pays voisin, X a été reçu par Y"
+    after = [p for start, _, p in persons if start >= trig.end] if _OPENING.fullmatch(text, span[0], trig.start) else []
+    visitor = (right_after or before[-1:] or after)[:1]
+    if not visitor:
+        return None
+    if host is not None:
+        return visitor[0], host.id
+    own = _state_of(ent_by_id[visitor[0]], ent_by_id)
+    if own is None:
+        return None
+    others = {_state_of(ent_by_id[p], ent_by_id) for p in meeting.parties if p != visitor[0]} - {None, own}
+    return (visitor[0], others.pop()) if len(others) == 1 else None
+
+
+def _state_of(ent: Entity, ent_by_id: dict[str, Entity]) -> str | None:
+    """The state an actor stands for: itself, its affiliation, or the state of its organization."""
+    if ent.kind == "state":
+        return ent.id
+    body = ent_by_id.get(ent.affiliation or "")
+    if body is None:
+        return None
+    if body.kind == "state":
+        return body.id
+    state = ent_by_id.get(body.affiliation or "")
+    if state is not None and state.kind == "state":
+        return state.id
+    return next((e.id for e in ent_by_id.values() if e.kind == "state" and body.country and e.country == body.country), None)
 
 
 def _at_home(visitor: Entity, host: Entity, ent_by_id: dict[str, Entity]) -> bool:

@@ -169,6 +169,26 @@ def _extended_name(ta: list[NameToken], tb: list[NameToken]) -> float:
     return 0.0
 
 
+_LINEAGE = {"bin", "ben", "ibn", "بن", "ابن"}
+_FAMILY = {"al", "ال"}          # "Al Saud", آل سعود (folded): a family name, written apart from its name
+
+
+def _lineage_and_family(a: str, b: str, ta: list[NameToken], tb: list[NameToken]) -> float:
+    """One name goes on with a grandfather, the other ends with the family name (Faisal bin Farhan bin
+    Abdullah / Faisal bin Farhan Al Saud): one person when the family-name side has a given name and a
+    father's name (the word before its family name a lineage particle's) and the other has them first."""
+    before = [fold(n).split()[-2:-1] for n in (a, b)]
+    kinds = [("family" if w and w[0] in _FAMILY else "lineage" if w and w[0] in _LINEAGE else "") for w in before]
+    if sorted(kinds) != ["family", "lineage"]:
+        return 0.0
+    family, lineage = (ta, tb) if kinds[0] == "family" else (tb, ta)
+    if len(family) < 3 or len(lineage) < len(family) or any(t.initial for t in family + lineage):
+        return 0.0
+    if all(token_similarity(x, y) >= 0.9 for x, y in zip(family[:-1], lineage)):
+        return 0.9
+    return 0.0
+
+
 def _context_words(ctx) -> set[str]:
     if ctx is None:
         return set()
@@ -203,7 +223,7 @@ def _name_score(a: str, b: str) -> float:
         n = min(len(ta[-1].skel), len(tb[-1].skel))
         score = sur * (0.8 if n <= 2 else 0.88 if n == 3 else 0.92)
     if score < SAME_NAME_THRESHOLD:
-        score = max(score, _extended_name(ta, tb))
+        score = max(score, _extended_name(ta, tb), _lineage_and_family(a, b, ta, tb))
     if _middle_names_conflict(ta, tb):
         score *= _MIDDLE_CONFLICT
     return score

@@ -138,3 +138,29 @@ def test_names_ar_state_adjective_right_before_a_name_is_its_country(ner_doc):
     mentions = {m.form: m for m in find_mentions(text, doc, MentionContext(gazetteer, lambda form: False), "ar")}
     first = mentions["كريم النوري"]
     assert text[slice(*map(int, first.title_org.split(":")))] == "الزمرستاني"
+
+
+@pytest.mark.parametrize("text, body, org", [
+    # a body of an organization found before: its complement right after the head, or after 'لـ'
+    ("وأصدرت بعثة الأمم الزراعية في العاصمة بيانا.", "الأمم الزراعية", "بعثة الأمم الزراعية"),
+    ("وألقى كلمة أمام الجمعية العامة للأمم الزراعية أمس.", "للأمم الزراعية", "الجمعية العامة للأمم الزراعية"),
+])
+def test_organizations_ar_a_body_of_an_organization_found_before(text, body, org):
+    span = (text.index(body), text.index(body) + len(body))
+    assert [text[s:e] for s, e, _ in arabic_headed_names(text, [span], lambda form: False, [], [span])] == [org]
+    # a name found before that is no organization (a person, a place) still ends the name
+    assert [text[s:e] for s, e, _ in arabic_headed_names(text, [span], lambda form: False)] == \
+        ([] if org.startswith("بعثة") else ["الجمعية العامة"])
+
+
+@pytest.mark.parametrize("text, orgs", [
+    # a title of the lexicon that holds the body's words: the Prime Minister, no Council of Ministers
+    ("واستقبل رئيس مجلس الوزراء الوفد.", []),
+    ("والتقى الوزير، ورئيس مجلس الوزراء وزير الداخلية، الوفد.", []),
+    ("وحضر النائب الثاني لرئيس مجلس الوزراء الحفل.", []),
+    # a title that ends on the head keeps the body ("the under-secretary of the Ministry of ..."); the body alone
+    ("وقال وكيل وزارة الخارجية إن الوفد وصل.", ["وزارة الخارجية"]),
+    ("وقرر مجلس الوزراء أمس تمديد المهلة.", ["مجلس الوزراء"]),
+])
+def test_organizations_ar_a_title_that_holds_the_body_is_no_body(text, orgs):
+    assert _orgs(text) == orgs

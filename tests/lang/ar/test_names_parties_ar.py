@@ -194,6 +194,11 @@ def test_triggers_ar_a_vowel_before_is_part_of_the_word():
     # "on his way to": the talks are still to come
     ("الوزير في طريقه إلى العاصمة لإجراء محادثات مع نظيره", "محادثات", "planned"),
     ("التقى الوزير نظيره في الطريق إلى المطار", "التقى", "occurred"),
+    # "the two states intend to sign": a signing still to come
+    ("وكشف الوزير أن البلدين ينويان توقيع اتفاقية للتعاون", "توقيع", "planned"),
+    # "he invited his counterpart, during the call, to pay a visit": the visit is still to be paid
+    ("ودعا الوزير، خلال هذه المكالمة، نظيره الزمرستاني إلى القيام بزيارة رسمية", "بزيارة", "planned"),
+    ("دعا الوزير إلى تعزيز التعاون خلال زيارة نظيره", "زيارة", "occurred"),
 ])
 def test_status_ar_cues(sentence, word, status):
     assert status_of(sentence, sentence.index(word), "ar") == status
@@ -243,3 +248,137 @@ def test_parties_ar_the_subject_received_a_delegation_one_event():
              ("person:touzani", "person", "مراد التوزاني", "XL"), ("person:nouri", "person", "كريم النوري", None),
              ("person:hamraoui", "person", "نادية الحمراوي", None)]
     assert _events(text, specs) == [("person:haddad", "person:hamraoui", "person:nouri", "person:touzani")]
+
+
+def test_events_ar_a_call_between_two_named_after_its_verb_and_day():
+    # "X's arrival follows a phone call held last Monday between A and his counterpart B": A and B talked
+    text = ("وصل سليم الحداد إلى العاصمة أمس\n"
+            "وجاء وصول سليم الحداد في أعقاب مكالمة هاتفية جرت يوم الاثنين الماضي بين الرئيس كريم النوري "
+            "ونظيره مراد التوزاني.")
+    specs = [_HADDAD, _HADDAD, ("person:nouri", "person", "كريم النوري", "XL"),
+             ("person:touzani", "person", "مراد التوزاني", "FD")]
+    assert _events(text, specs) == [("person:nouri", "person:touzani")]
+
+
+def test_events_ar_relations_between_two_states_after_a_meeting_are_no_parties():
+    # "discussed with B the development of relations between X and Y": the meeting is A's and B's
+    text = ("وصل سليم الحداد إلى العاصمة أمس\n"
+            "وناقش سليم الحداد مع كريم النوري تطور العلاقات بين زمرستان وفريدونيا.")
+    specs = [_HADDAD, _HADDAD, ("person:nouri", "person", "كريم النوري", "XL"),
+             ("XL", "state", "زمرستان", None), ("FD", "state", "فريدونيا", None)]
+    assert _events(text, specs) == [("person:haddad", "person:nouri")]
+
+
+@pytest.mark.parametrize("tour, stops", [
+    # "a two-day tour that included X (and its adjective) and Y"
+    ("وكان سليم الحداد قد عاد أمس من جولة إقليمية دامت يومين شملت زمرستان الشقيقة وفريدونيا.", ["FD", "XL"]),
+    # "a tour that took him to X, then Y, then Z"
+    ("واختتم سليم الحداد جولة إقليمية حملته إلى زمرستان ثم فريدونيا فبلادستان.", ["BL", "FD", "XL"]),
+])
+def test_events_ar_a_tour_is_one_visit_per_state(tour, stops):
+    text = "أشاد سليم الحداد بالنتائج\n" + tour
+    specs = [_HADDAD, _HADDAD, ("XL", "state", "زمرستان", None), ("FD", "state", "فريدونيا", None)]
+    if "بلادستان" in tour:
+        specs.append(("BL", "state", "بلادستان", None))
+    assert sorted(_events(text, specs)) == [tuple(sorted(("person:haddad", s))) for s in stops]
+
+
+def test_events_ar_a_round_of_talks_is_no_tour():
+    # "a new round of talks hosted by the capital of X": a meeting noun's round, no visit
+    text = ("أشاد سليم الحداد بالنتائج\n"
+            "وانطلقت أمس جولة جديدة من المحادثات احتضنتها عاصمة زمرستان.")
+    specs = [_HADDAD, ("XL", "state", "زمرستان", None)]
+    assert _events(text, specs) == []
+
+
+def test_titles_ar_of_two_states_before_a_name_the_nearest_is_its_state(mention_at):
+    # "the X foreign minister met, in the capital, the head of the Y government, Z": Z is of Y
+    from communique.stages.person_titles import attach_titles
+
+    text = "والتقى وزير الخارجية الزمرستاني في العاصمة رئيس الحكومة الفلانية كريم النوري."
+    mentions = [mention_at(text, "الزمرستاني", "state"), mention_at(text, "الفلانية", "state"),
+                mention_at(text, "كريم النوري", "person")]
+    nouri = next(m for m in attach_titles(text, mentions, [(0, len(text))]) if m.form == "كريم النوري")
+    assert text[slice(*map(int, nouri.title_org.split(":")))] == "الفلانية"
+
+
+def test_parties_ar_the_head_of_a_council_of_no_known_state_joins_the_meeting():
+    # "X met the head of government of Y, A, and the head of the presidential council, B": one meeting
+    text = ("وصل سليم الحداد إلى العاصمة أمس\n"
+            "والتقى سليم الحداد رئيس الحكومة الزمرستانية كريم النوري ورئيس المجلس الرئاسي مراد التوزاني.")
+    specs = [_HADDAD, _HADDAD, ("XL", "state", "الزمرستانية", None),
+             ("person:nouri", "person", "كريم النوري", "XL"), ("org:council", "organization", "المجلس الرئاسي", None),
+             ("person:touzani", "person", "مراد التوزاني", "org:council")]
+    assert _events(text, specs) == [("person:haddad", "person:nouri", "person:touzani")]
+
+
+def test_events_ar_a_relative_clause_of_the_place_visited_does_not_hide_the_visitor():
+    # "X began a visit to the capital of Y, which is the last stop of a tour that took him to Z": X visits Y and Z
+    text = ("أشاد سليم الحداد بالنتائج\n"
+            "وشرع سليم الحداد في زيارة رسمية إلى العاصمة الزمرستانية نوران، التي تمثل المحطة الأخيرة في جولة "
+            "إقليمية حملته إلى فريدونيا.")
+    specs = [_HADDAD, _HADDAD, ("XL", "state", "الزمرستانية", None), ("FD", "state", "فريدونيا", None)]
+    assert sorted(_events(text, specs)) == [("FD", "person:haddad"), ("XL", "person:haddad")]
+
+
+def test_names_ar_after_a_title_whose_complement_has_a_place_behind_a_clitic():
+    # "received yesterday the ambassador of X in (ب) Y, A B,": the place after "بـ" is the title's complement
+    from communique.stages.person_names import arabic_names_after_titles
+
+    text = "استقبل سليم الحداد أمس سفيرة زمرستان بنوران كريمة النوري، واستعرض الجانبان العلاقات."
+    state = (text.index("زمرستان"), text.index("زمرستان") + len("زمرستان"))
+    place = (text.index("نوران"), text.index("نوران") + len("نوران"))
+    anchor = text.index("سفيرة") + len("سفيرة")
+    found = arabic_names_after_titles(text, [anchor], [state, place], [])
+    assert [text[s:e] for s, e in found] == ["كريمة النوري"]
+
+
+def test_events_ar_separate_meetings_of_the_minister_with_envoys_of_states():
+    # "in separate meetings, the minister discussed with the ambassadors of X, Y and Z": one meeting each,
+    # "the minister" being the story's subject
+    text = ("التقى سليم الحداد اليوم رؤساء البعثات الدبلوماسية في العاصمة\n"
+            "وفي لقاءات منفصلة، ناقش الوزير مع سفراء زمرستان وفريدونيا وبلادستان سبل التعاون.")
+    specs = [_HADDAD, ("XL", "state", "زمرستان", None), ("FD", "state", "فريدونيا", None),
+             ("BL", "state", "بلادستان", None)]
+    assert sorted(_events(text, specs)) == [("BL", "person:haddad"), ("FD", "person:haddad"), ("XL", "person:haddad")]
+
+
+def test_events_ar_a_verb_of_addressing_with_a_counterpart_is_a_meeting():
+    # "the minister addressed with the ambassador of X the fields of cooperation"; "the statement addressed ..." is none
+    text = ("التقى سليم الحداد اليوم رؤساء البعثات الدبلوماسية في العاصمة\n"
+            "وتناول الوزير مع سفير زمرستان مجالات التعاون.")
+    specs = [_HADDAD, ("XL", "state", "زمرستان", None)]
+    assert _events(text, specs) == [("XL", "person:haddad")]
+    assert [t.type for t in find_triggers("وتناول البيان مجالات التعاون مع زمرستان.", "ar")] == []
+
+
+def test_events_ar_a_title_after_the_verb_that_names_someone_is_no_bare_subject():
+    # "the minister X received the ambassador": the title is X's, the story's subject is no party
+    text = ("التقى سليم الحداد اليوم رؤساء البعثات الدبلوماسية في العاصمة\n"
+            "واستقبل الوزير كريم النوري سفير زمرستان.")
+    specs = [_HADDAD, ("person:nouri", "person", "كريم النوري", None), ("XL", "state", "زمرستان", None)]
+    assert _events(text, specs) == [("XL", "person:nouri")]
+
+
+def test_events_ar_a_relative_clause_of_the_visitor_tells_the_visit():
+    # "X held talks with his counterpart Y, who is currently paying a visit to Z": Y visits Z
+    text = ("أشاد سليم الحداد بالنتائج\n"
+            "وعقد سليم الحداد اليوم جلسة مباحثات مع نظيره كريم النوري، الذي يقوم حاليا بزيارة إلى زمرستان.")
+    specs = [_HADDAD, _HADDAD, ("person:nouri", "person", "كريم النوري", "FD"), ("XL", "state", "زمرستان", None)]
+    assert sorted(_events(text, specs)) == [("XL", "person:nouri"), ("person:haddad", "person:nouri")]
+
+
+def test_names_ar_a_memorial_after_a_title_is_no_name(ner_doc):
+    # "the minister went to the Memorial of the Martyr": a place of remembrance, not the minister's name
+    text = "وقبل بدء المحادثات، قصد وزير الخارجية الزمرستاني مقام الشهيد بالعاصمة."
+    assert _persons_ar(ner_doc, text, []) == []
+
+
+def test_events_ar_the_visit_a_person_paid_names_its_visitor_after_the_verb():
+    # "the call came the day after a visit that the foreign minister of X, A, paid to Y": A visits Y
+    text = ("أجرى سليم الحداد مباحثات هاتفية مع نظيره مراد التوزاني\n"
+            "ويأتي هذا الاتصال غداة زيارة أداها وزير خارجية فريدونيا كريم النوري إلى زمرستان.")
+    specs = [_HADDAD, ("person:touzani", "person", "مراد التوزاني", "XL"), ("FD", "state", "فريدونيا", None),
+             ("person:nouri", "person", "كريم النوري", "FD"), ("XL", "state", "زمرستان", None)]
+    events = _events(text, specs)
+    assert ("XL", "person:nouri") in events and ("person:haddad", "person:touzani") in events

@@ -129,6 +129,15 @@ def test_triggers_en_words_of_meetings_signatures_and_calls(sentence, word, etyp
     ("Invited by his counterpart, the governor visited the island on Monday.", "visited", "occurred"),
     ("The envoy, who was invited by the council, met the governor on Monday.", "met", "occurred"),
     ("The envoy said he looked forward to visiting the island at a convenient date.", "visiting", "planned"),
+    ("The governor had been scheduled to hold talks with the mayor of the coastal city of Vells, to be received "
+     "by the council.", "received", "planned"),
+    ("The governor had been due to fly from Vells to Port Aubin on Sunday for a two-day official visit.", "visit",
+     "planned"),
+    ("The governor flew to Vells on Sunday for a two-day official visit.", "visit", "occurred"),
+    ("On the programme of the visit are talks with the mayor of Vells.", "talks", "planned"),
+    ("On the agenda of the talks were trade and fisheries.", "talks", "occurred"),
+    ("The visit the mayor was due to pay to Vells next week has been mentioned by the council.", "visit", "negated"),
+    ("The mayor was received by the governor in Vells.", "received", "occurred"),
 ])
 def test_status_en_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "en") == status

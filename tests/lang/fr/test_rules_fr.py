@@ -85,6 +85,11 @@ def test_triggers_fr_call_visit_conference():
     ("La visite du gouverneur à Vells a été remise à plus tard.", "visite", "negated"),
     ("Le ministre conduira une tournée dans les pays voisins.", "tournée", "planned"),
     ("Le gouverneur réunira les envoyés à Vells.", "réunira", "planned"),
+    ("Au programme de ce séjour figure, mardi, un entretien avec le gouverneur de Vells.", "entretien", "planned"),
+    ("Le gouverneur comptait effectuer une visite à Vells en mai.", "visite", "planned"),
+    ("Venu pour le compte du conseil, le maire a rencontré le gouverneur.", "rencontré", "occurred"),
+    ("La visite que la délégation du conseil régional devait effectuer à Vells pour discuter du port a été "
+     "évoquée.", "visite", "negated"),
 ])
 def test_status_fr_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "fr") == status
@@ -268,3 +273,36 @@ def test_mentions_fr_first_name_that_opens_the_line(ner_doc, text, ner, name):
     out = [m.form for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "fr")
            if m.kind == "person" and not TITLE_RE.match(m.form)]
     assert name in out
+
+
+def test_dates_fr_a_month_without_year_takes_the_year_written_before_it():
+    from communique.stages.dates import years_from_context
+
+    text = "La visite d'août 2020 fut brève. En mai 2021, le port rouvrit ; en septembre, le gouverneur vint à Vells."
+    dates = find_dates(text, "fr", None)
+    resolved = years_from_context(dates, lambda year: find_dates(text, "fr", None, year_hint=year))
+    assert [(d.text, d.value) for d in resolved] == [
+        ("août 2020", "2020-08"), ("mai 2021", "2021-05"), ("septembre", "2021-09")]
+    # a month before any written year takes the first one
+    text = "En septembre, le gouverneur vint à Vells. Le port rouvrit en mai 2021."
+    dates = find_dates(text, "fr", None)
+    resolved = years_from_context(dates, lambda year: find_dates(text, "fr", None, year_hint=year))
+    assert [d.value for d in resolved] == ["2021-09", "2021-05"]
+
+
+def test_dates_fr_a_month_without_year_read_forward_from_a_later_month_of_the_year_before():
+    from communique.stages.dates import years_from_context
+
+    text = "La visite fut annoncée en novembre 2022. Le gouverneur reçut l'envoyé le 16 janvier."
+    dates = find_dates(text, "fr", None)
+    resolved = years_from_context(dates, lambda year: find_dates(text, "fr", None, year_hint=year))
+    assert [d.value for d in resolved] == ["2022-11", "2023-01-16"]
+
+
+def test_dates_fr_a_year_alone_gives_no_year_to_a_month_without_one():
+    from communique.stages.dates import years_from_context
+
+    text = "Depuis 2016, les deux ports coopèrent. Le gouverneur reçut l'envoyé le 16 janvier."
+    dates = find_dates(text, "fr", None)
+    resolved = years_from_context(dates, lambda year: find_dates(text, "fr", None, year_hint=year))
+    assert [d.value for d in resolved] == ["2016", None]

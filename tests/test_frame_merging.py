@@ -1,0 +1,71 @@
+"""Frame merging: how the frames of one document become events (a signing beside the meeting where it was
+signed), on sentences written for these tests (fictional people and states)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_visits import _events
+
+_SIDES = [("person:vance", "person", "Ilse Vance", None, "SY"), ("person:moro", "person", "Tomas Moro", None, "FD"),
+          ("SY", "state", "Sylvania", "SY", None), ("FD", "state", "Freedonia", "FD", None)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance held talks with Tomas Moro on Monday. At the close of the talks, the two ministers signed three "
+     "agreements on trade. Sylvania and Freedonia are neighbours.", "en"),
+    ("Ilse Vance s'est entretenue lundi avec Tomas Moro. À l'issue de cette rencontre, les deux ministres ont signé "
+     "trois accords commerciaux. La Sylvania et la Freedonia sont voisines.", "fr"),
+])
+def test_frame_merging_a_signing_by_the_two_sides_is_an_agreement_beside_the_meeting(text, lang):
+    got = _events(text, _SIDES, lang)
+    assert ("meet", ("person:vance", "person:moro")) in got
+    assert ("agreement", ("person:vance", "person:moro")) in got
+
+
+def test_frame_merging_arabic_the_meeting_resulted_in_a_signing():
+    text = "التقى إلسه فانس توماس مورو اليوم. وأسفر اللقاء عن توقيع مذكرة تفاهم للتعاون. وتجمع فريدونيا وسيلفانيا علاقات قديمة."
+    specs = [("person:vance", "person", "إلسه فانس", None, "SY"), ("person:moro", "person", "توماس مورو", None, "FD"),
+             ("FD", "state", "فريدونيا", "FD", None), ("SY", "state", "سيلفانيا", "SY", None)]
+    got = _events(text, specs, "ar")
+    assert [e for e in got if e[0] == "agreement"] == [("agreement", ("person:vance", "person:moro"))]
+    assert [e for e in got if e[0] == "meet"] == [("meet", ("person:vance", "person:moro"))]
+
+
+@pytest.mark.parametrize("text", [
+    # a signing by someone else, or one planned, is no agreement of the meeting's sides
+    "Ilse Vance held talks with Tomas Moro on Monday. The two ministers will sign a trade agreement next year. "
+    "Sylvania and Freedonia are neighbours.",
+    "Ilse Vance held talks with Tomas Moro on Monday. After the talks, Anna Berg signed the guest book. "
+    "Sylvania and Freedonia are neighbours.",
+    # a document named, not a signing told
+    "Ilse Vance held talks with Tomas Moro on Monday. They discussed the memorandum of understanding that binds the "
+    "two countries. Sylvania and Freedonia are neighbours.",
+])
+def test_frame_merging_no_agreement_of_the_meeting_when_planned_signed_by_another_or_only_named(text):
+    specs = _SIDES + [("person:berg", "person", "Anna Berg", None, None)]
+    assert not [e for e in _events(text, specs, "en") if e[0] == "agreement" and set(e[1]) == {"person:vance", "person:moro"}]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance held talks with Tomas Moro and took part in a wreath-laying ceremony. Sylvania and Freedonia "
+     "are neighbours.", "en"),
+    ("Signing the memorandum for Sylvania was Ilse Vance, while Freedonia was represented by Tomas Moro. "
+     "The talks went well.", "en"),
+])
+def test_frame_merging_attending_the_event_the_sentence_tells_is_no_conference(text, lang):
+    got = _events(text, _SIDES, lang)
+    assert not [e for e in got if e[0] == "conference"]
+    assert [e[0] for e in got] in (["meet"], ["agreement"])
+
+
+def test_frame_merging_arabic_those_who_attended_the_meeting_and_signing_are_its_parties():
+    text = ("التقى إلسه فانس اليوم توماس مورو. وحضر اللقاء ومراسم توقيع المذكرة السفير آدم كرول. "
+            "وتجمع فريدونيا وسيلفانيا علاقات قديمة.")
+    specs = [("person:vance", "person", "إلسه فانس", None, "SY"), ("person:moro", "person", "توماس مورو", None, "FD"),
+             ("person:krol", "person", "آدم كرول", None, "SY"),
+             ("FD", "state", "فريدونيا", "FD", None), ("SY", "state", "سيلفانيا", "SY", None)]
+    got = _events(text, specs, "ar")
+    assert ("meet", ("person:vance", "person:moro", "person:krol")) in got
+    assert ("agreement", ("person:vance", "person:moro", "person:krol")) in got
+    assert not [e for e in got if e[0] == "conference"]
