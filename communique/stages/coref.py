@@ -197,23 +197,11 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
 
     # title-only references: to the person holding that title (same organization when stated);
     # an exact title beats a partial one, then the story's protagonist (most mentions), then proximity
+    states = [x for x in named if x.kind == "state"]
     for m in [x for x in mentions if x.descriptive and x.kind == "person"]:
-        title = fold(m.title or "")
-        org = span_entity.get(m.title_org) if m.title_org else None
-        scored = []
-        for ent, _ in persons:
-            titles = [fold(t) for t in ent.titles]
-            exact = title in titles
-            partial = any(title and (title in t.split() or t in title.split() or title in t) for t in titles)
-            generic = title in _GENERIC_TITLES and org is not None and ent.affiliation == org.id
-            if not (exact or partial or generic):
-                continue
-            if org is not None and ent.affiliation not in (None, org.id):
-                continue
-            before = any(x.start < m.start for x in ent.mentions)
-            scored.append(((exact, org is not None and ent.affiliation == org.id, len(ent.mentions), before), ent))
-        if scored:
-            attach(max(scored, key=lambda x: x[0])[1], m)
+        target = _title_reference(m, [ent for ent, _ in persons], span_entity, states, by_key)
+        if target is not None:
+            attach(target, m)
     # descriptive organization references: nearest organization whose name shares the head noun
     for m in [x for x in mentions if x.descriptive and x.kind == "organization"]:
         words = set(fold(m.form).split())
@@ -228,6 +216,54 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
         titles = list({fold(t): t for t in reversed(ent.titles) if TITLE_RE.search(t)}.values())[::-1]
         ent.titles = sorted(titles, key=lambda t: bool(_RANKS.match(t)))
     return [e for e in entities if e.mentions]
+
+
+def _title_reference(m: Mention, persons: list[Entity], span_entity: dict[str, Entity], states: list[Mention],
+                     by_key: dict[str, Entity]) -> Entity | None:
+    """The person a title-only mention refers to: the one holding that title (same organization when stated); an
+    exact title beats a partial one, then the story's protagonist (most mentions), then proximity. A state beside
+    the title ('le ministre iranien') rules out the persons of another state and prefers its own; with no title
+    match, it is the one person of that state of no other office."""
+    title = fold(m.title or "")
+    org = span_entity.get(m.title_org) if m.title_org else None
+    state = _state_beside(m, states, span_entity)
+    scored = []
+    for ent in persons:
+        if state is not None and _of_other_state(ent, state, by_key):
+            continue        # "le ministre iranien" is not the Saudi minister
+        titles = [fold(t) for t in ent.titles]
+        exact = title in titles
+        partial = any(title and (title in t.split() or t in title.split() or title in t) for t in titles)
+        generic = title in _GENERIC_TITLES and org is not None and ent.affiliation == org.id
+        if not (exact or partial or generic):
+            continue
+        if org is not None and ent.affiliation not in (None, org.id):
+            continue
+        before = any(x.start < m.start for x in ent.mentions)
+        scored.append(((exact, org is not None and ent.affiliation == org.id, len(ent.mentions), before), ent))
+    of_state = [ent for ent in persons if state is not None and ent.affiliation == state.id
+                and not any(TITLE_RE.fullmatch(t) and not _COUNTERPART.fullmatch(t) for t in ent.titles)]
+    same_state = [x for x in scored if state is not None and x[1].affiliation == state.id]
+    if same_state or (scored and len(of_state) != 1):
+        return max(same_state or scored, key=lambda x: x[0])[1]
+    return of_state[0] if len(of_state) == 1 else None
+
+
+_COUNTERPART = re.compile(r"(?:counterparts?|homologues?|peers?|نظير\w*)", re.I)
+
+
+def _state_beside(m: Mention, states: list[Mention], span_entity: dict[str, Entity]) -> Entity | None:
+    """The state named right before or after a title-only mention, or inside it: 'le ministre iranien', 'the
+    Iranian minister', 'the president of Sylvania'."""
+    for x in states:
+        if 0 <= x.start - m.end <= 2 or 0 <= m.start - x.end <= 2 or (m.start <= x.start and x.end <= m.end):
+            return span_entity.get(f"{x.start}:{x.end}")
+    return None
+
+
+def _of_other_state(person: Entity, state: Entity, by_key: dict[str, Entity]) -> bool:
+    aff = by_key.get(person.affiliation or "")
+    return aff is not None and aff.kind == "state" and aff.id != state.id
 
 
 #: a royal or princely style written as part of a name ("King Aldric II", "le roi Ferand", "Sheikh Tamor")

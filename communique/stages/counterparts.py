@@ -33,10 +33,11 @@ _LIST_REACH = 2        # sentences after the meeting where its counterparts may 
 
 
 def listed_states(text: str, after: list[tuple[Mention, Entity]], parties: list[str],
-                  ent_by_id: dict[str, Entity]) -> list[str]:
+                  ent_by_id: dict[str, Entity], offices: frozenset[str] = frozenset()) -> list[str]:
     """The states of the first list (two or more, nothing but commas, 'and', 'of' between them) after a
     meeting or call, one of them a party by the party rules and none a place ('talks in A and B'): each
-    is one counterpart, the one person of that state the story names if it names one."""
+    is one counterpart, the one person of that state the story names if it names one (of several, the one
+    who holds one of `offices`, those of the one who met them)."""
     run: list[tuple[Mention, Entity]] = []
     for m, e in after:
         if run and (e.kind != "state" or not _LIST_GAP.fullmatch(text, run[-1][0].end, m.start)):
@@ -48,7 +49,7 @@ def listed_states(text: str, after: list[tuple[Mention, Entity]], parties: list[
     if not any(e.id in parties for _, e in run) or any(LOCATIVE.search(text, max(0, m.start - 25), m.start)
                                                        for m, _ in run):
         return []
-    ids = list(dict.fromkeys((state_person(text, e, ent_by_id) or e).id for _, e in run))
+    ids = list(dict.fromkeys((state_person(text, e, ent_by_id, offices) or e).id for _, e in run))
     return ids if len(ids) >= 2 else []
 
 

@@ -18,7 +18,8 @@ from .pairs import PairCandidate, pair_candidates
 from .titles import TITLE_RE
 from .triggers import Trigger, find_triggers, reads_as_sport, status_of
 from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
-from .parties import EVENT_NAME as _EVENT_NAME, named_counterparts, party_rule_flags, sentence_parties
+from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
+                      party_rule_flags, sentence_parties)
 from .venue import VenueQuery, learned_venue, rule_venue
 from .visits import venue_in_host, visit_frames, visits_beside_meetings
 
@@ -33,13 +34,16 @@ _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|f
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
 # "he was received by A and by B", "il a été accueilli par A ainsi que par B": the story's subject met each of them
 _BY_AGENT = re.compile(r"\s+(?:by|par)\s", re.I)
-_BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:between|entre|بين)\s|"
+_BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:between|entre)\s|\s+(?:[\w'’-]+\s+){0,2}?بين\s|"
                             # Arabic puts the act's verb and day before it: "مكالمة هاتفية جرت يوم الاثنين بين"
                             r"\s+(?:(?!مع\s|[وب]?(?:ال|لل)(?:علاقات|تعاون|شراكة))[^\s،,.]+\s+){3,4}?بين\s", re.I)
 # "Before Mr X, Y had met Z", "Comme son prédécesseur X, Y a reçu Z": a person named in an opening
 # comparison is not the subject of the verb after it
 _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|après|comme|à l'instar d[eu']|"
                              r"contrairement à)\s[^,;:]{1,60},", re.I)
+#: "Because X had to stay home, Y met Z", "Bien que X soit absent, Y a reçu Z": an opening subordinate clause
+_OPENING_CLAUSE = re.compile(r"\s*(?:because|since|although|though|while|whereas|parce\s+que|puisque|bien\s+que|"
+                             r"alors\s+que|tandis\s+que|même\s+si)\s[^,;:]{1,150},", re.I)
 #: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
 #: what makes a meeting noun an event: 'talks with', 'réunion avec'
 _NOMINAL_COMPLEMENT = re.compile(r"\s+(?:(?:\w+\s+){0,2}?|(?:of|de|du|des|d['’])\s*(?:[\w'’.-]+\s+){1,6}?)"
@@ -221,6 +225,9 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     clause = trig.start if _opens_also_clause(text, trig) else _clause_start(text, s_start, trig.start)
     before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
               and not (opening and p[0].end <= opening.end() <= trig.start)]
+    subordinate = _OPENING_CLAUSE.match(text, s_start, trig.start)
+    if subordinate and any(p[0].start >= subordinate.end() for p in before):
+        before = [p for p in before if p[0].start >= subordinate.end()]   # "Because X was ill, Y met Z": not X
     reported = _reported_clause(text, clause, trig.start)
     if reported is not None and any(p[0].start >= reported for p in before):
         before = [p for p in before if p[0].start >= reported]  # "X a indiqué que Y a reçu Z": Y, not X
@@ -228,6 +235,7 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     end = min(cut.start() if cut else s_end, _next_clause_verb(text, triggers, trig, lang))
     after = [p for p in parties if trig.start < p[0].start < end]  # also inside: "talked to X by phone";
     # not past a new clause with a subject of its own (", and Y was ...", "كما اجتمع بـC")
+    after = before_relative_clause(text, s_start, after)
     ids_before = list(dict.fromkeys(e.id for _, e in before))
     ids_after = list(dict.fromkeys(e.id for _, e in after))
     if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
@@ -270,7 +278,8 @@ def _trigger_groups(story: _Story, span: tuple[int, int], trig: Trigger, named: 
     if lang == "ar" and not ids_before and not trig.nominal and len(ids_after) >= 3 \
             and trig.type != "conference" and not _BETWEEN.search(text[trig.end: s_end]):
         return _verb_first_groups(ids_after, ent_by_id)
-    listed = listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id)
+    listed = listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id,
+                           offices_of([ent_by_id[x] for x in ids_before]))
     return _party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar",
                          bool(_ONE_BY_ONE.search(text, s_start, s_end)))
 

@@ -16,13 +16,14 @@ from .title_names import names_a_document
 from .titles import TITLE_RE, TITLE_WORDS
 from .venue import LOCATIVE as _LOCATIVE
 
-__all__ = ["sentence_parties", "named_counterparts", "state_person", "party_rule_flags", "EVENT_NAME", "VISIT_TO"]
+__all__ = ["sentence_parties", "named_counterparts", "state_person", "offices_of", "before_relative_clause",
+           "party_rule_flags", "EVENT_NAME", "VISIT_TO"]
 
 # (and a news agency that closes a dateline: "(VNA) -", "/VNA/ ")
 _NON_PARTY_AFTER = re.compile(r"^(?:\)\s*(?:--|[-–—:])|/\.?\s)|^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|"
                               r"a fait savoir|fait savoir|a annoncé|annonce|a précisé|précise|"
                               r"a indiqué|officials?|officers?|responsables?|experts?|charter|"
-                              r"member|members|membres|countries|pays|states|session|website)\b", re.I)
+                              r"member|members|membres|countries|pays|states|session|website|headquarters)\b", re.I)
 # "..., the ministry's spokesman X said.", "..., a déclaré X.": the speaker closing the sentence
 _SPEAKER_AT_END = re.compile(r"\s*,?\s+(?:said|says|told\s+(?:\w+\s+){0,3}?\w+|added|noted|explained|a\s+(?:indiqué|déclaré|précisé|"
                              r"ajouté|souligné|expliqué)|indique|déclare|précise)(?:\s+(?:on\s+\w+|lundi|mardi|mercredi|jeudi|"
@@ -30,6 +31,8 @@ _SPEAKER_AT_END = re.compile(r"\s*,?\s+(?:said|says|told\s+(?:\w+\s+){0,3}?\w+|a
 #: "..., a indiqué la porte-parole X.", "..., said spokesman X.": the speaker after an inverted verb ends the sentence
 _SPEAKER_INVERTED = re.compile(r",\s+(?:a\s+(?:indiqué|déclaré|précisé|ajouté|souligné|expliqué)|indique|déclare|précise|"
                                r"said|says|added)\s+(?:le\s+|la\s+|l['’]|the\s+)?(?:[\w'’-]+\s+){0,5}$", re.I)
+#: a source in square brackets after a picture's caption: "[Reuters]", "[Twitter/QNA]"
+_CREDIT = re.compile(r"\s*(?:[/,]\s*[\w .-]{1,30})?\]")
 _SENTENCE_END_AFTER = re.compile(r"\s*[.!][\"»”’]?(?=\s|$)")
 # "Travelling straight from Saudi Arabia, X reached ...", "venant du Caire": where the traveller comes from
 _ORIGIN_BEFORE = re.compile(r"\b(?:travel\w*|coming|arriving|arrived|flew|flying|returning|returned|venant|venue?s?|"
@@ -84,11 +87,16 @@ _TEMPORAL_CLAUSE = re.compile(r"\b(?:before|after|avant|après|prior to|followin
 _COMPANIONS = re.compile(r"\b(?:accompanied\s+by|joined\s+by|delegation\s+(?:that\s+)?(?:included|includes|including|"
                          r"comprising|made\s+up\s+of)|accompagn[ée]\w*\s+(?:de|d'|d’|par)|entour[ée]\w*\s+de|"
                          r"délégation\s+(?:comprenant|composée\s+d[e'’]))"
-                         r"(?:[^.;:,]|,\s*(?=(?-i:[A-Z])|(?:and|et|ainsi|du|de|des|d'|d’|la|le|les|the|of)\b)){0,120}$", re.I)
+                         r"(?:[^.;:,]|,\s*(?=(?-i:[A-Z])|(?:and|et|ainsi|du|de|des|d'|d’|la|le|les|the|of)\b)){0,220}$", re.I)
 # "handed over a letter from President X", "remettre ce message du président X": the sender is not in the room
+# (the name may follow its title after a comma: "du Président de la République, Son Excellence X")
 _SENDER = re.compile(r"\b(?:letters?|messages?|invitations?|greetings|condolences|lettres?|salutations|condoléances)"
-                     r"\s+(?:[\w'’-]+\s+){0,3}?(?:from|de|du|d'|d’)\s*(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’.-]+\s+){0,4}$",
-                     re.I)
+                     r"\s+(?:[\w'’-]+\s+){0,3}?(?:from|de|du|d'|d’)\s*(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’.-]+\s+){0,4}"
+                     r"(?:[\w'’.-]+,\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3})?$", re.I)
+#: "after the death of X", "après le décès, le 2 mai, de X", "the late X": the one mourned is no party
+_DECEASED = re.compile(r"(?:\b(?:death|passing|funeral|décès|disparition|obsèques|funérailles)\b[^.;:]{0,40}?"
+                       r"(?:\bof|\bde|\bdu|\bd['’])\s*(?:the\s+|le\s+|la\s+|l['’])?(?:late\s+|feu\s+|regretté\s+)?|"
+                       r"\bthe\s+late\s+|\b(?:feu|défunt|regretté)\s+)(?:[\w'’.-]+,?\s+){0,5}$", re.I)
 # "chargé d'une mission spéciale par le Président X", "instructed by President X": who sends the envoy stays home
 _SENDER_OF_ENVOY = re.compile(r"\b(?:charg[ée]e?\s+d['’]une\s+mission\s+(?:\w+\s+)?|mandat[ée]e?\s+|dépêch[ée]e?\s+|"
                               r"instructed\s+|dispatched\s+|sent\s+)(?:by|par)\s+(?:the\s+|le\s+|la\s+|l['’])?"
@@ -107,13 +115,22 @@ _TITLE_BREAK = re.compile(r"[,.;:()]|\b(?:and|et|with|avec|to|à|met|a|has|had|w
 
 def named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
                        ent_by_id: dict[str, Entity]) -> list[tuple[Mention, Entity]]:
-    """'met his Iranian counterpart', 'son homologue iranien': the counterpart is the one person of that state
-    the document names, when it names exactly one; otherwise the state itself stays the party."""
+    """'met his Iranian counterpart', 'son homologue iranien', 'un appel du ministre iranien des Affaires
+    étrangères': the counterpart, or the unnamed holder of a title, is the one person of that state the
+    document names (of several, the one of the office of a person of the sentence); otherwise the state
+    itself stays the party."""
     out = []
-    person_starts = {pm.start for p in ent_by_id.values() if p.kind == "person" for pm in p.mentions}
+    person_mentions = [pm for p in ent_by_id.values() if p.kind == "person" for pm in p.mentions]
+    person_starts = {pm.start for pm in person_mentions}
     for m, e in parties:
+        held = _unnamed_title_holder(text, m, person_mentions) if e.kind == "state" else None
         if e.kind == "state" and (_COUNTERPART_AFTER.match(text, m.end) or _COUNTERPART_BEFORE.search(text, 0, m.start)):
-            e = state_person(text, e, ent_by_id) or e
+            others = [pe for _, pe in parties if pe.kind == "person" and pe.affiliation != e.id]
+            e = state_person(text, e, ent_by_id, offices_of(others)) or e
+        elif held is not None:
+            holder = state_person(text, e, ent_by_id, held)
+            if holder is not None and not (held and offices_of([holder]) and not offices_of([holder]) & held):
+                e = holder      # not "the Russian foreign minister" for the one Russian named, its president
         elif e.kind == "state" and (lead := _AR_TITLE_BEFORE.search(text, max(0, m.start - 60), m.start)) \
                 and _AR_APPOSITION.match(text, m.end).end() not in person_starts:
             e = _arabic_title_holder(text, e, lead.group("lead"), ent_by_id) or e
@@ -121,18 +138,73 @@ def named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
     return out
 
 
-def state_person(text: str, state: Entity, ent_by_id: dict[str, Entity]) -> Entity | None:
-    """The one person of a state that the document names (by affiliation or title), if exactly one."""
+def state_person(text: str, state: Entity, ent_by_id: dict[str, Entity],
+                 offices: frozenset[str] = frozenset()) -> Entity | None:
+    """The one person of a state that the document names (by affiliation or title), if exactly one; of
+    several, the one who holds one of `offices` ('his counterpart': the same office as his), if one."""
     persons = [p for p in ent_by_id.values() if p.kind == "person" and
-               (p.affiliation == state.id or _titled_by(text, p, state))]
+               (_of_state(p, state, ent_by_id) or _titled_by(text, p, state))]
+    if len(persons) > 1 and offices:
+        persons = [p for p in persons if offices_of([p]) & offices] or persons
     return persons[0] if len(persons) == 1 else None
+
+
+def _of_state(person: Entity, state: Entity, ent_by_id: dict[str, Entity]) -> bool:
+    """The person's affiliation is the state, or a body of it ('Ministry of Foreign Affairs of Sylvania')."""
+    if person.affiliation == state.id:
+        return True
+    body = ent_by_id.get(person.affiliation or "")
+    return body is not None and body.kind == "organization" and (body.affiliation == state.id or any(
+        re.search(r"\b" + re.escape(form) + r"\b", bf) for form in state.forms for bf in body.forms))
+
+
+_COUNTERPART_WORD = re.compile(r"counterparts?|homologues?|peers?", re.I)
+
+
+def offices_of(persons: list[Entity]) -> frozenset[str]:
+    """The title words the persons' titles hold, lower case and singular ('Foreign Ministers' -> 'foreign minister')."""
+    return frozenset(re.sub(r"s$", "", t.group(0).lower()) for p in persons for title in p.titles
+                     for t in TITLE_RE.finditer(title) if not _COUNTERPART_WORD.fullmatch(t.group(0)))
+
+
+#: the words a title holds around its state: 'the Iranian foreign minister', 'le ministre iranien des Affaires
+#: étrangères'; what follows must not be a name ('le président égyptien Abdel-Fattah Al-Sissi' names him)
+_TITLE_COMPLEMENT = re.compile(r"(?:\s+(?:(?:of|for|de|des|du|la|le|the|and|et|affaires|étrangères|"
+                               r"(?-i:[A-Z])[\w'’-]*)(?![\w'’-])|d['’]|l['’]))*(?:\s*,\s*)?", re.I)
+
+#: between a state and the title after it: 'Iranian foreign minister', "Uganda's Minister of State", "a French
+#: parliamentary delegation" (the one who leads it)
+_STATE_TO_TITLE = re.compile(r"(?:['’]s)?\s+(?=\w)")
+_TITLE_BEFORE = re.compile(r"(?:" + TITLE_RE.pattern + r")\s+$", re.I)
+_DELEGATION_AFTER = re.compile(r"(?:[\w-]+\s+)?delegations?\b", re.I)
+_DELEGATION_BEFORE = re.compile(r"\b(?:delegations?|délégations?)\s+(?:[\w-]+\s+)?(?:(?:from|of|de|du|des|d['’])\s*)?"
+                                r"(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
+
+
+def _unnamed_title_holder(text: str, m: Mention, person_mentions: list[Mention]) -> frozenset[str] | None:
+    """A state adjective or name inside a title that no name follows: 'the Iranian foreign minister',
+    'du ministre iranien des Affaires étrangères', 'le président égyptien'; not 'X, Sylvanian Foreign Minister'.
+    The office the title names ({'foreign minister'}; empty for a delegation), or None."""
+    gap = _STATE_TO_TITLE.match(text, m.end)
+    title_after = (TITLE_RE.match(text, gap.end()) or _DELEGATION_AFTER.match(text, gap.end())) if gap else None
+    title_before = (m.form[:1].islower() and _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)) or \
+        _DELEGATION_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if title_after is None and not title_before:
+        return None
+    end = _TITLE_COMPLEMENT.match(text, title_after.end() if title_after else m.end).end()
+    named_before = any(m.start - 4 <= p.end <= m.start and text[p.end: m.start].strip() == ","
+                       for p in person_mentions)
+    if named_before or any(m.end < p.start <= end for p in person_mentions):
+        return None
+    title = (title_after or title_before).group(0)      # type: ignore[union-attr]
+    return frozenset(re.sub(r"s$", "", t.group(0).lower()) for t in TITLE_RE.finditer(title))
 
 
 def _arabic_title_holder(text: str, state: Entity, lead: str, ent_by_id: dict[str, Entity]) -> Entity | None:
     """'نظيره الروسي', 'وزير الخارجية الكويتي' without a name: the one person of that state the story
     names (of several, the one whose titles hold the title word)."""
     persons = [p for p in ent_by_id.values() if p.kind == "person" and
-               (p.affiliation == state.id or _titled_by(text, p, state))]
+               (_of_state(p, state, ent_by_id) or _titled_by(text, p, state))]
     if len(persons) > 1:
         word = re.sub(r"^[وفبلك]{0,2}(?:ال)?", "", lead)
         persons = [p for p in persons if any(word in t for t in p.titles)]
@@ -140,9 +212,15 @@ def _arabic_title_holder(text: str, state: Entity, lead: str, ent_by_id: dict[st
 
 
 def _titled_by(text: str, person: Entity, state: Entity) -> bool:
-    """A mention of the person follows a mention of the state in one title: 'Iranian Foreign Minister X'."""
-    return any(0 <= pm.start - sm.end <= 45 and not _TITLE_BREAK.search(text[sm.end: pm.start])
+    """A mention of the person follows a mention of the state in one title: 'Iranian Foreign Minister X',
+    'his Iranian counterpart, X', 'son homologue iranien, X'."""
+    return any(0 <= pm.start - sm.end <= 45 and (not _TITLE_BREAK.search(text[sm.end: pm.start]) or _COUNTERPART_NAMED.fullmatch(
+        text, sm.end, pm.start) and (_COUNTERPART_AFTER.match(text, sm.end) or _COUNTERPART_BEFORE.search(text, 0, sm.start)))
                for pm in person.mentions for sm in state.mentions)
+
+
+#: the name after 'his Iranian counterpart' or 'son homologue iranien', set off by a comma
+_COUNTERPART_NAMED = re.compile(r"(?:\s+(?:counterparts?|homologues?|peers?))?\s*,\s*(?:(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+)?", re.I)
 
 
 def _speaks_at_the_end(text: str, m: Mention) -> bool:
@@ -181,6 +259,8 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue
             if _ORIGIN_BEFORE.search(text, max(0, m.start - 45), m.start):
                 continue        # where a traveller comes from is no party
+            if _CREDIT.match(text, m.end) and "[" in text[max(0, m.start - 3): m.start]:
+                continue        # "[Twitter/QNA]": a picture's credit
             before = text[max(0, m.start - 40): m.start]
             if _LOCATIVE.search(before[-25:]) and e.kind == "state" and not VISIT_TO.search(before):
                 continue
@@ -196,16 +276,35 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
             continue            # "Before his meeting with Premier Khan, ..."
         if e.kind == "person" and _speaks_at_the_end(text, m):
             continue            # "..., Foreign Ministry spokesman X said.": who tells it
-        if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
+        if _COMPANIONS.search(text, max(0, m.start - 260), m.start):
             continue            # "a delegation that included Energy Minister X"
-        if _SENDER.search(text, max(0, m.start - 90), m.start) or _sends_the_envoy(text, m, in_sent):
+        if _SENDER.search(text, max(0, m.start - 110), m.start) or _sends_the_envoy(text, m, in_sent):
             continue            # "a letter from President X"
+        if e.kind == "person" and _DECEASED.search(text, max(0, m.start - 110), m.start):
+            continue            # "condolences on the death of X"
+        if e.kind == "person" and _place_read_as_person(text, m, e):
+            continue            # "met X in Kyiv": a city the name finder took for a person
+        if e.kind == "person" and _POSSESSOR.match(text, m.end):
+            continue            # "X's wife", "after X's character": the one X's noun names is meant, not X
         if _bystanders_between(text, m.start):
             continue            # "cooperation between Malaysia and Saudi Arabia": not who met
             if e.kind == "state" and m.form[:1].islower():
                 continue
         out.append((m, e))
     return out
+
+
+#: a person's relative or staff after "'s": "X's wife", "after X's character" (the one the noun names is meant)
+_POSSESSOR = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:wife|husband|son|daughter|father|mother|brother|sister|family|widow|"
+                        r"children|character|spokes(?:man|woman|person)|advis[eo]r|aides?|lawyers?|predecessor|"
+                        r"successor|bodyguards?)\b", re.I)
+_IN_BEFORE = re.compile(r"(?<![\w'’])(?:in|en)\s+$", re.I)   # not "à": "a dit à X"
+
+
+def _place_read_as_person(text: str, m: Mention, e: Entity) -> bool:
+    """A one-word 'person' without a title right after 'in', 'en': a place ('met X in Kyiv'), not 'in X's office'."""
+    return not e.titles and " " not in m.form and bool(_IN_BEFORE.search(text, max(0, m.start - 6), m.start)) \
+        and not re.match(r"['’]s?\b", text[m.end: m.end + 2])
 
 
 def _titles_a_person(text: str, m: Mention, in_sent: list[tuple[Mention, Entity]]) -> bool:
@@ -235,6 +334,8 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
             flags.append("non_party_before")
         if _ORIGIN_BEFORE.search(before[-45:]):
             flags.append("origin")
+        if _CREDIT.match(text, m.end) and "[" in text[max(0, m.start - 3): m.start]:
+            flags.append("credit")
         if _LOCATIVE.search(before[-25:]):
             flags.append("locative_visit" if VISIT_TO.search(before[-40:]) else "locative")
         if e.kind == "organization" and _VENUE_WORDS.search(" ".join(e.forms)):
@@ -249,10 +350,33 @@ def party_rule_flags(text: str, m: Mention, e: Entity, in_sent: list[tuple[Menti
         flags.append("temporal_clause")
     if e.kind == "person" and _speaks_at_the_end(text, m):
         flags.append("speaker_at_end")
-    if _COMPANIONS.search(text, max(0, m.start - 160), m.start):
+    if _COMPANIONS.search(text, max(0, m.start - 260), m.start):
         flags.append("companion")
-    if _SENDER.search(text, max(0, m.start - 90), m.start) or _sends_the_envoy(text, m, in_sent):
+    if _SENDER.search(text, max(0, m.start - 110), m.start) or _sends_the_envoy(text, m, in_sent):
         flags.append("sender")
+    if e.kind == "person" and _DECEASED.search(text, max(0, m.start - 110), m.start):
+        flags.append("deceased")
     if _bystanders_between(text, m.start):
         flags.append("relation_between")
+    if e.kind == "person" and _place_read_as_person(text, m, e):
+        flags.append("place_as_person")
     return flags
+
+
+#: a relative clause after the one met: ", à qui il a transmis ...", "la guerre que mène X", ", which Y ..."
+_RELATIVE = re.compile(r"(?:,\s+(?:à\s+qui|auquel|à\s+laquelle|lequel|laquelle|dont|où|who|whom|whose|which|where)|"
+                       r"(?<!ainsi\s)(?<!même\s)(?<!tandis\s)(?<!alors\s)(?<!bien\s)(?<!plus\s)(?<!moins\s)(?<!ce\s)"
+                       r"\b(?:que|qu['’]|which|whom))\s*", re.I)
+_CLEFT = re.compile(r"\b(?:c['’]est|c['’]était|ce\s+sont|it\s+(?:is|was))\b", re.I)
+
+
+def before_relative_clause(text: str, s_start: int, after: list[tuple[Mention, Entity]]) -> list[tuple[Mention, Entity]]:
+    """The objects of a trigger up to a relative clause opened after the first of them: the persons the
+    clause names ('... à qui il a transmis les voeux du président X') took no part in the event; but
+    'C'est lors d'une visite à A que B ...' (a cleft) names the subject after its 'que'."""
+    if len(after) < 2:
+        return after
+    rel = _RELATIVE.search(text, after[0][0].end, after[-1][0].start)
+    if rel is None or _CLEFT.search(text, s_start, rel.start()):
+        return after
+    return [p for p in after if p[0].start < rel.start()]

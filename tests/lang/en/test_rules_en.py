@@ -69,6 +69,20 @@ def test_triggers_en_call_and_visit():
     assert [(t.text, t.type) for t in find_triggers(sentence, "en")] == [("phoned", "call"), ("trip to", "visit")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The new port will meet the needs of both countries.",
+    "The leaders hope to take relations further and meet the aspirations of their peoples.",
+    "The plan met the expectations of the donors.",
+    "The government met the protests with a crackdown.",
+])
+def test_triggers_en_meeting_a_need_or_an_aspiration_is_no_meeting(sentence):
+    assert [t.text for t in find_triggers(sentence, "en")] == []
+
+
+def test_triggers_en_meeting_a_person_is_still_a_meeting():
+    assert [t.text for t in find_triggers("The minister met the envoy of the council on Monday.", "en")] == ["met"]
+
+
 @pytest.mark.parametrize("sentence, word, etype", [
     ("The envoy sat down with the foreign minister on Tuesday.", "sat down with", "meet"),
     ("The king granted an audience to the visiting delegation.", "granted an audience to", "meet"),

@@ -1,0 +1,59 @@
+"""In-document coreference (stages.coref) of title-only references, on mentions built by hand for sentences
+written for the tests (fictional people and states)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.records import Mention
+from communique.stages.coref import cluster_mentions
+
+
+def _mention(text: str, form: str, kind: str, nth: int = 0, **info: object) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(form, start + 1)
+    return Mention(start, start + len(form), form, kind, 0, **info)  # type: ignore[arg-type]
+
+
+def _span(m: Mention) -> str:
+    return f"{m.start}:{m.end}"
+
+
+def _people(reference: str, title: str, moro_title: str | None) -> dict[str, list[str]]:
+    """Persons and their mention forms: a Sylvanian and a Freedonian, then a title-only reference."""
+    text = "Karl Brand, ministre de la Sylvanie, a reçu Tomas Moro, de la Freedonie. " + reference
+    sy, fd = _mention(text, "Sylvanie", "state", kb_id="SY"), _mention(text, "Freedonie", "state", kb_id="FD")
+    demonym = "freedonienne" if "freedonienne" in reference else "freedonien"
+    mentions = [_mention(text, "Karl Brand", "person", title="ministre", title_org=_span(sy)), sy,
+                _mention(text, "Tomas Moro", "person", title=moro_title, title_org=_span(fd)), fd,
+                _mention(text, title, "person", nth=1 if title == "ministre" else 0, title=title, descriptive=True),
+                _mention(text, demonym, "state", kb_id="FD")]
+    return {e.id: [m.form for m in e.mentions] for e in cluster_mentions(mentions, place_name=lambda s: None)
+            if e.kind == "person"}
+
+
+@pytest.mark.parametrize("reference, title, moro_title", [
+    ("Le ministre freedonien a salué l'accord.", "ministre", "ministre"),
+    ("Le chef de la diplomatie freedonienne a salué l'accord.", "chef de la diplomatie", None),
+])
+def test_coref_a_title_beside_a_state_refers_to_the_person_of_that_state(reference, title, moro_title):
+    assert _people(reference, title, moro_title) == {"person:karl-brand": ["Karl Brand"],
+                                                      "person:tomas-moro": ["Tomas Moro", title]}
+
+
+def test_coref_a_title_beside_a_state_is_not_its_holder_of_another_office():
+    assert _people("Le chef de la diplomatie freedonienne a salué l'accord.", "chef de la diplomatie", "émir") == {
+        "person:karl-brand": ["Karl Brand"], "person:tomas-moro": ["Tomas Moro"]}
+
+
+def test_coref_a_title_naming_its_state_prefers_the_person_of_that_state():
+    text = "President Karl Brand spoke on Monday. Tomas Moro, of Sylvania, hosted talks. The president of Sylvania left."
+    sy1 = _mention(text, "Sylvania", "state", kb_id="SY")
+    sy2 = _mention(text, "Sylvania", "state", nth=1, kb_id="SY")
+    mentions = [_mention(text, "Karl Brand", "person", title="President"), sy1,
+                _mention(text, "Tomas Moro", "person", title_org=_span(sy1)), sy2,
+                _mention(text, "president of Sylvania", "person", title="president", descriptive=True)]
+    people = {e.id: [m.form for m in e.mentions] for e in cluster_mentions(mentions, place_name=lambda s: None)
+              if e.kind == "person"}
+    assert people == {"person:karl-brand": ["Karl Brand"], "person:tomas-moro": ["Tomas Moro", "president of Sylvania"]}
