@@ -15,6 +15,9 @@ from .frames import Frame, corefer_frames
 from .frame_merging import (absorb_state_frames, attendees_join, merge_frames, met_at_the_signing,
                             signed_at_the_meeting, without_attendance, without_headline_echoes)
 from .pairs import PairCandidate, pair_candidates
+from .party_groups import party_groups, verb_first_groups
+from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
+                      visit_told_before)
 from .titles import TITLE_RE
 from .triggers import Trigger, find_triggers, reads_as_sport, status_of
 from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
@@ -32,8 +35,6 @@ _CONTINUES = re.compile(r"\b(?:the two sides|both sides|the two parties|les deux
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
-# "he was received by A and by B", "il a été accueilli par A ainsi que par B": the story's subject met each of them
-_BY_AGENT = re.compile(r"\s+(?:by|par)\s", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:between|entre)\s|\s+(?:[\w'’-]+\s+){0,2}?بين\s|"
                             # Arabic puts the act's verb and day before it: "مكالمة هاتفية جرت يوم الاثنين بين"
                             r"\s+(?:(?!مع\s|[وب]?(?:ال|لل)(?:علاقات|تعاون|شراكة))[^\s،,.]+\s+){3,4}?بين\s", re.I)
@@ -44,7 +45,6 @@ _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|apr�
 #: "Because X had to stay home, Y met Z", "Bien que X soit absent, Y a reçu Z": an opening subordinate clause
 _OPENING_CLAUSE = re.compile(r"\s*(?:because|since|although|though|while|whereas|parce\s+que|puisque|bien\s+que|"
                              r"alors\s+que|tandis\s+que|même\s+si)\s[^,;:]{1,150},", re.I)
-#: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
 #: what makes a meeting noun an event: 'talks with', 'réunion avec'
 _NOMINAL_COMPLEMENT = re.compile(r"\s+(?:(?:\w+\s+){0,2}?|(?:of|de|du|des|d['’])\s*(?:[\w'’.-]+\s+){1,6}?)"
                                  r"(?:with|avec|between|entre|مع|بين)\b|"
@@ -61,12 +61,6 @@ _ONE_BY_ONE = re.compile(r"\b(?:held\s+(?:separate\s+)?meetings\s+with|separate(
                          r"successivement|l['’]un\s+après\s+l['’]autre)\b|"
                          r"(?:لقاءات|اجتماعات|محادثات|مباحثات)\s+(?:ثنائية\s+)?منفصلة|(?:كل|كلا)\s+على\s+حدة|بشكل\s+منفصل", re.I)
 _BETWEEN_NAMED = re.compile(r"\s+(?:(?:at|in|à|au|en)\s+)?(?:[\w'’.-]+\s+){0,6}?(?:between|entre)\s", re.I)
-_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
-                           r",\s+(?:and|et)\s+(?!(?:his|her|its|their|the|an?|son|sa|ses|leur|leurs|le|la|les|un|une)\b)"
-                           r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3},\s")
-#: an object pronoun: before the trigger in French ("Y l'a reçu"), after it in English ("Y received him")
-_PRONOUN_BEFORE = re.compile(r"(?<![\w'’])(?:l'|l’|les\s+)(?:a|ont|avait|avaient)\s+$", re.I)
-_PRONOUN_AFTER = re.compile(r"\s+(?:him|her)\b(?!\s+(?:own|\w+s)\b)", re.I)
 
 
 @dataclass
@@ -222,17 +216,17 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     """The actors before a trigger (its subject) and after it (its objects), in its clause."""
     text, lang, last_subject = story.doc.text, story.doc.lang or "en", story.last_subject
     s_start, s_end = span
-    clause = trig.start if _opens_also_clause(text, trig) else _clause_start(text, s_start, trig.start)
+    clause = trig.start if opens_also_clause(text, trig) else clause_start(text, s_start, trig.start)
     before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
               and not (opening and p[0].end <= opening.end() <= trig.start)]
     subordinate = _OPENING_CLAUSE.match(text, s_start, trig.start)
     if subordinate and any(p[0].start >= subordinate.end() for p in before):
         before = [p for p in before if p[0].start >= subordinate.end()]   # "Because X was ill, Y met Z": not X
-    reported = _reported_clause(text, clause, trig.start)
+    reported = reported_clause(text, clause, trig.start)
     if reported is not None and any(p[0].start >= reported for p in before):
         before = [p for p in before if p[0].start >= reported]  # "X a indiqué que Y a reçu Z": Y, not X
     cut = _AFTER_CLAUSE_END.search(text, trig.end, s_end)
-    end = min(cut.start() if cut else s_end, _next_clause_verb(text, triggers, trig, lang))
+    end = min(cut.start() if cut else s_end, next_clause_verb(text, triggers, trig, lang))
     after = [p for p in parties if trig.start < p[0].start < end]  # also inside: "talked to X by phone";
     # not past a new clause with a subject of its own (", and Y was ...", "كما اجتمع بـC")
     after = before_relative_clause(text, s_start, after)
@@ -246,11 +240,11 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     if not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
         ids_before = [last_subject]
         ids_after = [x for x in ids_after if x != last_subject]
-    elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or _received_by(trig, text)) \
+    elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or received_by(trig, text)) \
             and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]):
         ids_before = [last_subject]
     elif ids_before and not ids_after and last_subject and last_subject not in ids_before \
-            and _object_pronoun(text, trig, s_start):
+            and object_pronoun(text, trig, s_start):
         ids_after = [last_subject]      # "Y l'a reçu", "Y received him": the story's subject is the object
     if lang == "ar" and not ids_before and last_subject and last_subject not in ids_after \
             and _bare_title_subject(text, trig, parties):
@@ -277,10 +271,10 @@ def _trigger_groups(story: _Story, span: tuple[int, int], trig: Trigger, named: 
     s_start, s_end = span
     if lang == "ar" and not ids_before and not trig.nominal and len(ids_after) >= 3 \
             and trig.type != "conference" and not _BETWEEN.search(text[trig.end: s_end]):
-        return _verb_first_groups(ids_after, ent_by_id)
+        return verb_first_groups(ids_after, ent_by_id)
     listed = listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id,
                            offices_of([ent_by_id[x] for x in ids_before]))
-    return _party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar",
+    return party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar",
                          bool(_ONE_BY_ONE.search(text, s_start, s_end)))
 
 
@@ -294,7 +288,7 @@ def _add_frames(story: _Story, span: tuple[int, int], trig: Trigger, status: str
         etype = "meet"
         groups[:] = [g for g in groups if sum(ent_by_id[p].kind == "person" for p in g) >= 2]
     if etype == "visit":
-        groups[:] = [] if _visit_told_before(text, trig, span[0], span[1]) else \
+        groups[:] = [] if visit_told_before(text, trig, span[0], span[1]) else \
             [g for g in groups if any(ent_by_id[p].kind == "person" for p in g)]   # a person visits
     for group in groups:
         evidence = [span]
@@ -342,7 +336,7 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
                 and not _BETWEEN_NAMED.match(text, t.end, s_end):
             continue        # "after talks with X, Y said"; but "came after talks in Z between A and B": A and B met
         key = t.type
-        if key in seen and not _opens_also_clause(text, t):
+        if key in seen and not opens_also_clause(text, t):
             continue        # one per type, but "كما التقى": a meeting of its own
         seen.add(key)
         out.append(t)
@@ -363,19 +357,6 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
 _SUBJECT_CARRIES = ("en", "fr")
 
 
-#: "During the visit, the minister was shown ...", "sa visite avait pour but ...": a visit noun with a definite or
-#: possessive article and no destination after it refers to the visit the story tells; a state in its
-#: sentence is not the host
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|la|cette|ces|sa|ses|leur|leurs)\s+"
-                              r"(?:[\w-]+\s+)?$", re.I)
-_DESTINATION_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:to|in|à|au|aux|en|dans)\s", re.I)
-
-
-def _visit_told_before(text: str, trig: Trigger, s_start: int, s_end: int) -> bool:
-    return bool(_DEFINITE_BEFORE.search(text, max(s_start, trig.start - 30), trig.start)) and \
-        not _DESTINATION_AFTER.match(text, trig.end, s_end)
-
-
 def _named_subject(actors: list[tuple[Mention, Entity]], s_start: int, s_end: int) -> str | None:
     """The first person a sentence without a trigger names: who the story goes on about."""
     return next((e.id for m, e in actors if s_start <= m.start < s_end and e.kind == "person"), None)
@@ -384,132 +365,10 @@ def _named_subject(actors: list[tuple[Mention, Entity]], s_start: int, s_end: in
 _AFTER_CLAUSE_END = re.compile(r",\s+(?:and|et)\s+"
                                r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}\s+(?:was|were|is|are|has|had|will|would|"
                                r"also|est|était|sont|étaient|avait|avaient|a|ont|sera)\b")
-#: "X said that", "X a fait savoir que", "X indicated that": what follows is the reported clause
-_REPORTED_THAT = re.compile(r"\b(?:said|says|stated|announced|indicated|reported|added|noted|confirmed|explained|"
-                            r"a\s+(?:indiqué|déclaré|affirmé|annoncé|précisé|ajouté|souligné|expliqué|confirmé|rappelé)|"
-                            r"a\s+fait\s+savoir|indique|déclare|affirme|annonce|précise|ajoute|souligne|explique)\s+"
-                            r"(?:that|que|qu['’])\s*", re.I)
-
-
-def _reported_clause(text: str, start: int, end: int) -> int | None:
-    """Where the last clause reported by a verb of saying starts between start and end, if any."""
-    found = None
-    for m in _REPORTED_THAT.finditer(text, start, end):
-        found = m.end()
-    return found
 
 
 #: "نظيره X": the verb's object is the counterpart of the story's subject, who is the verb's subject
 _AR_HIS_COUNTERPART = re.compile(r"(?<!\S)[وف]?(?:ب|ل)?نظير(?:ه|ته|يه|اه)(?!\S)")
-_ALSO_VERB = re.compile(r"(?:كما|ثم)\s+$")
-
-
-def _opens_also_clause(text: str, trig: Trigger) -> bool:
-    """"كما التقى", "ثم اجتمع": an Arabic verb of meeting whose subject is the sentence's before it."""
-    return not trig.nominal and bool(_ALSO_VERB.search(text, max(0, trig.start - 10), trig.start))
-
-
-def _next_clause_verb(text: str, triggers: list[Trigger], trig: Trigger, lang: str) -> int:
-    """Where the objects of an Arabic verb trigger end: at a later verb of meeting that opens a clause of its
-    own ("التقى A وB، كما اجتمع بـC": C was met apart); elsewhere (and in other languages) the sentence's end."""
-    if lang != "ar" or trig.nominal:
-        return len(text)
-    return next((t.start for t in triggers if t.start > trig.end and _opens_also_clause(text, t)), len(text))
-
-
-def _clause_start(text: str, s_start: int, pos: int) -> int:
-    """Where the clause of `pos` starts: after the last '; ' or ', and' / ', mais' before it ('The US has given aid,
-    and last week, in a call with Y, Mr X promised': the US is no party of the call)."""
-    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, pos)]
-    return starts[-1] if starts else s_start
-
-
-def _object_pronoun(text: str, trig: Trigger, s_start: int) -> bool:
-    """'Y l'a reçu', 'Y received him': the one met is a person named before (see _PRONOUN_BEFORE)."""
-    return trig.type in ("meet", "call") and bool(
-        _PRONOUN_BEFORE.search(text, max(s_start, trig.start - 12), trig.start) or _PRONOUN_AFTER.match(text, trig.end))
-
-
-def _received_by(trig: Trigger, text: str) -> bool:
-    """'was received by A and B': a meeting of the story's subject with each; 'signed by A and B': A and B sign."""
-    return trig.type != "agreement" and bool(_BY_AGENT.match(text, trig.end))
-
-
-def _party_groups(etype: str, before: list[str], after: list[str], ent_by_id: dict[str, Entity],
-                  listed: list[str], delegations: bool = False, one_by_one: bool = False) -> list[list[str]]:
-    """Who met whom: one group per counterpart for bilateral types (per state: `_same_side`; a listed state is
-    one; with `delegations`, as Arabic reports list them, the persons of no known state join the first:
-    `_sides`), one group for a conference."""
-    if etype == "conference":
-        return [list(dict.fromkeys(before + after))]
-    if before and after:
-        subject = before[0]
-        others = [x for x in after if x != subject]
-        persons = [x for x in others if ent_by_id[x].kind == "person"]
-        if ent_by_id[subject].kind != "person" and len(persons) >= 2 and etype == "agreement":
-            return [persons]      # "X's statement: the signing was done by A and B"
-        persons = persons + [x for x in listed if x not in {subject, ent_by_id[subject].affiliation, *persons}
-                             and etype in ("meet", "call")]
-        if len(persons) > 1:
-            extra = [x for x in before[1:2] if ent_by_id[x].kind == "person"]
-            sides = [[p] for p in persons] if one_by_one else \
-                _sides(persons, ent_by_id) if delegations else _same_side(persons, ent_by_id)
-            return [[subject] + extra + group for group in sides]
-        if one_by_one and not persons and len(others) > 1:
-            return [[subject, x] for x in others]     # "separate meetings with the envoys of A, B and C"
-        counterpart = persons[:1] or others[:1]
-        extra = [x for x in before[1:] if ent_by_id[x].kind == "person"][:1]
-        return [[subject] + extra + counterpart]
-    group = list(dict.fromkeys(before or after))
-    persons = [x for x in group if ent_by_id[x].kind == "person"]
-    if len(persons) >= 2 and len(group) > (2 if etype != "agreement" else 3):
-        group = persons + [x for x in group if x not in persons]    # "the Moroccan and French ministers, A and B, ..."
-    return [group[:2] if etype != "agreement" else group[:3]]
-
-
-def _verb_first_groups(ids: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
-    """Arabic verb-first sentences ("استقبل A B ووزير خارجيته C"): the verb's subject, then whom it met,
-    one group per side (`_sides`)."""
-    subject, others = ids[0], ids[1:]
-    persons = [x for x in others if ent_by_id[x].kind == "person"]
-    if not persons:
-        return [[subject, others[0]]]
-    return [[subject] + side for side in _sides(persons, ent_by_id)]
-
-
-def _sides(persons: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
-    """Persons met in one sentence, one group per state of theirs; the persons of no known state (a
-    delegation, those present, the head of a council of no known state) go with the first group."""
-    states = {p: _state_of(ent_by_id[p], ent_by_id) for p in persons}
-    groups: dict[str, list[str]] = {}
-    for p in persons:
-        if states[p]:
-            groups.setdefault(states[p], []).append(p)
-    sides = list(groups.values()) or [[]]
-    sides[0] += [p for p in persons if not states[p]]
-    return sides
-
-
-def _state_of(person: Entity, ent_by_id: dict[str, Entity]) -> str | None:
-    """The state a person stands for: their affiliation when it is a state, else that body's own state
-    (its affiliation, or a state of its country); None for a body of no known state."""
-    body = ent_by_id.get(person.affiliation or "")
-    if body is None or body.kind == "state":
-        return person.affiliation
-    if body.affiliation:
-        return body.affiliation
-    return next((e.id for e in ent_by_id.values() if e.kind == "state" and body.country and e.country == body.country),
-                None)
-
-
-def _same_side(persons: list[str], ent_by_id: dict[str, Entity]) -> list[list[str]]:
-    """Counterparts met in one sentence, one group per side: persons of one state (or organization) are
-    one delegation ("the President and the Foreign Minister of X"), persons of different sides or of none
-    are met one by one."""
-    groups: dict[str, list[str]] = {}
-    for p in persons:
-        groups.setdefault(ent_by_id[p].affiliation or p, []).append(p)
-    return list(groups.values())
 
 
 def _role(ent: Entity) -> str | None:

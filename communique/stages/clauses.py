@@ -1,0 +1,78 @@
+"""Clauses of a sentence around an event trigger: where its clause starts, a clause reported by a verb of
+saying, an Arabic clause opened by "كما/ثم", object pronouns and agents ("received by"), a visit noun that refers
+to the visit already told."""
+
+from __future__ import annotations
+
+import re
+
+from .triggers import Trigger
+
+__all__ = ["clause_start", "next_clause_verb", "object_pronoun", "opens_also_clause", "received_by",
+           "reported_clause", "visit_told_before"]
+
+#: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
+_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
+                           r",\s+(?:and|et)\s+(?!(?:his|her|its|their|the|an?|son|sa|ses|leur|leurs|le|la|les|un|une)\b)"
+                           r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3},\s")
+#: an object pronoun: before the trigger in French ("Y l'a reçu"), after it in English ("Y received him")
+_PRONOUN_BEFORE = re.compile(r"(?<![\w'’])(?:l'|l’|les\s+)(?:a|ont|avait|avaient)\s+$", re.I)
+_PRONOUN_AFTER = re.compile(r"\s+(?:him|her)\b(?!\s+(?:own|\w+s)\b)", re.I)
+# "he was received by A and by B", "il a été accueilli par A ainsi que par B": the story's subject met each of them
+_BY_AGENT = re.compile(r"\s+(?:by|par)\s", re.I)
+#: "X said that", "X a fait savoir que", "X indicated that": what follows is the reported clause
+_REPORTED_THAT = re.compile(r"\b(?:said|says|stated|announced|indicated|reported|added|noted|confirmed|explained|"
+                            r"a\s+(?:indiqué|déclaré|affirmé|annoncé|précisé|ajouté|souligné|expliqué|confirmé|rappelé)|"
+                            r"a\s+fait\s+savoir|indique|déclare|affirme|annonce|précise|ajoute|souligne|explique)\s+"
+                            r"(?:that|que|qu['’])\s*", re.I)
+#: "During the visit, the minister was shown ...", "sa visite avait pour but ...": a visit noun with a definite or
+#: possessive article and no destination after it refers to the visit the story tells; a state in its
+#: sentence is not the host
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|la|cette|ces|sa|ses|leur|leurs)\s+"
+                              r"(?:[\w-]+\s+)?$", re.I)
+_DESTINATION_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:to|in|à|au|aux|en|dans)\s", re.I)
+_ALSO_VERB = re.compile(r"(?:كما|ثم)\s+$")
+
+
+def visit_told_before(text: str, trig: Trigger, s_start: int, s_end: int) -> bool:
+    return bool(_DEFINITE_BEFORE.search(text, max(s_start, trig.start - 30), trig.start)) and \
+        not _DESTINATION_AFTER.match(text, trig.end, s_end)
+
+
+def reported_clause(text: str, start: int, end: int) -> int | None:
+    """Where the last clause reported by a verb of saying starts between start and end, if any."""
+    found = None
+    for m in _REPORTED_THAT.finditer(text, start, end):
+        found = m.end()
+    return found
+
+
+def opens_also_clause(text: str, trig: Trigger) -> bool:
+    """"كما التقى", "ثم اجتمع": an Arabic verb of meeting whose subject is the sentence's before it."""
+    return not trig.nominal and bool(_ALSO_VERB.search(text, max(0, trig.start - 10), trig.start))
+
+
+def next_clause_verb(text: str, triggers: list[Trigger], trig: Trigger, lang: str) -> int:
+    """Where the objects of an Arabic verb trigger end: at a later verb of meeting that opens a clause of its
+    own ("التقى A وB، كما اجتمع بـC": C was met apart); elsewhere (and in other languages) the sentence's end."""
+    if lang != "ar" or trig.nominal:
+        return len(text)
+    return next((t.start for t in triggers if t.start > trig.end and opens_also_clause(text, t)), len(text))
+
+
+def clause_start(text: str, s_start: int, pos: int) -> int:
+    """Where the clause of `pos` starts: after the last '; ' or ', and' / ', mais' before it ('The US has given aid,
+    and last week, in a call with Y, Mr X promised': the US is no party of the call)."""
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, pos)]
+    return starts[-1] if starts else s_start
+
+
+def object_pronoun(text: str, trig: Trigger, s_start: int) -> bool:
+    """'Y l'a reçu', 'Y received him': the one met is a person named before (see _PRONOUN_BEFORE)."""
+    return trig.type in ("meet", "call") and bool(
+        _PRONOUN_BEFORE.search(text, max(s_start, trig.start - 12), trig.start) or _PRONOUN_AFTER.match(text, trig.end))
+
+
+def received_by(trig: Trigger, text: str) -> bool:
+    """'was received by A and B': a meeting of the story's subject with each; 'signed by A and B': A and B sign."""
+    return trig.type != "agreement" and bool(_BY_AGENT.match(text, trig.end))
