@@ -19,7 +19,7 @@ from .conftest import EXAMPLES, SEED
 from .test_identity import ARABIC, ENGLISH
 
 #: every table a refresh writes, with the columns compared (all of them)
-DERIVED = ("events", "duplicates", "fingerprints", "fingerprint_bands", "merge_blocks", "actor_links",
+DERIVED = ("events", "duplicates", "fingerprints", "fingerprint_bands", "merge_blocks", "merge_keys", "actor_links",
            "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations", "refreshed_documents")
 
 
@@ -71,8 +71,8 @@ def test_corpus_refresh_incremental_equals_full_refresh_of_the_same_store(increm
     full = tmp_path / "full.duckdb"
     shutil.copy(incremental, full)
     with open_store(str(full)) as store:
-        for table in ("duplicates", "fingerprint_bands", "merge_blocks", "refreshed_documents", "actor_links",
-                      "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations"):
+        for table in ("duplicates", "fingerprint_bands", "merge_blocks", "merge_keys", "refreshed_documents",
+                      "actor_links", "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations"):
             store.con.execute(f"DELETE FROM {table}")
         store.con.execute("UPDATE events SET corpus_event = NULL")
         store.con.execute("UPDATE fingerprints SET representative = NULL")
@@ -102,6 +102,11 @@ def test_corpus_refresh_recomputes_only_the_blocks_new_reports_reach(incremental
         sources = dict(store.con.execute("SELECT id, source FROM documents").fetchall())
         ar_moghedi = next(d for d, s in sources.items() if s.endswith("ar_moghedi.txt"))
         before = store.corpus_event_ids()
+        with store.transaction():
+            groups, reached = refresh_merged_events(store, {ar_moghedi})
+        assert reached == set() and groups == len(set(before.values()))     # its merge key is as stored
+        store.con.execute("DELETE FROM merge_keys WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)",
+                          [ar_moghedi])
         with store.transaction():
             groups, reached = refresh_merged_events(store, {ar_moghedi})
         assert store.corpus_event_ids() == before and groups == len(set(before.values()))

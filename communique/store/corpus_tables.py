@@ -462,15 +462,32 @@ class CorpusTables(PersonTables):
 
     def replace_merge_blocks(self, event_ids: Collection[str] | None, rows: Sequence[tuple[str, str]]) -> None:
         """Replace the blocks of ``event_ids`` (None: of every report) by (block, event id) rows."""
+        self._replace_event_rows("merge_blocks", event_ids, rows)
+
+    def merge_key_digests(self, event_ids: Collection[str]) -> dict[str, str]:
+        """Report -> the digest of its merge key as the last refresh stored it."""
+        out: dict[str, str] = {}
+        ids = sorted(event_ids)
+        for start in range(0, len(ids), _PART):
+            out.update(self.con.execute("SELECT event_id, digest FROM merge_keys WHERE event_id IN "
+                                        "(SELECT unnest(?::VARCHAR[]))", [ids[start:start + _PART]]).fetchall())
+        return out
+
+    def replace_merge_keys(self, event_ids: Collection[str] | None, rows: Sequence[tuple[str, str]]) -> None:
+        """Replace the merge key digests of ``event_ids`` (None: of every report) by (event id, digest) rows."""
+        self._replace_event_rows("merge_keys", event_ids, rows)
+
+    def _replace_event_rows(self, table: str, event_ids: Collection[str] | None, rows: Sequence[tuple[str, str]]
+                            ) -> None:
         if event_ids is None:
-            self.con.execute("DELETE FROM merge_blocks")
+            self.con.execute(f"DELETE FROM {table}")
         else:
             ids = sorted(event_ids)
             for start in range(0, len(ids), _PART):
-                self.con.execute("DELETE FROM merge_blocks WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+                self.con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
                                  [ids[start:start + _PART]])
         for start in range(0, len(rows), _PART):
-            insert_columns(self.con, "merge_blocks", ["VARCHAR", "VARCHAR"], rows[start:start + _PART])
+            insert_columns(self.con, table, ["VARCHAR", "VARCHAR"], rows[start:start + _PART])
 
 
 def _script(form: str) -> str:
