@@ -11,6 +11,7 @@ import pytest
 
 from communique.config import Settings
 from communique.corpus import refresh_corpus
+from communique.corpus.actors import refresh_actors
 from communique.corpus.refresh import refresh_merged_events
 from communique.run.local import extract_paths
 from communique.store import open_store
@@ -20,7 +21,8 @@ from .test_identity import ARABIC, ENGLISH
 
 #: every table a refresh writes, with the columns compared (all of them)
 DERIVED = ("events", "duplicates", "fingerprints", "fingerprint_bands", "merge_blocks", "merge_keys", "actor_links",
-           "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations", "refreshed_documents")
+           "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations", "refreshed_documents",
+           "browse_events", "browse_event_actors", "browse_actors")
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +74,8 @@ def test_corpus_refresh_incremental_equals_full_refresh_of_the_same_store(increm
     shutil.copy(incremental, full)
     with open_store(str(full)) as store:
         for table in ("duplicates", "fingerprint_bands", "merge_blocks", "merge_keys", "refreshed_documents",
-                      "actor_links", "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations"):
+                      "actor_links", "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations",
+                      "browse_events", "browse_event_actors", "browse_actors", "browse_state"):
             store.con.execute(f"DELETE FROM {table}")
         store.con.execute("UPDATE events SET corpus_event = NULL")
         store.con.execute("UPDATE fingerprints SET representative = NULL")
@@ -113,3 +116,19 @@ def test_corpus_refresh_recomputes_only_the_blocks_new_reports_reach(incremental
     # the three reports of the seed's meeting, not the other stories
     assert sorted(Path(sources[d]).name for d in reached) == [
         SEED.name, "ar_moghedi.txt", "en_moghedi.txt"]
+
+
+def test_corpus_refresh_after_a_write_outside_a_refresh_compares_every_merged_event(incremental, tmp_path):
+    db = tmp_path / "renamed.duckdb"
+    shutil.copy(incremental, db)
+    with open_store(str(db)) as store:
+        with store.transaction():
+            refresh_actors(store)           # as `communique actors` does: the browse rows may be stale now
+        assert store.con.execute("SELECT count(*) FROM browse_state").fetchone()[0] == 0
+        actor = store.con.execute("SELECT actor_id FROM browse_event_actors WHERE shown ORDER BY actor_id "
+                                  "LIMIT 1").fetchone()[0]
+        store.con.execute("UPDATE corpus_actors SET name = 'Zoltan Quillfeather' WHERE id = ?", [actor])
+        refresh_corpus(store)               # nothing new: an incremental refresh
+        shown = {n for (n,) in store.con.execute("SELECT name FROM browse_event_actors WHERE actor_id = ? AND shown",
+                                                 [actor]).fetchall()}
+    assert shown == {"Zoltan Quillfeather"}

@@ -32,6 +32,7 @@ def refresh_corpus(store: Store, *, overlay: str | Path | None = None, full: boo
     events. ``full``: recompute everything (as for a store no refresh of this version has seen)."""
     new = store.unrefreshed_documents()
     full = full or not store.has_refreshed()
+    store.track_changes()
     with store.transaction():
         refresh_copies(store)
     with store.transaction():
@@ -46,7 +47,7 @@ def refresh_corpus(store: Store, *, overlay: str | Path | None = None, full: boo
             if redated:
                 refresh_actors(store, overlay, redated, added=False)
         store.mark_refreshed(new)
-        store.refresh_browse()      # the browse rows of the merged events that changed (store/browse.py)
+        store.refresh_browse(None if full else new)     # the rows of the merged events that changed
     return groups
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..records import ActorFact, ActorRecord, ReportParty, StoredEntity, StoredReport
 from ..textnorm import is_arabic
+from .changes import BrowseChanges, browse_rows_current
 from .person_tables import PersonTables
 
 __all__ = ["CorpusTables", "insert_columns", "ACTOR_TABLES", "Key"]
@@ -60,6 +61,18 @@ class CorpusTables(PersonTables):
     con: Any
     #: whether the backend keeps the corpus actor tables (store/actors.sql)
     keeps_actors: bool = False
+    #: what the writes since track_changes change in the browse rows (None: not tracking)
+    changes: BrowseChanges | None = None
+
+    def track_changes(self) -> None:
+        """Note from now on what the writes change in the browse rows (store/changes.py)."""
+        self.changes = BrowseChanges(complete=browse_rows_current(self.con))
+
+    def _noting(self) -> BrowseChanges | None:
+        """The change log a write notes in; a write while none is kept leaves the browse rows stale."""
+        if self.changes is None and browse_rows_current(self.con):
+            self.con.execute("DELETE FROM browse_state")
+        return self.changes
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -130,6 +143,8 @@ class CorpusTables(PersonTables):
                           copies: Sequence[tuple[str, str]], bands: Sequence[tuple[int, int, str]]) -> None:
         """Store the outcome of checking ``checked``: which are representatives, the copies found
         (copy, original) and the band hashes of the new representatives (band, hash, id)."""
+        if copies and (log := self._noting()):
+            log.documents.update(d for d, _ in copies)
         insert_columns(self.con, "duplicates", ["VARCHAR", "VARCHAR"], copies, tail=" ON CONFLICT DO NOTHING")
         insert_columns(self.con, "fingerprint_bands", ["INTEGER", "BIGINT", "VARCHAR"], bands)
         self.con.execute("UPDATE fingerprints SET representative = m.rep FROM (SELECT unnest(?::VARCHAR[]) AS id, "
@@ -299,6 +314,9 @@ class CorpusTables(PersonTables):
         ``links`` with them (None: every learned table is emptied first). ``others_self_linked``: every
         organisation, state and place entity not in ``links`` is its own actor (its entity id)."""
         con = self.con
+        actors = list(actors)
+        if log := self._noting():
+            log.note_actors(con, links, replace, {a.id: (a.name, a.kind) for a in actors})
         if replace is None:
             for table in ACTOR_TABLES:
                 con.execute(f"DELETE FROM {table}")
@@ -321,7 +339,6 @@ class CorpusTables(PersonTables):
         link_rows = [[d, e, a] for (d, e), a in links.items()]
         for start in range(0, len(link_rows), _PART):
             insert_columns(con, "actor_links", ["VARCHAR"] * 3, link_rows[start:start + _PART])
-        actors = list(actors)
         insert_columns(con, "corpus_actors", ["VARCHAR"] * 4 + ["INTEGER"],
                        [[a.id, a.kind, a.name, a.origin, a.documents] for a in actors])
         insert_columns(con, "actor_forms", ["VARCHAR"] * 6 + ["INTEGER"],
@@ -407,6 +424,8 @@ class CorpusTables(PersonTables):
 
     def set_corpus_events(self, changed: Sequence[tuple[str, str | None]]) -> None:
         """Store (report id, corpus event id or None) pairs."""
+        if changed and (log := self._noting()):
+            log.note_corpus_events(self.con, changed)
         for start in range(0, len(changed), _PART):
             part = changed[start:start + _PART]
             self.con.execute("UPDATE events SET corpus_event = m.cid FROM (SELECT unnest(?::VARCHAR[]) AS id, "
