@@ -14,7 +14,6 @@ joins depends on the order reports are merged in (here: the order they arrived i
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
@@ -102,14 +101,12 @@ def _changed_keys(store: Store, keys: list[EventKey]) -> list[EventKey]:
 
 def key_digest(key: EventKey) -> str:
     """A digest of a merge key but its report id, the same in every process (sets written sorted)."""
-    text = json.dumps([_sorted_sets(part) for part in key[1:]], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
-
-
-def _sorted_sets(value: object) -> object:
-    if isinstance(value, (frozenset, set)):
-        return sorted((_sorted_sets(v) for v in value), key=repr)
-    return value
+    parts = []
+    for part in key[1:]:
+        if isinstance(part, frozenset):
+            part = "\x1e".join(sorted(v if isinstance(v, str) else "\x1d".join(sorted(v)) for v in part))
+        parts.append("\x00" if part is None else part)
+    return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=12).hexdigest()
 
 
 def _merged_with_added(stored: list[list[EventKey]], added: list[EventKey]) -> list[list[int]]:
