@@ -11,7 +11,7 @@ import pytest
 
 from communique.config import Settings
 from communique.corpus import refresh_corpus
-from communique.corpus.actors import refresh_actors
+from communique.corpus.actors import redate_actors, refresh_actors
 from communique.corpus.refresh import refresh_merged_events
 from communique.run.local import extract_paths
 from communique.store import open_store
@@ -132,3 +132,36 @@ def test_corpus_refresh_after_a_write_outside_a_refresh_compares_every_merged_ev
         shown = {n for (n,) in store.con.execute("SELECT name FROM browse_event_actors WHERE actor_id = ? AND shown",
                                                  [actor]).fetchall()}
     assert shown == {"Zoltan Quillfeather"}
+
+
+def _undated_copy(incremental: Path, path: Path) -> tuple[str, str]:
+    """A copy of the store where the Arabic report is undated, whose actors were linked while that report
+    was merged with nothing (its document undated then), merged again since: (that document, its day now)."""
+    shutil.copy(incremental, path)
+    with open_store(str(path)) as store:
+        doc = next(d for d, s in store.con.execute("SELECT id, source FROM documents").fetchall()
+                   if s.endswith("ar_moghedi.txt"))
+        merged = store.con.execute("SELECT id, corpus_event FROM events WHERE doc_id = ?", [doc]).fetchall()
+        store.con.execute("UPDATE events SET corpus_event = NULL, date = NULL WHERE doc_id = ?", [doc])
+        assert store.document_dates([doc])[doc] is None
+        with store.transaction():
+            refresh_actors(store)
+        store.set_corpus_events(merged)
+        return doc, store.document_dates([doc])[doc]
+
+
+def test_corpus_refresh_redates_in_place_what_a_document_says(incremental, tmp_path):
+    doc, day = _undated_copy(incremental, tmp_path / "a.duckdb")
+    shutil.copy(tmp_path / "a.duckdb", tmp_path / "b.duckdb")
+    with open_store(str(tmp_path / "a.duckdb")) as store, store.transaction():
+        assert redate_actors(store, {doc: None}, {doc: day})
+    with open_store(str(tmp_path / "b.duckdb")) as store, store.transaction():
+        refresh_actors(store, None, {doc}, added=False)       # every entity of its actors read again
+    tables = ("corpus_actors", "actor_forms", "actor_titles", "actor_affiliations")
+    a, b = _tables(tmp_path / "a.duckdb"), _tables(tmp_path / "b.duckdb")
+    assert day == "2024-05-23" and [r[4] for r in a["actor_forms"] if r[1] == "محمد بن سعيد المغيدي"] == [day]
+    _assert_same(a, b, tables)
+    # from that day to another: the document was the first and last day of that form, which is not told here
+    with open_store(str(tmp_path / "a.duckdb")) as store, store.transaction():
+        assert not redate_actors(store, {doc: day}, {doc: "2024-06-01"})
+    _assert_same(a, _tables(tmp_path / "a.duckdb"), tables)

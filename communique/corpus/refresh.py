@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..records import StoredReport
 from ..store import Store
-from .actors import refresh_actors
+from .actors import redate_actors, refresh_actors
 from .copies import refresh_copies
 from .merging import EventKey, assign_corpus_ids, block_names, merge_into_groups, report_keys
 
@@ -43,7 +43,8 @@ def refresh_corpus(store: Store, *, overlay: str | Path | None = None, full: boo
             # a document dated only by the reports merged with its own is seen on another day now
             now = store.document_dates(reached)
             redated = {d for d in reached if now.get(d) != seen.dates.get(d)}
-            if redated:
+            if redated and not redate_actors(store, {d: seen.dates.get(d) for d in redated},
+                                             {d: now.get(d) for d in redated}):
                 refresh_actors(store, overlay, redated, added=False)
         store.mark_refreshed(new)
         store.refresh_browse(None if full else new)     # the rows of the merged events that changed
