@@ -11,11 +11,13 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["BrowseChanges", "browse_rows_current"]
+__all__ = ["BrowseChanges", "BrowseNotes", "browse_rows_current"]
 
 
 @dataclass
 class BrowseChanges:
+    """The notes of one refresh; ``complete``: whether they tell every change (else every row is compared)."""
+
     complete: bool
     corpus_events: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
@@ -58,3 +60,21 @@ def browse_rows_current(con: Any) -> bool:
     from .browse_tables import has_table
 
     return has_table(con, "browse_state") and con.execute("SELECT count(*) FROM browse_state").fetchone()[0] > 0
+
+
+class BrowseNotes:
+    """The change log of a store (mixed into CorpusTables): its writes note in it while it is kept."""
+
+    con: Any
+    #: what the writes since track_changes change in the browse rows (None: not tracking)
+    changes: BrowseChanges | None = None
+
+    def track_changes(self) -> None:
+        """Note from now on what the writes change in the browse rows."""
+        self.changes = BrowseChanges(complete=browse_rows_current(self.con))
+
+    def _noting(self) -> BrowseChanges | None:
+        """The change log a write notes in; a write while none is kept leaves the browse rows stale."""
+        if self.changes is None and browse_rows_current(self.con):
+            self.con.execute("DELETE FROM browse_state")
+        return self.changes

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..records import ActorFact, ActorRecord, ReportParty, StoredEntity, StoredReport
 from ..textnorm import is_arabic
-from .changes import BrowseChanges, browse_rows_current
+from .changes import BrowseNotes
 from .person_tables import PersonTables
 
 __all__ = ["CorpusTables", "insert_columns", "ACTOR_TABLES", "Key"]
@@ -55,24 +55,12 @@ def _in(column: str, ids: Collection[str] | None) -> tuple[str, list[Any]]:
     return f" AND {column} IN (SELECT unnest(?::VARCHAR[]))", [sorted(ids)]
 
 
-class CorpusTables(PersonTables):
+class CorpusTables(PersonTables, BrowseNotes):
     """What communique.corpus reads and writes through a store; mixed into every SQL store."""
 
     con: Any
     #: whether the backend keeps the corpus actor tables (store/actors.sql)
     keeps_actors: bool = False
-    #: what the writes since track_changes change in the browse rows (None: not tracking)
-    changes: BrowseChanges | None = None
-
-    def track_changes(self) -> None:
-        """Note from now on what the writes change in the browse rows (store/changes.py)."""
-        self.changes = BrowseChanges(complete=browse_rows_current(self.con))
-
-    def _noting(self) -> BrowseChanges | None:
-        """The change log a write notes in; a write while none is kept leaves the browse rows stale."""
-        if self.changes is None and browse_rows_current(self.con):
-            self.con.execute("DELETE FROM browse_state")
-        return self.changes
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
