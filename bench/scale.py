@@ -274,6 +274,8 @@ def main() -> None:
                       f"(parent {r['cpu_parent_s']:.0f}s){mem}  ({load()})",
                       flush=True)
         sizes = [s for s in args.sizes if s <= args.max_size]
+        if args.keep:
+            Path(args.keep).mkdir(parents=True, exist_ok=True)
         if sizes:
             print(f"\ngrowth: local engine, {args.growth_workers} workers, varied corpus")
         for n in sizes:

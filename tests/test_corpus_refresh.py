@@ -11,6 +11,7 @@ import pytest
 
 from communique.config import Settings
 from communique.corpus import refresh_corpus
+from communique.corpus.actors import redate_actors, refresh_actors
 from communique.corpus.refresh import refresh_merged_events
 from communique.run.local import extract_paths
 from communique.store import open_store
@@ -19,8 +20,9 @@ from .conftest import EXAMPLES, SEED
 from .test_identity import ARABIC, ENGLISH
 
 #: every table a refresh writes, with the columns compared (all of them)
-DERIVED = ("events", "duplicates", "fingerprints", "fingerprint_bands", "merge_blocks", "actor_links",
-           "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations", "refreshed_documents")
+DERIVED = ("events", "duplicates", "fingerprints", "fingerprint_bands", "merge_blocks", "merge_keys", "actor_links",
+           "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations", "refreshed_documents",
+           "browse_events", "browse_event_actors", "browse_actors")
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +73,9 @@ def test_corpus_refresh_incremental_equals_full_refresh_of_the_same_store(increm
     full = tmp_path / "full.duckdb"
     shutil.copy(incremental, full)
     with open_store(str(full)) as store:
-        for table in ("duplicates", "fingerprint_bands", "merge_blocks", "refreshed_documents", "actor_links",
-                      "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations"):
+        for table in ("duplicates", "fingerprint_bands", "merge_blocks", "merge_keys", "refreshed_documents",
+                      "actor_links", "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations",
+                      "browse_events", "browse_event_actors", "browse_actors", "browse_state"):
             store.con.execute(f"DELETE FROM {table}")
         store.con.execute("UPDATE events SET corpus_event = NULL")
         store.con.execute("UPDATE fingerprints SET representative = NULL")
@@ -104,7 +107,61 @@ def test_corpus_refresh_recomputes_only_the_blocks_new_reports_reach(incremental
         before = store.corpus_event_ids()
         with store.transaction():
             groups, reached = refresh_merged_events(store, {ar_moghedi})
+        assert reached == set() and groups == len(set(before.values()))     # its merge key is as stored
+        store.con.execute("DELETE FROM merge_keys WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)",
+                          [ar_moghedi])
+        with store.transaction():
+            groups, reached = refresh_merged_events(store, {ar_moghedi})
         assert store.corpus_event_ids() == before and groups == len(set(before.values()))
     # the three reports of the seed's meeting, not the other stories
     assert sorted(Path(sources[d]).name for d in reached) == [
         SEED.name, "ar_moghedi.txt", "en_moghedi.txt"]
+
+
+def test_corpus_refresh_after_a_write_outside_a_refresh_compares_every_merged_event(incremental, tmp_path):
+    db = tmp_path / "renamed.duckdb"
+    shutil.copy(incremental, db)
+    with open_store(str(db)) as store:
+        with store.transaction():
+            refresh_actors(store)           # as `communique actors` does: the browse rows may be stale now
+        assert store.con.execute("SELECT count(*) FROM browse_state").fetchone()[0] == 0
+        actor = store.con.execute("SELECT actor_id FROM browse_event_actors WHERE shown ORDER BY actor_id "
+                                  "LIMIT 1").fetchone()[0]
+        store.con.execute("UPDATE corpus_actors SET name = 'Zoltan Quillfeather' WHERE id = ?", [actor])
+        refresh_corpus(store)               # nothing new: an incremental refresh
+        shown = {n for (n,) in store.con.execute("SELECT name FROM browse_event_actors WHERE actor_id = ? AND shown",
+                                                 [actor]).fetchall()}
+    assert shown == {"Zoltan Quillfeather"}
+
+
+def _undated_copy(incremental: Path, path: Path) -> tuple[str, str]:
+    """A copy of the store where the Arabic report is undated, whose actors were linked while that report
+    was merged with nothing (its document undated then), merged again since: (that document, its day now)."""
+    shutil.copy(incremental, path)
+    with open_store(str(path)) as store:
+        doc = next(d for d, s in store.con.execute("SELECT id, source FROM documents").fetchall()
+                   if s.endswith("ar_moghedi.txt"))
+        merged = store.con.execute("SELECT id, corpus_event FROM events WHERE doc_id = ?", [doc]).fetchall()
+        store.con.execute("UPDATE events SET corpus_event = NULL, date = NULL WHERE doc_id = ?", [doc])
+        assert store.document_dates([doc])[doc] is None
+        with store.transaction():
+            refresh_actors(store)
+        store.set_corpus_events(merged)
+        return doc, store.document_dates([doc])[doc]
+
+
+def test_corpus_refresh_redates_in_place_what_a_document_says(incremental, tmp_path):
+    doc, day = _undated_copy(incremental, tmp_path / "a.duckdb")
+    shutil.copy(tmp_path / "a.duckdb", tmp_path / "b.duckdb")
+    with open_store(str(tmp_path / "a.duckdb")) as store, store.transaction():
+        assert redate_actors(store, {doc: None}, {doc: day})
+    with open_store(str(tmp_path / "b.duckdb")) as store, store.transaction():
+        refresh_actors(store, None, {doc}, added=False)       # every entity of its actors read again
+    tables = ("corpus_actors", "actor_forms", "actor_titles", "actor_affiliations")
+    a, b = _tables(tmp_path / "a.duckdb"), _tables(tmp_path / "b.duckdb")
+    assert day == "2024-05-23" and [r[4] for r in a["actor_forms"] if r[1] == "محمد بن سعيد المغيدي"] == [day]
+    _assert_same(a, b, tables)
+    # from that day to another: the document was the first and last day of that form, which is not told here
+    with open_store(str(tmp_path / "a.duckdb")) as store, store.transaction():
+        assert not redate_actors(store, {doc: day}, {doc: "2024-06-01"})
+    _assert_same(a, _tables(tmp_path / "a.duckdb"), tables)

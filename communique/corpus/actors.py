@@ -30,7 +30,7 @@ from .persons import Key, PersonSeed, Sighting, link_persons
 from .relinking import link_all_persons, name_scope, person_rows, reach_persons
 from .resolve import find_actor
 
-__all__ = ["ActorIndex", "CorpusActor", "Seen", "index_actors", "build_actor_index", "refresh_actors",
+__all__ = ["ActorIndex", "CorpusActor", "Seen", "index_actors", "build_actor_index", "refresh_actors", "redate_actors",
            "actor_records", "actor_events", "merge_actors", "add_alias"]
 
 
@@ -304,18 +304,70 @@ def refresh_actors(store: Store, overlay: str | Path | None = None,
     return ActorRefresh(dates, {d for d, _ in relinked} | moved)
 
 
+def redate_actors(store: Store, before: Mapping[str, str | None], after: Mapping[str, str | None]) -> bool:
+    """Documents seen on another day (``before`` -> ``after``): the first and last days of what they say
+    of the actors they name moved, in place, without reading the actors' other entities. Returns False,
+    writing nothing, where that cannot be told so (a document was at an edge of a fact's days, or the
+    store disagrees with the entities): those need :func:`refresh_actors` (``added=False``)."""
+    docs = sorted(before)
+    ents = store.stored_entities(docs)
+    links = store.actor_links(docs)
+    linked = [e for e in ents if e.key in links]
+    was, now = _facts_of(linked, links, before), _facts_of(linked, links, after)
+    records = []
+    for rec in store.stored_actors(set(was)):
+        act = _restored(rec)
+        if not _moved(act, was.pop(rec.id), now[rec.id]):
+            return False
+        records.append(act)
+    if was:                     # an actor linked but not stored
+        return False
+    store.write_actors({}, actor_records(records), replace={a.id for a in records})
+    return True
+
+
+def _facts_of(entities: list[StoredEntity], links: Mapping[Key, str], dates: Mapping[str, str | None]
+              ) -> dict[str, CorpusActor]:
+    """What ``entities`` say of the actors they are linked to, on the documents' ``dates``."""
+    actors: dict[str, CorpusActor] = {}
+    _collect_actors(actors, entities, lambda e: links[e.key], links, dates, {}, {}, keep_members=False)
+    return actors
+
+
+def _moved(act: CorpusActor, was: CorpusActor, now: CorpusActor) -> bool:
+    """Move the days of ``act``'s facts from what some documents said (``was``) to what they say (``now``);
+    False where a document was at the first or last day of a fact (the next one is not known here)."""
+    pairs = [({f: s for f, (_, s) in act.forms.items()}, {f: s for f, (_, s) in was.forms.items()},
+              {f: s for f, (_, s) in now.forms.items()}),
+             (act.titles, was.titles, now.titles), (act.affiliations, was.affiliations, now.affiliations)]
+    for kept, old, new in pairs:
+        if not (old.keys() == new.keys() <= kept.keys()):
+            return False
+        for value, seen in old.items():
+            stored = kept[value]
+            if seen.first is not None and (stored.first is None or seen.first <= stored.first
+                                           or seen.last >= stored.last):
+                return False
+            for day in (new[value].first, new[value].last):
+                if day:
+                    stored.first = day if stored.first is None or day < stored.first else stored.first
+                    stored.last = day if stored.last is None or day > stored.last else stored.last
+    return True
+
+
 def _write_changes(store: Store, records: list[ActorRecord], links: Mapping[Key, str], rows: list[PersonClusterRow],
                    nodes: list[tuple[str, str, str]], *, replace: set[str], respelled: set[str]) -> set[str]:
     """Store what an incremental refresh changed: ``links``, the ``records`` of the actors it rebuilt (in
     place of those of ``replace``) and of those it ``respelled``, the person clusters. Returns the documents
-    whose reports' merge keys may have changed: those naming both an actor and an affiliation it gained
-    or lost (merging.report_keys makes them one side), and those naming an actor that is gone."""
+    whose reports' merge keys may have changed: those naming an actor that gained or lost an affiliation
+    (merging.report_keys makes a person and its affiliation one side, and a key holds the officials its
+    document names of its parties' states), and those naming an actor that is gone."""
     old = {a.id: a for a in store.stored_actors(replace)}
     moved = {(a.id, aff) for a in records if a.id in old
              for aff in {f.value for f in a.affiliations} ^ {f.value for f in old[a.id].affiliations}}
     store.write_actors(links, records, replace=replace | set(old) | respelled)
     store.write_person_clusters(rows, nodes, replace=replace | {r.actor_id for r in rows})
-    return store.documents_naming_both(moved) | store.documents_naming(set(old) - {a.id for a in records})
+    return store.documents_naming({aid for aid, _ in moved} | (set(old) - {a.id for a in records}))
 
 
 def _grow_actors(store: Store, actors: dict[str, CorpusActor], added: list[StoredEntity],

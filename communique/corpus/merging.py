@@ -573,6 +573,7 @@ def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Coll
     keys: list[EventKey] = []
     person_keys: dict[str, str] = {}
     interned: dict[str, str] = {}
+    sets: dict[frozenset, frozenset] = {}        # one object for the sets many reports share (memory)
     unnamed: dict[int, tuple[str, frozenset[str]]] = {}      # key index -> (document, sides named by no person)
     undated: dict[int, str] = {}                             # key index -> document
     doc_of: list[str] = []                                   # key index -> document
@@ -602,9 +603,11 @@ def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Coll
         if not r.date and published is not None:
             undated[len(keys)] = r.doc_id
         doc_of.append(r.doc_id)
-        keys.append((r.id, _FAMILY.get(r.type, r.type), frozenset(parties),
+        parties_set, sides_set = frozenset(parties), frozenset(sides)
+        keys.append((r.id, _FAMILY.get(r.type, r.type), sets.setdefault(parties_set, parties_set),
                      interned.setdefault(r.date, r.date) if r.date else None,
-                     interned.setdefault(r.country, r.country) if r.country else None, frozenset(sides)))
+                     interned.setdefault(r.country, r.country) if r.country else None,
+                     sets.setdefault(sides_set, sides_set)))
     named = persons_named(set(doc_of)) if persons_named is not None else {}
     for i, (doc, bare) in unnamed.items():
         implied = implied_officials(bare, named.get(doc, ()), affiliations)

@@ -13,16 +13,17 @@ joins depends on the order reports are merged in (here: the order they arrived i
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from ..records import StoredReport
 from ..store import Store
-from .actors import refresh_actors
+from .actors import redate_actors, refresh_actors
 from .copies import refresh_copies
 from .merging import EventKey, assign_corpus_ids, block_names, merge_into_groups, report_keys
 
-__all__ = ["refresh_corpus", "refresh_merged_events"]
+__all__ = ["refresh_corpus", "refresh_merged_events", "key_digest"]
 
 
 def refresh_corpus(store: Store, *, overlay: str | Path | None = None, full: bool = False) -> int:
@@ -30,6 +31,7 @@ def refresh_corpus(store: Store, *, overlay: str | Path | None = None, full: boo
     events. ``full``: recompute everything (as for a store no refresh of this version has seen)."""
     new = store.unrefreshed_documents()
     full = full or not store.has_refreshed()
+    store.track_changes()
     with store.transaction():
         refresh_copies(store)
     with store.transaction():
@@ -41,10 +43,11 @@ def refresh_corpus(store: Store, *, overlay: str | Path | None = None, full: boo
             # a document dated only by the reports merged with its own is seen on another day now
             now = store.document_dates(reached)
             redated = {d for d in reached if now.get(d) != seen.dates.get(d)}
-            if redated:
+            if redated and not redate_actors(store, {d: seen.dates.get(d) for d in redated},
+                                             {d: now.get(d) for d in redated}):
                 refresh_actors(store, overlay, redated, added=False)
         store.mark_refreshed(new)
-        store.refresh_browse()      # the browse rows of the merged events that changed (store/browse.py)
+        store.refresh_browse(None if full else new)     # the rows of the merged events that changed
     return groups
 
 
@@ -67,8 +70,9 @@ def refresh_merged_events(store: Store, touched: Collection[str] | None = None) 
         store.set_corpus_events([(ev_id, cid) for ev_id, cid in new.items() if old.get(ev_id) != cid] +
                                 [(ev_id, None) for ev_id in old if ev_id not in new])
         store.replace_merge_blocks(None, [(block, k[0]) for k in keys for block in block_names(k)])
+        store.replace_merge_keys(None, [(k[0], key_digest(k)) for k in keys])
         return groups, set(documents.values())
-    added = read_keys(store.occurred_reports(touched))
+    added = _changed_keys(store, read_keys(store.occurred_reports(touched)))
     old = store.corpus_event_ids([k[0] for k in added])
     dissolved = store.corpus_event_members(set(old.values()))      # the stored groups the touched reports were in
     rest = {ev for members in dissolved.values() for ev in members} - {k[0] for k in added}
@@ -85,7 +89,25 @@ def refresh_merged_events(store: Store, touched: Collection[str] | None = None) 
     assignments, _ = assign_corpus_ids(keys, _merged_with_added(stored, added))
     store.set_corpus_events([(ev_id, cid) for ev_id, cid in assignments if old.get(ev_id) != cid])
     store.replace_merge_blocks({k[0] for k in added}, [(block, k[0]) for k in added for block in block_names(k)])
+    store.replace_merge_keys({k[0] for k in added}, [(k[0], key_digest(k)) for k in added])
     return store.count_corpus_events(), {documents[ev_id] for ev_id, _ in assignments}
+
+
+def _changed_keys(store: Store, keys: list[EventKey]) -> list[EventKey]:
+    """The keys whose digest differs from the one the store kept (every key of a new report): a report of a
+    relinked document whose merge key the relinking left as it was stays in its group unread."""
+    kept = store.merge_key_digests([k[0] for k in keys])
+    return [k for k in keys if kept.get(k[0]) != key_digest(k)]
+
+
+def key_digest(key: EventKey) -> str:
+    """A digest of a merge key but its report id, the same in every process (sets written sorted)."""
+    parts = []
+    for part in key[1:]:
+        if isinstance(part, frozenset):
+            part = "\x1e".join(sorted(v if isinstance(v, str) else "\x1d".join(sorted(v)) for v in part))
+        parts.append("\x00" if part is None else part)
+    return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=12).hexdigest()
 
 
 def _merged_with_added(stored: list[list[EventKey]], added: list[EventKey]) -> list[list[int]]:

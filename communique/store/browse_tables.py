@@ -89,14 +89,17 @@ def browse_source(con: Connection, *, writable: bool) -> Connection:
     return db
 
 
-def refresh_browse(con: Connection, db: Connection | None = None) -> int:
+def refresh_browse(con: Connection, db: Connection | None = None, *, only: list[str] | None = None) -> int:
     """Bring the browse tables (in `db`, default the store itself) up to date with the store; returns the
-    number of merged events rewritten. The caller holds the transaction."""
+    number of merged events rewritten. ``only``: the merged events that may have changed (store/changes.py;
+    None: every one). The caller holds the transaction."""
     db = db or con
     ensure_browse_tables(db)
     actor_tables = has_table(con, "actor_links")
-    signatures = dict(con.execute(_signature_sql(actor_tables)).fetchall())
-    old = dict(db.execute("SELECT id, signature FROM browse_events").fetchall())
+    params = [] if only is None else [only]
+    signatures = dict(con.execute(_signature_sql(actor_tables, only is not None), params).fetchall())
+    old = dict(db.execute("SELECT id, signature FROM browse_events" +
+                          ("" if only is None else " WHERE id IN (SELECT unnest(?::VARCHAR[]))"), params).fetchall())
     changed = sorted(cid for cid, sig in signatures.items() if old.get(cid) != sig)
     gone = [cid for cid in old if cid not in signatures]
     for part in _parts(changed + gone):
@@ -117,17 +120,20 @@ def _parts(ids: list[str], size: int = CHUNK) -> Iterator[list[str]]:
         yield ids[start:start + size]
 
 
-def _signature_sql(actor_tables: bool) -> str:
+def _signature_sql(actor_tables: bool, chosen: bool = False) -> str:
     """Per merged event, an md5 of what its browse row is made of: its reports and the copies among them,
     and (with corpus actor tables) the actor, name and kind each report's parties and affiliations are
-    linked to. A document's own rows never change once stored."""
+    linked to. A document's own rows never change once stored. ``chosen``: of the merged events of a
+    parameter (an array of ids) only."""
+    where = "WHERE coalesce(e.corpus_event, e.id) IN (SELECT unnest(?::VARCHAR[])) " if chosen else ""
     links = ("UNION ALL SELECT m.cid, m.doc_id || '/' || x.ent || '>' || l.actor_id || '=' || coalesce(a.name, '') "
              "|| '/' || coalesce(a.kind, '') FROM m JOIN (SELECT event_id, entity_id AS ent FROM event_parties "
              "UNION SELECT event_id, affiliation FROM event_parties WHERE affiliation IS NOT NULL) x "
              "ON x.event_id = m.id JOIN actor_links l ON l.doc_id = m.doc_id AND l.entity_id = x.ent "
              "LEFT JOIN corpus_actors a ON a.id = l.actor_id ") if actor_tables else ""
     return ("WITH m AS (SELECT e.id, e.doc_id, coalesce(e.corpus_event, e.id) AS cid, "
-            "coalesce(d.duplicate_of, '') AS copy_of FROM events e LEFT JOIN duplicates d ON d.doc_id = e.doc_id), "
+            "coalesce(d.duplicate_of, '') AS copy_of FROM events e LEFT JOIN duplicates d ON d.doc_id = e.doc_id "
+            f"{where}), "
             f"parts AS (SELECT cid, id || '<' || copy_of AS part FROM m {links}) "
             "SELECT cid, md5(string_agg(part, ',' ORDER BY part)) FROM parts GROUP BY cid")
 

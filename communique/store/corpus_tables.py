@@ -14,6 +14,7 @@ from typing import Any
 
 from ..records import ActorFact, ActorRecord, ReportParty, StoredEntity, StoredReport
 from ..textnorm import is_arabic
+from .changes import BrowseNotes
 from .person_tables import PersonTables
 
 __all__ = ["CorpusTables", "insert_columns", "ACTOR_TABLES", "Key"]
@@ -54,7 +55,7 @@ def _in(column: str, ids: Collection[str] | None) -> tuple[str, list[Any]]:
     return f" AND {column} IN (SELECT unnest(?::VARCHAR[]))", [sorted(ids)]
 
 
-class CorpusTables(PersonTables):
+class CorpusTables(PersonTables, BrowseNotes):
     """What communique.corpus reads and writes through a store; mixed into every SQL store."""
 
     con: Any
@@ -130,6 +131,8 @@ class CorpusTables(PersonTables):
                           copies: Sequence[tuple[str, str]], bands: Sequence[tuple[int, int, str]]) -> None:
         """Store the outcome of checking ``checked``: which are representatives, the copies found
         (copy, original) and the band hashes of the new representatives (band, hash, id)."""
+        if copies and (log := self._noting()):
+            log.documents.update(d for d, _ in copies)
         insert_columns(self.con, "duplicates", ["VARCHAR", "VARCHAR"], copies, tail=" ON CONFLICT DO NOTHING")
         insert_columns(self.con, "fingerprint_bands", ["INTEGER", "BIGINT", "VARCHAR"], bands)
         self.con.execute("UPDATE fingerprints SET representative = m.rep FROM (SELECT unnest(?::VARCHAR[]) AS id, "
@@ -241,19 +244,6 @@ class CorpusTables(PersonTables):
         return dict(self.con.execute("SELECT actor_id, min(doc_id) FROM actor_links WHERE actor_id IN "
                                      "(SELECT unnest(?::VARCHAR[])) GROUP BY actor_id", [sorted(actor_ids)]).fetchall())
 
-    def documents_naming_both(self, pairs: Collection[tuple[str, str]]) -> set[str]:
-        """The documents with an entity the last refresh linked to ``a`` and one linked to ``b``, for
-        one of the (a, b) ``pairs``."""
-        out: set[str] = set()
-        rows = sorted(pairs)
-        for start in range(0, len(rows), _PART):
-            part = rows[start:start + _PART]
-            out.update(d for (d,) in self.con.execute(
-                "SELECT DISTINCT x.doc_id FROM (SELECT unnest(?::VARCHAR[]) AS a, unnest(?::VARCHAR[]) AS b) m "
-                "JOIN actor_links x ON x.actor_id = m.a JOIN actor_links y ON y.doc_id = x.doc_id AND y.actor_id = m.b",
-                [[a for a, _ in part], [b for _, b in part]]).fetchall())
-        return out
-
     def persons_named(self, doc_ids: Collection[str]) -> dict[str, set[str]]:
         """Document -> the corpus actors of the persons it names (as the last refresh linked them)."""
         out: dict[str, set[str]] = defaultdict(set)
@@ -299,6 +289,9 @@ class CorpusTables(PersonTables):
         ``links`` with them (None: every learned table is emptied first). ``others_self_linked``: every
         organisation, state and place entity not in ``links`` is its own actor (its entity id)."""
         con = self.con
+        actors = list(actors)
+        if log := self._noting():
+            log.note_actors(con, links, replace, {a.id: (a.name, a.kind) for a in actors})
         if replace is None:
             for table in ACTOR_TABLES:
                 con.execute(f"DELETE FROM {table}")
@@ -321,7 +314,6 @@ class CorpusTables(PersonTables):
         link_rows = [[d, e, a] for (d, e), a in links.items()]
         for start in range(0, len(link_rows), _PART):
             insert_columns(con, "actor_links", ["VARCHAR"] * 3, link_rows[start:start + _PART])
-        actors = list(actors)
         insert_columns(con, "corpus_actors", ["VARCHAR"] * 4 + ["INTEGER"],
                        [[a.id, a.kind, a.name, a.origin, a.documents] for a in actors])
         insert_columns(con, "actor_forms", ["VARCHAR"] * 6 + ["INTEGER"],
@@ -407,6 +399,8 @@ class CorpusTables(PersonTables):
 
     def set_corpus_events(self, changed: Sequence[tuple[str, str | None]]) -> None:
         """Store (report id, corpus event id or None) pairs."""
+        if changed and (log := self._noting()):
+            log.note_corpus_events(self.con, changed)
         for start in range(0, len(changed), _PART):
             part = changed[start:start + _PART]
             self.con.execute("UPDATE events SET corpus_event = m.cid FROM (SELECT unnest(?::VARCHAR[]) AS id, "
@@ -462,15 +456,32 @@ class CorpusTables(PersonTables):
 
     def replace_merge_blocks(self, event_ids: Collection[str] | None, rows: Sequence[tuple[str, str]]) -> None:
         """Replace the blocks of ``event_ids`` (None: of every report) by (block, event id) rows."""
+        self._replace_event_rows("merge_blocks", event_ids, rows)
+
+    def merge_key_digests(self, event_ids: Collection[str]) -> dict[str, str]:
+        """Report -> the digest of its merge key as the last refresh stored it."""
+        out: dict[str, str] = {}
+        ids = sorted(event_ids)
+        for start in range(0, len(ids), _PART):
+            out.update(self.con.execute("SELECT event_id, digest FROM merge_keys WHERE event_id IN "
+                                        "(SELECT unnest(?::VARCHAR[]))", [ids[start:start + _PART]]).fetchall())
+        return out
+
+    def replace_merge_keys(self, event_ids: Collection[str] | None, rows: Sequence[tuple[str, str]]) -> None:
+        """Replace the merge key digests of ``event_ids`` (None: of every report) by (event id, digest) rows."""
+        self._replace_event_rows("merge_keys", event_ids, rows)
+
+    def _replace_event_rows(self, table: str, event_ids: Collection[str] | None, rows: Sequence[tuple[str, str]]
+                            ) -> None:
         if event_ids is None:
-            self.con.execute("DELETE FROM merge_blocks")
+            self.con.execute(f"DELETE FROM {table}")
         else:
             ids = sorted(event_ids)
             for start in range(0, len(ids), _PART):
-                self.con.execute("DELETE FROM merge_blocks WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+                self.con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
                                  [ids[start:start + _PART]])
         for start in range(0, len(rows), _PART):
-            insert_columns(self.con, "merge_blocks", ["VARCHAR", "VARCHAR"], rows[start:start + _PART])
+            insert_columns(self.con, table, ["VARCHAR", "VARCHAR"], rows[start:start + _PART])
 
 
 def _script(form: str) -> str:

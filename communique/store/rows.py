@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import datetime, timezone
 from typing import Any
 
@@ -101,10 +102,15 @@ class SQLStore(CorpusTables):
         """Corpus actor id -> the number of documents that name it."""
         return actor_documents(self.con)
 
-    def refresh_browse(self) -> int:
+    def refresh_browse(self, documents: Collection[str] | None = None) -> int:
         """Rewrite the browse rows of the merged events that changed (store/browse_tables.py), at the end of
-        a corpus refresh, inside its transaction; returns how many were rewritten."""
-        return refresh_browse(self.con)
+        a corpus refresh, inside its transaction; returns how many were rewritten. ``documents``: the new
+        documents of an incremental refresh, whose changes were tracked (track_changes): only their merged
+        events and those the noted writes reach are compared (None, or notes not complete: every one)."""
+        log, self.changes = self.changes, None
+        if documents is None or log is None or not log.complete:
+            return refresh_browse(self.con)
+        return refresh_browse(self.con, only=log.candidates(self.con, documents))
 
     def list_events(self, query: EventFilter) -> list[dict[str, Any]]:
         """The merged events a filter selects, with their parties as corpus actors (store.browse.list_events)."""

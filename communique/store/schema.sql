@@ -54,3 +54,8 @@ CREATE TABLE IF NOT EXISTS refreshed_documents (
 CREATE TABLE IF NOT EXISTS merge_blocks (
     block VARCHAR, event_id VARCHAR
 );
+-- a digest of every occurred report's merge key: a report of a relinked document whose key is unchanged is
+-- not merged again
+CREATE TABLE IF NOT EXISTS merge_keys (
+    event_id VARCHAR PRIMARY KEY, digest VARCHAR
+);
