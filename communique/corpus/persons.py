@@ -33,15 +33,15 @@ same name), so most corpus ids equal the per-document ids of their Latin-script 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..textnorm import fold, is_arabic, match_key
 from ..translit import SAME_NAME_THRESHOLD, arabic_to_latin, name_key, name_tokens, same_name
 from ..translit.skeleton import arabic_token
-from .person_states import distinctive, full_names_agree, outvoted
+from .person_states import distinctive
 
 __all__ = ["Sighting", "PersonSeed", "PersonCluster", "link_persons", "cluster_persons", "number_clusters",
            "fixed_ids", "collapse_sightings", "PersonNode", "person_node", "pair_score", "node_order", "person_slug"]
@@ -99,19 +99,6 @@ def _context(titles: Iterable[str], affiliation_name: str | None) -> tuple[str, 
 
 def _is_single(name: str) -> bool:
     return len(fold(name).split()) <= 1
-
-
-class _Cluster:
-    __slots__ = ("fixed_id", "names", "states", "orgs", "members", "single_only", "state_votes")
-
-    def __init__(self, fixed_id: str | None = None) -> None:
-        self.fixed_id = fixed_id
-        self.names: set[str] = set()
-        self.states: set[str] = set()
-        self.orgs: set[str] = set()
-        self.members: list[Key] = []
-        self.single_only = True
-        self.state_votes: Counter[str] = Counter()      # state -> the sightings that give it
 
 
 #: the titles a collapsed sighting keeps as context (the most frequent first)
@@ -248,206 +235,9 @@ def cluster_persons(sightings: Sequence[Sighting], *, seeds: Sequence[PersonSeed
     nodes, members = collapse_sightings(sightings, pins)
     # a sighting written only in Arabic carries a romanization: the id comes from a written name first
     names = {s.key: (s.name, bool(s.forms) and all(is_arabic(f) for f in s.forms)) for s in sightings}
-    return _link_nodes(nodes, members, names, seeds, pins, threshold)
+    from .node_linking import link_nodes       # it builds on this module's nodes and scores
 
-
-def _link_nodes(sightings: Sequence[Sighting], node_members: Mapping[Key, list[Key]],
-                key_names: Mapping[Key, tuple[str, bool]], seeds: Sequence[PersonSeed],
-                pins: Mapping[Key, str], threshold: float) -> list[PersonCluster]:
-    """cluster_persons over collapsed sightings (each standing for ``node_members[key]``)."""
-    n_seed = len(seeds)
-    # node i < n_seed: a seed; node n_seed + j: sightings[j]
-    views = [person_node(s) for s in seeds] + [person_node(s, pins.get(s.key)) for s in sightings]
-    alias_lists: list[tuple[str, ...]] = [v.aliases for v in views]
-    affs: list[tuple[str | None, str | None]] = [(v.group[1], v.group[2]) for v in views]
-    total = len(views)
-    parent = list(range(total))
-    index: dict[int, int] = {}
-    clusters: dict[int, _Cluster] = {}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def init(i: int, fixed: str | None) -> None:
-        c = _Cluster(fixed)
-        c.names.update(alias_lists[i])
-        aff, kind = affs[i]
-        if aff and kind == "state":
-            c.states.add(aff)
-            c.state_votes[aff] += len(node_members[sightings[i - n_seed].key]) if i >= n_seed else 1
-        elif aff and kind == "organization":
-            c.orgs.add(aff)
-        if i >= n_seed:
-            c.members.extend(node_members[sightings[i - n_seed].key])
-        c.single_only = all(_is_single(n) for n in alias_lists[i])
-        clusters[i] = c
-
-    fixed_root: dict[str, int] = {}
-    for i, seed in enumerate(seeds):
-        init(i, seed.id)
-        fixed_root.setdefault(seed.id, i)
-    for j, s in enumerate(sightings):
-        i = n_seed + j
-        init(i, pins.get(s.key))
-
-    def absorb(ra: int, rb: int) -> int:
-        a, b = clusters[ra], clusters[rb]
-        if b.fixed_id and not a.fixed_id:
-            ra, rb, a, b = rb, ra, b, a
-        parent[rb] = ra
-        a.names |= b.names
-        a.states |= b.states
-        a.orgs |= b.orgs
-        a.members += b.members
-        a.single_only = a.single_only and b.single_only
-        a.state_votes += b.state_votes
-        del clusters[rb]
-        return ra
-
-    # pinned sightings join their actor (a seed, or other sightings pinned to the same id)
-    for j, s in enumerate(sightings):
-        pid = pins.get(s.key)
-        if pid is None:
-            continue
-        i = n_seed + j
-        if pid in fixed_root:
-            ra, rb = find(fixed_root[pid]), find(i)
-            if ra != rb:
-                fixed_root[pid] = absorb(ra, rb)
-        else:
-            fixed_root[pid] = i
-    fixed_root = {k: find(v) for k, v in fixed_root.items()}
-
-    # exact alias of a seed: the overlay says so
-    alias_index: dict[str, set[str]] = defaultdict(set)
-    for seed in seeds:
-        for form in (seed.name,) + seed.aliases:
-            if match_key(form):
-                alias_index[match_key(form)].add(seed.id)
-    for j, s in enumerate(sightings):
-        if s.key in pins:
-            continue
-        hits = {sid for f in (s.name,) + s.forms for sid in alias_index.get(match_key(f), ())}
-        if len(hits) == 1:
-            sid = hits.pop()
-            ra, rb = find(fixed_root[sid]), find(n_seed + j)
-            if ra != rb:
-                fixed_root[sid] = absorb(ra, rb)
-
-    # blocking by surname skeleton and its alternatives (every alias of a seed is a way in)
-    blocks: dict[str, list[int]] = defaultdict(list)
-    node_blocks = [{k for a in (*v.aliases, v.group[0]) if a for k in block_keys(a)} for v in views]
-    for i in range(total):
-        for k in node_blocks[i]:
-            blocks[k].append(i)
-
-    score_cache: dict[tuple[int, int], float] = {}
-
-    def score(i: int, j: int) -> float:
-        if (i, j) not in score_cache:
-            score_cache[(i, j)] = pair_score(views[i], views[j])
-        return score_cache[(i, j)]
-
-    def can_join(ra: int, rb: int, strong: bool = False) -> bool:
-        a, b = clusters[ra], clusters[rb]
-        if a.fixed_id and b.fixed_id and a.fixed_id != b.fixed_id:
-            return False
-        if len(a.states | b.states) > 1 and not strong:
-            return False
-        floor = threshold - CHAIN_MARGIN
-        return all(_name_score(x, y) >= floor for x in a.names for y in b.names if x != y)
-
-    # phase 1: pairs where neither side is a lone surname, best first
-    pairs: list[tuple[float, int, int]] = []
-    for members in blocks.values():
-        multi = [i for i in members if not all(_is_single(a) for a in alias_lists[i])]
-        for x, i in enumerate(multi):
-            for j in multi[x + 1:]:
-                s = score(i, j)
-                if s >= threshold:
-                    pairs.append((s, i, j))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    for _, i, j in pairs:
-        ri, rj = find(i), find(j)
-        a, b = clusters[ri], clusters[rj]
-        strong = bool(a.states and b.states and a.states != b.states
-                      and (distinctive(alias_lists[i], alias_lists[j])
-                           or outvoted(a.states, a.state_votes, b.states, b.state_votes)
-                           and full_names_agree(alias_lists[i], alias_lists[j])))
-        if ri != rj and can_join(ri, rj, strong):
-            # a copy: absorb grows the kept cluster's own set in place
-            keep = set(max((clusters[ri], clusters[rj]), key=lambda c: len(c.members)).states)
-            root = absorb(ri, rj)
-            if strong:
-                clusters[root].states = keep      # the state most of its sightings give
-
-    # phase 2: lone surnames join the one full-name cluster that fits, else each other
-    singles = [i for i in range(total) if all(_is_single(a) for a in alias_lists[i])]
-    leftover: list[int] = []
-    for i in singles:
-        ri = find(i)
-        if not clusters[ri].single_only:
-            continue                           # already joined (a pin or an overlay alias)
-        cands: set[int] = set()
-        for k in node_blocks[i]:
-            for j in blocks[k]:
-                rj = find(j)
-                if rj != ri and not clusters[rj].single_only and score(min(i, j), max(i, j)) >= threshold:
-                    cands.add(rj)
-        cands = {c for c in cands if can_join(find(i), c)}
-        if len(cands) == 1:
-            absorb(cands.pop(), find(i))
-        elif not cands:
-            leftover.append(i)
-    for x, i in enumerate(leftover):
-        for j in leftover[x + 1:]:
-            ri, rj = find(i), find(j)
-            if ri != rj and clusters[ri].single_only and clusters[rj].single_only \
-                    and score(i, j) >= threshold and can_join(ri, rj):
-                absorb(ri, rj)
-
-    # each cluster with its members in key order, the base of its learned id, its nodes and component
-    out: list[PersonCluster] = []
-    for root, c in clusters.items():
-        c.members.sort()
-        base = None
-        if not c.fixed_id and c.members:
-            written = [key_names[k][0] for k in c.members if not key_names[k][1]]
-            base = "person:" + person_slug(canonical_name(written or [key_names[k][0] for k in c.members]))
-        out.append(PersonCluster(c.members, c.fixed_id, base))
-        index[root] = len(out) - 1
-    for i in range(total):
-        out[index[find(i)]].nodes.append(views[i])
-    _label_components(out, [index[find(i)] for i in range(total)], blocks, score, threshold)
-    return out
-
-
-def _label_components(clusters: list[PersonCluster], cluster_of: Sequence[int], blocks: Mapping[str, list[int]],
-                      score: Callable[[int, int], float], threshold: float) -> None:
-    """Label each cluster with its component: clusters joined by two nodes of a block that score a link
-    (whether linking joined them or not), named by their first node."""
-    parent = list(range(len(clusters)))
-
-    def find(c: int) -> int:
-        while parent[c] != c:
-            parent[c] = parent[parent[c]]
-            c = parent[c]
-        return c
-
-    for members in blocks.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                a, b = find(cluster_of[i]), find(cluster_of[j])
-                if a != b and score(i, j) >= threshold:
-                    parent[b] = a
-    names: dict[int, str] = {}
-    for c in sorted(range(len(clusters)), key=lambda c: node_order(clusters[c].nodes[0])):
-        names.setdefault(find(c), _node_label(clusters[c].nodes[0]))
-    for c, cluster in enumerate(clusters):
-        cluster.component = names[find(c)]
+    return link_nodes(nodes, members, names, seeds, pins, threshold)
 
 
 def node_order(node: PersonNode) -> tuple[bool, Key]:
