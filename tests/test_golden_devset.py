@@ -62,11 +62,14 @@ def test_golden_ar_008_signing_in_riyadh(run_one):
     record = run_one(EXAMPLES / "ar_008.txt", published="2020-02-19")
     ents = {e["id"]: e for e in record["entities"]}
     events = [e for e in record["events"] if e["status"] == "occurred"]
-    assert [e["type"] for e in events] == ["agreement"]
+    # the signing; the guest's visit (told in a relative clause of the signatory); the meeting named after it
+    assert [e["type"] for e in events] == ["agreement", "visit", "meet"]
     ev = events[0]
     assert ev["date"] == "2020-02-19" and ev["location"]["name"] == "Riyadh" and ev["location"]["country"] == "SA"
     parties = {ents[p["entity"]]["name"]: p for p in ev["parties"]}
     assert set(parties) == {"Mohammed bin Saeed al-Mughidi", "Andro Wesquemann"}
+    assert {ents[p["entity"]]["name"] for p in events[1]["parties"]} == {"Andro Wesquemann", "Saudi Arabia"}
+    assert {ents[p["entity"]]["name"] for p in events[2]["parties"]} == set(parties)
     assert "محمد بن سعيد المغيدي" in ents[parties["Mohammed bin Saeed al-Mughidi"]["entity"]]["forms"]
     assert ents[parties["Mohammed bin Saeed al-Mughidi"]["affiliation"]]["acronym"] == "IMCTC"
     assert ents[parties["Andro Wesquemann"]["affiliation"]]["name"] == "United States Central Command"

@@ -48,9 +48,13 @@ class BrowseChanges:
         one of ``documents`` (new ones), in a document noted, or in a document linked to an actor noted."""
         docs = sorted(set(documents) | self.documents)
         found = {c for (c,) in con.execute(
-            "SELECT DISTINCT coalesce(corpus_event, id) FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
-            "OR doc_id IN (SELECT doc_id FROM actor_links WHERE actor_id IN (SELECT unnest(?::VARCHAR[])))",
-            [docs, sorted(self.actors)]).fetchall()}
+            "SELECT DISTINCT coalesce(corpus_event, id) FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+            [docs]).fetchall()}
+        if self.actors:         # a store without corpus actor tables (PostgreSQL) notes none
+            found.update(c for (c,) in con.execute(
+                "SELECT DISTINCT coalesce(corpus_event, id) FROM events WHERE doc_id IN "
+                "(SELECT doc_id FROM actor_links WHERE actor_id IN (SELECT unnest(?::VARCHAR[])))",
+                [sorted(self.actors)]).fetchall())
         return sorted(found | self.corpus_events)
 
 
