@@ -25,7 +25,8 @@ from .decide import LinearModel
 from .frames import Frame
 from .triggers import status_of
 
-__all__ = ["VenueCandidate", "venue_candidates", "learned_venue", "rule_venue", "LOCATIVE", "VENUE_MODEL"]
+__all__ = ["VenueCandidate", "venue_candidates", "learned_venue", "rule_venue", "written_as_setting", "LOCATIVE",
+           "VENUE_MODEL"]
 
 VENUE_MODEL = "venue"
 
@@ -130,6 +131,15 @@ def _class_before(left: str) -> str:
     """The first class of _BEFORE whose cue ends `left` (every event of a document asks again of the same
     place mentions)."""
     return next((name for name, pattern in _BEFORE if pattern.search(left)), "none")
+
+
+#: the words before a place that set something in it ("in", "at", "visited", "trip to", "وفي")
+_SETTING = frozenset({"in", "at", "to", "visit", "arrive", "capital"})
+
+
+def written_as_setting(text: str, start: int) -> bool:
+    """The place at `start` follows a word that sets something in it ("in X", "à X", "وفي X", "trip to X")."""
+    return _word_before(text, start) in _SETTING
 
 
 def _word_after(text: str, end: int) -> str:
