@@ -38,6 +38,11 @@ from communique.stages.venue import VenueQuery, _place_spans, _word_before, lear
     ("The envoy flew to ", "arrive"),
     ("ثم انتقل الوزير يوم الخميس إلى ", "arrive"),
     ("The minister will travel to ", "to"),
+    # a place that completes an Arabic title is whose office it is, not where the event took place
+    ("استقبل الوزير سفير المملكة المتحدة في ", "of"),
+    ("التقى الأمير رئيس المجلس الأعلى الانتقالي بجمهورية ", "of"),
+    ("وصل رئيس الحكومة سامي نور صباح اليوم ب", "in"),
+    ("التقى وزير الخارجية اليوم في ", "in"),
 ])
 def test_word_before_a_place(left, expected):
     assert _word_before(left + "Xville", len(left)) == expected
@@ -46,6 +51,8 @@ def test_word_before_a_place(left, expected):
 def test_word_before_an_arabic_proclitic_the_mention_left_out():
     text = "واجتمع الوزيران بالعاصمة"
     assert _word_before(text, text.index("العاصمة")) == "in"
+    text = "واستقبل الأمير رئيس المجلس الانتقالي بجمهورية الجبل"
+    assert _word_before(text, text.index("جمهورية")) == "of"
 
 
 def _trigger(text: str, etype: str) -> Trigger:

@@ -134,12 +134,50 @@ def test_visits_take_place_in_the_host_state():
                   host="FD")
     dateline = Location("Sylvania City", "SY")
     geocode = {"Port Lys": Location("Port Lys", "FD", 1.0, 2.0)}.get
-    assert venue_in_host(visit, dateline, places, by_id, geocode) == Location("Port Lys", "FD", 1.0, 2.0)
-    assert venue_in_host(visit, Location("Port Lys", "FD"), places, by_id, geocode) == Location("Port Lys", "FD")
+    assert venue_in_host(visit, dateline, places, by_id, geocode, text) == Location("Port Lys", "FD", 1.0, 2.0)
+    assert venue_in_host(visit, Location("Port Lys", "FD"), places, by_id, geocode, text) == Location("Port Lys", "FD")
     meeting = Frame("meet", "occurred", ["person:vance", "FD"], {}, [(0, len(text))], visit.trigger, host="FD")
-    assert venue_in_host(meeting, dateline, places, by_id, geocode) == dateline
+    assert venue_in_host(meeting, dateline, places, by_id, geocode, text) == dateline
     unknown_host = Frame("visit", "occurred", ["person:vance", "FD"], {}, [(0, len(text))], visit.trigger)
-    assert venue_in_host(unknown_host, dateline, places, by_id, geocode) == dateline
+    assert venue_in_host(unknown_host, dateline, places, by_id, geocode, text) == dateline
+
+
+def _visit_venue(text: str, venue):
+    """The venue `venue_in_host` gives a visit of Vance to Freedonia told in the sentence of "visit"."""
+    from communique.records import Location
+    from communique.stages.frames import Frame
+    from communique.stages.triggers import Trigger
+    from communique.stages.visits import venue_in_host
+
+    ents = _entities(text, _PEOPLE[:1] + _STATES[1:] + [("place:port-lys", "place", "Port Lys", None, None)])
+    by_id = {e.id: e for e in ents}
+    places = [(m, e) for e in ents if e.kind in {"place", "state"} for m in e.mentions]
+    at = text.index("visit")
+    sentence = (text.rfind("\n", 0, at) + 1, text.index(".", at) + 1)
+    visit = Frame("visit", "occurred", ["person:vance", "FD"], {}, [sentence],
+                  Trigger(at, at + 5, "visit", "visit", False), host="FD")
+    geocode = {"Port Lys": Location("Port Lys", "FD", 1.0, 2.0), "Freedonia": Location("Freedonia", "FD")}.get
+    return venue_in_host(visit, venue, places, by_id, geocode, text)
+
+
+def test_visits_a_host_city_known_only_from_the_dateline_gives_way_to_the_host_state():
+    from communique.records import Location
+
+    port_lys = Location("Port Lys", "FD", 1.0, 2.0)
+    # the city heads the report without a word that sets anything in it; the visit is to Freedonia: the state
+    text = "Port Lys talks\nIlse Vance is on an official visit to Freedonia."
+    assert _visit_venue(text, port_lys) == Location("Freedonia", "FD")
+    # the report places something in the city: the city stays
+    text = "Ilse Vance is on an official visit to Freedonia. She will meet students in Port Lys."
+    assert _visit_venue(text, port_lys) == port_lys
+
+
+def test_visits_a_place_of_the_visit_sentence_counts_by_its_gazetteer_country():
+    from communique.records import Location
+
+    # the place entity carries no country: the gazetteer's says Port Lys is in Freedonia
+    text = "Ilse Vance arrived in Port Lys on a visit to Freedonia."
+    assert _visit_venue(text, Location("Sylvania City", "SY")) == Location("Port Lys", "FD", 1.0, 2.0)
 
 
 def test_visits_an_opening_phrase_describes_the_subject_after_its_comma():

@@ -454,7 +454,7 @@ def _finish(doc: Document, frame: Frame, dates: list[DateMention], place_mention
         location, _ = learned_venue(q, ctx.venue_model)
     else:
         location = rule_venue(q)
-    location = venue_in_host(frame, location, place_mentions, ent_by_id, ctx.geocode)
+    location = venue_in_host(frame, location, place_mentions, ent_by_id, ctx.geocode, text)
     if ctx.observe_venue is not None:
         ctx.observe_venue(q)
     return _event(doc, frame, location, date_value, precision, date_score, ent_by_id, ctx, evidence)

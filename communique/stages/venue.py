@@ -18,14 +18,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..lang import entries_all
+from ..lang import entries, entries_all, rows
 from ..records import Document, Entity, Location, Mention
 from ..textnorm import fold, is_arabic
 from .decide import LinearModel
 from .frames import Frame
 from .triggers import status_of
 
-__all__ = ["VenueCandidate", "venue_candidates", "learned_venue", "rule_venue", "LOCATIVE", "VENUE_MODEL"]
+__all__ = ["VenueCandidate", "venue_candidates", "learned_venue", "rule_venue", "written_as_setting", "LOCATIVE",
+           "VENUE_MODEL"]
 
 VENUE_MODEL = "venue"
 
@@ -33,8 +34,22 @@ LOCATIVE = re.compile(
     r"(?:\b(?:in|at|à|au|aux|en|dans|near|to|vers)\s+(?:the\s+|la\s+|le\s+|l'|l’)?(?:(?:capital|city|ville|capitale)\s+(?:of\s+)?)?$"
     r"|(?:^|\s)(?:في|ب|إلى|الى)\s*$|(?:العاصمة\s*(?:\w+\s*)?)$|\b(?:capital|capitale|city|ville)\s*,?\s*$|(?:يزور|زار|زارت|visited|visiting|visite|visité)\s*$)", re.I)
 
+#: an Arabic title in its construct form ("رئيس", "سفير"): its complement names whose office it is
+_CONSTRUCT_TITLES = sorted((t for t in entries("ar", "titles.txt") if not t.startswith("ال")), key=len, reverse=True)
+#: the time words of a date written with the article ("اليوم", "الأحد", "الماضي"): no part of a title
+_TIME_WORDS = sorted({r[0] for r in rows("ar", "weekdays.tsv")}
+                     | {r[0] for r in rows("ar", "relative_days.tsv") if r[0].startswith("ال") and " " not in r[0]}
+                     | {"اليوم", "الماضي", "المقبل", "الجاري"}, key=len, reverse=True)
+#: a place that completes a title ("رئيس المجلس الانتقالي بجمهورية X", "سفير المملكة في X"): of X, not in X;
+#: the definite words of the title's complement only (a name or a time word between them is a setting:
+#: "رئيس الوزراء فلان صباح اليوم بجمهورية X"); "ب ب" where `_word_before` adds back the proclitic it sees
+_TITLE_OF = re.compile(r"(?:^|\s)و?(?:" + "|".join(map(re.escape, _CONSTRUCT_TITLES)) + r")"
+                       r"(?:\s+(?!(?:" + "|".join(map(re.escape, _TIME_WORDS)) + r")(?:\s|$))ال\S+){1,3}"
+                       r"\s+(?:في\s*|ب\s*)+(?:(?:جمهورية|مملكة|دولة|إمارة|سلطنة)\s*)?$")
+
 # the word before a place, by what it says of the place (first match wins)
 _BEFORE = (
+    ("of", _TITLE_OF),
     # a visit still to be paid: an invitation or a plan ("invited him to visit", "إلى القيام بزيارة رسمية إلى")
     ("future_visit", re.compile(r"(?:\bto\s+(?:pay\s+(?:a|an)\s+(?:\w+\s+)?visit\s+to|visit)|"
                                 r"\b(?:de|à)\s+(?:se\s+rendre|effectuer\s+une\s+visite(?:\s+\w+)?)\s+(?:à|au|aux|en)|"
@@ -130,6 +145,15 @@ def _class_before(left: str) -> str:
     """The first class of _BEFORE whose cue ends `left` (every event of a document asks again of the same
     place mentions)."""
     return next((name for name, pattern in _BEFORE if pattern.search(left)), "none")
+
+
+#: the words before a place that set something in it ("in", "at", "visited", "trip to", "وفي")
+_SETTING = frozenset({"in", "at", "to", "visit", "arrive", "capital"})
+
+
+def written_as_setting(text: str, start: int) -> bool:
+    """The place at `start` follows a word that sets something in it ("in X", "à X", "وفي X", "trip to X")."""
+    return _word_before(text, start) in _SETTING
 
 
 def _word_after(text: str, end: int) -> str:

@@ -19,7 +19,7 @@ from ..records import Entity, Location, Mention
 from ..textnorm import is_arabic
 from .frames import Frame
 from .triggers import Trigger, status_of
-from .venue import LOCATIVE
+from .venue import LOCATIVE, written_as_setting
 
 __all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings"]
 
@@ -280,15 +280,34 @@ def _at_home(visitor: Entity, host: Entity, ent_by_id: dict[str, Entity]) -> boo
 
 
 def venue_in_host(frame: Frame, location: Location | None, places: list[tuple[Mention, Entity]],
-                  ent_by_id: dict[str, Entity], geocode: Callable[[str], Location | None]) -> Location | None:
+                  ent_by_id: dict[str, Entity], geocode: Callable[[str], Location | None], text: str) -> Location | None:
     """A visit to a state takes place in that state: a venue elsewhere (the dateline of the visitor's
     ministry, the visitor's capital) gives way to a place of the host state in the visit's sentences,
-    else to the host state itself. Only for the visits whose host `visit_frames` found: a state party of
-    another visit may be the visitor's own."""
+    else to the host state itself; so does a city of the host that the document never places anything
+    in ("ALGIERS -" on a visit to Ruritania told only as "a visit to Ruritania" is a visit to Ruritania;
+    "in Algiers" elsewhere keeps the city). Only for the visits whose host `visit_frames` found: a state
+    party of another visit may be the visitor's own."""
     host = ent_by_id.get(frame.host or "")
-    if frame.type != "visit" or host is None or not host.country or (location is not None and location.country == host.country):
+    if frame.type != "visit" or host is None or not host.country:
+        return location
+    if location is not None and location.country == host.country and (
+            location.lat is None or _told_with_locative(location, places, geocode, text)):
         return location
     for m, e in places:
-        if e.kind == "place" and e.country == host.country and any(s <= m.start < t for s, t in frame.evidence):
-            return geocode(e.name) or Location(e.name, e.country)
+        if e.kind == "place" and any(s <= m.start < t for s, t in frame.evidence):
+            loc = geocode(e.name) or Location(e.name, e.country)
+            if loc.country == host.country:     # a place entity's country is the gazetteer's
+                return loc
     return geocode(host.name) or Location(host.name, host.country)
+
+
+def _told_with_locative(city: Location, places: list[tuple[Mention, Entity]],
+                        geocode: Callable[[str], Location | None], text: str) -> bool:
+    """The document writes the city after a word that sets something in it ("in X", "à X", "وفي X", "trip
+    to X"), as a place mention or under the city's own name."""
+    for m, e in places:
+        if written_as_setting(text, m.start):
+            loc = geocode(e.name) or geocode(m.form)
+            if loc is not None and loc.name == city.name:
+                return True
+    return any(written_as_setting(text, w.start()) for w in re.finditer(rf"\b{re.escape(city.name)}\b", text))
