@@ -111,3 +111,36 @@ def test_frame_merging_a_source_the_sentence_opens_on_names_no_one_new():
             "two sides discussed the border during the meeting. Sylvania and Freedonia are neighbours.")
     specs = _SIDES + [("HNA", "organization", "Harbour News Agency", None, None)]
     assert ("meet", ("person:vance", "person:moro")) in _events(text, specs, "en")
+
+
+_MINISTERS = _SIDES + [("person:berg", "person", "Anna Berg", None, "SY"), ("person:kask", "person", "Jaan Kask", None, "FD")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance and Tomas Moro attended the signing of four agreements on Monday. One of them, on trade, was signed "
+     "by Anna Berg and Jaan Kask. Sylvania and Freedonia are neighbours.", "en"),
+    ("Ilse Vance et Tomas Moro ont signé lundi plusieurs accords. L'un d'eux, sur le commerce, a été signé par "
+     "Anna Berg et Jaan Kask. La Sylvania et la Freedonia sont voisines.", "fr"),
+])
+def test_frame_merging_the_texts_of_one_signing_of_several_are_that_signing(text, lang):
+    assert [e for e in _events(text, _MINISTERS, lang) if e[0] == "agreement"] == [
+        ("agreement", ("person:vance", "person:moro", "person:berg", "person:kask"))]
+
+
+def test_frame_merging_arabic_memoranda_listed_after_their_signing_are_that_signing():
+    text = ("وقع إلسه فانس وتوماس مورو اليوم مذكرات تفاهم في مجالات عدة. مذكرة تفاهم تجارية وقعتها آنا بيرغ "
+            "ويان كاسك. وتجمع فريدونيا وسيلفانيا علاقات قديمة.")
+    specs = [("person:vance", "person", "إلسه فانس", None, "SY"), ("person:moro", "person", "توماس مورو", None, "FD"),
+             ("person:berg", "person", "آنا بيرغ", None, "SY"), ("person:kask", "person", "يان كاسك", None, "FD"),
+             ("FD", "state", "فريدونيا", "FD", None), ("SY", "state", "سيلفانيا", "SY", None)]
+    assert [e for e in _events(text, specs, "ar") if e[0] == "agreement"] == [
+        ("agreement", ("person:vance", "person:moro", "person:berg", "person:kask"))]
+
+
+def test_frame_merging_a_signing_of_other_states_after_a_signing_of_several_stays_apart():
+    specs = _MINISTERS + [("person:lind", "person", "Olga Lind", None, "LT"), ("person:rask", "person", "Pavel Rask", None, "OS"),
+                          ("LT", "state", "Latveria", "LT", None), ("OS", "state", "Osterlich", "OS", None)]
+    text = ("Ilse Vance and Tomas Moro signed four agreements on Monday. A treaty was signed on Tuesday by Olga Lind "
+            "and Pavel Rask. Latveria and Osterlich are neighbours.")
+    assert [e for e in _events(text, specs, "en") if e[0] == "agreement"] == [
+        ("agreement", ("person:lind", "person:rask")), ("agreement", ("person:vance", "person:moro"))]

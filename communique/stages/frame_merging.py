@@ -15,7 +15,8 @@ from .frames import Frame, shared_sides
 from .parties import sentence_parties
 from .triggers import Trigger, status_of
 
-__all__ = ["FAMILY", "attendees_join", "signed_at_the_meeting", "met_at_the_signing", "without_attendance", "merge_frames", "absorb_state_frames", "without_headline_echoes"]
+__all__ = ["FAMILY", "attendees_join", "signed_at_the_meeting", "met_at_the_signing", "without_attendance", "merge_frames", "absorb_state_frames", "without_headline_echoes",
+           "one_signing_of_many"]
 
 #: kinds of event that may tell the same event (a visit and the meeting that makes it)
 FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
@@ -178,6 +179,52 @@ def without_headline_echoes(doc: Document, frames: list[Frame], ent_by_id: dict[
     return [f for f in frames if not (f.status == "occurred" and family(f) in told
                                       and all(title[0] <= a < title[1] for a, _ in f.evidence)
                                       and not any(ent_by_id[p].kind == "person" for p in f.parties))]
+
+
+#: a signing of several texts at once: "signed 12 agreements", "ont signé plusieurs protocoles d'accord", "مراسم
+#: توقيع مذكرات تفاهم"; the texts told one by one after it are that signing's
+_MANY_SIGNED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|a\s+number\s+of|a\s+package\s+of)\s+"
+                          r"(?:\w+\s+){0,2}(?:agreements|memorand(?:a|ums)|accords|protocols|conventions)\b|"
+                          r"\b(?:\d+|deux|trois|quatre|cinq|six|plusieurs|une\s+série\s+d['’]|des)\s*"
+                          r"(?:accords|protocoles|conventions|mémorandums)\b|"
+                          r"(?<!\w)(?:مذكرات|مذاكرات|اتفاقيات|اتفاقات|بروتوكولات)(?!\w)", re.I)
+
+
+def one_signing_of_many(text: str, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """'Jordan and Egypt signed 12 agreements ... one of them between the ministries of planning ...': an
+    agreement told after a signing of several texts, of a state of that signing, is one of its texts: its
+    parties join that signing (SCHEMA.md: the same event told again is one event)."""
+    out: list[Frame] = []
+    signing: Frame | None = None
+    for f in frames:
+        if f.status != "occurred" or f.type != "agreement":
+            out.append(f)
+            continue
+        if signing is not None and _states_of(f, ent_by_id) & _states_of(signing, ent_by_id):
+            signing.parties.extend(p for p in f.parties if p not in signing.parties)
+            for p in f.parties:
+                signing.roles.setdefault(p, f.roles.get(p))
+            signing.support.extend(e for e in f.evidence + f.support if e not in signing.evidence + signing.support)
+            continue
+        out.append(f)
+        if any(_MANY_SIGNED.search(text, a, b) for a, b in f.evidence):
+            signing = f
+    return out
+
+
+def _states_of(frame: Frame, ent_by_id: dict[str, Entity]) -> set[str]:
+    """The states a frame's parties stand for: a state, a person's or body's state, a person's body's state."""
+    out = set()
+    for pid in frame.parties:
+        ent = ent_by_id[pid]
+        for _ in range(3):
+            if ent.kind == "state":
+                out.add(ent.id)
+                break
+            if ent.affiliation is None or ent.affiliation not in ent_by_id:
+                break
+            ent = ent_by_id[ent.affiliation]
+    return out
 
 
 def merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
