@@ -144,3 +144,34 @@ def test_frame_merging_a_signing_of_other_states_after_a_signing_of_several_stay
             "and Pavel Rask. Latveria and Osterlich are neighbours.")
     assert [e for e in _events(text, specs, "en") if e[0] == "agreement"] == [
         ("agreement", ("person:lind", "person:rask")), ("agreement", ("person:vance", "person:moro"))]
+
+
+_COMPANY = _SIDES + [("person:berg", "person", "Anna Berg", None, None), ("person:kask", "person", "Jaan Kask", None, None)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance hosted Tomas Moro on Monday; also present were Anna Berg and Jaan Kask. Sylvania and Freedonia are "
+     "neighbours.", "en"),
+    ("Ilse Vance a reçu lundi Tomas Moro, en présence de Anna Berg et de Jaan Kask. La Sylvania et la Freedonia sont "
+     "voisines.", "fr"),
+    ("Ilse Vance a reçu lundi Tomas Moro; étaient également présents Anna Berg et Jaan Kask. La Sylvania et la "
+     "Freedonia sont voisines.", "fr"),
+])
+def test_frame_merging_those_named_after_a_word_of_company_are_parties_of_the_one_meeting(text, lang):
+    assert [e for e in _events(text, _COMPANY, lang) if e[0] == "meet"] == [
+        ("meet", ("person:vance", "person:moro", "person:berg", "person:kask"))]
+
+
+def test_frame_merging_arabic_those_who_accompanied_the_guest_are_parties_of_the_one_meeting():
+    # the guest came with an adviser and with the host state's own ambassador to the guest's state
+    text = "استقبل إلسه فانس اليوم توماس مورو، وكان برفقته آنا بيرغ ويان كاسك. وتجمع فريدونيا وسيلفانيا علاقات قديمة."
+    specs = [("person:vance", "person", "إلسه فانس", None, "SY"), ("person:moro", "person", "توماس مورو", None, "FD"),
+             ("person:berg", "person", "آنا بيرغ", None, None), ("person:kask", "person", "يان كاسك", None, "SY"),
+             ("FD", "state", "فريدونيا", "FD", None), ("SY", "state", "سيلفانيا", "SY", None)]
+    got = [e for e in _events(text, specs, "ar") if e[0] == "meet"]
+    assert len(got) == 1 and set(got[0][1]) == {"person:vance", "person:moro", "person:berg", "person:kask"}
+
+
+def test_frame_merging_counterparts_named_without_a_word_of_company_are_met_one_by_one():
+    text = "Ilse Vance met Tomas Moro, Anna Berg and Jaan Kask on Monday. Sylvania and Freedonia are neighbours."
+    assert len([e for e in _events(text, _COMPANY, "en") if e[0] == "meet"]) == 3

@@ -16,7 +16,7 @@ from .parties import sentence_parties
 from .triggers import Trigger, status_of
 
 __all__ = ["FAMILY", "attendees_join", "signed_at_the_meeting", "met_at_the_signing", "without_attendance", "merge_frames", "absorb_state_frames", "without_headline_echoes",
-           "one_signing_of_many"]
+           "one_signing_of_many", "with_companions"]
 
 #: kinds of event that may tell the same event (a visit and the meeting that makes it)
 FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
@@ -179,6 +179,46 @@ def without_headline_echoes(doc: Document, frames: list[Frame], ent_by_id: dict[
     return [f for f in frames if not (f.status == "occurred" and family(f) in told
                                       and all(title[0] <= a < title[1] for a, _ in f.evidence)
                                       and not any(ent_by_id[p].kind == "person" for p in f.parties))]
+
+
+#: those who came with the counterpart or sat in: "also present were", "accompanied by", "en présence de", "étaient
+#: également présents", "وكان برفقته", "بحضور"
+_COMPANIONS = re.compile(r"\b(?:also\s+present\s+(?:were|was)|(?:was|were)\s+also\s+present|accompanied\s+by|"
+                         r"in\s+the\s+presence\s+of|accompagnée?s?\s+(?:de|par)|en\s+(?:la\s+)?présence\s+de|"
+                         r"(?:étai(?:en)?t)\s+(?:également|aussi)\s+présent(?:e|s|es)?)\b|"
+                         r"(?<!\w)(?:و?(?:كان|كانت)\s+)?(?:برفقته|برفقتها|يرافقه|ترافقه|بحضور|ومعه|ومعها)(?!\w)", re.I)
+
+
+def with_companions(text: str, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """'X hosted envoy A; also present were B and C': the frames one trigger made for counterparts named after
+    a word of company are one meeting, those named after it its parties (SCHEMA.md: delegation members
+    present at a meeting are parties of that meeting), not meetings one by one."""
+    out: list[Frame] = []
+    for f in frames:
+        first = next((g for g in out if g.trigger == f.trigger and g.evidence[0] == f.evidence[0]
+                      and g.type == f.type and g.status == f.status), None)
+        new = [p for p in f.parties if first is not None and p not in first.parties]
+        if first is None or not new or not _named_after_company(text, first, new, ent_by_id):
+            out.append(f)
+            continue
+        for p in new:
+            first.parties.append(p)
+            first.roles[p] = f.roles.get(p)
+    return out
+
+
+def _named_after_company(text: str, first: Frame, new: list[str], ent_by_id: dict[str, Entity]) -> bool:
+    """Whether the sentence's word of company stands after a party of the first frame and before all the new ones."""
+    a, b = first.evidence[0]
+    cue = _COMPANIONS.search(text, a, b)
+    if cue is None:
+        return False
+
+    def first_mention(pid: str) -> int:
+        return min((m.start for m in ent_by_id[pid].mentions if a <= m.start < b), default=-1)
+
+    own = [p for p in first.parties if p not in new]
+    return any(0 <= first_mention(p) < cue.start() for p in own) and all(first_mention(p) >= cue.end() for p in new)
 
 
 #: a signing of several texts at once: "signed 12 agreements", "ont signé plusieurs protocoles d'accord", "مراسم
