@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from communique.records import Document, Entity
+from communique.stages.frame_merging import without_headline_echoes
+from communique.stages.frames import Frame
+from communique.stages.triggers import Trigger
+
 from .test_visits import _events
 
 _SIDES = [("person:vance", "person", "Ilse Vance", None, "SY"), ("person:moro", "person", "Tomas Moro", None, "FD"),
@@ -175,3 +180,31 @@ def test_frame_merging_arabic_those_who_accompanied_the_guest_are_parties_of_the
 def test_frame_merging_counterparts_named_without_a_word_of_company_are_met_one_by_one():
     text = "Ilse Vance met Tomas Moro, Anna Berg and Jaan Kask on Monday. Sylvania and Freedonia are neighbours."
     assert len([e for e in _events(text, _COMPANY, "en") if e[0] == "meet"]) == 3
+
+
+def _headline_and_story(title_type: str, title_parties: list[str]) -> list[list[str]]:
+    """The parties of the frames left of a headline frame and a story meeting of Ilse Vance (of Sylvania) and
+    Tomas Moro (of Freedonia), built by hand."""
+    title = "Ilse Vance receives her Freedonian counterpart"
+    text = title + "\nOn Monday, Ilse Vance received Tomas Moro in Port Lys."
+    ents = {e.id: e for e in [Entity("person:vance", "person", "Ilse Vance", affiliation="SY"),
+                              Entity("person:moro", "person", "Tomas Moro", affiliation="FD"),
+                              Entity("person:berg", "person", "Anna Berg"),
+                              Entity("SY", "state", "Sylvania"), Entity("FD", "state", "Freedonia")]}
+    doc = Document(id="sha256:h", source="h.txt", text=text, lang="en", title_span=(0, len(title)))
+    headline = Frame(title_type, "occurred", title_parties, {}, [(0, len(title))], Trigger(11, 19, "receives", "meet", False))
+    story = Frame("meet", "occurred", ["person:vance", "person:moro"], {}, [(len(title) + 1, len(text))],
+                  Trigger(len(title) + 23, len(title) + 31, "received", "meet", False))
+    return [f.parties for f in without_headline_echoes(doc, [headline, story], ents)]
+
+
+def test_frame_merging_a_headline_of_a_person_and_a_state_echoes_the_story_meeting_of_its_person():
+    assert _headline_and_story("meet", ["person:vance", "FD"]) == [["person:vance", "person:moro"]]
+
+
+@pytest.mark.parametrize("title_type, title_parties", [
+    ("visit", ["person:vance", "FD"]),          # a visit to the state is an event beside the meeting
+    ("meet", ["person:vance", "person:berg"]),  # a person the story does not name
+])
+def test_frame_merging_a_headline_of_a_visit_or_of_another_person_is_no_echo(title_type, title_parties):
+    assert len(_headline_and_story(title_type, title_parties)) == 2

@@ -174,11 +174,22 @@ def without_headline_echoes(doc: Document, frames: list[Frame], ent_by_id: dict[
     def family(f: Frame) -> str:
         return "meet" if f.type == "call" else FAMILY[f.type]
 
-    told = {family(f) for f in frames if f.status == "occurred" and f.evidence[0][0] >= title[1]
-            and any(ent_by_id[p].kind == "person" for p in f.parties)}
-    return [f for f in frames if not (f.status == "occurred" and family(f) in told
-                                      and all(title[0] <= a < title[1] for a, _ in f.evidence)
-                                      and not any(ent_by_id[p].kind == "person" for p in f.parties))]
+    def persons(f: Frame) -> set[str]:
+        return {p for p in f.parties if ent_by_id[p].kind == "person"}
+
+    body = [f for f in frames if f.status == "occurred" and f.evidence[0][0] >= title[1] and persons(f)]
+
+    def echo(f: Frame) -> bool:
+        if f.status != "occurred" or not all(title[0] <= a < title[1] for a, _ in f.evidence):
+            return False
+        told = [g for g in body if family(g) == family(f)]
+        # "FM receives his Yemeni counterpart": its persons named again in the body, its others their states or bodies
+        # (not a visit: a visit to a state is an event beside the meetings held there)
+        return any(not persons(f) or (f.type != "visit" and persons(f) <= set(g.parties) and
+                                      _cover(set(f.parties), ent_by_id) <= _cover(set(g.parties), ent_by_id) | set(g.parties))
+                   for g in told)
+
+    return [f for f in frames if not echo(f)]
 
 
 #: those who came with the counterpart or sat in: "also present were", "accompanied by", "en présence de", "étaient
