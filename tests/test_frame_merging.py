@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from communique.records import Document, Entity
+from communique.stages.frame_merging import without_headline_echoes
+from communique.stages.frames import Frame
+from communique.stages.triggers import Trigger
+
 from .test_visits import _events
 
 _SIDES = [("person:vance", "person", "Ilse Vance", None, "SY"), ("person:moro", "person", "Tomas Moro", None, "FD"),
@@ -111,3 +116,95 @@ def test_frame_merging_a_source_the_sentence_opens_on_names_no_one_new():
             "two sides discussed the border during the meeting. Sylvania and Freedonia are neighbours.")
     specs = _SIDES + [("HNA", "organization", "Harbour News Agency", None, None)]
     assert ("meet", ("person:vance", "person:moro")) in _events(text, specs, "en")
+
+
+_MINISTERS = _SIDES + [("person:berg", "person", "Anna Berg", None, "SY"), ("person:kask", "person", "Jaan Kask", None, "FD")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance and Tomas Moro attended the signing of four agreements on Monday. One of them, on trade, was signed "
+     "by Anna Berg and Jaan Kask. Sylvania and Freedonia are neighbours.", "en"),
+    ("Ilse Vance et Tomas Moro ont signé lundi plusieurs accords. L'un d'eux, sur le commerce, a été signé par "
+     "Anna Berg et Jaan Kask. La Sylvania et la Freedonia sont voisines.", "fr"),
+])
+def test_frame_merging_the_texts_of_one_signing_of_several_are_that_signing(text, lang):
+    assert [e for e in _events(text, _MINISTERS, lang) if e[0] == "agreement"] == [
+        ("agreement", ("person:vance", "person:moro", "person:berg", "person:kask"))]
+
+
+def test_frame_merging_arabic_memoranda_listed_after_their_signing_are_that_signing():
+    text = ("وقع إلسه فانس وتوماس مورو اليوم مذكرات تفاهم في مجالات عدة. مذكرة تفاهم تجارية وقعتها آنا بيرغ "
+            "ويان كاسك. وتجمع فريدونيا وسيلفانيا علاقات قديمة.")
+    specs = [("person:vance", "person", "إلسه فانس", None, "SY"), ("person:moro", "person", "توماس مورو", None, "FD"),
+             ("person:berg", "person", "آنا بيرغ", None, "SY"), ("person:kask", "person", "يان كاسك", None, "FD"),
+             ("FD", "state", "فريدونيا", "FD", None), ("SY", "state", "سيلفانيا", "SY", None)]
+    assert [e for e in _events(text, specs, "ar") if e[0] == "agreement"] == [
+        ("agreement", ("person:vance", "person:moro", "person:berg", "person:kask"))]
+
+
+def test_frame_merging_a_signing_of_other_states_after_a_signing_of_several_stays_apart():
+    specs = _MINISTERS + [("person:lind", "person", "Olga Lind", None, "LT"), ("person:rask", "person", "Pavel Rask", None, "OS"),
+                          ("LT", "state", "Latveria", "LT", None), ("OS", "state", "Osterlich", "OS", None)]
+    text = ("Ilse Vance and Tomas Moro signed four agreements on Monday. A treaty was signed on Tuesday by Olga Lind "
+            "and Pavel Rask. Latveria and Osterlich are neighbours.")
+    assert [e for e in _events(text, specs, "en") if e[0] == "agreement"] == [
+        ("agreement", ("person:lind", "person:rask")), ("agreement", ("person:vance", "person:moro"))]
+
+
+_COMPANY = _SIDES + [("person:berg", "person", "Anna Berg", None, None), ("person:kask", "person", "Jaan Kask", None, None)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ilse Vance hosted Tomas Moro on Monday; also present were Anna Berg and Jaan Kask. Sylvania and Freedonia are "
+     "neighbours.", "en"),
+    ("Ilse Vance a reçu lundi Tomas Moro, en présence de Anna Berg et de Jaan Kask. La Sylvania et la Freedonia sont "
+     "voisines.", "fr"),
+    ("Ilse Vance a reçu lundi Tomas Moro; étaient également présents Anna Berg et Jaan Kask. La Sylvania et la "
+     "Freedonia sont voisines.", "fr"),
+])
+def test_frame_merging_those_named_after_a_word_of_company_are_parties_of_the_one_meeting(text, lang):
+    assert [e for e in _events(text, _COMPANY, lang) if e[0] == "meet"] == [
+        ("meet", ("person:vance", "person:moro", "person:berg", "person:kask"))]
+
+
+def test_frame_merging_arabic_those_who_accompanied_the_guest_are_parties_of_the_one_meeting():
+    # the guest came with an adviser and with the host state's own ambassador to the guest's state
+    text = "استقبل إلسه فانس اليوم توماس مورو، وكان برفقته آنا بيرغ ويان كاسك. وتجمع فريدونيا وسيلفانيا علاقات قديمة."
+    specs = [("person:vance", "person", "إلسه فانس", None, "SY"), ("person:moro", "person", "توماس مورو", None, "FD"),
+             ("person:berg", "person", "آنا بيرغ", None, None), ("person:kask", "person", "يان كاسك", None, "SY"),
+             ("FD", "state", "فريدونيا", "FD", None), ("SY", "state", "سيلفانيا", "SY", None)]
+    got = [e for e in _events(text, specs, "ar") if e[0] == "meet"]
+    assert len(got) == 1 and set(got[0][1]) == {"person:vance", "person:moro", "person:berg", "person:kask"}
+
+
+def test_frame_merging_counterparts_named_without_a_word_of_company_are_met_one_by_one():
+    text = "Ilse Vance met Tomas Moro, Anna Berg and Jaan Kask on Monday. Sylvania and Freedonia are neighbours."
+    assert len([e for e in _events(text, _COMPANY, "en") if e[0] == "meet"]) == 3
+
+
+def _headline_and_story(title_type: str, title_parties: list[str]) -> list[list[str]]:
+    """The parties of the frames left of a headline frame and a story meeting of Ilse Vance (of Sylvania) and
+    Tomas Moro (of Freedonia), built by hand."""
+    title = "Ilse Vance receives her Freedonian counterpart"
+    text = title + "\nOn Monday, Ilse Vance received Tomas Moro in Port Lys."
+    ents = {e.id: e for e in [Entity("person:vance", "person", "Ilse Vance", affiliation="SY"),
+                              Entity("person:moro", "person", "Tomas Moro", affiliation="FD"),
+                              Entity("person:berg", "person", "Anna Berg"),
+                              Entity("SY", "state", "Sylvania"), Entity("FD", "state", "Freedonia")]}
+    doc = Document(id="sha256:h", source="h.txt", text=text, lang="en", title_span=(0, len(title)))
+    headline = Frame(title_type, "occurred", title_parties, {}, [(0, len(title))], Trigger(11, 19, "receives", "meet", False))
+    story = Frame("meet", "occurred", ["person:vance", "person:moro"], {}, [(len(title) + 1, len(text))],
+                  Trigger(len(title) + 23, len(title) + 31, "received", "meet", False))
+    return [f.parties for f in without_headline_echoes(doc, [headline, story], ents)]
+
+
+def test_frame_merging_a_headline_of_a_person_and_a_state_echoes_the_story_meeting_of_its_person():
+    assert _headline_and_story("meet", ["person:vance", "FD"]) == [["person:vance", "person:moro"]]
+
+
+@pytest.mark.parametrize("title_type, title_parties", [
+    ("visit", ["person:vance", "FD"]),          # a visit to the state is an event beside the meeting
+    ("meet", ["person:vance", "person:berg"]),  # a person the story does not name
+])
+def test_frame_merging_a_headline_of_a_visit_or_of_another_person_is_no_echo(title_type, title_parties):
+    assert len(_headline_and_story(title_type, title_parties)) == 2

@@ -13,7 +13,7 @@ from .event_dates import event_date
 from .occurrence import decide_events, score_pairs
 from .frames import Frame, corefer_frames
 from .frame_merging import (absorb_state_frames, attendees_join, merge_frames, met_at_the_signing,
-                            signed_at_the_meeting, without_attendance, without_headline_echoes)
+                            one_signing_of_many, signed_at_the_meeting, with_companions, without_attendance, without_headline_echoes)
 from .pairs import PairCandidate, pair_candidates
 from .party_groups import party_groups, verb_first_groups
 from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
@@ -134,7 +134,9 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     text, lang, ent_by_id = doc.text, doc.lang or "en", story.ent_by_id
     frames = sorted(story.frames + counterparts_listed_after(text, sents, story.actor_mentions, ent_by_id, lang)
                     + interlocutors_listed(text, sents, story.actor_mentions, lang), key=lambda f: f.evidence[0])
-    merged = absorb_state_frames([f for f in merge_frames(frames, ent_by_id) if len(f.parties) >= 2], ent_by_id)
+    frames = with_companions(text, frames, ent_by_id)
+    merged = one_signing_of_many(text, [f for f in merge_frames(frames, ent_by_id) if len(f.parties) >= 2], ent_by_id)
+    merged = absorb_state_frames(merged, ent_by_id)
     merged = visits_beside_meetings(text, story.visits_told, merged, story.place_mentions, ent_by_id)
     return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
                        ent_by_id, ctx, sents)

@@ -15,7 +15,8 @@ from .frames import Frame, shared_sides
 from .parties import sentence_parties
 from .triggers import Trigger, status_of
 
-__all__ = ["FAMILY", "attendees_join", "signed_at_the_meeting", "met_at_the_signing", "without_attendance", "merge_frames", "absorb_state_frames", "without_headline_echoes"]
+__all__ = ["FAMILY", "attendees_join", "signed_at_the_meeting", "met_at_the_signing", "without_attendance", "merge_frames", "absorb_state_frames", "without_headline_echoes",
+           "one_signing_of_many", "with_companions"]
 
 #: kinds of event that may tell the same event (a visit and the meeting that makes it)
 FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
@@ -173,11 +174,108 @@ def without_headline_echoes(doc: Document, frames: list[Frame], ent_by_id: dict[
     def family(f: Frame) -> str:
         return "meet" if f.type == "call" else FAMILY[f.type]
 
-    told = {family(f) for f in frames if f.status == "occurred" and f.evidence[0][0] >= title[1]
-            and any(ent_by_id[p].kind == "person" for p in f.parties)}
-    return [f for f in frames if not (f.status == "occurred" and family(f) in told
-                                      and all(title[0] <= a < title[1] for a, _ in f.evidence)
-                                      and not any(ent_by_id[p].kind == "person" for p in f.parties))]
+    def persons(f: Frame) -> set[str]:
+        return {p for p in f.parties if ent_by_id[p].kind == "person"}
+
+    body = [f for f in frames if f.status == "occurred" and f.evidence[0][0] >= title[1] and persons(f)]
+
+    def echo(f: Frame) -> bool:
+        if f.status != "occurred" or not all(title[0] <= a < title[1] for a, _ in f.evidence):
+            return False
+        told = [g for g in body if family(g) == family(f)]
+        # "FM receives his Yemeni counterpart": its persons named again in the body, its others their states or bodies
+        # (not a visit: a visit to a state is an event beside the meetings held there)
+        return any(not persons(f) or (f.type != "visit" and persons(f) <= set(g.parties) and
+                                      _cover(set(f.parties), ent_by_id) <= _cover(set(g.parties), ent_by_id) | set(g.parties))
+                   for g in told)
+
+    return [f for f in frames if not echo(f)]
+
+
+#: those who came with the counterpart or sat in: "also present were", "accompanied by", "en présence de", "étaient
+#: également présents", "وكان برفقته", "بحضور"
+_COMPANIONS = re.compile(r"\b(?:also\s+present\s+(?:were|was)|(?:was|were)\s+also\s+present|accompanied\s+by|"
+                         r"in\s+the\s+presence\s+of|accompagnée?s?\s+(?:de|par)|en\s+(?:la\s+)?présence\s+de|"
+                         r"(?:étai(?:en)?t)\s+(?:également|aussi)\s+présent(?:e|s|es)?)\b|"
+                         r"(?<!\w)(?:و?(?:كان|كانت)\s+)?(?:برفقته|برفقتها|يرافقه|ترافقه|بحضور|ومعه|ومعها)(?!\w)", re.I)
+
+
+def with_companions(text: str, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """'X hosted envoy A; also present were B and C': the frames one trigger made for counterparts named after
+    a word of company are one meeting, those named after it its parties (SCHEMA.md: delegation members
+    present at a meeting are parties of that meeting), not meetings one by one."""
+    out: list[Frame] = []
+    for f in frames:
+        first = next((g for g in out if g.trigger == f.trigger and g.evidence[0] == f.evidence[0]
+                      and g.type == f.type and g.status == f.status), None)
+        new = [p for p in f.parties if first is not None and p not in first.parties]
+        if first is None or not new or not _named_after_company(text, first, new, ent_by_id):
+            out.append(f)
+            continue
+        for p in new:
+            first.parties.append(p)
+            first.roles[p] = f.roles.get(p)
+    return out
+
+
+def _named_after_company(text: str, first: Frame, new: list[str], ent_by_id: dict[str, Entity]) -> bool:
+    """Whether the sentence's word of company stands after a party of the first frame and before all the new ones."""
+    a, b = first.evidence[0]
+    cue = _COMPANIONS.search(text, a, b)
+    if cue is None:
+        return False
+
+    def first_mention(pid: str) -> int:
+        return min((m.start for m in ent_by_id[pid].mentions if a <= m.start < b), default=-1)
+
+    own = [p for p in first.parties if p not in new]
+    return any(0 <= first_mention(p) < cue.start() for p in own) and all(first_mention(p) >= cue.end() for p in new)
+
+
+#: a signing of several texts at once: "signed 12 agreements", "ont signé plusieurs protocoles d'accord", "مراسم
+#: توقيع مذكرات تفاهم"; the texts told one by one after it are that signing's
+_MANY_SIGNED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|a\s+number\s+of|a\s+package\s+of)\s+"
+                          r"(?:\w+\s+){0,2}(?:agreements|memorand(?:a|ums)|accords|protocols|conventions)\b|"
+                          r"\b(?:\d+|deux|trois|quatre|cinq|six|plusieurs|une\s+série\s+d['’]|des)\s*"
+                          r"(?:accords|protocoles|conventions|mémorandums)\b|"
+                          r"(?<!\w)(?:مذكرات|مذاكرات|اتفاقيات|اتفاقات|بروتوكولات)(?!\w)", re.I)
+
+
+def one_signing_of_many(text: str, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """'Jordan and Egypt signed 12 agreements ... one of them between the ministries of planning ...': an
+    agreement told after a signing of several texts, of a state of that signing, is one of its texts: its
+    parties join that signing (SCHEMA.md: the same event told again is one event)."""
+    out: list[Frame] = []
+    signing: Frame | None = None
+    for f in frames:
+        if f.status != "occurred" or f.type != "agreement":
+            out.append(f)
+            continue
+        if signing is not None and _states_of(f, ent_by_id) & _states_of(signing, ent_by_id):
+            signing.parties.extend(p for p in f.parties if p not in signing.parties)
+            for p in f.parties:
+                signing.roles.setdefault(p, f.roles.get(p))
+            signing.support.extend(e for e in f.evidence + f.support if e not in signing.evidence + signing.support)
+            continue
+        out.append(f)
+        if any(_MANY_SIGNED.search(text, a, b) for a, b in f.evidence):
+            signing = f
+    return out
+
+
+def _states_of(frame: Frame, ent_by_id: dict[str, Entity]) -> set[str]:
+    """The states a frame's parties stand for: a state, a person's or body's state, a person's body's state."""
+    out = set()
+    for pid in frame.parties:
+        ent = ent_by_id[pid]
+        for _ in range(3):
+            if ent.kind == "state":
+                out.add(ent.id)
+                break
+            if ent.affiliation is None or ent.affiliation not in ent_by_id:
+                break
+            ent = ent_by_id[ent.affiliation]
+    return out
 
 
 def merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
