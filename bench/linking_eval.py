@@ -40,7 +40,8 @@ from communique.translit import arabic_to_latin, name_key  # noqa: E402
 
 def country_of(evidence: set[tuple[str, str]]) -> str | None:
     counts = Counter(code for code, _ in evidence)
-    return f"state:{counts.most_common(1)[0][0]}" if counts else None
+    # ties broken by the code, not by the order of the set (which changes with the hash seed)
+    return f"state:{min(counts, key=lambda code: (-counts[code], code))}" if counts else None
 
 
 def linked(a: str, b: str, aff_a: str | None = None, aff_b: str | None = None) -> bool:
