@@ -168,7 +168,7 @@ def offices_of(persons: list[Entity]) -> frozenset[str]:
 
 
 #: the words a title holds around its state: 'the Iranian foreign minister', 'le ministre iranien des Affaires
-#: étrangères'; what follows must not be a name ('le président égyptien Abdel-Fattah Al-Sissi' names him)
+#: étrangères'; what follows must not be a name ('le président sylvanien Karim Al-Masri' names him)
 _TITLE_COMPLEMENT = re.compile(r"(?:\s+(?:(?:of|for|de|des|du|la|le|the|and|et|affaires|étrangères|"
                                r"(?-i:[A-Z])[\w'’-]*)(?![\w'’-])|d['’]|l['’]))*(?:\s*,\s*)?", re.I)
 

@@ -159,7 +159,7 @@ def _subsequence(short: list[NameToken], long: list[NameToken]) -> bool:
 
 def _extended_name(ta: list[NameToken], tb: list[NameToken]) -> float:
     """A full name and the same name with more after it: a second surname (Albares / Albares Bueno),
-    a family name (Deby / Deby Itno), a lineage (Faisal bin Farhan / ... bin Abdullah). Both have a
+    a family name (Haroun / Haroun Bakit), a lineage (Nabil bin Tarek / ... bin Samir). Both have a
     given name and a surname, and every word of the shorter matches the longer's word in turn."""
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) < 2 or len(long) == len(short) or any(t.initial for t in short):
@@ -174,8 +174,8 @@ _FAMILY = {"al", "ال"}          # "Al Saud", آل سعود (folded): a family 
 
 
 def _lineage_and_family(a: str, b: str, ta: list[NameToken], tb: list[NameToken]) -> float:
-    """One name goes on with a grandfather, the other ends with the family name (Faisal bin Farhan bin
-    Abdullah / Faisal bin Farhan Al Saud): one person when the family-name side has a given name and a
+    """One name goes on with a grandfather, the other ends with the family name (Nabil bin Tarek bin
+    Samir / Nabil bin Tarek Al Amri): one person when the family-name side has a given name and a
     father's name (the word before its family name a lineage particle's) and the other has them first."""
     before = [fold(n).split()[-2:-1] for n in (a, b)]
     kinds = [("family" if w and w[0] in _FAMILY else "lineage" if w and w[0] in _LINEAGE else "") for w in before]
