@@ -143,10 +143,17 @@ def token_similarity(t1: NameToken, t2: NameToken) -> float:
     if t1.skel == t2.skel:
         conflicts = _vowel_conflicts(t1, t2)
         return max(0.0, 1.0 - _CONFLICT_COST * min(conflicts, 4))
-    if t1.alts & t2.alts:
+    alts1, alts2 = _alts_against(t1, t2), _alts_against(t2, t1)
+    if alts1 & alts2:
         return 0.95
-    sim = max(Indel.normalized_similarity(a, b) for a in t1.alts for b in t2.alts)
+    sim = max(Indel.normalized_similarity(a, b) for a in alts1 for b in alts2)
     return 0.9 * sim ** 3
+
+
+def _alts_against(t: NameToken, other: NameToken) -> frozenset[str]:
+    """The alternative skeletons of ``t`` compared with ``other``: those heard only in Arabic writing
+    (NameToken.arabic_only) count against an Arabic word alone."""
+    return t.alts if other.script == "ar" or not t.arabic_only else t.alts - t.arabic_only
 
 
 def _subsequence(short: list[NameToken], long: list[NameToken]) -> bool:

@@ -145,6 +145,9 @@ class NameToken:
     alts: frozenset[str]           # alternative skeletons (ambiguous digraphs)
     initial: bool = False
     final_e: bool = False          # a silent final e was dropped (Lecorne)
+    #: alternative skeletons heard only in Arabic writing: a word-initial c before a, o or u is k in every
+    #: Latin-script spelling (Coleman is no Salman), though Arabic may write a foreign name's c as s or j
+    arabic_only: frozenset[str] = frozenset()
 
 
 def _skeleton_of(units: list[tuple], script: str) -> tuple[str, tuple]:
@@ -199,10 +202,13 @@ def latin_token(word: str) -> NameToken:
             alts.add(_skeleton_of(_latin_units(word[len(prefix):]), "lat")[0])
     if skel.startswith("a") and len(skel) >= 5:
         alts.add(skel[1:])                      # Brahim / Ibrahim
+    hard_c = word[:1] == "c" and word[1:2] in ("a", "o", "u")
+    heard: set[str] = set()
     for spelling in _foreign_spellings(word):
-        alts.add(_skeleton_of(_latin_units(spelling), "lat")[0])
+        (heard if hard_c and spelling[:1] in ("s", "j") else alts).add(_skeleton_of(_latin_units(spelling), "lat")[0])
     final_e = len(word) > 3 and word.endswith("e") and word[-2] not in "aeiouy"
-    return NameToken("lat", word, skel, gaps, frozenset(alts), initial=len(word) == 1, final_e=final_e)
+    return NameToken("lat", word, skel, gaps, frozenset(alts | heard), initial=len(word) == 1, final_e=final_e,
+                     arabic_only=frozenset(heard - alts))
 
 
 #: how European spellings sound, as Arabic writes them: Joseph جوزيف (s said z), Recep رجب and
