@@ -469,3 +469,16 @@ def test_resolve_a_full_name_two_actors_share_as_alias_to_the_one_it_names():
     assert resolve_actor_ref("Omar Mansouri", aliases) == [("person:omar-mansouri", "Omar Mansouri")]
     assert resolve_actor_ref("Mansouri", aliases) == [("person:ali-mansouri", "Ali Mansouri"),
                                                       ("person:omar-mansouri", "Omar Mansouri")]
+
+
+def test_display_name_is_the_spelling_the_other_spellings_agree_with():
+    """Of one person's Latin spellings (invented), a hyphen parts two name words (Al-Venmark is Al
+    Venmark), and among spellings of as many words written as often, the one whose words the others
+    write too is shown: not the odd one out, whatever the alphabet says."""
+    from communique.corpus.persons import canonical_name
+
+    assert canonical_name(["Bashir Orlan Al-Venmark", "Bachir Orlane Al Venmark", "Bashir Orlan"]) == \
+        "Bashir Orlan Al-Venmark"
+    assert canonical_name(["Ahmad Kessar Tovik", "Ahmed Kessir Tovik", "Ahmed Kessir"]) == "Ahmed Kessir Tovik"
+    assert canonical_name(["Orla Venmark", "Orla Venmark", "Orla Venmark Tess"]) == "Orla Venmark Tess"
+    assert canonical_name(["أورلا فينمارك", "Orla Venmark"]) == "Orla Venmark"

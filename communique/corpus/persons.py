@@ -291,9 +291,18 @@ def _name_score(a: str, b: str) -> float:
 
 def canonical_name(names: Iterable[str]) -> str:
     """The display name of a set of spellings: a Latin-script one when there is one, the most
-    name words, then the most frequent, then alphabetical."""
+    name words (a hyphen parts two: Al-Thani is Al Thani), then the most frequent, then the spelling
+    most of whose words the other spellings write too (Ahmed Nasser Al-Sabah beside Ahmed Nasser
+    and Ahmad Naser Al-Sabah), then alphabetical."""
     counts = Counter(_clean(n) for n in names if n.strip())
     if not counts:
         return ""
     latin = [n for n in counts if not is_arabic(n)] or list(counts)
-    return min(latin, key=lambda n: (-len(n.split()), -counts[n], n))
+    words = {n: set(_name_words(n)) for n in latin}
+    seen = Counter(w for n in latin for w in words[n] for _ in range(counts[n]))
+    return min(latin, key=lambda n: (-len(_name_words(n)), -counts[n],
+                                     -sum(seen[w] > counts[n] for w in words[n]), n))
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-‐‑]+", fold(name)) if w]
