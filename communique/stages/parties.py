@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang import rows_all
 from ..records import Entity, Mention
 from .person_names import AR_NAME_LEAD
 from .title_names import names_a_document
@@ -161,9 +162,19 @@ def _of_state(person: Entity, state: Entity, ent_by_id: dict[str, Entity]) -> bo
 _COUNTERPART_WORD = re.compile(r"counterparts?|homologues?|peers?", re.I)
 
 
+#: informal names of an office: "top diplomat" is the foreign minister
+_OFFICE_NAMES = dict(rows_all("office_names.tsv"))
+
+
+def _office(title_word: str) -> str:
+    """A title word as an office: lower case, singular, its informal name read as the office it names."""
+    word = re.sub(r"s$", "", title_word.lower())
+    return _OFFICE_NAMES.get(word, word)
+
+
 def offices_of(persons: list[Entity]) -> frozenset[str]:
     """The title words the persons' titles hold, lower case and singular ('Foreign Ministers' -> 'foreign minister')."""
-    return frozenset(re.sub(r"s$", "", t.group(0).lower()) for p in persons for title in p.titles
+    return frozenset(_office(t.group(0)) for p in persons for title in p.titles
                      for t in TITLE_RE.finditer(title) if not _COUNTERPART_WORD.fullmatch(t.group(0)))
 
 
@@ -197,7 +208,7 @@ def _unnamed_title_holder(text: str, m: Mention, person_mentions: list[Mention])
     if named_before or any(m.end < p.start <= end for p in person_mentions):
         return None
     title = (title_after or title_before).group(0)      # type: ignore[union-attr]
-    return frozenset(re.sub(r"s$", "", t.group(0).lower()) for t in TITLE_RE.finditer(title))
+    return frozenset(_office(t.group(0)) for t in TITLE_RE.finditer(title))
 
 
 def _arabic_title_holder(text: str, state: Entity, lead: str, ent_by_id: dict[str, Entity]) -> Entity | None:

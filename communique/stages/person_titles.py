@@ -80,6 +80,8 @@ def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans:
         # Arabic function phrases put the state or body before the rank: "نائب رئيس أمن الدولة السعودي الوزير X"
         org_from = chunk_start if is_arabic(tm.group(0)) else chunk_start + tm.start()
         orgs.extend(_orgs_in(mentions, org_from, chunk_start + len(chunk), nearest_state=is_arabic(tm.group(0))))
+        if not is_arabic(tm.group(0)):
+            orgs.extend(_state_before_title(text, chunk_start + tm.start(), mentions))
         if _leading_title(chunk) is None:
             break
     rep = _REPRESENTED.search(text[start_of_clause: m.start])
@@ -98,6 +100,18 @@ def _unglued_titles(left: str) -> str:
     """The Arabic conjunction glued to a title read as a space ("ورئيس" -> " رئيس"), offsets kept: "X ورئيس
     المجلس الفلاني Y" gives Y a title like the first name's."""
     return _AND_BEFORE_TITLE.sub(" ", left) if is_arabic(left) else left
+
+
+#: between a state and the title it qualifies: "French Foreign Minister", "Ruritania's Deputy Prime Minister"
+_STATE_TITLE_GAP = re.compile(r"(?:['’]s)?\s")
+
+
+def _state_before_title(text: str, title_start: int, mentions: list[Mention]) -> list[str]:
+    """A state adjective or possessive right before an English or French title ("French Foreign Minister X",
+    "Ruritania's Deputy Prime Minister, X"): the state of the person who holds it (after the states of the
+    title's own complement, "Ambassador to Y")."""
+    return [f"{x.start}:{x.end}" for x in mentions if x.kind == "state" and x.end < title_start
+            and _STATE_TITLE_GAP.fullmatch(text, x.end, title_start)]
 
 
 def _demonym_right_before(text: str, m: Mention, mentions: list[Mention]) -> list[str]:

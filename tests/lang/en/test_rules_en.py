@@ -247,6 +247,33 @@ def test_mentions_en_the_portfolio_of_a_title_is_no_organization(ner_doc):
     assert out == [("Karl Ostrum", "person"), ("Harbour Council", "organization"), ("Labour", "organization")]
 
 
+def test_mentions_en_a_name_set_off_after_a_title_is_a_person_whatever_ner_tagged(ner_doc):
+    text = ("Harbour's counterparts were the Foreign Minister of Vellara, Tomas Orrin Orrin, and Norland's Deputy "
+            "Prime Minister and Minister of Foreign Affairs, Karl Ostrum. The Secretary of the Council, Vellian "
+            "Harbour Parliament, and the Speaker, Gulf Times, replied.")
+    doc = ner_doc(text, "en", [("Tomas Orrin Orrin", "ORG"), ("Karl Ostrum", "ORG"),
+                               ("Vellian Harbour Parliament", "ORG"), ("Gulf Times", "ORG")])
+    ctx = MentionContext(Gazetteer([]), lambda form: False)
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
+    assert out == [("Tomas Orrin Orrin", "person"), ("Karl Ostrum", "person"),
+                   ("Vellian Harbour Parliament", "organization"), ("Gulf Times", "organization")]
+
+
+def test_titles_en_a_state_right_before_a_title_is_the_holders(mention_at):
+    text = "Vellaran Foreign Minister Tomas Orrin met Norland's Deputy Prime Minister, Karl Ostrum, and Ada Vell."
+    mentions = [mention_at(text, "Vellaran", "state"), mention_at(text, "Tomas Orrin", "person"),
+                mention_at(text, "Norland", "state"), mention_at(text, "Karl Ostrum", "person"),
+                mention_at(text, "Ada Vell", "person")]
+    out = {m.form: m.title_org for m in attach_titles(text, mentions, sentence_spans(text)) if m.kind == "person"}
+    at = text.index
+    assert out == {"Tomas Orrin": f"0:{len('Vellaran')}", "Karl Ostrum": f"{at('Norland')}:{at('Norland') + 7}",
+                   "Ada Vell": None}
+
+
+def test_titles_en_the_speaker_is_a_title():
+    assert TITLE_RE.fullmatch("Speaker") and TITLE_RE.fullmatch("chief diplomat")
+
+
 def test_mentions_en_a_name_ends_before_a_verb_of_a_headline(ner_doc):
     text = "Minister Tom Arle Meets Harbour Envoy\n\nThe envoy and Ada Said pledged to Offer Support to the port."
     doc = ner_doc(text, "en", [("Tom Arle Meets", "PERSON"), ("Offer Support", "PERSON"), ("Ada Said", "PERSON")])
