@@ -24,7 +24,7 @@ from .counterparts import counterparts_listed_after, interlocutors_listed, liste
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
 from .venue import VenueQuery, learned_venue, rule_venue
-from .visits import venue_in_host, visit_frames, visits_beside_meetings
+from .visits import places_in_countries, venue_in_host, visit_frames, visits_beside_meetings
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
@@ -111,6 +111,8 @@ class _Story:
     last_subject: str | None = None
     #: (sentence span, trigger) of each visit that happened and made no visit frame (stages.visits)
     visits_told: list[tuple[tuple[int, int], Trigger]] = field(default_factory=list)
+    #: the place mentions with each city's country from the gazetteer: where a visit goes (stages.visits)
+    visit_places: list[tuple[Mention, Entity]] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Document, entities: list[Entity]) -> _Story:
@@ -129,6 +131,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     """The rule path: each sentence's triggers and parties give frames, lists of counterparts give one frame
     each, frames told twice are merged, then date, venue and confidence."""
     story = _Story.of(doc, entities)
+    story.visit_places = places_in_countries(story.place_mentions, ctx.geocode)
     for span in sents:
         _read_sentence(story, span)
     text, lang, ent_by_id = doc.text, doc.lang or "en", story.ent_by_id
@@ -137,7 +140,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     frames = with_companions(text, frames, ent_by_id)
     merged = one_signing_of_many(text, [f for f in merge_frames(frames, ent_by_id) if len(f.parties) >= 2], ent_by_id)
     merged = absorb_state_frames(merged, ent_by_id)
-    merged = visits_beside_meetings(text, story.visits_told, merged, story.place_mentions, ent_by_id)
+    merged = visits_beside_meetings(text, story.visits_told, merged, story.visit_places, ent_by_id)
     return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
                        ent_by_id, ctx, sents)
 
@@ -165,7 +168,7 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     in_sent = [(m, e) for m, e in story.actor_mentions if s_start <= m.start < s_end]
     named = named_counterparts(text, in_sent, story.ent_by_id)
     parties = sentence_parties(text, named, story.ent_by_id)
-    visits = visit_frames(text, span, triggers, lang, parties, story.place_mentions, story.ent_by_id,
+    visits = visit_frames(text, span, triggers, lang, parties, story.visit_places, story.ent_by_id,
                           story.last_subject)
     story.frames += visits
     story.visits_told += [(span, t) for t in triggers if t.type == "visit" and not any(v.trigger == t for v in visits)

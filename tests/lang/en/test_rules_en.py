@@ -69,6 +69,12 @@ def test_triggers_en_call_and_visit():
     assert [(t.text, t.type) for t in find_triggers(sentence, "en")] == [("phoned", "call"), ("trip to", "visit")]
 
 
+def test_triggers_en_a_caption_receiving_a_guest():
+    sentence = "Governor Tomas Moro receiving the mayor of Vells in Port Aubin in July last year. AGENCY"
+    assert [(t.text, t.type) for t in find_triggers(sentence, "en")] == [("receiving", "meet")]
+    assert find_triggers("The port is receiving equipment from the donors.", "en") == []
+
+
 @pytest.mark.parametrize("sentence", [
     "The new port will meet the needs of both countries.",
     "The leaders hope to take relations further and meet the aspirations of their peoples.",
@@ -138,6 +144,10 @@ def test_triggers_en_words_of_meetings_signatures_and_calls(sentence, word, etyp
     ("On the agenda of the talks were trade and fisheries.", "talks", "occurred"),
     ("The visit the mayor was due to pay to Vells next week has been mentioned by the council.", "visit", "negated"),
     ("The mayor was received by the governor in Vells.", "received", "occurred"),
+    ("The governor had been scheduled to hold talks with the mayor of the coastal city of Vells, to be received "
+     "by the council and to attend a banquet.", "attend", "planned"),
+    ("The governor arrived in Vells on Monday to hold talks with the mayor, and to attend the fair.", "attend",
+     "occurred"),
 ])
 def test_status_en_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "en") == status
