@@ -405,3 +405,23 @@ def test_events_parties_the_named_ministers_not_their_states_are_the_parties(tex
 def test_events_parties_a_speaker_or_a_later_clauses_subject_is_no_party(text, lang):
     specs = _TRIO
     assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_a_signing_told_again_by_the_agreement_is_one_and_its_time_is_no_signing():
+    text = ("On Monday, Minister Tomas Moro and Ilse Vance attended the signing of a trade agreement between Sylvania "
+            "and Freedonia. Anna Sorel and Ilse Vance put their signatures to the agreement in Vells. "
+            "Before the signing, Tomas Moro held a meeting with Ilse Vance.")
+    specs = _TRIO + [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")]
+    events = _events(text, specs, story=True)
+    assert [t for t, _ in events].count("agreement") == 1
+    assert ("meet", ("person:moro", "person:vance")) in events
+    agreement = next(p for t, p in events if t == "agreement")
+    assert {"person:moro", "person:vance", "person:sorel"} <= set(agreement)
+
+
+def test_events_parties_the_signings_told_after_two_mous_are_that_signing():
+    text = ("Two MoUs were signed by the Sylvanian Government and Freedonia on Monday. "
+            "The Sylvanian Ports Office and Freedonia signed a memorandum on fisheries.")
+    specs = [("org:gov", "organization", "Sylvanian Government"), ("FD", "state", "Freedonia"),
+             ("org:ports", "organization", "Sylvanian Ports Office"), ("SY", "state", "Sylvania")]
+    assert [t for t, _ in _events(text, specs, story=True)] == ["agreement"]

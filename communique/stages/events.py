@@ -340,6 +340,8 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
         if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I) \
                 and not _BETWEEN_NAMED.match(text, t.end, s_end):
             continue        # "after talks with X, Y said"; but "came after talks in Z between A and B": A and B met
+        if _TIME_OF_EVENT.search(text, max(s_start, t.start - 25), t.start) and text[t.end: t.end + 1] == ",":
+            continue        # "Before the signing, X met Y": the time of an event told before, not a new one
         key = t.type
         if key in seen and not opens_also_clause(text, t):
             continue        # one per type, but "كما التقى": a meeting of its own
@@ -355,6 +357,9 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
         out = [t for t in out if t.type != "visit"]     # the signing is the news; the visit is its setting
     return out
 
+
+_TIME_OF_EVENT = re.compile(r"\b(?:before|after|prior\s+to|following|during|avant|après|pendant|lors\s+de)\s+"
+                            r"(?:the|this|that|la|le|l['’]|cette|ce)\s*$", re.I)
 
 #: languages where a person named in a sentence without an event stays the story's subject for the next
 #: ("... Hadja Lahbib s'est associée ... . Au terme d'une visite à Kinshasa, elle a déclaré"); measured worse in

@@ -235,23 +235,34 @@ def _named_after_company(text: str, first: Frame, new: list[str], ent_by_id: dic
 #: a signing of several texts at once: "signed 12 agreements", "ont signé plusieurs protocoles d'accord", "مراسم
 #: توقيع مذكرات تفاهم"; the texts told one by one after it are that signing's
 _MANY_SIGNED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|a\s+number\s+of|a\s+package\s+of)\s+"
-                          r"(?:\w+\s+){0,2}(?:agreements|memorand(?:a|ums)|accords|protocols|conventions)\b|"
+                          r"(?:\w+\s+){0,2}(?:agreements|memorand(?:a|ums?)|accords|protocols|conventions|mous|memos)\b|"
                           r"\b(?:\d+|deux|trois|quatre|cinq|six|plusieurs|une\s+série\s+d['’]|des)\s*"
                           r"(?:accords|protocoles|conventions|mémorandums)\b|"
                           r"(?<!\w)(?:مذكرات|مذاكرات|اتفاقيات|اتفاقات|بروتوكولات)(?!\w)", re.I)
 
 
+#: a signing told again by a definite back-reference: "X and Y put their signatures to the agreement", "the signing
+#: was made public", "les deux ministres ont paraphé l'accord"
+_THE_SIGNING = re.compile(r"\b(?:the|these|those)\s+(?:agreement|signing|memorand(?:um|a|ums)|mous?|memos|accords?|deal)\b|"
+                          r"\b(?:l['’]accord|la\s+signature|ces\s+accords|le\s+mémorandum)\b", re.I)
+
+
 def one_signing_of_many(text: str, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
     """'Jordan and Egypt signed 12 agreements ... one of them between the ministries of planning ...': an
     agreement told after a signing of several texts, of a state of that signing, is one of its texts: its
-    parties join that signing (SCHEMA.md: the same event told again is one event)."""
+    parties join that signing (SCHEMA.md: the same event told again is one event). So does an agreement told with a
+    definite back-reference ("X and Y put their signatures to the agreement") that shares a side (a state, a body,
+    a party) with an agreement told before it."""
     out: list[Frame] = []
     signing: Frame | None = None
     for f in frames:
         if f.status != "occurred" or f.type != "agreement":
             out.append(f)
             continue
-        if signing is not None and _states_of(f, ent_by_id) & _states_of(signing, ent_by_id):
+        if signing is None and any(_THE_SIGNING.search(text, a, b) for a, b in f.evidence):
+            signing = next((g for g in out if g.type == "agreement" and g.status == "occurred"
+                            and _sides_of(g, ent_by_id) & _sides_of(f, ent_by_id)), None)
+        if signing is not None and _sides_of(f, ent_by_id) & _sides_of(signing, ent_by_id):
             signing.parties.extend(p for p in f.parties if p not in signing.parties)
             for p in f.parties:
                 signing.roles.setdefault(p, f.roles.get(p))
@@ -261,6 +272,16 @@ def one_signing_of_many(text: str, frames: list[Frame], ent_by_id: dict[str, Ent
         if any(_MANY_SIGNED.search(text, a, b) for a, b in f.evidence):
             signing = f
     return out
+
+
+def _sides_of(frame: Frame, ent_by_id: dict[str, Entity]) -> set[str]:
+    """Who a frame's parties sign for: their states, the parties themselves and their bodies, and the states
+    named in a body's name ("the Sylvanian Government")."""
+    bodies = {ent_by_id[p].affiliation for p in frame.parties if ent_by_id[p].affiliation in ent_by_id}
+    orgs = [ent_by_id[p] for p in frame.parties if ent_by_id[p].kind == "organization"]
+    named = {e.id for e in ent_by_id.values() if e.kind == "state" and any(
+        re.search(r"\b" + re.escape(form) + r"\b", of) for form in e.forms for o in orgs for of in o.forms)}
+    return _states_of(frame, ent_by_id) | set(frame.parties) | bodies | named
 
 
 def _states_of(frame: Frame, ent_by_id: dict[str, Entity]) -> set[str]:

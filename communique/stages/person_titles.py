@@ -107,10 +107,10 @@ _STATE_TITLE_GAP = re.compile(r"(?:['’]s)?\s")
 
 
 def _state_before_title(text: str, title_start: int, mentions: list[Mention]) -> list[str]:
-    """A state adjective or possessive right before an English or French title ("French Foreign Minister X",
-    "Ruritania's Deputy Prime Minister, X"): the state of the person who holds it (after the states of the
-    title's own complement, "Ambassador to Y")."""
-    return [f"{x.start}:{x.end}" for x in mentions if x.kind == "state" and x.end < title_start
+    """A state adjective or possessive, or a body, right before an English or French title ("French Foreign Minister X",
+    "Ruritania's Deputy Prime Minister, X", "INTERPOL Secretary General X"): the state or body of the person who
+    holds it (after those of the title's own complement, "Ambassador to Y")."""
+    return [f"{x.start}:{x.end}" for x in mentions if x.kind in {"state", "organization"} and x.end < title_start
             and _STATE_TITLE_GAP.fullmatch(text, x.end, title_start)]
 
 

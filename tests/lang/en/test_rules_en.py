@@ -280,6 +280,13 @@ def test_titles_en_a_state_right_before_a_title_is_the_holders(mention_at):
                    "Ada Vell": None}
 
 
+def test_titles_en_a_body_right_before_a_title_is_the_holders(mention_at):
+    text = "Harbour Union Secretary General Aline Dor signed the charter."
+    mentions = [mention_at(text, "Harbour Union", "organization"), mention_at(text, "Aline Dor", "person")]
+    out = [m.title_org for m in attach_titles(text, mentions, sentence_spans(text)) if m.kind == "person"]
+    assert out == [f"0:{len('Harbour Union')}"]
+
+
 def test_titles_en_the_speaker_is_a_title():
     assert TITLE_RE.fullmatch("Speaker") and TITLE_RE.fullmatch("chief diplomat")
 
