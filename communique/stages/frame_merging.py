@@ -253,25 +253,25 @@ def one_signing_of_many(text: str, frames: list[Frame], ent_by_id: dict[str, Ent
     parties join that signing (SCHEMA.md: the same event told again is one event). So does an agreement told with a
     definite back-reference ("X and Y put their signatures to the agreement") that shares a side (a state, a body,
     a party) with an agreement told before it."""
-    out: list[Frame] = []
+    told: list[Frame] = []
+    absorbed: set[int] = set()
     signing: Frame | None = None
-    for f in frames:
+    for f in sorted(frames, key=lambda f: min(f.evidence)):       # in the order the story tells them
         if f.status != "occurred" or f.type != "agreement":
-            out.append(f)
             continue
         if signing is None and any(_THE_SIGNING.search(text, a, b) for a, b in f.evidence):
-            signing = next((g for g in out if g.type == "agreement" and g.status == "occurred"
-                            and _sides_of(g, ent_by_id) & _sides_of(f, ent_by_id)), None)
+            signing = next((g for g in told if _sides_of(g, ent_by_id) & _sides_of(f, ent_by_id)), None)
         if signing is not None and _sides_of(f, ent_by_id) & _sides_of(signing, ent_by_id):
             signing.parties.extend(p for p in f.parties if p not in signing.parties)
             for p in f.parties:
                 signing.roles.setdefault(p, f.roles.get(p))
             signing.support.extend(e for e in f.evidence + f.support if e not in signing.evidence + signing.support)
+            absorbed.add(id(f))
             continue
-        out.append(f)
+        told.append(f)
         if any(_MANY_SIGNED.search(text, a, b) for a, b in f.evidence):
             signing = f
-    return out
+    return [f for f in frames if id(f) not in absorbed]
 
 
 def _sides_of(frame: Frame, ent_by_id: dict[str, Entity]) -> set[str]:
