@@ -19,8 +19,9 @@ from .party_groups import party_groups, verb_first_groups
 from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
                       visit_told_before)
 from .titles import TITLE_RE
-from .triggers import Trigger, find_triggers, reads_as_sport, status_of
-from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
+from .triggers import Trigger, find_triggers, names_a_time, reads_as_sport, status_of
+from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed_subject, interlocutors_listed,
+                           listed_states)
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
 from .venue import VenueQuery, learned_venue, rule_venue
@@ -277,6 +278,8 @@ def _trigger_groups(story: _Story, span: tuple[int, int], trig: Trigger, named: 
     if lang == "ar" and not ids_before and not trig.nominal and len(ids_after) >= 3 \
             and trig.type != "conference" and not _BETWEEN.search(text[trig.end: s_end]):
         return verb_first_groups(ids_after, ent_by_id)
+    if not ids_before and counterparts_of_an_unnamed_subject(text, trig.end, s_end, ids_after, ent_by_id):
+        return []       # "Minister meets with his Xlandian and Ylandian counterparts": they did not meet each other
     listed = listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id,
                            offices_of([ent_by_id[x] for x in ids_before]))
     return party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar",
@@ -340,7 +343,7 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
         if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I) \
                 and not _BETWEEN_NAMED.match(text, t.end, s_end):
             continue        # "after talks with X, Y said"; but "came after talks in Z between A and B": A and B met
-        if _TIME_OF_EVENT.search(text, max(s_start, t.start - 25), t.start) and text[t.end: t.end + 1] == ",":
+        if names_a_time(text, t, s_start):
             continue        # "Before the signing, X met Y": the time of an event told before, not a new one
         key = t.type
         if key in seen and not opens_also_clause(text, t):
@@ -357,9 +360,6 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
         out = [t for t in out if t.type != "visit"]     # the signing is the news; the visit is its setting
     return out
 
-
-_TIME_OF_EVENT = re.compile(r"\b(?:before|after|prior\s+to|following|during|avant|après|pendant|lors\s+de)\s+"
-                            r"(?:the|this|that|la|le|l['’]|cette|ce)\s*$", re.I)
 
 #: languages where a person named in a sentence without an event stays the story's subject for the next
 #: ("... Hadja Lahbib s'est associée ... . Au terme d'une visite à Kinshasa, elle a déclaré"); measured worse in

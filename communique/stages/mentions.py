@@ -191,6 +191,7 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
             start, end = kept
             end = _before_a_verb(text, sdoc, start, extend_name(text, end, spans))
             start = _first_name_at_line_start(text, start, ctx)
+            start = _first_name_after_a_title(text, start, ctx)
         form = text[start:end]
         if not form or (not is_arabic(form) and not form[0].isupper()):
             continue
@@ -209,6 +210,24 @@ def _first_name_at_line_start(text: str, start: int, ctx: MentionContext) -> int
     word = m.group("word")
     if not is_name_token(word) or word.endswith(("'s", "’s")) or ctx.gazetteer.lookup(word) or ctx.is_place(word) \
             or fold(word) in _CALENDAR_WORDS:
+        return start
+    return m.start("word")
+
+
+#: a title (and its complement) set off by a comma, then the one word NER left out of the name after it: "his
+#: Xlandian counterpart, Aline Dor Vell" tagged "Dor Vell"
+_TITLE_COMMA_WORD = re.compile(r"(?:" + TITLE_RE.pattern + r")(?:\s+(?:of|for|to)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})?"
+                               r"\s*,\s*(?P<word>[A-Z][a-z'’-]+)\s$", re.I)
+
+
+def _first_name_after_a_title(text: str, start: int, ctx: MentionContext) -> int:
+    """Where a Latin name starts when NER left out its first word after a title and a comma ("his Xlandian
+    counterpart, Aline Dor Vell" tagged "Dor Vell"): at that word, when it can be a name."""
+    m = _TITLE_COMMA_WORD.search(text, max(0, start - 120), start)
+    if m is None or m.group("word")[0].islower():
+        return start
+    word = m.group("word")
+    if not is_name_token(word) or ctx.gazetteer.lookup(word) or ctx.is_place(word) or fold(word) in _CALENDAR_WORDS:
         return start
     return m.start("word")
 

@@ -102,8 +102,10 @@ _DECEASED = re.compile(r"(?:\b(?:death|passing|funeral|décès|disparition|obsè
 _SENDER_OF_ENVOY = re.compile(r"\b(?:charg[ée]e?\s+d['’]une\s+mission\s+(?:\w+\s+)?|mandat[ée]e?\s+|dépêch[ée]e?\s+|"
                               r"instructed\s+|dispatched\s+|sent\s+)(?:by|par)\s+(?:the\s+|le\s+|la\s+|l['’])?"
                               r"(?:[\w'’.-]+,?\s+){0,6}$", re.I)
-_COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|homologues?|peers?)\b", re.I)
-_COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
+#: "his Xlandian counterpart", "his Xlandian and Ylandian counterparts" (each state of the list)
+_COUNTERPART_AFTER = re.compile(r"(?:\s*(?:,|\band\b)\s*(?-i:[A-Z])[\w'’-]+){0,4}\s+(?:counterparts?|homologues?|peers?)\b", re.I)
+#: "son homologue xlandais", "ses homologues xlandais et ylandais"
+_COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+(?:[\w'’-]+\s*(?:,|\bet\b)\s*){0,4}$", re.I)
 # Arabic: a title or "نظيره" and its complement words with the article right before a demonym: "نظيره الروسي",
 # "وزير الخارجية الكويتي", "رئيس الحكومة الإسباني" -- the person who holds it, where no name follows
 _AR_APPOSITION = re.compile(r"[\s،,\"«“]*")

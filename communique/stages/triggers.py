@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..lang import LANGUAGES, entries, rows
 
-__all__ = ["TRIGGERS", "find_triggers", "status_of", "reads_as_combat", "reads_as_sport", "Trigger"]
+__all__ = ["TRIGGERS", "find_triggers", "status_of", "reads_as_combat", "reads_as_sport", "Trigger", "names_a_time"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,3 +182,14 @@ def status_of(sentence: str, trigger_pos: int, lang: str) -> str:
     if _PLANNED_AFTER.get(lang, _PLANNED_AFTER["en"]).search(clause[:_PLANNED_REACH]):
         return "planned"
     return "occurred"
+
+
+#: "Before the signing, ...", "Après la signature, ...": a trigger noun that dates what follows by an event told before
+_TIME_OF_EVENT = re.compile(r"\b(?:before|after|prior\s+to|following|during|avant|après|pendant|lors\s+de)\s+"
+                            r"(?:the|this|that|la|le|l['’]|cette|ce)\s*$", re.I)
+
+
+def names_a_time(text: str, trig: Trigger, s_start: int) -> bool:
+    """A trigger noun set off by a comma after 'before the', 'after the' ("Before the signing, X met Y"): the time
+    of an event already told, not a new one."""
+    return bool(_TIME_OF_EVENT.search(text, max(s_start, trig.start - 25), trig.start)) and text[trig.end: trig.end + 1] == ","

@@ -269,6 +269,14 @@ def test_mentions_en_a_name_set_off_after_a_title_is_a_person_whatever_ner_tagge
                    ("Vellian Harbour Parliament", "organization"), ("Gulf Times", "organization")]
 
 
+def test_mentions_en_the_first_name_ner_left_out_after_a_title_and_a_comma(ner_doc):
+    text = "The envoy congratulated his Vellaran counterpart, Tomas Orrin Vell, on his appointment."
+    doc = ner_doc(text, "en", [("Orrin Vell", "PERSON")])
+    ctx = MentionContext(Gazetteer([]), lambda form: False)
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
+    assert ("Tomas Orrin Vell", "person") in out
+
+
 def test_titles_en_a_state_right_before_a_title_is_the_holders(mention_at):
     text = "Vellaran Foreign Minister Tomas Orrin met Norland's Deputy Prime Minister, Karl Ostrum, and Ada Vell."
     mentions = [mention_at(text, "Vellaran", "state"), mention_at(text, "Tomas Orrin", "person"),
