@@ -295,6 +295,30 @@ def test_titles_en_a_body_right_before_a_title_is_the_holders(mention_at):
     assert out == [f"0:{len('Harbour Union')}"]
 
 
+def test_titles_en_the_state_of_a_delegation_headed_or_of_the_sentences_setting(mention_at):
+    text = ("Aline Dor, of the harbour committee, headed the Vellaran delegation. "
+            "In Norland, a key mediator, he talked with Foreign Minister Karl Ostrum about trade.")
+    sents = sentence_spans(text)
+    mentions = [mention_at(text, "Aline Dor", "person"), mention_at(text, "Vellaran", "state"),
+                mention_at(text, "Norland", "state", sentence=1), mention_at(text, "Karl Ostrum", "person", sentence=1)]
+    out = {m.form: m.title_org for m in attach_titles(text, mentions, sents) if m.kind == "person"}
+    at = text.index
+    assert out == {"Aline Dor": f"{at('Vellaran')}:{at('Vellaran') + 8}",
+                   "Karl Ostrum": f"{at('Norland')}:{at('Norland') + 7}"}
+
+
+def test_titles_en_a_title_after_the_and_a_few_modifiers_refers_to_one_person(mention_at):
+    text = "The newly appointed resident Ambassador of Vellara calls on the minister."
+    mentions = [mention_at(text, "Vellara", "state")]
+    refs = [m for m in attach_titles(text, mentions, sentence_spans(text)) if m.descriptive]
+    assert [m.form for m in refs][:1] == ["Ambassador of Vellara"]
+
+
+def test_triggers_en_presenting_credentials_is_meeting_the_head_of_state():
+    sentence = "The new ambassador presented his credentials to President Tomas Moro on Monday."
+    assert [(t.text, t.type) for t in find_triggers(sentence, "en")] == [("presented his credentials to", "meet")]
+
+
 def test_titles_en_the_speaker_is_a_title():
     assert TITLE_RE.fullmatch("Speaker") and TITLE_RE.fullmatch("chief diplomat")
 
