@@ -314,3 +314,19 @@ def test_visits_a_sentence_opened_by_a_pronoun_is_the_story_subjects_journey():
     places = [(e.mentions[0], e) for e in ents if e.kind == "state"]
     frames = visit_frames(full, (12, len(full)), find_triggers(full, "en"), "en", [], places, by_id, "person:vance")
     assert [f.parties for f in frames] == [["person:vance", "FD"]]
+
+
+def test_visits_a_visit_told_in_a_sentence_about_the_two_sides_is_a_visit_beside_the_meeting():
+    text = ("Tomas Moro held talks with his counterpart Ilse Vance in Vells. "
+            "The two sides covered trade, and he added that Ilse Vance's visit to the kingdom strengthens ties.")
+    ents = _entities(text, [("person:moro", "person", "Tomas Moro", None, "FD")])
+    vance = Entity("person:vance", "person", "Ilse Vance", ["Ilse Vance"],
+                   [Mention(m.start(), m.end(), "Ilse Vance", "person", 0) for m in re.finditer("Ilse Vance", text)],
+                   affiliation="SY")
+    states = [Entity("SY", "state", "Sylvania", ["Sylvania"], [], country="SY"),
+              Entity("FD", "state", "Freedonia", ["Freedonia"], [], country="FD")]
+    doc = Document(id="sha256:v", source="v.txt", text=text, lang="en")
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    split = text.index("The two")
+    events = extract_events(doc, ents + [vance] + states, [(0, split - 1), (split, len(text))], [], ctx)
+    assert ("visit", ("FD", "person:vance")) in [(e.type, tuple(sorted(p.entity for p in e.parties))) for e in events]

@@ -25,7 +25,7 @@ from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
 from .venue import VenueQuery, learned_venue, rule_venue
-from .visits import places_in_countries, venue_in_host, visit_frames, visits_beside_meetings
+from .visits import places_in_countries, venue_in_host, visit_frames, visits_beside_meetings, visits_without_frame
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
@@ -163,8 +163,10 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
                 _CONFERENCE_NOUN.search(text[max(s_start, t.start - 30): t.start]) and not t.nominal else t
                 for t in triggers]
     if signed_at_the_meeting(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id) or \
-            met_at_the_signing(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id) or \
-            _continues_last_frame(story, span):
+            met_at_the_signing(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id):
+        return
+    if _continues_last_frame(story, span):      # "the two sides ...; X's visit to the kingdom": a visit told beside it
+        story.visits_told += visits_without_frame(text, span, triggers, lang, [])
         return
     in_sent = [(m, e) for m, e in story.actor_mentions if s_start <= m.start < s_end]
     named = named_counterparts(text, in_sent, story.ent_by_id)
@@ -172,8 +174,7 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     visits = visit_frames(text, span, triggers, lang, parties, story.visit_places, story.ent_by_id,
                           story.last_subject)
     story.frames += visits
-    story.visits_told += [(span, t) for t in triggers if t.type == "visit" and not any(v.trigger == t for v in visits)
-                          and status_of(sentence, t.start - s_start, lang) == "occurred"]
+    story.visits_told += visits_without_frame(text, span, triggers, lang, visits)
     opening = _OPENING_PHRASE.match(text, s_start, s_end)
     told_before = len(story.frames)
     for trig in _useful_triggers(triggers, text, s_start, s_end):

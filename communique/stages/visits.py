@@ -22,7 +22,7 @@ from .frames import Frame
 from .triggers import Trigger, status_of
 from .venue import LOCATIVE, written_as_setting
 
-__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings", "places_in_countries"]
+__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings", "places_in_countries", "visits_without_frame"]
 
 #: "landed in", "arrived in", "se trouve à": the place after them is where the visitor is
 _ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|flew|flies|atterri|arrivée?s?|"
@@ -206,6 +206,14 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
         # "his visit"; "At the end of a two-day visit to X, she said": the story's subject
         return last_subject
     return None
+
+
+def visits_without_frame(text: str, span: tuple[int, int], triggers: list[Trigger], lang: str,
+                         frames: list[Frame]) -> list[tuple[tuple[int, int], Trigger]]:
+    """The sentence's visit triggers that happened and made none of `frames`: for `visits_beside_meetings`."""
+    sentence = text[span[0]:span[1]]
+    return [(span, t) for t in triggers if t.type == "visit" and not any(f.trigger == t for f in frames)
+            and status_of(sentence, t.start - span[0], lang) == "occurred"]
 
 
 def visits_beside_meetings(text: str, told: list[tuple[tuple[int, int], Trigger]], frames: list[Frame],
