@@ -12,7 +12,7 @@ from .decide import LinearModel
 from .event_dates import event_date
 from .occurrence import decide_events, score_pairs
 from .frames import Frame, corefer_frames
-from .frame_merging import (absorb_state_frames, attendees_join, merge_frames, met_at_the_signing,
+from .frame_merging import (absorb_state_frames, attendees_join, continues_last_frame, merge_frames, met_at_the_signing,
                             one_signing_of_many, signed_at_the_meeting, with_companions, without_attendance, without_headline_echoes)
 from .pairs import PairCandidate, pair_candidates
 from .party_groups import party_groups, verb_first_groups
@@ -31,8 +31,6 @@ __all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
 _ACTOR_KINDS = {"person", "organization", "state"}
 _REPORTING = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|a indiqué)\b", re.I)
-_CONTINUES = re.compile(r"\b(?:the two sides|both sides|the two parties|les deux parties|les deux côtés)\b|"
-                        r"الطرفان|الجانبان|خلال اللقاء|أثناء اللقاء|خلال الاتصال", re.I)
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
@@ -165,7 +163,7 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     if signed_at_the_meeting(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id) or \
             met_at_the_signing(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id):
         return
-    if _continues_last_frame(story, span):      # "the two sides ...; X's visit to the kingdom": a visit told beside it
+    if continues_last_frame(story.frames, story.doc.text, span, story.actor_mentions):      # "the two sides ...; X's visit to the kingdom": a visit told beside it
         story.visits_told += visits_without_frame(text, span, triggers, lang, [])
         return
     in_sent = [(m, e) for m, e in story.actor_mentions if s_start <= m.start < s_end]
@@ -202,20 +200,6 @@ def _note_conveners(story: _Story, span: tuple[int, int]) -> None:
                 and not _REPORTING.match(text[m.end: m.end + 20])]
         if near:
             story.conveners.append((span, min(near)[2]))
-
-
-def _continues_last_frame(story: _Story, span: tuple[int, int]) -> bool:
-    """"Les deux parties ont...", "The two sides agreed", "وبحث الطرفان", "خلال اللقاء": the same event as the
-    last frame, when the sentence names no one new; the sentence becomes its support."""
-    s_start, s_end = span
-    frames = story.frames
-    new_people = {e.id for m, e in story.actor_mentions if s_start <= m.start < s_end and e.kind == "person"}
-    if not (frames and _CONTINUES.search(story.doc.text[s_start:s_end]) and frames[-1].status == "occurred"
-            and new_people <= set(frames[-1].parties)):
-        return False
-    if span not in frames[-1].evidence + frames[-1].support:
-        frames[-1].support.append(span)
-    return True
 
 
 def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers: list[Trigger],

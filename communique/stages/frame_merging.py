@@ -16,7 +16,7 @@ from .parties import sentence_parties
 from .triggers import Trigger, status_of
 
 __all__ = ["FAMILY", "attendees_join", "signed_at_the_meeting", "met_at_the_signing", "without_attendance", "merge_frames", "absorb_state_frames", "without_headline_echoes",
-           "one_signing_of_many", "with_companions"]
+           "one_signing_of_many", "with_companions", "continues_last_frame"]
 
 #: kinds of event that may tell the same event (a visit and the meeting that makes it)
 FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
@@ -30,6 +30,24 @@ _ATTENDED_TOLD = re.compile(r"\b(?:attended|present\s+at|assist[ée]\w*\s+à|pr�
                             r"réunion|séance\s+de\s+travail|signing|signature|cérémonie\s+de\s+signature)\b|"
                             r"(?<!\w)[وف]?(?:حضر|شارك\s+في)\s+(?:هذا\s+)?(?:اللقاء|الاجتماع|المباحثات|المحادثات|الجلسة|"
                             r"مراسم\s+(?:ال)?توقيع|حفل\s+(?:ال)?توقيع)(?!\w)", re.I)
+
+
+_CONTINUES = re.compile(r"\b(?:the two sides|both sides|the two parties|les deux parties|les deux côtés)\b|"
+                        r"الطرفان|الجانبان|خلال اللقاء|أثناء اللقاء|خلال الاتصال", re.I)
+
+
+def continues_last_frame(frames: list[Frame], text: str, span: tuple[int, int],
+                         actor_mentions: list[tuple[Mention, Entity]]) -> bool:
+    """"Les deux parties ont...", "The two sides agreed", "وبحث الطرفان", "خلال اللقاء": the same event as the
+    last frame, when the sentence names no one new; the sentence becomes its support."""
+    s_start, s_end = span
+    new_people = {e.id for m, e in actor_mentions if s_start <= m.start < s_end and e.kind == "person"}
+    if not (frames and _CONTINUES.search(text[s_start:s_end]) and frames[-1].status == "occurred"
+            and new_people <= set(frames[-1].parties)):
+        return False
+    if span not in frames[-1].evidence + frames[-1].support:
+        frames[-1].support.append(span)
+    return True
 
 
 def attendees_join(frames: list[Frame], text: str, span: tuple[int, int], actor_mentions: list[tuple[Mention, Entity]],
