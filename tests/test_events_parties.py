@@ -425,3 +425,15 @@ def test_events_parties_the_signings_told_after_two_mous_are_that_signing():
     specs = [("org:gov", "organization", "Sylvanian Government"), ("FD", "state", "Freedonia"),
              ("org:ports", "organization", "Sylvanian Ports Office"), ("SY", "state", "Sylvania")]
     assert [t for t, _ in _events(text, specs, story=True)] == ["agreement"]
+
+
+def test_events_parties_two_subjects_meeting_someone_unnamed_did_not_meet_each_other():
+    assert _events("Tomas Moro and Ilse Vance hold talks with the Eagles in Vells", _SPECS) == []
+    assert _events("Tomas Moro and Ilse Vance held talks in Vells", _SPECS) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_who_signs_an_embedded_post_is_no_party():
+    text = ("Minister Tomas Moro takes a phone call from Freedonian Foreign Minister @IlseVance. "
+            "pic.twitter.com/abc — Foreign Ministry (@FDmofa) April 14, 2031")
+    specs = [("person:moro", "person", "Tomas Moro"), ("org:fm", "organization", "Foreign Ministry")]
+    assert _events(text, specs) == []

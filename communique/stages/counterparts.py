@@ -16,7 +16,8 @@ from .parties import state_person
 from .triggers import Trigger, find_triggers, status_of
 from .venue import LOCATIVE
 
-__all__ = ["listed_states", "counterparts_listed_after", "interlocutors_listed", "counterparts_of_an_unnamed_subject"]
+__all__ = ["listed_states", "counterparts_listed_after", "interlocutors_listed", "counterparts_of_an_unnamed_subject",
+           "met_someone_unnamed"]
 
 _LIST_GAP = re.compile(r"\s*(?:,|and|et|ainsi que)?\s*(?:(?:of|de|du|des|d'|d’)\s*)?(?:the\s+|la\s+|le\s+|l'|l’)?", re.I)
 #: "held talks with a number of African foreign ministers", "a eu des entretiens avec plusieurs homologues":
@@ -109,3 +110,13 @@ def counterparts_of_an_unnamed_subject(text: str, trig_end: int, s_end: int, ids
     """'Foreign Minister meets with his Xlandian and Ylandian counterparts' (a trigger whose subject the sentence
     does not name): the persons after it are the counterparts of that subject, they did not meet each other."""
     return sum(ent_by_id[x].kind == "person" for x in ids_after) >= 2 and bool(_THEIR_HOST_UNNAMED.match(text, trig_end, s_end))
+
+
+#: the trigger's own "with", or one right after it: "held talks with", "met with", "s'est entretenu avec", "اجتمع مع"
+_WITH_AFTER = re.compile(r"\s*(?:with|avec|مع)\s", re.I)
+_ENDS_WITH = re.compile(r"(?:with|avec|مع)$", re.I)
+
+
+def met_someone_unnamed(text: str, trig: Trigger) -> bool:
+    """'A, B hold talks with the squad': a trigger whose 'with' names its other side, though no actor follows it."""
+    return bool(_ENDS_WITH.search(trig.text) or _WITH_AFTER.match(text, trig.end))

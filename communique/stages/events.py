@@ -21,7 +21,7 @@ from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also
 from .titles import TITLE_RE
 from .triggers import Trigger, find_triggers, names_a_time, reads_as_sport, status_of
 from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed_subject, interlocutors_listed,
-                           listed_states)
+                           listed_states, met_someone_unnamed)
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
 from .venue import VenueQuery, learned_venue, rule_venue
@@ -265,6 +265,8 @@ def _trigger_groups(story: _Story, span: tuple[int, int], trig: Trigger, named: 
         return verb_first_groups(ids_after, ent_by_id)
     if not ids_before and counterparts_of_an_unnamed_subject(text, trig.end, s_end, ids_after, ent_by_id):
         return []       # "Minister meets with his Xlandian and Ylandian counterparts": they did not meet each other
+    if len(ids_before) >= 2 and not ids_after and met_someone_unnamed(text, trig):
+        return []       # "A, B hold talks with the squad": A and B are one side, the other is no actor
     listed = listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id,
                            offices_of([ent_by_id[x] for x in ids_before]))
     return party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar",

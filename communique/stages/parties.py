@@ -34,6 +34,9 @@ _SPEAKER_INVERTED = re.compile(r",\s+(?:a\s+(?:indiqué|déclaré|précisé|ajou
                                r"said|says|added)\s+(?:le\s+|la\s+|l['’]|the\s+)?(?:[\w'’-]+\s+){0,5}$", re.I)
 #: a source in square brackets after a picture's caption: "[Reuters]", "[Twitter/QNA]"
 _CREDIT = re.compile(r"\s*(?:[/,]\s*[\w .-]{1,30})?\]")
+#: the signature of an embedded social media post: "— Foreign Ministry (@account) April 14, 2024"
+_POST_SIGNED = re.compile(r"[^\w(@]{0,8}\(@\w+\)")
+_DASH_BEFORE = re.compile(r"[—–]\s*$")
 _SENTENCE_END_AFTER = re.compile(r"\s*[.!][\"»”’]?(?=\s|$)")
 # "Travelling straight from Saudi Arabia, X reached ...", "venant du Caire": where the traveller comes from
 _ORIGIN_BEFORE = re.compile(r"\b(?:travel\w*|coming|arriving|arrived|flew|flying|returning|returned|venant|venue?s?|"
@@ -274,6 +277,8 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue        # where a traveller comes from is no party
             if _CREDIT.match(text, m.end) and "[" in text[max(0, m.start - 3): m.start]:
                 continue        # "[Twitter/QNA]": a picture's credit
+            if _POST_SIGNED.match(text, m.end) and _DASH_BEFORE.search(text, max(0, m.start - 4), m.start):
+                continue        # "— Foreign Ministry (@account) April 14": who posted an embedded post
             before = text[max(0, m.start - 40): m.start]
             if _LOCATIVE.search(before[-25:]) and e.kind == "state" and not VISIT_TO.search(before):
                 continue
