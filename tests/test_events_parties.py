@@ -437,3 +437,12 @@ def test_events_parties_who_signs_an_embedded_post_is_no_party():
             "pic.twitter.com/abc — Foreign Ministry (@FDmofa) April 14, 2031")
     specs = [("person:moro", "person", "Tomas Moro"), ("org:fm", "organization", "Foreign Ministry")]
     assert _events(text, specs) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Anna Sorel spoke first. In his talks with Minister Ilse Vance, Tomas Moro underlined the ties.", "en"),
+    ("Anna Sorel a parlé la première. Lors de son entretien avec la ministre Ilse Vance, Tomas Moro a souligné les liens.",
+     "fr"),
+])
+def test_events_parties_in_his_talks_with_x_y_said_are_the_talks_of_y(text, lang):
+    assert _events(text, _TRIO, lang, story=True) == [("meet", ("person:moro", "person:vance"))]

@@ -228,7 +228,10 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     possessive = re.search(r"\b(?:his|her|its|their|sa|son|ses|leur)\s+(?:\w+\s+)?$",
                            text[max(s_start, trig.start - 25): trig.start], re.I) or (
         lang == "ar" and after and _AR_HIS_COUNTERPART.search(text, trig.end, after[0][0].start))
-    if not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
+    main_subject = _subject_after_opening(text, span, trig, after)
+    if not ids_before and main_subject is not None:     # "In his talks with X, Y said": Y's talks with X
+        ids_before, ids_after = [main_subject], [x for x in ids_after if x != main_subject]
+    elif not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
         ids_before = [last_subject]
         ids_after = [x for x in ids_after if x != last_subject]
     elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or received_by(trig, text)) \
@@ -241,6 +244,19 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
             and _bare_title_subject(text, trig, parties):
         ids_before = [last_subject]     # "ناقش الوزير مع ...": "the minister" is the story's subject
     return ids_before, ids_after
+
+
+_OPENING_POSSESSIVE = re.compile(r"\s*(?:in|during|dans|pendant|lors\s+de|au\s+cours\s+de)\s+(?:his|her|their|ses|son|sa|leurs?)\s+"
+                                 r"(?:[\w-]+\s+)?$", re.I)
+
+
+def _subject_after_opening(text: str, span: tuple[int, int], trig: Trigger,
+                           after: list[tuple[Mention, Entity]]) -> str | None:
+    """The subject of the main clause after an opening phrase 'In his talks with X, Y underlined ...': Y."""
+    if not _OPENING_POSSESSIVE.fullmatch(text, span[0], trig.start):
+        return None
+    comma = text.find(",", trig.end, span[1])
+    return next((e.id for m, e in after if comma >= 0 and m.start > comma and e.kind == "person"), None)
 
 
 def _bare_title_subject(text: str, trig: Trigger, parties: list[tuple[Mention, Entity]]) -> bool:
