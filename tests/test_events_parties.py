@@ -446,3 +446,11 @@ def test_events_parties_who_signs_an_embedded_post_is_no_party():
 ])
 def test_events_parties_in_his_talks_with_x_y_said_are_the_talks_of_y(text, lang):
     assert _events(text, _TRIO, lang, story=True) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_an_english_headline_to_do_something_tells_what_is_to_happen():
+    text = "Tomas Moro to hold talks with Ilse Vance in Vells\nTomas Moro will travel on Monday."
+    title = text.index("\n")
+    assert _events(text, _SPECS, title=title) == []
+    text = "Tomas Moro held talks with Ilse Vance to boost trade\nThe talks took place on Monday."
+    assert _events(text, _SPECS, title=text.index("\n")) == [("meet", ("person:moro", "person:vance"))]

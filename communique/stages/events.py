@@ -19,7 +19,7 @@ from .party_groups import party_groups, verb_first_groups
 from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
                       visit_told_before)
 from .titles import TITLE_RE
-from .triggers import Trigger, find_triggers, names_a_time, reads_as_sport, status_of
+from .triggers import Trigger, find_triggers, headline_future, names_a_time, reads_as_sport, status_of
 from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed_subject, interlocutors_listed,
                            listed_states, met_someone_unnamed)
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
@@ -178,7 +178,8 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     for trig in _useful_triggers(triggers, text, s_start, s_end):
         ids_before, ids_after = _trigger_sides(story, span, trig, triggers, parties, opening)
         groups = _trigger_groups(story, span, trig, named, ids_before, ids_after)
-        _add_frames(story, span, trig, status_of(sentence, trig.start - s_start, lang), groups, visits)
+        status = "planned" if headline_future(story.doc, trig) else status_of(sentence, trig.start - s_start, lang)
+        _add_frames(story, span, trig, status, groups, visits)
         if groups and groups[0]:
             persons = [p for p in groups[0] if story.ent_by_id[p].kind == "person"]
             story.last_subject = ids_before[0] if ids_before else (persons[0] if persons else story.last_subject)

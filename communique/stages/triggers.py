@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang import LANGUAGES, entries, rows
+from ..records import Document
 
-__all__ = ["TRIGGERS", "find_triggers", "status_of", "reads_as_combat", "reads_as_sport", "Trigger", "names_a_time"]
+__all__ = ["TRIGGERS", "find_triggers", "status_of", "reads_as_combat", "reads_as_sport", "Trigger", "names_a_time", "headline_future"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,3 +194,16 @@ def names_a_time(text: str, trig: Trigger, s_start: int) -> bool:
     """A trigger noun set off by a comma after 'before the', 'after the' ("Before the signing, X met Y"): the time
     of an event already told, not a new one."""
     return bool(_TIME_OF_EVENT.search(text, max(s_start, trig.start - 25), trig.start)) and text[trig.end: trig.end + 1] == ","
+
+
+#: a headline's future: "Minister to visit Vells", "FM, trade minister to take part in summit" (English headlines
+#: drop the "is" of "is to")
+_HEADLINE_TO = re.compile(r"(?<![\w-])to\s+$")
+
+
+def headline_future(doc: Document, trig: Trigger) -> bool:
+    """An English headline's trigger right after 'to': what is to happen, not what happened."""
+    title = doc.title_span
+    if doc.lang != "en" or title is None or not title[0] <= trig.start < title[1] or "." in doc.text[title[0]:title[1]]:
+        return False        # a first line of full sentences is no headline
+    return bool(_HEADLINE_TO.search(doc.text, title[0], trig.start))
