@@ -454,3 +454,8 @@ def test_events_parties_an_english_headline_to_do_something_tells_what_is_to_hap
     assert _events(text, _SPECS, title=title) == []
     text = "Tomas Moro held talks with Ilse Vance to boost trade\nThe talks took place on Monday."
     assert _events(text, _SPECS, title=text.index("\n")) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_talks_a_meeting_looked_at_are_a_topic():
+    text = "The council also looked at the strategic talks between Sylvania and Freedonia."
+    assert _events(text, _SPECS) == []

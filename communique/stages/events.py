@@ -19,7 +19,8 @@ from .party_groups import party_groups, verb_first_groups
 from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
                       visit_told_before)
 from .titles import TITLE_RE
-from .triggers import Trigger, find_triggers, headline_future, names_a_time, reads_as_sport, status_of
+from .triggers import (Trigger, a_topic_discussed, find_triggers, headline_future, names_a_time, reads_as_sport,
+                       status_of)
 from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed_subject, interlocutors_listed,
                            listed_states, met_someone_unnamed)
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
@@ -347,8 +348,8 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
         if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I) \
                 and not _BETWEEN_NAMED.match(text, t.end, s_end):
             continue        # "after talks with X, Y said"; but "came after talks in Z between A and B": A and B met
-        if names_a_time(text, t, s_start):
-            continue        # "Before the signing, X met Y": the time of an event told before, not a new one
+        if names_a_time(text, t, s_start) or (t.nominal and a_topic_discussed(text, t, s_start)):
+            continue        # "Before the signing, X met Y", "It looked at the talks between A and B": no new event
         key = t.type
         if key in seen and not opens_also_clause(text, t):
             continue        # one per type, but "كما التقى": a meeting of its own

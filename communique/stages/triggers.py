@@ -9,7 +9,8 @@ from functools import lru_cache
 from ..lang import LANGUAGES, entries, rows
 from ..records import Document
 
-__all__ = ["TRIGGERS", "find_triggers", "status_of", "reads_as_combat", "reads_as_sport", "Trigger", "names_a_time", "headline_future"]
+__all__ = ["TRIGGERS", "find_triggers", "status_of", "reads_as_combat", "reads_as_sport", "Trigger", "names_a_time", "headline_future",
+           "a_topic_discussed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,3 +208,15 @@ def headline_future(doc: Document, trig: Trigger) -> bool:
     if doc.lang != "en" or title is None or not title[0] <= trig.start < title[1] or "." in doc.text[title[0]:title[1]]:
         return False        # a first line of full sentences is no headline
     return bool(_HEADLINE_TO.search(doc.text, title[0], trig.start))
+
+
+#: what a meeting talked about: "It also looked at the strategic talks between A and B", "reviewed the negotiations"
+_DISCUSSED = re.compile(r"\b(?:looked\s+at|look\s+at|review(?:ed|s|ing)?|discuss(?:ed|es|ing)?|examin(?:ed|es|ing)|"
+                        r"took\s+stock\s+of|follow(?:ed|s)?\s+up\s+on|pass(?:é|er)\s+en\s+revue|examin[ée]\w*)\s+"
+                        r"(?:the|les|la|le|l['’])\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def a_topic_discussed(text: str, trig: Trigger, s_start: int) -> bool:
+    """A trigger noun that is what a meeting looked at ("looked at the strategic talks between A and B"): a topic,
+    not an event the sentence tells."""
+    return bool(_DISCUSSED.search(text, max(s_start, trig.start - 50), trig.start))

@@ -69,6 +69,12 @@ def test_triggers_en_call_and_visit():
     assert [(t.text, t.type) for t in find_triggers(sentence, "en")] == [("phoned", "call"), ("trip to", "visit")]
 
 
+def test_triggers_en_a_session_which_opened_is_no_participation():
+    sentence = "The talks took place on the margins of the Harbour Council, which opened today in Vells."
+    assert "opened" not in [t.text for t in find_triggers(sentence, "en")]
+    assert [t.text for t in find_triggers("The governor opened the session of the Harbour Council.", "en")] == ["opened"]
+
+
 def test_triggers_en_a_caption_receiving_a_guest():
     sentence = "Governor Tomas Moro receiving the mayor of Vells in Port Aubin in July last year. AGENCY"
     assert [(t.text, t.type) for t in find_triggers(sentence, "en")] == [("receiving", "meet")]
