@@ -137,3 +137,10 @@ def test_event_date_keeps_the_previous_events_month_where_no_day_was_written_bef
     previous = _event(text, text[sents[0][0]: sents[0][1]], "2029-10", "month")
     got = event_date(_doc(text, published="2031-03-05"), _frame(text, "also met", [sents[1]]), dates, previous, sents)
     assert got == EventDate("2029-10", "month", 0.1)
+
+
+def test_event_date_is_the_one_of_the_triggers_own_clause():
+    text = "Envoy Lina Varo left Lome on 15 April and met minister Tom Ekel in Vells on Monday, 16 April."
+    sents = _sentences(text)
+    dates = [_date(text, "15 April", "2031-04-15", "day"), _date(text, "Monday, 16 April", "2031-04-16", "day")]
+    assert event_date(_doc(text), _frame(text, "met", sents), dates, None, sents).value == "2031-04-16"

@@ -181,3 +181,27 @@ def test_parties_an_unnamed_title_holder_holds_that_office(titles, expected):
     text = "Tomas Moro received the Freedonian foreign minister on Monday. Ilse Vance later praised the talks."
     specs = [_MORO, ("person:vance", "person", "Ilse Vance", "FD", titles), ("FD", "state", "Freedonian", None, [])]
     assert _events(text, specs, "en") == expected
+
+
+def test_parties_the_top_diplomat_of_a_state_is_its_foreign_minister():
+    text = ("Norland's top diplomat was greeted in Vells by Tomas Moro, and the two held talks. "
+            "Norland's Foreign Minister Anna Sorel had landed on Sunday; Norland's President Karl Ostrum stayed home.")
+    specs = [_MORO, ("person:sorel", "person", "Anna Sorel", "NL", ["Foreign Minister"]),
+             ("person:ostrum", "person", "Karl Ostrum", "NL", ["President"]), ("NL", "state", "Norland", None, [])]
+    assert ("meet", ("person:moro", "person:sorel")) in _events(text, specs, "en")
+
+
+def test_parties_counterparts_listed_by_their_states_are_each_the_person_of_that_state():
+    text = ("Tomas Moro met his Freedonian and Norlandian counterparts in Vells. "
+            "He congratulated his Freedonian counterpart, Ilse Vance, and his Norlandian counterpart, Anna Sorel.")
+    specs = [_MORO, _VANCE_FD, ("person:sorel", "person", "Anna Sorel", "NL", []),
+             ("FD", "state", "Freedonian", None, []), ("NL", "state", "Norlandian", None, [])]
+    events = _events(text, specs, "en")
+    assert ("meet", ("person:moro", "person:vance")) in events and ("meet", ("person:moro", "person:sorel")) in events
+
+
+def test_parties_the_counterparts_of_an_unnamed_minister_did_not_meet_each_other():
+    text = "Foreign Minister meets with his Freedonian and Norlandian counterparts"
+    specs = [_VANCE_FD, ("person:sorel", "person", "Anna Sorel", "NL", []),
+             ("FD", "state", "Freedonian", None, []), ("NL", "state", "Norlandian", None, [])]
+    assert _events(text, specs, "en") == []

@@ -288,3 +288,45 @@ def test_visits_a_visit_told_to_a_host_person_gives_way_to_the_visit_to_the_host
     out = visits_beside_meetings(text, [(s2, visit)], frames, [], by_id)
     assert [(f.type, f.parties) for f in out] == [("visit", ["person:vance", "FD"]),
                                                    ("meet", ["person:moro", "person:vance"])]
+
+
+def test_visits_a_city_without_a_country_takes_its_gazetteers_and_flying_into_it_is_arriving():
+    from communique.records import Location
+    from communique.stages.visits import places_in_countries
+
+    text = "Ilse Vance flew into Port Lys on Tuesday to hold talks with the leadership of Freedonia."
+    specs = _PEOPLE[:1] + _STATES[1:] + [("place:port-lys", "place", "Port Lys", None, None)]
+    ents = _entities(text, specs)
+    by_id = {e.id: e for e in ents}
+    places = places_in_countries([(e.mentions[0], e) for e in ents if e.kind in {"place", "state"}],
+                                 lambda name: Location(name, "FD") if name == "Port Lys" else None)
+    actors = [(e.mentions[0], e) for e in ents if e.kind != "place"]
+    frames = visit_frames(text, (0, len(text)), find_triggers(text, "en"), "en", actors, places, by_id, None)
+    assert [f.parties for f in frames] == [["person:vance", "FD"]]
+    assert by_id["place:port-lys"].country is None        # the document's entity is left as it was
+
+
+def test_visits_a_sentence_opened_by_a_pronoun_is_the_story_subjects_journey():
+    text = "He eventually left Sylvania on Sunday and landed in Freedonia on Monday."
+    ents = _entities("Ilse Vance. " + text, _PEOPLE[:1] + _STATES)
+    by_id = {e.id: e for e in ents}
+    full = "Ilse Vance. " + text
+    places = [(e.mentions[0], e) for e in ents if e.kind == "state"]
+    frames = visit_frames(full, (12, len(full)), find_triggers(full, "en"), "en", [], places, by_id, "person:vance")
+    assert [f.parties for f in frames] == [["person:vance", "FD"]]
+
+
+def test_visits_a_visit_told_in_a_sentence_about_the_two_sides_is_a_visit_beside_the_meeting():
+    text = ("Tomas Moro held talks with his counterpart Ilse Vance in Vells. "
+            "The two sides covered trade, and he added that Ilse Vance's visit to the kingdom strengthens ties.")
+    ents = _entities(text, [("person:moro", "person", "Tomas Moro", None, "FD")])
+    vance = Entity("person:vance", "person", "Ilse Vance", ["Ilse Vance"],
+                   [Mention(m.start(), m.end(), "Ilse Vance", "person", 0) for m in re.finditer("Ilse Vance", text)],
+                   affiliation="SY")
+    states = [Entity("SY", "state", "Sylvania", ["Sylvania"], [], country="SY"),
+              Entity("FD", "state", "Freedonia", ["Freedonia"], [], country="FD")]
+    doc = Document(id="sha256:v", source="v.txt", text=text, lang="en")
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    split = text.index("The two")
+    events = extract_events(doc, ents + [vance] + states, [(0, split - 1), (split, len(text))], [], ctx)
+    assert ("visit", ("FD", "person:vance")) in [(e.type, tuple(sorted(p.entity for p in e.parties))) for e in events]

@@ -16,7 +16,8 @@ from .parties import state_person
 from .triggers import Trigger, find_triggers, status_of
 from .venue import LOCATIVE
 
-__all__ = ["listed_states", "counterparts_listed_after", "interlocutors_listed"]
+__all__ = ["listed_states", "counterparts_listed_after", "interlocutors_listed", "counterparts_of_an_unnamed_subject",
+           "met_someone_unnamed"]
 
 _LIST_GAP = re.compile(r"\s*(?:,|and|et|ainsi que)?\s*(?:(?:of|de|du|des|d'|d’)\s*)?(?:the\s+|la\s+|le\s+|l'|l’)?", re.I)
 #: "held talks with a number of African foreign ministers", "a eu des entretiens avec plusieurs homologues":
@@ -39,17 +40,18 @@ def listed_states(text: str, after: list[tuple[Mention, Entity]], parties: list[
     is one counterpart, the one person of that state the story names if it names one (of several, the one
     who holds one of `offices`, those of the one who met them)."""
     run: list[tuple[Mention, Entity]] = []
-    for m, e in after:
-        if run and (e.kind != "state" or not _LIST_GAP.fullmatch(text, run[-1][0].end, m.start)):
+    for m, e in after:      # a state's mention stands for its counterpart already found ("his Xlandian counterpart")
+        if run and (m.kind != "state" or not _LIST_GAP.fullmatch(text, run[-1][0].end, m.start)):
             if len(run) >= 2:
                 break
             run = []
-        if e.kind == "state":
+        if m.kind == "state":
             run.append((m, e))
     if not any(e.id in parties for _, e in run) or any(LOCATIVE.search(text, max(0, m.start - 25), m.start)
                                                        for m, _ in run):
         return []
-    ids = list(dict.fromkeys((state_person(text, e, ent_by_id, offices) or e).id for _, e in run))
+    ids = list(dict.fromkeys((e if e.kind != "state" else state_person(text, e, ent_by_id, offices) or e).id
+                             for _, e in run))
     return ids if len(ids) >= 2 else []
 
 
@@ -97,3 +99,24 @@ def counterparts_listed_after(text: str, sents: list[tuple[int, int]], actors: l
                     break
             break
     return frames
+
+
+#: the counterparts of an unnamed subject right after the trigger: "(Minister) meets with his A and B counterparts"
+_THEIR_HOST_UNNAMED = re.compile(r"\s+(?:with\s+)?(?:his|her|its|their|ses|son|sa|leurs?)\s", re.I)
+
+
+def counterparts_of_an_unnamed_subject(text: str, trig_end: int, s_end: int, ids_after: list[str],
+                                       ent_by_id: dict[str, Entity]) -> bool:
+    """'Foreign Minister meets with his Xlandian and Ylandian counterparts' (a trigger whose subject the sentence
+    does not name): the persons after it are the counterparts of that subject, they did not meet each other."""
+    return sum(ent_by_id[x].kind == "person" for x in ids_after) >= 2 and bool(_THEIR_HOST_UNNAMED.match(text, trig_end, s_end))
+
+
+#: the trigger's own "with", or one right after it: "held talks with", "met with", "s'est entretenu avec", "اجتمع مع"
+_WITH_AFTER = re.compile(r"\s*(?:with|avec|مع)\s", re.I)
+_ENDS_WITH = re.compile(r"(?:with|avec|مع)$", re.I)
+
+
+def met_someone_unnamed(text: str, trig: Trigger) -> bool:
+    """'A, B hold talks with the squad': a trigger whose 'with' names its other side, though no actor follows it."""
+    return bool(_ENDS_WITH.search(trig.text) or _WITH_AFTER.match(text, trig.end))

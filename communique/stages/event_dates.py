@@ -26,6 +26,9 @@ _DAY_BEFORE = re.compile(r"^(?:a day earlier|the day before|la veille|the previo
 _SINCE = re.compile(r"(?:\bsince|\bdepuis(?:\s+le|\s+l')?|منذ)\s*(?:عام\s+)?$", re.I)
 # a date that dates a document ("decision No. 4 dated ...", "القرار ... المؤرخ في"), not the event told
 _DATED = re.compile(r"(?:\bdated|\bdaté[es]?\s+du|المؤرخ[ةه]?)\s*(?:في\s*)?$", re.I)
+#: a verb's own clause ends at a coordinating "and" or "but": "left X on 15 April and landed in Y on Monday, 16 April"
+#: dates the landing by the second date
+_CLAUSE_JOIN = re.compile(r"\s(?:and|but|et|mais)\s|;")
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 0}
 _LEAD_SENTENCES = 2       # sentences after the headline that tell a headline's event
 
@@ -65,10 +68,11 @@ def _in_evidence(doc: Document, frame: Frame, dates: Sequence[DateMention], prev
     t = frame.trigger.start
     own = next(((s, e) for s, e in frame.evidence if s <= t < e), None)
 
-    def rank(d: DateMention) -> tuple[bool, bool, int, int]:
+    def rank(d: DateMention) -> tuple[bool, bool, bool, int, int]:
         since = _starts_span(doc, d)
         in_own = own is not None and own[0] <= d.start < own[1]
-        return since, not in_own, _PRECISION_RANK.get(d.precision, 0), abs(d.start - t)
+        between = doc.text[d.end:t] if d.end <= t else doc.text[frame.trigger.end:d.start]
+        return since, not in_own, bool(_CLAUSE_JOIN.search(between)), _PRECISION_RANK.get(d.precision, 0), abs(d.start - t)
 
     best = min(found, key=rank)
     if not _DAY_BEFORE.match(best.text):

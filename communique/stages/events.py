@@ -12,26 +12,26 @@ from .decide import LinearModel
 from .event_dates import event_date
 from .occurrence import decide_events, score_pairs
 from .frames import Frame, corefer_frames
-from .frame_merging import (absorb_state_frames, attendees_join, merge_frames, met_at_the_signing,
+from .frame_merging import (absorb_state_frames, attendees_join, continues_last_frame, merge_frames, met_at_the_signing,
                             one_signing_of_many, signed_at_the_meeting, with_companions, without_attendance, without_headline_echoes)
 from .pairs import PairCandidate, pair_candidates
 from .party_groups import party_groups, verb_first_groups
 from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
                       visit_told_before)
 from .titles import TITLE_RE
-from .triggers import Trigger, find_triggers, reads_as_sport, status_of
-from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
+from .triggers import (Trigger, a_topic_discussed, find_triggers, headline_future, names_a_time, reads_as_sport,
+                       status_of)
+from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed_subject, interlocutors_listed,
+                           listed_states, met_someone_unnamed)
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
 from .venue import VenueQuery, learned_venue, rule_venue
-from .visits import venue_in_host, visit_frames, visits_beside_meetings
+from .visits import places_in_countries, venue_in_host, visit_frames, visits_beside_meetings, visits_without_frame
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
 _ACTOR_KINDS = {"person", "organization", "state"}
 _REPORTING = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|a indiqué)\b", re.I)
-_CONTINUES = re.compile(r"\b(?:the two sides|both sides|the two parties|les deux parties|les deux côtés)\b|"
-                        r"الطرفان|الجانبان|خلال اللقاء|أثناء اللقاء|خلال الاتصال", re.I)
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
@@ -111,6 +111,8 @@ class _Story:
     last_subject: str | None = None
     #: (sentence span, trigger) of each visit that happened and made no visit frame (stages.visits)
     visits_told: list[tuple[tuple[int, int], Trigger]] = field(default_factory=list)
+    #: the place mentions with each city's country from the gazetteer: where a visit goes (stages.visits)
+    visit_places: list[tuple[Mention, Entity]] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Document, entities: list[Entity]) -> _Story:
@@ -129,6 +131,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     """The rule path: each sentence's triggers and parties give frames, lists of counterparts give one frame
     each, frames told twice are merged, then date, venue and confidence."""
     story = _Story.of(doc, entities)
+    story.visit_places = places_in_countries(story.place_mentions, ctx.geocode)
     for span in sents:
         _read_sentence(story, span)
     text, lang, ent_by_id = doc.text, doc.lang or "en", story.ent_by_id
@@ -137,7 +140,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     frames = with_companions(text, frames, ent_by_id)
     merged = one_signing_of_many(text, [f for f in merge_frames(frames, ent_by_id) if len(f.parties) >= 2], ent_by_id)
     merged = absorb_state_frames(merged, ent_by_id)
-    merged = visits_beside_meetings(text, story.visits_told, merged, story.place_mentions, ent_by_id)
+    merged = visits_beside_meetings(text, story.visits_told, merged, story.visit_places, ent_by_id)
     return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
                        ent_by_id, ctx, sents)
 
@@ -159,23 +162,25 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
                 _CONFERENCE_NOUN.search(text[max(s_start, t.start - 30): t.start]) and not t.nominal else t
                 for t in triggers]
     if signed_at_the_meeting(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id) or \
-            met_at_the_signing(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id) or \
-            _continues_last_frame(story, span):
+            met_at_the_signing(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id):
+        return
+    if continues_last_frame(story.frames, story.doc.text, span, story.actor_mentions):      # "the two sides ...; X's visit to the kingdom": a visit told beside it
+        story.visits_told += visits_without_frame(text, span, triggers, lang, [])
         return
     in_sent = [(m, e) for m, e in story.actor_mentions if s_start <= m.start < s_end]
     named = named_counterparts(text, in_sent, story.ent_by_id)
     parties = sentence_parties(text, named, story.ent_by_id)
-    visits = visit_frames(text, span, triggers, lang, parties, story.place_mentions, story.ent_by_id,
+    visits = visit_frames(text, span, triggers, lang, parties, story.visit_places, story.ent_by_id,
                           story.last_subject)
     story.frames += visits
-    story.visits_told += [(span, t) for t in triggers if t.type == "visit" and not any(v.trigger == t for v in visits)
-                          and status_of(sentence, t.start - s_start, lang) == "occurred"]
+    story.visits_told += visits_without_frame(text, span, triggers, lang, visits)
     opening = _OPENING_PHRASE.match(text, s_start, s_end)
     told_before = len(story.frames)
     for trig in _useful_triggers(triggers, text, s_start, s_end):
         ids_before, ids_after = _trigger_sides(story, span, trig, triggers, parties, opening)
         groups = _trigger_groups(story, span, trig, named, ids_before, ids_after)
-        _add_frames(story, span, trig, status_of(sentence, trig.start - s_start, lang), groups, visits)
+        status = "planned" if headline_future(story.doc, trig) else status_of(sentence, trig.start - s_start, lang)
+        _add_frames(story, span, trig, status, groups, visits)
         if groups and groups[0]:
             persons = [p for p in groups[0] if story.ent_by_id[p].kind == "person"]
             story.last_subject = ids_before[0] if ids_before else (persons[0] if persons else story.last_subject)
@@ -197,20 +202,6 @@ def _note_conveners(story: _Story, span: tuple[int, int]) -> None:
                 and not _REPORTING.match(text[m.end: m.end + 20])]
         if near:
             story.conveners.append((span, min(near)[2]))
-
-
-def _continues_last_frame(story: _Story, span: tuple[int, int]) -> bool:
-    """"Les deux parties ont...", "The two sides agreed", "وبحث الطرفان", "خلال اللقاء": the same event as the
-    last frame, when the sentence names no one new; the sentence becomes its support."""
-    s_start, s_end = span
-    frames = story.frames
-    new_people = {e.id for m, e in story.actor_mentions if s_start <= m.start < s_end and e.kind == "person"}
-    if not (frames and _CONTINUES.search(story.doc.text[s_start:s_end]) and frames[-1].status == "occurred"
-            and new_people <= set(frames[-1].parties)):
-        return False
-    if span not in frames[-1].evidence + frames[-1].support:
-        frames[-1].support.append(span)
-    return True
 
 
 def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers: list[Trigger],
@@ -239,7 +230,10 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     possessive = re.search(r"\b(?:his|her|its|their|sa|son|ses|leur)\s+(?:\w+\s+)?$",
                            text[max(s_start, trig.start - 25): trig.start], re.I) or (
         lang == "ar" and after and _AR_HIS_COUNTERPART.search(text, trig.end, after[0][0].start))
-    if not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
+    main_subject = _subject_after_opening(text, span, trig, after)
+    if not ids_before and main_subject is not None:     # "In his talks with X, Y said": Y's talks with X
+        ids_before, ids_after = [main_subject], [x for x in ids_after if x != main_subject]
+    elif not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
         ids_before = [last_subject]
         ids_after = [x for x in ids_after if x != last_subject]
     elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or received_by(trig, text)) \
@@ -252,6 +246,19 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
             and _bare_title_subject(text, trig, parties):
         ids_before = [last_subject]     # "ناقش الوزير مع ...": "the minister" is the story's subject
     return ids_before, ids_after
+
+
+_OPENING_POSSESSIVE = re.compile(r"\s*(?:in|during|dans|pendant|lors\s+de|au\s+cours\s+de)\s+(?:his|her|their|ses|son|sa|leurs?)\s+"
+                                 r"(?:[\w-]+\s+)?$", re.I)
+
+
+def _subject_after_opening(text: str, span: tuple[int, int], trig: Trigger,
+                           after: list[tuple[Mention, Entity]]) -> str | None:
+    """The subject of the main clause after an opening phrase 'In his talks with X, Y underlined ...': Y."""
+    if not _OPENING_POSSESSIVE.fullmatch(text, span[0], trig.start):
+        return None
+    comma = text.find(",", trig.end, span[1])
+    return next((e.id for m, e in after if comma >= 0 and m.start > comma and e.kind == "person"), None)
 
 
 def _bare_title_subject(text: str, trig: Trigger, parties: list[tuple[Mention, Entity]]) -> bool:
@@ -274,6 +281,10 @@ def _trigger_groups(story: _Story, span: tuple[int, int], trig: Trigger, named: 
     if lang == "ar" and not ids_before and not trig.nominal and len(ids_after) >= 3 \
             and trig.type != "conference" and not _BETWEEN.search(text[trig.end: s_end]):
         return verb_first_groups(ids_after, ent_by_id)
+    if not ids_before and counterparts_of_an_unnamed_subject(text, trig.end, s_end, ids_after, ent_by_id):
+        return []       # "Minister meets with his Xlandian and Ylandian counterparts": they did not meet each other
+    if len(ids_before) >= 2 and not ids_after and met_someone_unnamed(text, trig):
+        return []       # "A, B hold talks with the squad": A and B are one side, the other is no actor
     listed = listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id,
                            offices_of([ent_by_id[x] for x in ids_before]))
     return party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar",
@@ -337,6 +348,8 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
         if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I) \
                 and not _BETWEEN_NAMED.match(text, t.end, s_end):
             continue        # "after talks with X, Y said"; but "came after talks in Z between A and B": A and B met
+        if names_a_time(text, t, s_start) or (t.nominal and a_topic_discussed(text, t, s_start)):
+            continue        # "Before the signing, X met Y", "It looked at the talks between A and B": no new event
         key = t.type
         if key in seen and not opens_also_clause(text, t):
             continue        # one per type, but "كما التقى": a meeting of its own

@@ -16,7 +16,7 @@ from .parties import sentence_parties
 from .triggers import Trigger, status_of
 
 __all__ = ["FAMILY", "attendees_join", "signed_at_the_meeting", "met_at_the_signing", "without_attendance", "merge_frames", "absorb_state_frames", "without_headline_echoes",
-           "one_signing_of_many", "with_companions"]
+           "one_signing_of_many", "with_companions", "continues_last_frame"]
 
 #: kinds of event that may tell the same event (a visit and the meeting that makes it)
 FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
@@ -30,6 +30,24 @@ _ATTENDED_TOLD = re.compile(r"\b(?:attended|present\s+at|assist[ée]\w*\s+à|pr�
                             r"réunion|séance\s+de\s+travail|signing|signature|cérémonie\s+de\s+signature)\b|"
                             r"(?<!\w)[وف]?(?:حضر|شارك\s+في)\s+(?:هذا\s+)?(?:اللقاء|الاجتماع|المباحثات|المحادثات|الجلسة|"
                             r"مراسم\s+(?:ال)?توقيع|حفل\s+(?:ال)?توقيع)(?!\w)", re.I)
+
+
+_CONTINUES = re.compile(r"\b(?:the two sides|both sides|the two parties|les deux parties|les deux côtés)\b|"
+                        r"الطرفان|الجانبان|خلال اللقاء|أثناء اللقاء|خلال الاتصال", re.I)
+
+
+def continues_last_frame(frames: list[Frame], text: str, span: tuple[int, int],
+                         actor_mentions: list[tuple[Mention, Entity]]) -> bool:
+    """"Les deux parties ont...", "The two sides agreed", "وبحث الطرفان", "خلال اللقاء": the same event as the
+    last frame, when the sentence names no one new; the sentence becomes its support."""
+    s_start, s_end = span
+    new_people = {e.id for m, e in actor_mentions if s_start <= m.start < s_end and e.kind == "person"}
+    if not (frames and _CONTINUES.search(text[s_start:s_end]) and frames[-1].status == "occurred"
+            and new_people <= set(frames[-1].parties)):
+        return False
+    if span not in frames[-1].evidence + frames[-1].support:
+        frames[-1].support.append(span)
+    return True
 
 
 def attendees_join(frames: list[Frame], text: str, span: tuple[int, int], actor_mentions: list[tuple[Mention, Entity]],
@@ -235,32 +253,53 @@ def _named_after_company(text: str, first: Frame, new: list[str], ent_by_id: dic
 #: a signing of several texts at once: "signed 12 agreements", "ont signé plusieurs protocoles d'accord", "مراسم
 #: توقيع مذكرات تفاهم"; the texts told one by one after it are that signing's
 _MANY_SIGNED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|a\s+number\s+of|a\s+package\s+of)\s+"
-                          r"(?:\w+\s+){0,2}(?:agreements|memorand(?:a|ums)|accords|protocols|conventions)\b|"
+                          r"(?:\w+\s+){0,2}(?:agreements|memorand(?:a|ums?)|accords|protocols|conventions|mous|memos)\b|"
                           r"\b(?:\d+|deux|trois|quatre|cinq|six|plusieurs|une\s+série\s+d['’]|des)\s*"
                           r"(?:accords|protocoles|conventions|mémorandums)\b|"
                           r"(?<!\w)(?:مذكرات|مذاكرات|اتفاقيات|اتفاقات|بروتوكولات)(?!\w)", re.I)
 
 
+#: a signing told again by a definite back-reference: "X and Y put their signatures to the agreement", "the signing
+#: was made public", "les deux ministres ont paraphé l'accord"
+_THE_SIGNING = re.compile(r"\b(?:the|these|those)\s+(?:agreement|signing|memorand(?:um|a|ums)|mous?|memos|accords?|deal)\b|"
+                          r"\b(?:l['’]accord|la\s+signature|ces\s+accords|le\s+mémorandum)\b", re.I)
+
+
 def one_signing_of_many(text: str, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
     """'Jordan and Egypt signed 12 agreements ... one of them between the ministries of planning ...': an
     agreement told after a signing of several texts, of a state of that signing, is one of its texts: its
-    parties join that signing (SCHEMA.md: the same event told again is one event)."""
-    out: list[Frame] = []
+    parties join that signing (SCHEMA.md: the same event told again is one event). So does an agreement told with a
+    definite back-reference ("X and Y put their signatures to the agreement") that shares a side (a state, a body,
+    a party) with an agreement told before it."""
+    told: list[Frame] = []
+    absorbed: set[int] = set()
     signing: Frame | None = None
-    for f in frames:
+    for f in sorted(frames, key=lambda f: min(f.evidence)):       # in the order the story tells them
         if f.status != "occurred" or f.type != "agreement":
-            out.append(f)
             continue
-        if signing is not None and _states_of(f, ent_by_id) & _states_of(signing, ent_by_id):
+        if signing is None and any(_THE_SIGNING.search(text, a, b) for a, b in f.evidence):
+            signing = next((g for g in told if _sides_of(g, ent_by_id) & _sides_of(f, ent_by_id)), None)
+        if signing is not None and _sides_of(f, ent_by_id) & _sides_of(signing, ent_by_id):
             signing.parties.extend(p for p in f.parties if p not in signing.parties)
             for p in f.parties:
                 signing.roles.setdefault(p, f.roles.get(p))
             signing.support.extend(e for e in f.evidence + f.support if e not in signing.evidence + signing.support)
+            absorbed.add(id(f))
             continue
-        out.append(f)
+        told.append(f)
         if any(_MANY_SIGNED.search(text, a, b) for a, b in f.evidence):
             signing = f
-    return out
+    return [f for f in frames if id(f) not in absorbed]
+
+
+def _sides_of(frame: Frame, ent_by_id: dict[str, Entity]) -> set[str]:
+    """Who a frame's parties sign for: their states, the parties themselves and their bodies, and the states
+    named in a body's name ("the Sylvanian Government")."""
+    bodies = {ent_by_id[p].affiliation for p in frame.parties if ent_by_id[p].affiliation in ent_by_id}
+    orgs = [ent_by_id[p] for p in frame.parties if ent_by_id[p].kind == "organization"]
+    named = {e.id for e in ent_by_id.values() if e.kind == "state" and any(
+        re.search(r"\b" + re.escape(form) + r"\b", of) for form in e.forms for o in orgs for of in o.forms)}
+    return _states_of(frame, ent_by_id) | set(frame.parties) | bodies | named
 
 
 def _states_of(frame: Frame, ent_by_id: dict[str, Entity]) -> set[str]:

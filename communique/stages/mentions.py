@@ -191,6 +191,7 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
             start, end = kept
             end = _before_a_verb(text, sdoc, start, extend_name(text, end, spans))
             start = _first_name_at_line_start(text, start, ctx)
+            start = _first_name_after_a_title(text, start, ctx)
         form = text[start:end]
         if not form or (not is_arabic(form) and not form[0].isupper()):
             continue
@@ -209,6 +210,24 @@ def _first_name_at_line_start(text: str, start: int, ctx: MentionContext) -> int
     word = m.group("word")
     if not is_name_token(word) or word.endswith(("'s", "’s")) or ctx.gazetteer.lookup(word) or ctx.is_place(word) \
             or fold(word) in _CALENDAR_WORDS:
+        return start
+    return m.start("word")
+
+
+#: a title (and its complement) set off by a comma, then the one word NER left out of the name after it: "his
+#: Xlandian counterpart, Aline Dor Vell" tagged "Dor Vell"
+_TITLE_COMMA_WORD = re.compile(r"(?:" + TITLE_RE.pattern + r")(?:\s+(?:of|for|to)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})?"
+                               r"\s*,\s*(?P<word>[A-Z][a-z'’-]+)\s$", re.I)
+
+
+def _first_name_after_a_title(text: str, start: int, ctx: MentionContext) -> int:
+    """Where a Latin name starts when NER left out its first word after a title and a comma ("his Xlandian
+    counterpart, Aline Dor Vell" tagged "Dor Vell"): at that word, when it can be a name."""
+    m = _TITLE_COMMA_WORD.search(text, max(0, start - 120), start)
+    if m is None or m.group("word")[0].islower():
+        return start
+    word = m.group("word")
+    if not is_name_token(word) or ctx.gazetteer.lookup(word) or ctx.is_place(word) or fold(word) in _CALENDAR_WORDS:
         return start
     return m.start("word")
 
@@ -293,6 +312,8 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
             form = text[start:end]
         if ent.label_ in _PLACE_LABELS and _named_after_a_title(text, start, form, verbs) and not ctx.is_place(form):
             _add(text, spans, start, end, "person")     # "la ministre ... des Affaires étrangères, Aline Dor,"
+        elif ent.label_ in _ORG_LABELS and _person_after_a_title(text, start, form, verbs):
+            _add(text, spans, start, end, "person")     # "Ruritania's Minister of Foreign Affairs, Aline Dor,"
         elif ent.label_ in _PLACE_LABELS or ctx.is_place(form):
             if is_arabic(form) and len(form.split()) == 1 and not ctx.is_place(form):
                 continue        # a lone Arabic word the gazetteers do not know ("لانعقاد")
@@ -341,6 +362,27 @@ def _named_after_a_title(text: str, start: int, form: str, verb_starts: set[int]
     chunk_start = base + max(left.rstrip().rstrip(",").rfind(c) for c in ",.;:\n") + 1
     chunk = text[chunk_start:start]
     return bool(TITLE_RE.search(chunk)) and not any(chunk_start <= v < start for v in verb_starts)
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
+_BODY_WORDS = ORG_HEADS | set(entries("en", "body_words.txt"))
+
+
+def _person_after_a_title(text: str, start: int, form: str, verb_starts: set[int]) -> bool:
+    """A Latin 'organization' of two to four name words without a head noun, set off by a comma right after a
+    title phrase ("the Foreign Minister of Xland, Aline Dor Vell", "Xland's Deputy Prime Minister, Karl Ostrum"):
+    a person. A verb may come before the title ("his guests were the Minister of Y, Aline Dor"), not after it."""
+    words = form.split()
+    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return False
+    if any(w.lower() in _BODY_WORDS for w in words) or in_ministry_name(text, start, start + len(form)):
+        return False
+    left = text[max(0, start - 120):start]
+    if not re.search(r"\w\s*,\s*$", left):
+        return False
+    chunk_start = start - len(left) + max(left.rstrip().rstrip(",").rfind(c) for c in ",.;:\n") + 1
+    titles = list(TITLE_RE.finditer(text, chunk_start, start))
+    return bool(titles) and not any(titles[-1].end() <= v < start for v in verb_starts)
 
 
 def _arabic_places(text: str, tokens: list[tuple[int, int]], ctx: MentionContext, spans: Spans) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang import rows_all
 from ..records import Entity, Mention
 from .person_names import AR_NAME_LEAD
 from .title_names import names_a_document
@@ -33,6 +34,9 @@ _SPEAKER_INVERTED = re.compile(r",\s+(?:a\s+(?:indiqué|déclaré|précisé|ajou
                                r"said|says|added)\s+(?:le\s+|la\s+|l['’]|the\s+)?(?:[\w'’-]+\s+){0,5}$", re.I)
 #: a source in square brackets after a picture's caption: "[Reuters]", "[Twitter/QNA]"
 _CREDIT = re.compile(r"\s*(?:[/,]\s*[\w .-]{1,30})?\]")
+#: the signature of an embedded social media post: "— Foreign Ministry (@account) April 14, 2024"
+_POST_SIGNED = re.compile(r"[^\w(@]{0,8}\(@\w+\)")
+_DASH_BEFORE = re.compile(r"[—–]\s*$")
 _SENTENCE_END_AFTER = re.compile(r"\s*[.!][\"»”’]?(?=\s|$)")
 # "Travelling straight from Saudi Arabia, X reached ...", "venant du Caire": where the traveller comes from
 _ORIGIN_BEFORE = re.compile(r"\b(?:travel\w*|coming|arriving|arrived|flew|flying|returning|returned|venant|venue?s?|"
@@ -101,8 +105,10 @@ _DECEASED = re.compile(r"(?:\b(?:death|passing|funeral|décès|disparition|obsè
 _SENDER_OF_ENVOY = re.compile(r"\b(?:charg[ée]e?\s+d['’]une\s+mission\s+(?:\w+\s+)?|mandat[ée]e?\s+|dépêch[ée]e?\s+|"
                               r"instructed\s+|dispatched\s+|sent\s+)(?:by|par)\s+(?:the\s+|le\s+|la\s+|l['’])?"
                               r"(?:[\w'’.-]+,?\s+){0,6}$", re.I)
-_COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|homologues?|peers?)\b", re.I)
-_COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+$", re.I)
+#: "his Xlandian counterpart", "his Xlandian and Ylandian counterparts" (each state of the list)
+_COUNTERPART_AFTER = re.compile(r"(?:\s*(?:,|\band\b)\s*(?-i:[A-Z])[\w'’-]+){0,4}\s+(?:counterparts?|homologues?|peers?)\b", re.I)
+#: "son homologue xlandais", "ses homologues xlandais et ylandais"
+_COUNTERPART_BEFORE = re.compile(r"\b(?:homologues?)\s+(?:[\w'’-]+\s*(?:,|\bet\b)\s*){0,4}$", re.I)
 # Arabic: a title or "نظيره" and its complement words with the article right before a demonym: "نظيره الروسي",
 # "وزير الخارجية الكويتي", "رئيس الحكومة الإسباني" -- the person who holds it, where no name follows
 _AR_APPOSITION = re.compile(r"[\s،,\"«“]*")
@@ -161,9 +167,19 @@ def _of_state(person: Entity, state: Entity, ent_by_id: dict[str, Entity]) -> bo
 _COUNTERPART_WORD = re.compile(r"counterparts?|homologues?|peers?", re.I)
 
 
+#: informal names of an office: "top diplomat" is the foreign minister
+_OFFICE_NAMES = dict(rows_all("office_names.tsv"))
+
+
+def _office(title_word: str) -> str:
+    """A title word as an office: lower case, singular, its informal name read as the office it names."""
+    word = re.sub(r"s$", "", title_word.lower())
+    return _OFFICE_NAMES.get(word, word)
+
+
 def offices_of(persons: list[Entity]) -> frozenset[str]:
     """The title words the persons' titles hold, lower case and singular ('Foreign Ministers' -> 'foreign minister')."""
-    return frozenset(re.sub(r"s$", "", t.group(0).lower()) for p in persons for title in p.titles
+    return frozenset(_office(t.group(0)) for p in persons for title in p.titles
                      for t in TITLE_RE.finditer(title) if not _COUNTERPART_WORD.fullmatch(t.group(0)))
 
 
@@ -197,7 +213,7 @@ def _unnamed_title_holder(text: str, m: Mention, person_mentions: list[Mention])
     if named_before or any(m.end < p.start <= end for p in person_mentions):
         return None
     title = (title_after or title_before).group(0)      # type: ignore[union-attr]
-    return frozenset(re.sub(r"s$", "", t.group(0).lower()) for t in TITLE_RE.finditer(title))
+    return frozenset(_office(t.group(0)) for t in TITLE_RE.finditer(title))
 
 
 def _arabic_title_holder(text: str, state: Entity, lead: str, ent_by_id: dict[str, Entity]) -> Entity | None:
@@ -261,6 +277,8 @@ def sentence_parties(text: str, in_sent: list[tuple[Mention, Entity]],
                 continue        # where a traveller comes from is no party
             if _CREDIT.match(text, m.end) and "[" in text[max(0, m.start - 3): m.start]:
                 continue        # "[Twitter/QNA]": a picture's credit
+            if _POST_SIGNED.match(text, m.end) and _DASH_BEFORE.search(text, max(0, m.start - 4), m.start):
+                continue        # "— Foreign Ministry (@account) April 14": who posted an embedded post
             before = text[max(0, m.start - 40): m.start]
             if _LOCATIVE.search(before[-25:]) and e.kind == "state" and not VISIT_TO.search(before):
                 continue

@@ -21,7 +21,8 @@ _WHO_IS = re.compile(r"^\s*(?:(?:who is|who was|qui est|the|le|la|l'|l’|former
 _REPRESENTED = re.compile(r"(?:represented by|representing|représenté(?:e)? par|représentant)\b", re.I)
 # the determiner (and "former") that makes a title a reference to one person: "le directeur", "the new head"
 _DETERMINED = re.compile(r"(?:\b(?:le|la|l'|l’|the|du|de la|au|à la|his|her|its)\s+(?:(?:former|ancien|ex-|new|"
-                         r"nouveau|outgoing|current|actuel)\s+)?|ال)$")
+                         r"nouveau|outgoing|current|actuel)\s+)?(?:(?:newly|recently|visiting|resident|appointed|"
+                         r"accredited|incoming)\s+){0,3}|ال)$")
 _COMPLEMENT = re.compile(
     r"^(?:\s*(?:of|de|du|des|for|pour|d'|d’|the|la|le|l'|l’|and|et|&|at|in|à|aux?|[A-ZÀ-Ý][\w'’-]*|"
     r"\((?:[^)]{1,12})\)|[a-zàâçéèêëîïôûù]+(?:ain|aine|ais|aise|ien|ienne|ois|oise|an|ian|ese|i)))*\s*$")
@@ -46,7 +47,9 @@ def attach_titles(text: str, mentions: list[Mention], sents: list[Span],
         titles, orgs = _titles_before(text, m, mentions, person_spans, verbs, used_titles)
         after_titles, after_orgs = _title_after(text, m, sents[m.sentence][1], mentions, person_spans, used_titles)
         titles += after_titles
-        orgs += after_orgs
+        orgs += after_orgs or _delegation_headed(text, m, sents[m.sentence][1], mentions)
+        if titles and not orgs:
+            orgs = _state_of_the_setting(text, m, sents[m.sentence][0], mentions)
         out.append(replace(m, title="; ".join(dict.fromkeys(titles)) or None,
                            title_org=orgs[0] if orgs else None))
     out.extend(_title_only_references(text, mentions, sents, used_titles))
@@ -80,6 +83,8 @@ def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans:
         # Arabic function phrases put the state or body before the rank: "نائب رئيس أمن الدولة السعودي الوزير X"
         org_from = chunk_start if is_arabic(tm.group(0)) else chunk_start + tm.start()
         orgs.extend(_orgs_in(mentions, org_from, chunk_start + len(chunk), nearest_state=is_arabic(tm.group(0))))
+        if not is_arabic(tm.group(0)):
+            orgs.extend(_state_before_title(text, chunk_start + tm.start(), mentions))
         if _leading_title(chunk) is None:
             break
     rep = _REPRESENTED.search(text[start_of_clause: m.start])
@@ -98,6 +103,18 @@ def _unglued_titles(left: str) -> str:
     """The Arabic conjunction glued to a title read as a space ("ورئيس" -> " رئيس"), offsets kept: "X ورئيس
     المجلس الفلاني Y" gives Y a title like the first name's."""
     return _AND_BEFORE_TITLE.sub(" ", left) if is_arabic(left) else left
+
+
+#: between a state and the title it qualifies: "French Foreign Minister", "Ruritania's Deputy Prime Minister"
+_STATE_TITLE_GAP = re.compile(r"(?:['’]s)?\s")
+
+
+def _state_before_title(text: str, title_start: int, mentions: list[Mention]) -> list[str]:
+    """A state adjective or possessive, or a body, right before an English or French title ("French Foreign Minister X",
+    "Ruritania's Deputy Prime Minister, X", "INTERPOL Secretary General X"): the state or body of the person who
+    holds it (after those of the title's own complement, "Ambassador to Y")."""
+    return [f"{x.start}:{x.end}" for x in mentions if x.kind in {"state", "organization"} and x.end < title_start
+            and _STATE_TITLE_GAP.fullmatch(text, x.end, title_start)]
 
 
 def _demonym_right_before(text: str, m: Mention, mentions: list[Mention]) -> list[str]:
@@ -122,6 +139,32 @@ def _title_after(text: str, m: Mention, s_end: int, mentions: list[Mention], per
     return [_title_text(chunk, tm)], _orgs_in(mentions, chunk_start + tm.start(), chunk_start + len(chunk))
 
 
+#: "X ... headed the Xlandian delegation", "X, who led the Xlandian team"
+_HEADED_THE = re.compile(r"[^.;]*?\b(?:headed|heads|heading|led|leads|leading)\s+the\s+$", re.I)
+_DELEGATION_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:delegation|team|mission)\b", re.I)
+#: a sentence set in a state: "In Xland, a key mediator, he talked with Foreign Minister X"
+_IN_STATE_OPENING = re.compile(r"\s*In\s+$")
+
+
+def _delegation_headed(text: str, m: Mention, s_end: int, mentions: list[Mention]) -> list[str]:
+    """'X, of the Y committee, headed the Xlandian delegation': the state of the delegation the person heads."""
+    for x in mentions:
+        if x.kind == "state" and m.end < x.start < s_end and _HEADED_THE.fullmatch(text, m.end, x.start) \
+                and _DELEGATION_NOUN.match(text, x.end):
+            return [f"{x.start}:{x.end}"]
+    return []
+
+
+def _state_of_the_setting(text: str, m: Mention, s_start: int, mentions: list[Mention]) -> list[str]:
+    """A titled person named in a sentence that opens 'In <state>,': an official of that state ("In Xland, he
+    talked with Foreign Minister X")."""
+    for x in mentions:
+        if x.kind == "state" and s_start <= x.start < m.start and _IN_STATE_OPENING.fullmatch(text, s_start, x.start) \
+                and text[x.end: x.end + 1] == ",":
+            return [f"{x.start}:{x.end}"]
+    return []
+
+
 def _title_only_references(text: str, mentions: list[Mention], sents: list[Span],
                            used_titles: list[Span]) -> list[Mention]:
     """Titles that refer to a person without a name: 'le directeur de l'UNCCT', 'the Indian minister',
@@ -141,7 +184,7 @@ def _title_only_references(text: str, mentions: list[Mention], sents: list[Span]
                                    sentence=sent, title=tm.group(0), title_org=f"{after.start}:{after.end}",
                                    descriptive=True))
                 continue
-        pre = text[max(s_start, tm.start() - 30): tm.start()]
+        pre = text[max(s_start, tm.start() - 45): tm.start()]
         start = tm.start()
         orgs: list[str] = []
         demonym = next((x for x in mentions if x.kind == "state" and x.end in (tm.start() - 1, tm.start())

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang import LANGUAGES, entries, rows
+from ..records import Document
 
-__all__ = ["TRIGGERS", "find_triggers", "status_of", "reads_as_combat", "reads_as_sport", "Trigger"]
+__all__ = ["TRIGGERS", "find_triggers", "status_of", "reads_as_combat", "reads_as_sport", "Trigger", "names_a_time", "headline_future",
+           "a_topic_discussed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,3 +184,39 @@ def status_of(sentence: str, trigger_pos: int, lang: str) -> str:
     if _PLANNED_AFTER.get(lang, _PLANNED_AFTER["en"]).search(clause[:_PLANNED_REACH]):
         return "planned"
     return "occurred"
+
+
+#: "Before the signing, ...", "Après la signature, ...": a trigger noun that dates what follows by an event told before
+_TIME_OF_EVENT = re.compile(r"\b(?:before|after|prior\s+to|following|during|avant|après|pendant|lors\s+de)\s+"
+                            r"(?:the|this|that|la|le|l['’]|cette|ce)\s*$", re.I)
+
+
+def names_a_time(text: str, trig: Trigger, s_start: int) -> bool:
+    """A trigger noun set off by a comma after 'before the', 'after the' ("Before the signing, X met Y"): the time
+    of an event already told, not a new one."""
+    return bool(_TIME_OF_EVENT.search(text, max(s_start, trig.start - 25), trig.start)) and text[trig.end: trig.end + 1] == ","
+
+
+#: a headline's future: "Minister to visit Vells", "FM, trade minister to take part in summit" (English headlines
+#: drop the "is" of "is to")
+_HEADLINE_TO = re.compile(r"(?<![\w-])to\s+$")
+
+
+def headline_future(doc: Document, trig: Trigger) -> bool:
+    """An English headline's trigger right after 'to': what is to happen, not what happened."""
+    title = doc.title_span
+    if doc.lang != "en" or title is None or not title[0] <= trig.start < title[1] or "." in doc.text[title[0]:title[1]]:
+        return False        # a first line of full sentences is no headline
+    return bool(_HEADLINE_TO.search(doc.text, title[0], trig.start))
+
+
+#: what a meeting talked about: "It also looked at the strategic talks between A and B", "reviewed the negotiations"
+_DISCUSSED = re.compile(r"\b(?:looked\s+at|look\s+at|review(?:ed|s|ing)?|discuss(?:ed|es|ing)?|examin(?:ed|es|ing)|"
+                        r"took\s+stock\s+of|follow(?:ed|s)?\s+up\s+on|pass(?:é|er)\s+en\s+revue|examin[ée]\w*)\s+"
+                        r"(?:the|les|la|le|l['’])\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def a_topic_discussed(text: str, trig: Trigger, s_start: int) -> bool:
+    """A trigger noun that is what a meeting looked at ("looked at the strategic talks between A and B"): a topic,
+    not an event the sentence tells."""
+    return bool(_DISCUSSED.search(text, max(s_start, trig.start - 50), trig.start))

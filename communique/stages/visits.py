@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..records import Entity, Location, Mention
 from ..textnorm import is_arabic
@@ -21,16 +22,18 @@ from .frames import Frame
 from .triggers import Trigger, status_of
 from .venue import LOCATIVE, written_as_setting
 
-__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings"]
+__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings", "places_in_countries", "visits_without_frame"]
 
 #: "landed in", "arrived in", "se trouve à": the place after them is where the visitor is
-_ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|atterri|arrivée?s?|"
+_ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|flew|flies|atterri|arrivée?s?|"
                       r"arrivé|rendu|rendue|trouve|séjourne|visit\w*|trip|voyage|tour(?:née)?)\s+"
-                      r"(?:\w+\s+){0,2}?(?:in|to|at|à|au|aux|en|dans)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
+                      r"(?:\w+\s+){0,2}?(?:in|into|to|at|à|au|aux|en|dans)\s+(?:the\s+|la\s+|le\s+|l'|l’)?$", re.I)
 #: a sentence that opens on the arrival: "Arrivé au Caire, en Égypte, mardi, X ...", "Landed in Y, X ..."
 _OPENING_ARRIVAL = re.compile(r"\s*(?:arriv[ée]\w*|arrived|arriving|landed|landing|atterri\w*)\s+(?:in|at|à|au|aux|en|dans)\s"
                               r"[^.;:]{0,40}?(?:,\s+(?:in|en|au|aux)\s+(?:the\s+|la\s+|le\s+|l'|l’)?)?$", re.I)
 _PRONOUN_SUBJECT = re.compile(r",\s+(?:il|elle|he|she)\s", re.I)
+#: a sentence whose subject is a pronoun: "He then landed in X" tells the story's subject's journey
+_PRONOUN_OPENING = re.compile(r"\s*(?:il|elle|he|she)\s", re.I)
 _POSSESSIVE = re.compile(r"\b(?:his|her|sa|son)\s+(?:\w+\s+){0,2}$", re.I)
 _BY = re.compile(r"\b(?:by|par)\s+(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’-]+,?\s+){0,5}$", re.I)
 #: "the trip to Africa of X", "la visite à Alger du ministre X": the visit noun's own complement names the visitor
@@ -62,6 +65,22 @@ _TOUR_STOPS = re.compile(r"(?:^|\s)(?:شمل(?:ت)?|تشمل|ستشمل|حملت
 _WINDOW = 120      # characters between the trigger and the place it is about
 #: words between an Arabic name and a relative pronoun that is still the name's ("X، المبعوث الخاص للأمين العام، الذي")
 _AR_APPOSITION_WORDS = 5
+
+
+def places_in_countries(places: list[tuple[Mention, Entity]], geocode: Callable[[str], Location | None]
+                        ) -> list[tuple[Mention, Entity]]:
+    """The place mentions, each city that carries no country given its gazetteer country ("landed in Port Lys":
+    a visit to the state of Port Lys when the document names that state)."""
+    located: dict[str, Entity] = {}
+    out = []
+    for m, e in places:
+        if e.kind == "place" and not e.country:
+            if e.id not in located:
+                loc = geocode(e.name) or geocode(m.form)
+                located[e.id] = replace(e, country=loc.country) if loc is not None and loc.country else e
+            e = located[e.id]
+        out.append((m, e))
+    return out
 
 
 def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang: str,
@@ -182,10 +201,19 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
             return after[0]     # the subject the opening phrase describes
     if last_subject in ent_by_id and not _at_home(ent_by_id[last_subject], host, ent_by_id) and (
             _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start])
-            or (not persons and ent_by_id[last_subject].kind == "person" and _PRONOUN_SUBJECT.search(text, trig.end, span[1]))):
+            or (not persons and ent_by_id[last_subject].kind == "person" and (_PRONOUN_SUBJECT.search(text, trig.end, span[1])
+                                                                              or _PRONOUN_OPENING.match(text, span[0], trig.start)))):
         # "his visit"; "At the end of a two-day visit to X, she said": the story's subject
         return last_subject
     return None
+
+
+def visits_without_frame(text: str, span: tuple[int, int], triggers: list[Trigger], lang: str,
+                         frames: list[Frame]) -> list[tuple[tuple[int, int], Trigger]]:
+    """The sentence's visit triggers that happened and made none of `frames`: for `visits_beside_meetings`."""
+    sentence = text[span[0]:span[1]]
+    return [(span, t) for t in triggers if t.type == "visit" and not any(f.trigger == t for f in frames)
+            and status_of(sentence, t.start - span[0], lang) == "occurred"]
 
 
 def visits_beside_meetings(text: str, told: list[tuple[tuple[int, int], Trigger]], frames: list[Frame],

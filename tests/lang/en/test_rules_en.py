@@ -69,6 +69,18 @@ def test_triggers_en_call_and_visit():
     assert [(t.text, t.type) for t in find_triggers(sentence, "en")] == [("phoned", "call"), ("trip to", "visit")]
 
 
+def test_triggers_en_a_session_which_opened_is_no_participation():
+    sentence = "The talks took place on the margins of the Harbour Council, which opened today in Vells."
+    assert "opened" not in [t.text for t in find_triggers(sentence, "en")]
+    assert [t.text for t in find_triggers("The governor opened the session of the Harbour Council.", "en")] == ["opened"]
+
+
+def test_triggers_en_a_caption_receiving_a_guest():
+    sentence = "Governor Tomas Moro receiving the mayor of Vells in Port Aubin in July last year. AGENCY"
+    assert [(t.text, t.type) for t in find_triggers(sentence, "en")] == [("receiving", "meet")]
+    assert find_triggers("The port is receiving equipment from the donors.", "en") == []
+
+
 @pytest.mark.parametrize("sentence", [
     "The new port will meet the needs of both countries.",
     "The leaders hope to take relations further and meet the aspirations of their peoples.",
@@ -138,6 +150,10 @@ def test_triggers_en_words_of_meetings_signatures_and_calls(sentence, word, etyp
     ("On the agenda of the talks were trade and fisheries.", "talks", "occurred"),
     ("The visit the mayor was due to pay to Vells next week has been mentioned by the council.", "visit", "negated"),
     ("The mayor was received by the governor in Vells.", "received", "occurred"),
+    ("The governor had been scheduled to hold talks with the mayor of the coastal city of Vells, to be received "
+     "by the council and to attend a banquet.", "attend", "planned"),
+    ("The governor arrived in Vells on Monday to hold talks with the mayor, and to attend the fair.", "attend",
+     "occurred"),
 ])
 def test_status_en_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "en") == status
@@ -245,6 +261,72 @@ def test_mentions_en_the_portfolio_of_a_title_is_no_organization(ner_doc):
     ctx = MentionContext(Gazetteer([]), lambda form: False)
     out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
     assert out == [("Karl Ostrum", "person"), ("Harbour Council", "organization"), ("Labour", "organization")]
+
+
+def test_mentions_en_a_name_set_off_after_a_title_is_a_person_whatever_ner_tagged(ner_doc):
+    text = ("Harbour's counterparts were the Foreign Minister of Vellara, Tomas Orrin Orrin, and Norland's Deputy "
+            "Prime Minister and Minister of Foreign Affairs, Karl Ostrum. The Secretary of the Council, Vellian "
+            "Harbour Parliament, and the Speaker, Gulf Times, replied.")
+    doc = ner_doc(text, "en", [("Tomas Orrin Orrin", "ORG"), ("Karl Ostrum", "ORG"),
+                               ("Vellian Harbour Parliament", "ORG"), ("Gulf Times", "ORG")])
+    ctx = MentionContext(Gazetteer([]), lambda form: False)
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
+    assert out == [("Tomas Orrin Orrin", "person"), ("Karl Ostrum", "person"),
+                   ("Vellian Harbour Parliament", "organization"), ("Gulf Times", "organization")]
+
+
+def test_mentions_en_the_first_name_ner_left_out_after_a_title_and_a_comma(ner_doc):
+    text = "The envoy congratulated his Vellaran counterpart, Tomas Orrin Vell, on his appointment."
+    doc = ner_doc(text, "en", [("Orrin Vell", "PERSON")])
+    ctx = MentionContext(Gazetteer([]), lambda form: False)
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
+    assert ("Tomas Orrin Vell", "person") in out
+
+
+def test_titles_en_a_state_right_before_a_title_is_the_holders(mention_at):
+    text = "Vellaran Foreign Minister Tomas Orrin met Norland's Deputy Prime Minister, Karl Ostrum, and Ada Vell."
+    mentions = [mention_at(text, "Vellaran", "state"), mention_at(text, "Tomas Orrin", "person"),
+                mention_at(text, "Norland", "state"), mention_at(text, "Karl Ostrum", "person"),
+                mention_at(text, "Ada Vell", "person")]
+    out = {m.form: m.title_org for m in attach_titles(text, mentions, sentence_spans(text)) if m.kind == "person"}
+    at = text.index
+    assert out == {"Tomas Orrin": f"0:{len('Vellaran')}", "Karl Ostrum": f"{at('Norland')}:{at('Norland') + 7}",
+                   "Ada Vell": None}
+
+
+def test_titles_en_a_body_right_before_a_title_is_the_holders(mention_at):
+    text = "Harbour Union Secretary General Aline Dor signed the charter."
+    mentions = [mention_at(text, "Harbour Union", "organization"), mention_at(text, "Aline Dor", "person")]
+    out = [m.title_org for m in attach_titles(text, mentions, sentence_spans(text)) if m.kind == "person"]
+    assert out == [f"0:{len('Harbour Union')}"]
+
+
+def test_titles_en_the_state_of_a_delegation_headed_or_of_the_sentences_setting(mention_at):
+    text = ("Aline Dor, of the harbour committee, headed the Vellaran delegation. "
+            "In Norland, a key mediator, he talked with Foreign Minister Karl Ostrum about trade.")
+    sents = sentence_spans(text)
+    mentions = [mention_at(text, "Aline Dor", "person"), mention_at(text, "Vellaran", "state"),
+                mention_at(text, "Norland", "state", sentence=1), mention_at(text, "Karl Ostrum", "person", sentence=1)]
+    out = {m.form: m.title_org for m in attach_titles(text, mentions, sents) if m.kind == "person"}
+    at = text.index
+    assert out == {"Aline Dor": f"{at('Vellaran')}:{at('Vellaran') + 8}",
+                   "Karl Ostrum": f"{at('Norland')}:{at('Norland') + 7}"}
+
+
+def test_titles_en_a_title_after_the_and_a_few_modifiers_refers_to_one_person(mention_at):
+    text = "The newly appointed resident Ambassador of Vellara calls on the minister."
+    mentions = [mention_at(text, "Vellara", "state")]
+    refs = [m for m in attach_titles(text, mentions, sentence_spans(text)) if m.descriptive]
+    assert [m.form for m in refs][:1] == ["Ambassador of Vellara"]
+
+
+def test_triggers_en_presenting_credentials_is_meeting_the_head_of_state():
+    sentence = "The new ambassador presented his credentials to President Tomas Moro on Monday."
+    assert [(t.text, t.type) for t in find_triggers(sentence, "en")] == [("presented his credentials to", "meet")]
+
+
+def test_titles_en_the_speaker_is_a_title():
+    assert TITLE_RE.fullmatch("Speaker") and TITLE_RE.fullmatch("chief diplomat")
 
 
 def test_mentions_en_a_name_ends_before_a_verb_of_a_headline(ner_doc):
