@@ -288,3 +288,32 @@ def test_visits_a_visit_told_to_a_host_person_gives_way_to_the_visit_to_the_host
     out = visits_beside_meetings(text, [(s2, visit)], frames, [], by_id)
     assert [(f.type, f.parties) for f in out] == [("visit", ["person:vance", "FD"]),
                                                    ("meet", ["person:moro", "person:vance"])]
+
+
+def _frames_fr(text: str, specs, countries: dict[str, str]):
+    ents = _entities(text, specs)
+    by_id = {e.id: e for e in ents}
+    actors = [(e.mentions[0], e) for e in ents if e.kind in {"person", "organization", "state"}]
+    places = [(e.mentions[0], e) for e in ents if e.kind in {"place", "state"}]
+    return visit_frames(text, (0, len(text)), find_triggers(text, "fr"), "fr", actors, places, by_id, None, countries)
+
+
+def test_visits_a_city_of_gazetteer_country_stands_for_its_state_else_for_itself():
+    text = "La ministre Ilse Vance a achevé mardi une visite de deux jours à Port-Lys, où la Freedonie l'a reçue."
+    city = [("place:port-lys", "place", "Port-Lys", None, None)]       # a place entity carries no country
+    freedonia = [("FD", "state", "Freedonie", "FD", None)]
+    assert [f.parties for f in _frames_fr(text, _PEOPLE[:1] + city + freedonia, {"place:port-lys": "FD"})] == [
+        ["person:vance", "FD"]]
+    text = "La ministre Ilse Vance a achevé mardi une visite de deux jours à Port-Lys."
+    assert [f.parties for f in _frames_fr(text, _PEOPLE[:1] + city, {"place:port-lys": "FD"})] == [
+        ["person:vance", "place:port-lys"]]
+    assert _frames_fr(text, _PEOPLE[:1] + city, {}) == []       # a place of no known country hosts nothing
+    text = "Le ministre de la Freedonie Tomas Moro a effectué une visite à Port-Lys."   # a city of one's own state
+    assert _frames_fr(text, _PEOPLE[1:] + city + freedonia, {"place:port-lys": "FD"}) == []
+
+
+def test_visits_the_person_completing_the_subjects_title_makes_no_visit():
+    text = "Ilse Vance, envoyée spéciale de Tomas Moro pour la Freedonie, s'est rendue à Port-Lys mardi."
+    specs = [("person:vance", "person", "Ilse Vance", None, "SY"), ("person:moro", "person", "Tomas Moro", None, "SY"),
+             ("place:port-lys", "place", "Port-Lys", None, None)]
+    assert [f.parties for f in _frames_fr(text, specs, {"place:port-lys": "FD"})] == [["person:vance", "place:port-lys"]]
