@@ -54,6 +54,8 @@ _REGIONS = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in s
                                                                                    key=len, reverse=True)
                                                           if re.search(r"[\s-]", r)) + r")(?![\w-])")
             for lang in ("en", "fr")}
+#: a lower-case word after a title: the state's adjective of a French title ("ministre libyen")
+_LOWER_WORD = re.compile(r"[ \t]+((?-i:[a-zà-ÿ])[\w'’-]*)(?=[ \t,])")
 _LINE_INITIAL_WORD = re.compile(r"[\s•*·–-]*(?P<word>[^\W\d_][\w'’-]*) ")
 _CLITICS = "".join(entries("ar", "clitics.txt"))
 
@@ -231,6 +233,9 @@ def _persons_after_titles(text: str, token_starts: set[int], ctx: MentionContext
         if is_arabic(m.group(0)):
             continue
         pos = m.end()
+        dm = _LOWER_WORD.match(text, pos)
+        if dm and ctx.is_demonym(dm.group(1)):
+            pos = dm.end()      # "le Premier ministre libyen Karim Vell", "le ministre russe des Affaires étrangères X"
         cm = _MINISTRY_COMPLEMENT.match(text, pos) or _OF_THE_REPUBLIC.match(text, pos)
         if cm:
             pos = cm.end()
@@ -240,7 +245,7 @@ def _persons_after_titles(text: str, token_starts: set[int], ctx: MentionContext
         if pos in token_starts:
             end = extend_name(text, pos, spans, first=True)
             if end > pos and not ctx.gazetteer.lookup(text[pos:end]) and not ctx.is_place(text[pos:end]) \
-                    and not in_ministry_name(text, pos, end):
+                    and not in_ministry_name(text, pos, end) and fold(text[pos:end]) not in _CALENDAR_WORDS:
                 _add(text, spans, pos, end, "person")
 
 

@@ -68,9 +68,10 @@ def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans:
             break
         tm = _adjacent_title(text, chunk_start, chunk, mentions, verbs)
         if tm is None:
-            # "..., du Danemark, Anders Samuelsen": a bare state phrase names the person's country
+            # "..., du Danemark, Anders Samuelsen": a bare state phrase names the person's country (one
+            # state, not the "Sylvania/Freedonia :" of a headline)
             states = _orgs_in(mentions, chunk_start, chunk_start + len(chunk))
-            if n == 0 and states and len(chunk.split()) <= 4:
+            if n == 0 and states and len(chunk.split()) <= 4 and _one_state(mentions, chunk_start, chunk_start + len(chunk)):
                 orgs.extend(states)
             elif n == 0 and is_arabic(chunk):
                 orgs.extend(_demonym_right_before(text, m, mentions))
@@ -237,6 +238,11 @@ def _title_phrase_end(text: str, mentions: list[Mention], pos: int, limit: int) 
         if mention.start >= after and mention.start - after <= 2 and mention.kind in {"organization", "state"}:
             return mention.end
     return pos
+
+
+def _one_state(mentions: list[Mention], start: int, end: int) -> bool:
+    """At most one state named inside a span ("Sylvania/Freedonia :" over a story names two)."""
+    return sum(1 for m in mentions if m.start >= start and m.end <= end and m.kind == "state") <= 1
 
 
 def _orgs_in(mentions: list[Mention], start: int, end: int, nearest_state: bool = False) -> list[str]:

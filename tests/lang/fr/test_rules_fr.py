@@ -306,3 +306,28 @@ def test_dates_fr_a_year_alone_gives_no_year_to_a_month_without_one():
     dates = find_dates(text, "fr", None)
     resolved = years_from_context(dates, lambda year: find_dates(text, "fr", None, year_hint=year))
     assert [d.value for d in resolved] == ["2016", None]
+
+
+def test_mentions_fr_a_name_after_a_title_and_its_states_adjective_is_a_person(ner_doc):
+    from communique.stages.gazetteer import GazetteerEntry
+
+    text = "Lundi, le Premier ministre vellien Karim Dorval-Mas a reçu son homologue.\nMardi la presse en a parlé."
+    doc = ner_doc(text, "fr", [("Premier ministre vellien Karim Dorval-Mas", "MISC")])   # NER ran title and name together
+    ctx = MentionContext(Gazetteer([GazetteerEntry("VL", "state", "demonym", "vellien")]), lambda form: False)
+    out = [(m.form, m.kind, m.title) for m in find_mentions(text, doc, ctx, "fr") if m.kind == "person"]
+    assert ("Karim Dorval-Mas", "person", "Premier ministre") in out
+    text = "Il a reçu son homologue vellien\nMardi, la presse en a parlé."     # never the next line's first word
+    doc = ner_doc(text, "fr", [])
+    assert [m.form for m in find_mentions(text, doc, ctx, "fr") if m.kind == "person" and not m.descriptive] == []
+
+
+def test_titles_fr_two_states_before_a_name_name_no_state_of_the_person(mention_at):
+    text = "Vellie/Lysie : Karim Dorval-Mas et son homologue se sont vus."
+    mentions = [mention_at(text, "Vellie", "state"), mention_at(text, "Lysie", "state"),
+                mention_at(text, "Karim Dorval-Mas", "person")]
+    out = attach_titles(text, mentions, sentence_spans(text))
+    assert [m.title_org for m in out if m.form == "Karim Dorval-Mas"] == [None]
+    text = "Diplomatie vellienne : Karim Dorval-Mas a reçu son homologue."
+    mentions = [mention_at(text, "vellienne", "state"), mention_at(text, "Karim Dorval-Mas", "person")]
+    out = attach_titles(text, mentions, sentence_spans(text))
+    assert [m.title_org for m in out if m.form == "Karim Dorval-Mas"] == [f"{text.index('vellienne')}:{text.index('vellienne') + 9}"]
