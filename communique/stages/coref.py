@@ -52,6 +52,8 @@ def _compatible(a: list[str], b: list[str]) -> bool:
         # a surname or given name alone joins the full name
         w = short[0]
         return any(w == x or (len(w) > 3 and name_skeleton(w) == name_skeleton(x)) for x in long_)
+    if len(short) >= 2 and [name_skeleton(w) for w in short] == [name_skeleton(w) for w in long_[:len(short)]]:
+        return True     # "Karim Vell Arnal" and "Karim Vell Arnal Itno": the full name goes on with a family name
     if name_skeleton(a[-1]) != name_skeleton(b[-1]):
         return False
     return name_skeleton(short[0]) == name_skeleton(long_[0]) or short[0][0] == long_[0][0]

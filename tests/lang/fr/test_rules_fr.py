@@ -213,6 +213,12 @@ def test_parties_fr_the_institution_that_reports_is_no_party():
     ("Le ministre a parlé à la tribune de l'Assemblée générale.", "à la tribune de", "conference"),
     ("Le président avait réuni autour de lui les chefs d'Etat de la région.", "avait réuni", "conference"),
     ("Sa tournée comprend des visites en Sylvanie et en Freedonie.", "visites", "visit"),
+    ("Le ministre s'est penché avec son homologue sur la crise.", "penché avec", "meet"),
+    ("Il a fait le point avec M. Arnal sur la coopération.", "fait le point avec", "meet"),
+    ("Il a examiné avec Paul Arnal les dossiers en cours.", "examiné avec", "meet"),
+    ("Il a profité de son séjour pour s'entretenir de pêche avec la Chambre de commerce.", "s'entretenir", "meet"),
+    ("Un tête-à-tête avec le président a suivi.", "tête-à-tête", "meet"),
+    ("Il a eu une entrevue avec le président.", "entrevue", "meet"),
 ])
 def test_triggers_fr_words_of_meetings_audiences_and_calls(sentence, word, etype):
     assert (word, etype) in [(t.text, t.type) for t in find_triggers(sentence, "fr")]
@@ -220,6 +226,10 @@ def test_triggers_fr_words_of_meetings_audiences_and_calls(sentence, word, etype
 
 def test_triggers_fr_a_vu_le_jour_is_no_meeting():
     assert find_triggers("Le projet a vu le jour en 2010.", "fr") == []
+
+
+def test_triggers_fr_a_verb_of_discussing_with_is_a_meeting_only_with_someone():
+    assert find_triggers("Le ministre a évoqué avec satisfaction la reprise des vols.", "fr") == []
 
 
 def test_sports_fr_words_of_sport_are_read():
