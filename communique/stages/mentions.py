@@ -166,10 +166,29 @@ def _kb_mentions(text: str, sdoc: Any, gaz: list[Any], spans: Spans, institution
                 and not re.search(r"\s(?:و(?=\S)|and\s|et\s)", e.text)]      # not "X and Y" glued by NER
     ner_orgs += institutions
     for g in gaz:
+        if g.entry.kind == "state" and _in_portfolio(text, g.start, g.end):
+            continue        # "des Affaires américaines", "des Mauritaniens de l'Extérieur": words of a title (SCHEMA.md)
         if g.entry.kind == "state" and any(s <= g.start and g.end <= e and (e - s) > (g.end - g.start) + 3
                                             and not TITLE_RE.search(text[s:e]) for s, e in ner_orgs):
             continue
         _add(text, spans, g.start, g.end, g.entry.kind, kb=g.entry.actor_id, alias_type=g.entry.alias_type)
+
+
+#: a state's adjective or people inside a portfolio: "directrice des affaires américaines", "ministre ... des
+#: Sylvaniens de l'Extérieur", "Minister of Foreign Affairs and Sylvanian Expatriates"
+_PORTFOLIO_BEFORE = re.compile(r"\b(?:affaires|affairs)\s+$", re.I)
+_PORTFOLIO_AFTER = re.compile(r"\s+(?:de\s+l['’]\s*ext[ée]rieur|à\s+l['’]\s*[ée]tranger|r[ée]sid\w*\s+à\s+l['’]\s*[ée]tranger|"
+                              r"de\s+la\s+diaspora|abroad|expatriates)\b", re.I)
+
+
+def _in_portfolio(text: str, start: int, end: int) -> bool:
+    return bool(_PORTFOLIO_BEFORE.search(text, max(0, start - 12), start) or _PORTFOLIO_AFTER.match(text, end))
+
+
+def _people_abroad_of_title(text: str, start: int, end: int) -> bool:
+    """"de la Coopération et des Sylvaniens de l'Extérieur" after a title: the end of the title's portfolio."""
+    after = next((m for m in (_PORTFOLIO_AFTER.search(text, start, min(len(text), end + 30)),) if m), None)
+    return after is not None and after.start() <= end and bool(TITLE_RE.search(text, max(0, start - 160), start))
 
 
 def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> None:
@@ -291,7 +310,7 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
                 continue        # "حكومة ساحل العاج": the state, matched by the gazetteer
         elif re.match(r"(?:the\s+)?(?:government|gouvernement)\s+(?:of|du|de la|de l'|des)\s+", form, re.I):
             continue
-        if portfolio_of_title(text, start, end, lang):
+        if portfolio_of_title(text, start, end, lang) or _people_abroad_of_title(text, start, end):
             continue
         if ent.label_ in _PLACE_LABELS:
             start, end = strip_lead(text, start, end, _PLACE_LEAD_WORDS)     # "au Caire"

@@ -341,3 +341,26 @@ def test_titles_fr_two_states_before_a_name_name_no_state_of_the_person(mention_
     mentions = [mention_at(text, "vellienne", "state"), mention_at(text, "Karim Dorval-Mas", "person")]
     out = attach_titles(text, mentions, sentence_spans(text))
     assert [m.title_org for m in out if m.form == "Karim Dorval-Mas"] == [f"{text.index('vellienne')}:{text.index('vellienne') + 9}"]
+
+
+def test_mentions_fr_a_states_people_in_a_portfolio_is_no_state(ner_doc):
+    from communique.stages.gazetteer import GazetteerEntry
+
+    text = ("Le ministre des Affaires étrangères et des Velliens de l'Extérieur, Karim Arnal, a reçu Mme Ana Sol, "
+            "directrice des affaires lysiennes, et le ministre vellien.")
+    doc = ner_doc(text, "fr", [("Karim Arnal", "PER"), ("Ana Sol", "PER")])
+    entries = [GazetteerEntry("VL", "state", "demonym", "Velliens"), GazetteerEntry("VL", "state", "demonym", "vellien"),
+               GazetteerEntry("LY", "state", "demonym", "lysiennes")]
+    ctx = MentionContext(Gazetteer(entries), lambda form: False)
+    assert [m.form for m in find_mentions(text, doc, ctx, "fr") if m.kind == "state"] == ["vellien"]
+
+
+def test_titles_fr_respectivement_gives_each_person_the_state_listed_in_its_rank(mention_at):
+    text = ("Il a reçu tour à tour les ambassadeurs de Vellie et de Lysie auprès de la Freedonie, respectivement "
+            "MM. Karim Arnal et Ana Sol.")
+    mentions = [mention_at(text, "Vellie", "state"), mention_at(text, "Lysie", "state"),
+                mention_at(text, "Freedonie", "state"), mention_at(text, "Karim Arnal", "person"),
+                mention_at(text, "Ana Sol", "person")]
+    out = {m.form: m.title_org for m in attach_titles(text, mentions, sentence_spans(text)) if m.kind == "person"}
+    at = {form: f"{text.index(form)}:{text.index(form) + len(form)}" for form in ("Vellie", "Lysie")}
+    assert out == {"Karim Arnal": at["Vellie"], "Ana Sol": at["Lysie"]}
