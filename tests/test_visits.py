@@ -317,3 +317,24 @@ def test_visits_the_person_completing_the_subjects_title_makes_no_visit():
     specs = [("person:vance", "person", "Ilse Vance", None, "SY"), ("person:moro", "person", "Tomas Moro", None, "SY"),
              ("place:port-lys", "place", "Port-Lys", None, None)]
     assert [f.parties for f in _frames_fr(text, specs, {"place:port-lys": "FD"})] == [["person:vance", "place:port-lys"]]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("La ministre des Affaires étrangères séjourne en Freedonia pour une visite. Lundi, Ilse Vance a été reçue par le "
+     "président Tomas Moro.", "fr"),
+    ("After a stop in Sylvania, she began a visit to Freedonia on Monday. Ilse Vance was received by President Tomas "
+     "Moro.", "en"),
+])
+def test_visits_a_visit_told_of_a_title_or_pronoun_is_the_next_sentences_persons(text, lang):
+    from communique.stages.sentences import sentence_spans
+
+    ents = _entities(text, _PEOPLE + _STATES[1:])
+    doc = Document(id="sha256:n", source="n.txt", text=text, lang=lang)
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    events = extract_events(doc, ents, sentence_spans(text), [], ctx)
+    assert ("visit", ("person:vance", "FD")) in [(e.type, tuple(p.entity for p in e.parties)) for e in events]
+    # the host's own person named next makes no visit
+    text = text.replace("Ilse Vance", "Ilsa Wence").replace("Tomas Moro", "Ilse Vance")
+    ents = _entities(text, [("person:vance", "person", "Ilse Vance", None, "FD")] + _STATES[1:])
+    events = extract_events(Document(id="sha256:m", source="m.txt", text=text, lang=lang), ents, sentence_spans(text), [], ctx)
+    assert [e for e in events if e.type == "visit"] == []

@@ -21,7 +21,7 @@ from .frames import Frame
 from .triggers import Trigger, status_of
 from .venue import LOCATIVE, written_as_setting
 
-__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings"]
+__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings", "visits_of_the_next_subject"]
 
 #: "landed in", "arrived in", "se trouve à": the place after them is where the visitor is
 _ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|atterri|arrivée?s?|"
@@ -231,6 +231,33 @@ def visits_beside_meetings(text: str, told: list[tuple[tuple[int, int], Trigger]
                 out.insert(out.index(meeting), frame)       # told with the meeting it holds, just before it
                 out = [f for f in out if not _visit_to_a_host_person(f, frame, span, ent_by_id)]
                 break
+    return out
+
+
+def visits_of_the_next_subject(text: str, told: list[tuple[tuple[int, int], Trigger]], frames: list[Frame],
+                               sents: list[tuple[int, int]], actors: list[tuple[Mention, Entity]],
+                               places: list[tuple[Mention, Entity]], ent_by_id: dict[str, Entity],
+                               countries: dict[str, str]) -> list[Frame]:
+    """"Le ministre ... séjourne en Sylvanie pour une visite. Lundi, X a été reçu par ...", "Elle a atterri à Port
+    Lys. X y a eu un entretien ...": a visit told of a title or a pronoun, in a sentence that names no person,
+    is the visit of the first person the next sentence names (never one of the host state)."""
+    out = list(frames)
+    for span, trig in told:
+        if any(span[0] <= m.start < span[1] and e.kind == "person" for m, e in actors):
+            continue
+        found = _host_state(text, span, trig, places, ent_by_id, countries)
+        after = next((s for s in sents if s[0] >= span[1]), None)
+        if found is None or after is None:
+            continue
+        host = found[0]
+        visitor = next((e for m, e in actors if after[0] <= m.start < after[1] and e.kind == "person"), None)
+        if visitor is None or _at_home(visitor, host, ent_by_id, countries) or any(
+                f.type == "visit" and visitor.id in f.parties and host.id in f.parties for f in out):
+            continue
+        frame = Frame("visit", "occurred", [visitor.id, host.id], {visitor.id: (visitor.titles or [None])[0], host.id: None},
+                      [span], trig, support=[after], host=host.id)
+        at = next((i for i, f in enumerate(out) if f.evidence[0] > span), len(out))
+        out.insert(at, frame)
     return out
 
 
