@@ -319,15 +319,20 @@ def test_visits_the_person_completing_the_subjects_title_makes_no_visit():
     assert [f.parties for f in _frames_fr(text, specs, {"place:port-lys": "FD"})] == [["person:vance", "place:port-lys"]]
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("La ministre des Affaires étrangères séjourne en Freedonia pour une visite. Lundi, Ilse Vance a été reçue par le "
-     "président Tomas Moro.", "fr"),
-    ("After a stop in Sylvania, she began a visit to Freedonia on Monday. Ilse Vance was received by President Tomas "
-     "Moro.", "en"),
-])
-def test_visits_a_visit_told_of_a_title_or_pronoun_is_the_next_sentences_persons(text, lang):
+#: a visit told of a title or a pronoun, then the next sentence names the visitor
+_TOLD_OF_A_TITLE = {
+    "fr": "La ministre des Affaires étrangères séjourne en Freedonia pour une visite. Lundi, Ilse Vance a été reçue par "
+          "le président Tomas Moro.",
+    "en": "After a stop in Sylvania, she began a visit to Freedonia on Monday. Ilse Vance was received by President "
+          "Tomas Moro.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_TOLD_OF_A_TITLE))
+def test_visits_a_visit_told_of_a_title_or_pronoun_is_the_next_sentences_persons(lang):
     from communique.stages.sentences import sentence_spans
 
+    text = _TOLD_OF_A_TITLE[lang]
     ents = _entities(text, _PEOPLE + _STATES[1:])
     doc = Document(id="sha256:n", source="n.txt", text=text, lang=lang)
     ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
