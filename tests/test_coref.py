@@ -66,3 +66,11 @@ def test_coref_a_full_name_that_goes_on_with_a_family_name_is_one_person():
                 _mention(text, "Karim Vell Doss", "person")]
     people = sorted(sorted(m.form for m in e.mentions) for e in cluster_mentions(mentions, place_name=lambda s: None))
     assert people == [["Karim Vell Arnal", "Karim Vell Arnal Itno"], ["Karim Vell Doss"], ["Tomas Moro", "Tomas Moro"]]
+
+
+def test_coref_a_title_only_reference_is_no_holder_of_another_office_of_that_title():
+    text = "Le ministre a reçu l'envoyé. Le Premier ministre Karl Brand a parlé ensuite."
+    mentions = [_mention(text, "ministre", "person", title="ministre", descriptive=True),
+                _mention(text, "Karl Brand", "person", title="Premier ministre")]
+    people = {e.id: [m.form for m in e.mentions] for e in cluster_mentions(mentions, place_name=lambda s: None)}
+    assert people == {"person:karl-brand": ["Karl Brand"]}

@@ -90,6 +90,7 @@ def test_triggers_fr_call_visit_conference():
     ("Venu pour le compte du conseil, le maire a rencontré le gouverneur.", "rencontré", "occurred"),
     ("La visite que la délégation du conseil régional devait effectuer à Vells pour discuter du port a été "
      "évoquée.", "visite", "negated"),
+    ("La ministre maintient sa visite et sera lundi à Vells, au lendemain d'une étape à Lys.", "visite", "planned"),
 ])
 def test_status_fr_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "fr") == status
