@@ -343,3 +343,16 @@ def test_visits_a_visit_told_of_a_title_or_pronoun_is_the_next_sentences_persons
     ents = _entities(text, [("person:vance", "person", "Ilse Vance", None, "FD")] + _STATES[1:])
     events = extract_events(Document(id="sha256:m", source="m.txt", text=text, lang=lang), ents, sentence_spans(text), [], ctx)
     assert [e for e in events if e.type == "visit"] == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Après la Sylvania et le Lysland, Ilse Vance est arrivée mardi en Freedonia pour une visite.", "fr"),
+    ("After stops in Sylvania and Lysland, Ilse Vance arrived in Freedonia on Tuesday for a visit.", "en"),
+])
+def test_visits_the_earlier_stops_of_a_tour_told_in_the_opening_are_visits(text, lang):
+    states = [("SY", "state", "Sylvania", "SY", None), ("LY", "state", "Lysland", "LY", None), _STATES[1]]
+    ents = _entities(text, [("person:vance", "person", "Ilse Vance", None, "XX")] + states)
+    doc = Document(id="sha256:s", source="s.txt", text=text, lang=lang)
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    got = [tuple(p.entity for p in e.parties) for e in extract_events(doc, ents, [(0, len(text))], [], ctx) if e.type == "visit"]
+    assert sorted(got) == [("person:vance", "FD"), ("person:vance", "LY"), ("person:vance", "SY")]

@@ -24,7 +24,8 @@ from .counterparts import counterparts_listed_after, interlocutors_listed, liste
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
 from .venue import VenueQuery, learned_venue, rule_venue
-from .visits import venue_in_host, visit_frames, visits_beside_meetings, visits_of_the_next_subject
+from .visits import (venue_in_host, visit_frames, visits_beside_meetings, visits_of_earlier_stops,
+                     visits_of_the_next_subject)
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
@@ -148,6 +149,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     if lang in _SUBJECT_CARRIES:    # a clitic name of an Arabic sentence is no mention: its visit is not the next's
         merged = visits_of_the_next_subject(text, story.visits_told, merged, sents, story.actor_mentions,
                                             story.place_mentions, ent_by_id, story.place_countries)
+    merged = visits_of_earlier_stops(text, merged, story.place_mentions, ent_by_id, story.place_countries)
     return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
                        ent_by_id, ctx, sents)
 

@@ -21,7 +21,7 @@ from .frames import Frame
 from .triggers import Trigger, status_of
 from .venue import LOCATIVE, written_as_setting
 
-__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings", "visits_of_the_next_subject"]
+__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings", "visits_of_the_next_subject", "visits_of_earlier_stops"]
 
 #: "landed in", "arrived in", "se trouve à": the place after them is where the visitor is
 _ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|atterri|arrivée?s?|"
@@ -258,6 +258,35 @@ def visits_of_the_next_subject(text: str, told: list[tuple[tuple[int, int], Trig
                       [span], trig, support=[after], host=host.id)
         at = next((i for i, f in enumerate(out) if f.evidence[0] > span), len(out))
         out.insert(at, frame)
+    return out
+
+
+#: "Après la Sylvanie et la Freedonie, X est arrivé à Y", "Après une étape au Z, elle a atterri à Y", "After stops in
+#: Z and W, X arrived in Y": the stops of a tour told before its present one
+_EARLIER_STOPS = re.compile(r"\s*(?:après|after)\s+(?:(?:une|an?)\s+)?(?:(?:étapes?|passages?|escales?|stops?|stopovers?)\s+)?"
+                            r"(?:(?:en|au|aux|à|in|la|le|les|l['’]|the)\s*)?[^,;:]{2,80}?,", re.I)
+
+
+def visits_of_earlier_stops(text: str, frames: list[Frame], places: list[tuple[Mention, Entity]],
+                            ent_by_id: dict[str, Entity], countries: dict[str, str]) -> list[Frame]:
+    """A visit whose sentence opens on the tour's earlier stops ("Après la Sylvanie et la Freedonie, X est arrivé au
+    Caire") tells a visit of the same visitor to each state of the opening, before it."""
+    out = list(frames)
+    for visit in frames:
+        if visit.type != "visit" or visit.status != "occurred" or visit.host is None:
+            continue
+        span = visit.evidence[0]
+        opening = _EARLIER_STOPS.match(text, span[0], span[1])
+        if opening is None or opening.end() > visit.trigger.start:
+            continue
+        visitor = ent_by_id[visit.parties[0]]
+        for m, e in places:
+            host = _host_of(e, ent_by_id, countries) if span[0] <= m.start < opening.end() else None
+            if host is None or host.id == visit.host or _at_home(visitor, host, ent_by_id, countries) or any(
+                    f.type == "visit" and visitor.id in f.parties and host.id in f.parties for f in out):
+                continue
+            out.insert(out.index(visit), Frame("visit", "occurred", [visitor.id, host.id], dict(visit.roles, **{host.id: None}),
+                                               [span], visit.trigger, host=host.id))
     return out
 
 

@@ -220,6 +220,8 @@ def test_parties_fr_the_institution_that_reports_is_no_party():
     ("Il a profité de son séjour pour s'entretenir de pêche avec la Chambre de commerce.", "s'entretenir", "meet"),
     ("Un tête-à-tête avec le président a suivi.", "tête-à-tête", "meet"),
     ("Il a eu une entrevue avec le président.", "entrevue", "meet"),
+    ("Le ministre avait fait escale en Sylvanie.", "fait escale", "visit"),
+    ("Le ministre Paul Arnal est arrivé mardi au Caire.", "est arrivé mardi au", "visit"),
 ])
 def test_triggers_fr_words_of_meetings_audiences_and_calls(sentence, word, etype):
     assert (word, etype) in [(t.text, t.type) for t in find_triggers(sentence, "fr")]
@@ -231,6 +233,10 @@ def test_triggers_fr_a_vu_le_jour_is_no_meeting():
 
 def test_triggers_fr_a_verb_of_discussing_with_is_a_meeting_only_with_someone():
     assert find_triggers("Le ministre a évoqué avec satisfaction la reprise des vols.", "fr") == []
+
+
+def test_triggers_fr_an_arrival_is_a_visit_only_to_a_named_place():
+    assert find_triggers("Le ministre est arrivé à la conclusion que le port doit rouvrir.", "fr") == []
 
 
 def test_sports_fr_words_of_sport_are_read():
