@@ -185,6 +185,10 @@ def _in_portfolio(text: str, start: int, end: int) -> bool:
     return bool(_PORTFOLIO_BEFORE.search(text, max(0, start - 12), start) or _PORTFOLIO_AFTER.match(text, end))
 
 
+#: what a body is against, named: "Coalition internationale contre Daech", "Alliance against Malaria"
+_ORG_TARGET = re.compile(r"\s+(?:contre|against)\s+(?:l['’]|le\s+|la\s+|the\s+)?(?-i:[A-Z])[\w'’-]+")
+
+
 def _people_abroad_of_title(text: str, start: int, end: int) -> bool:
     """"de la Coopération et des Sylvaniens de l'Extérieur" after a title: the end of the title's portfolio."""
     after = next((m for m in (_PORTFOLIO_AFTER.search(text, start, min(len(text), end + 30)),) if m), None)
@@ -329,6 +333,11 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
             if name_at is not None:     # "... of the Island Parliament Union Aline Dor"
                 _add(text, spans, name_at, end, "person")
                 end = name_at
+            target = _ORG_TARGET.match(text, end)
+            if target and name_at is None:      # "Coalition internationale contre Daech": what the body fights is its name's
+                for key in [k for k in spans if end <= k[0] and k[1] <= target.end()]:
+                    spans.pop(key)
+                end = target.end()
             _add(text, spans, start, end, "organization")
 
 

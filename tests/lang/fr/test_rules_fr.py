@@ -222,6 +222,7 @@ def test_parties_fr_the_institution_that_reports_is_no_party():
     ("Il a eu une entrevue avec le président.", "entrevue", "meet"),
     ("Le ministre avait fait escale en Sylvanie.", "fait escale", "visit"),
     ("Le ministre Paul Arnal est arrivé mardi au Caire.", "est arrivé mardi au", "visit"),
+    ("Il a quitté Vells pour sa participation aux travaux du conseil régional.", "participation aux", "conference"),
 ])
 def test_triggers_fr_words_of_meetings_audiences_and_calls(sentence, word, etype):
     assert (word, etype) in [(t.text, t.type) for t in find_triggers(sentence, "fr")]
@@ -371,3 +372,11 @@ def test_titles_fr_respectivement_gives_each_person_the_state_listed_in_its_rank
     out = {m.form: m.title_org for m in attach_titles(text, mentions, sentence_spans(text)) if m.kind == "person"}
     at = {form: f"{text.index(form)}:{text.index(form) + len(form)}" for form in ("Vellie", "Lysie")}
     assert out == {"Karim Arnal": at["Vellie"], "Ana Sol": at["Lysie"]}
+
+
+def test_mentions_fr_what_a_body_is_against_is_part_of_its_name(ner_doc):
+    text = "Il prend part à la réunion de la Ligue maritime contre Piraterie à Vells."
+    doc = ner_doc(text, "fr", [("Ligue maritime", "ORG"), ("Piraterie", "ORG"), ("Vells", "LOC")])
+    ctx = MentionContext(Gazetteer([]), lambda form: form == "Vells")
+    assert [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "fr")] == [
+        ("Ligue maritime contre Piraterie", "organization"), ("Vells", "place")]
