@@ -312,6 +312,13 @@ def test_visits_a_city_of_gazetteer_country_stands_for_its_state_else_for_itself
     assert _frames_fr(text, _PEOPLE[1:] + city + freedonia, {"place:port-lys": "FD"}) == []
 
 
+def test_visits_a_person_whose_title_names_the_host_state_is_at_home():
+    text = "Freedonian President Tomas Moro visited the site of the flood in Port-Lys."
+    specs = [("person:moro", "person", "Tomas Moro", None, None), ("FD", "state", "Freedonian", "FD", None),
+             ("place:port-lys", "place", "Port-Lys", None, None)]
+    assert _frames_fr(text, specs, {"place:port-lys": "FD"}) == []
+
+
 def test_visits_the_person_completing_the_subjects_title_makes_no_visit():
     text = "Ilse Vance, envoyée spéciale de Tomas Moro pour la Freedonie, s'est rendue à Port-Lys mardi."
     specs = [("person:vance", "person", "Ilse Vance", None, "SY"), ("person:moro", "person", "Tomas Moro", None, "SY"),

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from ..records import Entity, Location, Mention
 from ..textnorm import is_arabic
 from .frames import Frame
+from .titles import TITLE_RE
 from .triggers import Trigger, status_of
 from .venue import LOCATIVE, written_as_setting
 
@@ -83,12 +84,26 @@ def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang
             continue
         visitor = _visitor(text, span, trig, in_sent, last_subject, found[0], ent_by_id, countries)
         for host in _listed_hosts(text, span, found, places, ent_by_id, countries) if visitor else []:
-            if any(f.parties == [visitor, host.id] for f in frames) or _at_home(ent_by_id[visitor], host, ent_by_id, countries):
+            if any(f.parties == [visitor, host.id] for f in frames) or _at_home(ent_by_id[visitor], host, ent_by_id, countries) \
+                    or _titled_by(text, span, ent_by_id[visitor], host, places):
                 continue        # "landed in X for a visit": one visit
             status = status_of(text[span[0]:span[1]], trig.start - span[0], lang)
             roles = {visitor: (ent_by_id[visitor].titles or [None])[0], host.id: None}
             frames.append(Frame("visit", status, [visitor, host.id], roles, [span], trig, host=host.id))
     return frames
+
+
+def _titled_by(text: str, span: tuple[int, int], person: Entity, state: Entity, places: list[tuple[Mention, Entity]]) -> bool:
+    """"Sylvanian President X visited ... in Port Lys": a person whose title in the sentence names the host state is
+    of that state (the title's state is not always the person's affiliation)."""
+    for m in person.mentions:
+        if not span[0] <= m.start < span[1]:
+            continue
+        for pm, pe in places:
+            if pe.id == state.id and pm.end <= m.start and m.start - pm.end <= 40 and \
+                    TITLE_RE.search(text, pm.end, m.start) and not re.search(r"[,;:.]", text[pm.end:m.start]):
+                return True
+    return False
 
 
 def _listed_hosts(text: str, span: tuple[int, int], found: tuple[Entity, Mention], places: list[tuple[Mention, Entity]],

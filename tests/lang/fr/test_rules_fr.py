@@ -91,6 +91,7 @@ def test_triggers_fr_call_visit_conference():
     ("La visite que la délégation du conseil régional devait effectuer à Vells pour discuter du port a été "
      "évoquée.", "visite", "negated"),
     ("La ministre maintient sa visite et sera lundi à Vells, au lendemain d'une étape à Lys.", "visite", "planned"),
+    ("Le ministre a rejoint la salle où sera signé l'accord de pêche.", "signé", "planned"),
 ])
 def test_status_fr_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "fr") == status
