@@ -57,3 +57,20 @@ def test_coref_a_title_naming_its_state_prefers_the_person_of_that_state():
     people = {e.id: [m.form for m in e.mentions] for e in cluster_mentions(mentions, place_name=lambda s: None)
               if e.kind == "person"}
     assert people == {"person:karl-brand": ["Karl Brand"], "person:tomas-moro": ["Tomas Moro", "president of Sylvania"]}
+
+
+def test_coref_a_full_name_that_goes_on_with_a_family_name_is_one_person():
+    text = "Tête-à-tête entre Karim Vell Arnal et Tomas Moro. Karim Vell Arnal Itno a reçu Tomas Moro. Karim Vell Doss est venu."
+    mentions = [_mention(text, "Karim Vell Arnal", "person"), _mention(text, "Tomas Moro", "person"),
+                _mention(text, "Karim Vell Arnal Itno", "person"), _mention(text, "Tomas Moro", "person", nth=1),
+                _mention(text, "Karim Vell Doss", "person")]
+    people = sorted(sorted(m.form for m in e.mentions) for e in cluster_mentions(mentions, place_name=lambda s: None))
+    assert people == [["Karim Vell Arnal", "Karim Vell Arnal Itno"], ["Karim Vell Doss"], ["Tomas Moro", "Tomas Moro"]]
+
+
+def test_coref_a_title_only_reference_is_no_holder_of_another_office_of_that_title():
+    text = "Le ministre a reçu l'envoyé. Le Premier ministre Karl Brand a parlé ensuite."
+    mentions = [_mention(text, "ministre", "person", title="ministre", descriptive=True),
+                _mention(text, "Karl Brand", "person", title="Premier ministre")]
+    people = {e.id: [m.form for m in e.mentions] for e in cluster_mentions(mentions, place_name=lambda s: None)}
+    assert people == {"person:karl-brand": ["Karl Brand"]}

@@ -386,6 +386,15 @@ def test_events_parties_who_reports_a_meeting_is_no_party_of_it(text, lang):
     assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("La porte-parole Anna Sorel a indiqué que cet entretien avait eu lieu pendant la visite que le ministre Tomas "
+     "Moro effectue en Freedonia.", "fr"),
+    ("The spokesman Anna Sorel said that the talks took place during the visit Tomas Moro is making to Freedonia.", "en"),
+])
+def test_events_parties_who_reports_a_clause_with_a_noun_subject_is_no_party(text, lang):
+    assert _events(text, [_SPECS[1], _TRIO[0], _TRIO[2]], lang) == [("visit", ("FD", "person:moro"))]
+
+
 @pytest.mark.parametrize("text, lang, states", [
     ("Les chefs de la diplomatie sylvanien et freedonien, Tomas Moro et Ilse Vance, ont eu un entretien téléphonique.",
      "fr", ("sylvanien", "freedonien")),

@@ -330,3 +330,76 @@ def test_visits_a_visit_told_in_a_sentence_about_the_two_sides_is_a_visit_beside
     split = text.index("The two")
     events = extract_events(doc, ents + [vance] + states, [(0, split - 1), (split, len(text))], [], ctx)
     assert ("visit", ("FD", "person:vance")) in [(e.type, tuple(sorted(p.entity for p in e.parties))) for e in events]
+def _frames_fr(text: str, specs, countries: dict[str, str]):
+    ents = _entities(text, specs)
+    by_id = {e.id: e for e in ents}
+    actors = [(e.mentions[0], e) for e in ents if e.kind in {"person", "organization", "state"}]
+    places = [(e.mentions[0], e) for e in ents if e.kind in {"place", "state"}]
+    return visit_frames(text, (0, len(text)), find_triggers(text, "fr"), "fr", actors, places, by_id, None, countries)
+
+
+def test_visits_a_city_of_gazetteer_country_stands_for_its_state_else_for_itself():
+    text = "La ministre Ilse Vance a achevé mardi une visite de deux jours à Port-Lys, où la Freedonie l'a reçue."
+    city = [("place:port-lys", "place", "Port-Lys", None, None)]       # a place entity carries no country
+    freedonia = [("FD", "state", "Freedonie", "FD", None)]
+    assert [f.parties for f in _frames_fr(text, _PEOPLE[:1] + city + freedonia, {"place:port-lys": "FD"})] == [
+        ["person:vance", "FD"]]
+    text = "La ministre Ilse Vance a achevé mardi une visite de deux jours à Port-Lys."
+    assert [f.parties for f in _frames_fr(text, _PEOPLE[:1] + city, {"place:port-lys": "FD"})] == [
+        ["person:vance", "place:port-lys"]]
+    assert _frames_fr(text, _PEOPLE[:1] + city, {}) == []       # a place of no known country hosts nothing
+    text = "Le ministre de la Freedonie Tomas Moro a effectué une visite à Port-Lys."   # a city of one's own state
+    assert _frames_fr(text, _PEOPLE[1:] + city + freedonia, {"place:port-lys": "FD"}) == []
+
+
+def test_visits_a_person_whose_title_names_the_host_state_is_at_home():
+    text = "Freedonian President Tomas Moro visited the site of the flood in Port-Lys."
+    specs = [("person:moro", "person", "Tomas Moro", None, None), ("FD", "state", "Freedonian", "FD", None),
+             ("place:port-lys", "place", "Port-Lys", None, None)]
+    assert _frames_fr(text, specs, {"place:port-lys": "FD"}) == []
+
+
+def test_visits_the_person_completing_the_subjects_title_makes_no_visit():
+    text = "Ilse Vance, envoyée spéciale de Tomas Moro pour la Freedonie, s'est rendue à Port-Lys mardi."
+    specs = [("person:vance", "person", "Ilse Vance", None, "SY"), ("person:moro", "person", "Tomas Moro", None, "SY"),
+             ("place:port-lys", "place", "Port-Lys", None, None)]
+    assert [f.parties for f in _frames_fr(text, specs, {"place:port-lys": "FD"})] == [["person:vance", "place:port-lys"]]
+
+
+#: a visit told of a title or a pronoun, then the next sentence names the visitor
+_TOLD_OF_A_TITLE = {
+    "fr": "La ministre des Affaires étrangères séjourne en Freedonia pour une visite. Lundi, Ilse Vance a été reçue par "
+          "le président Tomas Moro.",
+    "en": "After a stop in Sylvania, she began a visit to Freedonia on Monday. Ilse Vance was received by President "
+          "Tomas Moro.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_TOLD_OF_A_TITLE))
+def test_visits_a_visit_told_of_a_title_or_pronoun_is_the_next_sentences_persons(lang):
+    from communique.stages.sentences import sentence_spans
+
+    text = _TOLD_OF_A_TITLE[lang]
+    ents = _entities(text, _PEOPLE + _STATES[1:])
+    doc = Document(id="sha256:n", source="n.txt", text=text, lang=lang)
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    events = extract_events(doc, ents, sentence_spans(text), [], ctx)
+    assert ("visit", ("person:vance", "FD")) in [(e.type, tuple(p.entity for p in e.parties)) for e in events]
+    # the host's own person named next makes no visit
+    text = text.replace("Ilse Vance", "Ilsa Wence").replace("Tomas Moro", "Ilse Vance")
+    ents = _entities(text, [("person:vance", "person", "Ilse Vance", None, "FD")] + _STATES[1:])
+    events = extract_events(Document(id="sha256:m", source="m.txt", text=text, lang=lang), ents, sentence_spans(text), [], ctx)
+    assert [e for e in events if e.type == "visit"] == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Après la Sylvania et le Lysland, Ilse Vance est arrivée mardi en Freedonia pour une visite.", "fr"),
+    ("After stops in Sylvania and Lysland, Ilse Vance arrived in Freedonia on Tuesday for a visit.", "en"),
+])
+def test_visits_the_earlier_stops_of_a_tour_told_in_the_opening_are_visits(text, lang):
+    states = [("SY", "state", "Sylvania", "SY", None), ("LY", "state", "Lysland", "LY", None), _STATES[1]]
+    ents = _entities(text, [("person:vance", "person", "Ilse Vance", None, "XX")] + states)
+    doc = Document(id="sha256:s", source="s.txt", text=text, lang=lang)
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    got = [tuple(p.entity for p in e.parties) for e in extract_events(doc, ents, [(0, len(text))], [], ctx) if e.type == "visit"]
+    assert sorted(got) == [("person:vance", "FD"), ("person:vance", "LY"), ("person:vance", "SY")]

@@ -52,6 +52,8 @@ def _compatible(a: list[str], b: list[str]) -> bool:
         # a surname or given name alone joins the full name
         w = short[0]
         return any(w == x or (len(w) > 3 and name_skeleton(w) == name_skeleton(x)) for x in long_)
+    if len(short) >= 2 and [name_skeleton(w) for w in short] == [name_skeleton(w) for w in long_[:len(short)]]:
+        return True     # "Karim Vell Arnal" and "Karim Vell Arnal Itno": the full name goes on with a family name
     if name_skeleton(a[-1]) != name_skeleton(b[-1]):
         return False
     return name_skeleton(short[0]) == name_skeleton(long_[0]) or short[0][0] == long_[0][0]
@@ -233,7 +235,8 @@ def _title_reference(m: Mention, persons: list[Entity], span_entity: dict[str, E
             continue        # "le ministre iranien" is not the Saudi minister
         titles = [fold(t) for t in ent.titles]
         exact = title in titles
-        partial = any(title and (title in t.split() or t in title.split() or title in t) for t in titles)
+        partial = any(title and (title in t.split() or t in title.split() or title in t)
+                      and not (_OTHER_OFFICE.search(t) and not _OTHER_OFFICE.search(title)) for t in titles)
         generic = title in _GENERIC_TITLES and org is not None and ent.affiliation == org.id
         if not (exact or partial or generic):
             continue
@@ -249,6 +252,9 @@ def _title_reference(m: Mention, persons: list[Entity], span_entity: dict[str, E
     return of_state[0] if len(of_state) == 1 else None
 
 
+#: a rank word that makes another office of a title: "premier ministre" is not "le ministre", "vice-président"
+#: not "le président"
+_OTHER_OFFICE = re.compile(r"^(?:premier|prime|vice|deputy|sous|under|assistant)\b|\b(?:adjoint|adjointe|délégué|déléguée)\b")
 _COUNTERPART = re.compile(r"(?:counterparts?|homologues?|peers?|نظير\w*)", re.I)
 
 

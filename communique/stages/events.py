@@ -26,7 +26,8 @@ from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
 from .venue import VenueQuery, learned_venue, rule_venue
-from .visits import places_in_countries, venue_in_host, visit_frames, visits_beside_meetings, visits_without_frame
+from .visits import (places_in_countries, venue_in_host, visit_frames, visits_beside_meetings, visits_of_earlier_stops,
+                     visits_of_the_next_subject, visits_without_frame)
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
@@ -45,6 +46,8 @@ _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|apr�
 #: "Because X had to stay home, Y met Z", "Bien que X soit absent, Y a reçu Z": an opening subordinate clause
 _OPENING_CLAUSE = re.compile(r"\s*(?:because|since|although|though|while|whereas|parce\s+que|puisque|bien\s+que|"
                              r"alors\s+que|tandis\s+que|même\s+si)\s[^,;:]{1,150},", re.I)
+#: a reported clause whose subject is a noun ("que cet entretien avait eu lieu", "that the talks were held")
+_NOUN_SUBJECT = re.compile(r"(?:ce|cet|cette|ces|la|le|les|l['’]|this|these|the)\s*(?-i:[a-zé])", re.I)
 #: what makes a meeting noun an event: 'talks with', 'réunion avec'
 _NOMINAL_COMPLEMENT = re.compile(r"\s+(?:(?:\w+\s+){0,2}?|(?:of|de|du|des|d['’])\s*(?:[\w'’.-]+\s+){1,6}?)"
                                  r"(?:with|avec|between|entre|مع|بين)\b|"
@@ -113,9 +116,11 @@ class _Story:
     visits_told: list[tuple[tuple[int, int], Trigger]] = field(default_factory=list)
     #: the place mentions with each city's country from the gazetteer: where a visit goes (stages.visits)
     visit_places: list[tuple[Mention, Entity]] = field(default_factory=list)
+    #: the gazetteer country of each place entity (a city visited stands for its state)
+    place_countries: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, doc: Document, entities: list[Entity]) -> _Story:
+    def of(cls, doc: Document, entities: list[Entity], geocode: Callable[[str], Location | None]) -> _Story:
         actor_mentions = sorted([(m, e) for e in entities if e.kind in _ACTOR_KINDS for m in e.mentions],
                                 key=lambda x: x[0].start)
         place_mentions = sorted([(m, e) for e in entities if e.kind in {"place", "state"} for m in e.mentions],
@@ -123,14 +128,16 @@ class _Story:
         if doc.dateline_span:
             d0, d1 = doc.dateline_span
             actor_mentions = [(m, e) for m, e in actor_mentions if not (d0 <= m.start < d1)]
-        return cls(doc, {e.id: e for e in entities}, actor_mentions, place_mentions)
+        countries = {e.id: loc.country for e in entities if e.kind == "place"
+                     for loc in [geocode(e.name)] if loc is not None and loc.country}
+        return cls(doc, {e.id: e for e in entities}, actor_mentions, place_mentions, place_countries=countries)
 
 
 def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
                        dates: list[DateMention], ctx: EventContext) -> list[Event]:
     """The rule path: each sentence's triggers and parties give frames, lists of counterparts give one frame
     each, frames told twice are merged, then date, venue and confidence."""
-    story = _Story.of(doc, entities)
+    story = _Story.of(doc, entities, ctx.geocode)
     story.visit_places = places_in_countries(story.place_mentions, ctx.geocode)
     for span in sents:
         _read_sentence(story, span)
@@ -140,7 +147,12 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     frames = with_companions(text, frames, ent_by_id)
     merged = one_signing_of_many(text, [f for f in merge_frames(frames, ent_by_id) if len(f.parties) >= 2], ent_by_id)
     merged = absorb_state_frames(merged, ent_by_id)
-    merged = visits_beside_meetings(text, story.visits_told, merged, story.visit_places, ent_by_id)
+    merged = visits_beside_meetings(text, story.visits_told, merged, story.visit_places, ent_by_id,
+                                    story.place_countries)
+    if lang in _SUBJECT_CARRIES:    # a clitic name of an Arabic sentence is no mention: its visit is not the next's
+        merged = visits_of_the_next_subject(text, story.visits_told, merged, sents, story.actor_mentions,
+                                            story.visit_places, ent_by_id, story.place_countries)
+    merged = visits_of_earlier_stops(text, merged, story.visit_places, ent_by_id, story.place_countries)
     return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
                        ent_by_id, ctx, sents)
 
@@ -171,7 +183,7 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     named = named_counterparts(text, in_sent, story.ent_by_id)
     parties = sentence_parties(text, named, story.ent_by_id)
     visits = visit_frames(text, span, triggers, lang, parties, story.visit_places, story.ent_by_id,
-                          story.last_subject)
+                          story.last_subject, story.place_countries)
     story.frames += visits
     story.visits_told += visits_without_frame(text, span, triggers, lang, visits)
     opening = _OPENING_PHRASE.match(text, s_start, s_end)
@@ -216,8 +228,9 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     if subordinate and any(p[0].start >= subordinate.end() for p in before):
         before = [p for p in before if p[0].start >= subordinate.end()]   # "Because X was ill, Y met Z": not X
     reported = reported_clause(text, clause, trig.start)
-    if reported is not None and any(p[0].start >= reported for p in before):
-        before = [p for p in before if p[0].start >= reported]  # "X a indiqué que Y a reçu Z": Y, not X
+    if reported is not None and (any(p[0].start >= reported for p in before) or _NOUN_SUBJECT.match(text, reported)):
+        # "X a indiqué que Y a reçu Z": Y, not X; "X said that the talks took place during Z's visit": not X
+        before = [p for p in before if p[0].start >= reported]
     cut = _AFTER_CLAUSE_END.search(text, trig.end, s_end)
     end = min(cut.start() if cut else s_end, next_clause_verb(text, triggers, trig, lang))
     after = [p for p in parties if trig.start < p[0].start < end]  # also inside: "talked to X by phone";

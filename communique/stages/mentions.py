@@ -54,6 +54,8 @@ _REGIONS = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in s
                                                                                    key=len, reverse=True)
                                                           if re.search(r"[\s-]", r)) + r")(?![\w-])")
             for lang in ("en", "fr")}
+#: a lower-case word after a title: the state's adjective of a French title ("ministre libyen")
+_LOWER_WORD = re.compile(r"[ \t]+((?-i:[a-zà-ÿ])[\w'’-]*)(?=[ \t,])")
 _LINE_INITIAL_WORD = re.compile(r"[\s•*·–-]*(?P<word>[^\W\d_][\w'’-]*) ")
 _CLITICS = "".join(entries("ar", "clitics.txt"))
 
@@ -164,10 +166,33 @@ def _kb_mentions(text: str, sdoc: Any, gaz: list[Any], spans: Spans, institution
                 and not re.search(r"\s(?:و(?=\S)|and\s|et\s)", e.text)]      # not "X and Y" glued by NER
     ner_orgs += institutions
     for g in gaz:
+        if g.entry.kind == "state" and _in_portfolio(text, g.start, g.end):
+            continue        # "des Affaires américaines", "des Mauritaniens de l'Extérieur": words of a title (SCHEMA.md)
         if g.entry.kind == "state" and any(s <= g.start and g.end <= e and (e - s) > (g.end - g.start) + 3
                                             and not TITLE_RE.search(text[s:e]) for s, e in ner_orgs):
             continue
         _add(text, spans, g.start, g.end, g.entry.kind, kb=g.entry.actor_id, alias_type=g.entry.alias_type)
+
+
+#: a state's adjective or people inside a portfolio: "directrice des affaires américaines", "ministre ... des
+#: Sylvaniens de l'Extérieur", "Minister of Foreign Affairs and Sylvanian Expatriates"
+_PORTFOLIO_BEFORE = re.compile(r"\b(?:affaires|affairs)\s+$", re.I)
+_PORTFOLIO_AFTER = re.compile(r"\s+(?:de\s+l['’]\s*ext[ée]rieur|à\s+l['’]\s*[ée]tranger|r[ée]sid\w*\s+à\s+l['’]\s*[ée]tranger|"
+                              r"de\s+la\s+diaspora|abroad|expatriates)\b", re.I)
+
+
+def _in_portfolio(text: str, start: int, end: int) -> bool:
+    return bool(_PORTFOLIO_BEFORE.search(text, max(0, start - 12), start) or _PORTFOLIO_AFTER.match(text, end))
+
+
+#: what a body is against, named: "Coalition internationale contre Daech", "Alliance against Malaria"
+_ORG_TARGET = re.compile(r"\s+(?:contre|against)\s+(?:l['’]|le\s+|la\s+|the\s+)?(?-i:[A-Z])[\w'’-]+")
+
+
+def _people_abroad_of_title(text: str, start: int, end: int) -> bool:
+    """"de la Coopération et des Sylvaniens de l'Extérieur" after a title: the end of the title's portfolio."""
+    after = next((m for m in (_PORTFOLIO_AFTER.search(text, start, min(len(text), end + 30)),) if m), None)
+    return after is not None and after.start() <= end and bool(TITLE_RE.search(text, max(0, start - 160), start))
 
 
 def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> None:
@@ -250,6 +275,9 @@ def _persons_after_titles(text: str, token_starts: set[int], ctx: MentionContext
         if is_arabic(m.group(0)):
             continue
         pos = m.end()
+        dm = _LOWER_WORD.match(text, pos)
+        if dm and ctx.is_demonym(dm.group(1)):
+            pos = dm.end()      # "le Premier ministre libyen Karim Vell", "le ministre russe des Affaires étrangères X"
         cm = _MINISTRY_COMPLEMENT.match(text, pos) or _OF_THE_REPUBLIC.match(text, pos)
         if cm:
             pos = cm.end()
@@ -259,7 +287,7 @@ def _persons_after_titles(text: str, token_starts: set[int], ctx: MentionContext
         if pos in token_starts:
             end = extend_name(text, pos, spans, first=True)
             if end > pos and not ctx.gazetteer.lookup(text[pos:end]) and not ctx.is_place(text[pos:end]) \
-                    and not in_ministry_name(text, pos, end):
+                    and not in_ministry_name(text, pos, end) and fold(text[pos:end]) not in _CALENDAR_WORDS:
                 _add(text, spans, pos, end, "person")
 
 
@@ -305,7 +333,7 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
                 continue        # "حكومة ساحل العاج": the state, matched by the gazetteer
         elif re.match(r"(?:the\s+)?(?:government|gouvernement)\s+(?:of|du|de la|de l'|des)\s+", form, re.I):
             continue
-        if portfolio_of_title(text, start, end, lang):
+        if portfolio_of_title(text, start, end, lang) or _people_abroad_of_title(text, start, end):
             continue
         if ent.label_ in _PLACE_LABELS:
             start, end = strip_lead(text, start, end, _PLACE_LEAD_WORDS)     # "au Caire"
@@ -326,6 +354,11 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
             if name_at is not None:     # "... of the Island Parliament Union Aline Dor"
                 _add(text, spans, name_at, end, "person")
                 end = name_at
+            target = _ORG_TARGET.match(text, end)
+            if target and name_at is None:      # "Coalition internationale contre Daech": what the body fights is its name's
+                for key in [k for k in spans if end <= k[0] and k[1] <= target.end()]:
+                    spans.pop(key)
+                end = target.end()
             _add(text, spans, start, end, "organization")
 
 

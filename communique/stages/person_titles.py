@@ -52,9 +52,38 @@ def attach_titles(text: str, mentions: list[Mention], sents: list[Span],
             orgs = _state_of_the_setting(text, m, sents[m.sentence][0], mentions)
         out.append(replace(m, title="; ".join(dict.fromkeys(titles)) or None,
                            title_org=orgs[0] if orgs else None))
+    out = _respective_states(text, out, sents)
     out.extend(_title_only_references(text, mentions, sents, used_titles))
     out.sort(key=lambda x: x.start)
     return out
+
+
+_RESPECTIVELY = re.compile(r"\b(?:respectivement|respectively)\b", re.I)
+_STATE_LIST_GAP = re.compile(r"\s*(?:,|et|and)?\s*(?:,|et|and)?\s*(?:de\s+la|de\s+l['’]|des|du|de|d['’]|of|the|of\s+the)?\s*", re.I)
+
+
+def _respective_states(text: str, mentions: list[Mention], sents: list[Span]) -> list[Mention]:
+    """"les ambassadeurs de Sylvanie et de Freedonie auprès de X, respectivement MM. A et B", "the envoys of X
+    and Y, respectively A and B": the persons named after the word take, in order, the states of the last list
+    of as many states before it in the sentence (a person's own stated state is kept)."""
+    for rm in _RESPECTIVELY.finditer(text):
+        s_start, s_end = next(((a, b) for a, b in sents if a <= rm.start() < b), (0, len(text)))
+        persons = [i for i, m in enumerate(mentions) if m.kind == "person" and not m.descriptive
+                   and rm.end() <= m.start < min(s_end, rm.end() + 120)]
+        states = [m for m in mentions if m.kind == "state" and s_start <= m.start and m.end <= rm.start()]
+        runs: list[list[Mention]] = []
+        for m in states:
+            if runs and _STATE_LIST_GAP.fullmatch(text, runs[-1][-1].end, m.start):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        listed = next((run for run in reversed(runs) if len(run) == len(persons)), None)
+        if len(persons) < 2 or listed is None:
+            continue
+        for i, state in zip(persons, listed):
+            if mentions[i].title_org is None:
+                mentions[i] = replace(mentions[i], title_org=f"{state.start}:{state.end}")
+    return mentions
 
 
 def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans: list[Span], verbs: set[int],
@@ -71,9 +100,10 @@ def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans:
             break
         tm = _adjacent_title(text, chunk_start, chunk, mentions, verbs)
         if tm is None:
-            # "..., du Danemark, Anders Samuelsen": a bare state phrase names the person's country
+            # "..., du Danemark, Anders Samuelsen": a bare state phrase names the person's country (one
+            # state, not the "Sylvania/Freedonia :" of a headline)
             states = _orgs_in(mentions, chunk_start, chunk_start + len(chunk))
-            if n == 0 and states and len(chunk.split()) <= 4:
+            if n == 0 and states and len(chunk.split()) <= 4 and _one_state(mentions, chunk_start, chunk_start + len(chunk)):
                 orgs.extend(states)
             elif n == 0 and is_arabic(chunk):
                 orgs.extend(_demonym_right_before(text, m, mentions))
@@ -280,6 +310,11 @@ def _title_phrase_end(text: str, mentions: list[Mention], pos: int, limit: int) 
         if mention.start >= after and mention.start - after <= 2 and mention.kind in {"organization", "state"}:
             return mention.end
     return pos
+
+
+def _one_state(mentions: list[Mention], start: int, end: int) -> bool:
+    """At most one state named inside a span ("Sylvania/Freedonia :" over a story names two)."""
+    return sum(1 for m in mentions if m.start >= start and m.end <= end and m.kind == "state") <= 1
 
 
 def _orgs_in(mentions: list[Mention], start: int, end: int, nearest_state: bool = False) -> list[str]:

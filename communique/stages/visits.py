@@ -19,10 +19,12 @@ from dataclasses import replace
 from ..records import Entity, Location, Mention
 from ..textnorm import is_arabic
 from .frames import Frame
+from .titles import TITLE_RE
 from .triggers import Trigger, status_of
 from .venue import LOCATIVE, written_as_setting
 
-__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings", "places_in_countries", "visits_without_frame"]
+__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings", "places_in_countries", "visits_without_frame",
+           "visits_of_the_next_subject", "visits_of_earlier_stops"]
 
 #: "landed in", "arrived in", "se trouve à": the place after them is where the visitor is
 _ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|flew|flies|atterri|arrivée?s?|"
@@ -50,6 +52,11 @@ _PAID_AFTER = re.compile(r"\s+(?:(?:has|had)\s+)?(?:paid|made|makes|is\s+making|
 #: "زيارة (رسمية) أداها / قام بها / يجريها": in Arabic the verb after the visit noun comes before its maker
 _AR_PAID_AFTER = re.compile(r"(?:[ \t]+[^\s،,.]+){0,2}?[ \t]+(?:(?:أدا|أجرا|يؤدي|تؤدي|يجري|تجري)ها|"
                             r"(?:قام|قامت|يقوم|تقوم)[ \t]+بها)(?!\w)")
+#: "X, envoyé spécial d'Emmanuel Y, s'est rendu à", "X, special envoy of President Y, travelled to": Y completes
+#: the title of the subject and makes no visit
+_COMPLEMENT_OF_TITLE = re.compile(r"\b(?:\w+\s+)?(?:envoyée?|représentante?|émissaire|conseill(?:er|ère)|porte-parole|envoy|"
+                                  r"representative|adviser|advisor|spokes(?:man|woman|person))\s+(?:spéciale?\s+|personnel(?:le)?\s+|"
+                                  r"special\s+|personal\s+)?(?:de\s+|d['’]|du\s+|of\s+)(?:(?:the|le|la)\s+)?(?:\w+\s+){0,2}$", re.I)
 _THAT_BEFORE = re.compile(r"^\s+(?:que|qu['’])?\s*(?:le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,6}$", re.I)
 _RELATIVE_VISIT = re.compile(r"(?:,|،)\s*(?:who|qui)\s+(?:is|was|est|était|se\s+trouv\w+)\s+(?:currently\s+|actuellement\s+)?"
                              r"(?:on\s+|en\s+)?(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|(?:,|،)\s*(?:who|qui)\s+(?:effectue|effectuait|"
@@ -85,16 +92,20 @@ def places_in_countries(places: list[tuple[Mention, Entity]], geocode: Callable[
 
 def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang: str,
                  in_sent: list[tuple[Mention, Entity]], places: list[tuple[Mention, Entity]],
-                 ent_by_id: dict[str, Entity], last_subject: str | None) -> list[Frame]:
-    """One visit frame per visit trigger of the sentence whose visitor and host state are both found."""
+                 ent_by_id: dict[str, Entity], last_subject: str | None,
+                 countries: dict[str, str] | None = None) -> list[Frame]:
+    """One visit frame per visit trigger of the sentence whose visitor and host state are both found.
+    `countries`: the gazetteer country of each place entity (a city stands for its state)."""
     frames: list[Frame] = []
+    countries = countries or {}
     for trig in (t for t in triggers if t.type == "visit"):
-        found = _host_state(text, span, trig, places, ent_by_id)
+        found = _host_state(text, span, trig, places, ent_by_id, countries)
         if found is None:
             continue
-        visitor = _visitor(text, span, trig, in_sent, last_subject, found[0], ent_by_id)
-        for host in _listed_hosts(text, span, found, places, ent_by_id) if visitor else []:
-            if any(f.parties == [visitor, host.id] for f in frames) or _at_home(ent_by_id[visitor], host, ent_by_id):
+        visitor = _visitor(text, span, trig, in_sent, last_subject, found[0], ent_by_id, countries)
+        for host in _listed_hosts(text, span, found, places, ent_by_id, countries) if visitor else []:
+            if any(f.parties == [visitor, host.id] for f in frames) or _at_home(ent_by_id[visitor], host, ent_by_id, countries) \
+                    or _titled_by(text, span, ent_by_id[visitor], host, places):
                 continue        # "landed in X for a visit": one visit
             status = status_of(text[span[0]:span[1]], trig.start - span[0], lang)
             roles = {visitor: (ent_by_id[visitor].titles or [None])[0], host.id: None}
@@ -102,17 +113,29 @@ def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang
     return frames
 
 
+def _titled_by(text: str, span: tuple[int, int], person: Entity, state: Entity, places: list[tuple[Mention, Entity]]) -> bool:
+    """"Sylvanian President X visited ... in Port Lys": a person whose title in the sentence names the host state is
+    of that state (the title's state is not always the person's affiliation)."""
+    for m in person.mentions:
+        if not span[0] <= m.start < span[1]:
+            continue
+        for pm, pe in places:
+            if pe.id == state.id and pm.end <= m.start and m.start - pm.end <= 40 and \
+                    TITLE_RE.search(text, pm.end, m.start) and not re.search(r"[,;:.]", text[pm.end:m.start]):
+                return True
+    return False
+
+
 def _listed_hosts(text: str, span: tuple[int, int], found: tuple[Entity, Mention], places: list[tuple[Mention, Entity]],
-                  ent_by_id: dict[str, Entity]) -> list[Entity]:
+                  ent_by_id: dict[str, Entity], countries: dict[str, str]) -> list[Entity]:
     """The host and the states listed right after it: 'visits to South Africa, Angola and Eswatini', 'des
     visites en Afrique du Sud, en Angola et en Eswatini' (a city counts for its state)."""
     host, mention = found
-    states_by_country = {e.country: e for e in ent_by_id.values() if e.kind == "state" and e.country}
     hosts, end = [host], mention.end
     for m, e in places:
         if m.start < end or not m.start < span[1]:
             continue
-        state = e if e.kind == "state" else states_by_country.get(e.country or "")
+        state = _host_of(e, ent_by_id, countries)
         if state is None or not _HOST_LIST_GAP.fullmatch(text, end, m.start):
             break
         hosts.append(state)
@@ -120,10 +143,20 @@ def _listed_hosts(text: str, span: tuple[int, int], found: tuple[Entity, Mention
     return list({h.id: h for h in hosts}.values())
 
 
+def _host_of(place: Entity, ent_by_id: dict[str, Entity], countries: dict[str, str]) -> Entity | None:
+    """The host a place of a visit names: a state; a city's state when the document names that state, else the
+    city itself ("en visite à Port-Lys", of a state the story never names); None for a place of no known country."""
+    if place.kind == "state":
+        return place
+    country = place.country or countries.get(place.id)
+    if not country:
+        return None
+    return next((e for e in ent_by_id.values() if e.kind == "state" and e.country == country), place)
+
+
 def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tuple[Mention, Entity]],
-                ent_by_id: dict[str, Entity]) -> tuple[Entity, Mention] | None:
+                ent_by_id: dict[str, Entity], countries: dict[str, str]) -> tuple[Entity, Mention] | None:
     """The state visited (and its mention): a state or city of the sentence after a locative or arrival word near the trigger."""
-    states_by_country = {e.country: e for e in ent_by_id.values() if e.kind == "state" and e.country}
     best: tuple[int, Entity, Mention] | None = None
     for m, e in places:
         if not (span[0] <= m.start < span[1]):
@@ -141,7 +174,7 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
         if not (opening or _ARRIVAL.search(before) or (m.start >= trig.end and (LOCATIVE.search(before[-25:])
                                                                                 or _TOUR_STOPS.search(before)))):
             continue        # before the trigger, only a place one arrives in: "landed in X ... for a visit"
-        state = e if e.kind == "state" else states_by_country.get(e.country)
+        state = _host_of(e, ent_by_id, countries)
         if state is None:
             continue
         distance = abs(m.start - trig.start)
@@ -171,9 +204,9 @@ def _capital_of(text: str, span: tuple[int, int], trig: Trigger, m: Mention) -> 
 
 
 def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tuple[Mention, Entity]],
-             last_subject: str | None, host: Entity, ent_by_id: dict[str, Entity]) -> str | None:
+             last_subject: str | None, host: Entity, ent_by_id: dict[str, Entity], countries: dict[str, str]) -> str | None:
     """The person who makes the visit (see the module docstring), never one of the host state."""
-    persons = [(m, e) for m, e in in_sent if e.kind == "person" and not _at_home(e, host, ent_by_id)]
+    persons = [(m, e) for m, e in in_sent if e.kind == "person" and not _at_home(e, host, ent_by_id, countries)]
     maker = next((e.id for m, e in persons if m.start >= trig.end and _PAID_AFTER.match(text, m.end)
                   and _THAT_BEFORE.match(text[trig.end: m.start])), None)
     paid = _AR_PAID_AFTER.match(text, trig.end, span[1])
@@ -182,6 +215,7 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
     if maker is not None:
         return maker
     before = [(m, e.id) for m, e in persons if m.end <= trig.start]
+    before = [x for x in before if not _COMPLEMENT_OF_TITLE.search(text, max(span[0], x[0].start - 30), x[0].start)] or before
     relative = _RELATIVE.search(text, before[-1][0].end, trig.start) if before else None
     if relative and is_arabic(relative.group(0)) and len(text[before[-1][0].end: relative.start()].split()) > _AR_APPOSITION_WORDS:
         relative = None     # "X في زيارة إلى مدينة كذا، التي تمثل ...": an Arabic relative is its nearest noun's
@@ -199,7 +233,7 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
         after = [e.id for m, e in persons if m.start > comma]
         if after:
             return after[0]     # the subject the opening phrase describes
-    if last_subject in ent_by_id and not _at_home(ent_by_id[last_subject], host, ent_by_id) and (
+    if last_subject in ent_by_id and not _at_home(ent_by_id[last_subject], host, ent_by_id, countries) and (
             _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start])
             or (not persons and ent_by_id[last_subject].kind == "person" and (_PRONOUN_SUBJECT.search(text, trig.end, span[1])
                                                                               or _PRONOUN_OPENING.match(text, span[0], trig.start)))):
@@ -217,7 +251,8 @@ def visits_without_frame(text: str, span: tuple[int, int], triggers: list[Trigge
 
 
 def visits_beside_meetings(text: str, told: list[tuple[tuple[int, int], Trigger]], frames: list[Frame],
-                           places: list[tuple[Mention, Entity]], ent_by_id: dict[str, Entity]) -> list[Frame]:
+                           places: list[tuple[Mention, Entity]], ent_by_id: dict[str, Entity],
+                           countries: dict[str, str] | None = None) -> list[Frame]:
     """A visit told beside the meetings held during it, whose visitor or host `visit_frames` did not find:
     "En visite au pays des Pharaons, X a été reçu par le président égyptien Y", "X, who landed in Z for a
     two-day visit, met the foreign minister", "Y welcomed X's visit to the kingdom". `told` holds the
@@ -230,9 +265,9 @@ def visits_beside_meetings(text: str, told: list[tuple[tuple[int, int], Trigger]
     for span, trig in told:
         if any(f.type == "visit" and span in f.evidence and any(ent_by_id[p].kind == "state" for p in f.parties) for f in out):
             continue        # the sentence's visit to a state is told: "paid a visit to X - his first trip to Y"
-        found = _host_state(text, span, trig, places, ent_by_id)
+        found = _host_state(text, span, trig, places, ent_by_id, countries or {})
         for meeting in (f for f in frames if f.type == "meet" and f.status == "occurred"):
-            visit = _visit_of_meeting(span, trig, meeting, found[0] if found else None, ent_by_id, text)
+            visit = _visit_of_meeting(span, trig, meeting, found[0] if found else None, ent_by_id, text, countries or {})
             if visit is not None and not any(set(visit) <= known for known in visits):
                 visits.append(set(visit))
                 frame = Frame("visit", "occurred", list(visit), {visit[0]: (ent_by_id[visit[0]].titles or [None])[0],
@@ -240,6 +275,62 @@ def visits_beside_meetings(text: str, told: list[tuple[tuple[int, int], Trigger]
                 out.insert(out.index(meeting), frame)       # told with the meeting it holds, just before it
                 out = [f for f in out if not _visit_to_a_host_person(f, frame, span, ent_by_id)]
                 break
+    return out
+
+
+def visits_of_the_next_subject(text: str, told: list[tuple[tuple[int, int], Trigger]], frames: list[Frame],
+                               sents: list[tuple[int, int]], actors: list[tuple[Mention, Entity]],
+                               places: list[tuple[Mention, Entity]], ent_by_id: dict[str, Entity],
+                               countries: dict[str, str]) -> list[Frame]:
+    """"Le ministre ... séjourne en Sylvanie pour une visite. Lundi, X a été reçu par ...", "Elle a atterri à Port
+    Lys. X y a eu un entretien ...": a visit told of a title or a pronoun, in a sentence that names no person,
+    is the visit of the first person the next sentence names (never one of the host state)."""
+    out = list(frames)
+    for span, trig in told:
+        if any(span[0] <= m.start < span[1] and e.kind == "person" for m, e in actors):
+            continue
+        found = _host_state(text, span, trig, places, ent_by_id, countries)
+        after = next((s for s in sents if s[0] >= span[1]), None)
+        if found is None or after is None:
+            continue
+        host = found[0]
+        visitor = next((e for m, e in actors if after[0] <= m.start < after[1] and e.kind == "person"), None)
+        if visitor is None or _at_home(visitor, host, ent_by_id, countries) or any(
+                f.type == "visit" and visitor.id in f.parties and host.id in f.parties for f in out):
+            continue
+        frame = Frame("visit", "occurred", [visitor.id, host.id], {visitor.id: (visitor.titles or [None])[0], host.id: None},
+                      [span], trig, support=[after], host=host.id)
+        at = next((i for i, f in enumerate(out) if f.evidence[0] > span), len(out))
+        out.insert(at, frame)
+    return out
+
+
+#: "Après la Sylvanie et la Freedonie, X est arrivé à Y", "Après une étape au Z, elle a atterri à Y", "After stops in
+#: Z and W, X arrived in Y": the stops of a tour told before its present one
+_EARLIER_STOPS = re.compile(r"\s*(?:après|after)\s+(?:(?:une|an?)\s+)?(?:(?:étapes?|passages?|escales?|stops?|stopovers?)\s+)?"
+                            r"(?:(?:en|au|aux|à|in|la|le|les|l['’]|the)\s*)?[^,;:]{2,80}?,", re.I)
+
+
+def visits_of_earlier_stops(text: str, frames: list[Frame], places: list[tuple[Mention, Entity]],
+                            ent_by_id: dict[str, Entity], countries: dict[str, str]) -> list[Frame]:
+    """A visit whose sentence opens on the tour's earlier stops ("Après la Sylvanie et la Freedonie, X est arrivé au
+    Caire") tells a visit of the same visitor to each state of the opening, before it."""
+    out = list(frames)
+    for visit in frames:
+        if visit.type != "visit" or visit.status != "occurred" or visit.host is None:
+            continue
+        span = visit.evidence[0]
+        opening = _EARLIER_STOPS.match(text, span[0], span[1])
+        if opening is None or opening.end() > visit.trigger.start:
+            continue
+        visitor = ent_by_id[visit.parties[0]]
+        for m, e in places:
+            host = _host_of(e, ent_by_id, countries) if span[0] <= m.start < opening.end() else None
+            if host is None or host.id == visit.host or _at_home(visitor, host, ent_by_id, countries) or any(
+                    f.type == "visit" and visitor.id in f.parties and host.id in f.parties for f in out):
+                continue
+            out.insert(out.index(visit), Frame("visit", "occurred", [visitor.id, host.id], dict(visit.roles, **{host.id: None}),
+                                               [span], visit.trigger, host=host.id))
     return out
 
 
@@ -259,12 +350,12 @@ _TO_WHOM = re.compile(r"\b(?:to|in|à|au|aux|en|chez)\b|إلى|لدى", re.I)
 
 
 def _visit_of_meeting(span: tuple[int, int], trig: Trigger, meeting: Frame, host: Entity | None,
-                      ent_by_id: dict[str, Entity], text: str) -> tuple[str, str] | None:
+                      ent_by_id: dict[str, Entity], text: str, countries: dict[str, str]) -> tuple[str, str] | None:
     """(visitor, host state) of a visit sentence told beside a meeting (see `visits_beside_meetings`)."""
     persons = sorted((m.start, m.end, p) for p in meeting.parties if ent_by_id[p].kind == "person"
                      for m in ent_by_id[p].mentions if span[0] <= m.start < span[1])
     if host is not None:
-        persons = [x for x in persons if not _at_home(ent_by_id[x[2]], host, ent_by_id)]
+        persons = [x for x in persons if not _at_home(ent_by_id[x[2]], host, ent_by_id, countries)]
     right_after = [p for start, _, p in persons if start >= trig.end and _VISITOR_RIGHT_AFTER.fullmatch(text, trig.end, start)
                    and not _TO_WHOM.search(text, trig.end, start)]
     before = [p for _, end, p in persons if end <= trig.start]
@@ -297,14 +388,15 @@ def _state_of(ent: Entity, ent_by_id: dict[str, Entity]) -> str | None:
     return next((e.id for e in ent_by_id.values() if e.kind == "state" and body.country and e.country == body.country), None)
 
 
-def _at_home(visitor: Entity, host: Entity, ent_by_id: dict[str, Entity]) -> bool:
-    """The visitor is of the host state (their affiliation is it, or one of its bodies)."""
+def _at_home(visitor: Entity, host: Entity, ent_by_id: dict[str, Entity], countries: dict[str, str] | None = None) -> bool:
+    """The visitor is of the host state or city (their affiliation is it, or one of its bodies)."""
     if visitor.affiliation is None:
         return False
     if visitor.affiliation == host.id:
         return True
     body = ent_by_id.get(visitor.affiliation)
-    return body is not None and (body.affiliation == host.id or (body.country is not None and body.country == host.country))
+    country = host.country or (countries or {}).get(host.id)
+    return body is not None and (body.affiliation == host.id or (body.country is not None and body.country == country))
 
 
 def venue_in_host(frame: Frame, location: Location | None, places: list[tuple[Mention, Entity]],

@@ -90,6 +90,8 @@ def test_triggers_fr_call_visit_conference():
     ("Venu pour le compte du conseil, le maire a rencontré le gouverneur.", "rencontré", "occurred"),
     ("La visite que la délégation du conseil régional devait effectuer à Vells pour discuter du port a été "
      "évoquée.", "visite", "negated"),
+    ("La ministre maintient sa visite et sera lundi à Vells, au lendemain d'une étape à Lys.", "visite", "planned"),
+    ("Le ministre a rejoint la salle où sera signé l'accord de pêche.", "signé", "planned"),
 ])
 def test_status_fr_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "fr") == status
@@ -213,6 +215,15 @@ def test_parties_fr_the_institution_that_reports_is_no_party():
     ("Le ministre a parlé à la tribune de l'Assemblée générale.", "à la tribune de", "conference"),
     ("Le président avait réuni autour de lui les chefs d'Etat de la région.", "avait réuni", "conference"),
     ("Sa tournée comprend des visites en Sylvanie et en Freedonie.", "visites", "visit"),
+    ("Le ministre s'est penché avec son homologue sur la crise.", "penché avec", "meet"),
+    ("Il a fait le point avec M. Arnal sur la coopération.", "fait le point avec", "meet"),
+    ("Il a examiné avec Paul Arnal les dossiers en cours.", "examiné avec", "meet"),
+    ("Il a profité de son séjour pour s'entretenir de pêche avec la Chambre de commerce.", "s'entretenir", "meet"),
+    ("Un tête-à-tête avec le président a suivi.", "tête-à-tête", "meet"),
+    ("Il a eu une entrevue avec le président.", "entrevue", "meet"),
+    ("Le ministre avait fait escale en Sylvanie.", "fait escale", "visit"),
+    ("Le ministre Paul Arnal est arrivé mardi au Caire.", "est arrivé mardi au", "visit"),
+    ("Il a quitté Vells pour sa participation aux travaux du conseil régional.", "participation aux", "conference"),
 ])
 def test_triggers_fr_words_of_meetings_audiences_and_calls(sentence, word, etype):
     assert (word, etype) in [(t.text, t.type) for t in find_triggers(sentence, "fr")]
@@ -220,6 +231,14 @@ def test_triggers_fr_words_of_meetings_audiences_and_calls(sentence, word, etype
 
 def test_triggers_fr_a_vu_le_jour_is_no_meeting():
     assert find_triggers("Le projet a vu le jour en 2010.", "fr") == []
+
+
+def test_triggers_fr_a_verb_of_discussing_with_is_a_meeting_only_with_someone():
+    assert find_triggers("Le ministre a évoqué avec satisfaction la reprise des vols.", "fr") == []
+
+
+def test_triggers_fr_an_arrival_is_a_visit_only_to_a_named_place():
+    assert find_triggers("Le ministre est arrivé à la conclusion que le port doit rouvrir.", "fr") == []
 
 
 def test_sports_fr_words_of_sport_are_read():
@@ -306,3 +325,59 @@ def test_dates_fr_a_year_alone_gives_no_year_to_a_month_without_one():
     dates = find_dates(text, "fr", None)
     resolved = years_from_context(dates, lambda year: find_dates(text, "fr", None, year_hint=year))
     assert [d.value for d in resolved] == ["2016", None]
+
+
+def test_mentions_fr_a_name_after_a_title_and_its_states_adjective_is_a_person(ner_doc):
+    from communique.stages.gazetteer import GazetteerEntry
+
+    text = "Lundi, le Premier ministre vellien Karim Dorval-Mas a reçu son homologue.\nMardi la presse en a parlé."
+    doc = ner_doc(text, "fr", [("Premier ministre vellien Karim Dorval-Mas", "MISC")])   # NER ran title and name together
+    ctx = MentionContext(Gazetteer([GazetteerEntry("VL", "state", "demonym", "vellien")]), lambda form: False)
+    out = [(m.form, m.kind, m.title) for m in find_mentions(text, doc, ctx, "fr") if m.kind == "person"]
+    assert ("Karim Dorval-Mas", "person", "Premier ministre") in out
+    text = "Il a reçu son homologue vellien\nMardi, la presse en a parlé."     # never the next line's first word
+    doc = ner_doc(text, "fr", [])
+    assert [m.form for m in find_mentions(text, doc, ctx, "fr") if m.kind == "person" and not m.descriptive] == []
+
+
+def test_titles_fr_two_states_before_a_name_name_no_state_of_the_person(mention_at):
+    text = "Vellie/Lysie : Karim Dorval-Mas et son homologue se sont vus."
+    mentions = [mention_at(text, "Vellie", "state"), mention_at(text, "Lysie", "state"),
+                mention_at(text, "Karim Dorval-Mas", "person")]
+    out = attach_titles(text, mentions, sentence_spans(text))
+    assert [m.title_org for m in out if m.form == "Karim Dorval-Mas"] == [None]
+    text = "Diplomatie vellienne : Karim Dorval-Mas a reçu son homologue."
+    mentions = [mention_at(text, "vellienne", "state"), mention_at(text, "Karim Dorval-Mas", "person")]
+    out = attach_titles(text, mentions, sentence_spans(text))
+    assert [m.title_org for m in out if m.form == "Karim Dorval-Mas"] == [f"{text.index('vellienne')}:{text.index('vellienne') + 9}"]
+
+
+def test_mentions_fr_a_states_people_in_a_portfolio_is_no_state(ner_doc):
+    from communique.stages.gazetteer import GazetteerEntry
+
+    text = ("Le ministre des Affaires étrangères et des Velliens de l'Extérieur, Karim Arnal, a reçu Mme Ana Sol, "
+            "directrice des affaires lysiennes, et le ministre vellien.")
+    doc = ner_doc(text, "fr", [("Karim Arnal", "PER"), ("Ana Sol", "PER")])
+    entries = [GazetteerEntry("VL", "state", "demonym", "Velliens"), GazetteerEntry("VL", "state", "demonym", "vellien"),
+               GazetteerEntry("LY", "state", "demonym", "lysiennes")]
+    ctx = MentionContext(Gazetteer(entries), lambda form: False)
+    assert [m.form for m in find_mentions(text, doc, ctx, "fr") if m.kind == "state"] == ["vellien"]
+
+
+def test_titles_fr_respectivement_gives_each_person_the_state_listed_in_its_rank(mention_at):
+    text = ("Il a reçu tour à tour les ambassadeurs de Vellie et de Lysie auprès de la Freedonie, respectivement "
+            "MM. Karim Arnal et Ana Sol.")
+    mentions = [mention_at(text, "Vellie", "state"), mention_at(text, "Lysie", "state"),
+                mention_at(text, "Freedonie", "state"), mention_at(text, "Karim Arnal", "person"),
+                mention_at(text, "Ana Sol", "person")]
+    out = {m.form: m.title_org for m in attach_titles(text, mentions, sentence_spans(text)) if m.kind == "person"}
+    at = {form: f"{text.index(form)}:{text.index(form) + len(form)}" for form in ("Vellie", "Lysie")}
+    assert out == {"Karim Arnal": at["Vellie"], "Ana Sol": at["Lysie"]}
+
+
+def test_mentions_fr_what_a_body_is_against_is_part_of_its_name(ner_doc):
+    text = "Il prend part à la réunion de la Ligue maritime contre Piraterie à Vells."
+    doc = ner_doc(text, "fr", [("Ligue maritime", "ORG"), ("Piraterie", "ORG"), ("Vells", "LOC")])
+    ctx = MentionContext(Gazetteer([]), lambda form: form == "Vells")
+    assert [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "fr")] == [
+        ("Ligue maritime contre Piraterie", "organization"), ("Vells", "place")]
