@@ -405,3 +405,14 @@ def test_events_parties_the_named_ministers_not_their_states_are_the_parties(tex
 def test_events_parties_a_speaker_or_a_later_clauses_subject_is_no_party(text, lang):
     specs = _TRIO
     assert _events(text, specs, lang) == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text", [
+    "وأعربت الرئاسة السيلفانية في بيان، إثر لقاء جمع توماس مورو بإلسه فانس الاثنين، عن ارتياحها.",
+    "وطغى ملف الطاقة على المحادثات التي جمعت توماس مورو بإلسه فانس في العاصمة.",
+])
+def test_events_parties_a_meeting_noun_that_brought_two_together_names_both(text):
+    # "لقاء جمع X بـY": the meeting of X and Y, not of the subject of the sentence
+    specs = [("org:presidency", "organization", "الرئاسة السيلفانية"), ("person:moro", "person", "توماس مورو"),
+             ("person:vance", "person", "إلسه فانس")]
+    assert _events(text, specs, "ar") == [("meet", ("person:moro", "person:vance"))]

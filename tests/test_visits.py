@@ -288,3 +288,64 @@ def test_visits_a_visit_told_to_a_host_person_gives_way_to_the_visit_to_the_host
     out = visits_beside_meetings(text, [(s2, visit)], frames, [], by_id)
     assert [(f.type, f.parties) for f in out] == [("visit", ["person:vance", "FD"]),
                                                    ("meet", ["person:moro", "person:vance"])]
+
+
+_AR_PEOPLE = [("person:vance", "person", "إلسه فانس", None, "SY"), ("person:moro", "person", "توماس مورو", None, "FD"),
+              ("SY", "state", "سيلفانيا", "SY", None), ("FD", "state", "فريدونيا", "FD", None)]
+
+
+@pytest.mark.parametrize("text", [
+    # the object of "زار" after its subject, without a preposition
+    "زار وزير الخارجية إلسه فانس دولة فريدونيا يوم الاثنين حيث التقى نظيره.",
+    # an arrival verb, its subject, the time set off by commas, then the place arrived in
+    "وصل وزير الخارجية، إلسه فانس، صباح اليوم الثلاثاء، إلى فريدونيا في مهمة رسمية.",
+    "حطّ وزير الخارجية إلسه فانس في فريدونيا مساء أمس لإجراء محادثات.",
+])
+def test_visits_an_arabic_verb_of_visit_or_arrival_its_subject_then_the_place(text):
+    specs = [("person:vance", "person", "إلسه فانس", None, "SY"), ("FD", "state", "دولة فريدونيا" if "دولة" in text
+                                                                   else "فريدونيا", "FD", None)]
+    assert [(f.type, f.status, f.parties) for f in _frames(text, specs, lang="ar")] == \
+        [("visit", "occurred", ["person:vance", "FD"])]
+
+
+def test_visits_a_state_adjective_after_an_arabic_verb_is_the_visitor_s_not_the_host():
+    text = "زار وزير الخارجية السيلفاني إلسه فانس مدينة كبيرة أمس."
+    specs = [("person:vance", "person", "إلسه فانس", None, None), ("SY", "state", "السيلفاني", "SY", None)]
+    assert _frames(text, specs, lang="ar") == []
+
+
+def test_visits_an_arabic_arrival_needs_a_place_a_person_and_no_meeting_of_the_persons_named():
+    # arrival verbs are no visit without the place arrived in, and the persons of the sentence did not meet
+    text = "وصل إلسه فانس إلى اتفاق مع توماس مورو. وتجمع فريدونيا وسيلفانيا علاقات قديمة."
+    assert _events(text, _AR_PEOPLE, "ar") == []
+    # "فيصل" is a name, not "ف" + "يصل"
+    assert [t.type for t in find_triggers("التقى فيصل مورو في فريدونيا", "ar")] == ["meet"]
+    # the arrival of a plane or of a subject that is no person makes no visitor of the person named before
+    text = "استقبل توماس مورو إلسه فانس بعدما حطّت طائرته في فريدونيا."
+    assert not [f for f in _frames(text, [_AR_PEOPLE[1], _AR_PEOPLE[3]], lang="ar")]
+
+
+def test_visits_a_city_arrived_in_counts_for_its_state_by_the_gazetteer():
+    from communique.records import Location
+
+    text = "وصل إلسه فانس إلى بورت ليس أمس، وتستعد فريدونيا لانتخابات."
+    specs = [_AR_PEOPLE[0], _AR_PEOPLE[3], ("place:port-lys", "place", "بورت ليس", None, None)]
+    ents = _entities(text, specs)
+    by_id = {e.id: e for e in ents}
+    actors = [(e.mentions[0], e) for e in ents if e.kind != "place"]
+    places = [(e.mentions[0], e) for e in ents if e.kind in {"place", "state"}]
+    geocode = {"بورت ليس": Location("Port Lys", "FD")}.get
+    args = (text, (0, len(text)), find_triggers(text, "ar"), "ar", actors, places, by_id, None)
+    assert visit_frames(*args) == []        # the place entity carries no country
+    assert [f.parties for f in visit_frames(*args, geocode)] == [["person:vance", "FD"]]
+
+
+def test_visits_an_arabic_place_with_its_preposition_attached_is_the_host():
+    text = "تأتي الزيارة التي أجراها إلسه فانس لفريدونيا في إطار تعزيز العلاقات."
+    specs = [_AR_PEOPLE[0], ("FD", "state", "لفريدونيا", "FD", None)]
+    ents = _entities(text, specs)
+    ents[1].forms.append("فريدونيا")
+    by_id = {e.id: e for e in ents}
+    pairs = [(e.mentions[0], e) for e in ents]
+    got = visit_frames(text, (0, len(text)), find_triggers(text, "ar"), "ar", pairs, pairs[1:], by_id, None)
+    assert [f.parties for f in got] == [["person:vance", "FD"]]

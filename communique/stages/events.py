@@ -24,7 +24,7 @@ from .counterparts import counterparts_listed_after, interlocutors_listed, liste
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
 from .venue import VenueQuery, learned_venue, rule_venue
-from .visits import venue_in_host, visit_frames, visits_beside_meetings
+from .visits import arrival_verb, venue_in_host, visit_frames, visits_beside_meetings
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
@@ -37,7 +37,9 @@ _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|f
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:between|entre)\s|\s+(?:[\w'’-]+\s+){0,2}?بين\s|"
                             # Arabic puts the act's verb and day before it: "مكالمة هاتفية جرت يوم الاثنين بين"
-                            r"\s+(?:(?!مع\s|[وب]?(?:ال|لل)(?:علاقات|تعاون|شراكة))[^\s،,.]+\s+){3,4}?بين\s", re.I)
+                            r"\s+(?:(?!مع\s|[وب]?(?:ال|لل)(?:علاقات|تعاون|شراكة))[^\s،,.]+\s+){3,4}?بين\s|"
+                            # "لقاء جمع X بـY", "المحادثات التي جمعت X بـY": the verb "brought together" names both
+                            r"\s+(?:[^\s،,.]+\s+){0,2}?(?:جمع|جمعت|يجمع|تجمع)\s", re.I)
 # "Before Mr X, Y had met Z", "Comme son prédécesseur X, Y a reçu Z": a person named in an opening
 # comparison is not the subject of the verb after it
 _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|après|comme|à l'instar d[eu']|"
@@ -49,7 +51,9 @@ _OPENING_CLAUSE = re.compile(r"\s*(?:because|since|although|though|while|whereas
 _NOMINAL_COMPLEMENT = re.compile(r"\s+(?:(?:\w+\s+){0,2}?|(?:of|de|du|des|d['’])\s*(?:[\w'’.-]+\s+){1,6}?)"
                                  r"(?:with|avec|between|entre|مع|بين)\b|"
                                  r"\s+(?:at|in|à|au|en)\s+(?:[\w'’.-]+\s+){1,6}?(?:between|entre)\b|"
-                                 r"\s+(?:[^\s،,.]+\s+){0,4}?(?:مع|بين)(?!\w)", re.I)     # "لقاء رفيع المستوى عقد في X بين"
+                                 r"\s+(?:[^\s،,.]+\s+){0,4}?(?:مع|بين)(?!\w)|"     # "لقاء رفيع المستوى عقد في X بين"
+                                 # "لقاء جمع X بـY", "المحادثات التي جمعت X بنظرائه", "اللقاء الذي جمعهما"
+                                 r"\s+(?:[^\s،,.]+\s+){0,2}?(?:جمع|جمعت|يجمع|تجمع)(?:ه|ها|هما|هم)?(?!\w)", re.I)
 #: "Meeting Iraqi Foreign Minister X, Y welcomed ...": a capitalized gerund opens the sentence as a verb would
 _OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
 #: a determiner right before a trigger that is a verb or a noun ("cette rencontre") makes it the noun
@@ -111,6 +115,8 @@ class _Story:
     last_subject: str | None = None
     #: (sentence span, trigger) of each visit that happened and made no visit frame (stages.visits)
     visits_told: list[tuple[tuple[int, int], Trigger]] = field(default_factory=list)
+    #: the gazetteer's place for a name (a city's country: "وصل إلى كوالالمبور" is a visit to its state)
+    geocode: Callable[[str], Location | None] | None = None
 
     @classmethod
     def of(cls, doc: Document, entities: list[Entity]) -> _Story:
@@ -129,6 +135,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     """The rule path: each sentence's triggers and parties give frames, lists of counterparts give one frame
     each, frames told twice are merged, then date, venue and confidence."""
     story = _Story.of(doc, entities)
+    story.geocode = ctx.geocode
     for span in sents:
         _read_sentence(story, span)
     text, lang, ent_by_id = doc.text, doc.lang or "en", story.ent_by_id
@@ -166,7 +173,7 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     named = named_counterparts(text, in_sent, story.ent_by_id)
     parties = sentence_parties(text, named, story.ent_by_id)
     visits = visit_frames(text, span, triggers, lang, parties, story.place_mentions, story.ent_by_id,
-                          story.last_subject)
+                          story.last_subject, story.geocode)
     story.frames += visits
     story.visits_told += [(span, t) for t in triggers if t.type == "visit" and not any(v.trigger == t for v in visits)
                           and status_of(sentence, t.start - s_start, lang) == "occurred"]
@@ -285,6 +292,8 @@ def _add_frames(story: _Story, span: tuple[int, int], trig: Trigger, status: str
     """One frame per group of parties of a trigger; `groups` is narrowed in place as the visit rules say."""
     text, ent_by_id = story.doc.text, story.ent_by_id
     etype = trig.type
+    if arrival_verb(trig):
+        return      # "وصل X إلى Y": the visit of visit_frames, if any, and no meeting of the persons named
     if any(v.trigger == trig for v in visits):
         # the visit is the visitor's and the host state's (visit_frames); a person met on it: a meeting
         etype = "meet"

@@ -18,10 +18,11 @@ from collections.abc import Callable
 from ..records import Entity, Location, Mention
 from ..textnorm import is_arabic
 from .frames import Frame
+from .titles import TITLE_RE
 from .triggers import Trigger, status_of
 from .venue import LOCATIVE, written_as_setting
 
-__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings"]
+__all__ = ["arrival_verb", "visit_frames", "venue_in_host", "visits_beside_meetings"]
 
 #: "landed in", "arrived in", "se trouve à": the place after them is where the visitor is
 _ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|atterri|arrivée?s?|"
@@ -60,20 +61,33 @@ _HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|
 #: a tour that takes its traveller somewhere: "جولة ... شملت قبرص", "جولة حملته إلى ليبيا" (Arabic)
 _TOUR_STOPS = re.compile(r"(?:^|\s)(?:شمل(?:ت)?|تشمل|ستشمل|حملت(?:ه|ها)|قادت(?:ه|ها)|تقود(?:ه|ها))[ \t]+(?:(?:إلى|الى)[ \t]+)?$")
 _WINDOW = 120      # characters between the trigger and the place it is about
+#: an Arabic verb of visit or arrival opens its clause and its subject follows it: "زار الأمين العام X دولة قطر",
+#: "وصل وزير الخارجية X، صباح اليوم، إلى كوالالمبور", "حلّ رئيس المجلس X بمصر في زيارة رسمية"
+_AR_VISIT_VERB = re.compile(r"(?:[وف])?(?:زار|زارت|زاروا|يزور|تزور)")
+_AR_ARRIVAL_VERB = re.compile(r"و?(?:وصل|وصلت|يصل|تصل|حطّ|حطّت|حطت|حلّ|حلّت)")     # not "ف": "فيصل" is a name
+#: how far an Arabic verb's place may stand after it: its subject (a name and a long title) comes between
+_AR_VERB_WINDOW = 200
+#: a one-word adjective of a state ("المصري", "السعودية") after a title is the visitor's, not the place visited
+_AR_NISBA = re.compile(r"[وب]?ال\S+(?:ي|ية|يّ|يّة)")
+_CLAUSE_BREAK = re.compile(r"[.،,؛:!?؟]")
+_SENTENCE_BREAK = re.compile(r"[.؛:!?؟]")
 #: words between an Arabic name and a relative pronoun that is still the name's ("X، المبعوث الخاص للأمين العام، الذي")
 _AR_APPOSITION_WORDS = 5
 
 
 def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang: str,
                  in_sent: list[tuple[Mention, Entity]], places: list[tuple[Mention, Entity]],
-                 ent_by_id: dict[str, Entity], last_subject: str | None) -> list[Frame]:
-    """One visit frame per visit trigger of the sentence whose visitor and host state are both found."""
+                 ent_by_id: dict[str, Entity], last_subject: str | None,
+                 geocode: Callable[[str], Location | None] | None = None) -> list[Frame]:
+    """One visit frame per visit trigger of the sentence whose visitor and host state are both found (a city
+    counts for its state by its entity's country, else by the gazetteer's, with `geocode`)."""
     frames: list[Frame] = []
     for trig in (t for t in triggers if t.type == "visit"):
-        found = _host_state(text, span, trig, places, ent_by_id)
+        found = _host_state(text, span, trig, places, ent_by_id, geocode)
         if found is None:
             continue
-        visitor = _visitor(text, span, trig, in_sent, last_subject, found[0], ent_by_id)
+        visitor = _verb_subject(trig, in_sent, found, ent_by_id) if arrival_verb(trig) else \
+            _verb_subject(trig, in_sent, found, ent_by_id) or _visitor(text, span, trig, in_sent, last_subject, found[0], ent_by_id)
         for host in _listed_hosts(text, span, found, places, ent_by_id) if visitor else []:
             if any(f.parties == [visitor, host.id] for f in frames) or _at_home(ent_by_id[visitor], host, ent_by_id):
                 continue        # "landed in X for a visit": one visit
@@ -81,6 +95,21 @@ def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang
             roles = {visitor: (ent_by_id[visitor].titles or [None])[0], host.id: None}
             frames.append(Frame("visit", status, [visitor, host.id], roles, [span], trig, host=host.id))
     return frames
+
+
+def arrival_verb(trig: Trigger) -> bool:
+    """An Arabic verb of arrival ("وصل", "حطّ", "حلّ"): a visit only with the place arrived in (`visit_frames`)."""
+    return bool(_AR_ARRIVAL_VERB.fullmatch(trig.text))
+
+
+def _verb_subject(trig: Trigger, in_sent: list[tuple[Mention, Entity]], found: tuple[Entity, Mention],
+                  ent_by_id: dict[str, Entity]) -> str | None:
+    """The subject of an Arabic verb of visit or arrival: the first person between the verb and the place."""
+    if not (_AR_VISIT_VERB.fullmatch(trig.text) or _AR_ARRIVAL_VERB.fullmatch(trig.text)):
+        return None
+    host, place = found
+    return next((e.id for m, e in in_sent if e.kind == "person" and trig.end <= m.start < place.start
+                 and not TITLE_RE.fullmatch(m.form) and not _at_home(e, host, ent_by_id)), None)
 
 
 def _listed_hosts(text: str, span: tuple[int, int], found: tuple[Entity, Mention], places: list[tuple[Mention, Entity]],
@@ -102,7 +131,8 @@ def _listed_hosts(text: str, span: tuple[int, int], found: tuple[Entity, Mention
 
 
 def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tuple[Mention, Entity]],
-                ent_by_id: dict[str, Entity]) -> tuple[Entity, Mention] | None:
+                ent_by_id: dict[str, Entity],
+                geocode: Callable[[str], Location | None] | None = None) -> tuple[Entity, Mention] | None:
     """The state visited (and its mention): a state or city of the sentence after a locative or arrival word near the trigger."""
     states_by_country = {e.country: e for e in ent_by_id.values() if e.kind == "state" and e.country}
     best: tuple[int, Entity, Mention] | None = None
@@ -117,18 +147,46 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
             continue
         before = text[max(span[0], m.start - 40): m.start]
         opening = m.start < trig.start and bool(_OPENING_ARRIVAL.match(text, span[0], m.start))
-        if abs(m.start - trig.start) > _WINDOW and not opening:
+        verb_object = _ar_verb_place(text, trig, m)
+        if abs(m.start - trig.start) > _WINDOW and not opening and verb_object is None:
             continue        # far from the trigger: only the place of an opening "Arrivé au Caire, en Égypte, ..."
-        if not (opening or _ARRIVAL.search(before) or (m.start >= trig.end and (LOCATIVE.search(before[-25:])
-                                                                                or _TOUR_STOPS.search(before)))):
+        if verb_object is False or not (opening or verb_object or _ARRIVAL.search(before) or (
+                m.start >= trig.end and (LOCATIVE.search(before[-25:]) or _TOUR_STOPS.search(before)
+                                         or _with_proclitic(m, e)))):
             continue        # before the trigger, only a place one arrives in: "landed in X ... for a visit"
-        state = e if e.kind == "state" else states_by_country.get(e.country)
+        state = e if e.kind == "state" else states_by_country.get(e.country or _gazetteer_country(e, geocode))
         if state is None:
             continue
         distance = abs(m.start - trig.start)
         if best is None or distance < best[0]:
             best = (distance, state, m)
     return (best[1], best[2]) if best else None
+
+
+def _with_proclitic(m: Mention, e: Entity) -> bool:
+    """An Arabic place written with its preposition attached: "للأردن", "بالرباط", "لمصر" (a visit to it, in it)."""
+    return m.form.startswith(("لل", "بال")) or (m.form[:1] in "بل" and any(f == m.form[1:] for f in e.forms))
+
+
+def _gazetteer_country(place: Entity, geocode: Callable[[str], Location | None] | None) -> str:
+    """The country of a place entity the gazetteer knows ("" without one)."""
+    loc = geocode(place.name) if geocode is not None and place.kind == "place" else None
+    return (loc.country or "") if loc is not None else ""
+
+
+def _ar_verb_place(text: str, trig: Trigger, m: Mention) -> bool | None:
+    """For an Arabic verb of visit or arrival and a place after it in its clause: True when the place is where
+    the verb takes its subject (the object of "زار", a place after "إلى", "في" or "ب" for an arrival verb), False
+    when it cannot be (a state's adjective, a place of another clause), None for any other trigger or place."""
+    visit_verb, arrival_verb = _AR_VISIT_VERB.fullmatch(trig.text), _AR_ARRIVAL_VERB.fullmatch(trig.text)
+    if not (visit_verb or arrival_verb) or m.start < trig.end or m.start - trig.end > _AR_VERB_WINDOW:
+        return None
+    gap = text[trig.end: m.start]
+    if _SENTENCE_BREAK.search(gap) or (" " not in m.form and _AR_NISBA.fullmatch(m.form)):
+        return False
+    if arrival_verb:        # the subject's title and the time may be set off by commas: "، صباح اليوم،"
+        return bool(LOCATIVE.search(text[max(trig.end, m.start - 25): m.start]))
+    return not _CLAUSE_BREAK.search(gap)
 
 
 #: "la capitale algérienne", "la capitale de la Malaisie", "the capital of Qatar", "the Qatari capital"
