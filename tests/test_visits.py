@@ -340,12 +340,52 @@ def test_visits_a_city_arrived_in_counts_for_its_state_by_the_gazetteer():
     assert [f.parties for f in visit_frames(*args, geocode)] == [["person:vance", "FD"]]
 
 
-def test_visits_an_arabic_place_with_its_preposition_attached_is_the_host():
-    text = "تأتي الزيارة التي أجراها إلسه فانس لفريدونيا في إطار تعزيز العلاقات."
-    specs = [_AR_PEOPLE[0], ("FD", "state", "لفريدونيا", "FD", None)]
-    ents = _entities(text, specs)
-    ents[1].forms.append("فريدونيا")
+def _visits_to_with_preposition(text: str, persons: list) -> list[list[str]]:
+    """Visit frames of `text` whose state is written "لفريدونيا" (its bare form also among its forms)."""
+    ents = _entities(text, persons + [("FD", "state", "لفريدونيا", "FD", None)])
+    ents[-1].forms.append("فريدونيا")
     by_id = {e.id: e for e in ents}
     pairs = [(e.mentions[0], e) for e in ents]
-    got = visit_frames(text, (0, len(text)), find_triggers(text, "ar"), "ar", pairs, pairs[1:], by_id, None)
-    assert [f.parties for f in got] == [["person:vance", "FD"]]
+    return [f.parties for f in visit_frames(text, (0, len(text)), find_triggers(text, "ar"), "ar", pairs, pairs[-1:],
+                                             by_id, None)]
+
+
+def test_visits_an_arabic_place_with_its_preposition_attached_is_the_host():
+    text = "تأتي الزيارة التي أجراها إلسه فانس لفريدونيا في إطار تعزيز العلاقات."
+    assert _visits_to_with_preposition(text, [_AR_PEOPLE[0]]) == [["person:vance", "FD"]]
+
+
+def test_visits_the_name_an_arabic_visit_noun_is_construct_to_makes_the_visit():
+    # "زيارة X لـY": X visits, not the spokesperson who reports it
+    text = "وكان المتحدث توماس مورو قد صرح بأن زيارة إلسه فانس لفريدونيا تشمل بحث ملفات التعاون."
+    assert _visits_to_with_preposition(text, [_AR_PEOPLE[1], _AR_PEOPLE[0]]) == [["person:vance", "FD"]]
+
+
+def test_visits_this_visit_in_arabic_tells_the_visit_already_told():
+    text = ("سيؤدي إلسه فانس زيارة إلى فريدونيا قريبا. وأجرى إلسه فانس وتوماس مورو تقييما للملفات المنتظر أن تشكل "
+            "مضمون هذه الزيارة.")
+    assert _events(text, _AR_PEOPLE, "ar") == []
+
+
+def test_visits_persons_after_another_event_of_the_visit_sentence_are_not_met_on_the_visit():
+    text = ("وتأتي زيارة إلسه فانس إلى فريدونيا في أعقاب مكالمة هاتفية جرت يوم الاثنين بين توماس مورو "
+            "ونظيره آنا بيرغ. وتجمع فريدونيا وسيلفانيا علاقات قديمة.")
+    specs = _AR_PEOPLE + [("person:berg", "person", "آنا بيرغ", None, "SY")]
+    got = _events(text, specs, "ar")
+    assert ("visit", ("person:vance", "FD")) in got and not [e for e in got if e[0] == "meet"]
+
+
+def test_visits_a_spokesperson_is_not_the_subject_a_later_visit_falls_to():
+    from communique.records import Document
+    text = ("قال المتحدث توماس مورو إن الرئيس إلسه فانس سيتوجه السبت إلى فريدونيا في زيارة عمل. "
+            "وسبق أن زار فريدونيا في فبراير الماضي.")
+    ents = [Entity(i, k, f, [f], [Mention(m.start(), m.end(), f, k, 0) for m in re.finditer(f, text)],  # type: ignore[arg-type]
+                   affiliation=a, country=c, titles=t) for i, k, f, c, a, t in [
+        ("person:moro", "person", "توماس مورو", None, None, ["المتحدث"]),
+        ("person:vance", "person", "إلسه فانس", None, "SY", ["الرئيس"]),
+        ("FD", "state", "فريدونيا", "FD", None, []), ("SY", "state", "سيلفانيا", "SY", None, [])]]
+    doc = Document(id="sha256:v", source="v.txt", text=text, lang="ar")
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    cut = text.index("وسبق")
+    events = extract_events(doc, ents, [(0, cut - 1), (cut, len(text))], [], ctx)
+    assert not [e for e in events if e.status == "occurred" and any(p.entity == "person:moro" for p in e.parties)]

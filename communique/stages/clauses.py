@@ -29,8 +29,8 @@ _REPORTED_THAT = re.compile(r"\b(?:said|says|stated|announced|indicated|reported
 #: possessive article and no destination after it refers to the visit the story tells; a state in its
 #: sentence is not the host
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|la|cette|ces|sa|ses|leur|leurs)\s+"
-                              r"(?:[\w-]+\s+)?$", re.I)
-_DESTINATION_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:to|in|à|au|aux|en|dans)\s", re.I)
+                              r"(?:[\w-]+\s+)?$|(?<!\w)(?:هذه|تلك)\s+$", re.I)      # "هذه الزيارة": this visit
+_DESTINATION_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:to|in|à|au|aux|en|dans|إلى|الى|في)\s", re.I)
 _ALSO_VERB = re.compile(r"(?:كما|ثم)\s+$")
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
 from .decide import LinearModel
 from .event_dates import event_date
-from .occurrence import decide_events, score_pairs
+from .occurrence import decide_events, score_pairs, speaks_for_others
 from .frames import Frame, corefer_frames
 from .frame_merging import (absorb_state_frames, attendees_join, merge_frames, met_at_the_signing,
                             one_signing_of_many, signed_at_the_meeting, with_companions, without_attendance, without_headline_echoes)
@@ -185,10 +185,12 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
         _add_frames(story, span, trig, status_of(sentence, trig.start - s_start, lang), groups, visits)
         if groups and groups[0]:
             persons = [p for p in groups[0] if story.ent_by_id[p].kind == "person"]
-            story.last_subject = ids_before[0] if ids_before else (persons[0] if persons else story.last_subject)
+            makers = [p for p in ids_before or persons if not speaks_for_others(story.ent_by_id[p].titles)]
+            story.last_subject = makers[0] if makers else story.last_subject
     story.frames[told_before:] = without_attendance(story.frames[told_before:], story.ent_by_id)
-    if parties and parties[0][1].kind == "person" and parties[0][0].start < triggers[0].start:
-        story.last_subject = parties[0][1].id
+    if parties and parties[0][1].kind == "person" and parties[0][0].start < triggers[0].start \
+            and not speaks_for_others(parties[0][1].titles):
+        story.last_subject = parties[0][1].id     # not a spokesperson: "قال المتحدث X إن الرئيس Y سيتوجه"
 
 
 def _note_conveners(story: _Story, span: tuple[int, int]) -> None:
@@ -235,7 +237,9 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     if reported is not None and any(p[0].start >= reported for p in before):
         before = [p for p in before if p[0].start >= reported]  # "X a indiqué que Y a reçu Z": Y, not X
     cut = _AFTER_CLAUSE_END.search(text, trig.end, s_end)
-    end = min(cut.start() if cut else s_end, next_clause_verb(text, triggers, trig, lang))
+    end = min([cut.start() if cut else s_end, next_clause_verb(text, triggers, trig, lang)]
+              # "زيارة X إلى Y في أعقاب مكالمة بين A وB": who comes after another event's trigger is its party
+              + [t.start for t in triggers if trig.type == "visit" and t.type != "visit" and t.start > trig.end])
     after = [p for p in parties if trig.start < p[0].start < end]  # also inside: "talked to X by phone";
     # not past a new clause with a subject of its own (", and Y was ...", "كما اجتمع بـC")
     after = before_relative_clause(text, s_start, after)

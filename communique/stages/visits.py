@@ -70,6 +70,7 @@ _AR_VERB_WINDOW = 200
 #: a one-word adjective of a state ("المصري", "السعودية") after a title is the visitor's, not the place visited
 _AR_NISBA = re.compile(r"[وب]?ال\S+(?:ي|ية|يّ|يّة)")
 _CLAUSE_BREAK = re.compile(r"[.،,؛:!?؟]")
+_AR_DEFINITE = re.compile(r"[وب]?ال")
 _SENTENCE_BREAK = re.compile(r"[.؛:!?؟]")
 #: words between an Arabic name and a relative pronoun that is still the name's ("X، المبعوث الخاص للأمين العام، الذي")
 _AR_APPOSITION_WORDS = 5
@@ -218,6 +219,10 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
     paid = _AR_PAID_AFTER.match(text, trig.end, span[1])
     if maker is None and paid:     # "زيارة أداها وزير خارجية البلد X": the person after the verb
         maker = next((e.id for m, e in persons if m.start >= paid.end()), None)
+    if maker is None and is_arabic(trig.text) and not _AR_DEFINITE.match(trig.text):
+        # "زيارة الكاظمي للرياض", "بزيارة الرئيس X لمصر": the name the visit noun is construct to makes it
+        maker = next((e.id for m, e in persons if m.start >= trig.end and _VISITOR_RIGHT_AFTER.fullmatch(text, trig.end, m.start)
+                      and not _TO_WHOM.search(text, trig.end, m.start)), None)
     if maker is not None:
         return maker
     before = [(m, e.id) for m, e in persons if m.end <= trig.start]

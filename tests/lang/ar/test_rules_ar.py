@@ -73,6 +73,8 @@ def test_triggers_ar_call_and_visit():
     ("التقى الوزير المقرر الخاص للأمم المتحدة في جنيف", "التقى", "occurred"),
     ("استقبل المحافظ المبعوث بدعوة من الحكومة وبحثا التعاون", "استقبل", "occurred"),
     ("استقبل المحافظ اليوم المبعوث الخاص وبحثا معه التحضير للقمة الإقليمية التي ستعقد في العاصمة", "استقبل", "occurred"),
+    # the future prefix on a verb of making a visit: "سيؤدي زيارة", "ستؤديها"
+    ("وأشار المصدر إلى أن الوزير سيؤدي زيارة رسمية إلى الجزيرة", "زيارة", "planned"),
 ])
 def test_status_ar_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "ar") == status
@@ -168,3 +170,15 @@ def test_names_ar_touching_person_spans_are_one_name():
     first, second = (4, 4 + len("سليم بن")), (text.index("حمد"), text.index("حمد") + len("حمد الحداد"))
     merged = (first[0], second[1])
     assert merge_adjacent_arabic_persons(text, [first, second]) == {first: merged, second: merged}
+
+
+@pytest.mark.parametrize("sentence, sport", [
+    ("زار خمسة من لاعبي النادي مستشفى الأطفال أمس", True),
+    ("واستقبل الوزير المنتخب الوطني لكرة اليد", True),
+    ("استقبل الرئيس المنتخب نظيره في القصر", False),       # the president-elect
+    ("وتولى الرئيس الرئاسة الدورية للمجموعة", False),
+])
+def test_sport_ar_words_of_sport(sentence, sport):
+    from communique.stages.triggers import reads_as_sport
+
+    assert reads_as_sport(sentence, "ar") is sport
