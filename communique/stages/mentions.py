@@ -127,6 +127,7 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens}, lang)
     if lang == "ar":
         _arabic_headed_names(text, ctx, spans)
+        _arabic_outlets(text, spans)
         _arabic_persons_after_titles(text, sdoc, spans)
     else:
         _news_agencies(text, spans)
@@ -326,6 +327,22 @@ def _arabic_headed_names(text: str, ctx: MentionContext, spans: Spans) -> None:
         for key in inside:      # the NER's shorter names, a state's adjective ("السعودية")
             spans.pop(key)
         _add(text, spans, start, end, kind)
+
+
+#: "فلان نيوز", "بفلان بوست": a news outlet's word and the suffix of its name (lang/ar/outlet_suffixes.txt)
+_AR_OUTLET = re.compile(r"(?<![\w])[^\s،,.:;؛()\"“”«»\-–]+[ \t]+(?:" + "|".join(
+    re.escape(w) for w in entries("ar", "outlet_suffixes.txt")) + r")(?![\w])")
+
+
+def _arabic_outlets(text: str, spans: Spans) -> None:
+    """Arabic names of news outlets by the word that ends them; they replace shorter names found inside."""
+    for m in _AR_OUTLET.finditer(text):
+        inside = [k for k in spans if overlaps(k, m.span())]
+        if any(s < m.start() or e > m.end() for s, e in inside):
+            continue
+        for key in inside:
+            spans.pop(key)
+        _add(text, spans, m.start(), m.end(), "organization")
 
 
 def _named_after_a_title(text: str, start: int, form: str, verb_starts: set[int]) -> bool:

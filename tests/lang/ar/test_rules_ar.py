@@ -182,3 +182,12 @@ def test_sport_ar_words_of_sport(sentence, sport):
     from communique.stages.triggers import reads_as_sport
 
     assert reads_as_sport(sentence, "ar") is sport
+
+
+def test_mentions_ar_news_outlet_by_the_suffix_of_its_name(ner_doc):
+    # "فلان نيوز": the word and the suffix are one organization, replacing what the NER read inside it
+    text = "وقال مصدر لموقع سرمد نيوز إن الوفد وصل، وفق ما نقلته قناة بلاد ديجيتال."
+    doc = ner_doc(text, "ar", [("سرمد", "PER")])
+    ctx = MentionContext(Gazetteer([]), lambda form: False)
+    assert [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "ar")] == [
+        ("سرمد نيوز", "organization"), ("بلاد ديجيتال", "organization")]
