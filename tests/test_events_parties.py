@@ -416,3 +416,10 @@ def test_events_parties_a_meeting_noun_that_brought_two_together_names_both(text
     specs = [("org:presidency", "organization", "الرئاسة السيلفانية"), ("person:moro", "person", "توماس مورو"),
              ("person:vance", "person", "إلسه فانس")]
     assert _events(text, specs, "ar") == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_an_arabic_conference_noun_with_its_article_has_its_convener():
+    # "الاجتماع الوزاري ... الذي عقد في مقر المنظمة": the body that convenes it is a party of the participation
+    text = "شارك إلسه فانس، اليوم، في أعمال الاجتماع الوزاري المخصص للأوضاع في المنطقة، الذي عقد في مقر رابطة الجزر."
+    specs = [("person:vance", "person", "إلسه فانس"), ("org:league", "organization", "رابطة الجزر")]
+    assert _events(text, specs, "ar") == [("conference", ("org:league", "person:vance"))]

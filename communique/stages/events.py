@@ -34,6 +34,8 @@ _CONTINUES = re.compile(r"\b(?:the two sides|both sides|the two parties|les deux
                         r"الطرفان|الجانبان|خلال اللقاء|أثناء اللقاء|خلال الاتصال", re.I)
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
+#: a conference noun that convenes (stages' conveners): also with the Arabic article and proclitics ("الاجتماع الوزاري")
+_CONVENED_NOUN = re.compile(_CONFERENCE_NOUN.pattern + r"|(?<!\w)[وفبل]?(?:ال|لل)(?:مؤتمر|اجتماع|قمة|منتدى|دورة)(?!\w)", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:between|entre)\s|\s+(?:[\w'’-]+\s+){0,2}?بين\s|"
                             # Arabic puts the act's verb and day before it: "مكالمة هاتفية جرت يوم الاثنين بين"
@@ -198,7 +200,7 @@ def _note_conveners(story: _Story, span: tuple[int, int]) -> None:
     conference noun convenes it (a conference told later without an organization takes it)."""
     text = story.doc.text
     s_start, s_end = span
-    for cm in _CONFERENCE_NOUN.finditer(text[s_start:s_end]):
+    for cm in _CONVENED_NOUN.finditer(text[s_start:s_end]):
         pos = s_start + cm.start()
         near = [(e.id.startswith("org:"), abs(m.start - pos), e.id) for m, e in story.actor_mentions
                 if e.kind == "organization" and s_start <= m.start < s_end and -60 < m.start - pos < 100
