@@ -423,3 +423,11 @@ def test_events_parties_an_arabic_conference_noun_with_its_article_has_its_conve
     text = "شارك إلسه فانس، اليوم، في أعمال الاجتماع الوزاري المخصص للأوضاع في المنطقة، الذي عقد في مقر رابطة الجزر."
     specs = [("person:vance", "person", "إلسه فانس"), ("org:league", "organization", "رابطة الجزر")]
     assert _events(text, specs, "ar") == [("conference", ("org:league", "person:vance"))]
+
+
+def test_events_parties_a_reporter_before_an_arabic_reported_clause_is_no_party():
+    # "صرح X بأن زيارة Y ... تشمل بحث": X reports what Y does
+    text = "وكان المتحدث توماس مورو قد صرح أمس بأن زيارة إلسه فانس إلى سيلفانيا تشمل بحث ملفات التعاون مع آنا سوريل."
+    specs = [("person:moro", "person", "توماس مورو"), ("person:vance", "person", "إلسه فانس"),
+             ("SY", "state", "سيلفانيا"), ("person:sorel", "person", "آنا سوريل")]
+    assert not [e for e in _events(text, specs, "ar") if "person:moro" in e[1]]

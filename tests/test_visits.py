@@ -389,3 +389,18 @@ def test_visits_a_spokesperson_is_not_the_subject_a_later_visit_falls_to():
     cut = text.index("وسبق")
     events = extract_events(doc, ents, [(0, cut - 1), (cut, len(text))], [], ctx)
     assert not [e for e in events if e.status == "occurred" and any(p.entity == "person:moro" for p in e.parties)]
+
+
+def test_visits_an_arabic_visit_noun_with_its_article_and_no_place_is_the_visit_told():
+    # "الغرض من الزيارة": the visit the story tells, not one of the spokesperson who speaks of it
+    text = ("ناقش توماس مورو وإلسه فانس سبل التعاون. ولم يكشف المتحدث باسم الرئاسة، السفيرة آنا بيرغ، عن أي تفاصيل "
+            "تتعلق بالغرض من الزيارة، التي جاءت بعد أشهر من تولي إلسه فانس رئاسة المجلس.")
+    specs = _AR_PEOPLE + [("person:berg", "person", "آنا بيرغ", None, "FD")]
+    assert not [e for e in _events(text, specs, "ar") if "person:berg" in e[1]]
+
+
+def test_visits_an_arabic_arrival_without_its_place_tells_no_visit_beside_a_meeting():
+    # "حطّت طائرته": the plane's arrival, whose subject is no person of the meeting
+    text = ("ذكرت وسائل إعلام أن الموفد إلسه فانس بلغ القصر حيث يلتقي توماس مورو، بعدما حطّت طائرته فجر اليوم "
+            "في المطار الدولي. وتجمع فريدونيا وسيلفانيا علاقات قديمة.")
+    assert not [e for e in _events(text, _AR_PEOPLE, "ar") if e[0] == "visit"]

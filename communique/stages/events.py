@@ -178,7 +178,7 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
                           story.last_subject, story.geocode)
     story.frames += visits
     story.visits_told += [(span, t) for t in triggers if t.type == "visit" and not any(v.trigger == t for v in visits)
-                          and status_of(sentence, t.start - s_start, lang) == "occurred"]
+                          and status_of(sentence, t.start - s_start, lang) == "occurred" and not arrival_verb(t)]
     opening = _OPENING_PHRASE.match(text, s_start, s_end)
     told_before = len(story.frames)
     for trig in _useful_triggers(triggers, text, s_start, s_end):
