@@ -369,8 +369,8 @@ def _arabic_places(text: str, tokens: list[tuple[int, int]], ctx: MentionContext
     city_start: dict[str, int | None] = {}       # word -> where its city name starts in it (None: no city)
     for s_tok, e_tok in tokens:
         word = text[s_tok:e_tok]
-        if len(word) < 4 or any(taken[s_tok:e_tok]) or not is_arabic(word):
-            continue
+        if len(word) < 4 or any(taken[s_tok:e_tok]) or not is_arabic(word) or TITLE_RE.fullmatch(word):
+            continue        # a title is no clitic and a city: "وكيل" is an under-secretary, not "و" + Kiel
         if word not in city_start:
             s2, _ = strip_arabic_clitic(word, 0, len(word), ctx.is_known)
             place = ctx.place_lookup(word[s2:])

@@ -191,3 +191,14 @@ def test_mentions_ar_news_outlet_by_the_suffix_of_its_name(ner_doc):
     ctx = MentionContext(Gazetteer([]), lambda form: False)
     assert [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "ar")] == [
         ("سرمد نيوز", "organization"), ("بلاد ديجيتال", "organization")]
+
+
+def test_mentions_ar_a_title_is_no_clitic_and_city_and_a_latin_word_of_the_page_no_place(ner_doc):
+    from types import SimpleNamespace
+
+    # "وكيل" is an under-secretary, not "و" + a city "كيل"; "GMT" of the page's clock is no place
+    text = "آخر تحديث GMT 14:19\nوكان من بين الحاضرين وكيل الوزارة سليم الحداد ومستشار الوزير."
+    doc = ner_doc(text, "ar", [("GMT", "LOC"), ("سليم الحداد", "PER")])
+    city = SimpleNamespace(kind="city", population=250_000)
+    ctx = MentionContext(Gazetteer([]), lambda form: form == "كيل", place_lookup=lambda word: city if word == "كيل" else None)
+    assert [m.form for m in find_mentions(text, doc, ctx, "ar") if m.kind == "place"] == []
