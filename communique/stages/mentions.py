@@ -54,6 +54,9 @@ _REGIONS = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in s
                                                                                    key=len, reverse=True)
                                                           if re.search(r"[\s-]", r)) + r")(?![\w-])")
             for lang in ("en", "fr")}
+#: every Arabic region, behind a proclitic too ("والصحراء", "بمنطقة الساحل"), the longest first
+_AR_REGIONS = re.compile(r"(?<!\w)(?:[وفبل]|وب|ول)?(" + "|".join(
+    re.escape(r) for r in sorted(entries("ar", "regions.txt"), key=len, reverse=True)) + r")(?!\w)")
 _LINE_INITIAL_WORD = re.compile(r"[\s•*·–-]*(?P<word>[^\W\d_][\w'’-]*) ")
 _CLITICS = "".join(entries("ar", "clitics.txt"))
 
@@ -128,6 +131,7 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     if lang == "ar":
         _arabic_headed_names(text, ctx, spans)
         _arabic_outlets(text, spans)
+        _arabic_regions(text, spans)
         _arabic_persons_after_titles(text, sdoc, spans)
     else:
         _news_agencies(text, spans)
@@ -337,12 +341,26 @@ _AR_OUTLET = re.compile(r"(?<![\w])[^\s،,.:;؛()\"“”«»\-–]+[ \t]+(?:" +
 def _arabic_outlets(text: str, spans: Spans) -> None:
     """Arabic names of news outlets by the word that ends them; they replace shorter names found inside."""
     for m in _AR_OUTLET.finditer(text):
-        inside = [k for k in spans if overlaps(k, m.span())]
-        if any(s < m.start() or e > m.end() for s, e in inside):
+        _replace_inside(text, spans, m.start(), m.end(), "organization")
+
+
+def _arabic_regions(text: str, spans: Spans) -> None:
+    """Arabic regions ("الساحل", "الصحراء", "بحيرة تشاد"): places the NER leaves out or reads as the state in
+    them; not the region of a group of its states ("دول الساحل", "دول الخليج": a body's or a group's name)."""
+    for m in _AR_REGIONS.finditer(text):
+        if re.search(r"(?<!\w)دول\s+$", text[max(0, m.start() - 5): m.start()]):
             continue
-        for key in inside:
-            spans.pop(key)
-        _add(text, spans, m.start(), m.end(), "organization")
+        _replace_inside(text, spans, m.start(1), m.end(1), "place")
+
+
+def _replace_inside(text: str, spans: Spans, start: int, end: int, kind: str) -> None:
+    """Add a span that replaces the shorter ones inside it, unless a longer one holds it."""
+    inside = [k for k in spans if overlaps(k, (start, end))]
+    if any(s < start or e > end for s, e in inside):
+        return
+    for key in inside:
+        spans.pop(key)
+    _add(text, spans, start, end, kind)
 
 
 def _named_after_a_title(text: str, start: int, form: str, verb_starts: set[int]) -> bool:

@@ -202,3 +202,13 @@ def test_mentions_ar_a_title_is_no_clitic_and_city_and_a_latin_word_of_the_page_
     city = SimpleNamespace(kind="city", population=250_000)
     ctx = MentionContext(Gazetteer([]), lambda form: form == "كيل", place_lookup=lambda word: city if word == "كيل" else None)
     assert [m.form for m in find_mentions(text, doc, ctx, "ar") if m.kind == "place"] == []
+
+
+def test_mentions_ar_regions_behind_a_proclitic_and_over_the_state_in_them(ner_doc):
+    # "والساحل", "بحيرة زمرستان": a region (lang/ar/regions.txt); "دول الساحل" names a group of states, not it
+    text = "وبحث الوزيران الأوضاع في الساحل والصحراء وحول بحيرة تشاد، بحضور ممثلي دول الساحل."
+    doc = ner_doc(text, "ar", [])
+    gazetteer = Gazetteer([GazetteerEntry("TD", "state", "name", "تشاد")])
+    ctx = MentionContext(gazetteer, lambda form: False)
+    assert [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "ar")] == [
+        ("الساحل", "place"), ("الصحراء", "place"), ("بحيرة تشاد", "place")]
