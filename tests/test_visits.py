@@ -404,3 +404,22 @@ def test_visits_an_arabic_arrival_without_its_place_tells_no_visit_beside_a_meet
     text = ("ذكرت وسائل إعلام أن الموفد إلسه فانس بلغ القصر حيث يلتقي توماس مورو، بعدما حطّت طائرته فجر اليوم "
             "في المطار الدولي. وتجمع فريدونيا وسيلفانيا علاقات قديمة.")
     assert not [e for e in _events(text, _AR_PEOPLE, "ar") if e[0] == "visit"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ruritanian President Ilse Vance visited her troops on the front line near Port Lys.", "en"),
+    ("زار الرئيس الروريتاني إلسه فانس جنوده على خط الجبهة قرب بورت ليس.", "ar"),
+])
+def test_visits_one_titled_of_the_host_state_in_the_sentence_is_at_home(text, lang):
+    from communique.records import Location
+
+    state = "Ruritanian" if lang == "en" else "الروريتاني"
+    city = "Port Lys" if lang == "en" else "بورت ليس"
+    person = "Ilse Vance" if lang == "en" else "إلسه فانس"
+    ents = _entities(text, [("person:vance", "person", person, None, None), ("RU", "state", state, "RU", None),
+                            ("place:port-lys", "place", city, None, None)])
+    by_id = {e.id: e for e in ents}
+    places = [(e.mentions[0], e) for e in ents if e.kind in {"place", "state"}]
+    actors = [(e.mentions[0], e) for e in ents if e.kind != "place"]
+    geocode = {city: Location("Port Lys", "RU")}.get
+    assert visit_frames(text, (0, len(text)), find_triggers(text, lang), lang, actors, places, by_id, None, geocode) == []

@@ -90,8 +90,9 @@ def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang
         visitor = _verb_subject(trig, in_sent, found, ent_by_id) if arrival_verb(trig) else \
             _verb_subject(trig, in_sent, found, ent_by_id) or _visitor(text, span, trig, in_sent, last_subject, found[0], ent_by_id)
         for host in _listed_hosts(text, span, found, places, ent_by_id) if visitor else []:
-            if any(f.parties == [visitor, host.id] for f in frames) or _at_home(ent_by_id[visitor], host, ent_by_id):
-                continue        # "landed in X for a visit": one visit
+            if any(f.parties == [visitor, host.id] for f in frames) or _at_home(ent_by_id[visitor], host, ent_by_id) \
+                    or _titled_of(text, span, ent_by_id[visitor], host, in_sent):
+                continue        # "landed in X for a visit": one visit; "Ruritanian President X visited Y": at home
             status = status_of(text[span[0]:span[1]], trig.start - span[0], lang)
             roles = {visitor: (ent_by_id[visitor].titles or [None])[0], host.id: None}
             frames.append(Frame("visit", status, [visitor, host.id], roles, [span], trig, host=host.id))
@@ -330,6 +331,19 @@ def _state_of(ent: Entity, ent_by_id: dict[str, Entity]) -> str | None:
     if state is not None and state.kind == "state":
         return state.id
     return next((e.id for e in ent_by_id.values() if e.kind == "state" and body.country and e.country == body.country), None)
+
+
+#: what stands between a state's adjective and the name of its official: title words, no punctuation
+_TITLE_GAP = re.compile(r"[^.,;:،؛()\n]{0,30}")
+
+
+def _titled_of(text: str, span: tuple[int, int], visitor: Entity, host: Entity, in_sent: list[tuple[Mention, Entity]]) -> bool:
+    """The visit sentence's title of the visitor names the host state right before the name ("Ruritanian President
+    X", "الرئيس الروريتاني X", no other actor between): the visitor is of that state, whatever affiliation the
+    mentions gave."""
+    return any(span[0] <= h.end <= m.start < span[1] and _TITLE_GAP.fullmatch(text, h.end, m.start)
+               and not any(h.end <= o.start < m.start for o, _ in in_sent)
+               for m in visitor.mentions for h in host.mentions)
 
 
 def _at_home(visitor: Entity, host: Entity, ent_by_id: dict[str, Entity]) -> bool:
