@@ -75,6 +75,9 @@ def test_triggers_ar_call_and_visit():
     ("استقبل المحافظ اليوم المبعوث الخاص وبحثا معه التحضير للقمة الإقليمية التي ستعقد في العاصمة", "استقبل", "occurred"),
     # the future prefix on a verb of making a visit: "سيؤدي زيارة", "ستؤديها"
     ("وأشار المصدر إلى أن الوزير سيؤدي زيارة رسمية إلى الجزيرة", "زيارة", "planned"),
+    # "tomorrow" after a verb that opens its sentence, in its clause, with no past time word before it
+    ("يزور الرئيس سليم الحداد الجزيرة غدا في زيارة تستغرق يومين", "يزور", "planned"),
+    ("زار الوزير المدينة أمس وعاد غدا", "زار", "occurred"),
 ])
 def test_status_ar_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "ar") == status
