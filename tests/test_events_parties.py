@@ -431,3 +431,31 @@ def test_events_parties_a_reporter_before_an_arabic_reported_clause_is_no_party(
     specs = [("person:moro", "person", "توماس مورو"), ("person:vance", "person", "إلسه فانس"),
              ("SY", "state", "سيلفانيا"), ("person:sorel", "person", "آنا سوريل")]
     assert not [e for e in _events(text, specs, "ar") if "person:moro" in e[1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed office holder of one state beside the named counterpart of another: the state is the party
+    ("التقى وزير الخارجية السيلفاني نظيره الفريدوني توماس مورو في العاصمة.", [("meet", ("SY", "person:moro"))]),
+    # the one person of that state named in the story holds another office: the state stays the party
+    ("وكان وزير الخارجية السيلفاني إلسه فانس قد صرح بأن العلاقات جيدة. وأجرى توماس مورو اتصالا هاتفيا مع رئيس "
+     "الحكومة السيلفاني.", [("call", ("SY", "person:moro"))]),
+])
+def test_events_parties_an_unnamed_arabic_office_holder_of_a_state(text, expected):
+    from communique.records import Document
+
+    forms = [("SY", "state", "السيلفاني"), ("FD", "state", "الفريدوني"), ("person:moro", "person", "توماس مورو"),
+             ("person:vance", "person", "إلسه فانس")]
+    ents = []
+    for ent_id, kind, form in forms:
+        starts = [i for i in range(len(text)) if text.startswith(form, i)]
+        if starts:
+            ents.append(Entity(ent_id, kind, form, [form], [Mention(i, i + len(form), form, kind, 0) for i in starts],  # type: ignore[arg-type]
+                               affiliation={"person:moro": "FD", "person:vance": "SY"}.get(ent_id),
+                               titles={"person:vance": ["وزير"], "person:moro": ["وزير"]}.get(ent_id, [])))
+    doc = Document(id="sha256:p", source="p.txt", text=text, lang="ar")
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    cut = text.find(". ") + 1 or len(text)
+    sents = [(0, cut)] + ([(cut + 1, len(text))] if cut < len(text) else [])
+    got = sorted((e.type, tuple(sorted(p.entity for p in e.parties)))
+                 for e in extract_events(doc, ents, sents, [], ctx) if e.status == "occurred")
+    assert got == expected
