@@ -468,3 +468,55 @@ def test_events_parties_an_english_headline_to_do_something_tells_what_is_to_hap
 def test_events_parties_talks_a_meeting_looked_at_are_a_topic():
     text = "The council also looked at the strategic talks between Sylvania and Freedonia."
     assert _events(text, _SPECS) == []
+@pytest.mark.parametrize("text", [
+    "وأعربت الرئاسة السيلفانية في بيان، إثر لقاء جمع توماس مورو بإلسه فانس الاثنين، عن ارتياحها.",
+    "وطغى ملف الطاقة على المحادثات التي جمعت توماس مورو بإلسه فانس في العاصمة.",
+])
+def test_events_parties_a_meeting_noun_that_brought_two_together_names_both(text):
+    # "لقاء جمع X بـY": the meeting of X and Y, not of the subject of the sentence
+    specs = [("org:presidency", "organization", "الرئاسة السيلفانية"), ("person:moro", "person", "توماس مورو"),
+             ("person:vance", "person", "إلسه فانس")]
+    assert _events(text, specs, "ar") == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_parties_an_arabic_conference_noun_with_its_article_has_its_convener():
+    # "الاجتماع الوزاري ... الذي عقد في مقر المنظمة": the body that convenes it is a party of the participation
+    text = "شارك إلسه فانس، اليوم، في أعمال الاجتماع الوزاري المخصص للأوضاع في المنطقة، الذي عقد في مقر رابطة الجزر."
+    specs = [("person:vance", "person", "إلسه فانس"), ("org:league", "organization", "رابطة الجزر")]
+    assert _events(text, specs, "ar") == [("conference", ("org:league", "person:vance"))]
+
+
+def test_events_parties_a_reporter_before_an_arabic_reported_clause_is_no_party():
+    # "صرح X بأن زيارة Y ... تشمل بحث": X reports what Y does
+    text = "وكان المتحدث توماس مورو قد صرح أمس بأن زيارة إلسه فانس إلى سيلفانيا تشمل بحث ملفات التعاون مع آنا سوريل."
+    specs = [("person:moro", "person", "توماس مورو"), ("person:vance", "person", "إلسه فانس"),
+             ("SY", "state", "سيلفانيا"), ("person:sorel", "person", "آنا سوريل")]
+    assert not [e for e in _events(text, specs, "ar") if "person:moro" in e[1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed office holder of one state beside the named counterpart of another: the state is the party
+    ("التقى وزير الخارجية السيلفاني نظيره الفريدوني توماس مورو في العاصمة.", [("meet", ("SY", "person:moro"))]),
+    # the one person of that state named in the story holds another office: the state stays the party
+    ("وكان وزير الخارجية السيلفاني إلسه فانس قد صرح بأن العلاقات جيدة. وأجرى توماس مورو اتصالا هاتفيا مع رئيس "
+     "الحكومة السيلفاني.", [("call", ("SY", "person:moro"))]),
+])
+def test_events_parties_an_unnamed_arabic_office_holder_of_a_state(text, expected):
+    from communique.records import Document
+
+    forms = [("SY", "state", "السيلفاني"), ("FD", "state", "الفريدوني"), ("person:moro", "person", "توماس مورو"),
+             ("person:vance", "person", "إلسه فانس")]
+    ents = []
+    for ent_id, kind, form in forms:
+        starts = [i for i in range(len(text)) if text.startswith(form, i)]
+        if starts:
+            ents.append(Entity(ent_id, kind, form, [form], [Mention(i, i + len(form), form, kind, 0) for i in starts],  # type: ignore[arg-type]
+                               affiliation={"person:moro": "FD", "person:vance": "SY"}.get(ent_id),
+                               titles={"person:vance": ["وزير"], "person:moro": ["وزير"]}.get(ent_id, [])))
+    doc = Document(id="sha256:p", source="p.txt", text=text, lang="ar")
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    cut = text.find(". ") + 1 or len(text)
+    sents = [(0, cut)] + ([(cut + 1, len(text))] if cut < len(text) else [])
+    got = sorted((e.type, tuple(sorted(p.entity for p in e.parties)))
+                 for e in extract_events(doc, ents, sents, [], ctx) if e.status == "occurred")
+    assert got == expected

@@ -403,3 +403,133 @@ def test_visits_the_earlier_stops_of_a_tour_told_in_the_opening_are_visits(text,
     ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
     got = [tuple(p.entity for p in e.parties) for e in extract_events(doc, ents, [(0, len(text))], [], ctx) if e.type == "visit"]
     assert sorted(got) == [("person:vance", "FD"), ("person:vance", "LY"), ("person:vance", "SY")]
+_AR_PEOPLE = [("person:vance", "person", "إلسه فانس", None, "SY"), ("person:moro", "person", "توماس مورو", None, "FD"),
+              ("SY", "state", "سيلفانيا", "SY", None), ("FD", "state", "فريدونيا", "FD", None)]
+
+
+@pytest.mark.parametrize("text", [
+    # the object of "زار" after its subject, without a preposition
+    "زار وزير الخارجية إلسه فانس دولة فريدونيا يوم الاثنين حيث التقى نظيره.",
+    # an arrival verb, its subject, the time set off by commas, then the place arrived in
+    "وصل وزير الخارجية، إلسه فانس، صباح اليوم الثلاثاء، إلى فريدونيا في مهمة رسمية.",
+    "حطّ وزير الخارجية إلسه فانس في فريدونيا مساء أمس لإجراء محادثات.",
+])
+def test_visits_an_arabic_verb_of_visit_or_arrival_its_subject_then_the_place(text):
+    specs = [("person:vance", "person", "إلسه فانس", None, "SY"), ("FD", "state", "دولة فريدونيا" if "دولة" in text
+                                                                   else "فريدونيا", "FD", None)]
+    assert [(f.type, f.status, f.parties) for f in _frames(text, specs, lang="ar")] == \
+        [("visit", "occurred", ["person:vance", "FD"])]
+
+
+def test_visits_a_state_adjective_after_an_arabic_verb_is_the_visitor_s_not_the_host():
+    text = "زار وزير الخارجية السيلفاني إلسه فانس مدينة كبيرة أمس."
+    specs = [("person:vance", "person", "إلسه فانس", None, None), ("SY", "state", "السيلفاني", "SY", None)]
+    assert _frames(text, specs, lang="ar") == []
+
+
+def test_visits_an_arabic_arrival_needs_a_place_a_person_and_no_meeting_of_the_persons_named():
+    # arrival verbs are no visit without the place arrived in, and the persons of the sentence did not meet
+    text = "وصل إلسه فانس إلى اتفاق مع توماس مورو. وتجمع فريدونيا وسيلفانيا علاقات قديمة."
+    assert _events(text, _AR_PEOPLE, "ar") == []
+    # "فيصل" is a name, not "ف" + "يصل"
+    assert [t.type for t in find_triggers("التقى فيصل مورو في فريدونيا", "ar")] == ["meet"]
+    # the arrival of a plane or of a subject that is no person makes no visitor of the person named before
+    text = "استقبل توماس مورو إلسه فانس بعدما حطّت طائرته في فريدونيا."
+    assert not [f for f in _frames(text, [_AR_PEOPLE[1], _AR_PEOPLE[3]], lang="ar")]
+
+
+def test_visits_a_city_arrived_in_counts_for_its_state_by_the_gazetteer():
+    text = "وصل إلسه فانس إلى بورت ليس أمس، وتستعد فريدونيا لانتخابات."
+    specs = [_AR_PEOPLE[0], _AR_PEOPLE[3], ("place:port-lys", "place", "بورت ليس", None, None)]
+    ents = _entities(text, specs)
+    by_id = {e.id: e for e in ents}
+    actors = [(e.mentions[0], e) for e in ents if e.kind != "place"]
+    places = [(e.mentions[0], e) for e in ents if e.kind in {"place", "state"}]
+    args = (text, (0, len(text)), find_triggers(text, "ar"), "ar", actors, places, by_id, None)
+    assert visit_frames(*args) == []        # the place entity carries no country
+    assert [f.parties for f in visit_frames(*args, {"place:port-lys": "FD"})] == [["person:vance", "FD"]]
+
+
+def _visits_to_with_preposition(text: str, persons: list) -> list[list[str]]:
+    """Visit frames of `text` whose state is written "لفريدونيا" (its bare form also among its forms)."""
+    ents = _entities(text, persons + [("FD", "state", "لفريدونيا", "FD", None)])
+    ents[-1].forms.append("فريدونيا")
+    by_id = {e.id: e for e in ents}
+    pairs = [(e.mentions[0], e) for e in ents]
+    return [f.parties for f in visit_frames(text, (0, len(text)), find_triggers(text, "ar"), "ar", pairs, pairs[-1:],
+                                             by_id, None)]
+
+
+def test_visits_an_arabic_place_with_its_preposition_attached_is_the_host():
+    text = "تأتي الزيارة التي أجراها إلسه فانس لفريدونيا في إطار تعزيز العلاقات."
+    assert _visits_to_with_preposition(text, [_AR_PEOPLE[0]]) == [["person:vance", "FD"]]
+
+
+def test_visits_the_name_an_arabic_visit_noun_is_construct_to_makes_the_visit():
+    # "زيارة X لـY": X visits, not the spokesperson who reports it
+    text = "وكان المتحدث توماس مورو قد صرح بأن زيارة إلسه فانس لفريدونيا تشمل بحث ملفات التعاون."
+    assert _visits_to_with_preposition(text, [_AR_PEOPLE[1], _AR_PEOPLE[0]]) == [["person:vance", "FD"]]
+
+
+def test_visits_this_visit_in_arabic_tells_the_visit_already_told():
+    text = ("سيؤدي إلسه فانس زيارة إلى فريدونيا قريبا. وأجرى إلسه فانس وتوماس مورو تقييما للملفات المنتظر أن تشكل "
+            "مضمون هذه الزيارة.")
+    assert _events(text, _AR_PEOPLE, "ar") == []
+
+
+def test_visits_persons_after_another_event_of_the_visit_sentence_are_not_met_on_the_visit():
+    text = ("وتأتي زيارة إلسه فانس إلى فريدونيا في أعقاب مكالمة هاتفية جرت يوم الاثنين بين توماس مورو "
+            "ونظيره آنا بيرغ. وتجمع فريدونيا وسيلفانيا علاقات قديمة.")
+    specs = _AR_PEOPLE + [("person:berg", "person", "آنا بيرغ", None, "SY")]
+    got = _events(text, specs, "ar")
+    assert ("visit", ("person:vance", "FD")) in got and not [e for e in got if e[0] == "meet"]
+
+
+def test_visits_a_spokesperson_is_not_the_subject_a_later_visit_falls_to():
+    from communique.records import Document
+    text = ("قال المتحدث توماس مورو إن الرئيس إلسه فانس سيتوجه السبت إلى فريدونيا في زيارة عمل. "
+            "وسبق أن زار فريدونيا في فبراير الماضي.")
+    ents = [Entity(i, k, f, [f], [Mention(m.start(), m.end(), f, k, 0) for m in re.finditer(f, text)],  # type: ignore[arg-type]
+                   affiliation=a, country=c, titles=t) for i, k, f, c, a, t in [
+        ("person:moro", "person", "توماس مورو", None, None, ["المتحدث"]),
+        ("person:vance", "person", "إلسه فانس", None, "SY", ["الرئيس"]),
+        ("FD", "state", "فريدونيا", "FD", None, []), ("SY", "state", "سيلفانيا", "SY", None, [])]]
+    doc = Document(id="sha256:v", source="v.txt", text=text, lang="ar")
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    cut = text.index("وسبق")
+    events = extract_events(doc, ents, [(0, cut - 1), (cut, len(text))], [], ctx)
+    assert not [e for e in events if e.status == "occurred" and any(p.entity == "person:moro" for p in e.parties)]
+
+
+def test_visits_an_arabic_visit_noun_with_its_article_and_no_place_is_the_visit_told():
+    # "الغرض من الزيارة": the visit the story tells, not one of the spokesperson who speaks of it
+    text = ("ناقش توماس مورو وإلسه فانس سبل التعاون. ولم يكشف المتحدث باسم الرئاسة، السفيرة آنا بيرغ، عن أي تفاصيل "
+            "تتعلق بالغرض من الزيارة، التي جاءت بعد أشهر من تولي إلسه فانس رئاسة المجلس.")
+    specs = _AR_PEOPLE + [("person:berg", "person", "آنا بيرغ", None, "FD")]
+    assert not [e for e in _events(text, specs, "ar") if "person:berg" in e[1]]
+
+
+def test_visits_an_arabic_arrival_without_its_place_tells_no_visit_beside_a_meeting():
+    # "حطّت طائرته": the plane's arrival, whose subject is no person of the meeting
+    text = ("ذكرت وسائل إعلام أن الموفد إلسه فانس بلغ القصر حيث يلتقي توماس مورو، بعدما حطّت طائرته فجر اليوم "
+            "في المطار الدولي. وتجمع فريدونيا وسيلفانيا علاقات قديمة.")
+    assert not [e for e in _events(text, _AR_PEOPLE, "ar") if e[0] == "visit"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ruritanian President Ilse Vance visited her troops on the front line near Port Lys.", "en"),
+    ("زار الرئيس الروريتاني إلسه فانس جنوده على خط الجبهة قرب بورت ليس.", "ar"),
+])
+def test_visits_one_titled_of_the_host_state_in_the_sentence_is_at_home(text, lang):
+    from communique.records import Location
+
+    state = "Ruritanian" if lang == "en" else "الروريتاني"
+    city = "Port Lys" if lang == "en" else "بورت ليس"
+    person = "Ilse Vance" if lang == "en" else "إلسه فانس"
+    ents = _entities(text, [("person:vance", "person", person, None, None), ("RU", "state", state, "RU", None),
+                            ("place:port-lys", "place", city, None, None)])
+    by_id = {e.id: e for e in ents}
+    places = [(e.mentions[0], e) for e in ents if e.kind in {"place", "state"}]
+    actors = [(e.mentions[0], e) for e in ents if e.kind != "place"]
+    countries = {"place:port-lys": "RU"}
+    assert visit_frames(text, (0, len(text)), find_triggers(text, lang), lang, actors, places, by_id, None, countries) == []

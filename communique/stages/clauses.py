@@ -24,19 +24,27 @@ _BY_AGENT = re.compile(r"\s+(?:by|par)\s", re.I)
 _REPORTED_THAT = re.compile(r"\b(?:said|says|stated|announced|indicated|reported|added|noted|confirmed|explained|"
                             r"a\s+(?:indiqué|déclaré|affirmé|annoncé|précisé|ajouté|souligné|expliqué|confirmé|rappelé)|"
                             r"a\s+fait\s+savoir|indique|déclare|affirme|annonce|précise|ajoute|souligne|explique)\s+"
-                            r"(?:that|que|qu['’])\s*", re.I)
+                            r"(?:that|que|qu['’])\s*|"
+                            # "قال X إن", "صرح X أمس بأن", "أوضح البيان أن": the verb, its subject, then the clause
+                            r"(?<!\w)[وف]?(?:قال|أكد|صرح|أوضح|أفاد|ذكر|أشار|أعلن|كشف)(?:ت)?(?:[ \t]+[^\s.؛]+){0,10}?"
+                            r"[ \t]+(?:ب|إلى[ \t]+)?[أإ]ن(?:ه|ها|هم|هما)?(?!\w)[ \t]*", re.I)
 #: "During the visit, the minister was shown ...", "sa visite avait pour but ...": a visit noun with a definite or
 #: possessive article and no destination after it refers to the visit the story tells; a state in its
 #: sentence is not the host
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|la|cette|ces|sa|ses|leur|leurs)\s+"
-                              r"(?:[\w-]+\s+)?$", re.I)
-_DESTINATION_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:to|in|à|au|aux|en|dans)\s", re.I)
+                              r"(?:[\w-]+\s+)?$|(?<!\w)(?:هذه|تلك)\s+$", re.I)      # "هذه الزيارة": this visit
+_DESTINATION_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:to|in|à|au|aux|en|dans|إلى|الى|في)\s", re.I)
 _ALSO_VERB = re.compile(r"(?:كما|ثم)\s+$")
+#: an Arabic visit noun with its article ("الغرض من الزيارة", "بالزيارة") is the visit told; not with a place
+#: after it ("الزيارة التي أداها X إلى Y", "الزيارة لمصر")
+_AR_DEFINITE = re.compile(r"[وفب]?ال")
+_AR_DESTINATION_AFTER = re.compile(r"(?:\s+[^\s.،,؛]+){0,6}?\s+(?:ل|إلى\s|الى\s|ب)", re.I)
 
 
 def visit_told_before(text: str, trig: Trigger, s_start: int, s_end: int) -> bool:
-    return bool(_DEFINITE_BEFORE.search(text, max(s_start, trig.start - 30), trig.start)) and \
-        not _DESTINATION_AFTER.match(text, trig.end, s_end)
+    definite = _DEFINITE_BEFORE.search(text, max(s_start, trig.start - 30), trig.start) or _AR_DEFINITE.match(trig.text)
+    return bool(definite) and not _DESTINATION_AFTER.match(text, trig.end, s_end) and \
+        not _AR_DESTINATION_AFTER.match(text, trig.end, s_end)
 
 
 def reported_clause(text: str, start: int, end: int) -> int | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
 from .decide import LinearModel
 from .event_dates import event_date
-from .occurrence import decide_events, score_pairs
+from .occurrence import decide_events, score_pairs, speaks_for_others
 from .frames import Frame, corefer_frames
 from .frame_merging import (absorb_state_frames, attendees_join, continues_last_frame, merge_frames, met_at_the_signing,
                             one_signing_of_many, signed_at_the_meeting, with_companions, without_attendance, without_headline_echoes)
@@ -26,7 +26,7 @@ from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
 from .venue import VenueQuery, learned_venue, rule_venue
-from .visits import (places_in_countries, venue_in_host, visit_frames, visits_beside_meetings, visits_of_earlier_stops,
+from .visits import (arrival_verb, places_in_countries, venue_in_host, visit_frames, visits_beside_meetings, visits_of_earlier_stops,
                      visits_of_the_next_subject, visits_without_frame)
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
@@ -35,10 +35,14 @@ _ACTOR_KINDS = {"person", "organization", "state"}
 _REPORTING = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|a indiqué)\b", re.I)
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
+#: a conference noun that convenes (stages' conveners): also with the Arabic article and proclitics ("الاجتماع الوزاري")
+_CONVENED_NOUN = re.compile(_CONFERENCE_NOUN.pattern + r"|(?<!\w)[وفبل]?(?:ال|لل)(?:مؤتمر|اجتماع|قمة|منتدى|دورة)(?!\w)", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:between|entre)\s|\s+(?:[\w'’-]+\s+){0,2}?بين\s|"
                             # Arabic puts the act's verb and day before it: "مكالمة هاتفية جرت يوم الاثنين بين"
-                            r"\s+(?:(?!مع\s|[وب]?(?:ال|لل)(?:علاقات|تعاون|شراكة))[^\s،,.]+\s+){3,4}?بين\s", re.I)
+                            r"\s+(?:(?!مع\s|[وب]?(?:ال|لل)(?:علاقات|تعاون|شراكة))[^\s،,.]+\s+){3,4}?بين\s|"
+                            # "لقاء جمع X بـY", "المحادثات التي جمعت X بـY": the verb "brought together" names both
+                            r"\s+(?:[^\s،,.]+\s+){0,2}?(?:جمع|جمعت|يجمع|تجمع)\s", re.I)
 # "Before Mr X, Y had met Z", "Comme son prédécesseur X, Y a reçu Z": a person named in an opening
 # comparison is not the subject of the verb after it
 _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|après|comme|à l'instar d[eu']|"
@@ -52,7 +56,9 @@ _NOUN_SUBJECT = re.compile(r"(?:ce|cet|cette|ces|la|le|les|l['’]|this|these|th
 _NOMINAL_COMPLEMENT = re.compile(r"\s+(?:(?:\w+\s+){0,2}?|(?:of|de|du|des|d['’])\s*(?:[\w'’.-]+\s+){1,6}?)"
                                  r"(?:with|avec|between|entre|مع|بين)\b|"
                                  r"\s+(?:at|in|à|au|en)\s+(?:[\w'’.-]+\s+){1,6}?(?:between|entre)\b|"
-                                 r"\s+(?:[^\s،,.]+\s+){0,4}?(?:مع|بين)(?!\w)", re.I)     # "لقاء رفيع المستوى عقد في X بين"
+                                 r"\s+(?:[^\s،,.]+\s+){0,4}?(?:مع|بين)(?!\w)|"     # "لقاء رفيع المستوى عقد في X بين"
+                                 # "لقاء جمع X بـY", "المحادثات التي جمعت X بنظرائه", "اللقاء الذي جمعهما"
+                                 r"\s+(?:[^\s،,.]+\s+){0,2}?(?:جمع|جمعت|يجمع|تجمع)(?:ه|ها|هما|هم)?(?!\w)", re.I)
 #: "Meeting Iraqi Foreign Minister X, Y welcomed ...": a capitalized gerund opens the sentence as a verb would
 _OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
 #: a determiner right before a trigger that is a verb or a noun ("cette rencontre") makes it the noun
@@ -195,10 +201,12 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
         _add_frames(story, span, trig, status, groups, visits)
         if groups and groups[0]:
             persons = [p for p in groups[0] if story.ent_by_id[p].kind == "person"]
-            story.last_subject = ids_before[0] if ids_before else (persons[0] if persons else story.last_subject)
+            makers = [p for p in ids_before or persons if not speaks_for_others(story.ent_by_id[p].titles)]
+            story.last_subject = makers[0] if makers else story.last_subject
     story.frames[told_before:] = without_attendance(story.frames[told_before:], story.ent_by_id)
-    if parties and parties[0][1].kind == "person" and parties[0][0].start < triggers[0].start:
-        story.last_subject = parties[0][1].id
+    if parties and parties[0][1].kind == "person" and parties[0][0].start < triggers[0].start \
+            and not speaks_for_others(parties[0][1].titles):
+        story.last_subject = parties[0][1].id     # not a spokesperson: "قال المتحدث X إن الرئيس Y سيتوجه"
 
 
 def _note_conveners(story: _Story, span: tuple[int, int]) -> None:
@@ -206,7 +214,7 @@ def _note_conveners(story: _Story, span: tuple[int, int]) -> None:
     conference noun convenes it (a conference told later without an organization takes it)."""
     text = story.doc.text
     s_start, s_end = span
-    for cm in _CONFERENCE_NOUN.finditer(text[s_start:s_end]):
+    for cm in _CONVENED_NOUN.finditer(text[s_start:s_end]):
         pos = s_start + cm.start()
         near = [(e.id.startswith("org:"), abs(m.start - pos), e.id) for m, e in story.actor_mentions
                 if e.kind == "organization" and s_start <= m.start < s_end and -60 < m.start - pos < 100
@@ -232,7 +240,9 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
         # "X a indiqué que Y a reçu Z": Y, not X; "X said that the talks took place during Z's visit": not X
         before = [p for p in before if p[0].start >= reported]
     cut = _AFTER_CLAUSE_END.search(text, trig.end, s_end)
-    end = min(cut.start() if cut else s_end, next_clause_verb(text, triggers, trig, lang))
+    end = min([cut.start() if cut else s_end, next_clause_verb(text, triggers, trig, lang)]
+              # "زيارة X إلى Y في أعقاب مكالمة بين A وB": who comes after another event's trigger is its party
+              + [t.start for t in triggers if trig.type == "visit" and t.type != "visit" and t.start > trig.end])
     after = [p for p in parties if trig.start < p[0].start < end]  # also inside: "talked to X by phone";
     # not past a new clause with a subject of its own (", and Y was ...", "كما اجتمع بـC")
     after = before_relative_clause(text, s_start, after)
@@ -309,6 +319,8 @@ def _add_frames(story: _Story, span: tuple[int, int], trig: Trigger, status: str
     """One frame per group of parties of a trigger; `groups` is narrowed in place as the visit rules say."""
     text, ent_by_id = story.doc.text, story.ent_by_id
     etype = trig.type
+    if arrival_verb(trig):
+        return      # "وصل X إلى Y": the visit of visit_frames, if any, and no meeting of the persons named
     if any(v.trigger == trig for v in visits):
         # the visit is the visitor's and the host state's (visit_frames); a person met on it: a meeting
         etype = "meet"

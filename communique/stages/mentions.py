@@ -56,6 +56,9 @@ _REGIONS = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in s
             for lang in ("en", "fr")}
 #: a lower-case word after a title: the state's adjective of a French title ("ministre libyen")
 _LOWER_WORD = re.compile(r"[ \t]+((?-i:[a-zà-ÿ])[\w'’-]*)(?=[ \t,])")
+#: every Arabic region, behind a proclitic too ("والصحراء", "بمنطقة الساحل"), the longest first
+_AR_REGIONS = re.compile(r"(?<!\w)(?:[وفبل]|وب|ول)?(" + "|".join(
+    re.escape(r) for r in sorted(entries("ar", "regions.txt"), key=len, reverse=True)) + r")(?!\w)")
 _LINE_INITIAL_WORD = re.compile(r"[\s•*·–-]*(?P<word>[^\W\d_][\w'’-]*) ")
 _CLITICS = "".join(entries("ar", "clitics.txt"))
 
@@ -129,6 +132,8 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens}, lang)
     if lang == "ar":
         _arabic_headed_names(text, ctx, spans)
+        _arabic_outlets(text, spans)
+        _arabic_regions(text, spans)
         _arabic_persons_after_titles(text, sdoc, spans)
     else:
         _news_agencies(text, spans)
@@ -382,6 +387,36 @@ def _arabic_headed_names(text: str, ctx: MentionContext, spans: Spans) -> None:
         _add(text, spans, start, end, kind)
 
 
+#: "فلان نيوز", "بفلان بوست": a news outlet's word and the suffix of its name (lang/ar/outlet_suffixes.txt)
+_AR_OUTLET = re.compile(r"(?<![\w])[^\s،,.:;؛()\"“”«»\-–]+[ \t]+(?:" + "|".join(
+    re.escape(w) for w in entries("ar", "outlet_suffixes.txt")) + r")(?![\w])")
+
+
+def _arabic_outlets(text: str, spans: Spans) -> None:
+    """Arabic names of news outlets by the word that ends them; they replace shorter names found inside."""
+    for m in _AR_OUTLET.finditer(text):
+        _replace_inside(text, spans, m.start(), m.end(), "organization")
+
+
+def _arabic_regions(text: str, spans: Spans) -> None:
+    """Arabic regions ("الساحل", "الصحراء", "بحيرة تشاد"): places the NER leaves out or reads as the state in
+    them; not the region of a group of its states ("دول الساحل", "دول الخليج": a body's or a group's name)."""
+    for m in _AR_REGIONS.finditer(text):
+        if re.search(r"(?<!\w)دول\s+$", text[max(0, m.start() - 5): m.start()]):
+            continue
+        _replace_inside(text, spans, m.start(1), m.end(1), "place")
+
+
+def _replace_inside(text: str, spans: Spans, start: int, end: int, kind: str) -> None:
+    """Add a span that replaces the shorter ones inside it, unless a longer one holds it."""
+    inside = [k for k in spans if overlaps(k, (start, end))]
+    if any(s < start or e > end for s, e in inside):
+        return
+    for key in inside:
+        spans.pop(key)
+    _add(text, spans, start, end, kind)
+
+
 def _named_after_a_title(text: str, start: int, form: str, verb_starts: set[int]) -> bool:
     """A Latin name of two or more capitalized words set off by a comma right after a title phrase without
     a verb ("the Foreign Minister of Xland, Aline Dor, said"): a person, whatever NER tagged."""
@@ -427,8 +462,8 @@ def _arabic_places(text: str, tokens: list[tuple[int, int]], ctx: MentionContext
     city_start: dict[str, int | None] = {}       # word -> where its city name starts in it (None: no city)
     for s_tok, e_tok in tokens:
         word = text[s_tok:e_tok]
-        if len(word) < 4 or any(taken[s_tok:e_tok]) or not is_arabic(word):
-            continue
+        if len(word) < 4 or any(taken[s_tok:e_tok]) or not is_arabic(word) or TITLE_RE.fullmatch(word):
+            continue        # a title is no clitic and a city: "وكيل" is an under-secretary, not "و" + Kiel
         if word not in city_start:
             s2, _ = strip_arabic_clitic(word, 0, len(word), ctx.is_known)
             place = ctx.place_lookup(word[s2:])

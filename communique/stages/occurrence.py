@@ -30,6 +30,11 @@ _SPOKESPERSON = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(t) for t in entri
                            re.I)
 
 
+def speaks_for_others(titles: list[str]) -> bool:
+    """A spokesperson's title ("المتحدث باسم الرئاسة", "spokesperson"): one who reports events, not their maker."""
+    return any(_SPOKESPERSON.search(" " + t) for t in titles)
+
+
 #: sentence span -> pair of actor ids -> the pair model's probability that they are two parties of one event
 PairScores = dict[tuple[int, int], dict[frozenset[str], float]]
 

@@ -220,11 +220,19 @@ def _arabic_title_holder(text: str, state: Entity, lead: str, ent_by_id: dict[st
     """'نظيره الروسي', 'وزير الخارجية الكويتي' without a name: the one person of that state the story
     names (of several, the one whose titles hold the title word)."""
     persons = [p for p in ent_by_id.values() if p.kind == "person" and
-               (_of_state(p, state, ent_by_id) or _titled_by(text, p, state))]
+               (_of_state(p, state, ent_by_id) or _titled_by(text, p, state) and not _of_another_state(p, state, ent_by_id))]
+    word = re.sub(r"^[وفبلك]{0,2}(?:ال)?", "", lead)
     if len(persons) > 1:
-        word = re.sub(r"^[وفبلك]{0,2}(?:ال)?", "", lead)
         persons = [p for p in persons if any(word in t for t in p.titles)]
+    elif persons and persons[0].titles and not word.startswith("نظير") and not any(word in t for t in persons[0].titles):
+        return None     # "رئيس الحكومة الإسباني" is not the one Spaniard named, a minister
     return persons[0] if len(persons) == 1 else None
+
+
+def _of_another_state(person: Entity, state: Entity, ent_by_id: dict[str, Entity]) -> bool:
+    """The person's affiliation is a state other than `state` ("وزير الخارجية القطري نظيره التركي X": X is Turkish)."""
+    aff = ent_by_id.get(person.affiliation or "")
+    return aff is not None and aff.kind == "state" and aff.id != state.id
 
 
 def _titled_by(text: str, person: Entity, state: Entity) -> bool:

@@ -348,15 +348,20 @@ _AR_TITLE_AFTER = re.compile(r"\s*[،,]\s*(?:" + AR_NAME_LEAD.pattern + r")")
 _AR_HONORIFIC_BEFORE = re.compile(r"(?:" + HONORIFIC_RE.pattern + r")[\s/\"«“]*$")
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.-]*")
+
+
 def drop_lone_arabic_words(text: str, mentions: list[Mention]) -> list[Mention]:
     """Arabic person mentions of one word that no title or honorific introduces, that are no word of a
     longer person name of the document and no KB actor: a noun or verb the NER read as a name ("غياب دام",
     "وجود فتور"). A story introduces a person by a full name or a title first (before the name, or after
-    it and a comma: "كمالدينوف، نائب وزير الخارجية")."""
+    it and a comma: "كمالدينوف، نائب وزير الخارجية"). A place of one Latin word no KB knows is dropped too."""
     name_words = {_ar_key(w) for m in mentions if m.kind == "person" and len(m.form.split()) > 1
                   for w in m.form.split()}
     out = []
     for m in mentions:
+        if m.kind == "place" and m.kb_id is None and _LATIN_WORD.fullmatch(m.form):
+            continue        # a Latin word of the page in an Arabic story ("آخر تحديث GMT", "Logo"): no place
         if (m.kind == "person" and is_arabic(m.form) and " " not in m.form.strip() and m.title is None
                 and m.kb_id is None and not m.descriptive and _ar_key(m.form) not in name_words
                 and not _AR_HONORIFIC_BEFORE.search(text, max(0, m.start - 20), m.start)

@@ -23,8 +23,8 @@ from .titles import TITLE_RE
 from .triggers import Trigger, status_of
 from .venue import LOCATIVE, written_as_setting
 
-__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings", "places_in_countries", "visits_without_frame",
-           "visits_of_the_next_subject", "visits_of_earlier_stops"]
+__all__ = ["arrival_verb", "visit_frames", "venue_in_host", "visits_beside_meetings", "places_in_countries",
+           "visits_without_frame", "visits_of_the_next_subject", "visits_of_earlier_stops"]
 
 #: "landed in", "arrived in", "se trouve à": the place after them is where the visitor is
 _ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|flew|flies|atterri|arrivée?s?|"
@@ -70,6 +70,17 @@ _HOST_LIST_GAP = re.compile(r"\s*(?:,|and|et)?\s*(?:,|and|et)?\s*(?:(?:in|to|en|
 #: a tour that takes its traveller somewhere: "جولة ... شملت قبرص", "جولة حملته إلى ليبيا" (Arabic)
 _TOUR_STOPS = re.compile(r"(?:^|\s)(?:شمل(?:ت)?|تشمل|ستشمل|حملت(?:ه|ها)|قادت(?:ه|ها)|تقود(?:ه|ها))[ \t]+(?:(?:إلى|الى)[ \t]+)?$")
 _WINDOW = 120      # characters between the trigger and the place it is about
+#: an Arabic verb of visit or arrival opens its clause and its subject follows it: "زار الأمين العام X دولة قطر",
+#: "وصل وزير الخارجية X، صباح اليوم، إلى كوالالمبور", "حلّ رئيس المجلس X بمصر في زيارة رسمية"
+_AR_VISIT_VERB = re.compile(r"(?:[وف])?(?:زار|زارت|زاروا|يزور|تزور)")
+_AR_ARRIVAL_VERB = re.compile(r"و?(?:وصل|وصلت|يصل|تصل|حطّ|حطّت|حطت|حلّ|حلّت)")     # not "ف": "فيصل" is a name
+#: how far an Arabic verb's place may stand after it: its subject (a name and a long title) comes between
+_AR_VERB_WINDOW = 200
+#: a one-word adjective of a state ("المصري", "السعودية") after a title is the visitor's, not the place visited
+_AR_NISBA = re.compile(r"[وب]?ال\S+(?:ي|ية|يّ|يّة)")
+_CLAUSE_BREAK = re.compile(r"[.،,؛:!?؟]")
+_AR_DEFINITE = re.compile(r"[وب]?ال")
+_SENTENCE_BREAK = re.compile(r"[.؛:!?؟]")
 #: words between an Arabic name and a relative pronoun that is still the name's ("X، المبعوث الخاص للأمين العام، الذي")
 _AR_APPOSITION_WORDS = 5
 
@@ -102,28 +113,32 @@ def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang
         found = _host_state(text, span, trig, places, ent_by_id, countries)
         if found is None:
             continue
-        visitor = _visitor(text, span, trig, in_sent, last_subject, found[0], ent_by_id, countries)
+        visitor = _verb_subject(trig, in_sent, found, ent_by_id) if arrival_verb(trig) else \
+            _verb_subject(trig, in_sent, found, ent_by_id) or _visitor(text, span, trig, in_sent, last_subject, found[0],
+                                                                        ent_by_id, countries)
         for host in _listed_hosts(text, span, found, places, ent_by_id, countries) if visitor else []:
             if any(f.parties == [visitor, host.id] for f in frames) or _at_home(ent_by_id[visitor], host, ent_by_id, countries) \
-                    or _titled_by(text, span, ent_by_id[visitor], host, places):
-                continue        # "landed in X for a visit": one visit
+                    or _titled_of(text, span, ent_by_id[visitor], host, in_sent):
+                continue        # "landed in X for a visit": one visit; "Ruritanian President X visited Y": at home
             status = status_of(text[span[0]:span[1]], trig.start - span[0], lang)
             roles = {visitor: (ent_by_id[visitor].titles or [None])[0], host.id: None}
             frames.append(Frame("visit", status, [visitor, host.id], roles, [span], trig, host=host.id))
     return frames
 
 
-def _titled_by(text: str, span: tuple[int, int], person: Entity, state: Entity, places: list[tuple[Mention, Entity]]) -> bool:
-    """"Sylvanian President X visited ... in Port Lys": a person whose title in the sentence names the host state is
-    of that state (the title's state is not always the person's affiliation)."""
-    for m in person.mentions:
-        if not span[0] <= m.start < span[1]:
-            continue
-        for pm, pe in places:
-            if pe.id == state.id and pm.end <= m.start and m.start - pm.end <= 40 and \
-                    TITLE_RE.search(text, pm.end, m.start) and not re.search(r"[,;:.]", text[pm.end:m.start]):
-                return True
-    return False
+def arrival_verb(trig: Trigger) -> bool:
+    """An Arabic verb of arrival ("وصل", "حطّ", "حلّ"): a visit only with the place arrived in (`visit_frames`)."""
+    return bool(_AR_ARRIVAL_VERB.fullmatch(trig.text))
+
+
+def _verb_subject(trig: Trigger, in_sent: list[tuple[Mention, Entity]], found: tuple[Entity, Mention],
+                  ent_by_id: dict[str, Entity]) -> str | None:
+    """The subject of an Arabic verb of visit or arrival: the first person between the verb and the place."""
+    if not (_AR_VISIT_VERB.fullmatch(trig.text) or _AR_ARRIVAL_VERB.fullmatch(trig.text)):
+        return None
+    host, place = found
+    return next((e.id for m, e in in_sent if e.kind == "person" and trig.end <= m.start < place.start
+                 and not TITLE_RE.fullmatch(m.form) and not _at_home(e, host, ent_by_id)), None)
 
 
 def _listed_hosts(text: str, span: tuple[int, int], found: tuple[Entity, Mention], places: list[tuple[Mention, Entity]],
@@ -169,10 +184,12 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
             continue
         before = text[max(span[0], m.start - 40): m.start]
         opening = m.start < trig.start and bool(_OPENING_ARRIVAL.match(text, span[0], m.start))
-        if abs(m.start - trig.start) > _WINDOW and not opening:
+        verb_object = _ar_verb_place(text, trig, m)
+        if abs(m.start - trig.start) > _WINDOW and not opening and verb_object is None:
             continue        # far from the trigger: only the place of an opening "Arrivé au Caire, en Égypte, ..."
-        if not (opening or _ARRIVAL.search(before) or (m.start >= trig.end and (LOCATIVE.search(before[-25:])
-                                                                                or _TOUR_STOPS.search(before)))):
+        if verb_object is False or not (opening or verb_object or _ARRIVAL.search(before) or (
+                m.start >= trig.end and (LOCATIVE.search(before[-25:]) or _TOUR_STOPS.search(before)
+                                         or _with_proclitic(m, e)))):
             continue        # before the trigger, only a place one arrives in: "landed in X ... for a visit"
         state = _host_of(e, ent_by_id, countries)
         if state is None:
@@ -181,6 +198,26 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
         if best is None or distance < best[0]:
             best = (distance, state, m)
     return (best[1], best[2]) if best else None
+
+
+def _with_proclitic(m: Mention, e: Entity) -> bool:
+    """An Arabic place written with its preposition attached: "للأردن", "بالرباط", "لمصر" (a visit to it, in it)."""
+    return m.form.startswith(("لل", "بال")) or (m.form[:1] in "بل" and any(f == m.form[1:] for f in e.forms))
+
+
+def _ar_verb_place(text: str, trig: Trigger, m: Mention) -> bool | None:
+    """For an Arabic verb of visit or arrival and a place after it in its clause: True when the place is where
+    the verb takes its subject (the object of "زار", a place after "إلى", "في" or "ب" for an arrival verb), False
+    when it cannot be (a state's adjective, a place of another clause), None for any other trigger or place."""
+    visit_verb, arrival_verb = _AR_VISIT_VERB.fullmatch(trig.text), _AR_ARRIVAL_VERB.fullmatch(trig.text)
+    if not (visit_verb or arrival_verb) or m.start < trig.end or m.start - trig.end > _AR_VERB_WINDOW:
+        return None
+    gap = text[trig.end: m.start]
+    if _SENTENCE_BREAK.search(gap) or (" " not in m.form and _AR_NISBA.fullmatch(m.form)):
+        return False
+    if arrival_verb:        # the subject's title and the time may be set off by commas: "، صباح اليوم،"
+        return bool(LOCATIVE.search(text[max(trig.end, m.start - 25): m.start]))
+    return not _CLAUSE_BREAK.search(gap)
 
 
 #: "la capitale algérienne", "la capitale de la Malaisie", "the capital of Qatar", "the Qatari capital"
@@ -212,6 +249,10 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
     paid = _AR_PAID_AFTER.match(text, trig.end, span[1])
     if maker is None and paid:     # "زيارة أداها وزير خارجية البلد X": the person after the verb
         maker = next((e.id for m, e in persons if m.start >= paid.end()), None)
+    if maker is None and is_arabic(trig.text) and not _AR_DEFINITE.match(trig.text):
+        # "زيارة الكاظمي للرياض", "بزيارة الرئيس X لمصر": the name the visit noun is construct to makes it
+        maker = next((e.id for m, e in persons if m.start >= trig.end and _VISITOR_RIGHT_AFTER.fullmatch(text, trig.end, m.start)
+                      and not _TO_WHOM.search(text, trig.end, m.start)), None)
     if maker is not None:
         return maker
     before = [(m, e.id) for m, e in persons if m.end <= trig.start]
@@ -247,7 +288,7 @@ def visits_without_frame(text: str, span: tuple[int, int], triggers: list[Trigge
     """The sentence's visit triggers that happened and made none of `frames`: for `visits_beside_meetings`."""
     sentence = text[span[0]:span[1]]
     return [(span, t) for t in triggers if t.type == "visit" and not any(f.trigger == t for f in frames)
-            and status_of(sentence, t.start - span[0], lang) == "occurred"]
+            and status_of(sentence, t.start - span[0], lang) == "occurred" and not arrival_verb(t)]
 
 
 def visits_beside_meetings(text: str, told: list[tuple[tuple[int, int], Trigger]], frames: list[Frame],
@@ -386,6 +427,19 @@ def _state_of(ent: Entity, ent_by_id: dict[str, Entity]) -> str | None:
     if state is not None and state.kind == "state":
         return state.id
     return next((e.id for e in ent_by_id.values() if e.kind == "state" and body.country and e.country == body.country), None)
+
+
+#: what stands between a state's adjective and the name of its official: title words, no punctuation
+_TITLE_GAP = re.compile(r"[^.,;:،؛()\n]{0,30}")
+
+
+def _titled_of(text: str, span: tuple[int, int], visitor: Entity, host: Entity, in_sent: list[tuple[Mention, Entity]]) -> bool:
+    """The visit sentence's title of the visitor names the host state right before the name ("Ruritanian President
+    X", "الرئيس الروريتاني X", no other actor between): the visitor is of that state, whatever affiliation the
+    mentions gave."""
+    return any(span[0] <= h.end <= m.start < span[1] and _TITLE_GAP.fullmatch(text, h.end, m.start)
+               and not any(h.end <= o.start < m.start for o, _ in in_sent)
+               for m in visitor.mentions for h in host.mentions)
 
 
 def _at_home(visitor: Entity, host: Entity, ent_by_id: dict[str, Entity], countries: dict[str, str] | None = None) -> bool:

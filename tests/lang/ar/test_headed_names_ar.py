@@ -43,6 +43,16 @@ def test_organizations_ar_words_that_end_a_name(text, org):
     assert _orgs(text) == [org]
 
 
+@pytest.mark.parametrize("text", [
+    # a summit or a presidency qualified by what it is like, not by whose it is, is no name
+    "وأكد الوزير أهمية القمة الحاسمة التي تعقد الأسبوع المقبل.",
+    "وتسلم الرئيس الرئاسة الدورية للمجموعة.",
+    "وشارك الوفد في أشغال القمة العادية الرابعة.",
+])
+def test_organizations_ar_an_evaluative_or_periodic_adjective_ends_the_name(text):
+    assert _orgs(text) == []
+
+
 def test_organizations_ar_a_new_head_after_and_starts_a_new_name():
     assert _orgs("وحضر ممثلو الاتحاد الزراعي والاتحاد المهني.") == ["الاتحاد الزراعي", "الاتحاد المهني"]
 

@@ -73,6 +73,11 @@ def test_triggers_ar_call_and_visit():
     ("التقى الوزير المقرر الخاص للأمم المتحدة في جنيف", "التقى", "occurred"),
     ("استقبل المحافظ المبعوث بدعوة من الحكومة وبحثا التعاون", "استقبل", "occurred"),
     ("استقبل المحافظ اليوم المبعوث الخاص وبحثا معه التحضير للقمة الإقليمية التي ستعقد في العاصمة", "استقبل", "occurred"),
+    # the future prefix on a verb of making a visit: "سيؤدي زيارة", "ستؤديها"
+    ("وأشار المصدر إلى أن الوزير سيؤدي زيارة رسمية إلى الجزيرة", "زيارة", "planned"),
+    # "tomorrow" after a verb that opens its sentence, in its clause, with no past time word before it
+    ("يزور الرئيس سليم الحداد الجزيرة غدا في زيارة تستغرق يومين", "يزور", "planned"),
+    ("زار الوزير المدينة أمس وعاد غدا", "زار", "occurred"),
 ])
 def test_status_ar_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "ar") == status
@@ -168,3 +173,45 @@ def test_names_ar_touching_person_spans_are_one_name():
     first, second = (4, 4 + len("سليم بن")), (text.index("حمد"), text.index("حمد") + len("حمد الحداد"))
     merged = (first[0], second[1])
     assert merge_adjacent_arabic_persons(text, [first, second]) == {first: merged, second: merged}
+
+
+@pytest.mark.parametrize("sentence, sport", [
+    ("زار خمسة من لاعبي النادي مستشفى الأطفال أمس", True),
+    ("واستقبل الوزير المنتخب الوطني لكرة اليد", True),
+    ("استقبل الرئيس المنتخب نظيره في القصر", False),       # the president-elect
+    ("وتولى الرئيس الرئاسة الدورية للمجموعة", False),
+])
+def test_sport_ar_words_of_sport(sentence, sport):
+    from communique.stages.triggers import reads_as_sport
+
+    assert reads_as_sport(sentence, "ar") is sport
+
+
+def test_mentions_ar_news_outlet_by_the_suffix_of_its_name(ner_doc):
+    # "فلان نيوز": the word and the suffix are one organization, replacing what the NER read inside it
+    text = "وقال مصدر لموقع سرمد نيوز إن الوفد وصل، وفق ما نقلته قناة بلاد ديجيتال."
+    doc = ner_doc(text, "ar", [("سرمد", "PER")])
+    ctx = MentionContext(Gazetteer([]), lambda form: False)
+    assert [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "ar")] == [
+        ("سرمد نيوز", "organization"), ("بلاد ديجيتال", "organization")]
+
+
+def test_mentions_ar_a_title_is_no_clitic_and_city_and_a_latin_word_of_the_page_no_place(ner_doc):
+    from types import SimpleNamespace
+
+    # "وكيل" is an under-secretary, not "و" + a city "كيل"; "GMT" of the page's clock is no place
+    text = "آخر تحديث GMT 14:19\nوكان من بين الحاضرين وكيل الوزارة سليم الحداد ومستشار الوزير."
+    doc = ner_doc(text, "ar", [("GMT", "LOC"), ("سليم الحداد", "PER")])
+    city = SimpleNamespace(kind="city", population=250_000)
+    ctx = MentionContext(Gazetteer([]), lambda form: form == "كيل", place_lookup=lambda word: city if word == "كيل" else None)
+    assert [m.form for m in find_mentions(text, doc, ctx, "ar") if m.kind == "place"] == []
+
+
+def test_mentions_ar_regions_behind_a_proclitic_and_over_the_state_in_them(ner_doc):
+    # "والساحل", "بحيرة زمرستان": a region (lang/ar/regions.txt); "دول الساحل" names a group of states, not it
+    text = "وبحث الوزيران الأوضاع في الساحل والصحراء وحول بحيرة تشاد، بحضور ممثلي دول الساحل."
+    doc = ner_doc(text, "ar", [])
+    gazetteer = Gazetteer([GazetteerEntry("TD", "state", "name", "تشاد")])
+    ctx = MentionContext(gazetteer, lambda form: False)
+    assert [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "ar")] == [
+        ("الساحل", "place"), ("الصحراء", "place"), ("بحيرة تشاد", "place")]
