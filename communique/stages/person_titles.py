@@ -48,6 +48,7 @@ def attach_titles(text: str, mentions: list[Mention], sents: list[Span],
         after_titles, after_orgs = _title_after(text, m, sents[m.sentence][1], mentions, person_spans, used_titles)
         titles += after_titles
         orgs += after_orgs or _delegation_headed(text, m, sents[m.sentence][1], mentions)
+        orgs = orgs or _state_after_of(text, m, mentions)
         if titles and not orgs:
             orgs = _state_of_the_setting(text, m, sents[m.sentence][0], mentions)
         out.append(replace(m, title="; ".join(dict.fromkeys(titles)) or None,
@@ -73,7 +74,7 @@ def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans:
         if tm is None:
             # "..., du Danemark, Anders Samuelsen": a bare state phrase names the person's country
             states = _orgs_in(mentions, chunk_start, chunk_start + len(chunk))
-            if n == 0 and states and len(chunk.split()) <= 4:
+            if n == 0 and states and len(chunk.split()) <= 4 and not _COMPLEMENT_OF_PREVIOUS.match(chunk):
                 orgs.extend(states)
             elif n == 0 and is_arabic(chunk):
                 orgs.extend(_demonym_right_before(text, m, mentions))
@@ -144,6 +145,19 @@ _HEADED_THE = re.compile(r"[^.;]*?\b(?:headed|heads|heading|led|leads|leading)\s
 _DELEGATION_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:delegation|team|mission)\b", re.I)
 #: a sentence set in a state: "In Xland, a key mediator, he talked with Foreign Minister X"
 _IN_STATE_OPENING = re.compile(r"\s*In\s+$")
+
+
+#: "A of Xland, B of Yland": the state after "of" is the previous name's, not the next one's
+_COMPLEMENT_OF_PREVIOUS = re.compile(r"\s*(?:of|from)\s", re.I)
+_OF_RIGHT_AFTER = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+
+
+def _state_after_of(text: str, m: Mention, mentions: list[Mention]) -> list[str]:
+    """'A of Xland, B of Yland': a Latin name right followed by 'of' and a state is of that state."""
+    if is_arabic(m.form):
+        return []
+    return [f"{x.start}:{x.end}" for x in mentions if x.kind == "state" and m.end < x.start <= m.end + 10
+            and _OF_RIGHT_AFTER.fullmatch(text, m.end, x.start)][:1]
 
 
 def _delegation_headed(text: str, m: Mention, s_end: int, mentions: list[Mention]) -> list[str]:

@@ -325,8 +325,19 @@ def test_triggers_en_presenting_credentials_is_meeting_the_head_of_state():
     assert [(t.text, t.type) for t in find_triggers(sentence, "en")] == [("presented his credentials to", "meet")]
 
 
+def test_titles_en_a_name_of_a_state_in_a_list_is_of_that_state(mention_at):
+    text = "The guests included Tomas Orrin of Vellara, Karl Ostrum of Norland, and Ada Vell."
+    mentions = [mention_at(text, "Tomas Orrin", "person"), mention_at(text, "Vellara", "state"),
+                mention_at(text, "Karl Ostrum", "person"), mention_at(text, "Norland", "state"),
+                mention_at(text, "Ada Vell", "person")]
+    out = {m.form: m.title_org for m in attach_titles(text, mentions, sentence_spans(text)) if m.kind == "person"}
+    at = text.index
+    assert out == {"Tomas Orrin": f"{at('Vellara')}:{at('Vellara') + 7}", "Karl Ostrum": f"{at('Norland')}:{at('Norland') + 7}",
+                   "Ada Vell": None}
+
+
 def test_titles_en_the_speaker_is_a_title():
-    assert TITLE_RE.fullmatch("Speaker") and TITLE_RE.fullmatch("chief diplomat")
+    assert TITLE_RE.fullmatch("Speaker") and TITLE_RE.fullmatch("chief diplomat") and TITLE_RE.fullmatch("Counterparts")
 
 
 def test_mentions_en_a_name_ends_before_a_verb_of_a_headline(ner_doc):
