@@ -108,6 +108,7 @@ def _unglued_titles(left: str) -> str:
 
 #: between a state and the title it qualifies: "French Foreign Minister", "Ruritania's Deputy Prime Minister"
 _STATE_TITLE_GAP = re.compile(r"(?:['’]s)?\s")
+_STATE_TITLE_GAP_AFTER = re.compile(r"(?:['’]s?)?\s+")
 
 
 def _state_before_title(text: str, title_start: int, mentions: list[Mention]) -> list[str]:
@@ -133,11 +134,18 @@ def _title_after(text: str, m: Mention, s_end: int, mentions: list[Mention], per
     chunk = am.group(1)
     chunk_start = m.end + am.start(1)
     lead = _WHO_IS.match(chunk)
-    tm = TITLE_RE.match(chunk, lead.end() if lead else 0)
+    at = lead.end() if lead else 0
+    tm = TITLE_RE.match(chunk, at)
+    owner = None
+    if not tm:      # "X, the Xland's top diplomat,": a state's possessive before the title
+        owner = next((x for x in mentions if x.kind == "state" and x.start == chunk_start + at), None)
+        gap = _STATE_TITLE_GAP_AFTER.match(chunk, owner.end - chunk_start) if owner else None
+        tm = TITLE_RE.match(chunk, gap.end()) if gap else None
     if not tm or any(overlaps(p, (chunk_start, chunk_start + len(chunk))) for p in person_spans):
         return [], []
     used_titles.append((chunk_start + tm.start(), chunk_start + len(chunk)))
-    return [_title_text(chunk, tm)], _orgs_in(mentions, chunk_start + tm.start(), chunk_start + len(chunk))
+    orgs = _orgs_in(mentions, chunk_start + tm.start(), chunk_start + len(chunk))
+    return [_title_text(chunk, tm)], orgs + ([f"{owner.start}:{owner.end}"] if owner else [])
 
 
 #: "X ... headed the Xlandian delegation", "X, who led the Xlandian team"

@@ -306,6 +306,9 @@ def _title_orgs(mention_at, text: str, specs: list[tuple[str, str, int]]) -> dic
      [("Tomas Orrin", "person", 0), ("Vellara", "state", 0), ("Karl Ostrum", "person", 0), ("Norland", "state", 0),
       ("Ada Vell", "person", 0)],
      {"Tomas Orrin": "Vellara", "Karl Ostrum": "Norland", "Ada Vell": None}),            # "A of X, B of Y"
+    ("On Monday, Tomas Orrin, the Maldives’ top diplomat, met Karl Ostrum.",
+     [("Tomas Orrin", "person", 0), ("Maldives", "state", 0), ("Karl Ostrum", "person", 0)],
+     {"Tomas Orrin": "Maldives", "Karl Ostrum": None}),            # a state's possessive in an apposition
 ])
 def test_titles_en_the_state_or_body_of_a_person(mention_at, text, specs, expected):
     assert _title_orgs(mention_at, text, specs) == expected
