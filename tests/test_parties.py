@@ -205,3 +205,11 @@ def test_parties_the_counterparts_of_an_unnamed_minister_did_not_meet_each_other
     specs = [_VANCE_FD, ("person:sorel", "person", "Anna Sorel", "NL", []),
              ("FD", "state", "Freedonian", None, []), ("NL", "state", "Norlandian", None, [])]
     assert _events(text, specs, "en") == []
+
+
+def test_parties_the_title_of_a_state_without_a_name_is_its_one_person_but_not_a_plural_of_one_state():
+    specs = [_MORO, _VANCE_FD, ("FD", "state", "Freedonia", None, [])]
+    text = "Tomas Moro took a phone call from the Foreign Minister of Freedonia on Monday. Ilse Vance praised it."
+    assert _events(text, specs, "en") == [("call", ("person:moro", "person:vance"))]
+    text = "Tomas Moro met the military chiefs of Freedonia, the island's main ally, on Monday. Ilse Vance praised it."
+    assert ("meet", ("person:moro", "person:vance")) not in _events(text, specs, "en")

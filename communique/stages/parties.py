@@ -12,6 +12,7 @@ import re
 
 from ..lang import rows_all
 from ..records import Entity, Mention
+from ..textnorm import is_arabic
 from .person_names import AR_NAME_LEAD
 from .title_names import names_a_document
 from .titles import TITLE_RE, TITLE_WORDS
@@ -128,8 +129,9 @@ def named_counterparts(text: str, parties: list[tuple[Mention, Entity]],
     out = []
     person_mentions = [pm for p in ent_by_id.values() if p.kind == "person" for pm in p.mentions]
     person_starts = {pm.start for pm in person_mentions}
+    state_starts = {m.start for m, e in parties if e.kind == "state"}
     for m, e in parties:
-        held = _unnamed_title_holder(text, m, person_mentions) if e.kind == "state" else None
+        held = _unnamed_title_holder(text, m, person_mentions, state_starts) if e.kind == "state" else None
         if e.kind == "state" and (_COUNTERPART_AFTER.match(text, m.end) or _COUNTERPART_BEFORE.search(text, 0, m.start)):
             others = [pe for _, pe in parties if pe.kind == "person" and pe.affiliation != e.id]
             e = state_person(text, e, ent_by_id, offices_of(others)) or e
@@ -192,19 +194,40 @@ _TITLE_COMPLEMENT = re.compile(r"(?:\s+(?:(?:of|for|de|des|du|la|le|the|and|et|a
 #: parliamentary delegation" (the one who leads it)
 _STATE_TO_TITLE = re.compile(r"(?:['’]s)?\s+(?=\w)")
 _TITLE_BEFORE = re.compile(r"(?:" + TITLE_RE.pattern + r")\s+$", re.I)
+#: "the foreign ministers of Xland, Yland and Zland met", "the Ambassador of Xland": a title whose state follows "of"
+_TITLE_OF_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in TITLE_WORDS if not is_arabic(t)) + r")s?\s+of\s+"
+                              r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*(?:,|\band\b)\s*(?:the\s+)?){0,4}$", re.I)
+_LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b)\s*(?:the\s+)?", re.I)
+_LIST_ITEM_END = re.compile(r"[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]*)*(?=\s*(?:,|\band\b|\s(?:met|held|signed|agreed)\b))", re.I)
+
+
+def _title_of_state(text: str, m: Mention, state_starts: set[int]) -> re.Match[str] | None:
+    """'the Ambassador of Xland', 'the foreign ministers of Xland, Yland and Zland' (a plural only over a list of
+    states, one holder each; not 'the military chiefs of Xland')."""
+    found = _TITLE_OF_BEFORE.search(text, max(0, m.start - 80), m.start)
+    if found is None:
+        return None
+    head, _, states = found.group(0).partition(" of ")
+    plural = head.lower().endswith("s") and not TITLE_RE.fullmatch(head)
+    listed = bool(re.search(r",|\band\b", states)) or any(
+        _LIST_GOES_ON.fullmatch(text, m.end, start) and _LIST_ITEM_END.match(text, start) for start in state_starts if start > m.end)
+    return found if not plural or listed else None
+
+
 _DELEGATION_AFTER = re.compile(r"(?:[\w-]+\s+)?delegations?\b", re.I)
 _DELEGATION_BEFORE = re.compile(r"\b(?:delegations?|délégations?)\s+(?:[\w-]+\s+)?(?:(?:from|of|de|du|des|d['’])\s*)?"
                                 r"(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
 
 
-def _unnamed_title_holder(text: str, m: Mention, person_mentions: list[Mention]) -> frozenset[str] | None:
+def _unnamed_title_holder(text: str, m: Mention, person_mentions: list[Mention],
+                          state_starts: set[int] = frozenset()) -> frozenset[str] | None:  # type: ignore[assignment]
     """A state adjective or name inside a title that no name follows: 'the Iranian foreign minister',
     'du ministre iranien des Affaires étrangères', 'le président égyptien'; not 'X, Sylvanian Foreign Minister'.
     The office the title names ({'foreign minister'}; empty for a delegation), or None."""
     gap = _STATE_TO_TITLE.match(text, m.end)
     title_after = (TITLE_RE.match(text, gap.end()) or _DELEGATION_AFTER.match(text, gap.end())) if gap else None
     title_before = (m.form[:1].islower() and _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)) or \
-        _DELEGATION_BEFORE.search(text, max(0, m.start - 40), m.start)
+        _DELEGATION_BEFORE.search(text, max(0, m.start - 40), m.start) or _title_of_state(text, m, state_starts)
     if title_after is None and not title_before:
         return None
     end = _TITLE_COMPLEMENT.match(text, title_after.end() if title_after else m.end).end()

@@ -48,6 +48,7 @@ def attach_titles(text: str, mentions: list[Mention], sents: list[Span],
         after_titles, after_orgs = _title_after(text, m, sents[m.sentence][1], mentions, person_spans, used_titles)
         titles += after_titles
         orgs += after_orgs or _delegation_headed(text, m, sents[m.sentence][1], mentions)
+        orgs = orgs or _state_after_of(text, m, mentions)
         if titles and not orgs:
             orgs = _state_of_the_setting(text, m, sents[m.sentence][0], mentions)
         out.append(replace(m, title="; ".join(dict.fromkeys(titles)) or None,
@@ -103,7 +104,8 @@ def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans:
             # "..., du Danemark, Anders Samuelsen": a bare state phrase names the person's country (one
             # state, not the "Sylvania/Freedonia :" of a headline)
             states = _orgs_in(mentions, chunk_start, chunk_start + len(chunk))
-            if n == 0 and states and len(chunk.split()) <= 4 and _one_state(mentions, chunk_start, chunk_start + len(chunk)):
+            if n == 0 and states and len(chunk.split()) <= 4 and _one_state(mentions, chunk_start, chunk_start + len(chunk)) \
+                    and not _COMPLEMENT_OF_PREVIOUS.match(chunk):
                 orgs.extend(states)
             elif n == 0 and is_arabic(chunk):
                 orgs.extend(_demonym_right_before(text, m, mentions))
@@ -137,6 +139,7 @@ def _unglued_titles(left: str) -> str:
 
 #: between a state and the title it qualifies: "French Foreign Minister", "Ruritania's Deputy Prime Minister"
 _STATE_TITLE_GAP = re.compile(r"(?:['’]s)?\s")
+_STATE_TITLE_GAP_AFTER = re.compile(r"(?:['’]s?)?\s+")
 
 
 def _state_before_title(text: str, title_start: int, mentions: list[Mention]) -> list[str]:
@@ -162,11 +165,18 @@ def _title_after(text: str, m: Mention, s_end: int, mentions: list[Mention], per
     chunk = am.group(1)
     chunk_start = m.end + am.start(1)
     lead = _WHO_IS.match(chunk)
-    tm = TITLE_RE.match(chunk, lead.end() if lead else 0)
+    at = lead.end() if lead else 0
+    tm = TITLE_RE.match(chunk, at)
+    owner = None
+    if not tm:      # "X, the Xland's top diplomat,": a state's possessive before the title
+        owner = next((x for x in mentions if x.kind == "state" and x.start == chunk_start + at), None)
+        gap = _STATE_TITLE_GAP_AFTER.match(chunk, owner.end - chunk_start) if owner else None
+        tm = TITLE_RE.match(chunk, gap.end()) if gap else None
     if not tm or any(overlaps(p, (chunk_start, chunk_start + len(chunk))) for p in person_spans):
         return [], []
     used_titles.append((chunk_start + tm.start(), chunk_start + len(chunk)))
-    return [_title_text(chunk, tm)], _orgs_in(mentions, chunk_start + tm.start(), chunk_start + len(chunk))
+    orgs = _orgs_in(mentions, chunk_start + tm.start(), chunk_start + len(chunk))
+    return [_title_text(chunk, tm)], orgs + ([f"{owner.start}:{owner.end}"] if owner else [])
 
 
 #: "X ... headed the Xlandian delegation", "X, who led the Xlandian team"
@@ -174,6 +184,19 @@ _HEADED_THE = re.compile(r"[^.;]*?\b(?:headed|heads|heading|led|leads|leading)\s
 _DELEGATION_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:delegation|team|mission)\b", re.I)
 #: a sentence set in a state: "In Xland, a key mediator, he talked with Foreign Minister X"
 _IN_STATE_OPENING = re.compile(r"\s*In\s+$")
+
+
+#: "A of Xland, B of Yland": the state after "of" is the previous name's, not the next one's
+_COMPLEMENT_OF_PREVIOUS = re.compile(r"\s*(?:of|from)\s", re.I)
+_OF_RIGHT_AFTER = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+
+
+def _state_after_of(text: str, m: Mention, mentions: list[Mention]) -> list[str]:
+    """'A of Xland, B of Yland': a Latin name right followed by 'of' and a state is of that state."""
+    if is_arabic(m.form):
+        return []
+    return [f"{x.start}:{x.end}" for x in mentions if x.kind == "state" and m.end < x.start <= m.end + 10
+            and _OF_RIGHT_AFTER.fullmatch(text, m.end, x.start)][:1]
 
 
 def _delegation_headed(text: str, m: Mention, s_end: int, mentions: list[Mention]) -> list[str]:
