@@ -270,7 +270,7 @@ def visits_of_the_next_subject(text: str, told: list[tuple[tuple[int, int], Trig
                 f.type == "visit" and visitor.id in f.parties and host.id in f.parties for f in out):
             continue
         frame = Frame("visit", "occurred", [visitor.id, host.id], {visitor.id: (visitor.titles or [None])[0], host.id: None},
-                      [span], trig, support=[after], host=host.id)
+                      [span, after], trig, host=host.id)
         at = next((i for i, f in enumerate(out) if f.evidence[0] > span), len(out))
         out.insert(at, frame)
     return out
