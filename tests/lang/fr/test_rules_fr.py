@@ -237,6 +237,13 @@ def test_triggers_fr_a_verb_of_discussing_with_is_a_meeting_only_with_someone():
     assert find_triggers("Le ministre a évoqué avec satisfaction la reprise des vols.", "fr") == []
 
 
+def test_triggers_fr_taking_part_is_a_conference_only_in_a_meeting_or_a_named_one():
+    assert find_triggers("Ils sont soupçonnés d'avoir participé à des activités contre l'État.", "fr") == []
+    assert find_triggers("Le pays a participé à la reconstruction du port.", "fr") == []
+    assert [t.text for t in find_triggers("Le ministre a participé mardi aux travaux du conseil.", "fr")] == ["participé"]
+    assert [t.text for t in find_triggers("Il participera au Forum de Vells.", "fr")] == ["participera"]
+
+
 def test_triggers_fr_an_arrival_is_a_visit_only_to_a_named_place():
     assert find_triggers("Le ministre est arrivé à la conclusion que le port doit rouvrir.", "fr") == []
 
