@@ -363,3 +363,13 @@ def test_visits_the_earlier_stops_of_a_tour_told_in_the_opening_are_visits(text,
     ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
     got = [tuple(p.entity for p in e.parties) for e in extract_events(doc, ents, [(0, len(text))], [], ctx) if e.type == "visit"]
     assert sorted(got) == [("person:vance", "FD"), ("person:vance", "LY"), ("person:vance", "SY")]
+
+
+def test_visits_a_body_that_travels_in_a_reported_clause_is_not_the_reporters_visit():
+    text = "Elle a ajouté qu'ensuite une mission du conseil s'était rendue en Freedonia."
+    ents = _entities("Ilse Vance a parlé. " + text, _PEOPLE[:1] + _STATES[1:])
+    full = "Ilse Vance a parlé. " + text
+    doc = Document(id="sha256:r", source="r.txt", text=full, lang="fr")
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    events = extract_events(doc, ents, [(0, 19), (20, len(full))], [], ctx)
+    assert [e for e in events if e.type == "visit"] == []

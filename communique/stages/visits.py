@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from ..records import Entity, Location, Mention
 from ..textnorm import is_arabic
+from .clauses import reports_a_noun_subject
 from .frames import Frame
 from .titles import TITLE_RE
 from .triggers import Trigger, status_of
@@ -213,6 +214,8 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
         after = [e.id for m, e in persons if m.start > comma]
         if after:
             return after[0]     # the subject the opening phrase describes
+    if reports_a_noun_subject(text, span[0], trig.start):
+        return None     # "Elle a ajouté qu'une mission de X s'était rendue à Y": not the one who reports it
     if last_subject in ent_by_id and not _at_home(ent_by_id[last_subject], host, ent_by_id, countries) and (
             _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start])
             or (not persons and ent_by_id[last_subject].kind == "person" and _PRONOUN_SUBJECT.search(text, trig.end, span[1]))):

@@ -28,6 +28,8 @@ def test_titles_fr_words_and_longest_title():
     text = "Le secrétaire général adjoint a vu le chef de la diplomatie et l'ambassadrice."
     assert [m.group(0) for m in TITLE_RE.finditer(text)] == [
         "secrétaire général adjoint", "chef de la diplomatie", "ambassadrice"]
+    assert [m.group(0) for m in TITLE_RE.finditer("L'émissaire vellien et l'envoyée spéciale du conseil.")] == [
+        "émissaire", "envoyée spéciale"]
 
 
 def test_titles_fr_attached_before_the_name_and_title_only_reference(mention_at):
@@ -224,6 +226,8 @@ def test_parties_fr_the_institution_that_reports_is_no_party():
     ("Le ministre avait fait escale en Sylvanie.", "fait escale", "visit"),
     ("Le ministre Paul Arnal est arrivé mardi au Caire.", "est arrivé mardi au", "visit"),
     ("Il a quitté Vells pour sa participation aux travaux du conseil régional.", "participation aux", "conference"),
+    ("À Vells, il s'était entretenu avec l'émissaire du conseil.", "s'était entretenu", "meet"),
+    ("La veille, elle s'était rendue à Lys.", "s'était rendue", "visit"),
 ])
 def test_triggers_fr_words_of_meetings_audiences_and_calls(sentence, word, etype):
     assert (word, etype) in [(t.text, t.type) for t in find_triggers(sentence, "fr")]
