@@ -533,3 +533,13 @@ def test_visits_one_titled_of_the_host_state_in_the_sentence_is_at_home(text, la
     actors = [(e.mentions[0], e) for e in ents if e.kind != "place"]
     countries = {"place:port-lys": "RU"}
     assert visit_frames(text, (0, len(text)), find_triggers(text, lang), lang, actors, places, by_id, None, countries) == []
+
+
+def test_visits_a_body_that_travels_in_a_reported_clause_is_not_the_reporters_visit():
+    text = "Elle a ajouté qu'ensuite une mission du conseil s'était rendue en Freedonia."
+    ents = _entities("Ilse Vance a parlé. " + text, _PEOPLE[:1] + _STATES[1:])
+    full = "Ilse Vance a parlé. " + text
+    doc = Document(id="sha256:r", source="r.txt", text=full, lang="fr")
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    events = extract_events(doc, ents, [(0, 19), (20, len(full))], [], ctx)
+    assert [e for e in events if e.type == "visit"] == []

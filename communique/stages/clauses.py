@@ -55,6 +55,18 @@ def reported_clause(text: str, start: int, end: int) -> int | None:
     return found
 
 
+#: a reported clause whose subject is a noun ("que cet entretien avait eu lieu", "qu'ensuite une mission s'était
+#: rendue", "that the talks were held")
+_NOUN_SUBJECT = re.compile(r"(?:(?:ensuite|alors|déjà|then|also)\s+)?(?:ce|cet|cette|ces|la|le|les|l['’]|un|une|des|this|"
+                           r"these|the|an?)\s*(?-i:[a-zé])", re.I)
+
+
+def reports_a_noun_subject(text: str, start: int, end: int) -> bool:
+    """The last clause reported between start and end has a noun for its subject: whoever reports it is no party."""
+    at = reported_clause(text, start, end)
+    return at is not None and bool(_NOUN_SUBJECT.match(text, at))
+
+
 def opens_also_clause(text: str, trig: Trigger) -> bool:
     """"كما التقى", "ثم اجتمع": an Arabic verb of meeting whose subject is the sentence's before it."""
     return not trig.nominal and bool(_ALSO_VERB.search(text, max(0, trig.start - 10), trig.start))

@@ -17,7 +17,7 @@ from .frame_merging import (absorb_state_frames, attendees_join, continues_last_
 from .pairs import PairCandidate, pair_candidates
 from .party_groups import party_groups, verb_first_groups
 from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
-                      visit_told_before)
+                      reports_a_noun_subject, visit_told_before)
 from .titles import TITLE_RE
 from .triggers import (Trigger, a_topic_discussed, find_triggers, headline_future, names_a_time, reads_as_sport,
                        status_of)
@@ -50,8 +50,6 @@ _OPENING_PHRASE = re.compile(r"\s*(?:before|after|like|unlike|as with|avant|apr�
 #: "Because X had to stay home, Y met Z", "Bien que X soit absent, Y a reçu Z": an opening subordinate clause
 _OPENING_CLAUSE = re.compile(r"\s*(?:because|since|although|though|while|whereas|parce\s+que|puisque|bien\s+que|"
                              r"alors\s+que|tandis\s+que|même\s+si)\s[^,;:]{1,150},", re.I)
-#: a reported clause whose subject is a noun ("que cet entretien avait eu lieu", "that the talks were held")
-_NOUN_SUBJECT = re.compile(r"(?:ce|cet|cette|ces|la|le|les|l['’]|this|these|the)\s*(?-i:[a-zé])", re.I)
 #: what makes a meeting noun an event: 'talks with', 'réunion avec'
 _NOMINAL_COMPLEMENT = re.compile(r"\s+(?:(?:\w+\s+){0,2}?|(?:of|de|du|des|d['’])\s*(?:[\w'’.-]+\s+){1,6}?)"
                                  r"(?:with|avec|between|entre|مع|بين)\b|"
@@ -236,7 +234,8 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     if subordinate and any(p[0].start >= subordinate.end() for p in before):
         before = [p for p in before if p[0].start >= subordinate.end()]   # "Because X was ill, Y met Z": not X
     reported = reported_clause(text, clause, trig.start)
-    if reported is not None and (any(p[0].start >= reported for p in before) or _NOUN_SUBJECT.match(text, reported)):
+    noun_subject = reports_a_noun_subject(text, clause, trig.start)     # nor the story's subject
+    if reported is not None and (any(p[0].start >= reported for p in before) or noun_subject):
         # "X a indiqué que Y a reçu Z": Y, not X; "X said that the talks took place during Z's visit": not X
         before = [p for p in before if p[0].start >= reported]
     cut = _AFTER_CLAUSE_END.search(text, trig.end, s_end)
@@ -260,7 +259,7 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
         ids_before = [last_subject]
         ids_after = [x for x in ids_after if x != last_subject]
     elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or received_by(trig, text)) \
-            and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]):
+            and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]) and not noun_subject:
         ids_before = [last_subject]
     elif ids_before and not ids_after and last_subject and last_subject not in ids_before \
             and object_pronoun(text, trig, s_start):

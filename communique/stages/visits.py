@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ..records import Entity, Location, Mention
 from ..textnorm import is_arabic
+from .clauses import reports_a_noun_subject
 from .frames import Frame
 from .titles import TITLE_RE
 from .triggers import Trigger, status_of
@@ -274,6 +275,8 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
         after = [e.id for m, e in persons if m.start > comma]
         if after:
             return after[0]     # the subject the opening phrase describes
+    if reports_a_noun_subject(text, span[0], trig.start):
+        return None     # "Elle a ajouté qu'une mission de X s'était rendue à Y": not the one who reports it
     if last_subject in ent_by_id and not _at_home(ent_by_id[last_subject], host, ent_by_id, countries) and (
             _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start])
             or (not persons and ent_by_id[last_subject].kind == "person" and (_PRONOUN_SUBJECT.search(text, trig.end, span[1])
@@ -340,7 +343,7 @@ def visits_of_the_next_subject(text: str, told: list[tuple[tuple[int, int], Trig
                 f.type == "visit" and visitor.id in f.parties and host.id in f.parties for f in out):
             continue
         frame = Frame("visit", "occurred", [visitor.id, host.id], {visitor.id: (visitor.titles or [None])[0], host.id: None},
-                      [span], trig, support=[after], host=host.id)
+                      [span, after], trig, host=host.id)
         at = next((i for i, f in enumerate(out) if f.evidence[0] > span), len(out))
         out.insert(at, frame)
     return out

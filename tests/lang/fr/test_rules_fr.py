@@ -28,6 +28,8 @@ def test_titles_fr_words_and_longest_title():
     text = "Le secrétaire général adjoint a vu le chef de la diplomatie et l'ambassadrice."
     assert [m.group(0) for m in TITLE_RE.finditer(text)] == [
         "secrétaire général adjoint", "chef de la diplomatie", "ambassadrice"]
+    assert [m.group(0) for m in TITLE_RE.finditer("L'émissaire vellien et l'envoyée spéciale du conseil.")] == [
+        "émissaire", "envoyée spéciale"]
 
 
 def test_titles_fr_attached_before_the_name_and_title_only_reference(mention_at):
@@ -224,6 +226,8 @@ def test_parties_fr_the_institution_that_reports_is_no_party():
     ("Le ministre avait fait escale en Sylvanie.", "fait escale", "visit"),
     ("Le ministre Paul Arnal est arrivé mardi au Caire.", "est arrivé mardi au", "visit"),
     ("Il a quitté Vells pour sa participation aux travaux du conseil régional.", "participation aux", "conference"),
+    ("À Vells, il s'était entretenu avec l'émissaire du conseil.", "s'était entretenu", "meet"),
+    ("La veille, elle s'était rendue à Lys.", "s'était rendue", "visit"),
 ])
 def test_triggers_fr_words_of_meetings_audiences_and_calls(sentence, word, etype):
     assert (word, etype) in [(t.text, t.type) for t in find_triggers(sentence, "fr")]
@@ -235,6 +239,13 @@ def test_triggers_fr_a_vu_le_jour_is_no_meeting():
 
 def test_triggers_fr_a_verb_of_discussing_with_is_a_meeting_only_with_someone():
     assert find_triggers("Le ministre a évoqué avec satisfaction la reprise des vols.", "fr") == []
+
+
+def test_triggers_fr_taking_part_is_a_conference_only_in_a_meeting_or_a_named_one():
+    assert find_triggers("Ils sont soupçonnés d'avoir participé à des activités contre l'État.", "fr") == []
+    assert find_triggers("Le pays a participé à la reconstruction du port.", "fr") == []
+    assert [t.text for t in find_triggers("Le ministre a participé mardi aux travaux du conseil.", "fr")] == ["participé"]
+    assert [t.text for t in find_triggers("Il participera au Forum de Vells.", "fr")] == ["participera"]
 
 
 def test_triggers_fr_an_arrival_is_a_visit_only_to_a_named_place():
