@@ -86,10 +86,13 @@ def name_words_alone(text: str, spans: Spans) -> None:
     words -= {w for w in words if w.lower() in NOT_NAMES or TITLE_RE.fullmatch(w)}
     if not words:
         return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) +
-                         r")(?![\w-])")
+    # an Arabic name word behind the conjunction or "بـ" glued to it: "البرهان والسيسي", "بالسيسي"
+    pattern = re.compile(r"(?<![\w-])(?:[وف]?ب?(?=ال|[^\W\d_]*[\u0600-\u06ff]))?(?P<word>" + "|".join(
+        re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
     for m in pattern.finditer(text):
-        span = (m.start(), m.end())
+        span = (m.start("word"), m.end("word"))
+        if span[0] > m.start() and not is_arabic(m.group("word")):
+            continue
         if not any(overlaps(k, span) for k in spans):
             spans[span] = {"kind": "person"}
 
