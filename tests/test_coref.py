@@ -57,3 +57,11 @@ def test_coref_a_title_naming_its_state_prefers_the_person_of_that_state():
     people = {e.id: [m.form for m in e.mentions] for e in cluster_mentions(mentions, place_name=lambda s: None)
               if e.kind == "person"}
     assert people == {"person:karl-brand": ["Karl Brand"], "person:tomas-moro": ["Tomas Moro", "president of Sylvania"]}
+
+
+def test_coref_an_arabic_family_name_written_after_lam_is_that_person():
+    # "للحداد": "لـ" before the article writes one lam; the person of "سليم الحداد"
+    text = "استقبل سليم الحداد الوفد. وجاءت الزيارة تلبية لدعوة وجهت للحداد."
+    mentions = [_mention(text, "سليم الحداد", "person"), _mention(text, "للحداد", "person")]
+    people = {e.id: [m.form for m in e.mentions] for e in cluster_mentions(mentions, place_name=lambda s: None)}
+    assert list(people.values()) == [["سليم الحداد", "للحداد"]]

@@ -100,11 +100,11 @@ def test_names_ar_family_name_used_alone():
     name_words_alone(text, spans)
     assert sorted(text[s:e] for s, e in spans) == ["الحداد", "سليم الحداد"]
     # behind the conjunction or "بـ" glued to it: the name word without them
-    text = "استقبل سليم الحداد الوفد. وبدأ الرئيسان الفاروقي والحداد اجتماعا، وأشاد الوفد بالحداد."
+    text = "استقبل سليم الحداد الوفد. وبدأ الرئيسان الفاروقي والحداد اجتماعا، وأشاد الوفد بالحداد. زيارة للحداد."
     spans = {(text.index("سليم الحداد"), text.index("سليم الحداد") + len("سليم الحداد")): {"kind": "person"}}
     name_words_alone(text, spans)
     assert [(s, text[s:e]) for s, e in sorted(spans)][1:] == [
-        (text.index("والحداد") + 1, "الحداد"), (text.index("بالحداد") + 1, "الحداد")]
+        (text.index("والحداد") + 1, "الحداد"), (text.index("بالحداد") + 1, "الحداد"), (text.index("للحداد"), "للحداد")]
 
 
 def test_dates_ar_gregorian_hijri_weekday_relative():
