@@ -78,6 +78,12 @@ def test_triggers_ar_call_and_visit():
     # "tomorrow" after a verb that opens its sentence, in its clause, with no past time word before it
     ("يزور الرئيس سليم الحداد الجزيرة غدا في زيارة تستغرق يومين", "يزور", "planned"),
     ("زار الوزير المدينة أمس وعاد غدا", "زار", "occurred"),
+    # a planned participle set off by a comma qualifies the event noun's whole phrase, however long
+    ("تأتي الزيارة في سياق مشاركة الوزير في حفل التوقيع على وثيقة انضمام الجزيرة إلى معاهدة الصداقة والتعاون "
+     "الإقليمية، المرتقب تنظيمه يوم غد", "مشاركة", "planned"),
+    # a comma before "ف" or "و" opens a clause of its own: its future is not the reception's
+    ("استقبل المحافظ اليوم المبعوث الخاص سليم الحداد، فسلمه الأخير دعوة إلى المشاركة في القمة التي ستعقد الشهر "
+     "المقبل", "استقبل", "occurred"),
 ])
 def test_status_ar_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "ar") == status
