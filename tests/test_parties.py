@@ -181,3 +181,14 @@ def test_parties_an_unnamed_title_holder_holds_that_office(titles, expected):
     text = "Tomas Moro received the Freedonian foreign minister on Monday. Ilse Vance later praised the talks."
     specs = [_MORO, ("person:vance", "person", "Ilse Vance", "FD", titles), ("FD", "state", "Freedonian", None, [])]
     assert _events(text, specs, "en") == expected
+
+
+
+@pytest.mark.parametrize("text", [
+    "التقى إلسه فانس توماس مورو يوم الاثنين، بعد أيام من وفاة والده الرئيس \"آنا سوريل\".",
+    "التقى إلسه فانس توماس مورو يوم الاثنين في ذكرى الرئيس الراحل آنا سوريل.",
+])
+def test_parties_arabic_the_deceased_is_no_party(text):
+    trio = [("person:vance", "person", "إلسه فانس", None, []), ("person:moro", "person", "توماس مورو", None, []),
+            ("person:sorel", "person", "آنا سوريل", None, [])]
+    assert _events(text, trio, "ar") == [("meet", ("person:moro", "person:vance"))]
