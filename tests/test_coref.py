@@ -74,3 +74,9 @@ def test_coref_a_title_only_reference_is_no_holder_of_another_office_of_that_tit
                 _mention(text, "Karl Brand", "person", title="Premier ministre")]
     people = {e.id: [m.form for m in e.mentions] for e in cluster_mentions(mentions, place_name=lambda s: None)}
     assert people == {"person:karl-brand": ["Karl Brand"]}
+def test_coref_an_arabic_family_name_written_after_lam_is_that_person():
+    # "للحداد": "لـ" before the article writes one lam; the person of "سليم الحداد"
+    text = "استقبل سليم الحداد الوفد. وجاءت الزيارة تلبية لدعوة وجهت للحداد."
+    mentions = [_mention(text, "سليم الحداد", "person"), _mention(text, "للحداد", "person")]
+    people = {e.id: [m.form for m in e.mentions] for e in cluster_mentions(mentions, place_name=lambda s: None)}
+    assert list(people.values()) == [["سليم الحداد", "للحداد"]]

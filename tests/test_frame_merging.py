@@ -208,3 +208,29 @@ def test_frame_merging_a_headline_of_a_person_and_a_state_echoes_the_story_meeti
 ])
 def test_frame_merging_a_headline_of_a_visit_or_of_another_person_is_no_echo(title_type, title_parties):
     assert len(_headline_and_story(title_type, title_parties)) == 2
+
+
+@pytest.mark.parametrize("text, dated, lang", [
+    ("Ilse Vance visited Freedonia on 20 February. Ilse Vance had visited Freedonia on 24 January, for talks.",
+     [("20 February", "2024-02-20"), ("24 January", "2024-01-24")], "en"),
+    ("وزار إلسه فانس فريدونيا في فبراير الماضي. وكان إلسه فانس قد زار فريدونيا في 24 يناير لإجراء محادثات.",
+     [("فبراير الماضي", "2024-02"), ("24 يناير", "2024-01-24")], "ar"),
+])
+def test_frame_merging_the_same_visit_told_on_dates_far_apart_is_two_visits(text, dated, lang):
+    import re
+
+    from communique.records import DateMention, Mention
+    from communique.stages.events import EventContext, extract_events
+
+    forms = [("person:vance", "person", "إلسه فانس" if lang == "ar" else "Ilse Vance", None, "SY"),
+             ("FD", "state", "فريدونيا" if lang == "ar" else "Freedonia", "FD", None)]
+    ents = [Entity(i, k, f, [f], [Mention(m.start(), m.end(), f, k, 0) for m in re.finditer(f, text)],  # type: ignore[arg-type]
+                   affiliation=a, country=c) for i, k, f, c, a in forms]
+    dates = [DateMention(text.index(t), text.index(t) + len(t), t, v, "day" if len(v) == 10 else "month")
+             for t, v in dated]
+    doc = Document(id="sha256:d", source="d.txt", text=text, lang=lang)
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    cut = text.find(". ") + 1 if ". " in text else len(text)
+    sents = [(0, cut)] + ([(cut + 1, len(text))] if cut < len(text) else [])
+    visits = [e.date for e in extract_events(doc, ents, sents, dates, ctx) if e.type == "visit" and e.status == "occurred"]
+    assert sorted(visits) == sorted(v for _, v in dated)

@@ -213,3 +213,12 @@ def test_parties_the_title_of_a_state_without_a_name_is_its_one_person_but_not_a
     assert _events(text, specs, "en") == [("call", ("person:moro", "person:vance"))]
     text = "Tomas Moro met the military chiefs of Freedonia, the island's main ally, on Monday. Ilse Vance praised it."
     assert ("meet", ("person:moro", "person:vance")) not in _events(text, specs, "en")
+
+@pytest.mark.parametrize("text", [
+    "التقى إلسه فانس توماس مورو يوم الاثنين، بعد أيام من وفاة والده الرئيس \"آنا سوريل\".",
+    "التقى إلسه فانس توماس مورو يوم الاثنين في ذكرى الرئيس الراحل آنا سوريل.",
+])
+def test_parties_arabic_the_deceased_is_no_party(text):
+    trio = [("person:vance", "person", "إلسه فانس", None, []), ("person:moro", "person", "توماس مورو", None, []),
+            ("person:sorel", "person", "آنا سوريل", None, [])]
+    assert _events(text, trio, "ar") == [("meet", ("person:moro", "person:vance"))]

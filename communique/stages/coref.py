@@ -26,7 +26,8 @@ def name_skeleton(word: str) -> str:
 
 
 def _name_words(form: str) -> list[str]:
-    words = fold(HONORIFIC_RE.sub(" ", form)).split()
+    # "للسيسي": "لـ" before the article writes one lam; the name word is "السيسي"
+    words = [re.sub(r"^لل(?=\w{3})", "ال", w) for w in fold(HONORIFIC_RE.sub(" ", form)).split()]
     return strip_honorifics(words)
 
 

@@ -19,7 +19,7 @@ from ..records import DateMention, Document, Event
 from .frames import Frame
 from .triggers import status_of
 
-__all__ = ["EventDate", "event_date"]
+__all__ = ["EventDate", "date_beside", "event_date"]
 
 _DAY_BEFORE = re.compile(r"^(?:a day earlier|the day before|la veille|the previous day|la journée précédente)$", re.I)
 # a date that starts a span ("since 2016", "depuis le 20 avril", "منذ عام 2016") dates a relation, not the event
@@ -52,6 +52,26 @@ def event_date(doc: Document, frame: Frame, dates: Sequence[DateMention], previo
         if found is None and fallback:
             found = EventDate(fallback, "day" if len(fallback) == 10 else "month", score)
     return found or EventDate()
+
+
+#: how far from its trigger a date of its clause is the trigger's own
+_BESIDE = 80
+_CLAUSE_BREAK = re.compile(r"[,،;؛:]|\.\s")
+
+
+def date_beside(doc: Document, frame: Frame, dates: Sequence[DateMention]) -> str | None:
+    """The resolved date nearest the frame's trigger in the trigger's sentence, within a few words ("visited
+    Ruritania in February", "met on 24 January"), no date a span starts from and none of the dateline."""
+    t = frame.trigger.start
+    own = next(((s, e) for s, e in frame.evidence if s <= t < e), None)
+    if own is None:
+        return None
+    text, end = doc.text, frame.trigger.end
+    near = [d for d in dates if d.value and own[0] <= d.start < own[1] and not _in_dateline(doc, d)
+            and not _starts_span(doc, d) and (0 <= d.start - end <= _BESIDE and not _CLAUSE_BREAK.search(text, end, d.start)
+                                              or 0 <= t - d.end <= _BESIDE and not _CLAUSE_BREAK.search(text, d.end, t))]
+    # after the trigger first ("زيارة قام بها للرياض في 24 يناير"), then before it in its clause
+    return min(near, key=lambda d: (d.start < t, abs(d.start - t))).value if near else None
 
 
 def _in_dateline(doc: Document, d: DateMention) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
 from .decide import LinearModel
-from .event_dates import event_date
+from .event_dates import date_beside, event_date
 from .occurrence import decide_events, score_pairs, speaks_for_others
 from .frames import Frame, corefer_frames
 from .frame_merging import (absorb_state_frames, attendees_join, continues_last_frame, merge_frames, met_at_the_signing,
@@ -149,6 +149,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     frames = sorted(story.frames + counterparts_listed_after(text, sents, story.actor_mentions, ent_by_id, lang)
                     + interlocutors_listed(text, sents, story.actor_mentions, lang), key=lambda f: f.evidence[0])
     frames = with_companions(text, frames, ent_by_id)
+    for f in frames:
+        f.told_on = date_beside(doc, f, dates)
     merged = one_signing_of_many(text, [f for f in merge_frames(frames, ent_by_id) if len(f.parties) >= 2], ent_by_id)
     merged = absorb_state_frames(merged, ent_by_id)
     merged = visits_beside_meetings(text, story.visits_told, merged, story.visit_places, ent_by_id,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from ..records import Document, Entity, Mention
 from .frames import Frame, shared_sides
@@ -334,6 +335,8 @@ def merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Fram
             if {g.type, f.type} == {"visit", "meet"} and _hosted(g if g.type == "visit" else f, ent_by_id):
                 continue        # a visit to a state and the meetings during it are events of their own
             gset = set(g.parties)
+            if (fset <= gset or gset <= fset) and _told_apart(f.told_on, g.told_on):
+                continue        # "visited X in February, days after a visit to X on 24 January": two visits
             gcover = _cover(gset, ent_by_id)
             fpersons = {p for p in fset if ent_by_id[p].kind == "person"}
             gpersons = {p for p in gset if ent_by_id[p].kind == "person"}
@@ -349,6 +352,7 @@ def merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Fram
             if p not in target.parties and p not in affiliations:
                 target.parties.append(p)
                 target.roles[p] = f.roles.get(p)
+        target.told_on = target.told_on or f.told_on
         target.evidence.extend(e for e in f.evidence if e not in target.evidence)
         target.support.extend(e for e in f.support if e not in target.support)
         target.present.extend(p for p in f.present if p not in target.present)
@@ -357,6 +361,20 @@ def merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Fram
         if "call" in (target.type, f.type):
             target.type = "call"      # "X discusses with Y" in the headline of a phone call
     return _merge_conferences(_absorb_organization_frames(merged, ent_by_id), ent_by_id)
+
+
+#: days between two dates written beside two tellings that may still be one event (a report's "yesterday")
+_SAME_EVENT_DAYS = 3
+
+
+def _told_apart(a: str | None, b: str | None) -> bool:
+    """Two dates written beside two tellings that cannot be one event's: days far apart, or months or years
+    that do not hold one another."""
+    if not a or not b:
+        return False
+    if len(a) == len(b) == 10:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) > _SAME_EVENT_DAYS
+    return not (a.startswith(b[:7]) or b.startswith(a[:7]))
 
 
 def _hosted(visit: Frame, ent_by_id: dict[str, Entity]) -> bool:
@@ -409,6 +427,7 @@ def _merge_conferences(frames: list[Frame], ent_by_id: dict[str, Entity]) -> lis
                           if not (p in affiliations and ent_by_id[p].kind == "state")]
         for p in f.parties:
             target.roles.setdefault(p, f.roles.get(p))
+        target.told_on = target.told_on or f.told_on
         target.evidence.extend(e for e in f.evidence if e not in target.evidence)
         target.support.extend(e for e in f.support if e not in target.support)
     return out

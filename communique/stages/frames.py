@@ -37,6 +37,9 @@ class Frame:
     host: str | None = None               # a visit's host state, when the visit rule found it (stages.visits)
     #: persons a later sentence says were present at the meeting: parties of its event, not of its merging
     present: list[str] = field(default_factory=list)
+    #: the date written beside the trigger in its sentence (stages.event_dates.date_beside): two frames told
+    #: on different dates are two events
+    told_on: str | None = None
 
 
 def _sides(frame: Frame, ent_by_id: dict[str, Entity]) -> list[set[str]]:

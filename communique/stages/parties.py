@@ -101,7 +101,10 @@ _SENDER = re.compile(r"\b(?:letters?|messages?|invitations?|greetings|condolence
 #: "after the death of X", "après le décès, le 2 mai, de X", "the late X": the one mourned is no party
 _DECEASED = re.compile(r"(?:\b(?:death|passing|funeral|décès|disparition|obsèques|funérailles)\b[^.;:]{0,40}?"
                        r"(?:\bof|\bde|\bdu|\bd['’])\s*(?:the\s+|le\s+|la\s+|l['’])?(?:late\s+|feu\s+|regretté\s+)?|"
-                       r"\bthe\s+late\s+|\b(?:feu|défunt|regretté)\s+)(?:[\w'’.-]+,?\s+){0,5}$", re.I)
+                       r"\bthe\s+late\s+|\b(?:feu|défunt|regretté)\s+)(?:[\w'’.-]+,?\s+){0,5}$|"
+                       # "وفاة والده الرئيس X", "الرئيس الراحل X", "إثر مقتل X"
+                       r"(?<!\w)(?:[وبل]?(?:وفاة|رحيل|مقتل|اغتيال|تأبين|جنازة)|(?:ال)?(?:راحل|مرحوم|فقيد)(?:ة)?)"
+                       r"(?:\s+[^\s.،,؛]+){0,4}\s*[\"“«]?$", re.I)
 # "chargé d'une mission spéciale par le Président X", "instructed by President X": who sends the envoy stays home
 _SENDER_OF_ENVOY = re.compile(r"\b(?:charg[ée]e?\s+d['’]une\s+mission\s+(?:\w+\s+)?|mandat[ée]e?\s+|dépêch[ée]e?\s+|"
                               r"instructed\s+|dispatched\s+|sent\s+)(?:by|par)\s+(?:the\s+|le\s+|la\s+|l['’])?"

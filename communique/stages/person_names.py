@@ -86,10 +86,16 @@ def name_words_alone(text: str, spans: Spans) -> None:
     words -= {w for w in words if w.lower() in NOT_NAMES or TITLE_RE.fullmatch(w)}
     if not words:
         return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) +
-                         r")(?![\w-])")
-    for m in pattern.finditer(text):
-        span = (m.start(), m.end())
+    # an Arabic name word behind the conjunction or "بـ" glued to it: "البرهان والسيسي", "بالسيسي"
+    pattern = re.compile(r"(?<![\w-])(?:[وف]?ب?(?=ال|[^\W\d_]*[\u0600-\u06ff]))?(?P<word>" + "|".join(
+        re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+    found = [(m.start("word"), m.end("word")) for m in pattern.finditer(text)
+             if m.start("word") == m.start() or is_arabic(m.group("word"))]
+    with_article = [w[2:] for w in words if w.startswith("ال") and len(w) > 4]
+    if with_article:    # "للسيسي": "لـ" before the article writes one lam
+        found += [m.span("word") for m in re.finditer(r"(?<![\w-])[وف]?(?P<word>لل(?:" + "|".join(
+            re.escape(w) for w in sorted(with_article, key=len, reverse=True)) + r"))(?![\w-])", text)]
+    for span in found:
         if not any(overlaps(k, span) for k in spans):
             spans[span] = {"kind": "person"}
 
@@ -363,7 +369,7 @@ def drop_lone_arabic_words(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.kind == "place" and m.kb_id is None and _LATIN_WORD.fullmatch(m.form):
             continue        # a Latin word of the page in an Arabic story ("آخر تحديث GMT", "Logo"): no place
         if (m.kind == "person" and is_arabic(m.form) and " " not in m.form.strip() and m.title is None
-                and m.kb_id is None and not m.descriptive and _ar_key(m.form) not in name_words
+                and m.kb_id is None and not m.descriptive and _ar_key(re.sub(r"^لل", "ال", m.form)) not in name_words
                 and not _AR_HONORIFIC_BEFORE.search(text, max(0, m.start - 20), m.start)
                 and not _AR_TITLE_AFTER.match(text, m.end)):
             continue

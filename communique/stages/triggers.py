@@ -63,7 +63,12 @@ _NEGATED_AFTER = {code: _status_cues(code, "negated-after") for code in LANGUAGE
 #: cues that end right before the trigger and reach further back: "invited Moroccan Foreign Minister X to pay a
 #: visit", "a invité son homologue X à effectuer une visite" (the one invited has not come yet)
 _PLANNED_BEFORE = {code: _status_cues(code, "planned-before") for code in LANGUAGES}
-_CLAUSE_END = re.compile(r"[;:!?؟؛]|\.(?:\s|$)|\s(?:but|while|whereas|mais|tandis|alors que|بينما|لكن)\s")
+#: cues set off by a comma after the event noun's whole phrase, however long: "حفل التوقيع على وثيقة ...، المرتقب
+#: تنظيمه يوم غد" (the ceremony is the one expected), read up to _APPOSITION_REACH
+_PLANNED_APPOSITION = {code: _status_cues(code, "planned-apposition") for code in LANGUAGES}
+_APPOSITION_REACH = 140
+_CLAUSE_END = re.compile(r"[;:!?؟؛]|\.(?:\s|$)|\s(?:but|while|whereas|mais|tandis|alors que|بينما|لكن)\s|"
+                         r"،\s*[وف](?=\S)")       # "استقبل X الوزير Y، فسلّمه ...": a new clause of its own
 #: how far after the trigger each kind of cue is read: a passive "has been postponed" closes the noun
 #: phrase of its subject however long; "planned for", "المرتقب", "qui se tiendra" qualify the noun next to them
 _NEGATED_REACH, _PLANNED_REACH = 160, 60
@@ -181,7 +186,8 @@ def status_of(sentence: str, trigger_pos: int, lang: str) -> str:
     clause = after[:end.start()] if end else after
     if _NEGATED_AFTER.get(lang, _NEGATED_AFTER["en"]).search(clause):
         return "negated"
-    if _PLANNED_AFTER.get(lang, _PLANNED_AFTER["en"]).search(clause[:_PLANNED_REACH]):
+    if _PLANNED_AFTER.get(lang, _PLANNED_AFTER["en"]).search(clause[:_PLANNED_REACH]) or \
+            _PLANNED_APPOSITION.get(lang, _PLANNED_APPOSITION["en"]).search(clause[:_APPOSITION_REACH]):
         return "planned"
     return "occurred"
 

@@ -78,6 +78,12 @@ def test_triggers_ar_call_and_visit():
     # "tomorrow" after a verb that opens its sentence, in its clause, with no past time word before it
     ("يزور الرئيس سليم الحداد الجزيرة غدا في زيارة تستغرق يومين", "يزور", "planned"),
     ("زار الوزير المدينة أمس وعاد غدا", "زار", "occurred"),
+    # a planned participle set off by a comma qualifies the event noun's whole phrase, however long
+    ("تأتي الزيارة في سياق مشاركة الوزير في حفل التوقيع على وثيقة انضمام الجزيرة إلى معاهدة الصداقة والتعاون "
+     "الإقليمية، المرتقب تنظيمه يوم غد", "مشاركة", "planned"),
+    # a comma before "ف" or "و" opens a clause of its own: its future is not the reception's
+    ("استقبل المحافظ اليوم المبعوث الخاص سليم الحداد، فسلمه الأخير دعوة إلى المشاركة في القمة التي ستعقد الشهر "
+     "المقبل", "استقبل", "occurred"),
 ])
 def test_status_ar_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "ar") == status
@@ -99,6 +105,12 @@ def test_names_ar_family_name_used_alone():
     spans = {(text.index("سليم الحداد"), text.index("سليم الحداد") + len("سليم الحداد")): {"kind": "person"}}
     name_words_alone(text, spans)
     assert sorted(text[s:e] for s, e in spans) == ["الحداد", "سليم الحداد"]
+    # behind the conjunction or "بـ" glued to it: the name word without them
+    text = "استقبل سليم الحداد الوفد. وبدأ الرئيسان الفاروقي والحداد اجتماعا، وأشاد الوفد بالحداد. زيارة للحداد."
+    spans = {(text.index("سليم الحداد"), text.index("سليم الحداد") + len("سليم الحداد")): {"kind": "person"}}
+    name_words_alone(text, spans)
+    assert [(s, text[s:e]) for s, e in sorted(spans)][1:] == [
+        (text.index("والحداد") + 1, "الحداد"), (text.index("بالحداد") + 1, "الحداد"), (text.index("للحداد"), "للحداد")]
 
 
 def test_dates_ar_gregorian_hijri_weekday_relative():
