@@ -60,6 +60,9 @@ _ONE_BY_ONE = re.compile(r"\b(?:held\s+(?:separate\s+)?meetings\s+with|separate(
                          r"one\s+after\s+the\s+other|in\s+turn|tour\s+à\s+tour|séparément|entretiens\s+séparés|"
                          r"successivement|l['’]un\s+après\s+l['’]autre)\b|"
                          r"(?:لقاءات|اجتماعات|محادثات|مباحثات)\s+(?:ثنائية\s+)?منفصلة|(?:كل|كلا)\s+على\s+حدة|بشكل\s+منفصل", re.I)
+#: an agreement trigger that ends with its 'between' or 'with': "the pact concluded between A and B", "un accord conclu avec
+#: A", "الاتفاقية المبرمة بين": the noun phrase names its parties, the clause's subject is not one ("X welcomed ...")
+_ENDS_BETWEEN = re.compile(r"(?:\b(?:between|entre|with|avec)|(?<!\S)(?:بين|مع))$", re.I)
 _BETWEEN_NAMED = re.compile(r"\s+(?:(?:at|in|à|au|en)\s+)?(?:[\w'’.-]+\s+){0,6}?(?:between|entre)\s", re.I)
 
 
@@ -234,6 +237,8 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     after = before_relative_clause(text, s_start, after)
     ids_before = list(dict.fromkeys(e.id for _, e in before))
     ids_after = list(dict.fromkeys(e.id for _, e in after))
+    if trig.type == "agreement" and _ENDS_BETWEEN.search(trig.text):
+        return [], ids_after
     if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
         ids_before = []     # "X said, after a phone call between A and B": A and B are the parties
     possessive = re.search(r"\b(?:his|her|its|their|sa|son|ses|leur)\s+(?:\w+\s+)?$",
