@@ -28,3 +28,24 @@ def test_events_long_agreement_told_in_passing_is_between_the_two_it_names(text,
 ])
 def test_events_long_agreement_noun_without_its_conclusion_is_no_event(text, lang):
     assert _events(text, _STATES, lang) == []
+
+
+_ENVOYS = [("person:moro", "person", "Tomas Moro"), ("SY", "state", "sylvanien"),
+           ("person:vance", "person", "Ilse Vance"), ("FD", "state", "Freedonia")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tomas Moro a parlé de la crise. À Vienne, il s'était entretenu avec l'émissaire sylvanien Ilse Vance.",
+     [("meet", ("person:moro", "person:vance"))]),
+    ("Tomas Moro est arrivé lundi. Il s'est entretenu avec l'émissaire sylvanien Ilse Vance.",
+     [("meet", ("person:moro", "person:vance"))]),
+    ("Tomas Moro a parlé de la crise. En avril, il s'était rendu en Freedonia pour des pourparlers.",
+     [("visit", ("FD", "person:moro"))]),
+])
+def test_events_long_pluperfect_meeting_of_the_story_subject_with_a_named_envoy(text, expected):
+    assert _events(text, _ENVOYS, "fr", story=True) == expected
+
+
+def test_events_long_travelled_to_a_state_is_a_visit():
+    text = "The last summit dates back to Tomas Moro's time in office, when he travelled to Freedonia early in 2018."
+    assert _events(text, _ENVOYS, "en") == [("visit", ("FD", "person:moro"))]

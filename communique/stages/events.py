@@ -247,7 +247,8 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     if not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
         ids_before = [last_subject]
         ids_after = [x for x in ids_after if x != last_subject]
-    elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or received_by(trig, text)) \
+    elif not ids_before and last_subject and (len(_counterparts(after, text)) == 1 or possessive
+                                              or received_by(trig, text)) \
             and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]):
         ids_before = [last_subject]
     elif ids_before and not ids_after and last_subject and last_subject not in ids_before \
@@ -257,6 +258,15 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
             and _bare_title_subject(text, trig, parties):
         ids_before = [last_subject]     # "ناقش الوزير مع ...": "the minister" is the story's subject
     return ids_before, ids_after
+
+
+def _counterparts(side: list[tuple[Mention, Entity]], text: str) -> set[str]:
+    """The actors of a trigger's side less the state or body of a person named with it: "with the Saudi envoy X",
+    "with X of Sylvania" name one counterpart, X (by the person's affiliation or a state word right before the name)."""
+    own = {e.affiliation for _, e in side if e.kind == "person"}
+    own |= {e.id for (m, e), (m2, e2) in zip(side, side[1:]) if e.kind != "person" and e2.kind == "person"
+            and not text[m.end:m2.start].strip(" ,")}
+    return {e.id for _, e in side if e.id not in own}
 
 
 def _bare_title_subject(text: str, trig: Trigger, parties: list[tuple[Mention, Entity]]) -> bool:
