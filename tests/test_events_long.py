@@ -49,3 +49,26 @@ def test_events_long_pluperfect_meeting_of_the_story_subject_with_a_named_envoy(
 def test_events_long_travelled_to_a_state_is_a_visit():
     text = "The last summit dates back to Tomas Moro's time in office, when he travelled to Freedonia early in 2018."
     assert _events(text, _ENVOYS, "en") == [("visit", ("FD", "person:moro"))]
+
+
+_AR = [("person:moro", "person", "توماس مورو"), ("person:vance", "person", "إيلسي فانس"),
+       ("OR", "organization", "مجلس الوزراء"), ("FD", "state", "فريدونيا"), ("SY", "state", "سيلفانيا")]
+
+
+def test_events_long_arabic_meeting_noun_with_possessive_clitic_is_its_owner_meeting():
+    text = "وأوضح توماس مورو، لدى لقائه وزير الخارجية إيلسي فانس مساء السبت، أن العمل المشترك كفيل بتحقيق الاستقرار."
+    assert _events(text, _AR, "ar") == [("meet", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, lang, specs", [
+    ("The Orsinian League approved the memorandum of understanding with Freedonia on training.", "en", _STATES),
+    ("L'Orsinian League a ratifié le mémorandum d'entente avec la Freedonia sur la formation.", "fr", _STATES),
+    ("مجلس الوزراء يقر اتفاقية مع فريدونيا لتدريب حرس الحدود", "ar", _AR),
+])
+def test_events_long_approving_an_agreement_is_not_signing_it(text, lang, specs):
+    assert _events(text, specs, lang) == []
+
+
+def test_events_long_approved_agreement_is_between_the_two_it_names():
+    text = "أقر مجلس الوزراء اتفاقية تتولى بموجبها سيلفانيا مساعدة فريدونيا على تطوير حرس الحدود."
+    assert _events(text, _AR, "ar") == [("agreement", ("FD", "SY"))]

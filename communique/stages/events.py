@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from ..lang import LANGUAGES, entries
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
 from .decide import LinearModel
 from .event_dates import event_date
@@ -63,6 +64,12 @@ _ONE_BY_ONE = re.compile(r"\b(?:held\s+(?:separate\s+)?meetings\s+with|separate(
 #: an agreement trigger that ends with its 'between' or 'with': "the pact concluded between A and B", "un accord conclu avec
 #: A", "الاتفاقية المبرمة بين": the noun phrase names its parties, the clause's subject is not one ("X welcomed ...")
 _ENDS_BETWEEN = re.compile(r"(?:\b(?:between|entre|with|avec)|(?<!\S)(?:بين|مع))$", re.I)
+#: "the cabinet approved an agreement with X", "أقر مجلس الوزراء اتفاقية": the approver is no party (lang/<code>/approvals.txt)
+_APPROVED = {code: re.compile(r"(?<![\w-])(?:" + "|".join(entries(code, "approvals.txt")) + r")(?:\s+\S+){0,4}\s+$", re.I)
+             for code in LANGUAGES}
+_APPROVAL_REACH = 60
+#: an Arabic meeting noun with a possessive clitic: "لدى لقائه X" (at his meeting X), "أثناء اجتماعها بـX"
+_POSSESSIVE_MEETING = re.compile(r"(?:لقائ|استقبال|اجتماع)(?:ه|ها|هما)$")
 _BETWEEN_NAMED = re.compile(r"\s+(?:(?:at|in|à|au|en)\s+)?(?:[\w'’.-]+\s+){0,6}?(?:between|entre)\s", re.I)
 
 
@@ -237,8 +244,12 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     after = before_relative_clause(text, s_start, after)
     ids_before = list(dict.fromkeys(e.id for _, e in before))
     ids_after = list(dict.fromkeys(e.id for _, e in after))
-    if trig.type == "agreement" and _ENDS_BETWEEN.search(trig.text):
+    if trig.type == "agreement" and (_ENDS_BETWEEN.search(trig.text) or _APPROVED.get(lang, _APPROVED["en"]).search(
+            text, max(clause, trig.start - _APPROVAL_REACH), trig.start)):
         return [], ids_after
+    if lang == "ar" and _POSSESSIVE_MEETING.search(trig.text):
+        owner = _meeting_owner(parties, s_start, trig) or ([last_subject] if last_subject else [])
+        return owner, ids_after if owner else []
     if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
         ids_before = []     # "X said, after a phone call between A and B": A and B are the parties
     possessive = re.search(r"\b(?:his|her|its|their|sa|son|ses|leur)\s+(?:\w+\s+)?$",
@@ -258,6 +269,13 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
             and _bare_title_subject(text, trig, parties):
         ids_before = [last_subject]     # "ناقش الوزير مع ...": "the minister" is the story's subject
     return ids_before, ids_after
+
+
+def _meeting_owner(parties: list[tuple[Mention, Entity]], s_start: int, trig: Trigger) -> list[str]:
+    """Whose meeting an Arabic noun with a possessive clitic tells ("وأوضح X، لدى لقائه Y", "الزيارة التي قام بها X
+    ... واجتماعه بـY"): the nearest person named before it in the sentence; none named (an unnamed minister): no one."""
+    owners = [e.id for m, e in parties if s_start <= m.start and m.end <= trig.start and e.kind == "person"]
+    return owners[-1:]
 
 
 def _counterparts(side: list[tuple[Mention, Entity]], text: str) -> set[str]:
