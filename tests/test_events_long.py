@@ -72,3 +72,15 @@ def test_events_long_approving_an_agreement_is_not_signing_it(text, lang, specs)
 def test_events_long_approved_agreement_is_between_the_two_it_names():
     text = "أقر مجلس الوزراء اتفاقية تتولى بموجبها سيلفانيا مساعدة فريدونيا على تطوير حرس الحدود."
     assert _events(text, _AR, "ar") == [("agreement", ("FD", "SY"))]
+
+
+@pytest.mark.parametrize("text, lang, specs", [
+    ("Sylvania reserved the right to meet Freedonia.", "en", _STATES),
+    ("The Orsinian League pressed Sylvania to enter direct talks with Freedonia.", "en", _STATES),
+    ("La Sylvania se réservait le droit de mener des pourparlers avec la Freedonia.", "fr", _STATES),
+    ("L'Orsinian League a appelé la Sylvania à reprendre les pourparlers avec la Freedonia.", "fr", _STATES),
+    ("ويرفض كثيرون ضغطاً تمارسه سيلفانيا لإرغام رابطة أورسينيا على خوض محادثات مباشرة مع فريدونيا.", "ar",
+     _STATES_AR),
+])
+def test_events_long_talks_someone_keeps_the_right_to_or_is_pressed_into_are_no_event(text, lang, specs):
+    assert _events(text, specs, lang) == []
