@@ -83,3 +83,13 @@ _NO_EVENT = [
 @pytest.mark.parametrize("text, lang, specs", _NO_EVENT)
 def test_events_long_approvals_and_hypothetical_talks_are_no_events(text, lang, specs):
     assert _events(text, specs, lang) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tomas Moro has been in the Freedonia capital to hold talks with President Ilse Vance.", "en"),
+    ("Tomas Moro a rappelé qu'il se trouvait encore en Freedonia vendredi, où il a pu rencontrer Ilse Vance.", "fr"),
+])
+def test_events_long_being_in_a_state_for_talks_there_is_a_visit(text, lang):
+    specs = [("person:moro", "person", "Tomas Moro"), ("FD", "state", "Freedonia"),
+             ("person:vance", "person", "Ilse Vance")]
+    assert ("visit", ("FD", "person:moro")) in _events(text, specs, lang)
