@@ -93,3 +93,17 @@ def test_events_long_being_in_a_state_for_talks_there_is_a_visit(text, lang):
     specs = [("person:moro", "person", "Tomas Moro"), ("FD", "state", "Freedonia"),
              ("person:vance", "person", "Ilse Vance")]
     assert ("visit", ("FD", "person:moro")) in _events(text, specs, lang)
+
+
+@pytest.mark.parametrize("text, lang, is_call", [
+    ("وأفاد توماس مورو، في اتصال هاتفي بعد أن وصل أمس إلى العاصمة، بأن الرئيس شرح المخطط.", "ar", False),
+    ("وقال توماس مورو في اتصال هاتفي مع نظيره إيلسي فانس إن العلاقات متينة.", "ar", True),
+    ("Tomas Moro a déclaré par téléphone à une agence que la situation restait tendue.", "fr", False),
+    ("Tomas Moro said in a phone call that the situation remained tense.", "en", False),
+    ("Sylvania and Freedonia said they were committed to talks after a phone call between Tomas Moro and "
+     "Ilse Vance.", "en", True),
+])
+def test_events_long_a_statement_made_by_phone_is_no_call(text, lang, is_call):
+    from communique.stages.triggers import find_triggers
+
+    assert any(t.type == "call" for t in find_triggers(text, lang)) == is_call
