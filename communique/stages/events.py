@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from ..lang import LANGUAGES, entries
 from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
 from .decide import LinearModel
 from .event_dates import event_date
@@ -24,6 +23,7 @@ from .triggers import Trigger, find_triggers, reads_as_sport, status_of
 from .counterparts import counterparts_listed_after, interlocutors_listed, listed_states
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
+from .sides_told import counterparts, sides_told_by_the_phrase
 from .venue import VenueQuery, learned_venue, rule_venue
 from .visits import venue_in_host, visit_frames, visits_beside_meetings
 
@@ -61,15 +61,6 @@ _ONE_BY_ONE = re.compile(r"\b(?:held\s+(?:separate\s+)?meetings\s+with|separate(
                          r"one\s+after\s+the\s+other|in\s+turn|tour\s+à\s+tour|séparément|entretiens\s+séparés|"
                          r"successivement|l['’]un\s+après\s+l['’]autre)\b|"
                          r"(?:لقاءات|اجتماعات|محادثات|مباحثات)\s+(?:ثنائية\s+)?منفصلة|(?:كل|كلا)\s+على\s+حدة|بشكل\s+منفصل", re.I)
-#: an agreement trigger that ends with its 'between' or 'with': "the pact concluded between A and B", "un accord conclu avec
-#: A", "الاتفاقية المبرمة بين": the noun phrase names its parties, the clause's subject is not one ("X welcomed ...")
-_ENDS_BETWEEN = re.compile(r"(?:\b(?:between|entre|with|avec)|(?<!\S)(?:بين|مع))$", re.I)
-#: "the cabinet approved an agreement with X", "أقر مجلس الوزراء اتفاقية": the approver is no party (lang/<code>/approvals.txt)
-_APPROVED = {code: re.compile(r"(?<![\w-])(?:" + "|".join(entries(code, "approvals.txt")) + r")(?:\s+\S+){0,4}\s+$", re.I)
-             for code in LANGUAGES}
-_APPROVAL_REACH = 60
-#: an Arabic meeting noun with a possessive clitic: "لدى لقائه X" (at his meeting X), "أثناء اجتماعها بـX"
-_POSSESSIVE_MEETING = re.compile(r"(?:لقائ|استقبال|اجتماع)(?:ه|ها|هما)$")
 _BETWEEN_NAMED = re.compile(r"\s+(?:(?:at|in|à|au|en)\s+)?(?:[\w'’.-]+\s+){0,6}?(?:between|entre)\s", re.I)
 
 
@@ -244,12 +235,9 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     after = before_relative_clause(text, s_start, after)
     ids_before = list(dict.fromkeys(e.id for _, e in before))
     ids_after = list(dict.fromkeys(e.id for _, e in after))
-    if trig.type == "agreement" and (_ENDS_BETWEEN.search(trig.text) or _APPROVED.get(lang, _APPROVED["en"]).search(
-            text, max(clause, trig.start - _APPROVAL_REACH), trig.start)):
-        return [], ids_after
-    if lang == "ar" and _POSSESSIVE_MEETING.search(trig.text):
-        owner = _meeting_owner(parties, s_start, trig) or ([last_subject] if last_subject else [])
-        return owner, ids_after if owner else []
+    told = sides_told_by_the_phrase(text, trig, lang, clause, parties, s_start, last_subject, ids_after)
+    if told is not None:
+        return told
     if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
         ids_before = []     # "X said, after a phone call between A and B": A and B are the parties
     possessive = re.search(r"\b(?:his|her|its|their|sa|son|ses|leur)\s+(?:\w+\s+)?$",
@@ -258,7 +246,7 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     if not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
         ids_before = [last_subject]
         ids_after = [x for x in ids_after if x != last_subject]
-    elif not ids_before and last_subject and (len(_counterparts(after, text)) == 1 or possessive
+    elif not ids_before and last_subject and (len(counterparts(after, text)) == 1 or possessive
                                               or received_by(trig, text)) \
             and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]):
         ids_before = [last_subject]
@@ -269,22 +257,6 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
             and _bare_title_subject(text, trig, parties):
         ids_before = [last_subject]     # "ناقش الوزير مع ...": "the minister" is the story's subject
     return ids_before, ids_after
-
-
-def _meeting_owner(parties: list[tuple[Mention, Entity]], s_start: int, trig: Trigger) -> list[str]:
-    """Whose meeting an Arabic noun with a possessive clitic tells ("وأوضح X، لدى لقائه Y", "الزيارة التي قام بها X
-    ... واجتماعه بـY"): the nearest person named before it in the sentence; none named (an unnamed minister): no one."""
-    owners = [e.id for m, e in parties if s_start <= m.start and m.end <= trig.start and e.kind == "person"]
-    return owners[-1:]
-
-
-def _counterparts(side: list[tuple[Mention, Entity]], text: str) -> set[str]:
-    """The actors of a trigger's side less the state or body of a person named with it: "with the Saudi envoy X",
-    "with X of Sylvania" name one counterpart, X (by the person's affiliation or a state word right before the name)."""
-    own = {e.affiliation for _, e in side if e.kind == "person"}
-    own |= {e.id for (m, e), (m2, e2) in zip(side, side[1:]) if e.kind != "person" and e2.kind == "person"
-            and not text[m.end:m2.start].strip(" ,")}
-    return {e.id for _, e in side if e.id not in own}
 
 
 def _bare_title_subject(text: str, trig: Trigger, parties: list[tuple[Mention, Entity]]) -> bool:
