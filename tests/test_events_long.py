@@ -107,3 +107,30 @@ def test_events_long_a_statement_made_by_phone_is_no_call(text, lang, is_call):
     from communique.stages.triggers import find_triggers
 
     assert any(t.type == "call" for t in find_triggers(text, lang)) == is_call
+
+
+def _events_with_gazetteer(text: str, lang: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Occurred rule events of one sentence whose city 'Port Lys' the gazetteer places in Freedonia (FD)."""
+    from communique.records import Document, Entity, Location, Mention
+    from communique.stages.events import EventContext, extract_events
+
+    specs = [("person:moro", "person", "Tomas Moro", None), ("FD", "state", "Freedonia", "FD"),
+             ("place:port-lys", "place", "Port Lys", None), ("person:vance", "person", "Ilse Vance", None)]
+    ents = [Entity(i, k, f, [f], [Mention(text.index(f), text.index(f) + len(f), f, k, 0)], country=c)  # type: ignore[arg-type]
+            for i, k, f, c in specs if f in text]
+    doc = Document(id="sha256:g", source="g.txt", text=text, lang=lang)
+    gazetteer = {"Port Lys": Location("Port Lys", "FD", 1.0, 2.0), "Freedonia": Location("Freedonia", "FD")}
+    ctx = EventContext(geocode=gazetteer.get, topics=lambda text, lang: [])
+    return sorted((e.type, tuple(sorted(p.entity for p in e.parties)))
+                  for e in extract_events(doc, ents, [(0, len(text))], [], ctx) if e.status == "occurred")
+
+
+def test_events_long_a_visit_to_a_city_is_a_visit_to_its_state():
+    text = "Relations with Freedonia warmed when Tomas Moro travelled to Port Lys early in 2018."
+    assert _events_with_gazetteer(text, "en") == [("visit", ("FD", "person:moro"))]
+
+
+def test_events_long_the_visitor_is_the_subject_not_the_one_named_in_its_apposition():
+    text = "Le 10 mai, Tomas Moro, envoyé spécial d'Ilse Vance pour la Freedonia, s'est rendu à Port Lys."
+    assert ("visit", ("FD", "person:moro")) in _events_with_gazetteer(text, "fr")
+

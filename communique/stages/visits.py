@@ -47,6 +47,9 @@ _PAID_AFTER = re.compile(r"\s+(?:(?:has|had)\s+)?(?:paid|made|makes|is\s+making|
 #: "زيارة (رسمية) أداها / قام بها / يجريها": in Arabic the verb after the visit noun comes before its maker
 _AR_PAID_AFTER = re.compile(r"(?:[ \t]+[^\s،,.]+){0,2}?[ \t]+(?:(?:أدا|أجرا|يؤدي|تؤدي|يجري|تجري)ها|"
                             r"(?:قام|قامت|يقوم|تقوم)[ \t]+بها)(?!\w)")
+#: an apposition after the subject that names another person: "X, envoyé spécial d'Y, ...", "X, envoy of Y, ..."
+_APPOSITION_OF = re.compile(r"\s*,\s*[^,;:.]{0,60}?(?:\bof|\bde|\bdu|\bd['’])\s*(?:the\s+|la\s+|le\s+|l['’])?", re.I)
+_APPOSITION_END = re.compile(r"[^,;:.]{0,40},")
 _THAT_BEFORE = re.compile(r"^\s+(?:que|qu['’])?\s*(?:le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,6}$", re.I)
 _RELATIVE_VISIT = re.compile(r"(?:,|،)\s*(?:who|qui)\s+(?:is|was|est|était|se\s+trouv\w+)\s+(?:currently\s+|actuellement\s+)?"
                              r"(?:on\s+|en\s+)?(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|(?:,|،)\s*(?:who|qui)\s+(?:effectue|effectuait|"
@@ -75,12 +78,21 @@ def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang
             continue
         visitor = _visitor(text, span, trig, in_sent, last_subject, found[0], ent_by_id)
         for host in _listed_hosts(text, span, found, places, ent_by_id) if visitor else []:
-            if any(f.parties == [visitor, host.id] for f in frames) or _at_home(ent_by_id[visitor], host, ent_by_id):
+            if any(f.parties == [visitor, host.id] for f in frames) or _at_home(ent_by_id[visitor], host, ent_by_id) \
+                    or _state_word_of(text, span, host, ent_by_id[visitor]):
                 continue        # "landed in X for a visit": one visit
             status = status_of(text[span[0]:span[1]], trig.start - span[0], lang)
             roles = {visitor: (ent_by_id[visitor].titles or [None])[0], host.id: None}
             frames.append(Frame("visit", status, [visitor, host.id], roles, [span], trig, host=host.id))
     return frames
+
+
+def _state_word_of(text: str, span: tuple[int, int], state: Entity, person: Entity) -> bool:
+    """The state is named right before the person's name, as the adjective of their title ("Ukrainian President X
+    visited his troops near Y"): the person is of that state and does not visit it."""
+    names = [m for m in person.mentions if span[0] <= m.start < span[1]]
+    return any(0 <= n.start - m.end <= 40 and re.fullmatch(r"\s*(?:[\w'’.-]+\s+){0,4}", text[m.end:n.start])
+               for m in state.mentions if span[0] <= m.start < span[1] for n in names)
 
 
 def _listed_hosts(text: str, span: tuple[int, int], found: tuple[Entity, Mention], places: list[tuple[Mention, Entity]],
@@ -169,6 +181,9 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
     if relative:
         # "X, envoy of Y, who is on an official visit to Z": the relative clause tells the visit itself
         return before[-1][1] if _RELATIVE_VISIT.search(text, before[-1][0].end, trig.start) else None
+    if len(before) >= 2 and _APPOSITION_OF.fullmatch(text, before[-2][0].end, before[-1][0].start) \
+            and _APPOSITION_END.match(text, before[-1][0].end, trig.start):
+        return before[-2][1]    # "X, envoyé spécial de Y, s'est rendu à Z": X, not the one X is the envoy of
     if before:      # "his visit": the sentence's subject; else the one nearest the trigger ("Y, who is visiting")
         return before[0 if _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start]) else -1][1]
     for m, e in persons:
