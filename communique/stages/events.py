@@ -25,7 +25,7 @@ from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_c
                       party_rule_flags, sentence_parties)
 from .sides_told import counterparts, sides_told_by_the_phrase
 from .venue import VenueQuery, learned_venue, rule_venue
-from .visits import venue_in_host, visit_frames, visits_beside_meetings
+from .visits import place_countries, venue_in_host, visit_frames, visits_beside_meetings
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
@@ -129,7 +129,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                        dates: list[DateMention], ctx: EventContext) -> list[Event]:
     """The rule path: each sentence's triggers and parties give frames, lists of counterparts give one frame
     each, frames told twice are merged, then date, venue and confidence."""
-    _place_countries(entities, ctx.geocode)
+    place_countries(entities, ctx.geocode)
     story = _Story.of(doc, entities)
     for span in sents:
         _read_sentence(story, span)
@@ -142,15 +142,6 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
     merged = visits_beside_meetings(text, story.visits_told, merged, story.place_mentions, ent_by_id)
     return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
                        ent_by_id, ctx, sents)
-
-
-def _place_countries(entities: list[Entity], geocode: Callable[[str], Location | None]) -> None:
-    """A place entity takes its gazetteer country: "travelled to Beijing" is a visit to China when the story names it."""
-    for ent in entities:
-        if ent.kind == "place" and not ent.country:
-            loc = geocode(ent.name)
-            if loc is not None and loc.country:
-                ent.country = loc.country
 
 
 def _read_sentence(story: _Story, span: tuple[int, int]) -> None:

@@ -21,7 +21,7 @@ from .frames import Frame
 from .triggers import Trigger, status_of
 from .venue import LOCATIVE, written_as_setting
 
-__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings"]
+__all__ = ["visit_frames", "venue_in_host", "visits_beside_meetings", "place_countries"]
 
 #: "landed in", "arrived in", "se trouve à": the place after them is where the visitor is
 _ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|atterri|arrivée?s?|"
@@ -292,6 +292,15 @@ def _at_home(visitor: Entity, host: Entity, ent_by_id: dict[str, Entity]) -> boo
         return True
     body = ent_by_id.get(visitor.affiliation)
     return body is not None and (body.affiliation == host.id or (body.country is not None and body.country == host.country))
+
+
+def place_countries(entities: list[Entity], geocode: Callable[[str], Location | None]) -> None:
+    """A place entity takes its gazetteer country: "travelled to Beijing" is a visit to China when the story names it."""
+    for ent in entities:
+        if ent.kind == "place" and not ent.country:
+            loc = geocode(ent.name)
+            if loc is not None and loc.country:
+                ent.country = loc.country
 
 
 def venue_in_host(frame: Frame, location: Location | None, places: list[tuple[Mention, Entity]],
