@@ -77,6 +77,9 @@ _NO_EVENT = [
     ("L'Orsinian League a appelé la Sylvania à reprendre les pourparlers avec la Freedonia.", "fr", _STATES),
     ("ويرفض كثيرون ضغطاً تمارسه سيلفانيا لإرغام رابطة أورسينيا على خوض محادثات مباشرة مع فريدونيا.", "ar",
      _STATES_AR),
+    # what an initiative calls for
+    ("ولم يستبعد هؤلاء أن تطرح سيلفانيا مبادرتها الداعية إلى إقامة حلف يضمن الأمن وتشارك فيه فريدونيا ورابطة أورسينيا.",
+     "ar", _STATES_AR),
 ]
 
 
