@@ -77,6 +77,8 @@ _NO_EVENT = [
     ("L'Orsinian League a appelé la Sylvania à reprendre les pourparlers avec la Freedonia.", "fr", _STATES),
     ("ويرفض كثيرون ضغطاً تمارسه سيلفانيا لإرغام رابطة أورسينيا على خوض محادثات مباشرة مع فريدونيا.", "ar",
      _STATES_AR),
+    # a crowd received
+    ("L'Orsinian League a déjà reçu plus de 900 demandeurs d'asile de la Sylvania.", "fr", _STATES),
     # what an initiative calls for
     ("ولم يستبعد هؤلاء أن تطرح سيلفانيا مبادرتها الداعية إلى إقامة حلف يضمن الأمن وتشارك فيه فريدونيا ورابطة أورسينيا.",
      "ar", _STATES_AR),

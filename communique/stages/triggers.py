@@ -82,7 +82,7 @@ _COMBAT_NOUNS = {
 }
 _CROWDS = {   # a meeting is not with a counted crowd: "hosted thousands of refugees", "استقبلت مصر آلاف"
     "en": r"dozens|scores|hundreds|thousands|millions?|more\s+than|refugees|displaced",
-    "fr": r"dizaines|centaines|milliers|millions?|plus\s+d'une?|réfugiés|déplacés",
+    "fr": r"dizaines|centaines|milliers|millions?|plus\s+d'une?|plus\s+de\s+[\d\s]+|réfugiés|déplacés",
     "ar": r"(?:[وف]?(?:ال)?)(?:عشرات|مئات|آلاف|ألوف|ملايين|مليون|أكثر\s+من|لاجئي?ن?|نازحي?ن?)",
 }
 _GAP = {      # up to a few words between the trigger and the noun, not crossing a clause ("met to discuss the attacks")
