@@ -139,3 +139,8 @@ def test_events_long_the_visitor_is_the_subject_not_the_one_named_in_its_apposit
     text = "Le 10 mai, Tomas Moro, envoyé spécial d'Ilse Vance pour la Freedonia, s'est rendu à Port Lys."
     assert ("visit", ("FD", "person:moro")) in _events_with_gazetteer(text, "fr")
 
+
+
+def test_events_long_a_visit_to_a_city_of_a_state_the_story_never_names_is_to_the_city():
+    text = "Tomas Moro s'est rendu mardi à Port Lys pour une visite de travail."
+    assert _events_with_gazetteer(text, "fr") == [("visit", ("person:moro", "place:port-lys"))]

@@ -134,7 +134,7 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
         if not (opening or _ARRIVAL.search(before) or (m.start >= trig.end and (LOCATIVE.search(before[-25:])
                                                                                 or _TOUR_STOPS.search(before)))):
             continue        # before the trigger, only a place one arrives in: "landed in X ... for a visit"
-        state = e if e.kind == "state" else states_by_country.get(e.country)
+        state = e if e.kind == "state" else states_by_country.get(e.country) or (e if e.country else None)
         if state is None:
             continue
         distance = abs(m.start - trig.start)
