@@ -144,3 +144,11 @@ def test_events_long_the_visitor_is_the_subject_not_the_one_named_in_its_apposit
 def test_events_long_a_visit_to_a_city_of_a_state_the_story_never_names_is_to_the_city():
     text = "Tomas Moro s'est rendu mardi à Port Lys pour une visite de travail."
     assert _events_with_gazetteer(text, "fr") == [("visit", ("person:moro", "place:port-lys"))]
+
+
+@pytest.mark.parametrize("text", [
+    "وأشارت تقارير إلى أن توماس مورو جاء إلى العاصمة، إثر لقاء طويل جمعه بالوزير إيلسي فانس.",
+    "وأعربت الرئاسة في بيان، إثر لقاء جمع توماس مورو بالوزير إيلسي فانس الاثنين، عن رغبتها في التعاون.",
+])
+def test_events_long_arabic_meeting_that_brought_two_together(text):
+    assert _events(text, _AR, "ar") == [("meet", ("person:moro", "person:vance"))]

@@ -23,8 +23,11 @@ _ENDS_BETWEEN = re.compile(r"(?:\b(?:between|entre|with|avec)|(?<!\S)(?:بين|�
 _APPROVED = {code: re.compile(r"(?<![\w-])(?:" + "|".join(entries(code, "approvals.txt")) + r")(?:\s+\S+){0,4}\s+$", re.I)
              for code in LANGUAGES}
 _APPROVAL_REACH = 60
-#: an Arabic meeting noun with a possessive clitic: "لدى لقائه X" (at his meeting X), "أثناء اجتماعها بـX"
-_POSSESSIVE_MEETING = re.compile(r"(?:لقائ|استقبال|اجتماع)(?:ه|ها|هما)$")
+#: an Arabic meeting noun with a possessive clitic: "لدى لقائه X" (at his meeting X), "أثناء اجتماعها بـX", "إثر لقاء
+#: طويل جمعه بـX" (a meeting that brought him together with X)
+_POSSESSIVE_MEETING = re.compile(r"(?:لقائ|استقبال|اجتماع)(?:ه|ها|هما)$|جمع(?:ه|ها)$")
+#: "إثر لقاء جمع A بـB": the meeting brought together the two it names after it
+_BROUGHT_TOGETHER = re.compile(r"(?<!\S)جمع$")
 
 
 def sides_told_by_the_phrase(text: str, trig: Trigger, lang: str, clause: int, parties: list[tuple[Mention, Entity]],
@@ -33,6 +36,8 @@ def sides_told_by_the_phrase(text: str, trig: Trigger, lang: str, clause: int, p
     """(before, after) of a trigger whose phrase tells its sides (see the module docstring); None for the others."""
     if trig.type == "agreement" and (_ENDS_BETWEEN.search(trig.text) or _APPROVED.get(lang, _APPROVED["en"]).search(
             text, max(clause, trig.start - _APPROVAL_REACH), trig.start)):
+        return [], ids_after
+    if lang == "ar" and _BROUGHT_TOGETHER.search(trig.text):
         return [], ids_after
     if lang == "ar" and _POSSESSIVE_MEETING.search(trig.text):
         owner = _meeting_owner(parties, s_start, trig) or ([last_subject] if last_subject else [])
