@@ -41,8 +41,10 @@ _ENVOYS = [("person:moro", "person", "Tomas Moro"), ("SY", "state", "sylvanien")
      [("meet", ("person:moro", "person:vance"))]),
     ("Tomas Moro a parlé de la crise. En avril, il s'était rendu en Freedonia pour des pourparlers.",
      [("visit", ("FD", "person:moro"))]),
+    ("Lundi, le ministre Tomas Moro s'est penché avec son homologue, Ilse Vance, sur les relations bilatérales.",
+     [("meet", ("person:moro", "person:vance"))]),
 ])
-def test_events_long_pluperfect_meeting_of_the_story_subject_with_a_named_envoy(text, expected):
+def test_events_long_french_meetings_told_in_passing(text, expected):
     assert _events(text, _ENVOYS, "fr", story=True) == expected
 
 
