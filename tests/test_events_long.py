@@ -16,6 +16,11 @@ _STATES_AR = [("SY", "state", "سيلفانيا"), ("FD", "state", "فريدون
     ("The Orsinian League praised the deals recently concluded between Sylvania and Freedonia.", "en", _STATES),
     ("Le pays accueille des réfugiés en vertu d'un accord conclu avec la Sylvania et la Freedonia.", "fr", _STATES),
     ("L'Orsinian League s'inquiète du pacte de sécurité passé entre la Sylvania et la Freedonia.", "fr", _STATES),
+    ("Les relations ont repris depuis l'accord conclu à Lys le 10 mars entre la Sylvania et la Freedonia.", "fr",
+     _STATES),
+    ("Lundi, la Sylvania et la Freedonia ont rendu publique une déclaration commune sur le climat.", "fr", _STATES),
+    ("Sylvania and Freedonia issued a joint statement on the climate on Monday.", "en", _STATES),
+    ("وأصدرت سيلفانيا و فريدونيا بيانا مشتركا حول المناخ.", "ar", _STATES_AR),
     ("وأشادت رابطة أورسينيا بالاتفاقية المبرمة بين سيلفانيا و فريدونيا في مجال الطاقة.", "ar", _STATES_AR),
 ])
 def test_events_long_agreement_told_in_passing_is_between_the_two_it_names(text, lang, specs):
