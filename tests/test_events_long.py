@@ -12,16 +12,18 @@ _STATES_AR = [("SY", "state", "سيلفانيا"), ("FD", "state", "فريدون
 
 
 @pytest.mark.parametrize("text, lang, specs", [
+    # an agreement noun with its conclusion and its parties
     ("Markets rose on Tuesday, months after the trade pact concluded between Sylvania and Freedonia.", "en", _STATES),
     ("The Orsinian League praised the deals recently concluded between Sylvania and Freedonia.", "en", _STATES),
     ("Le pays accueille des réfugiés en vertu d'un accord conclu avec la Sylvania et la Freedonia.", "fr", _STATES),
     ("L'Orsinian League s'inquiète du pacte de sécurité passé entre la Sylvania et la Freedonia.", "fr", _STATES),
     ("Les relations ont repris depuis l'accord conclu à Lys le 10 mars entre la Sylvania et la Freedonia.", "fr",
      _STATES),
+    ("وأشادت رابطة أورسينيا بالاتفاقية المبرمة بين سيلفانيا و فريدونيا في مجال الطاقة.", "ar", _STATES_AR),
+    # a joint declaration made public or issued
     ("Lundi, la Sylvania et la Freedonia ont rendu publique une déclaration commune sur le climat.", "fr", _STATES),
     ("Sylvania and Freedonia issued a joint statement on the climate on Monday.", "en", _STATES),
     ("وأصدرت سيلفانيا و فريدونيا بيانا مشتركا حول المناخ.", "ar", _STATES_AR),
-    ("وأشادت رابطة أورسينيا بالاتفاقية المبرمة بين سيلفانيا و فريدونيا في مجال الطاقة.", "ar", _STATES_AR),
 ])
 def test_events_long_agreement_told_in_passing_is_between_the_two_it_names(text, lang, specs):
     assert _events(text, specs, lang) == [("agreement", ("FD", "SY"))]
@@ -77,10 +79,11 @@ _NO_EVENT = [
     ("The Orsinian League approved the memorandum of understanding with Freedonia on training.", "en", _STATES),
     ("L'Orsinian League a ratifié le mémorandum d'entente avec la Freedonia sur la formation.", "fr", _STATES),
     ("مجلس الوزراء يقر اتفاقية مع فريدونيا لتدريب حرس الحدود", "ar", _AR),
-    # talks someone keeps the right to, or is pressed into
+    # talks someone keeps the right to
     ("Sylvania reserved the right to meet Freedonia.", "en", _STATES),
-    ("The Orsinian League pressed Sylvania to enter direct talks with Freedonia.", "en", _STATES),
     ("La Sylvania se réservait le droit de mener des pourparlers avec la Freedonia.", "fr", _STATES),
+    # talks someone is pressed into
+    ("The Orsinian League pressed Sylvania to enter direct talks with Freedonia.", "en", _STATES),
     ("L'Orsinian League a appelé la Sylvania à reprendre les pourparlers avec la Freedonia.", "fr", _STATES),
     ("ويرفض كثيرون ضغطاً تمارسه سيلفانيا لإرغام رابطة أورسينيا على خوض محادثات مباشرة مع فريدونيا.", "ar",
      _STATES_AR),
