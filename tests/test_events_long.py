@@ -15,13 +15,13 @@ _STATES_AR = [("SY", "state", "سيلفانيا"), ("FD", "state", "فريدون
     # an agreement noun with its conclusion and its parties
     ("Markets rose on Tuesday, months after the trade pact concluded between Sylvania and Freedonia.", "en", _STATES),
     ("The Orsinian League praised the deals recently concluded between Sylvania and Freedonia.", "en", _STATES),
-    ("Le pays accueille des réfugiés en vertu d'un accord conclu avec la Sylvania et la Freedonia.", "fr", _STATES),
-    ("L'Orsinian League s'inquiète du pacte de sécurité passé entre la Sylvania et la Freedonia.", "fr", _STATES),
-    ("Les relations ont repris depuis l'accord conclu à Lys le 10 mars entre la Sylvania et la Freedonia.", "fr",
+    ("Les échanges reprennent grâce à un accord conclu avec la Sylvania et la Freedonia.", "fr", _STATES),
+    ("L'Orsinian League a salué le pacte commercial passé entre la Sylvania et la Freedonia.", "fr", _STATES),
+    ("Le commerce a doublé après l'accord conclu à Lys au printemps dernier entre la Sylvania et la Freedonia.", "fr",
      _STATES),
     ("وأشادت رابطة أورسينيا بالاتفاقية المبرمة بين سيلفانيا و فريدونيا في مجال الطاقة.", "ar", _STATES_AR),
     # a joint declaration made public or issued
-    ("Lundi, la Sylvania et la Freedonia ont rendu publique une déclaration commune sur le climat.", "fr", _STATES),
+    ("La Sylvania et la Freedonia ont publié une déclaration commune sur la pêche.", "fr", _STATES),
     ("Sylvania and Freedonia issued a joint statement on the climate on Monday.", "en", _STATES),
     ("وأصدرت سيلفانيا و فريدونيا بيانا مشتركا حول المناخ.", "ar", _STATES_AR),
 ])
@@ -42,13 +42,13 @@ _ENVOYS = [("person:moro", "person", "Tomas Moro"), ("SY", "state", "sylvanien")
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Tomas Moro a parlé de la crise. À Vienne, il s'était entretenu avec l'émissaire sylvanien Ilse Vance.",
+    ("Tomas Moro a parlé de la crise. La semaine précédente, il s'était entretenu à Vienne avec le négociateur sylvanien Ilse Vance.",
      [("meet", ("person:moro", "person:vance"))]),
-    ("Tomas Moro est arrivé lundi. Il s'est entretenu avec l'émissaire sylvanien Ilse Vance.",
+    ("Tomas Moro est arrivé lundi. Il s'est entretenu longuement avec le négociateur sylvanien Ilse Vance.",
      [("meet", ("person:moro", "person:vance"))]),
-    ("Tomas Moro a parlé de la crise. En avril, il s'était rendu en Freedonia pour des pourparlers.",
+    ("Tomas Moro a parlé de la crise. L'an passé, il s'était rendu en Freedonia pour une mission.",
      [("visit", ("FD", "person:moro"))]),
-    ("Lundi, le ministre Tomas Moro s'est penché avec son homologue, Ilse Vance, sur les relations bilatérales.",
+    ("Mardi, Tomas Moro s'est penché avec son homologue, Ilse Vance, sur le dossier de l'eau.",
      [("meet", ("person:moro", "person:vance"))]),
 ])
 def test_events_long_french_meetings_told_in_passing(text, expected):
@@ -56,7 +56,7 @@ def test_events_long_french_meetings_told_in_passing(text, expected):
 
 
 def test_events_long_travelled_to_a_state_is_a_visit():
-    text = "The last summit dates back to Tomas Moro's time in office, when he travelled to Freedonia early in 2018."
+    text = "Tomas Moro travelled to Freedonia last spring to open an embassy."
     assert _events(text, _ENVOYS, "en") == [("visit", ("FD", "person:moro"))]
 
 
@@ -65,12 +65,12 @@ _AR = [("person:moro", "person", "توماس مورو"), ("person:vance", "perso
 
 
 def test_events_long_arabic_meeting_noun_with_possessive_clitic_is_its_owner_meeting():
-    text = "وأوضح توماس مورو، لدى لقائه وزير الخارجية إيلسي فانس مساء السبت، أن العمل المشترك كفيل بتحقيق الاستقرار."
+    text = "وقال توماس مورو، لدى لقائه إيلسي فانس في مكتبه، إن البلدين يتفقان على أولويات المرحلة."
     assert _events(text, _AR, "ar") == [("meet", ("person:moro", "person:vance"))]
 
 
 def test_events_long_approved_agreement_is_between_the_two_it_names():
-    text = "أقر مجلس الوزراء اتفاقية تتولى بموجبها سيلفانيا مساعدة فريدونيا على تطوير حرس الحدود."
+    text = "أقر مجلس الوزراء اتفاقية تلتزم بموجبها سيلفانيا بتزويد فريدونيا بالمياه."
     assert _events(text, _AR, "ar") == [("agreement", ("FD", "SY"))]
 
 
@@ -78,19 +78,19 @@ _NO_EVENT = [
     # approving or ratifying an agreement is not signing it
     ("The Orsinian League approved the memorandum of understanding with Freedonia on training.", "en", _STATES),
     ("L'Orsinian League a ratifié le mémorandum d'entente avec la Freedonia sur la formation.", "fr", _STATES),
-    ("مجلس الوزراء يقر اتفاقية مع فريدونيا لتدريب حرس الحدود", "ar", _AR),
+    ("مجلس الوزراء يقر اتفاقية مع فريدونيا في مجال النقل", "ar", _AR),
     # talks someone keeps the right to
     ("Sylvania reserved the right to meet Freedonia.", "en", _STATES),
     ("La Sylvania se réservait le droit de mener des pourparlers avec la Freedonia.", "fr", _STATES),
     # talks someone is pressed into
     ("The Orsinian League pressed Sylvania to enter direct talks with Freedonia.", "en", _STATES),
     ("L'Orsinian League a appelé la Sylvania à reprendre les pourparlers avec la Freedonia.", "fr", _STATES),
-    ("ويرفض كثيرون ضغطاً تمارسه سيلفانيا لإرغام رابطة أورسينيا على خوض محادثات مباشرة مع فريدونيا.", "ar",
+    ("وتسعى سيلفانيا لإرغام رابطة أورسينيا على خوض محادثات مع فريدونيا.", "ar",
      _STATES_AR),
     # a crowd received
-    ("L'Orsinian League a déjà reçu plus de 900 demandeurs d'asile de la Sylvania.", "fr", _STATES),
+    ("L'Orsinian League a reçu plus de 500 demandeurs d'asile de la Sylvania en un an.", "fr", _STATES),
     # what an initiative calls for
-    ("ولم يستبعد هؤلاء أن تطرح سيلفانيا مبادرتها الداعية إلى إقامة حلف يضمن الأمن وتشارك فيه فريدونيا ورابطة أورسينيا.",
+    ("وقدمت سيلفانيا خطتها الداعية إلى إنشاء سوق مشتركة تشارك فيها فريدونيا ورابطة أورسينيا.",
      "ar", _STATES_AR),
 ]
 
@@ -101,8 +101,8 @@ def test_events_long_approvals_and_hypothetical_talks_are_no_events(text, lang, 
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Tomas Moro has been in the Freedonia capital to hold talks with President Ilse Vance.", "en"),
-    ("Tomas Moro a rappelé qu'il se trouvait encore en Freedonia vendredi, où il a pu rencontrer Ilse Vance.", "fr"),
+    ("Tomas Moro has been in Freedonia since Sunday and met President Ilse Vance.", "en"),
+    ("Tomas Moro se trouvait alors en Freedonia et y a rencontré Ilse Vance.", "fr"),
 ])
 def test_events_long_being_in_a_state_for_talks_there_is_a_visit(text, lang):
     specs = [("person:moro", "person", "Tomas Moro"), ("FD", "state", "Freedonia"),
@@ -111,7 +111,7 @@ def test_events_long_being_in_a_state_for_talks_there_is_a_visit(text, lang):
 
 
 @pytest.mark.parametrize("text, lang, is_call", [
-    ("وأفاد توماس مورو، في اتصال هاتفي بعد أن وصل أمس إلى العاصمة، بأن الرئيس شرح المخطط.", "ar", False),
+    ("وأكد توماس مورو، في اتصال هاتفي أمس، أن المفاوضات ستستأنف قريبا.", "ar", False),
     ("وقال توماس مورو في اتصال هاتفي مع نظيره إيلسي فانس إن العلاقات متينة.", "ar", True),
     ("Tomas Moro a déclaré par téléphone à une agence que la situation restait tendue.", "fr", False),
     ("Tomas Moro said in a phone call that the situation remained tense.", "en", False),
@@ -141,14 +141,13 @@ def _events_with_gazetteer(text: str, lang: str) -> list[tuple[str, tuple[str, .
 
 
 def test_events_long_a_visit_to_a_city_is_a_visit_to_its_state():
-    text = "Relations with Freedonia warmed when Tomas Moro travelled to Port Lys early in 2018."
+    text = "Ties with Freedonia improved after Tomas Moro travelled to Port Lys in May."
     assert _events_with_gazetteer(text, "en") == [("visit", ("FD", "person:moro"))]
 
 
 def test_events_long_the_visitor_is_the_subject_not_the_one_named_in_its_apposition():
-    text = "Le 10 mai, Tomas Moro, envoyé spécial d'Ilse Vance pour la Freedonia, s'est rendu à Port Lys."
+    text = "Tomas Moro, conseiller d'Ilse Vance, s'est rendu jeudi à Port Lys, en Freedonia."
     assert ("visit", ("FD", "person:moro")) in _events_with_gazetteer(text, "fr")
-
 
 
 def test_events_long_a_visit_to_a_city_of_a_state_the_story_never_names_is_to_the_city():
@@ -157,8 +156,8 @@ def test_events_long_a_visit_to_a_city_of_a_state_the_story_never_names_is_to_th
 
 
 @pytest.mark.parametrize("text", [
-    "وأشارت تقارير إلى أن توماس مورو جاء إلى العاصمة، إثر لقاء طويل جمعه بالوزير إيلسي فانس.",
-    "وأعربت الرئاسة في بيان، إثر لقاء جمع توماس مورو بالوزير إيلسي فانس الاثنين، عن رغبتها في التعاون.",
+    "وعاد توماس مورو إلى بلاده بعد لقاء مطول جمعه بالوزير إيلسي فانس.",
+    "وتناول لقاء جمع توماس مورو بالوزير إيلسي فانس ملف الطاقة.",
 ])
 def test_events_long_arabic_meeting_that_brought_two_together(text):
     assert _events(text, _AR, "ar") == [("meet", ("person:moro", "person:vance"))]

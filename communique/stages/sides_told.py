@@ -2,9 +2,9 @@
 Arabic meeting noun with a possessive clitic, a counterpart named with their state (issue 10, events told in passing).
 
 "the pact concluded between A and B", "un accord conclu avec A", "الاتفاقية المبرمة بين A وB": the noun phrase names
-the agreement's parties, and the subject of its clause ("X welcomed the deals ...") is none of them; "the cabinet
-approved an agreement with X", "أقر مجلس الوزراء اتفاقية": who approves a text does not sign it; "وأوضح X، لدى لقائه
-Y": the meeting is X's, the nearest person named before the noun.
+the agreement's parties, and the subject of its clause ("X praised the pact ...") is none of them; "parliament
+ratified an agreement with X", "صادق البرلمان على اتفاقية": who approves a text does not sign it; "وقال X، لدى لقائه Y":
+the meeting is X's, the nearest person named before the noun.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ _ENDS_BETWEEN = re.compile(r"(?:\b(?:between|entre|with|avec)|(?<!\S)(?:بين|�
 _APPROVED = {code: re.compile(r"(?<![\w-])(?:" + "|".join(entries(code, "approvals.txt")) + r")(?:\s+\S+){0,4}\s+$", re.I)
              for code in LANGUAGES}
 _APPROVAL_REACH = 60
-#: an Arabic meeting noun with a possessive clitic: "لدى لقائه X" (at his meeting X), "أثناء اجتماعها بـX", "إثر لقاء
-#: طويل جمعه بـX" (a meeting that brought him together with X)
+#: an Arabic meeting noun with a possessive clitic: "لدى لقائه X" (at his meeting X), "أثناء اجتماعها بـX", "بعد لقاء
+#: جمعه بـX" (after a meeting that brought him together with X)
 _POSSESSIVE_MEETING = re.compile(r"(?:لقائ|استقبال|اجتماع)(?:ه|ها|هما)$|جمع(?:ه|ها)$")
-#: "إثر لقاء جمع A بـB": the meeting brought together the two it names after it
+#: "بعد لقاء جمع A بـB": the meeting brought together the two it names after it
 _BROUGHT_TOGETHER = re.compile(r"(?<!\S)جمع$")
 
 
@@ -46,14 +46,14 @@ def sides_told_by_the_phrase(text: str, trig: Trigger, lang: str, clause: int, p
 
 
 def _meeting_owner(parties: list[tuple[Mention, Entity]], s_start: int, trig: Trigger) -> list[str]:
-    """Whose meeting an Arabic noun with a possessive clitic tells ("وأوضح X، لدى لقائه Y", "الزيارة التي قام بها X
-    ... واجتماعه بـY"): the nearest person named before it in the sentence."""
+    """Whose meeting an Arabic noun with a possessive clitic tells ("وقال X، لدى لقائه Y", "وصل X ... واجتماعه بـY"):
+    the nearest person named before it in the sentence."""
     owners = [e.id for m, e in parties if s_start <= m.start and m.end <= trig.start and e.kind == "person"]
     return owners[-1:]
 
 
 def counterparts(side: list[tuple[Mention, Entity]], text: str) -> set[str]:
-    """The actors of a trigger's side less the state or body of a person named with it: "with the Saudi envoy X",
+    """The actors of a trigger's side less the state or body of a person named with it: "with the Sylvanian envoy X",
     "with X of Sylvania" name one counterpart, X (by the person's affiliation or a state word right before the name)."""
     own = {e.affiliation for _, e in side if e.kind == "person"}
     own |= {e.id for (m, e), (m2, e2) in zip(side, side[1:]) if e.kind != "person" and e2.kind == "person"

@@ -146,7 +146,7 @@ _CALL_WITH = re.compile(r"\s*(?:[^\s.;:،]+\s+){0,5}?(?:with|between|from|entre|
 
 
 def reads_as_statement_channel(sentence: str, start: int, end: int, lang: str) -> bool:
-    """'X said in a phone call that ...', 'وأفاد X، في اتصال هاتفي بعد أن ...': a call that is only how a statement
+    """'X said in a phone call that ...', 'وأكد X، في اتصال هاتفي أمس، أن ...': a call that is only how a statement
     was made (to the press), not a call between two parties."""
     said = _SAID.get(lang)
     return bool(said and said.search(sentence, max(0, start - 90), start) and not _CALL_WITH.match(sentence, end))

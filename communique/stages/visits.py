@@ -47,7 +47,7 @@ _PAID_AFTER = re.compile(r"\s+(?:(?:has|had)\s+)?(?:paid|made|makes|is\s+making|
 #: "زيارة (رسمية) أداها / قام بها / يجريها": in Arabic the verb after the visit noun comes before its maker
 _AR_PAID_AFTER = re.compile(r"(?:[ \t]+[^\s،,.]+){0,2}?[ \t]+(?:(?:أدا|أجرا|يؤدي|تؤدي|يجري|تجري)ها|"
                             r"(?:قام|قامت|يقوم|تقوم)[ \t]+بها)(?!\w)")
-#: an apposition after the subject that names another person: "X, envoyé spécial d'Y, ...", "X, envoy of Y, ..."
+#: an apposition after the subject that names another person: "X, conseiller d'Y, ...", "X, adviser of Y, ..."
 _APPOSITION_OF = re.compile(r"\s*,\s*[^,;:.]{0,60}?(?:\bof|\bde|\bdu|\bd['’])\s*(?:the\s+|la\s+|le\s+|l['’])?", re.I)
 _APPOSITION_END = re.compile(r"[^,;:.]{0,40},")
 _THAT_BEFORE = re.compile(r"^\s+(?:que|qu['’])?\s*(?:le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,6}$", re.I)
@@ -88,8 +88,8 @@ def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang
 
 
 def _state_word_of(text: str, span: tuple[int, int], state: Entity, person: Entity) -> bool:
-    """The state is named right before the person's name, as the adjective of their title ("Ukrainian President X
-    visited his troops near Y"): the person is of that state and does not visit it."""
+    """The state is named right before the person's name, as the adjective of their title ("Sylvanian President X
+    visited a factory near Y"): the person is of that state and does not visit it."""
     names = [m for m in person.mentions if span[0] <= m.start < span[1]]
     return any(0 <= n.start - m.end <= 40 and re.fullmatch(r"\s*(?:[\w'’.-]+\s+){0,4}", text[m.end:n.start])
                for m in state.mentions if span[0] <= m.start < span[1] for n in names)
@@ -183,7 +183,7 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
         return before[-1][1] if _RELATIVE_VISIT.search(text, before[-1][0].end, trig.start) else None
     if len(before) >= 2 and _APPOSITION_OF.fullmatch(text, before[-2][0].end, before[-1][0].start) \
             and _APPOSITION_END.match(text, before[-1][0].end, trig.start):
-        return before[-2][1]    # "X, envoyé spécial de Y, s'est rendu à Z": X, not the one X is the envoy of
+        return before[-2][1]    # "X, conseiller de Y, s'est rendu à Z": X, not the one X advises
     if before:      # "his visit": the sentence's subject; else the one nearest the trigger ("Y, who is visiting")
         return before[0 if _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start]) else -1][1]
     for m, e in persons:
@@ -295,7 +295,7 @@ def _at_home(visitor: Entity, host: Entity, ent_by_id: dict[str, Entity]) -> boo
 
 
 def place_countries(entities: list[Entity], geocode: Callable[[str], Location | None]) -> None:
-    """A place entity takes its gazetteer country: "travelled to Beijing" is a visit to China when the story names it."""
+    """A place entity takes its gazetteer country: "travelled to Port Lys" is a visit to Freedonia when the story names it."""
     for ent in entities:
         if ent.kind == "place" and not ent.country:
             loc = geocode(ent.name)
