@@ -25,6 +25,7 @@ from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed
                            listed_states, met_someone_unnamed)
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
+from .sides_told import counterparts, sides_told_by_the_phrase
 from .venue import VenueQuery, learned_venue, rule_venue
 from .visits import (arrival_verb, places_in_countries, venue_in_host, visit_frames, visits_beside_meetings, visits_of_earlier_stops,
                      visits_of_the_next_subject, visits_without_frame)
@@ -249,6 +250,9 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     after = before_relative_clause(text, s_start, after)
     ids_before = list(dict.fromkeys(e.id for _, e in before))
     ids_after = list(dict.fromkeys(e.id for _, e in after))
+    told = sides_told_by_the_phrase(text, trig, lang, clause, parties, s_start, last_subject, ids_after)
+    if told is not None:
+        return told
     if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
         ids_before = []     # "X said, after a phone call between A and B": A and B are the parties
     possessive = re.search(r"\b(?:his|her|its|their|sa|son|ses|leur)\s+(?:\w+\s+)?$",
@@ -260,7 +264,8 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     elif not ids_before and last_subject in ids_after and (possessive or len(ids_after) > 1):
         ids_before = [last_subject]
         ids_after = [x for x in ids_after if x != last_subject]
-    elif not ids_before and last_subject and (len(ids_after) == 1 or possessive or received_by(trig, text)) \
+    elif not ids_before and last_subject and (len(counterparts(after, text)) == 1 or possessive
+                                              or received_by(trig, text)) \
             and last_subject not in ids_after and not _BETWEEN.search(text[trig.end: s_end]) and not noun_subject:
         ids_before = [last_subject]
     elif ids_before and not ids_after and last_subject and last_subject not in ids_before \

@@ -89,7 +89,7 @@ _COMBAT_NOUNS = {
 }
 _CROWDS = {   # a meeting is not with a counted crowd: "hosted thousands of refugees", "استقبلت مصر آلاف"
     "en": r"dozens|scores|hundreds|thousands|millions?|more\s+than|refugees|displaced",
-    "fr": r"dizaines|centaines|milliers|millions?|plus\s+d'une?|réfugiés|déplacés",
+    "fr": r"dizaines|centaines|milliers|millions?|plus\s+d'une?|plus\s+de\s+[\d\s]+|réfugiés|déplacés",
     "ar": r"(?:[وف]?(?:ال)?)(?:عشرات|مئات|آلاف|ألوف|ملايين|مليون|أكثر\s+من|لاجئي?ن?|نازحي?ن?)",
 }
 _GAP = {      # up to a few words between the trigger and the noun, not crossing a clause ("met to discuss the attacks")
@@ -140,6 +140,25 @@ def reads_as_sport(sentence: str, lang: str) -> bool:
     return bool(pattern and pattern.search(sentence))
 
 
+#: a verb of saying a few words before a call trigger (lang/<code>/statement_channels.txt), the words between them not
+#: a clause of their own ("said they were committed ... after a phone call between A and B" is a call)
+_SAID = {code: re.compile(r"(?<![\w-])(?:" + "|".join(entries(code, "statement_channels.txt")) + r")"
+                          r"(?:\s+(?!(?:أن|بأن|that|que|qu['’]\S*|after|après|بعد|following)(?!\w))[^\s.;:]+){0,8}?[\s,،]+"
+                          r"(?:(?:in|on|during|by|over|en|au|lors\s+d['’]une?|par|في|خلال)\s+)?(?:an?\s+|the\s+|une?\s+)?$", re.I)
+         for code in LANGUAGES if entries(code, "statement_channels.txt")}
+#: ... and no other side told right after it: "a phone call with X", "from X", "which took place on Monday between X
+#: and Y", "اتصالا هاتفيا بوزير الخارجية" are calls
+_CALL_WITH = re.compile(r"\s*(?:[^\s.;:،]+\s+){0,5}?(?:with|between|from|entre|avec|de|d['’]|مع|بين|من)(?:\s|(?<=['’]))|"
+                        r"\s*ب(?!عد|شأن|حث)", re.I)       # "said by phone to X", "à l'AFP": X is the one told
+
+
+def reads_as_statement_channel(sentence: str, start: int, end: int, lang: str) -> bool:
+    """'X said in a phone call that ...', 'وأكد X، في اتصال هاتفي أمس، أن ...': a call that is only how a statement
+    was made (to the press), not a call between two parties."""
+    said = _SAID.get(lang)
+    return bool(said and said.search(sentence, max(0, start - 90), start) and not _CALL_WITH.match(sentence, end))
+
+
 def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[Trigger]:
     """Triggers in one sentence, leftmost first; overlapping patterns keep the first listed type."""
     if not offset:
@@ -158,6 +177,8 @@ def _triggers_in(sentence: str, lang: str) -> tuple[Trigger, ...]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if not nominal and reads_as_combat(sentence, m.start(), m.end(), etype, lang):
+                continue
+            if etype == "call" and reads_as_statement_channel(sentence, m.start(), m.end(), lang):
                 continue
             taken.append((m.start(), m.end()))
             out.append(Trigger(m.start(), m.end(), m.group(0), etype, nominal))

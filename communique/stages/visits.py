@@ -58,6 +58,9 @@ _AR_PAID_AFTER = re.compile(r"(?:[ \t]+[^\s،,.]+){0,2}?[ \t]+(?:(?:أدا|أج�
 _COMPLEMENT_OF_TITLE = re.compile(r"\b(?:\w+\s+)?(?:envoyée?|représentante?|émissaire|conseill(?:er|ère)|porte-parole|envoy|"
                                   r"representative|adviser|advisor|spokes(?:man|woman|person))\s+(?:spéciale?\s+|personnel(?:le)?\s+|"
                                   r"special\s+|personal\s+)?(?:de\s+|d['’]|du\s+|of\s+)(?:(?:the|le|la)\s+)?(?:\w+\s+){0,2}$", re.I)
+#: an apposition after the subject that names another person: "X, conseiller d'Y, ...", "X, adviser of Y, ..."
+_APPOSITION_OF = re.compile(r"\s*,\s*[^,;:.]{0,60}?(?:\bof|\bde|\bdu|\bd['’])\s*(?:the\s+|la\s+|le\s+|l['’])?", re.I)
+_APPOSITION_END = re.compile(r"[^,;:.]{0,40},")
 _THAT_BEFORE = re.compile(r"^\s+(?:que|qu['’])?\s*(?:le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,6}$", re.I)
 _RELATIVE_VISIT = re.compile(r"(?:,|،)\s*(?:who|qui)\s+(?:is|was|est|était|se\s+trouv\w+)\s+(?:currently\s+|actuellement\s+)?"
                              r"(?:on\s+|en\s+)?(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|(?:,|،)\s*(?:who|qui)\s+(?:effectue|effectuait|"
@@ -264,6 +267,9 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
     if relative:
         # "X, envoy of Y, who is on an official visit to Z": the relative clause tells the visit itself
         return before[-1][1] if _RELATIVE_VISIT.search(text, before[-1][0].end, trig.start) else None
+    if len(before) >= 2 and _APPOSITION_OF.fullmatch(text, before[-2][0].end, before[-1][0].start) \
+            and _APPOSITION_END.match(text, before[-1][0].end, trig.start):
+        return before[-2][1]    # "X, conseiller de Y, s'est rendu à Z": X, not the one X advises
     if before:      # "his visit": the sentence's subject; else the one nearest the trigger ("Y, who is visiting")
         return before[0 if _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start]) else -1][1]
     for m, e in persons:

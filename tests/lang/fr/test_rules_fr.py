@@ -217,7 +217,7 @@ def test_parties_fr_the_institution_that_reports_is_no_party():
     ("Le ministre a parlé à la tribune de l'Assemblée générale.", "à la tribune de", "conference"),
     ("Le président avait réuni autour de lui les chefs d'Etat de la région.", "avait réuni", "conference"),
     ("Sa tournée comprend des visites en Sylvanie et en Freedonie.", "visites", "visit"),
-    ("Le ministre s'est penché avec son homologue sur la crise.", "penché avec", "meet"),
+    ("Le ministre s'est penché avec son homologue sur la crise.", "s'est penché avec", "meet"),
     ("Il a fait le point avec M. Arnal sur la coopération.", "fait le point avec", "meet"),
     ("Il a examiné avec Paul Arnal les dossiers en cours.", "examiné avec", "meet"),
     ("Il a profité de son séjour pour s'entretenir de pêche avec la Chambre de commerce.", "s'entretenir", "meet"),

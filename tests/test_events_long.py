@@ -1,0 +1,163 @@
+"""Rule events of full-length articles (issue 10) on sentences written for these tests (fictional people and
+states): events told in passing, what is not an event, one event told with several parties."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events_parties import _events
+
+_STATES = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia"), ("OR", "organization", "Orsinian League")]
+_STATES_AR = [("SY", "state", "سيلفانيا"), ("FD", "state", "فريدونيا"), ("OR", "organization", "رابطة أورسينيا")]
+
+
+@pytest.mark.parametrize("text, lang, specs", [
+    # an agreement noun with its conclusion and its parties
+    ("Markets rose on Tuesday, months after the trade pact concluded between Sylvania and Freedonia.", "en", _STATES),
+    ("The Orsinian League praised the deals recently concluded between Sylvania and Freedonia.", "en", _STATES),
+    ("Les échanges reprennent grâce à un accord conclu avec la Sylvania et la Freedonia.", "fr", _STATES),
+    ("L'Orsinian League a salué le pacte commercial passé entre la Sylvania et la Freedonia.", "fr", _STATES),
+    ("Le commerce a doublé après l'accord conclu à Lys au printemps dernier entre la Sylvania et la Freedonia.", "fr",
+     _STATES),
+    ("وأشادت رابطة أورسينيا بالاتفاقية المبرمة بين سيلفانيا و فريدونيا في مجال الطاقة.", "ar", _STATES_AR),
+    # a joint declaration made public or issued
+    ("La Sylvania et la Freedonia ont publié une déclaration commune sur la pêche.", "fr", _STATES),
+    ("Sylvania and Freedonia issued a joint statement on the climate on Monday.", "en", _STATES),
+    ("وأصدرت سيلفانيا و فريدونيا بيانا مشتركا حول المناخ.", "ar", _STATES_AR),
+])
+def test_events_long_agreement_told_in_passing_is_between_the_two_it_names(text, lang, specs):
+    assert _events(text, specs, lang) == [("agreement", ("FD", "SY"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Sylvania is negotiating a trade agreement with Freedonia.", "en"),
+    ("La Sylvania n'a confirmé l'existence d'aucun accord avec la Freedonia.", "fr"),
+])
+def test_events_long_agreement_noun_without_its_conclusion_is_no_event(text, lang):
+    assert _events(text, _STATES, lang) == []
+
+
+_ENVOYS = [("person:moro", "person", "Tomas Moro"), ("SY", "state", "sylvanien"),
+           ("person:vance", "person", "Ilse Vance"), ("FD", "state", "Freedonia")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tomas Moro a parlé de la crise. La semaine précédente, il s'était entretenu à Vienne avec le négociateur sylvanien Ilse Vance.",
+     [("meet", ("person:moro", "person:vance"))]),
+    ("Tomas Moro est arrivé lundi. Il s'est entretenu longuement avec le négociateur sylvanien Ilse Vance.",
+     [("meet", ("person:moro", "person:vance"))]),
+    ("Tomas Moro a parlé de la crise. L'an passé, il s'était rendu en Freedonia pour une mission.",
+     [("visit", ("FD", "person:moro"))]),
+    ("Mardi, Tomas Moro s'est penché avec son homologue, Ilse Vance, sur le dossier de l'eau.",
+     [("meet", ("person:moro", "person:vance"))]),
+])
+def test_events_long_french_meetings_told_in_passing(text, expected):
+    assert _events(text, _ENVOYS, "fr", story=True) == expected
+
+
+def test_events_long_travelled_to_a_state_is_a_visit():
+    text = "Tomas Moro travelled to Freedonia last spring to open an embassy."
+    assert _events(text, _ENVOYS, "en") == [("visit", ("FD", "person:moro"))]
+
+
+_AR = [("person:moro", "person", "توماس مورو"), ("person:vance", "person", "إيلسي فانس"),
+       ("OR", "organization", "مجلس الوزراء"), ("FD", "state", "فريدونيا"), ("SY", "state", "سيلفانيا")]
+
+
+def test_events_long_arabic_meeting_noun_with_possessive_clitic_is_its_owner_meeting():
+    text = "وقال توماس مورو، لدى لقائه إيلسي فانس في مكتبه، إن البلدين يتفقان على أولويات المرحلة."
+    assert _events(text, _AR, "ar") == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_events_long_approved_agreement_is_between_the_two_it_names():
+    text = "أقر مجلس الوزراء اتفاقية تلتزم بموجبها سيلفانيا بتزويد فريدونيا بالمياه."
+    assert _events(text, _AR, "ar") == [("agreement", ("FD", "SY"))]
+
+
+_NO_EVENT = [
+    # approving or ratifying an agreement is not signing it
+    ("The Orsinian League approved the memorandum of understanding with Freedonia on training.", "en", _STATES),
+    ("L'Orsinian League a ratifié le mémorandum d'entente avec la Freedonia sur la formation.", "fr", _STATES),
+    ("مجلس الوزراء يقر اتفاقية مع فريدونيا في مجال النقل", "ar", _AR),
+    # talks someone keeps the right to
+    ("Sylvania reserved the right to meet Freedonia.", "en", _STATES),
+    ("La Sylvania se réservait le droit de mener des pourparlers avec la Freedonia.", "fr", _STATES),
+    # talks someone is pressed into
+    ("The Orsinian League pressed Sylvania to enter direct talks with Freedonia.", "en", _STATES),
+    ("L'Orsinian League a appelé la Sylvania à reprendre les pourparlers avec la Freedonia.", "fr", _STATES),
+    ("وتسعى سيلفانيا لإرغام رابطة أورسينيا على خوض محادثات مع فريدونيا.", "ar",
+     _STATES_AR),
+    # a crowd received
+    ("L'Orsinian League a reçu plus de 500 demandeurs d'asile de la Sylvania en un an.", "fr", _STATES),
+    # what an initiative calls for
+    ("وقدمت سيلفانيا خطتها الداعية إلى إنشاء سوق مشتركة تشارك فيها فريدونيا ورابطة أورسينيا.",
+     "ar", _STATES_AR),
+]
+
+
+@pytest.mark.parametrize("text, lang, specs", _NO_EVENT)
+def test_events_long_approvals_and_hypothetical_talks_are_no_events(text, lang, specs):
+    assert _events(text, specs, lang) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tomas Moro has been in Freedonia since Sunday and met President Ilse Vance.", "en"),
+    ("Tomas Moro se trouvait alors en Freedonia et y a rencontré Ilse Vance.", "fr"),
+])
+def test_events_long_being_in_a_state_for_talks_there_is_a_visit(text, lang):
+    specs = [("person:moro", "person", "Tomas Moro"), ("FD", "state", "Freedonia"),
+             ("person:vance", "person", "Ilse Vance")]
+    assert ("visit", ("FD", "person:moro")) in _events(text, specs, lang)
+
+
+@pytest.mark.parametrize("text, lang, is_call", [
+    ("وأكد توماس مورو، في اتصال هاتفي أمس، أن المفاوضات ستستأنف قريبا.", "ar", False),
+    ("وقال توماس مورو في اتصال هاتفي مع نظيره إيلسي فانس إن العلاقات متينة.", "ar", True),
+    ("Tomas Moro a déclaré par téléphone à une agence que la situation restait tendue.", "fr", False),
+    ("Tomas Moro said in a phone call that the situation remained tense.", "en", False),
+    ("Sylvania and Freedonia said they were committed to talks after a phone call between Tomas Moro and "
+     "Ilse Vance.", "en", True),
+])
+def test_events_long_a_statement_made_by_phone_is_no_call(text, lang, is_call):
+    from communique.stages.triggers import find_triggers
+
+    assert any(t.type == "call" for t in find_triggers(text, lang)) == is_call
+
+
+def _events_with_gazetteer(text: str, lang: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Occurred rule events of one sentence whose city 'Port Lys' the gazetteer places in Freedonia (FD)."""
+    from communique.records import Document, Entity, Location, Mention
+    from communique.stages.events import EventContext, extract_events
+
+    specs = [("person:moro", "person", "Tomas Moro", None), ("FD", "state", "Freedonia", "FD"),
+             ("place:port-lys", "place", "Port Lys", None), ("person:vance", "person", "Ilse Vance", None)]
+    ents = [Entity(i, k, f, [f], [Mention(text.index(f), text.index(f) + len(f), f, k, 0)], country=c)  # type: ignore[arg-type]
+            for i, k, f, c in specs if f in text]
+    doc = Document(id="sha256:g", source="g.txt", text=text, lang=lang)
+    gazetteer = {"Port Lys": Location("Port Lys", "FD", 1.0, 2.0), "Freedonia": Location("Freedonia", "FD")}
+    ctx = EventContext(geocode=gazetteer.get, topics=lambda text, lang: [])
+    return sorted((e.type, tuple(sorted(p.entity for p in e.parties)))
+                  for e in extract_events(doc, ents, [(0, len(text))], [], ctx) if e.status == "occurred")
+
+
+def test_events_long_a_visit_to_a_city_is_a_visit_to_its_state():
+    text = "Ties with Freedonia improved after Tomas Moro travelled to Port Lys in May."
+    assert _events_with_gazetteer(text, "en") == [("visit", ("FD", "person:moro"))]
+
+
+def test_events_long_the_visitor_is_the_subject_not_the_one_named_in_its_apposition():
+    text = "Tomas Moro, conseiller d'Ilse Vance, s'est rendu jeudi à Port Lys, en Freedonia."
+    assert ("visit", ("FD", "person:moro")) in _events_with_gazetteer(text, "fr")
+
+
+def test_events_long_a_visit_to_a_city_of_a_state_the_story_never_names_is_to_the_city():
+    text = "Tomas Moro s'est rendu mardi à Port Lys pour une visite de travail."
+    assert _events_with_gazetteer(text, "fr") == [("visit", ("person:moro", "place:port-lys"))]
+
+
+@pytest.mark.parametrize("text", [
+    "وعاد توماس مورو إلى بلاده بعد لقاء مطول جمعه بالوزير إيلسي فانس.",
+    "وتناول لقاء جمع توماس مورو بالوزير إيلسي فانس ملف الطاقة.",
+])
+def test_events_long_arabic_meeting_that_brought_two_together(text):
+    assert _events(text, _AR, "ar") == [("meet", ("person:moro", "person:vance"))]
