@@ -86,12 +86,32 @@ def name_words_alone(text: str, spans: Spans) -> None:
     words -= {w for w in words if w.lower() in NOT_NAMES or TITLE_RE.fullmatch(w)}
     if not words:
         return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) +
-                         r")(?![\w-])")
-    for m in pattern.finditer(text):
-        span = (m.start(), m.end())
+    for span in _whole_word_uses(text, words):
         if not any(overlaps(k, span) for k in spans):
             spans[span] = {"kind": "person"}
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def _whole_word_uses(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """Where the words stand alone in the text (no letter, digit or hyphen on either side), left to right
+    without overlaps, the longest word where several start at one place: what a regular expression of the
+    words, longest first, would find, without compiling one for each document."""
+    longest: dict[int, int] = {}
+    for w in words:
+        at = text.find(w)
+        while at != -1:
+            end = at + len(w)
+            if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, end) \
+                    and end > longest.get(at, 0):
+                longest[at] = end
+            at = text.find(w, at + 1)
+    out: list[tuple[int, int]] = []
+    for at in sorted(longest):
+        if not out or at >= out[-1][1]:
+            out.append((at, longest[at]))
+    return out
 
 
 def persons_by_surname(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
