@@ -67,25 +67,23 @@ _GAZETTEER = Gazetteer(GazetteerEntry(f"Q{i}", "organization", "acronym" if a.is
 
 
 def _match_without_reach(gaz: Gazetteer, text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Gazetteer.match trying every length up to _MAX_WORDS tokens (what it did first)."""
-    folded = gaz._token_words(text, tokens)
-    out, i, n = [], 0, len(tokens)
-    while i < n:
-        if folded[i] not in gaz._first:
-            i += 1
-            continue
-        best = None
-        for j in range(min(n, i + _MAX_WORDS), i, -1):
-            entries = gaz._by_key.get(" ".join(w for w in folded[i:j] if w)) if folded[j - 1] else None
-            entry = _accept(text[tokens[i][0]: tokens[j - 1][1]], entries) if entries else None
-            if entry is not None:
-                best = (j, entry)
-                break
-        if best is None:
-            i += 1
-            continue
-        out.append((tokens[i][0], tokens[best[0] - 1][1], best[1].form))
-        i = best[0]
+    """Gazetteer.match as a full search: every alias of up to _MAX_WORDS tokens from each token, the longest
+    accepted one taken (what it did first)."""
+    words = gaz._token_words(text, tokens)
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        accepted = []
+        if words[i] in gaz._first:
+            for j in range(i + 1, min(len(tokens), i + _MAX_WORDS) + 1):
+                key = " ".join(w for w in words[i:j] if w)
+                entry = _accept(text[tokens[i][0]: tokens[j - 1][1]], gaz._by_key[key]) \
+                    if words[j - 1] and key in gaz._by_key else None
+                accepted += [(j, entry)] if entry is not None else []
+        if accepted:
+            j, entry = accepted[-1]
+            out.append((tokens[i][0], tokens[j - 1][1], entry.form))
+        i = accepted[-1][0] if accepted else i + 1
     return out
 
 
