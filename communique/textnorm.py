@@ -59,10 +59,18 @@ def _fold(text: str) -> str:
         return _PUNCT.sub(" ", text.lower()).strip()
     text = unicodedata.normalize("NFKD", text)
     if _ARABIC.search(text):
-        text = "".join(ch for ch in text if not unicodedata.combining(ch) or _ARABIC.match(ch))
+        text = _without_marks(text, keep_arabic=True)
         return _PUNCT.sub(" ", fold_arabic(unicodedata.normalize("NFKC", text).casefold())).strip()
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _without_marks(text, keep_arabic=False)
     return _PUNCT.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def _without_marks(text: str, *, keep_arabic: bool) -> str:
+    """The text without its combining marks (accents after NFKD), Arabic ones kept when asked; one
+    str.translate over the marks the text holds, not a test per character."""
+    marks = {ord(ch): None for ch in set(text)
+             if unicodedata.combining(ch) and not (keep_arabic and _ARABIC.match(ch))}
+    return text.translate(marks) if marks else text
 
 
 _fold_cached = lru_cache(maxsize=1 << 16)(_fold)

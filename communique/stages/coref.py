@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..records import Entity, Mention
 from ..textnorm import fold, is_arabic, strip_honorifics
@@ -12,8 +13,10 @@ from .titles import HONORIFIC_RE, TITLE_RE
 __all__ = ["cluster_mentions", "name_skeleton", "add_royal_forms"]
 
 
+@lru_cache(maxsize=65536)
 def name_skeleton(word: str) -> str:
-    """A transliteration skeleton of one name word (used when translit is unavailable)."""
+    """A transliteration skeleton of one name word (translit's name key; a rough one where translit is
+    unavailable), remembered per word: every pair of person names of a document asks it again."""
     try:
         from ..translit import name_key
 

@@ -27,6 +27,8 @@ class GazetteerMatch:
 
 
 _MAX_WORDS = 12
+#: tokens whose folded word `Gazetteer.match` remembers (a short string each)
+_TOKEN_MEMO_SIZE = 1 << 16
 # Acronyms and demonyms that are ordinary words in one of our languages.
 _STOP_FORMS = {
     "un", "une", "des", "les", "la", "le", "is", "it", "as", "at", "in", "on", "or", "an", "am", "us",
@@ -44,14 +46,18 @@ class Gazetteer:
     def __init__(self, entries: Iterable[GazetteerEntry]) -> None:
         self._by_key: dict[str, list[GazetteerEntry]] = {}
         self._first: set[str] = set()
+        self._prefixes: set[str] = set()      # the first 1, 2, ... words of every key
+        self._token_keys: dict[str, str] = {}    # token -> its folded word (match), remembered
         for entry in entries:
             key = fold(entry.form)
             if not key or len(key) < 2 or (key in _STOP_FORMS and entry.alias_type != "acronym"):
                 continue
-            if len(key.split()) > _MAX_WORDS:
+            words = key.split()
+            if len(words) > _MAX_WORDS:
                 continue
             self._by_key.setdefault(key, []).append(entry)
-            self._first.add(key.split()[0])
+            self._first.add(words[0])
+            self._prefixes.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
 
     def __len__(self) -> int:
         return len(self._by_key)
@@ -61,7 +67,7 @@ class Gazetteer:
 
     def match(self, text: str, tokens: list[tuple[int, int]]) -> list[GazetteerMatch]:
         """Longest non-overlapping alias matches over (start, end) token offsets of `text`."""
-        folded = [_strip_proclitic(fold(text[s:e]), self._first) for s, e in tokens]
+        folded = self._token_words(text, tokens)
         out: list[GazetteerMatch] = []
         i = 0
         n = len(tokens)
@@ -70,7 +76,7 @@ class Gazetteer:
                 i += 1
                 continue
             best: tuple[int, GazetteerEntry] | None = None
-            for j in range(min(n, i + _MAX_WORDS), i, -1):
+            for j in range(self._reach(folded, i, min(n, i + _MAX_WORDS)), i, -1):
                 if not folded[j - 1]:
                     continue
                 key = " ".join(w for w in folded[i:j] if w)
@@ -98,6 +104,33 @@ class Gazetteer:
             out.append(GazetteerMatch(start, tokens[j - 1][1], entry))
             i = j
         return out
+
+    def _token_words(self, text: str, tokens: list[tuple[int, int]]) -> list[str]:
+        """Each token's folded word, its Arabic proclitics stripped (remembered per token)."""
+        memo = self._token_keys
+        if len(memo) >= _TOKEN_MEMO_SIZE:
+            memo.clear()
+        out = []
+        for s, e in tokens:
+            token = text[s:e]
+            word = memo.get(token)
+            if word is None:
+                word = memo[token] = _strip_proclitic(fold(token), self._first)
+            out.append(word)
+        return out
+
+    def _reach(self, folded: list[str], i: int, limit: int) -> int:
+        """The last token (exclusive, at most `limit`) up to which the words from token i still begin some
+        alias: no longer key can match, so the longest match is looked for from there down."""
+        key = ""
+        reach = i
+        for j in range(i, limit):
+            if folded[j]:
+                key = f"{key} {folded[j]}" if key else folded[j]
+                if key not in self._prefixes:
+                    break
+            reach = j + 1
+        return reach
 
 
 _DIACRITIC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")

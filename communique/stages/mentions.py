@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from ..lang import entries, entries_all, rows_all
@@ -108,14 +109,26 @@ def _tokens_and_verbs(sdoc: Any) -> tuple[list[tuple[int, int]], list[tuple[int,
     tags to parts of speech (the English pipeline is loaded without it: `nlp._EXCLUDE`)."""
     tokens: list[tuple[int, int]] = []
     verbs: list[tuple[int, int]] = []
-    for t in sdoc:
-        if t.is_space:
+    attrs, verb_pos, verb_tags = _token_attributes()
+    for idx, length, space, pos, tag in sdoc.to_array(attrs).tolist():    # no Token object per token
+        if space:
             continue
-        span = (t.idx, t.idx + len(t.text))
+        span = (idx, idx + length)
         tokens.append(span)
-        if t.pos_ in _VERB_POS or t.tag_ in _VERB_TAGS:
+        if pos in verb_pos or tag in verb_tags:
             verbs.append(span)
     return tokens, verbs
+
+
+@lru_cache(maxsize=1)
+def _token_attributes() -> tuple[list[int], set[int], set[int]]:
+    """The token attributes `_tokens_and_verbs` reads (offset, length, space, part of speech, tag), and the
+    verb parts of speech and tags as spaCy's ids (spaCy imported here: the process has parsed already)."""
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, POS, TAG
+    from spacy.parts_of_speech import IDS
+    from spacy.strings import hash_string
+
+    return [IDX, LENGTH, IS_SPACE, POS, TAG], {IDS[p] for p in _VERB_POS}, {hash_string(t) for t in _VERB_TAGS}
 
 
 def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[Mention]:
@@ -158,7 +171,7 @@ def _add(text: str, spans: Spans, start: int, end: int, kind: str, **extra: Any)
     start, end = clean_span(text, start, end)
     if end - start < 2:
         return
-    if any(overlaps(key, (start, end)) for key in spans):
+    if any(s < end and start < e for s, e in spans):      # overlaps(), without a call per span
         return
     spans[(start, end)] = {"kind": kind, **extra}
 

@@ -10,6 +10,7 @@ the story), each actor (kind, place around the trigger, the words next to it, wh
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,6 +62,7 @@ def pair_candidates(doc: Document, entities: list[Entity], sents: list[tuple[int
     if doc.dateline_span:
         d0, d1 = doc.dateline_span
         mentions = [(m, e) for m, e in mentions if not (d0 <= m.start < d1)]
+    starts = [m.start for m, _ in mentions]
     counts = Counter(e.id for _, e in mentions)
     # words are read with every name masked: the models learn the language around actors, never a name
     masked = _mask_names(text, entities)
@@ -70,8 +72,9 @@ def pair_candidates(doc: Document, entities: list[Entity], sents: list[tuple[int
     seen_pairs: Counter[frozenset[str]] = Counter()
     for index, (s, e) in enumerate(sents):
         triggers = find_triggers(text[s:e], lang, s)
-        in_sent = [(m, ent) for m, ent in mentions if s <= m.start < e]
-        actors = _sentence_actors(text, in_sent, ent_by_id, rule_flags)
+        in_sent = mentions[bisect_left(starts, s): bisect_left(starts, e)]
+        featured = wanted is None or wanted(s, e)       # the rule flags are features: read only where needed
+        actors = _sentence_actors(text, in_sent, ent_by_id, rule_flags if featured else None)
         if not triggers:
             # no word of the lexicon: the model reads the sentence's words (two named actors at least)
             if len(actors) < 2:
@@ -83,8 +86,7 @@ def pair_candidates(doc: Document, entities: list[Entity], sents: list[tuple[int
                 if ctx_id and ctx_id not in named and ctx_id in ent_by_id:
                     actors.insert(0, _Actor(ent_by_id[ctx_id], None, (flag,)))
                     named.add(ctx_id)
-        sentence = _SentenceView(doc, masked, index, len(sents), (s, e), triggers, lang) \
-            if wanted is None or wanted(s, e) else None
+        sentence = _SentenceView(doc, masked, index, len(sents), (s, e), triggers, lang) if featured else None
         sentence_features = sentence.features() if sentence is not None and len(actors) > 1 else {}
         statuses: dict[int, str] = {}       # a trigger's status, read once
         for i, x in enumerate(actors):
@@ -121,15 +123,13 @@ def _same_side(x: Entity, y: Entity) -> bool:
 
 def _sentence_actors(text: str, in_sent: list[tuple[Mention, Entity]], ent_by_id: dict[str, Entity],
                      rule_flags: Any) -> list[_Actor]:
-    """One actor per entity (its first mention in the sentence), at most _MAX_ACTORS."""
-    seen: set[str] = set()
-    actors: list[_Actor] = []
+    """One actor per entity (its first mention in the sentence), at most _MAX_ACTORS; without `rule_flags`
+    (a sentence that gives no candidates), no flags."""
+    first: dict[str, tuple[Mention, Entity]] = {}
     for m, ent in in_sent:
-        if ent.id in seen:
-            continue
-        seen.add(ent.id)
-        actors.append(_Actor(ent, m, tuple(rule_flags(text, m, ent, in_sent, ent_by_id))))
-    return actors[:_MAX_ACTORS]
+        first.setdefault(ent.id, (m, ent))
+    return [_Actor(ent, m, tuple(rule_flags(text, m, ent, in_sent, ent_by_id)) if rule_flags is not None else ())
+            for m, ent in list(first.values())[:_MAX_ACTORS]]
 
 
 class _SentenceView:

@@ -86,7 +86,18 @@ def name_words_alone(text: str, spans: Spans) -> None:
     words -= {w for w in words if w.lower() in NOT_NAMES or TITLE_RE.fullmatch(w)}
     if not words:
         return
-    # an Arabic name word behind the conjunction or "بـ" glued to it: "البرهان والسيسي", "بالسيسي"
+    if not any(is_arabic(w) for w in words):
+        found = _whole_word_uses(text, words)
+    else:
+        found = _arabic_word_uses(text, words)
+    for span in found:
+        if not any(overlaps(k, span) for k in spans):
+            spans[span] = {"kind": "person"}
+
+
+def _arabic_word_uses(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """Where the words stand alone in the text, an Arabic name word also behind the conjunction or "بـ" glued to
+    it: "البرهان والسيسي", "بالسيسي", "للسيسي"."""
     pattern = re.compile(r"(?<![\w-])(?:[وف]?ب?(?=ال|[^\W\d_]*[\u0600-\u06ff]))?(?P<word>" + "|".join(
         re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
     found = [(m.start("word"), m.end("word")) for m in pattern.finditer(text)
@@ -95,9 +106,30 @@ def name_words_alone(text: str, spans: Spans) -> None:
     if with_article:    # "للسيسي": "لـ" before the article writes one lam
         found += [m.span("word") for m in re.finditer(r"(?<![\w-])[وف]?(?P<word>لل(?:" + "|".join(
             re.escape(w) for w in sorted(with_article, key=len, reverse=True)) + r"))(?![\w-])", text)]
-    for span in found:
-        if not any(overlaps(k, span) for k in spans):
-            spans[span] = {"kind": "person"}
+    return found
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def _whole_word_uses(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """Where the words stand alone in the text (no letter, digit or hyphen on either side), left to right
+    without overlaps, the longest word where several start at one place: what a regular expression of the
+    words, longest first, would find, without compiling one for each document."""
+    longest: dict[int, int] = {}
+    for w in words:
+        at = text.find(w)
+        while at != -1:
+            end = at + len(w)
+            if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, end) \
+                    and end > longest.get(at, 0):
+                longest[at] = end
+            at = text.find(w, at + 1)
+    out: list[tuple[int, int]] = []
+    for at in sorted(longest):
+        if not out or at >= out[-1][1]:
+            out.append((at, longest[at]))
+    return out
 
 
 def persons_by_surname(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

@@ -190,8 +190,10 @@ def _triggers_in(sentence: str, lang: str) -> tuple[Trigger, ...]:
 _TASHKEEL = re.compile("[\u064b-\u0652\u0640]")
 
 
+@lru_cache(maxsize=8192)
 def status_of(sentence: str, trigger_pos: int, lang: str) -> str:
-    """'planned' or 'negated' from cues in the clause of the trigger, else 'occurred'."""
+    """'planned' or 'negated' from cues in the clause of the trigger, else 'occurred' (remembered: the venue
+    features ask it of every place of a document once per event)."""
     bare = _TASHKEEL.sub if lang == "ar" else None      # "يُرتقب" reads as "يرتقب"
     window = sentence[max(0, trigger_pos - 60): trigger_pos + 40]
     before = sentence[max(0, trigger_pos - 50): trigger_pos + 25]

@@ -238,23 +238,50 @@ def _place_spans(q: VenueQuery) -> list[tuple[int, int, Location, str, str]]:
     every place the gazetteer knows after a locative word that no mention covers ("received in Tunis ...",
     "في الدوحة"; source "scanned"; an Arabic city only in a country the document names: "في القارة" is "in
     the continent", not a town the gazetteer spells so)."""
-    out = []
+    read = _places_read(q)
+    out = [(start, end, loc, kind, source) for ent, start, end, loc, kind, source in read.spans
+           if not (ent.id in q.frame.parties and q.frame.type != "visit")]
+    named = _countries_named(q) | {x[2].country for x in out}
+    for lm, group in read.uncovered:
+        out += _scanned_place(q, lm, group, named)
+    return sorted(out, key=lambda x: x[0])
+
+
+@dataclass(frozen=True)
+class _PlacesRead:
+    """What the venue features read of a document's places, the same for each of its events: each place
+    mention's (entity, start, end, place, kind, source), the locative matches no mention covers (with the
+    group of `_AFTER_LOCATIVE`), whether the clause at a start is told as planned (filled as asked)."""
+
+    key: tuple[object, ...]              # the query's document, place mentions, geocoder, sentences
+    spans: list[tuple[Entity, int, int, Location, str, str]]
+    uncovered: list[tuple[re.Match[str], int]]
+    planned: dict[int, float] = field(default_factory=dict)
+
+
+#: the document whose places were read last (its events are decided one after the other)
+_last_read: list[_PlacesRead | None] = [None]
+
+
+def _places_read(q: VenueQuery) -> _PlacesRead:
+    """The places of the query's document, read once for all its events."""
+    last, key = _last_read[0], (q.doc, q.place_mentions, q.geocode, q.sents)
+    if last is not None and all(a is b for a, b in zip(last.key, key)):
+        return last
+    spans = []
     for m, ent in q.place_mentions:
-        if ent.id in q.frame.parties and q.frame.type != "visit":
-            continue
         loc = _resolve(q, m, ent)
         if loc is not None:
             inside = _whole_word(q.doc.text, m) != m.form and q.geocode(_whole_word(q.doc.text, m)) is None
             # the name's own start: "au Caire" is Cairo after "au", the word before it
             start = m.start + len(m.form) - len(_LEADING.sub("", m.form))
-            out.append((start, m.end, loc, _kind(loc, m.form), "inside_a_word" if inside else "mention"))
+            spans.append((ent, start, m.end, loc, _kind(loc, m.form), "inside_a_word" if inside else "mention"))
     covered = [(m.start, m.end) for m, _ in q.place_mentions]
-    named = _countries_named(q) | {x[2].country for x in out}
-    for lm in _AFTER_LOCATIVE.finditer(q.doc.text):
-        group = next(g for g in (1, 2, 3) if lm.group(g))
-        if not any(s <= lm.start(group) < e for s, e in covered):
-            out += _scanned_place(q, lm, group, named)
-    return sorted(out, key=lambda x: x[0])
+    uncovered = [(lm, group) for lm in _AFTER_LOCATIVE.finditer(q.doc.text)
+                 for group in [next(g for g in (1, 2, 3) if lm.group(g))]
+                 if not any(s <= lm.start(group) < e for s, e in covered)]
+    read = _last_read[0] = _PlacesRead(key, spans, uncovered)
+    return read
 
 
 def _scanned_place(q: VenueQuery, lm: re.Match[str], group: int,
@@ -342,9 +369,12 @@ def _in_trigger_sentence(q: VenueQuery, start: int) -> bool:
 
 def _told_as_planned(q: VenueQuery, start: int, lang: str) -> float:
     """1 where the place stands in a clause told as planned or called off ("is expected to meet ... in X"):
-    a place of what is still to come, rarely where an event already took place."""
-    s, e = next(((s, e) for s, e in q.sents if s <= start < e), (start, start))
-    return float(status_of(q.doc.text[s:e], start - s, lang) != "occurred")
+    a place of what is still to come, rarely where an event already took place (read once a document)."""
+    planned = _places_read(q).planned
+    if start not in planned:
+        s, e = next(((s, e) for s, e in q.sents if s <= start < e), (start, start))
+        planned[start] = float(status_of(q.doc.text[s:e], start - s, lang) != "occurred")
+    return planned[start]
 
 
 def _add_dateline(q: VenueQuery, by_name: dict[str, VenueCandidate], order: list[str]) -> None:

@@ -270,8 +270,10 @@ def arabic_skeleton(name: str) -> str:
     return " ".join(arabic_token(w).skel for w in arabic_name_words(name) if arabic_token(w).skel)
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """Blocking key: the skeleton of the last name token (the surname), either script."""
+    """Blocking key: the skeleton of the last name token (the surname), either script (remembered per
+    name: coreference asks it of the same words again for every pair of person names)."""
     toks = name_tokens(name)
     return toks[-1].skel if toks else ""
 
