@@ -57,3 +57,63 @@ def test_coref_a_title_naming_its_state_prefers_the_person_of_that_state():
     people = {e.id: [m.form for m in e.mentions] for e in cluster_mentions(mentions, place_name=lambda s: None)
               if e.kind == "person"}
     assert people == {"person:karl-brand": ["Karl Brand"], "person:tomas-moro": ["Tomas Moro", "president of Sylvania"]}
+
+
+def _persons(text: str, forms: list[str]) -> list[list[str]]:
+    """The person entities (their mention forms) of person mentions of `forms`, found in order in `text`."""
+    mentions, pos = [], 0
+    for form in forms:
+        start = text.index(form, pos)
+        mentions.append(Mention(start, start + len(form), form, "person", 0))
+        pos = start + len(form)
+    return sorted(([m.form for m in e.mentions] for e in cluster_mentions(mentions, place_name=lambda s: None)
+                   if e.kind == "person"), key=len, reverse=True)
+
+
+def test_coref_a_lone_surname_does_not_bridge_two_persons_of_one_family():
+    text = "Karim Vello arrived. Vello then met Nadia Vello."
+    assert _persons(text, ["Karim Vello", "Vello", "Nadia Vello"]) == [["Karim Vello", "Vello"], ["Nadia Vello"]]
+
+
+def test_coref_arabic_lone_family_name_does_not_bridge_two_persons():
+    text = "وصل سمير حداد ، وقال حداد إنه التقى كريم حداد"
+    assert _persons(text, ["سمير حداد", "حداد", "كريم حداد"]) == [["سمير حداد", "حداد"], ["كريم حداد"]]
+
+
+def test_coref_a_father_name_after_bin_is_not_the_son():
+    text = "Crown Prince Tarek bin Omran met envoys. King Omran later received Tarek bin Omran."
+    found = _persons(text, ["Tarek bin Omran", "Omran", "Tarek bin Omran"])
+    assert found == [["Tarek bin Omran", "Tarek bin Omran"], ["Omran"]]
+
+
+def test_coref_bin_with_the_father_name_is_the_son():
+    text = "Tarek bin Omran met envoys. Bin Omran said so."
+    assert _persons(text, ["Tarek bin Omran", "Bin Omran"]) == [["Tarek bin Omran", "Bin Omran"]]
+
+
+def test_coref_two_patronymic_chains_differ_in_the_middle():
+    text = "Fadi bin Naser bin Kalil and Fadi bin Omran bin Kalil met; Fadi bin Omran spoke."
+    found = _persons(text, ["Fadi bin Naser bin Kalil", "Fadi bin Omran bin Kalil", "Fadi bin Omran"])
+    assert found == [["Fadi bin Omran bin Kalil", "Fadi bin Omran"], ["Fadi bin Naser bin Kalil"]]
+
+
+def test_coref_a_name_cut_before_a_particle_is_the_same_person():
+    text = "Sheikh Tarek bin Omran Al Kalil met him. Tarek bin Omran said so."
+    assert _persons(text, ["Tarek bin Omran Al Kalil", "Tarek bin Omran"]) == [
+        ["Tarek bin Omran Al Kalil", "Tarek bin Omran"]]
+
+
+def test_coref_a_lone_middle_name_is_not_the_person():
+    text = "Ismo Darel Kanti met Darel. Ismo Kanti said so."
+    assert _persons(text, ["Ismo Darel Kanti", "Darel", "Ismo Kanti"]) == [["Ismo Darel Kanti", "Ismo Kanti"],
+                                                                          ["Darel"]]
+
+
+def test_coref_arabic_given_names_sharing_a_first_letter_are_not_one_person():
+    text = "التقى عادل سمير ناصر مع عمر خالد الناصر"
+    assert len(_persons(text, ["عادل سمير ناصر", "عمر خالد الناصر"])) == 2
+
+
+def test_coref_a_lone_name_prefers_the_person_written_the_same():
+    text = "Mira Vardi met Olek Vardy. Vardi said so."
+    assert _persons(text, ["Mira Vardi", "Olek Vardy", "Vardi"]) == [["Mira Vardi", "Vardi"], ["Olek Vardy"]]

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from ..records import Entity, Mention
 from ..textnorm import fold, is_arabic, strip_honorifics
+from .entity_kinds import persons_named_as_others
+from .name_match import compatible_names, conflicting_names, is_full_name, lone_word_match
 from .titles import HONORIFIC_RE, TITLE_RE
 
 __all__ = ["cluster_mentions", "name_skeleton", "add_royal_forms"]
@@ -36,27 +38,6 @@ def _slug(text: str) -> str:
 
 _RANKS = re.compile(r"(?:g[ée]n[ée]ral|gen\.?|maj|major|lieutenant|lt|brigadier|colonel|col\.?|admiral|amiral|"
                     r"اللواء|الفريق|العميد|العقيد)\b(?! secretary)(?!-in)", re.I)
-_PARTICLES = {"bin", "ben", "ibn", "al", "el", "bint", "abu", "de", "ould", "بن", "ابن", "ابو", "ال", "آل"}
-
-
-def _compatible(a: list[str], b: list[str]) -> bool:
-    """Two person names can be one person: same surname skeleton, no conflicting given name."""
-    a = [w for w in a if w not in _PARTICLES]
-    b = [w for w in b if w not in _PARTICLES]
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) == 1:
-        # a surname or given name alone joins the full name
-        w = short[0]
-        return any(w == x or (len(w) > 3 and name_skeleton(w) == name_skeleton(x)) for x in long_)
-    if name_skeleton(a[-1]) != name_skeleton(b[-1]):
-        return False
-    return name_skeleton(short[0]) == name_skeleton(long_[0]) or short[0][0] == long_[0][0]
-
-
 # Adjectives that stand for an organization's name words ("le Centre onusien" = the UN centre).
 _ADJECTIVE_WORDS = {
     "onusien": {"nations", "unies"}, "onusienne": {"nations", "unies"},
@@ -130,6 +111,7 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
                 ent.titles.append(title)
         span_entity[f"{m.start}:{m.end}"] = ent
 
+    mentions = persons_named_as_others(mentions, place_name)
     named = [m for m in mentions if not m.descriptive]
     # organizations, states and places first, so that persons can point to their affiliation
     for m in sorted(named, key=lambda x: (x.kind == "person", x.start)):
@@ -168,11 +150,7 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
         words = _name_words(m.form)
         if not words:
             continue
-        match = None
-        for ent, names in reversed(persons):
-            if any(_compatible(words, other) for other in names):
-                match = (ent, names)
-                break
+        match = _person_for(words, persons)
         if match is None:
             ent = new("person", "person:" + _slug(" ".join(words)), m.form)
             persons.append((ent, [words]))
@@ -216,6 +194,28 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
         titles = list({fold(t): t for t in reversed(ent.titles) if TITLE_RE.search(t)}.values())[::-1]
         ent.titles = sorted(titles, key=lambda t: bool(_RANKS.match(t)))
     return [e for e in entities if e.mentions]
+
+
+def _person_for(words: list[str], persons: list[tuple[Entity, list[list[str]]]]
+                ) -> tuple[Entity, list[list[str]]] | None:
+    """The person a name joins. A full name: the latest person with a full name that agrees with it, else the
+    latest with a lone name that does and no full name in conflict with it -- a lone "Hariri" never bridges
+    "Saad Hariri" and "Nader Hariri". A lone word: the latest person whose name holds it as written, else the
+    latest holding a spelling of it."""
+    if is_full_name(words):
+        for ent, names in reversed(persons):
+            if any(compatible_names(words, n) for n in names if is_full_name(n)):
+                return ent, names
+        for ent, names in reversed(persons):
+            full = [n for n in names if is_full_name(n)]
+            if any(compatible_names(words, n) for n in names) and not any(conflicting_names(words, n) for n in full):
+                return ent, names
+        return None
+    for wanted in ("exact", "variant"):
+        for ent, names in reversed(persons):
+            if any(lone_word_match(words, n) == wanted for n in names):
+                return ent, names
+    return None
 
 
 def _title_reference(m: Mention, persons: list[Entity], span_entity: dict[str, Entity], states: list[Mention],
