@@ -291,7 +291,8 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
         if ent.label_ in _PLACE_LABELS:
             start, end = strip_lead(text, start, end, _PLACE_LEAD_WORDS)     # "au Caire"
             form = text[start:end]
-        if ent.label_ in _PLACE_LABELS and _named_after_a_title(text, start, form, verbs) and not ctx.is_place(form):
+        if _named_after_a_title(text, start, form, verbs) and not ctx.is_place(form) \
+                and (ent.label_ in _PLACE_LABELS or not _names_a_body(form, ctx)):
             _add(text, spans, start, end, "person")     # "la ministre ... des Affaires étrangères, Aline Dor,"
         elif ent.label_ in _PLACE_LABELS or ctx.is_place(form):
             if is_arabic(form) and len(form.split()) == 1 and not ctx.is_place(form):
@@ -306,6 +307,14 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
                 _add(text, spans, name_at, end, "person")
                 end = name_at
             _add(text, spans, start, end, "organization")
+
+
+def _names_a_body(form: str, ctx: MentionContext) -> bool:
+    """An organization's name, not a person's: a KB actor other than a person, or a name with a head word of
+    bodies ("Council")."""
+    if any(e.kind != "person" for e in ctx.gazetteer.lookup(form)):
+        return True
+    return any(w.lower().strip(".,") in ORG_HEADS for w in form.split())
 
 
 def _arabic_headed_names(text: str, ctx: MentionContext, spans: Spans) -> None:
@@ -328,11 +337,16 @@ def _arabic_headed_names(text: str, ctx: MentionContext, spans: Spans) -> None:
         _add(text, spans, start, end, kind)
 
 
+_NAME_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|az|ul)[-‐][A-Z]")     # "Naif al-Hajraf"
+
+
 def _named_after_a_title(text: str, start: int, form: str, verb_starts: set[int]) -> bool:
     """A Latin name of two or more capitalized words set off by a comma right after a title phrase without
     a verb ("the Foreign Minister of Xland, Aline Dor, said"): a person, whatever NER tagged."""
     words = form.split()
-    if is_arabic(form) or len(words) < 2 or not all(w[0].isupper() for w in words if len(w) > 3):
+    if is_arabic(form) or len(words) < 2:
+        return False
+    if not all(w[0].isupper() or _NAME_ARTICLE.match(w) for w in words if len(w) > 3):
         return False
     base = max(0, start - 90)
     left = text[base:start]
