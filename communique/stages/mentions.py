@@ -20,7 +20,7 @@ from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
 from .title_names import (in_ministry_name, institutions_fr, name_after_organization, names_a_document,
                           portfolio_of_title, strip_ministry_words)
-from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE
+from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE, TITLE_WORDS
 
 __all__ = ["find_mentions", "MentionContext", "strip_arabic_clitic"]
 
@@ -180,6 +180,12 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
         start, end = clean_span(text, ent.start_char, ent.end_char)
         start, end = strip_lead(text, start, end, _TITLE_OR_HONORIFIC)
         start, end = strip_lead(text, start, end, _LEAD_WORDS)
+        start, end = strip_lead(text, start, end, _PLURAL_TITLE)
+        place_end = _before_an_article_and_title(text, start, end)
+        if place_end is not None:       # "Vells le Vice-Premier Ministre": a place, then a title
+            if ctx.is_place(text[start:place_end]):
+                _add(text, spans, start, place_end, "place")
+            continue
         if not is_arabic(text[start:end]) and all(w.lower() in NOT_NAMES for w in text[start:end].split()):
             continue        # "Holds" of a title-case headline, "Covid"
         if is_arabic(text[start:end]):
@@ -197,6 +203,23 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
         if TITLE_RE.fullmatch(form) or ctx.gazetteer.lookup(form) or fold(form) in _CALENDAR_WORDS:
             continue        # "Lundi", "Septembre": a capitalized date word, not a name
         _add(text, spans, start, end, "person")
+
+
+#: a title in the plural before the names it heads ("les Présidents Ferand et Tomas", "Ministers Ostrum and Vell")
+_PLURAL_TITLE = re.compile(r"(?:" + "|".join(re.escape(w) + "s" for w in TITLE_WORDS if " " not in w and w.isalpha()
+                                             and not is_arabic(w) and not w.endswith("s")) + r")\b", re.I)
+#: an article inside a span NER read as one name, and what may stand before the title after it
+_ARTICLE_INSIDE = re.compile(r"\s+(?:le|la|the)\s+(?:vice[- ])?", re.I)
+
+
+def _before_an_article_and_title(text: str, start: int, end: int) -> int | None:
+    """Where the words before an article and a title end, in a Latin span: "Vells le Vice-Premier Ministre"."""
+    if is_arabic(text[start:end]):
+        return None
+    for m in _ARTICLE_INSIDE.finditer(text, start, end):
+        if m.start() > start and TITLE_RE.match(text[m.end():end]):
+            return m.start()
+    return None
 
 
 def _first_name_at_line_start(text: str, start: int, ctx: MentionContext) -> int:
