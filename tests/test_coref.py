@@ -117,3 +117,15 @@ def test_coref_arabic_given_names_sharing_a_first_letter_are_not_one_person():
 def test_coref_a_lone_name_prefers_the_person_written_the_same():
     text = "Mira Vardi met Olek Vardy. Vardi said so."
     assert _persons(text, ["Mira Vardi", "Olek Vardy", "Vardi"]) == [["Mira Vardi", "Vardi"], ["Olek Vardy"]]
+
+
+def test_coref_a_king_and_a_prince_of_one_name_are_two_persons():
+    text = "Le roi Ferand a reçu son fils. Le prince Ferand a salué le roi Ferand."
+    mentions, pos = [], 0
+    for title in ("roi", "prince", "roi"):
+        start = text.index("Ferand", pos)
+        mentions.append(Mention(start, start + 6, "Ferand", "person", 0, title=title))
+        pos = start + 1
+    entities = cluster_mentions(mentions, place_name=lambda s: None)
+    assert sorted([m.title for m in e.mentions] for e in entities) == [["prince"], ["roi", "roi"]]
+    assert len({e.id for e in entities}) == 2       # not merged again by id (linking)

@@ -150,7 +150,7 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
         words = _name_words(m.form)
         if not words:
             continue
-        match = _person_for(words, persons)
+        match = _person_for(words, persons, m.title)
         if match is None:
             ent = new("person", "person:" + _slug(" ".join(words)), m.form)
             persons.append((ent, [words]))
@@ -163,6 +163,7 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
         aff = span_entity.get(m.title_org) if m.title_org else None
         if aff is not None and _affiliation_rank(aff) < _affiliation_rank(by_key.get(ent.affiliation or "")):
             ent.affiliation = aff.id
+    person_ids: set[str] = set()
     for ent, _ in persons:
         ent.name = re.sub(r"\s+", " ", HONORIFIC_RE.sub("", ent.name)).strip(" .,") or ent.name
         if is_arabic(ent.name):
@@ -172,6 +173,11 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
             ent.name = arabic_to_latin(ent.name) or ent.name
         if not ent.id.startswith("person:" + _slug(ent.name)):
             ent.id = "person:" + _slug(ent.name)
+        base, n = ent.id, 1
+        while ent.id in person_ids:     # two persons of one name: a king and the prince his son
+            n += 1
+            ent.id = f"{base}-{n}"
+        person_ids.add(ent.id)
 
     # title-only references: to the person holding that title (same organization when stated);
     # an exact title beats a partial one, then the story's protagonist (most mentions), then proximity
@@ -196,12 +202,14 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
     return [e for e in entities if e.mentions]
 
 
-def _person_for(words: list[str], persons: list[tuple[Entity, list[list[str]]]]
+def _person_for(words: list[str], persons: list[tuple[Entity, list[list[str]]]], title: str | None = None
                 ) -> tuple[Entity, list[list[str]]] | None:
     """The person a name joins. A full name: the latest person with a full name that agrees with it, else the
     latest with a lone name that does and no full name in conflict with it -- a lone "Hariri" never bridges
     "Saad Hariri" and "Nader Hariri". A lone word: the latest person whose name holds it as written, else the
-    latest holding a spelling of it."""
+    latest holding a spelling of it. Never a person of the other royal rank ("le roi X", "le prince X")."""
+    if not _REGNAL_NUMBER.fullmatch(" ".join(words)):       # "الثاني" alone: its title is a neighbour's
+        persons = [(e, n) for e, n in persons if not _other_royal_rank(title, e.titles)]
     if is_full_name(words):
         for ent, names in reversed(persons):
             if any(compatible_names(words, n) for n in names if is_full_name(n)):
@@ -216,6 +224,26 @@ def _person_for(words: list[str], persons: list[tuple[Entity, list[list[str]]]]
             if any(lone_word_match(words, n) == wanted for n in names):
                 return ent, names
     return None
+
+
+#: a reigning monarch's style and an heir's or a prince's: a father and his son often share a name
+_SOVEREIGN = re.compile(r"(?<!\w)(?:king|roi|queen|reine|sultan|ملك|الملك|سلطان|السلطان|خادم الحرمين)(?!\w)", re.I)
+_HEIR = re.compile(r"(?<!\w)(?:prince(?:ss|sse)?|ولي العهد)(?!\w)", re.I)
+
+
+_REGNAL_NUMBER = re.compile(r"[ivx]+|(?:ال)?(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)")
+
+
+def _rank(title: str) -> str | None:
+    if _HEIR.search(title):
+        return "heir"
+    return "sovereign" if _SOVEREIGN.search(title) else None
+
+
+def _other_royal_rank(title: str | None, titles: list[str]) -> bool:
+    rank = _rank(title or "")
+    ranks = {_rank(t) for t in titles} - {None}
+    return rank is not None and bool(ranks) and rank not in ranks
 
 
 def _title_reference(m: Mention, persons: list[Entity], span_entity: dict[str, Entity], states: list[Mention],
