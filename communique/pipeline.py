@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from .config import Settings
 from .records import DateMention, Document, Extraction, Location, RawDocument, Rejected, Skipped
 from .stages.coref import add_royal_forms, cluster_mentions
+from .stages.entity_kinds import exact_city, settle_kinds
 from .stages.dates import find_dates, years_from_context
 from .stages.events import EventContext, extract_events
 from .stages.gazetteer import Gazetteer, GazetteerEntry
@@ -114,6 +115,9 @@ class Pipeline:
     def _place_name(self, name: str) -> str | None:
         place = self.res.places.lookup(name)
         return place.name if place is not None else None
+
+    def _city_name(self, name: str) -> str | None:
+        return exact_city(self.res.places.lookup, name)
 
     def _geocode(self, name: str) -> Location | None:
         place = self.res.places.lookup(name)
@@ -215,6 +219,7 @@ class Pipeline:
             mentions = find_mentions(doc.text, sdoc, self.mention_ctx, lang)
             stage = "coreference"
             entities = add_royal_forms(doc.text, cluster_mentions(mentions, place_name=self._place_name))
+            entities = settle_kinds(doc.text, entities, self._city_name)
             stage = "linking"
             entities = link_entities(entities, self.res.actors)
             stage = "dates"

@@ -277,7 +277,7 @@ def block_keys(name: str) -> set[str]:
         return set()
     keys = {name_key(name)} | set(toks[-1].alts)
     if len(toks) >= 3:
-        keys.add(toks[-2].skel)   # the same name without its last word (Deby Itno / Deby)
+        keys.add(toks[-2].skel)   # the same name without its last word (Karim Oduya / Karim)
     if len(toks) >= 3 and toks[-1].script == "ar":
         # a foreign surname Arabic writes in two words (جين بينغ / Jinping)
         keys.add(arabic_token(toks[-2].surface + toks[-1].surface).skel)

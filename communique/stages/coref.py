@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from ..records import Entity, Mention
 from ..textnorm import fold, is_arabic, strip_honorifics
+from .entity_kinds import persons_named_as_others
+from .name_match import compatible_names, conflicting_names, is_full_name, lone_word_match
 from .titles import HONORIFIC_RE, TITLE_RE
 
 __all__ = ["cluster_mentions", "name_skeleton", "add_royal_forms"]
@@ -40,29 +42,6 @@ def _slug(text: str) -> str:
 
 _RANKS = re.compile(r"(?:g[ée]n[ée]ral|gen\.?|maj|major|lieutenant|lt|brigadier|colonel|col\.?|admiral|amiral|"
                     r"اللواء|الفريق|العميد|العقيد)\b(?! secretary)(?!-in)", re.I)
-_PARTICLES = {"bin", "ben", "ibn", "al", "el", "bint", "abu", "de", "ould", "بن", "ابن", "ابو", "ال", "آل"}
-
-
-def _compatible(a: list[str], b: list[str]) -> bool:
-    """Two person names can be one person: same surname skeleton, no conflicting given name."""
-    a = [w for w in a if w not in _PARTICLES]
-    b = [w for w in b if w not in _PARTICLES]
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) == 1:
-        # a surname or given name alone joins the full name
-        w = short[0]
-        return any(w == x or (len(w) > 3 and name_skeleton(w) == name_skeleton(x)) for x in long_)
-    if len(short) >= 2 and [name_skeleton(w) for w in short] == [name_skeleton(w) for w in long_[:len(short)]]:
-        return True     # "Karim Vell Arnal" and "Karim Vell Arnal Itno": the full name goes on with a family name
-    if name_skeleton(a[-1]) != name_skeleton(b[-1]):
-        return False
-    return name_skeleton(short[0]) == name_skeleton(long_[0]) or short[0][0] == long_[0][0]
-
-
 # Adjectives that stand for an organization's name words ("le Centre onusien" = the UN centre).
 _ADJECTIVE_WORDS = {
     "onusien": {"nations", "unies"}, "onusienne": {"nations", "unies"},
@@ -136,6 +115,7 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
                 ent.titles.append(title)
         span_entity[f"{m.start}:{m.end}"] = ent
 
+    mentions = persons_named_as_others(mentions, place_name)
     named = [m for m in mentions if not m.descriptive]
     # organizations, states and places first, so that persons can point to their affiliation
     for m in sorted(named, key=lambda x: (x.kind == "person", x.start)):
@@ -174,11 +154,7 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
         words = _name_words(m.form)
         if not words:
             continue
-        match = None
-        for ent, names in reversed(persons):
-            if any(_compatible(words, other) for other in names):
-                match = (ent, names)
-                break
+        match = _person_for(words, persons, m.title)
         if match is None:
             ent = new("person", "person:" + _slug(" ".join(words)), m.form)
             persons.append((ent, [words]))
@@ -191,6 +167,7 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
         aff = span_entity.get(m.title_org) if m.title_org else None
         if aff is not None and _affiliation_rank(aff) < _affiliation_rank(by_key.get(ent.affiliation or "")):
             ent.affiliation = aff.id
+    person_ids: set[str] = set()
     for ent, _ in persons:
         ent.name = re.sub(r"\s+", " ", HONORIFIC_RE.sub("", ent.name)).strip(" .,") or ent.name
         if is_arabic(ent.name):
@@ -200,6 +177,11 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
             ent.name = arabic_to_latin(ent.name) or ent.name
         if not ent.id.startswith("person:" + _slug(ent.name)):
             ent.id = "person:" + _slug(ent.name)
+        base, n = ent.id, 1
+        while ent.id in person_ids:     # two persons of one name: a king and the prince his son
+            n += 1
+            ent.id = f"{base}-{n}"
+        person_ids.add(ent.id)
 
     # title-only references: to the person holding that title (same organization when stated);
     # an exact title beats a partial one, then the story's protagonist (most mentions), then proximity
@@ -222,6 +204,50 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
         titles = list({fold(t): t for t in reversed(ent.titles) if TITLE_RE.search(t)}.values())[::-1]
         ent.titles = sorted(titles, key=lambda t: bool(_RANKS.match(t)))
     return [e for e in entities if e.mentions]
+
+
+def _person_for(words: list[str], persons: list[tuple[Entity, list[list[str]]]], title: str | None = None
+                ) -> tuple[Entity, list[list[str]]] | None:
+    """The person a name joins. A full name: the latest person with a full name that agrees with it, else the
+    latest with a lone name that does and no full name in conflict with it -- a lone "Hariri" never bridges
+    "Saad Hariri" and "Nader Hariri". A lone word: the latest person whose name holds it as written, else the
+    latest holding a spelling of it. Never a person of the other royal rank ("le roi X", "le prince X")."""
+    if not _REGNAL_NUMBER.fullmatch(" ".join(words)):       # "الثاني" alone: its title is a neighbour's
+        persons = [(e, n) for e, n in persons if not _other_royal_rank(title, e.titles)]
+    if is_full_name(words):
+        for ent, names in reversed(persons):
+            if any(compatible_names(words, n) for n in names if is_full_name(n)):
+                return ent, names
+        for ent, names in reversed(persons):
+            full = [n for n in names if is_full_name(n)]
+            if any(compatible_names(words, n) for n in names) and not any(conflicting_names(words, n) for n in full):
+                return ent, names
+        return None
+    for wanted in ("exact", "variant"):
+        for ent, names in reversed(persons):
+            if any(lone_word_match(words, n) == wanted for n in names):
+                return ent, names
+    return None
+
+
+#: a reigning monarch's style and an heir's or a prince's: a father and his son often share a name
+_SOVEREIGN = re.compile(r"(?<!\w)(?:king|roi|queen|reine|sultan|ملك|الملك|سلطان|السلطان|خادم الحرمين)(?!\w)", re.I)
+_HEIR = re.compile(r"(?<!\w)(?:prince(?:ss|sse)?|ولي العهد)(?!\w)", re.I)
+
+
+_REGNAL_NUMBER = re.compile(r"[ivx]+|(?:ال)?(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)")
+
+
+def _rank(title: str) -> str | None:
+    if _HEIR.search(title):
+        return "heir"
+    return "sovereign" if _SOVEREIGN.search(title) else None
+
+
+def _other_royal_rank(title: str | None, titles: list[str]) -> bool:
+    rank = _rank(title or "")
+    ranks = {_rank(t) for t in titles} - {None}
+    return rank is not None and bool(ranks) and rank not in ranks
 
 
 def _title_reference(m: Mention, persons: list[Entity], span_entity: dict[str, Entity], states: list[Mention],

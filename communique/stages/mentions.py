@@ -21,7 +21,7 @@ from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
 from .title_names import (in_ministry_name, institutions_fr, name_after_organization, names_a_document,
                           portfolio_of_title, strip_ministry_words)
-from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE
+from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE, TITLE_WORDS
 
 __all__ = ["find_mentions", "MentionContext", "strip_arabic_clitic"]
 
@@ -223,6 +223,12 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
         start, end = clean_span(text, ent.start_char, ent.end_char)
         start, end = strip_lead(text, start, end, _TITLE_OR_HONORIFIC)
         start, end = strip_lead(text, start, end, _LEAD_WORDS)
+        start, end = strip_lead(text, start, end, _PLURAL_TITLE)
+        place_end = _before_an_article_and_title(text, start, end)
+        if place_end is not None:       # "Vells le Vice-Premier Ministre": a place, then a title
+            if ctx.is_place(text[start:place_end]):
+                _add(text, spans, start, place_end, "place")
+            continue
         if not is_arabic(text[start:end]) and all(w.lower() in NOT_NAMES for w in text[start:end].split()):
             continue        # "Holds" of a title-case headline, "Covid"
         if is_arabic(text[start:end]):
@@ -241,6 +247,23 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
         if TITLE_RE.fullmatch(form) or ctx.gazetteer.lookup(form) or fold(form) in _CALENDAR_WORDS:
             continue        # "Lundi", "Septembre": a capitalized date word, not a name
         _add(text, spans, start, end, "person")
+
+
+#: a title in the plural before the names it heads ("les Présidents Ferand et Tomas", "Ministers Ostrum and Vell")
+_PLURAL_TITLE = re.compile(r"(?:" + "|".join(re.escape(w) + "s" for w in TITLE_WORDS if " " not in w and w.isalpha()
+                                             and not is_arabic(w) and not w.endswith("s")) + r")\b", re.I)
+#: an article inside a span NER read as one name, and what may stand before the title after it
+_ARTICLE_INSIDE = re.compile(r"\s+(?:le|la|the)\s+(?:vice[- ])?", re.I)
+
+
+def _before_an_article_and_title(text: str, start: int, end: int) -> int | None:
+    """Where the words before an article and a title end, in a Latin span: "Vells le Vice-Premier Ministre"."""
+    if is_arabic(text[start:end]):
+        return None
+    for m in _ARTICLE_INSIDE.finditer(text, start, end):
+        if m.start() > start and TITLE_RE.match(text[m.end():end]):
+            return m.start()
+    return None
 
 
 def _first_name_at_line_start(text: str, start: int, ctx: MentionContext) -> int:
@@ -356,7 +379,8 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
         if ent.label_ in _PLACE_LABELS:
             start, end = strip_lead(text, start, end, _PLACE_LEAD_WORDS)     # "au Caire"
             form = text[start:end]
-        if ent.label_ in _PLACE_LABELS and _named_after_a_title(text, start, form, verbs) and not ctx.is_place(form):
+        if _named_after_a_title(text, start, form, verbs) and not ctx.is_place(form) \
+                and (ent.label_ in _PLACE_LABELS or (ent.label_ not in _ORG_LABELS and not _names_a_body(form, ctx))):
             _add(text, spans, start, end, "person")     # "la ministre ... des Affaires étrangères, Aline Dor,"
         elif ent.label_ in _ORG_LABELS and _person_after_a_title(text, start, form, verbs):
             _add(text, spans, start, end, "person")     # "Ruritania's Minister of Foreign Affairs, Aline Dor,"
@@ -378,6 +402,14 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
                     spans.pop(key)
                 end = target.end()
             _add(text, spans, start, end, "organization")
+
+
+def _names_a_body(form: str, ctx: MentionContext) -> bool:
+    """An organization's name, not a person's: a KB actor other than a person, or a name with a head word of
+    bodies ("Council")."""
+    if any(e.kind != "person" for e in ctx.gazetteer.lookup(form)):
+        return True
+    return any(w.lower().strip(".,") in ORG_HEADS for w in form.split())
 
 
 def _arabic_headed_names(text: str, ctx: MentionContext, spans: Spans) -> None:
@@ -430,11 +462,16 @@ def _replace_inside(text: str, spans: Spans, start: int, end: int, kind: str) ->
     _add(text, spans, start, end, kind)
 
 
+_NAME_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|az|ul)[-‐][A-Z]")     # "Karim al-Vessa"
+
+
 def _named_after_a_title(text: str, start: int, form: str, verb_starts: set[int]) -> bool:
     """A Latin name of two or more capitalized words set off by a comma right after a title phrase without
     a verb ("the Foreign Minister of Xland, Aline Dor, said"): a person, whatever NER tagged."""
     words = form.split()
-    if is_arabic(form) or len(words) < 2 or not all(w[0].isupper() for w in words if len(w) > 3):
+    if is_arabic(form) or len(words) < 2:
+        return False
+    if not all(w[0].isupper() or _NAME_ARTICLE.match(w) for w in words if len(w) > 3):
         return False
     base = max(0, start - 90)
     left = text[base:start]
@@ -445,7 +482,7 @@ def _named_after_a_title(text: str, start: int, form: str, verb_starts: set[int]
     return bool(TITLE_RE.search(chunk)) and not any(chunk_start <= v < start for v in verb_starts)
 
 
-_NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
+_NAME_WORD = re.compile(r"(?:(?:al|el|ad|as|ash|at|an|ar|az|ul)[-‐])?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")   # "al-Vessa" too
 _BODY_WORDS = ORG_HEADS | set(entries("en", "body_words.txt"))
 
 

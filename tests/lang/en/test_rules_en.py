@@ -465,3 +465,13 @@ def test_mentions_en_a_person_of_ner_made_only_of_words_that_are_never_names(ner
     out = [m.form for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "en")
            if m.kind == "person" and not TITLE_RE.fullmatch(m.form)]
     assert out == ["Karl Ostrum"]
+
+
+def test_mentions_en_a_name_tagged_org_after_a_title_and_comma_is_a_person(ner_doc):
+    text = ("Vellia's Deputy Prime Minister and Minister of Foreign Affairs, Karim al-Ostrum, met the "
+            "Secretary-General of the Harbour Union, Harbour Authority Council, in Vells.")
+    doc = ner_doc(text, "en", [("Karim al-Ostrum", "ORG"), ("Harbour Authority Council", "ORG"), ("Vells", "GPE")])
+    ctx = MentionContext(Gazetteer([]), lambda form: form == "Vells")
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if m.form in {
+        "Karim al-Ostrum", "Harbour Authority Council"}]
+    assert out == [("Karim al-Ostrum", "person"), ("Harbour Authority Council", "organization")]

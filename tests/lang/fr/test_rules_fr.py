@@ -392,3 +392,17 @@ def test_mentions_fr_what_a_body_is_against_is_part_of_its_name(ner_doc):
     ctx = MentionContext(Gazetteer([]), lambda form: form == "Vells")
     assert [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "fr")] == [
         ("Ligue maritime contre Piraterie", "organization"), ("Vells", "place")]
+def test_mentions_fr_a_plural_title_is_not_a_word_of_the_names_it_heads(ner_doc):
+    text = "La déclaration que les Présidents Ferand et Ostrum ont signée a été publiée."
+    doc = ner_doc(text, "fr", [("Présidents Ferand", "PER"), ("Ostrum", "PER")])
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "fr")]
+    assert ("Ferand", "person") in out and not any(f.startswith("Présidents") for f, _ in out)
+
+
+def test_mentions_fr_a_city_then_an_article_and_a_title_is_no_person(ner_doc):
+    text = "Le ministre a accueilli à Vells le Vice-Premier Ministre, Karl Ostrum, hier."
+    doc = ner_doc(text, "fr", [("Vells le Vice-Premier Ministre", "PER"), ("Karl Ostrum", "PER")])
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: f == "Vells"),
+                                                   "fr")]
+    assert ("Vells", "place") in out and ("Karl Ostrum", "person") in out
+    assert not any(kind == "person" and "Vells" in form for form, kind in out)
