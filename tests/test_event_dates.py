@@ -137,3 +137,46 @@ def test_event_date_keeps_the_previous_events_month_where_no_day_was_written_bef
     previous = _event(text, text[sents[0][0]: sents[0][1]], "2029-10", "month")
     got = event_date(_doc(text, published="2031-03-05"), _frame(text, "also met", [sents[1]]), dates, previous, sents)
     assert got == EventDate("2029-10", "month", 0.1)
+
+
+@pytest.mark.parametrize("text, first, since, trigger", [
+    ("Le 3 mars 2031, Lina Varo accueille Tom Ekel. Sa visite est la première depuis le 20 avril.",
+     "3 mars 2031", "20 avril", "visite"),
+    ("استقبل السفير سامي وردان يوم 3 مارس 2031 الوزير كمال راجح. وتعد هذه الزيارة الأولى منذ 20 أبريل الماضي.",
+     "3 مارس 2031", "20 أبريل الماضي", "الزيارة"),
+])
+def test_event_date_of_an_event_whose_only_date_starts_a_span_is_the_storys_date(text, first, since, trigger):
+    sents = _sentences(text)
+    dates = [_date(text, first, "2031-03-03", "day"), _date(text, since, "2030-04-20", "day", True)]
+    frame = Frame("visit", "occurred", ["person:a", "person:b"], {}, [sents[1]],
+                  Trigger(text.index(trigger), text.index(trigger) + len(trigger), trigger, "visit", True))
+    assert event_date(_doc(text), frame, dates, None, sents) == EventDate("2031-03-03", "day", 0.1)
+
+
+def test_event_date_of_a_visit_under_way_since_a_day_is_that_day():
+    text = "Lina Varo est en visite à Lome depuis lundi. Elle a rencontré Tom Ekel."
+    sents = _sentences(text)
+    dates = [_date(text, "lundi", "2031-03-03", "day", True)]
+    frame = Frame("visit", "occurred", ["person:a", "state:tg"], {}, [sents[0]],
+                  Trigger(text.index("visite"), text.index("visite") + 6, "visite", "visit", True))
+    assert event_date(_doc(text, published="2031-03-05"), frame, dates, None, sents).value == "2031-03-03"
+
+
+@pytest.mark.parametrize("text, lang, weekday", [
+    ("Lina Varo a reçu Tom Ekel mardi à Lome. La crise dure depuis le 15 avril 2023.", "fr", "mardi"),
+    ("التقى السفير سامي وردان اليوم الخميس الوزير كمال راجح. وتستمر الأزمة منذ 15 أبريل 2023.", "ar", "الخميس"),
+])
+def test_document_dates_take_no_span_start_as_the_storys_anchor(pipeline, text, lang, weekday):
+    """Without a publication date, the story's first full date anchors its weekdays, but not a date that
+    starts a span ("since 15 April 2023" is no day of the story)."""
+    doc = Document(id="sha256:t", source="t.txt", text=text, lang=lang)
+    _, dates = pipeline._document_dates(doc, lang)
+    assert [d.value for d in dates if weekday in d.text] == [None]
+
+
+def test_document_dates_read_no_weekday_of_the_lead_as_the_datelines_date(pipeline):
+    text = "AGENCE/Lome\nMardi, Lina Varo a reçu Tom Ekel. L'accord date du 23 mars 2030."
+    doc = Document(id="sha256:t", source="t.txt", text=text, lang="fr", dateline_place="Lome",
+                   dateline_span=(0, text.index("\n")))
+    doc, _ = pipeline._document_dates(doc, "fr")
+    assert doc.dateline_date is None

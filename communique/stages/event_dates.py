@@ -19,7 +19,7 @@ from ..records import DateMention, Document, Event
 from .frames import Frame
 from .triggers import status_of
 
-__all__ = ["EventDate", "event_date"]
+__all__ = ["EventDate", "event_date", "starts_span"]
 
 _DAY_BEFORE = re.compile(r"^(?:a day earlier|the day before|la veille|the previous day|la journée précédente)$", re.I)
 # a date that starts a span ("since 2016", "depuis le 20 avril", "منذ عام 2016") dates a relation, not the event
@@ -57,9 +57,12 @@ def _in_dateline(doc: Document, d: DateMention) -> bool:
 
 def _in_evidence(doc: Document, frame: Frame, dates: Sequence[DateMention], previous: Event | None) -> EventDate | None:
     """A date of the event's sentences: the trigger's sentence first, then the finest precision, then the
-    nearest to the trigger (a year "since ..." and a document's date, "dated ...", only after all others)."""
+    nearest to the trigger. A date that starts a span ("the first visit since 20 April", "منذ 2016") or dates
+    a document ("dated ...") never dates the event (without another date the story's date does), except the
+    day a visit is under way since ("en visite depuis lundi"), after all others."""
     found = [d for d in dates if (d.value or _DAY_BEFORE.match(d.text))
-             and any(s <= d.start < e for s, e in frame.evidence) and not _in_dateline(doc, d)]
+             and any(s <= d.start < e for s, e in frame.evidence) and not _in_dateline(doc, d)
+             and (not _starts_span(doc, d) or _visit_since_day(frame, d))]
     if not found:
         return None
     t = frame.trigger.start
@@ -101,9 +104,18 @@ def _carries(previous: Event, context: DateMention | None) -> bool:
     return previous.date_precision == "day" or (previous.date_precision == "month" and context is None)
 
 
+def _visit_since_day(frame: Frame, d: DateMention) -> bool:
+    """A day word without digits ("depuis lundi", "منذ الأحد") after "since": the day a visit began."""
+    return frame.type == "visit" and not re.search(r"\d", d.text)
+
+
 def _starts_span(doc: Document, d: DateMention) -> bool:
-    """A date that starts a span ("since 20 April", "منذ 20 أبريل") or dates a document ("dated ...")."""
-    left = doc.text[max(0, d.start - 12): d.start]
+    return starts_span(doc.text, d.start)
+
+
+def starts_span(text: str, start: int) -> bool:
+    """The date at `start` starts a span ("since 20 April", "منذ 20 أبريل") or dates a document ("dated ...")."""
+    left = text[max(0, start - 12): start]
     return bool(_SINCE.search(left) or _DATED.search(left))
 
 
@@ -133,6 +145,7 @@ def _lead_date(doc: Document, dates: Sequence[DateMention], sents: Sequence[tupl
     limit = doc.published or doc.dateline_date or "9999"
     for d in dates:
         if lead[0][0] <= d.start < lead[-1][1] and d.value and d.precision in ("day", "month") \
-                and d.value <= limit and not _in_dateline(doc, d) and not _planned(doc, d):
+                and d.value <= limit and not _in_dateline(doc, d) and not _planned(doc, d) \
+                and not _starts_span(doc, d):
             return EventDate(d.value, d.precision, 0.1)
     return None

@@ -306,3 +306,12 @@ def test_dates_fr_a_year_alone_gives_no_year_to_a_month_without_one():
     dates = find_dates(text, "fr", None)
     resolved = years_from_context(dates, lambda year: find_dates(text, "fr", None, year_hint=year))
     assert [d.value for d in resolved] == ["2016", None]
+
+
+@pytest.mark.parametrize("base, value", [(date(2031, 9, 12), "2031-05"), (date(2031, 3, 12), "2030-05"),
+                                         (date(2031, 5, 12), "2030-05")])
+def test_dates_fr_month_dernier_is_the_latest_such_month_before_the_base(base, value):
+    found = find_dates("Le pays avait rejoint l'organisation en mai dernier.", "fr", base)
+    assert [(d.text, d.value) for d in found] == [("mai dernier", value)]
+    last_year = find_dates("Ils s'étaient vus en mai de l'année dernière.", "fr", base)
+    assert [d.value for d in last_year] == [f"{base.year - 1}-05"]
