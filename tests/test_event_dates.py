@@ -180,3 +180,49 @@ def test_document_dates_read_no_weekday_of_the_lead_as_the_datelines_date(pipeli
                    dateline_span=(0, text.index("\n")))
     doc, _ = pipeline._document_dates(doc, "fr")
     assert doc.dateline_date is None
+
+
+@pytest.mark.parametrize("text, relative", [
+    ("On 3 March 2031, Lina Varo arrived in Lome. The summit, which was held on 1 March 2031, had ended. "
+     "In Lome she met Tom Ekel.", "1 March 2031"),
+    ("وصلت السفيرة لينا فارو إلى لومي يوم 3 مارس 2031 بعد القمة التي انعقدت يوم 1 مارس 2031. "
+     "وفي لومي التقت الوزير توم إيكل.", "1 مارس 2031"),
+    ("Le 3 mars 2031, Lina Varo est arrivée à Lome, après le sommet qui s'est tenu le 1 mars 2031. "
+     "À Lome, elle a rencontré Tom Ekel.", "1 mars 2031"),
+])
+def test_event_date_takes_no_day_of_a_relative_clause_as_the_storys_date(text, relative):
+    sents = _sentences(text)
+    first = next(w for w in ("3 March 2031", "3 مارس 2031", "3 mars 2031") if w in text)
+    dates = [_date(text, first, "2031-03-03", "day"), _date(text, relative, "2031-03-01", "day")]
+    later = next(w for w in ("met", "التقت", "rencontré") if w in text)
+    got = event_date(_doc(text), _frame(text, later, [sents[-1]]), dates, None, sents)
+    assert got == EventDate("2031-03-03", "day", 0.1)
+
+
+def test_event_date_keeps_the_day_of_a_cleft_as_the_storys_date():
+    text = ("C'est le ministre Tom Ekel qui l'a annoncé samedi 8 mars. Il avait reçu Lina Varo. "
+            "En visite à Lome, elle a rencontré Aki Sorn.")
+    sents = _sentences(text)
+    dates = [_date(text, "samedi 8 mars", "2031-03-08", "day", True)]
+    got = event_date(_doc(text), _frame(text, "rencontré", [sents[-1]]), dates, None, sents)
+    assert got == EventDate("2031-03-08", "day", 0.1)
+
+
+def test_writing_day_is_the_weekday_a_relative_day_with_its_weekday_pins():
+    from datetime import date
+
+    from communique.stages.dates_ar import find_dates_ar
+    from communique.stages.writing_day import writing_day
+
+    text = "وصلت السفيرة لينا فارو صباح الاثنين إلى لومي بعد جلسة 13 أبريل 2031. وتشارك غدا الثلاثاء في الاجتماع."
+    anchor = date(2031, 4, 13)                        # a Sunday: "tomorrow Tuesday" is written on a Monday
+    assert writing_day(find_dates_ar(text, anchor), anchor) == date(2031, 4, 14)
+    plain = "وصلت السفيرة لينا فارو صباح الاثنين إلى لومي بعد جلسة 13 أبريل 2031."
+    assert writing_day(find_dates_ar(plain, anchor), anchor) == anchor
+
+
+def test_document_dates_read_weekdays_against_the_writing_day(pipeline):
+    text = "وصلت السفيرة لينا فارو صباح الاثنين إلى لومي بعد جلسة 13 أبريل 2031. وتشارك غدا الثلاثاء في الاجتماع."
+    doc = Document(id="sha256:t", source="t.txt", text=text, lang="ar")
+    _, dates = pipeline._document_dates(doc, "ar")
+    assert {d.text: d.value for d in dates}["الاثنين"] == "2031-04-14"

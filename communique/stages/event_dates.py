@@ -90,7 +90,8 @@ def _story_date(doc: Document, frame: Frame, dates: Sequence[DateMention], previ
     start = frame.evidence[0][0]
     limit = doc.published or doc.dateline_date or "9999"
     earlier = [d for d in dates if d.value and d.precision == "day" and d.end <= start and d.value <= limit
-               and not _in_dateline(doc, d) and not _planned(doc, d) and not _starts_span(doc, d)]
+               and not _in_dateline(doc, d) and not _planned(doc, d) and not _starts_span(doc, d)
+               and not _in_relative_clause(doc, d)]
     context = earlier[-1] if earlier else None
     if previous is not None and previous.date and _carries(previous, context) \
             and (context is None or previous.evidence[0].start > context.start or _told_in(previous, context)):
@@ -98,6 +99,23 @@ def _story_date(doc: Document, frame: Frame, dates: Sequence[DateMention], previ
     if context is not None:
         return EventDate(context.value, context.precision, 0.1)
     return None
+
+
+# a relative pronoun that opens the clause a date stands in ("the session, which was held on Saturday", "la
+# réunion qui s'est tenue samedi", "الجلسة التي انعقدت يوم السبت"): that date is the noun's, not the story's
+_RELATIVE_CLAUSE = re.compile(r"(?:\b(?:which|that|who|whom|qui|que|qu['’]|dont|où|lequel|laquelle|lesquels|lesquelles)"
+                              r"|(?:^|\s)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي))"
+                              r"[^,.;:،؛!?\n]*$", re.I)
+
+
+# a cleft ("C'est le ministre qui l'a annoncé samedi", "It was the minister who ...") tells the story itself
+_CLEFT = re.compile(r"\b(?:c['’]est|ce sont|it (?:is|was))\b", re.I)
+
+
+def _in_relative_clause(doc: Document, d: DateMention) -> bool:
+    left = doc.text[max(0, d.start - 50): d.start]
+    sentence = re.split(r"[.!?\n]", doc.text[max(0, d.start - 200): d.start])[-1]
+    return bool(_RELATIVE_CLAUSE.search(left)) and not _CLEFT.search(sentence)
 
 
 def _carries(previous: Event, context: DateMention | None) -> bool:
