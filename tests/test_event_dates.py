@@ -226,3 +226,27 @@ def test_document_dates_read_weekdays_against_the_writing_day(pipeline):
     doc = Document(id="sha256:t", source="t.txt", text=text, lang="ar")
     _, dates = pipeline._document_dates(doc, "ar")
     assert {d.text: d.value for d in dates}["الاثنين"] == "2031-04-14"
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("On Monday the two ministers praised the visit King Aran Tol paid to Lome last spring.", "visit"),
+    ("Lundi, les ministres ont salué la visite effectuée par le roi Aran Tol à Lome.", "visite"),
+    ("ونوه المجلس اليوم الاثنين بنتائج الزيارة التي قام بها الأمير آران تول إلى لومي.", "الزيارة"),
+])
+def test_event_date_of_a_visit_told_as_done_before_the_story_is_none(text, noun):
+    sents = _sentences(text)
+    frame = Frame("visit", "occurred", ["person:a", "state:tg"], {}, [sents[0]],
+                  Trigger(text.index(noun), text.index(noun) + len(noun), noun, "visit", True))
+    previous = Event(id="e0", type="meet", status="occurred", date="2031-03-03", date_precision="day",
+                     location=None, parties=(), topics=(), evidence=(Evidence(text[:5], 0, 5),), confidence=0.5)
+    # neither the report's day nor the story's current date: the visit was paid before
+    assert event_date(_doc(text, published="2031-03-03"), frame, [], previous, sents) == EventDate()
+
+
+def test_event_date_keeps_the_reports_own_day_told_in_a_relative_clause_as_the_storys_date():
+    text = ("At the session which the cabinet held today, 3 March 2031, the envoy Lina Varo spoke. "
+            "Later she met the minister Tom Ekel.")
+    sents = _sentences(text)
+    dates = [_date(text, "3 March 2031", "2031-03-03", "day")]
+    got = event_date(_doc(text, published="2031-03-03"), _frame(text, "met", [sents[1]]), dates, None, sents)
+    assert got == EventDate("2031-03-03", "day", 0.1)

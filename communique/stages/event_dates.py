@@ -5,7 +5,9 @@ July last year" there dates the event though another sentence of the event names
 before a month or a year); "a day earlier" counted back from the previous event; the story's current date (the last full
 date written before the event, or the previous event's); for an event only the headline states, the
 first date of the lead ("... rencontre ses homologues" told "le 11 septembre dernier" below); the
-dateline; the publication date.
+dateline; the publication date. A date that starts a span ("since 20 April") dates nothing, a date of a
+relative clause ("the session, which was held on Saturday") is no story date, and a visit told as done
+before the story ("the visit X paid to Y", "الزيارة التي قام بها") takes only a date of its own sentences.
 """
 
 from __future__ import annotations
@@ -42,13 +44,29 @@ class EventDate:
 def event_date(doc: Document, frame: Frame, dates: Sequence[DateMention], previous: Event | None,
                sents: Sequence[tuple[int, int]]) -> EventDate:
     """The date of one event (see the module's docstring for the order)."""
-    found = _in_evidence(doc, frame, dates, previous) or _story_date(doc, frame, dates, previous)
+    found = _in_evidence(doc, frame, dates, previous)
+    if found is None and _told_as_done_before(doc, frame):
+        return EventDate()
+    found = found or _story_date(doc, frame, dates, previous)
     if found is None and _headline_only(frame, sents):
         found = _lead_date(doc, dates, sents)
     for fallback, score in ((doc.dateline_date, 0.15), (doc.published, 0.05)):
         if found is None and fallback:
             found = EventDate(fallback, "day" if len(fallback) == 10 else "month", score)
     return found or EventDate()
+
+
+# a visit named by its noun and a past relative clause ("the visit King X paid to Y", "la visite effectuée par X",
+# "الزيارة التي قام بها"): an earlier event whose outcome the story tells, not one of the story's day
+_DONE_BEFORE = re.compile(r"^\W*(?:(?:that|which)\s+)?(?:[\w'’-]+\s+){0,7}?(?:paid|made|undertook|conducted)\b"
+                          r"|^\W*(?:\S+\s+)?(?:qu['’](?:il|elle)\s+a|que\s+\S+\s+a)?\s*(?:effectuée|rendue|menée|faite)\b"
+                          r"|^\W*(?:\S+\s+){0,2}?(?:التي|الذي)\s+(?:قام|قامت|أدا|ادا|أجرا|اجرا|أدت|أجرت)", re.I)
+
+
+def _told_as_done_before(doc: Document, frame: Frame) -> bool:
+    if frame.type != "visit":
+        return False
+    return bool(_DONE_BEFORE.search(doc.text[frame.trigger.end: frame.trigger.end + 80]))
 
 
 def _in_dateline(doc: Document, d: DateMention) -> bool:
@@ -113,6 +131,10 @@ _CLEFT = re.compile(r"\b(?:c['’]est|ce sont|it (?:is|was))\b", re.I)
 
 
 def _in_relative_clause(doc: Document, d: DateMention) -> bool:
+    """The date stands in a relative clause (not a cleft) and is not the report's own day ("the session the
+    cabinet held today (Monday)" is the story's day in any clause)."""
+    if d.value and d.value == (doc.published or doc.dateline_date):
+        return False
     left = doc.text[max(0, d.start - 50): d.start]
     sentence = re.split(r"[.!?\n]", doc.text[max(0, d.start - 200): d.start])[-1]
     return bool(_RELATIVE_CLAUSE.search(left)) and not _CLEFT.search(sentence)
