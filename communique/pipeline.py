@@ -241,15 +241,24 @@ class Pipeline:
                 dates = self._find_dates(doc.text, lang, None, year_hint=years[0])
             elif lang != "ar":
                 dates = years_from_context(dates, lambda year: self._find_dates(doc.text, lang, None, year_hint=year))
+            from .stages.event_dates import starts_span
+            from .stages.writing_day import writing_day
             from .stages.triggers import status_of
 
             anchors = [d.value for d in dates if d.value and len(d.value) == 10 and re.search(r"\d", d.text)
+                       and not starts_span(doc.text, d.start)       # "since 15 April 2023": a span's start
                        and status_of(doc.text[max(0, d.start - 60): d.end], min(60, d.start), lang) != "planned"]
             if anchors:
-                dates = self._find_dates(doc.text, lang, date.fromisoformat(anchors[0]))
+                anchor = date.fromisoformat(anchors[0])
+                dates = self._find_dates(doc.text, lang, anchor)
+                written = writing_day(dates, anchor)     # "tomorrow Tuesday": written on a Monday
+                if written != anchor:
+                    dates = self._find_dates(doc.text, lang, written)
         if doc.dateline_date is None and doc.dateline_span:
             s, e = doc.dateline_span
-            in_dateline = [d for d in dates if s <= d.start < e + 25 and d.value]
+            # a date written in the dateline or just after it; a day word without digits there ("AA/Alger
+            # Mardi, ...") opens the lead and is the event's, not the dateline's
+            in_dateline = [d for d in dates if s <= d.start < e + 25 and d.value and re.search(r"\d", d.text)]
             if in_dateline:
                 doc = replace(doc, dateline_date=in_dateline[0].value)
         return doc, dates

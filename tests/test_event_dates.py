@@ -144,3 +144,106 @@ def test_event_date_is_the_one_of_the_triggers_own_clause():
     sents = _sentences(text)
     dates = [_date(text, "15 April", "2031-04-15", "day"), _date(text, "Monday, 16 April", "2031-04-16", "day")]
     assert event_date(_doc(text), _frame(text, "met", sents), dates, None, sents).value == "2031-04-16"
+@pytest.mark.parametrize("text, first, since, trigger", [
+    ("Le 3 mars 2031, Lina Varo accueille Tom Ekel. Sa visite est la première depuis le 20 avril.",
+     "3 mars 2031", "20 avril", "visite"),
+    ("استقبل السفير سامي وردان يوم 3 مارس 2031 الوزير كمال راجح. وتعد هذه الزيارة الأولى منذ 20 أبريل الماضي.",
+     "3 مارس 2031", "20 أبريل الماضي", "الزيارة"),
+])
+def test_event_date_of_an_event_whose_only_date_starts_a_span_is_the_storys_date(text, first, since, trigger):
+    sents = _sentences(text)
+    dates = [_date(text, first, "2031-03-03", "day"), _date(text, since, "2030-04-20", "day", True)]
+    frame = Frame("visit", "occurred", ["person:a", "person:b"], {}, [sents[1]],
+                  Trigger(text.index(trigger), text.index(trigger) + len(trigger), trigger, "visit", True))
+    assert event_date(_doc(text), frame, dates, None, sents) == EventDate("2031-03-03", "day", 0.1)
+
+
+def test_event_date_of_a_visit_under_way_since_a_day_is_that_day():
+    text = "Lina Varo est en visite à Lome depuis lundi. Elle a rencontré Tom Ekel."
+    sents = _sentences(text)
+    dates = [_date(text, "lundi", "2031-03-03", "day", True)]
+    frame = Frame("visit", "occurred", ["person:a", "state:tg"], {}, [sents[0]],
+                  Trigger(text.index("visite"), text.index("visite") + 6, "visite", "visit", True))
+    assert event_date(_doc(text, published="2031-03-05"), frame, dates, None, sents).value == "2031-03-03"
+
+
+@pytest.mark.parametrize("text, lang, weekday", [
+    ("Lina Varo a reçu Tom Ekel mardi à Lome. La crise dure depuis le 15 avril 2023.", "fr", "mardi"),
+    ("التقى السفير سامي وردان اليوم الخميس الوزير كمال راجح. وتستمر الأزمة منذ 15 أبريل 2023.", "ar", "الخميس"),
+])
+def test_document_dates_take_no_span_start_as_the_storys_anchor(pipeline, text, lang, weekday):
+    """Without a publication date, the story's first full date anchors its weekdays, but not a date that
+    starts a span ("since 15 April 2023" is no day of the story)."""
+    doc = Document(id="sha256:t", source="t.txt", text=text, lang=lang)
+    _, dates = pipeline._document_dates(doc, lang)
+    assert [d.value for d in dates if weekday in d.text] == [None]
+
+
+def test_document_dates_read_no_weekday_of_the_lead_as_the_datelines_date(pipeline):
+    text = "AGENCE/Lome\nMardi, Lina Varo a reçu Tom Ekel. L'accord date du 23 mars 2030."
+    doc = Document(id="sha256:t", source="t.txt", text=text, lang="fr", dateline_place="Lome",
+                   dateline_span=(0, text.index("\n")))
+    doc, _ = pipeline._document_dates(doc, "fr")
+    assert doc.dateline_date is None
+
+
+@pytest.mark.parametrize("text, relative", [
+    ("On 3 March 2031, Lina Varo arrived in Lome. The summit, which was held on 1 March 2031, had ended. "
+     "In Lome she met Tom Ekel.", "1 March 2031"),
+    ("وصلت السفيرة لينا فارو إلى لومي يوم 3 مارس 2031 بعد القمة التي انعقدت يوم 1 مارس 2031. "
+     "وفي لومي التقت الوزير توم إيكل.", "1 مارس 2031"),
+    ("Le 3 mars 2031, Lina Varo est arrivée à Lome, après le sommet qui s'est tenu le 1 mars 2031. "
+     "À Lome, elle a rencontré Tom Ekel.", "1 mars 2031"),
+])
+def test_event_date_takes_no_day_of_a_relative_clause_as_the_storys_date(text, relative):
+    sents = _sentences(text)
+    first = next(w for w in ("3 March 2031", "3 مارس 2031", "3 mars 2031") if w in text)
+    dates = [_date(text, first, "2031-03-03", "day"), _date(text, relative, "2031-03-01", "day")]
+    later = _frame(text, next(w for w in ("met", "التقت", "rencontré") if w in text), [sents[-1]])
+    assert event_date(_doc(text), later, dates, None, sents) == EventDate("2031-03-03", "day", 0.1)
+    # the report's own day stays the story's day in any clause ("the session the cabinet held today")
+    assert event_date(_doc(text, published="2031-03-01"), later, dates, None, sents) == EventDate("2031-03-01", "day", 0.1)
+
+
+def test_event_date_keeps_the_day_of_a_cleft_as_the_storys_date():
+    text = ("C'est le ministre Tom Ekel qui l'a annoncé samedi 8 mars. Il avait reçu Lina Varo. "
+            "En visite à Lome, elle a rencontré Aki Sorn.")
+    sents = _sentences(text)
+    dates = [_date(text, "samedi 8 mars", "2031-03-08", "day", True)]
+    got = event_date(_doc(text), _frame(text, "rencontré", [sents[-1]]), dates, None, sents)
+    assert got == EventDate("2031-03-08", "day", 0.1)
+
+
+def test_writing_day_is_the_weekday_a_relative_day_with_its_weekday_pins():
+    from datetime import date
+
+    from communique.stages.dates_ar import find_dates_ar
+    from communique.stages.writing_day import writing_day
+
+    text = "وصلت السفيرة لينا فارو صباح الاثنين إلى لومي بعد جلسة 13 أبريل 2031. وتشارك غدا الثلاثاء في الاجتماع."
+    anchor = date(2031, 4, 13)                        # a Sunday: "tomorrow Tuesday" is written on a Monday
+    assert writing_day(find_dates_ar(text, anchor), anchor) == date(2031, 4, 14)
+    plain = "وصلت السفيرة لينا فارو صباح الاثنين إلى لومي بعد جلسة 13 أبريل 2031."
+    assert writing_day(find_dates_ar(plain, anchor), anchor) == anchor
+
+
+def test_document_dates_read_weekdays_against_the_writing_day(pipeline):
+    text = "وصلت السفيرة لينا فارو صباح الاثنين إلى لومي بعد جلسة 13 أبريل 2031. وتشارك غدا الثلاثاء في الاجتماع."
+    doc = Document(id="sha256:t", source="t.txt", text=text, lang="ar")
+    _, dates = pipeline._document_dates(doc, "ar")
+    assert {d.text: d.value for d in dates}["الاثنين"] == "2031-04-14"
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("On Monday the two ministers praised the visit King Aran Tol paid to Lome last spring.", "visit"),
+    ("Lundi, les ministres ont salué la visite effectuée par le roi Aran Tol à Lome.", "visite"),
+    ("ونوه المجلس اليوم الاثنين بنتائج الزيارة التي قام بها الأمير آران تول إلى لومي.", "الزيارة"),
+])
+def test_event_date_of_a_visit_told_as_done_before_the_story_is_none(text, noun):
+    sents = _sentences(text)
+    frame = Frame("visit", "occurred", ["person:a", "state:tg"], {}, [sents[0]],
+                  Trigger(text.index(noun), text.index(noun) + len(noun), noun, "visit", True))
+    previous = Event(id="e0", type="meet", status="occurred", date="2031-03-03", date_precision="day",
+                     location=None, parties=(), topics=(), evidence=(Evidence(text[:5], 0, 5),), confidence=0.5)
+    # neither the report's day nor the story's current date: the visit was paid before
+    assert event_date(_doc(text, published="2031-03-03"), frame, [], previous, sents) == EventDate()

@@ -43,6 +43,15 @@ from communique.stages.venue import VenueQuery, _place_spans, _word_before, lear
     ("التقى الأمير رئيس المجلس الأعلى الانتقالي بجمهورية ", "of"),
     ("وصل رئيس الحكومة سامي نور صباح اليوم ب", "in"),
     ("التقى وزير الخارجية اليوم في ", "in"),
+    # a place after a noun of a state of affairs is what the talks were about
+    ("They discussed the latest developments in ", "topic"),
+    ("They reviewed the humanitarian situation in ", "topic"),
+    ("pour évoquer la situation à ", "topic"),
+    ("ils ont parlé de la guerre en ", "topic"),
+    ("وبحث الجانبان الأوضاع في ", "topic"),
+    ("وتناول اللقاء التطورات في ", "topic"),
+    ("The Security Council met in ", "in"),
+    ("وعقد مجلس الأمن جلسة في ", "in"),
 ])
 def test_word_before_a_place(left, expected):
     assert _word_before(left + "Xville", len(left)) == expected
@@ -287,3 +296,12 @@ def test_a_place_of_the_trigger_sentence_and_a_place_told_as_planned_have_their_
     assert features["Accra"]["trigger_sentence|before=arrive"] == 1.0 and "only_told_as_planned" not in features["Accra"]
     assert features["Lome"]["only_told_as_planned"] == 1.0
     assert not any(k.startswith("trigger_sentence") for k in features["Lome"])
+
+
+def test_a_place_the_talks_were_about_is_not_stated_as_the_setting():
+    text = "Kofi Adu met Ali Sow in Accra to discuss the recent developments in Lome."
+    q = _query(text, [("Accra", "place", "GH"), ("Lome", "place", "TG")], [_person("Kofi Adu"), _person("Ali Sow")],
+               geocode=_GAZETTEER.get)
+    features = _features_of(q)
+    assert features["Accra"]["stated_here_alone"] == 1.0
+    assert features["Lome"]["before=topic"] == 1.0 and "pos=evidence|before=in" not in features["Lome"]

@@ -178,7 +178,10 @@ def _mention(kind: str, m: re.Match[str], base: date | None, year_hint: int | No
             return make(f"{int(g['year']):04d}-{month:02d}", "month")
         if base is None:
             return make(None, None, relative=True)
-        return make(f"{base.year - 1:04d}-{month:02d}", "month", relative=True)
+        # "mai dernier" is the latest May before the base's month (this year's in September); "May last
+        # year", "mai de l'année dernière" the year before
+        this_year = g["lastyear"].lower() == "dernier" and month < base.month
+        return make(f"{base.year - (0 if this_year else 1):04d}-{month:02d}", "month", relative=True)
     if kind == "m_lastyear":
         return None
     if kind == "month_alone":

@@ -5,7 +5,9 @@ July last year" there dates the event though another sentence of the event names
 before a month or a year); "a day earlier" counted back from the previous event; the story's current date (the last full
 date written before the event, or the previous event's); for an event only the headline states, the
 first date of the lead ("... rencontre ses homologues" told "le 11 septembre dernier" below); the
-dateline; the publication date.
+dateline; the publication date. A date that starts a span ("since 20 April") dates nothing, a date of a
+relative clause ("the session, which was held on Saturday") is no story date, and a visit told as done
+before the story ("the visit X paid to Y", "الزيارة التي قام بها") takes only a date of its own sentences.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ..records import DateMention, Document, Event
 from .frames import Frame
 from .triggers import status_of
 
-__all__ = ["EventDate", "date_beside", "event_date"]
+__all__ = ["EventDate", "date_beside", "event_date", "starts_span"]
 
 _DAY_BEFORE = re.compile(r"^(?:a day earlier|the day before|la veille|the previous day|la journée précédente)$", re.I)
 # a date that starts a span ("since 2016", "depuis le 20 avril", "منذ عام 2016") dates a relation, not the event
@@ -45,7 +47,10 @@ class EventDate:
 def event_date(doc: Document, frame: Frame, dates: Sequence[DateMention], previous: Event | None,
                sents: Sequence[tuple[int, int]]) -> EventDate:
     """The date of one event (see the module's docstring for the order)."""
-    found = _in_evidence(doc, frame, dates, previous) or _story_date(doc, frame, dates, previous)
+    found = _in_evidence(doc, frame, dates, previous)
+    if found is None and _told_as_done_before(doc, frame):
+        return EventDate()
+    found = found or _story_date(doc, frame, dates, previous)
     if found is None and _headline_only(frame, sents):
         found = _lead_date(doc, dates, sents)
     for fallback, score in ((doc.dateline_date, 0.15), (doc.published, 0.05)):
@@ -74,15 +79,31 @@ def date_beside(doc: Document, frame: Frame, dates: Sequence[DateMention]) -> st
     return min(near, key=lambda d: (d.start < t, abs(d.start - t))).value if near else None
 
 
+# a visit named by its noun and a past relative clause ("the visit King X paid to Y", "la visite effectuée par X",
+# "الزيارة التي قام بها"): an earlier event whose outcome the story tells, not one of the story's day
+_DONE_BEFORE = re.compile(r"^\W*(?:(?:that|which)\s+)?(?:[\w'’-]+\s+){0,7}?(?:paid|made|undertook|conducted)\b"
+                          r"|^\W*(?:\S+\s+)?(?:qu['’](?:il|elle)\s+a|que\s+\S+\s+a)?\s*(?:effectuée|rendue|menée|faite)\b"
+                          r"|^\W*(?:\S+\s+){0,2}?(?:التي|الذي)\s+(?:قام|قامت|أدا|ادا|أجرا|اجرا|أدت|أجرت)", re.I)
+
+
+def _told_as_done_before(doc: Document, frame: Frame) -> bool:
+    if frame.type != "visit":
+        return False
+    return bool(_DONE_BEFORE.search(doc.text[frame.trigger.end: frame.trigger.end + 80]))
+
+
 def _in_dateline(doc: Document, d: DateMention) -> bool:
     return bool(doc.dateline_span and doc.dateline_span[0] <= d.start < doc.dateline_span[1])
 
 
 def _in_evidence(doc: Document, frame: Frame, dates: Sequence[DateMention], previous: Event | None) -> EventDate | None:
     """A date of the event's sentences: the trigger's sentence first, then the finest precision, then the
-    nearest to the trigger (a year "since ..." and a document's date, "dated ...", only after all others)."""
+    nearest to the trigger. A date that starts a span ("the first visit since 20 April", "منذ 2016") or dates
+    a document ("dated ...") never dates the event (without another date the story's date does), except the
+    day a visit is under way since ("en visite depuis lundi"), after all others."""
     found = [d for d in dates if (d.value or _DAY_BEFORE.match(d.text))
-             and any(s <= d.start < e for s, e in frame.evidence) and not _in_dateline(doc, d)]
+             and any(s <= d.start < e for s, e in frame.evidence) and not _in_dateline(doc, d)
+             and (not _starts_span(doc, d) or _visit_since_day(frame, d))]
     if not found:
         return None
     t = frame.trigger.start
@@ -111,7 +132,8 @@ def _story_date(doc: Document, frame: Frame, dates: Sequence[DateMention], previ
     start = frame.evidence[0][0]
     limit = doc.published or doc.dateline_date or "9999"
     earlier = [d for d in dates if d.value and d.precision == "day" and d.end <= start and d.value <= limit
-               and not _in_dateline(doc, d) and not _planned(doc, d) and not _starts_span(doc, d)]
+               and not _in_dateline(doc, d) and not _planned(doc, d) and not _starts_span(doc, d)
+               and not _in_relative_clause(doc, d)]
     context = earlier[-1] if earlier else None
     if previous is not None and previous.date and _carries(previous, context) \
             and (context is None or previous.evidence[0].start > context.start or _told_in(previous, context)):
@@ -121,13 +143,43 @@ def _story_date(doc: Document, frame: Frame, dates: Sequence[DateMention], previ
     return None
 
 
+# a relative pronoun that opens the clause a date stands in ("the session, which was held on Saturday", "la
+# réunion qui s'est tenue samedi", "الجلسة التي انعقدت يوم السبت"): that date is the noun's, not the story's
+_RELATIVE_CLAUSE = re.compile(r"(?:\b(?:which|that|who|whom|qui|que|qu['’]|dont|où|lequel|laquelle|lesquels|lesquelles)"
+                              r"|(?:^|\s)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي))"
+                              r"[^,.;:،؛!?\n]*$", re.I)
+
+
+# a cleft ("C'est le ministre qui l'a annoncé samedi", "It was the minister who ...") tells the story itself
+_CLEFT = re.compile(r"\b(?:c['’]est|ce sont|it (?:is|was))\b", re.I)
+
+
+def _in_relative_clause(doc: Document, d: DateMention) -> bool:
+    """The date stands in a relative clause (not a cleft) and is not the report's own day ("the session the
+    cabinet held today (Monday)" is the story's day in any clause)."""
+    if d.value and d.value == (doc.published or doc.dateline_date):
+        return False
+    left = doc.text[max(0, d.start - 50): d.start]
+    sentence = re.split(r"[.!?\n]", doc.text[max(0, d.start - 200): d.start])[-1]
+    return bool(_RELATIVE_CLAUSE.search(left)) and not _CLEFT.search(sentence)
+
+
 def _carries(previous: Event, context: DateMention | None) -> bool:
     return previous.date_precision == "day" or (previous.date_precision == "month" and context is None)
 
 
+def _visit_since_day(frame: Frame, d: DateMention) -> bool:
+    """A day word without digits ("depuis lundi", "منذ الأحد") after "since": the day a visit began."""
+    return frame.type == "visit" and not re.search(r"\d", d.text)
+
+
 def _starts_span(doc: Document, d: DateMention) -> bool:
-    """A date that starts a span ("since 20 April", "منذ 20 أبريل") or dates a document ("dated ...")."""
-    left = doc.text[max(0, d.start - 12): d.start]
+    return starts_span(doc.text, d.start)
+
+
+def starts_span(text: str, start: int) -> bool:
+    """The date at `start` starts a span ("since 20 April", "منذ 20 أبريل") or dates a document ("dated ...")."""
+    left = text[max(0, start - 12): start]
     return bool(_SINCE.search(left) or _DATED.search(left))
 
 
@@ -157,6 +209,7 @@ def _lead_date(doc: Document, dates: Sequence[DateMention], sents: Sequence[tupl
     limit = doc.published or doc.dateline_date or "9999"
     for d in dates:
         if lead[0][0] <= d.start < lead[-1][1] and d.value and d.precision in ("day", "month") \
-                and d.value <= limit and not _in_dateline(doc, d) and not _planned(doc, d):
+                and d.value <= limit and not _in_dateline(doc, d) and not _planned(doc, d) \
+                and not _starts_span(doc, d):
             return EventDate(d.value, d.precision, 0.1)
     return None

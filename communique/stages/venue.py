@@ -47,9 +47,16 @@ _TITLE_OF = re.compile(r"(?:^|\s)و?(?:" + "|".join(map(re.escape, _CONSTRUCT_TI
                        r"(?:\s+(?!(?:" + "|".join(map(re.escape, _TIME_WORDS)) + r")(?:\s|$))ال\S+){1,3}"
                        r"\s+(?:في\s*|ب\s*)+(?:(?:جمهورية|مملكة|دولة|إمارة|سلطنة)\s*)?$")
 
+#: "the situation in X", "la guerre en X", "الأوضاع في X": a place after a noun of a state of affairs is what
+#: an event is about ("discussed the developments in X"), not where it took place
+_TOPIC_NOUNS = sorted((n for code in ("en", "fr", "ar") for n in entries(code, "topic_nouns.txt")), key=len, reverse=True)
+_TOPIC_OF = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _TOPIC_NOUNS) + r")"
+                       r"(?:\s+(?:in|on|à|au|aux|en|dans)\s+(?:the\s+|la\s+|le\s+|l'|l’)?|\s+في\s*|\s+ب)$", re.I)
+
 # the word before a place, by what it says of the place (first match wins)
 _BEFORE = (
     ("of", _TITLE_OF),
+    ("topic", _TOPIC_OF),
     # a visit still to be paid: an invitation or a plan ("invited him to visit", "إلى القيام بزيارة رسمية إلى")
     ("future_visit", re.compile(r"(?:\bto\s+(?:pay\s+(?:a|an)\s+(?:\w+\s+)?visit\s+to|visit)|"
                                 r"\b(?:de|à)\s+(?:se\s+rendre|effectuer\s+une\s+visite(?:\s+\w+)?)\s+(?:à|au|aux|en)|"

@@ -406,3 +406,10 @@ def test_mentions_fr_a_city_then_an_article_and_a_title_is_no_person(ner_doc):
                                                    "fr")]
     assert ("Vells", "place") in out and ("Karl Ostrum", "person") in out
     assert not any(kind == "person" and "Vells" in form for form, kind in out)
+@pytest.mark.parametrize("base, value", [(date(2031, 9, 12), "2031-05"), (date(2031, 3, 12), "2030-05"),
+                                         (date(2031, 5, 12), "2030-05")])
+def test_dates_fr_month_dernier_is_the_latest_such_month_before_the_base(base, value):
+    found = find_dates("Le pays avait rejoint l'organisation en mai dernier.", "fr", base)
+    assert [(d.text, d.value) for d in found] == [("mai dernier", value)]
+    last_year = find_dates("Ils s'étaient vus en mai de l'année dernière.", "fr", base)
+    assert [d.value for d in last_year] == [f"{base.year - 1}-05"]
