@@ -171,7 +171,7 @@ def _cast(k: EventKey) -> tuple[bool, Cast] | None:
     return (not k[3] and not k[7]), named_officials(k[8])
 
 
-def _cast_fits(unplaced: Sequence[Cast], placed: Cast | None) -> bool:
+def _cast_fits(unplaced: Collection[Cast], placed: Cast | None) -> bool:
     """A cluster holding reports of documents without any date joins a placed one (dated, or dated by its
     documents) unless, for a state or organization of the meeting, each side names an official of it that
     the other does not: the cast of officials is all that places a document in time (a 2023 call of two
@@ -255,14 +255,15 @@ class _Clusters:
         # the day an undated report's document gives itself (the middle of its span)
         self.published_day: dict[int, int] = {i: (w[0] + PUBLISHED_WINDOW_DAYS + w[1] - 1) // 2
                                               for i, w in self.cwindow.items()}
-        # the casts of its documents without any date, and the cast of its placed reports' documents
-        self.cunplaced: dict[int, list[Cast]] = {}
+        # the distinct casts of its documents without any date (copies of one story name the same cast: a
+        # cluster of thousands of them checks one), and the cast of its placed reports' documents
+        self.cunplaced: dict[int, dict[frozenset, Cast]] = {}
         self.cplaced: dict[int, Cast] = {}
         for i, k in enumerate(keys):
             known = _cast(k)
             if known is not None:
                 if known[0]:
-                    self.cunplaced[i] = [known[1]]
+                    self.cunplaced[i] = {frozenset(known[1].items()): known[1]}
                 else:
                     self.cplaced[i] = known[1]
         self.joins = 0     # successful joins so far: a scan that joined nothing gives the same again until one
@@ -291,8 +292,9 @@ class _Clusters:
             return False
         if _within(self.cwindow.get(ri), self.cwindow.get(rj), (*(di or ()), *(dj or ()))) is False:
             return False
-        if not (_cast_fits(self.cunplaced.get(ri, ()), self.cplaced.get(rj))
-                and _cast_fits(self.cunplaced.get(rj, ()), self.cplaced.get(ri))):
+        ui, uj = self.cunplaced.get(ri), self.cunplaced.get(rj)
+        if not (_cast_fits(ui.values() if ui else (), self.cplaced.get(rj))
+                and _cast_fits(uj.values() if uj else (), self.cplaced.get(ri))):
             return False
         self.unite(ri, rj)
         return True
@@ -338,7 +340,7 @@ class _Clusters:
             self.cwindow[ri] = shared if shared else (wi or wj)     # a stored group united as it is
         uj = self.cunplaced.pop(rj, None)
         if uj:
-            self.cunplaced.setdefault(ri, []).extend(uj)
+            self.cunplaced.setdefault(ri, {}).update(uj)
         pj = self.cplaced.pop(rj, None)
         if pj is not None:
             self.cplaced[ri] = _union_officials(self.cplaced.get(ri, {}), pj)

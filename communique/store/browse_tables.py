@@ -191,8 +191,9 @@ def _event_row(raw: dict[str, Any], ev: dict[str, Any], titles: dict[str, str], 
                     keys.extend(forms.get((src["document"], ent), []))
     keys.extend(p["name"] or "" for p in ev["parties"])
     actor_key = " | ".join(sorted({fold(k) for k in keys if k}))
-    # the distinct folded words (a search word must be a substring of one of them): shorter to scan than the text
-    text_key = " ".join(sorted(set(fold(" \n ".join(texts)).split()))) + " | " + actor_key
+    # the distinct folded words (a search word must be a substring of one of them): shorter to scan than the text;
+    # each distinct text folded once (the copies of one story in a merged event of thousands of reports)
+    text_key = " ".join(sorted(set(fold(" \n ".join(dict.fromkeys(texts))).split()))) + " | " + actor_key
     langs = "," + ",".join(sorted({s["lang"] or "" for s in raw["sources"]})) + ","
     loc = ev["location"] or {}
     return [ev["id"], ev["type"], "," + ",".join(sorted(member_types)) + ",", ev["status"], ev["date"],

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,17 @@ def insert_columns(con: Any, table: str, types: Sequence[str], rows: Sequence[Se
     columns = [list(col) for col in zip(*rows)]
     select = ", ".join(f"unnest(?::{t}[])" for t in types)
     con.execute(f"INSERT INTO {table} SELECT {select}{tail}", columns)
+
+
+@lru_cache(maxsize=1 << 16)
+def _json_tuple(text: str | None) -> tuple[str, ...]:
+    """An entity's titles or forms (a JSON list) as a tuple, parsed once per distinct text: the entities of
+    copies of one story and of one person's sightings repeat theirs, and then share one tuple."""
+    return tuple(json.loads(text or "[]"))
+
+
+def _entity(d: str, e: str, k: str, n: str, a: str | None, t: str | None, f: str | None) -> StoredEntity:
+    return StoredEntity(d, e, k, n, a, _json_tuple(t), _json_tuple(f))
 
 
 def _fetch_in_parts(cursor: Any, size: int = _PART) -> Iterator[tuple]:
@@ -171,8 +183,8 @@ class CorpusTables(PersonTables, BrowseNotes):
             params.append(sorted(actor_ids))
         rows = self.con.execute("SELECT n.doc_id, n.entity_id, n.kind, n.name, n.affiliation, n.titles, n.forms "
                                 f"FROM entities n{join} WHERE TRUE{where} ORDER BY n.doc_id, n.entity_id", params)
-        for d, e, k, n, a, t, f in _fetch_in_parts(rows):
-            yield StoredEntity(d, e, k, n, a, tuple(json.loads(t or "[]")), tuple(json.loads(f or "[]")))
+        for row in _fetch_in_parts(rows):
+            yield _entity(*row)
 
     def affiliation_entities(self, doc_ids: Collection[str] | None = None) -> list[StoredEntity]:
         """The entities another entity of the same document gives as its affiliation (not persons), of the
@@ -182,8 +194,7 @@ class CorpusTables(PersonTables, BrowseNotes):
             "SELECT a.doc_id, a.entity_id, a.kind, a.name, a.affiliation, a.titles, a.forms FROM entities a "
             "WHERE a.kind <> 'person' AND EXISTS (SELECT 1 FROM entities p WHERE p.doc_id = a.doc_id "
             f"AND p.affiliation = a.entity_id){where} ORDER BY a.doc_id, a.entity_id", params)
-        return [StoredEntity(d, e, k, n, a, tuple(json.loads(t or "[]")), tuple(json.loads(f or "[]")))
-                for d, e, k, n, a, t, f in _fetch_in_parts(rows)]
+        return [_entity(*row) for row in _fetch_in_parts(rows)]
 
     def published_dates(self, doc_ids: Collection[str] | None = None) -> dict[str, str | None]:
         """The date each document gives itself: published, else its dateline (None: neither)."""
