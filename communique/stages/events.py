@@ -37,7 +37,8 @@ _REPORTING = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a r
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
 #: a conference noun that convenes (stages' conveners): also with the Arabic article and proclitics ("الاجتماع الوزاري")
-_CONVENED_NOUN = re.compile(_CONFERENCE_NOUN.pattern + r"|(?<!\w)[وفبل]?(?:ال|لل)(?:مؤتمر|اجتماع|قمة|منتدى|دورة)(?!\w)", re.I)
+_CONVENED_NOUN = re.compile(_CONFERENCE_NOUN.pattern + r"|(?<!\w)[وفبل]?(?:ال|لل)(?:مؤتمر|اجتماع|قمة|منتدى|دورة)(?!\w)",
+                            re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:between|entre)\s|\s+(?:[\w'’-]+\s+){0,2}?بين\s|"
                             # Arabic puts the act's verb and day before it: "مكالمة هاتفية جرت يوم الاثنين بين"

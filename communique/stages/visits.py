@@ -117,9 +117,9 @@ def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang
         found = _host_state(text, span, trig, places, ent_by_id, countries)
         if found is None:
             continue
-        visitor = _verb_subject(trig, in_sent, found, ent_by_id) if arrival_verb(trig) else \
-            _verb_subject(trig, in_sent, found, ent_by_id) or _visitor(text, span, trig, in_sent, last_subject, found[0],
-                                                                        ent_by_id, countries)
+        visitor = _verb_subject(trig, in_sent, found, ent_by_id)
+        if visitor is None and not arrival_verb(trig):
+            visitor = _visitor(text, span, trig, in_sent, last_subject, found[0], ent_by_id, countries)
         for host in _listed_hosts(text, span, found, places, ent_by_id, countries) if visitor else []:
             if any(f.parties == [visitor, host.id] for f in frames) or _at_home(ent_by_id[visitor], host, ent_by_id, countries) \
                     or _titled_of(text, span, ent_by_id[visitor], host, in_sent):
