@@ -247,3 +247,17 @@ def test_event_date_of_a_visit_told_as_done_before_the_story_is_none(text, noun)
                      location=None, parties=(), topics=(), evidence=(Evidence(text[:5], 0, 5),), confidence=0.5)
     # neither the report's day nor the story's current date: the visit was paid before
     assert event_date(_doc(text, published="2031-03-03"), frame, [], previous, sents) == EventDate()
+
+
+def test_event_date_passes_over_a_date_of_a_participle_set_off_after_a_name_in_another_sentence():
+    text = ("Au sommet de Lome, Lina Varo a rencontré Tom Ekel. "
+            "Le Sylvania, réintégré au sein de l'Union en mai dernier, a salué la rencontre.")
+    sents = _sentences(text)
+    dates = [_date(text, "mai dernier", "2031-05", "month", True)]
+    frame = _frame(text, "rencontré", sents)        # both sentences tell the meeting
+    assert event_date(_doc(text), frame, dates, None, sents) == EventDate()
+    # in the trigger's own sentence the date is the event's
+    own = "Lina Varo, arrivée à Lome en mai dernier, a rencontré Tom Ekel."
+    frame = _frame(own, "rencontré", _sentences(own))
+    assert event_date(_doc(own), frame, [_date(own, "mai dernier", "2031-05", "month", True)], None,
+                      _sentences(own)).value == "2031-05"

@@ -6,8 +6,10 @@ before a month or a year); "a day earlier" counted back from the previous event;
 date written before the event, or the previous event's); for an event only the headline states, the
 first date of the lead ("... rencontre ses homologues" told "le 11 septembre dernier" below); the
 dateline; the publication date. A date that starts a span ("since 20 April") dates nothing, a date of a
-relative clause ("the session, which was held on Saturday") is no story date, and a visit told as done
-before the story ("the visit X paid to Y", "الزيارة التي قام بها") takes only a date of its own sentences.
+relative clause ("the session, which was held on Saturday") is no story date, a date of a French participle
+set off after a name in another sentence of the event ("Damas, réintégré ... en mai dernier") is not the
+event's, and a visit told as done before the story ("the visit X paid to Y", "الزيارة التي قام بها") takes
+only a date of its own sentences.
 """
 
 from __future__ import annotations
@@ -101,13 +103,14 @@ def _in_evidence(doc: Document, frame: Frame, dates: Sequence[DateMention], prev
     nearest to the trigger. A date that starts a span ("the first visit since 20 April", "منذ 2016") or dates
     a document ("dated ...") never dates the event (without another date the story's date does), except the
     day a visit is under way since ("en visite depuis lundi"), after all others."""
-    found = [d for d in dates if (d.value or _DAY_BEFORE.match(d.text))
-             and any(s <= d.start < e for s, e in frame.evidence) and not _in_dateline(doc, d)
-             and (not _starts_span(doc, d) or _visit_since_day(frame, d))]
-    if not found:
-        return None
     t = frame.trigger.start
     own = next(((s, e) for s, e in frame.evidence if s <= t < e), None)
+    found = [d for d in dates if (d.value or _DAY_BEFORE.match(d.text))
+             and any(s <= d.start < e for s, e in frame.evidence) and not _in_dateline(doc, d)
+             and (not _starts_span(doc, d) or _visit_since_day(frame, d))
+             and (own is not None and own[0] <= d.start < own[1] or not _in_aside(doc, d))]   # another sentence's
+    if not found:
+        return None
 
     def rank(d: DateMention) -> tuple[bool, bool, bool, int, int]:
         since = _starts_span(doc, d)
@@ -162,6 +165,17 @@ def _in_relative_clause(doc: Document, d: DateMention) -> bool:
     left = doc.text[max(0, d.start - 50): d.start]
     sentence = re.split(r"[.!?\n]", doc.text[max(0, d.start - 200): d.start])[-1]
     return bool(_RELATIVE_CLAUSE.search(left)) and not _CLEFT.search(sentence)
+
+
+# a French past participle set off after a name ("Damas, réintégré au sein de la Ligue en mai dernier, ..."): the
+# date tells of that name, not of the event (an English "-ed" after a comma is as often the main verb)
+_APPOSITION = re.compile(r",\s*\w+(?:é|ée|és|ées)\s[^,.;:،؛!?\n]*$", re.I)
+
+
+def _in_aside(doc: Document, d: DateMention) -> bool:
+    """The date stands in a participle set off after a name (a relative clause is not enough in the event's
+    sentences: "en marge de la conférence, qui s'est tenue les 19 et 20 décembre" dates the meetings)."""
+    return bool(_APPOSITION.search(doc.text[max(0, d.start - 50): d.start]))
 
 
 def _carries(previous: Event, context: DateMention | None) -> bool:
