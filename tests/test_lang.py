@@ -49,7 +49,8 @@ def test_lang_triggers_and_status_columns_take_known_values():
         assert {r[0] for r in rows(code, "triggers.tsv")} <= {"meet", "visit", "call", "agreement", "conference"}
         assert {r[1] for r in rows(code, "triggers.tsv")} <= {"yes", "no"}
         assert {(r[0], r[1]) for r in rows(code, "status.tsv")} <= {
-            (status, match) for status in ("planned", "negated", "planned-after", "negated-after", "planned-before")
+            (status, match) for status in ("planned", "negated", "planned-after", "negated-after", "planned-before",
+                                                                                                 "planned-apposition")
             for match in ("word", "part")}
 
 
