@@ -392,3 +392,11 @@ def test_mentions_fr_what_a_body_is_against_is_part_of_its_name(ner_doc):
     ctx = MentionContext(Gazetteer([]), lambda form: form == "Vells")
     assert [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "fr")] == [
         ("Ligue maritime contre Piraterie", "organization"), ("Vells", "place")]
+
+
+def test_mentions_fr_a_verb_that_opens_the_sentence_is_no_person(ner_doc):
+    text = "Assistaient à l'audience Paul Arnal et Ana Sol."
+    doc = ner_doc(text, "fr", [("Assistaient", "PER"), ("Paul Arnal", "PER"), ("Ana Sol", "PER")])
+    doc[0].pos_ = "VERB"
+    ctx = MentionContext(Gazetteer([]), lambda form: False)
+    assert [m.form for m in find_mentions(text, doc, ctx, "fr") if m.kind == "person"] == ["Paul Arnal", "Ana Sol"]
