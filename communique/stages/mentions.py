@@ -231,6 +231,8 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
             continue
         if not is_arabic(text[start:end]) and all(w.lower() in NOT_NAMES for w in text[start:end].split()):
             continue        # "Holds" of a title-case headline, "Covid"
+        if _one_verb(sdoc, start, end):
+            continue        # "Assistaient à l'audience X et Y": a verb that opens the sentence
         if is_arabic(text[start:end]):
             start, end = arabic_person_extent(text, start, end, list(spans) + others)
         else:
@@ -264,6 +266,12 @@ def _before_an_article_and_title(text: str, start: int, end: int) -> int | None:
         if m.start() > start and TITLE_RE.match(text[m.end():end]):
             return m.start()
     return None
+
+
+def _one_verb(sdoc: Any, start: int, end: int) -> bool:
+    """A span of one token that the tagger reads as a verb."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ in _VERB_POS
 
 
 def _first_name_at_line_start(text: str, start: int, ctx: MentionContext) -> int:

@@ -228,6 +228,7 @@ def test_parties_fr_the_institution_that_reports_is_no_party():
     ("Il a quitté Vells pour sa participation aux travaux du conseil régional.", "participation aux", "conference"),
     ("À Vells, il s'était entretenu avec l'émissaire du conseil.", "s'était entretenu", "meet"),
     ("La veille, elle s'était rendue à Lys.", "s'était rendue", "visit"),
+    ("Les deux ministres ont échangé les mémorandums d'entente.", "ont échangé les mémorandums", "agreement"),
 ])
 def test_triggers_fr_words_of_meetings_audiences_and_calls(sentence, word, etype):
     assert (word, etype) in [(t.text, t.type) for t in find_triggers(sentence, "fr")]
@@ -246,6 +247,13 @@ def test_triggers_fr_taking_part_is_a_conference_only_in_a_meeting_or_a_named_on
     assert find_triggers("Le pays a participé à la reconstruction du port.", "fr") == []
     assert [t.text for t in find_triggers("Le ministre a participé mardi aux travaux du conseil.", "fr")] == ["participé"]
     assert [t.text for t in find_triggers("Il participera au Forum de Vells.", "fr")] == ["participera"]
+
+
+def test_triggers_fr_an_instrument_exchanged_by_two_is_an_agreement_not_fire_or_prisoners():
+    text = "Le deuxième, relatif à la pêche, a été échangé par Paul Arnal et Ana Sol."
+    assert [t.type for t in find_triggers(text, "fr")] == ["agreement"]
+    assert find_triggers("Des prisonniers ont été échangés par les deux camps.", "fr") == []
+    assert find_triggers("Les deux armées ont échangé des tirs à la frontière.", "fr") == []
 
 
 def test_triggers_fr_an_arrival_is_a_visit_only_to_a_named_place():
@@ -413,3 +421,11 @@ def test_dates_fr_month_dernier_is_the_latest_such_month_before_the_base(base, v
     assert [(d.text, d.value) for d in found] == [("mai dernier", value)]
     last_year = find_dates("Ils s'étaient vus en mai de l'année dernière.", "fr", base)
     assert [d.value for d in last_year] == [f"{base.year - 1}-05"]
+
+
+def test_mentions_fr_a_verb_that_opens_the_sentence_is_no_person(ner_doc):
+    text = "Assistaient à l'audience Paul Arnal et Ana Sol."
+    doc = ner_doc(text, "fr", [("Assistaient", "PER"), ("Paul Arnal", "PER"), ("Ana Sol", "PER")])
+    doc[0].pos_ = "VERB"
+    ctx = MentionContext(Gazetteer([]), lambda form: False)
+    assert [m.form for m in find_mentions(text, doc, ctx, "fr") if m.kind == "person"] == ["Paul Arnal", "Ana Sol"]
