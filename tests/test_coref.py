@@ -129,3 +129,8 @@ def test_coref_a_king_and_a_prince_of_one_name_are_two_persons():
     entities = cluster_mentions(mentions, place_name=lambda s: None)
     assert sorted([m.title for m in e.mentions] for e in entities) == [["prince"], ["roi", "roi"]]
     assert len({e.id for e in entities}) == 2       # not merged again by id (linking)
+
+
+def test_coref_a_lone_name_is_not_a_longer_name_of_the_same_consonants():
+    text = "Abdullah spoke. Then Abdul Karem Vell met him."
+    assert sorted(_persons(text, ["Abdullah", "Abdul Karem Vell"])) == [["Abdul Karem Vell"], ["Abdullah"]]

@@ -25,8 +25,14 @@ def _skeleton(word: str) -> str:
     return name_skeleton(word)
 
 
+def _spelling_of(a: str, b: str) -> bool:
+    """Two spellings of one name word ("Mohamed", "Muhammad"), not a word and a longer one that holds its
+    consonants ("Abdul", "Abdullah")."""
+    return len(a) > 3 and len(b) > 3 and abs(len(a) - len(b)) <= 2 and _skeleton(a) == _skeleton(b)
+
+
 def _same_word(a: str, b: str) -> bool:
-    return a == b or (len(a) > 3 and len(b) > 3 and _skeleton(a) == _skeleton(b))
+    return a == b or _spelling_of(a, b)
 
 
 def _same_given_name(a: str, b: str) -> bool:
@@ -99,7 +105,7 @@ def lone_word_match(lone: list[str], name: list[str]) -> str | None:
             continue
         if name[i] == word:
             return "exact"
-        if len(word) > 3 and _skeleton(word) == _skeleton(name[i]):
+        if _spelling_of(word, name[i]):
             return "variant"
     return None
 
