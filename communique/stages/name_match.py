@@ -14,7 +14,8 @@ from ..textnorm import is_arabic
 
 __all__ = ["compatible_names", "conflicting_names", "lone_word_match", "is_full_name", "PARTICLES"]
 
-PARTICLES = {"bin", "ben", "ibn", "al", "el", "bint", "abu", "de", "ould", "بن", "ابن", "ابو", "ال", "آل"}
+PARTICLES = {"bin", "ben", "ibn", "al", "el", "bint", "abu", "abou", "aboul", "abul", "de", "ould", "بن", "ابن", "ابو", "ال",
+             "آل"}
 #: "son of", "daughter of": the word after one is the father's name, not the person's
 _PATRONYMIC = {"bin", "ibn", "bint", "binti", "ben", "بن", "ابن", "بنت"}
 
