@@ -44,8 +44,8 @@ def _plain(text: str) -> str:
 
 
 def places_named_as_persons(entities: list[Entity], city_name: Callable[[str], str | None]) -> list[Entity]:
-    """A person entity with no title whose every form is the name of a city, as the gazetteer writes it ("Kyiv",
-    "Milton Keynes", "نواكشوط"), is that place; a place entity of that city already there takes its mentions."""
+    """A person entity with no title whose every form is the name of a city, as the gazetteer writes it ("Port Verra",
+    "Ostrava-Nova", or in Arabic script), is that place; a place entity of that city already there takes its mentions."""
     places = {e.id: e for e in entities if e.kind == "place"}
     out = []
     for ent in entities:
@@ -85,7 +85,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def common_word_persons(text: str, entities: list[Entity]) -> list[Entity]:
     """Person entities of Latin script every word of whose forms the document also writes in lower case
-    ("Safer", "Leadership", "Counter Terrorism" of a title-case heading, "Via"): common words, not names."""
+    ("Counterpiracy Talks" of a title-case heading): common words, not names."""
     lower = {w for w in _WORD.findall(text) if w.islower()}
     out = []
     for ent in entities:
@@ -102,8 +102,8 @@ _THING_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|le|la|les|on|sur|via)\s+|(?<![\
 
 
 def things_read_as_persons(text: str, entities: list[Entity]) -> list[Entity]:
-    """A person entity of one Latin word and no title written every time after an article or "on" ("on Twitter",
-    "the Houthis", "the Embassy's"): the name of a thing (a body, a network, a region), an organization here."""
+    """A person entity of one Latin word and no title written every time after an article or "on" ("on Chirpster",
+    "the Vellites", "the Harbour's"): the name of a thing (a body, a network, a region), an organization here."""
     out = []
     for ent in entities:
         if ent.kind == "person" and not ent.titles and not any(m.title for m in ent.mentions) \

@@ -360,7 +360,7 @@ def _arabic_headed_names(text: str, ctx: MentionContext, spans: Spans) -> None:
         _add(text, spans, start, end, kind)
 
 
-_NAME_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|az|ul)[-‐][A-Z]")     # "Naif al-Hajraf"
+_NAME_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|az|ul)[-‐][A-Z]")     # "Karim al-Ostrum"
 
 
 def _named_after_a_title(text: str, start: int, form: str, verb_starts: set[int]) -> bool:

@@ -1,11 +1,11 @@
 """Can two person names of one document be one person? (in-document coreference of names)
 
-Names are lists of folded words, honorifics stripped ("Mohammed bin Salman" -> ["mohammed", "bin", "salman"]).
+Names are lists of folded words, honorifics stripped ("Tarek bin Omran" -> ["tarek", "bin", "omran"]).
 A full name joins another full name when their family names and given names agree and every middle word of the
-shorter stands, in order, in the longer ("Ismail Omar Guelleh" = "Ismail Guelleh"; "Mohammed bin Nayef bin
-Abdulaziz" is not "Mohammed bin Salman bin Abdulaziz"), or when the shorter is the longer cut before a particle
-("Tamim bin Hamad" = "Tamim bin Hamad Al Thani"). A lone word joins a full name holding it, except a word right
-after a patronymic particle ("Salman" is the father of "Mohammed bin Salman", not him) or a middle word.
+shorter stands, in order, in the longer ("Ismo Darel Kanti" = "Ismo Kanti"; "Fadi bin Naser bin Kalil" is not
+"Fadi bin Omran bin Kalil"), or when the shorter is the longer cut before a particle ("Tarek bin Omran" = "Tarek bin
+Omran Al Kalil"). A lone word joins a full name holding it, except a word right after a patronymic particle ("Omran"
+is the father of "Tarek bin Omran", not him) or a middle word.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ def _skeleton(word: str) -> str:
 
 
 def _spelling_of(a: str, b: str) -> bool:
-    """Two spellings of one name word ("Mohamed", "Muhammad"), not a word and a longer one that holds its
-    consonants ("Abdul", "Abdullah")."""
+    """Two spellings of one name word ("Karim", "Kareem"), not a word and a longer one that holds its
+    consonants ("Abdel", "Abdellah")."""
     return len(a) > 3 and len(b) > 3 and abs(len(a) - len(b)) <= 2 and _skeleton(a) == _skeleton(b)
 
 
@@ -82,15 +82,15 @@ def compatible_names(a: list[str], b: list[str]) -> bool:
 
 
 def conflicting_names(a: list[str], b: list[str]) -> bool:
-    """Two full names that share their given name or their family name and are not one person ("Saad Hariri",
-    "Nader Hariri"): a lone "Hariri" does not make them one."""
+    """Two full names that share their given name or their family name and are not one person ("Karim Vello",
+    "Nadia Vello"): a lone "Vello" does not make them one."""
     ca, cb = _content(a), _content(b)
     shared = _same_word(ca[0], cb[0]) or _same_word(ca[-1], cb[-1])
     return shared and not compatible_names(a, b)
 
 
 def lone_word_match(lone: list[str], name: list[str]) -> str | None:
-    """How a name of one content word ("Hariri", "bin Zayed") is a word of a full name: "exact", "variant"
+    """How a name of one content word ("Vello", "bin Omran") is a word of a full name: "exact", "variant"
     (a spelling of it) or None. Not a middle word of the name, not a father's name after "bin" unless the lone
     form says "bin" too."""
     content = _content(lone)
@@ -112,5 +112,5 @@ def lone_word_match(lone: list[str], name: list[str]) -> str | None:
 
 
 def is_full_name(words: list[str]) -> bool:
-    """Two content words or more ("Nader Hariri", not "bin Zayed")."""
+    """Two content words or more ("Nadia Vello", not "bin Omran")."""
     return len(_content(words)) >= 2
