@@ -322,3 +322,10 @@ def test_mentions_fr_a_city_then_an_article_and_a_title_is_no_person(ner_doc):
                                                    "fr")]
     assert ("Vells", "place") in out and ("Karl Ostrum", "person") in out
     assert not any(kind == "person" and "Vells" in form for form, kind in out)
+
+
+def test_mentions_fr_names_listed_after_a_plural_title_are_persons(ner_doc):
+    text = "Ils ont repris l'échange entre les présidents Ferand et Ostrum, en se concentrant sur l'énergie."
+    doc = ner_doc(text, "fr", [("Ferand", "LOC"), ("Ostrum", "LOC")])
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "fr")]
+    assert ("Ferand", "person") in out and ("Ostrum", "person") in out
