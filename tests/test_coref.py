@@ -150,3 +150,13 @@ def test_coref_a_king_and_a_prince_of_one_name_are_two_persons():
     entities = cluster_mentions(mentions, place_name=lambda s: None)
     assert sorted([m.title for m in e.mentions] for e in entities) == [["prince"], ["roi", "roi"]]
     assert len({e.id for e in entities}) == 2       # not merged again by id (linking)
+
+
+def test_coref_a_lone_name_is_not_a_longer_name_of_the_same_consonants():
+    text = "Abdellah spoke. Then Abdel Karem Vell met him."
+    assert sorted(_persons(text, ["Abdellah", "Abdel Karem Vell"])) == [["Abdel Karem Vell"], ["Abdellah"]]
+
+
+def test_coref_a_family_name_of_abou_and_a_word_is_the_person():
+    text = "Karim Aboul Vell met him. Aboul Vell said so."
+    assert _persons(text, ["Karim Aboul Vell", "Aboul Vell"]) == [["Karim Aboul Vell", "Aboul Vell"]]

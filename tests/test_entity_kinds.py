@@ -65,3 +65,14 @@ def test_kinds_a_person_of_words_written_in_lower_case_elsewhere_is_dropped():
     ents = cluster_mentions(_mentions(text, [("Counterpiracy Talks", "person", {}), ("Tomas Vell", "person", {})]),
                             place_name=lambda s: None)
     assert [e.name for e in common_word_persons(text, ents)] == ["Tomas Vell"]
+
+
+def test_kinds_a_word_always_after_an_article_or_on_is_no_person():
+    from communique.stages.entity_kinds import things_read_as_persons
+
+    text = "Writing on Chirpster, Tomas Vell said the Vellites must stop. Vell thanked the Vellites."
+    ents = cluster_mentions(_mentions(text, [("Chirpster", "person", {}), ("Tomas Vell", "person", {}),
+                                             ("Vellites", "person", {}), ("Vell", "person", {}),
+                                             ("Vellites", "person", {})]), place_name=lambda s: None)
+    kinds = {e.forms[0]: e.kind for e in things_read_as_persons(text, ents)}
+    assert kinds == {"Chirpster": "organization", "Tomas Vell": "person", "Vellites": "organization"}

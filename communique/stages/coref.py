@@ -209,8 +209,8 @@ def cluster_mentions(mentions: list[Mention], *, place_name: Callable[[str], str
 def _person_for(words: list[str], persons: list[tuple[Entity, list[list[str]]]], title: str | None = None
                 ) -> tuple[Entity, list[list[str]]] | None:
     """The person a name joins. A full name: the latest person with a full name that agrees with it, else the
-    latest with a lone name that does and no full name in conflict with it -- a lone "Hariri" never bridges
-    "Saad Hariri" and "Nader Hariri". A lone word: the latest person whose name holds it as written, else the
+    latest with a lone name that does and no full name in conflict with it -- a lone "Vello" never bridges
+    "Karim Vello" and "Nadia Vello". A lone word: the latest person whose name holds it as written, else the
     latest holding a spelling of it. Never a person of the other royal rank ("le roi X", "le prince X")."""
     if not _REGNAL_NUMBER.fullmatch(" ".join(words)):       # "الثاني" alone: its title is a neighbour's
         persons = [(e, n) for e, n in persons if not _other_royal_rank(title, e.titles)]

@@ -13,7 +13,7 @@ from .name_match import compatible_names, is_full_name
 from .titles import HONORIFIC_RE
 
 __all__ = ["persons_named_as_others", "places_named_as_persons", "exact_city", "common_word_persons",
-           "settle_kinds"]
+           "things_read_as_persons", "settle_kinds"]
 
 
 def _words(form: str) -> list[str]:
@@ -44,8 +44,8 @@ def _plain(text: str) -> str:
 
 
 def places_named_as_persons(entities: list[Entity], city_name: Callable[[str], str | None]) -> list[Entity]:
-    """A person entity with no title whose every form is the name of a city, as the gazetteer writes it ("Kyiv",
-    "Milton Keynes", "نواكشوط"), is that place; a place entity of that city already there takes its mentions."""
+    """A person entity with no title whose every form is the name of a city, as the gazetteer writes it ("Port Verra",
+    "Ostrava-Nova", or in Arabic script), is that place; a place entity of that city already there takes its mentions."""
     places = {e.id: e for e in entities if e.kind == "place"}
     out = []
     for ent in entities:
@@ -85,7 +85,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def common_word_persons(text: str, entities: list[Entity]) -> list[Entity]:
     """Person entities of Latin script every word of whose forms the document also writes in lower case
-    ("Safer", "Leadership", "Counter Terrorism" of a title-case heading, "Via"): common words, not names."""
+    ("Counterpiracy Talks" of a title-case heading): common words, not names."""
     lower = {w for w in _WORD.findall(text) if w.islower()}
     out = []
     for ent in entities:
@@ -97,7 +97,25 @@ def common_word_persons(text: str, entities: list[Entity]) -> list[Entity]:
     return out
 
 
+#: what stands right before a name of a thing, never right before a person's name: an article, "on", "via"
+_THING_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|le|la|les|on|sur|via)\s+|(?<![\w-])l['’])$", re.I)
+
+
+def things_read_as_persons(text: str, entities: list[Entity]) -> list[Entity]:
+    """A person entity of one Latin word and no title written every time after an article or "on" ("on Chirpster",
+    "the Vellites", "the Harbour's"): the name of a thing (a body, a network, a region), an organization here."""
+    out = []
+    for ent in entities:
+        if ent.kind == "person" and not ent.titles and not any(m.title for m in ent.mentions) \
+                and all(len(f.split()) == 1 and not is_arabic(f) for f in ent.forms) \
+                and all(_THING_BEFORE.search(text, max(0, m.start - 6), m.start) for m in ent.mentions):
+            ent = replace(ent, kind="organization", id="org:" + ent.id.split(":", 1)[1],
+                          mentions=[replace(m, kind="organization") for m in ent.mentions])
+        out.append(ent)
+    return out
+
+
 def settle_kinds(text: str, entities: list[Entity], city_name: Callable[[str], str | None]) -> list[Entity]:
-    """The entities of a document after coreference, with cities read as persons made places and common words
-    read as persons dropped."""
-    return common_word_persons(text, places_named_as_persons(entities, city_name))
+    """The entities of a document after coreference, with cities read as persons made places, things read as
+    persons made organizations and common words read as persons dropped."""
+    return common_word_persons(text, things_read_as_persons(text, places_named_as_persons(entities, city_name)))

@@ -258,6 +258,16 @@ _PLURAL_TITLE = re.compile(r"(?:" + "|".join(re.escape(w) + "s" for w in TITLE_W
 _ARTICLE_INSIDE = re.compile(r"\s+(?:le|la|the)\s+(?:vice[- ])?", re.I)
 
 
+#: a plural title and the names before this one in its list: "les présidents Ferand et ", "Ministers Ostrum and "
+_PLURAL_TITLE_LIST = re.compile(r"(?<![\w-])(?i:" + _PLURAL_TITLE.pattern + r")\s+"
+                                r"(?:[A-ZÀ-Ý][\w'’-]*\s*(?:,|\bet\b|\band\b)\s*)*$")
+
+
+def _listed_after_a_plural_title(text: str, start: int) -> bool:
+    """A Latin name in a list right after a plural title ("les présidents Ferand et Ostrum"): a person."""
+    return bool(_PLURAL_TITLE_LIST.search(text, max(0, start - 80), start))
+
+
 def _before_an_article_and_title(text: str, start: int, end: int) -> int | None:
     """Where the words before an article and a title end, in a Latin span: "Vells le Vice-Premier Ministre"."""
     if is_arabic(text[start:end]):
@@ -387,7 +397,8 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
         if ent.label_ in _PLACE_LABELS:
             start, end = strip_lead(text, start, end, _PLACE_LEAD_WORDS)     # "au Caire"
             form = text[start:end]
-        if _named_after_a_title(text, start, form, verbs) and not ctx.is_place(form) \
+        if (_named_after_a_title(text, start, form, verbs) or _listed_after_a_plural_title(text, start)) \
+                and not ctx.is_place(form) \
                 and (ent.label_ in _PLACE_LABELS or (ent.label_ not in _ORG_LABELS and not _names_a_body(form, ctx))):
             _add(text, spans, start, end, "person")     # "la ministre ... des Affaires étrangères, Aline Dor,"
         elif ent.label_ in _ORG_LABELS and _person_after_a_title(text, start, form, verbs):

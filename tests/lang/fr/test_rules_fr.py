@@ -429,3 +429,10 @@ def test_mentions_fr_a_verb_that_opens_the_sentence_is_no_person(ner_doc):
     doc[0].pos_ = "VERB"
     ctx = MentionContext(Gazetteer([]), lambda form: False)
     assert [m.form for m in find_mentions(text, doc, ctx, "fr") if m.kind == "person"] == ["Paul Arnal", "Ana Sol"]
+
+
+def test_mentions_fr_names_listed_after_a_plural_title_are_persons(ner_doc):
+    text = "Ils ont repris l'échange entre les présidents Ferand et Ostrum, en se concentrant sur l'énergie."
+    doc = ner_doc(text, "fr", [("Ferand", "LOC"), ("Ostrum", "LOC")])
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "fr")]
+    assert ("Ferand", "person") in out and ("Ostrum", "person") in out
