@@ -418,8 +418,8 @@ def test_events_parties_a_speaker_or_a_later_clauses_subject_is_no_party(text, l
 
 def test_events_parties_a_signing_told_again_by_the_agreement_is_one_and_its_time_is_no_signing():
     text = ("On Monday, Minister Tomas Moro and Ilse Vance attended the signing of a trade agreement between Sylvania "
-            "and Freedonia. Anna Sorel and Ilse Vance put their signatures to the agreement in Vells. "
-            "Before the signing, Tomas Moro held a meeting with Ilse Vance.")
+            "and Freedonia. Anna Sorel and Ilse Vance then signed the agreement in Vells. "
+            "After the signing, Tomas Moro held a meeting with Ilse Vance.")
     specs = _TRIO + [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")]
     events = _events(text, specs, story=True)
     assert [t for t, _ in events].count("agreement") == 1
@@ -437,20 +437,19 @@ def test_events_parties_the_signings_told_after_two_mous_are_that_signing():
 
 
 def test_events_parties_two_subjects_meeting_someone_unnamed_did_not_meet_each_other():
-    assert _events("Tomas Moro and Ilse Vance hold talks with the Eagles in Vells", _SPECS) == []
+    assert _events("Tomas Moro and Ilse Vance held talks with the crew in Vells", _SPECS) == []
     assert _events("Tomas Moro and Ilse Vance held talks in Vells", _SPECS) == [("meet", ("person:moro", "person:vance"))]
 
 
 def test_events_parties_who_signs_an_embedded_post_is_no_party():
-    text = ("Minister Tomas Moro takes a phone call from Freedonian Foreign Minister @IlseVance. "
-            "pic.twitter.com/abc — Foreign Ministry (@FDmofa) April 14, 2031")
-    specs = [("person:moro", "person", "Tomas Moro"), ("org:fm", "organization", "Foreign Ministry")]
+    text = "Tomas Moro spoke by phone with the Freedonian envoy. pic.twitter.com/xyz — Harbour Office (@harbouroffice) 3 May 2031"
+    specs = [("person:moro", "person", "Tomas Moro"), ("org:fm", "organization", "Harbour Office")]
     assert _events(text, specs) == []
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Anna Sorel spoke first. In his talks with Minister Ilse Vance, Tomas Moro underlined the ties.", "en"),
-    ("Anna Sorel a parlé la première. Lors de son entretien avec la ministre Ilse Vance, Tomas Moro a souligné les liens.",
+    ("Anna Sorel spoke first. During his meeting with Minister Ilse Vance, Tomas Moro stressed trade.", "en"),
+    ("Anna Sorel a parlé la première. Lors de son entretien avec la ministre Ilse Vance, Tomas Moro a évoqué le commerce.",
      "fr"),
 ])
 def test_events_parties_in_his_talks_with_x_y_said_are_the_talks_of_y(text, lang):
@@ -466,7 +465,7 @@ def test_events_parties_an_english_headline_to_do_something_tells_what_is_to_hap
 
 
 def test_events_parties_talks_a_meeting_looked_at_are_a_topic():
-    text = "The council also looked at the strategic talks between Sylvania and Freedonia."
+    text = "The council looked at the recent talks between Sylvania and Freedonia."
     assert _events(text, _SPECS) == []
 @pytest.mark.parametrize("text", [
     "وأعربت الرئاسة السيلفانية في بيان، إثر لقاء جمع توماس مورو بإلسه فانس الاثنين، عن ارتياحها.",

@@ -184,7 +184,7 @@ def test_parties_an_unnamed_title_holder_holds_that_office(titles, expected):
 
 
 def test_parties_the_top_diplomat_of_a_state_is_its_foreign_minister():
-    text = ("Norland's top diplomat was greeted in Vells by Tomas Moro, and the two held talks. "
+    text = ("Tomas Moro held talks with Norland's top diplomat in Vells. "
             "Norland's Foreign Minister Anna Sorel had landed on Sunday; Norland's President Karl Ostrum stayed home.")
     specs = [_MORO, ("person:sorel", "person", "Anna Sorel", "NL", ["Foreign Minister"]),
              ("person:ostrum", "person", "Karl Ostrum", "NL", ["President"]), ("NL", "state", "Norland", None, [])]
@@ -192,8 +192,8 @@ def test_parties_the_top_diplomat_of_a_state_is_its_foreign_minister():
 
 
 def test_parties_counterparts_listed_by_their_states_are_each_the_person_of_that_state():
-    text = ("Tomas Moro met his Freedonian and Norlandian counterparts in Vells. "
-            "He congratulated his Freedonian counterpart, Ilse Vance, and his Norlandian counterpart, Anna Sorel.")
+    text = ("Tomas Moro held talks with his Freedonian and Norlandian counterparts in Vells. "
+            "His Freedonian counterpart, Ilse Vance, and his Norlandian counterpart, Anna Sorel, praised the talks.")
     specs = [_MORO, _VANCE_FD, ("person:sorel", "person", "Anna Sorel", "NL", []),
              ("FD", "state", "Freedonian", None, []), ("NL", "state", "Norlandian", None, [])]
     events = _events(text, specs, "en")
@@ -201,7 +201,7 @@ def test_parties_counterparts_listed_by_their_states_are_each_the_person_of_that
 
 
 def test_parties_the_counterparts_of_an_unnamed_minister_did_not_meet_each_other():
-    text = "Foreign Minister meets with his Freedonian and Norlandian counterparts"
+    text = "Minister holds talks with his Freedonian and Norlandian counterparts"
     specs = [_VANCE_FD, ("person:sorel", "person", "Anna Sorel", "NL", []),
              ("FD", "state", "Freedonian", None, []), ("NL", "state", "Norlandian", None, [])]
     assert _events(text, specs, "en") == []

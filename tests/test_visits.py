@@ -294,7 +294,7 @@ def test_visits_a_city_without_a_country_takes_its_gazetteers_and_flying_into_it
     from communique.records import Location
     from communique.stages.visits import places_in_countries
 
-    text = "Ilse Vance flew into Port Lys on Tuesday to hold talks with the leadership of Freedonia."
+    text = "Ilse Vance flew into Port Lys on Tuesday, as Freedonia prepares its budget."
     specs = _PEOPLE[:1] + _STATES[1:] + [("place:port-lys", "place", "Port Lys", None, None)]
     ents = _entities(text, specs)
     by_id = {e.id: e for e in ents}
@@ -307,7 +307,7 @@ def test_visits_a_city_without_a_country_takes_its_gazetteers_and_flying_into_it
 
 
 def test_visits_a_sentence_opened_by_a_pronoun_is_the_story_subjects_journey():
-    text = "He eventually left Sylvania on Sunday and landed in Freedonia on Monday."
+    text = "He left Sylvania on Sunday and landed in Freedonia on Monday."
     ents = _entities("Ilse Vance. " + text, _PEOPLE[:1] + _STATES)
     by_id = {e.id: e for e in ents}
     full = "Ilse Vance. " + text
@@ -318,7 +318,7 @@ def test_visits_a_sentence_opened_by_a_pronoun_is_the_story_subjects_journey():
 
 def test_visits_a_visit_told_in_a_sentence_about_the_two_sides_is_a_visit_beside_the_meeting():
     text = ("Tomas Moro held talks with his counterpart Ilse Vance in Vells. "
-            "The two sides covered trade, and he added that Ilse Vance's visit to the kingdom strengthens ties.")
+            "The two sides welcomed Ilse Vance's visit to the island as a sign of friendship.")
     ents = _entities(text, [("person:moro", "person", "Tomas Moro", None, "FD")])
     vance = Entity("person:vance", "person", "Ilse Vance", ["Ilse Vance"],
                    [Mention(m.start(), m.end(), "Ilse Vance", "person", 0) for m in re.finditer("Ilse Vance", text)],

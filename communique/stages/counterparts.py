@@ -118,5 +118,5 @@ _ENDS_WITH = re.compile(r"(?:with|avec|مع)$", re.I)
 
 
 def met_someone_unnamed(text: str, trig: Trigger) -> bool:
-    """'A, B hold talks with the squad': a trigger whose 'with' names its other side, though no actor follows it."""
+    """'A and B held talks with the crew': a trigger whose 'with' names its other side, though no actor follows it."""
     return bool(_ENDS_WITH.search(trig.text) or _WITH_AFTER.match(text, trig.end))

@@ -184,7 +184,7 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     if signed_at_the_meeting(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id) or \
             met_at_the_signing(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id):
         return
-    if continues_last_frame(story.frames, story.doc.text, span, story.actor_mentions):      # "the two sides ...; X's visit to the kingdom": a visit told beside it
+    if continues_last_frame(story.frames, story.doc.text, span, story.actor_mentions):      # "the two sides welcomed X's visit to the island": a visit beside it
         story.visits_told += visits_without_frame(text, span, triggers, lang, [])
         return
     in_sent = [(m, e) for m, e in story.actor_mentions if s_start <= m.start < s_end]
@@ -314,7 +314,7 @@ def _trigger_groups(story: _Story, span: tuple[int, int], trig: Trigger, named: 
     if not ids_before and counterparts_of_an_unnamed_subject(text, trig.end, s_end, ids_after, ent_by_id):
         return []       # "Minister meets with his Xlandian and Ylandian counterparts": they did not meet each other
     if len(ids_before) >= 2 and not ids_after and met_someone_unnamed(text, trig):
-        return []       # "A, B hold talks with the squad": A and B are one side, the other is no actor
+        return []       # "A and B held talks with the crew": A and B are one side, the other is no actor
     listed = listed_states(text, [p for p in named if p[0].start >= trig.end], ids_after, ent_by_id,
                            offices_of([ent_by_id[x] for x in ids_before]))
     return party_groups(trig.type, ids_before, ids_after, ent_by_id, listed, lang == "ar",
@@ -381,7 +381,7 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
                 and not _BETWEEN_NAMED.match(text, t.end, s_end):
             continue        # "after talks with X, Y said"; but "came after talks in Z between A and B": A and B met
         if names_a_time(text, t, s_start) or (t.nominal and a_topic_discussed(text, t, s_start)):
-            continue        # "Before the signing, X met Y", "It looked at the talks between A and B": no new event
+            continue        # "After the signing, X met Y", "The council reviewed the talks between A and B"
         key = t.type
         if key in seen and not opens_also_clause(text, t):
             continue        # one per type, but "كما التقى": a meeting of its own

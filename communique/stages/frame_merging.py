@@ -260,8 +260,8 @@ _MANY_SIGNED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|a\s+number\
                           r"(?<!\w)(?:مذكرات|مذاكرات|اتفاقيات|اتفاقات|بروتوكولات)(?!\w)", re.I)
 
 
-#: a signing told again by a definite back-reference: "X and Y put their signatures to the agreement", "the signing
-#: was made public", "les deux ministres ont paraphé l'accord"
+#: a signing told again by a definite back-reference: "X and Y then signed the agreement", "the signing took
+#: place in Vells", "les deux ministres ont paraphé l'accord"
 _THE_SIGNING = re.compile(r"\b(?:the|these|those)\s+(?:agreement|signing|memorand(?:um|a|ums)|mous?|memos|accords?|deal)\b|"
                           r"\b(?:l['’]accord|la\s+signature|ces\s+accords|le\s+mémorandum)\b", re.I)
 
@@ -270,7 +270,7 @@ def one_signing_of_many(text: str, frames: list[Frame], ent_by_id: dict[str, Ent
     """'Jordan and Egypt signed 12 agreements ... one of them between the ministries of planning ...': an
     agreement told after a signing of several texts, of a state of that signing, is one of its texts: its
     parties join that signing (SCHEMA.md: the same event told again is one event). So does an agreement told with a
-    definite back-reference ("X and Y put their signatures to the agreement") that shares a side (a state, a body,
+    definite back-reference ("X and Y then signed the agreement") that shares a side (a state, a body,
     a party) with an agreement told before it."""
     told: list[Frame] = []
     absorbed: set[int] = set()

@@ -507,7 +507,7 @@ _BODY_WORDS = ORG_HEADS | set(entries("en", "body_words.txt"))
 
 def _person_after_a_title(text: str, start: int, form: str, verb_starts: set[int]) -> bool:
     """A Latin 'organization' of two to four name words without a head noun, set off by a comma right after a
-    title phrase ("the Foreign Minister of Xland, Aline Dor Vell", "Xland's Deputy Prime Minister, Karl Ostrum"):
+    title phrase ("the Foreign Minister of Xland, Aline Dor Vell", "Xland's Minister of Trade, Karl Ostrum"):
     a person. A verb may come before the title ("his guests were the Minister of Y, Aline Dor"), not after it."""
     words = form.split()
     if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):

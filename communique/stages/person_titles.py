@@ -144,7 +144,7 @@ _STATE_TITLE_GAP_AFTER = re.compile(r"(?:['’]s?)?\s+")
 
 def _state_before_title(text: str, title_start: int, mentions: list[Mention]) -> list[str]:
     """A state adjective or possessive, or a body, right before an English or French title ("French Foreign Minister X",
-    "Ruritania's Deputy Prime Minister, X", "INTERPOL Secretary General X"): the state or body of the person who
+    "Ruritania's Minister of Trade, X", "Harbour Union Secretary General X"): the state or body of the person who
     holds it (after those of the title's own complement, "Ambassador to Y")."""
     return [f"{x.start}:{x.end}" for x in mentions if x.kind in {"state", "organization"} and x.end < title_start
             and _STATE_TITLE_GAP.fullmatch(text, x.end, title_start)]
@@ -168,7 +168,7 @@ def _title_after(text: str, m: Mention, s_end: int, mentions: list[Mention], per
     at = lead.end() if lead else 0
     tm = TITLE_RE.match(chunk, at)
     owner = None
-    if not tm:      # "X, the Xland's top diplomat,": a state's possessive before the title
+    if not tm:      # "X, the Vellands' foreign minister,": a state's possessive before the title
         owner = next((x for x in mentions if x.kind == "state" and x.start == chunk_start + at), None)
         gap = _STATE_TITLE_GAP_AFTER.match(chunk, owner.end - chunk_start) if owner else None
         tm = TITLE_RE.match(chunk, gap.end()) if gap else None
@@ -179,10 +179,10 @@ def _title_after(text: str, m: Mention, s_end: int, mentions: list[Mention], per
     return [_title_text(chunk, tm)], orgs + ([f"{owner.start}:{owner.end}"] if owner else [])
 
 
-#: "X ... headed the Xlandian delegation", "X, who led the Xlandian team"
+#: "X led the Xlandian delegation", "X, who headed the Xlandian team"
 _HEADED_THE = re.compile(r"[^.;]*?\b(?:headed|heads|heading|led|leads|leading)\s+the\s+$", re.I)
 _DELEGATION_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:delegation|team|mission)\b", re.I)
-#: a sentence set in a state: "In Xland, a key mediator, he talked with Foreign Minister X"
+#: a sentence set in a state: "In Xland, he held talks with Foreign Minister X on fisheries"
 _IN_STATE_OPENING = re.compile(r"\s*In\s+$")
 
 
@@ -200,7 +200,7 @@ def _state_after_of(text: str, m: Mention, mentions: list[Mention]) -> list[str]
 
 
 def _delegation_headed(text: str, m: Mention, s_end: int, mentions: list[Mention]) -> list[str]:
-    """'X, of the Y committee, headed the Xlandian delegation': the state of the delegation the person heads."""
+    """'X led the Xlandian delegation': the state of the delegation the person heads."""
     for x in mentions:
         if x.kind == "state" and m.end < x.start < s_end and _HEADED_THE.fullmatch(text, m.end, x.start) \
                 and _DELEGATION_NOUN.match(text, x.end):

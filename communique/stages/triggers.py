@@ -215,18 +215,18 @@ def status_of(sentence: str, trigger_pos: int, lang: str) -> str:
     return "occurred"
 
 
-#: "Before the signing, ...", "Après la signature, ...": a trigger noun that dates what follows by an event told before
+#: "After the signing, ...", "Après la signature, ...": a trigger noun that dates what follows by an event told before
 _TIME_OF_EVENT = re.compile(r"\b(?:before|after|prior\s+to|following|during|avant|après|pendant|lors\s+de)\s+"
                             r"(?:the|this|that|la|le|l['’]|cette|ce)\s*$", re.I)
 
 
 def names_a_time(text: str, trig: Trigger, s_start: int) -> bool:
-    """A trigger noun set off by a comma after 'before the', 'after the' ("Before the signing, X met Y"): the time
+    """A trigger noun set off by a comma after 'before the', 'after the' ("After the signing, X met Y"): the time
     of an event already told, not a new one."""
     return bool(_TIME_OF_EVENT.search(text, max(s_start, trig.start - 25), trig.start)) and text[trig.end: trig.end + 1] == ","
 
 
-#: a headline's future: "Minister to visit Vells", "FM, trade minister to take part in summit" (English headlines
+#: a headline's future: "Minister to visit Vells", "Envoys to attend harbour forum" (English headlines
 #: drop the "is" of "is to")
 _HEADLINE_TO = re.compile(r"(?<![\w-])to\s+$")
 
@@ -239,13 +239,13 @@ def headline_future(doc: Document, trig: Trigger) -> bool:
     return bool(_HEADLINE_TO.search(doc.text, title[0], trig.start))
 
 
-#: what a meeting talked about: "It also looked at the strategic talks between A and B", "reviewed the negotiations"
+#: what a meeting talked about: "The council reviewed the talks between A and B", "looked at the negotiations"
 _DISCUSSED = re.compile(r"\b(?:looked\s+at|look\s+at|review(?:ed|s|ing)?|discuss(?:ed|es|ing)?|examin(?:ed|es|ing)|"
                         r"took\s+stock\s+of|follow(?:ed|s)?\s+up\s+on|pass(?:é|er)\s+en\s+revue|examin[ée]\w*)\s+"
                         r"(?:the|les|la|le|l['’])\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def a_topic_discussed(text: str, trig: Trigger, s_start: int) -> bool:
-    """A trigger noun that is what a meeting looked at ("looked at the strategic talks between A and B"): a topic,
+    """A trigger noun that is what a meeting looked at ("reviewed the recent talks between A and B"): a topic,
     not an event the sentence tells."""
     return bool(_DISCUSSED.search(text, max(s_start, trig.start - 50), trig.start))

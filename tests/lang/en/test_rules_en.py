@@ -70,13 +70,13 @@ def test_triggers_en_call_and_visit():
 
 
 def test_triggers_en_a_session_which_opened_is_no_participation():
-    sentence = "The talks took place on the margins of the Harbour Council, which opened today in Vells."
+    sentence = "The ministers met beside the Harbour Council session, which opened on Monday."
     assert "opened" not in [t.text for t in find_triggers(sentence, "en")]
     assert [t.text for t in find_triggers("The governor opened the session of the Harbour Council.", "en")] == ["opened"]
 
 
 def test_triggers_en_a_caption_receiving_a_guest():
-    sentence = "Governor Tomas Moro receiving the mayor of Vells in Port Aubin in July last year. AGENCY"
+    sentence = "Governor Tomas Moro receiving the mayor of Vells at the port. Photo: Agency"
     assert [(t.text, t.type) for t in find_triggers(sentence, "en")] == [("receiving", "meet")]
     assert find_triggers("The port is receiving equipment from the donors.", "en") == []
 
@@ -150,8 +150,8 @@ def test_triggers_en_words_of_meetings_signatures_and_calls(sentence, word, etyp
     ("On the agenda of the talks were trade and fisheries.", "talks", "occurred"),
     ("The visit the mayor was due to pay to Vells next week has been mentioned by the council.", "visit", "negated"),
     ("The mayor was received by the governor in Vells.", "received", "occurred"),
-    ("The governor had been scheduled to hold talks with the mayor of the coastal city of Vells, to be received "
-     "by the council and to attend a banquet.", "attend", "planned"),
+    ("The governor was due to tour the harbour of the coastal city of Vells, to open the spring fair and to attend a "
+     "banquet.", "attend", "planned"),
     ("The governor arrived in Vells on Monday to hold talks with the mayor, and to attend the fair.", "attend",
      "occurred"),
 ])
@@ -263,24 +263,19 @@ def test_mentions_en_the_portfolio_of_a_title_is_no_organization(ner_doc):
     assert out == [("Karl Ostrum", "person"), ("Harbour Council", "organization"), ("Labour", "organization")]
 
 
-def test_mentions_en_a_name_set_off_after_a_title_is_a_person_whatever_ner_tagged(ner_doc):
-    text = ("Harbour's counterparts were the Foreign Minister of Vellara, Tomas Orrin Orrin, and Norland's Deputy "
-            "Prime Minister and Minister of Foreign Affairs, Karl Ostrum. The Secretary of the Council, Vellian "
-            "Harbour Parliament, and the Speaker, Gulf Times, replied.")
-    doc = ner_doc(text, "en", [("Tomas Orrin Orrin", "ORG"), ("Karl Ostrum", "ORG"),
-                               ("Vellian Harbour Parliament", "ORG"), ("Gulf Times", "ORG")])
-    ctx = MentionContext(Gazetteer([]), lambda form: False)
-    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
-    assert out == [("Tomas Orrin Orrin", "person"), ("Karl Ostrum", "person"),
-                   ("Vellian Harbour Parliament", "organization"), ("Gulf Times", "organization")]
-
-
-def test_mentions_en_the_first_name_ner_left_out_after_a_title_and_a_comma(ner_doc):
-    text = "The envoy congratulated his Vellaran counterpart, Tomas Orrin Vell, on his appointment."
-    doc = ner_doc(text, "en", [("Orrin Vell", "PERSON")])
-    ctx = MentionContext(Gazetteer([]), lambda form: False)
-    out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
-    assert ("Tomas Orrin Vell", "person") in out
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("The guests were the Foreign Minister of Vellara, Tomas Orrin Orrin, and Norland's Minister of Trade, "
+     "Karl Ostrum. The Secretary of the Council, Vellian Harbour Parliament, and the Speaker, Gulf Times, replied.",
+     [("Tomas Orrin Orrin", "ORG"), ("Karl Ostrum", "ORG"), ("Vellian Harbour Parliament", "ORG"), ("Gulf Times", "ORG")],
+     [("Tomas Orrin Orrin", "person"), ("Karl Ostrum", "person"), ("Vellian Harbour Parliament", "organization"),
+      ("Gulf Times", "organization")]),            # a name set off after a title is a person, whatever NER tagged
+    ("The envoy thanked his Vellaran counterpart, Tomas Orrin Vell, for the welcome.", [("Orrin Vell", "PERSON")],
+     [("Tomas Orrin Vell", "person")]),             # the first name NER left out after a title and a comma
+])
+def test_mentions_en_names_after_a_title_and_a_comma(ner_doc, text, tagged, expected):
+    doc = ner_doc(text, "en", tagged)
+    found = find_mentions(text, doc, MentionContext(Gazetteer([]), lambda form: False), "en")
+    assert [(m.form, m.kind) for m in found if not TITLE_RE.match(m.form) and m.kind != "state"] == expected
 
 
 def _title_orgs(mention_at, text: str, specs: list[tuple[str, str, int]]) -> dict[str, str | None]:
@@ -298,24 +293,24 @@ def _title_orgs(mention_at, text: str, specs: list[tuple[str, str, int]]) -> dic
      {"Tomas Orrin": "Vellaran", "Karl Ostrum": "Norland", "Ada Vell": None}),          # a state before the title
     ("Harbour Union Secretary General Aline Dor signed the charter.",
      [("Harbour Union", "organization", 0), ("Aline Dor", "person", 0)], {"Aline Dor": "Harbour Union"}),   # a body
-    ("Aline Dor, of the harbour committee, headed the Vellaran delegation. "
-     "In Norland, a key mediator, he talked with Foreign Minister Karl Ostrum about trade.",
+    ("Aline Dor led the Vellaran delegation at the fair. "
+     "In Norland, he held talks with Foreign Minister Karl Ostrum on fisheries.",
      [("Aline Dor", "person", 0), ("Vellaran", "state", 0), ("Norland", "state", 1), ("Karl Ostrum", "person", 1)],
      {"Aline Dor": "Vellaran", "Karl Ostrum": "Norland"}),      # the delegation headed; the sentence's setting
-    ("The guests included Tomas Orrin of Vellara, Karl Ostrum of Norland, and Ada Vell.",
+    ("Among those present were Tomas Orrin of Vellara, Karl Ostrum of Norland, and Ada Vell.",
      [("Tomas Orrin", "person", 0), ("Vellara", "state", 0), ("Karl Ostrum", "person", 0), ("Norland", "state", 0),
       ("Ada Vell", "person", 0)],
      {"Tomas Orrin": "Vellara", "Karl Ostrum": "Norland", "Ada Vell": None}),            # "A of X, B of Y"
-    ("On Monday, Tomas Orrin, the Maldives’ top diplomat, met Karl Ostrum.",
-     [("Tomas Orrin", "person", 0), ("Maldives", "state", 0), ("Karl Ostrum", "person", 0)],
-     {"Tomas Orrin": "Maldives", "Karl Ostrum": None}),            # a state's possessive in an apposition
+    ("On Monday, Tomas Orrin, the Vellands’ foreign minister, met Karl Ostrum.",
+     [("Tomas Orrin", "person", 0), ("Vellands", "state", 0), ("Karl Ostrum", "person", 0)],
+     {"Tomas Orrin": "Vellands", "Karl Ostrum": None}),            # a state's possessive in an apposition
 ])
 def test_titles_en_the_state_or_body_of_a_person(mention_at, text, specs, expected):
     assert _title_orgs(mention_at, text, specs) == expected
 
 
 def test_titles_en_a_title_after_the_and_a_few_modifiers_refers_to_one_person(mention_at):
-    text = "The newly appointed resident Ambassador of Vellara calls on the minister."
+    text = "The newly accredited Ambassador of Vellara met the mayor."
     mentions = [mention_at(text, "Vellara", "state")]
     refs = [m for m in attach_titles(text, mentions, sentence_spans(text)) if m.descriptive]
     assert [m.form for m in refs][:1] == ["Ambassador of Vellara"]
