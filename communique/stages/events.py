@@ -87,6 +87,7 @@ class EventContext:
 def extract_events(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
                    dates: list[DateMention], ctx: EventContext) -> list[Event]:
     """Sentence-level triggers with their parties, merged into one frame per real event."""
+    place_countries(entities, ctx.geocode)
     if ctx.pair_model is not None:
         events = _events_from_pairs(doc, entities, sents, dates, ctx, ctx.pair_model)
     else:
@@ -129,7 +130,6 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                        dates: list[DateMention], ctx: EventContext) -> list[Event]:
     """The rule path: each sentence's triggers and parties give frames, lists of counterparts give one frame
     each, frames told twice are merged, then date, venue and confidence."""
-    place_countries(entities, ctx.geocode)
     story = _Story.of(doc, entities)
     for span in sents:
         _read_sentence(story, span)
