@@ -142,8 +142,10 @@ def test_event_date_keeps_the_previous_events_month_where_no_day_was_written_bef
 def test_event_date_is_the_one_of_the_triggers_own_clause():
     text = "Envoy Lina Varo left Port Aubin on 3 May and met minister Tom Ekel in Vells on Tuesday, 4 May."
     sents = _sentences(text)
-    dates = [_date(text, "15 April", "2031-04-15", "day"), _date(text, "Monday, 16 April", "2031-04-16", "day")]
-    assert event_date(_doc(text), _frame(text, "met", sents), dates, None, sents).value == "2031-04-16"
+    dates = [_date(text, "3 May", "2031-05-03", "day"), _date(text, "Tuesday, 4 May", "2031-05-04", "day")]
+    assert event_date(_doc(text), _frame(text, "met", sents), dates, None, sents).value == "2031-05-04"
+
+
 @pytest.mark.parametrize("text, first, since, trigger", [
     ("Le 3 mars 2031, Lina Varo accueille Tom Ekel. Sa visite est la première depuis le 20 avril.",
      "3 mars 2031", "20 avril", "visite"),
@@ -261,5 +263,3 @@ def test_event_date_passes_over_a_date_of_a_participle_set_off_after_a_name_in_a
     frame = _frame(own, "rencontré", _sentences(own))
     assert event_date(_doc(own), frame, [_date(own, "mai dernier", "2031-05", "month", True)], None,
                       _sentences(own)).value == "2031-05"
-    dates = [_date(text, "3 May", "2031-05-03", "day"), _date(text, "Tuesday, 4 May", "2031-05-04", "day")]
-    assert event_date(_doc(text), _frame(text, "met", sents), dates, None, sents).value == "2031-05-04"
