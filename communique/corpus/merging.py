@@ -614,23 +614,26 @@ def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Coll
     for i, (doc, bare) in unnamed.items():
         implied = implied_officials(bare, named.get(doc, ()), affiliations)
         if implied:
-            keys[i] = keys[i] + (implied,)
+            keys[i] = keys[i] + (sets.setdefault(implied, implied),)
     days = published(set(undated.values())) if undated and published is not None else {}
     for i, doc in undated.items():
         if days.get(doc):
             keys[i] = keys[i][:7] + (frozenset(),) * (7 - len(keys[i])) + (days[doc],)
     if persons_named is not None and published is not None:
-        keys = [_with_cast(k, named.get(doc, ()), affiliations) for k, doc in zip(keys, doc_of)]
+        keys = [_with_cast(k, named.get(doc, ()), affiliations, sets) for k, doc in zip(keys, doc_of)]
     keys.sort(key=lambda k: k[0])
     return keys
 
 
-def _with_cast(k: EventKey, persons: Collection[str], affiliations: Mapping[str, Collection[str]]) -> EventKey:
+def _with_cast(k: EventKey, persons: Collection[str], affiliations: Mapping[str, Collection[str]],
+               shared: dict[frozenset, frozenset]) -> EventKey:
     """The key with its document's cast (``persons``: the person actors its document names): the officials
-    of the states and organizations among its parties and of those its persons act for."""
+    of the states and organizations among its parties and of those its persons act for (one object for
+    the casts many keys share: ``shared``)."""
     states = frozenset(s for p in k[2] for s in (affiliations.get(p, ()) if p.startswith(_PERSON_PREFIXES) else (p,)))
     k = k + (frozenset(),) * (7 - len(k))
-    return k + (None,) * (8 - len(k)) + (implied_officials(states, persons, affiliations),)
+    cast = implied_officials(states, persons, affiliations)
+    return k + (None,) * (8 - len(k)) + (shared.setdefault(cast, cast),)
 
 
 def _colleagues(parties: Collection[str], affiliations: Mapping[str, Collection[str]]) -> set[frozenset[str]]:

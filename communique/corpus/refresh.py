@@ -66,11 +66,12 @@ def refresh_merged_events(store: Store, touched: Collection[str] | None = None) 
         keys = read_keys(store.occurred_reports())
         assignments, groups = assign_corpus_ids(keys)
         old = store.corpus_event_ids()
-        new = dict(assignments)
-        store.set_corpus_events([(ev_id, cid) for ev_id, cid in new.items() if old.get(ev_id) != cid] +
-                                [(ev_id, None) for ev_id in old if ev_id not in new])
-        store.replace_merge_blocks(None, [(block, k[0]) for k in keys for block in block_names(k)])
-        store.replace_merge_keys(None, [(k[0], key_digest(k)) for k in keys])
+        store.set_corpus_events([(ev_id, cid) for ev_id, cid in assignments if old.pop(ev_id, None) != cid] +
+                                [(ev_id, None) for ev_id in old])       # what is left of old: reports gone
+        del assignments, old
+        # the rows written a part at a time (a generator): hundreds of thousands of them at 100k documents
+        store.replace_merge_blocks(None, ((block, k[0]) for k in keys for block in block_names(k)))
+        store.replace_merge_keys(None, ((k[0], key_digest(k)) for k in keys))
         return groups, set(documents.values())
     added = _changed_keys(store, read_keys(store.occurred_reports(touched)))
     old = store.corpus_event_ids([k[0] for k in added])

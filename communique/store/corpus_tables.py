@@ -10,7 +10,9 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from ..records import ActorFact, ActorRecord, ReportParty, StoredEntity, StoredReport
@@ -44,7 +46,7 @@ def insert_columns(con: Any, table: str, types: Sequence[str], rows: Sequence[Se
     con.execute(f"INSERT INTO {table} SELECT {select}{tail}", columns)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _json_tuple(text: str | None) -> tuple[str, ...]:
     """An entity's titles or forms (a JSON list) as a tuple, parsed once per distinct text: the entities of
     copies of one story and of one person's sightings repeat theirs, and then share one tuple."""
@@ -52,7 +54,10 @@ def _json_tuple(text: str | None) -> tuple[str, ...]:
 
 
 def _entity(d: str, e: str, k: str, n: str, a: str | None, t: str | None, f: str | None) -> StoredEntity:
-    return StoredEntity(d, e, k, n, a, _json_tuple(t), _json_tuple(f))
+    """A row of entities as a StoredEntity; its strings interned (the driver gives every row its own copy of
+    the document id, the kind and the name that a full refresh's hundreds of thousands of entities repeat)."""
+    return StoredEntity(intern(d), intern(e), intern(k) if k else k, intern(n) if n else n, intern(a) if a else a,
+                        _json_tuple(t), _json_tuple(f))
 
 
 def _fetch_in_parts(cursor: Any, size: int = _PART) -> Iterator[tuple]:
@@ -306,11 +311,6 @@ class CorpusTables(PersonTables, BrowseNotes):
         if replace is None:
             for table in ACTOR_TABLES:
                 con.execute(f"DELETE FROM {table}")
-            if others_self_linked:
-                con.execute("INSERT INTO actor_links SELECT doc_id, entity_id, entity_id FROM entities n "
-                            "WHERE kind <> 'person' AND NOT EXISTS (SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS d, "
-                            "unnest(?::VARCHAR[]) AS e) m WHERE m.d = n.doc_id AND m.e = n.entity_id)",
-                            [[d for d, _ in links], [e for _, e in links]])
         else:
             ids = [sorted(replace)]
             con.execute("DELETE FROM corpus_actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", ids)
@@ -322,9 +322,14 @@ class CorpusTables(PersonTables, BrowseNotes):
                 con.execute("DELETE FROM actor_links USING (SELECT unnest(?::VARCHAR[]) AS d, unnest(?::VARCHAR[]) AS e) m "
                             "WHERE actor_links.doc_id = m.d AND actor_links.entity_id = m.e",
                             [[d for d, _ in part], [e for _, e in part]])
-        link_rows = [[d, e, a] for (d, e), a in links.items()]
-        for start in range(0, len(link_rows), _PART):
-            insert_columns(con, "actor_links", ["VARCHAR"] * 3, link_rows[start:start + _PART])
+        items = iter(links.items())
+        while part := [[d, e, a] for (d, e), a in islice(items, _PART)]:
+            insert_columns(con, "actor_links", ["VARCHAR"] * 3, part)
+        if replace is None and others_self_linked:
+            # against the links just written, not against them sent again as two arrays of a million ids
+            con.execute("INSERT INTO actor_links SELECT doc_id, entity_id, entity_id FROM entities n "
+                        "WHERE kind <> 'person' AND NOT EXISTS (SELECT 1 FROM actor_links l "
+                        "WHERE l.doc_id = n.doc_id AND l.entity_id = n.entity_id)")
         insert_columns(con, "corpus_actors", ["VARCHAR"] * 4 + ["INTEGER"],
                        [[a.id, a.kind, a.name, a.origin, a.documents] for a in actors])
         insert_columns(con, "actor_forms", ["VARCHAR"] * 6 + ["INTEGER"],
@@ -465,7 +470,7 @@ class CorpusTables(PersonTables, BrowseNotes):
                 out[ev_id].add(block)
         return dict(out)
 
-    def replace_merge_blocks(self, event_ids: Collection[str] | None, rows: Sequence[tuple[str, str]]) -> None:
+    def replace_merge_blocks(self, event_ids: Collection[str] | None, rows: Iterable[tuple[str, str]]) -> None:
         """Replace the blocks of ``event_ids`` (None: of every report) by (block, event id) rows."""
         self._replace_event_rows("merge_blocks", event_ids, rows)
 
@@ -478,12 +483,14 @@ class CorpusTables(PersonTables, BrowseNotes):
                                         "(SELECT unnest(?::VARCHAR[]))", [ids[start:start + _PART]]).fetchall())
         return out
 
-    def replace_merge_keys(self, event_ids: Collection[str] | None, rows: Sequence[tuple[str, str]]) -> None:
+    def replace_merge_keys(self, event_ids: Collection[str] | None, rows: Iterable[tuple[str, str]]) -> None:
         """Replace the merge key digests of ``event_ids`` (None: of every report) by (event id, digest) rows."""
         self._replace_event_rows("merge_keys", event_ids, rows)
 
-    def _replace_event_rows(self, table: str, event_ids: Collection[str] | None, rows: Sequence[tuple[str, str]]
+    def _replace_event_rows(self, table: str, event_ids: Collection[str] | None, rows: Iterable[tuple[str, str]]
                             ) -> None:
+        """``rows`` are read a part at a time (a generator of a full refresh's hundreds of thousands of rows
+        is never held as one list)."""
         if event_ids is None:
             self.con.execute(f"DELETE FROM {table}")
         else:
@@ -491,8 +498,9 @@ class CorpusTables(PersonTables, BrowseNotes):
             for start in range(0, len(ids), _PART):
                 self.con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
                                  [ids[start:start + _PART]])
-        for start in range(0, len(rows), _PART):
-            insert_columns(self.con, table, ["VARCHAR", "VARCHAR"], rows[start:start + _PART])
+        rows = iter(rows)
+        while part := list(islice(rows, _PART)):
+            insert_columns(self.con, table, ["VARCHAR", "VARCHAR"], part)
 
 
 def _script(form: str) -> str:
