@@ -51,6 +51,9 @@ def test_triggers_ar_types_nominal_and_clitics():
 def test_triggers_ar_call_and_visit():
     sentence = "أجرى الرئيس اتصالا هاتفيا مع نظيره قبل زيارة إلى نواكشوط."
     assert [(t.text, t.type) for t in find_triggers(sentence, "ar")] == [("اتصالا هاتفيا", "call"), ("زيارة", "visit")]
+    # the visit noun with a possessive suffix: "زيارته", "بزيارتها"
+    sentence = "وبدأ المحافظ زيارته إلى الجزيرة بعد أن أنهت المبعوثة زيارتها للعاصمة."
+    assert [(t.text, t.type) for t in find_triggers(sentence, "ar")] == [("زيارته", "visit"), ("زيارتها", "visit")]
 
 
 @pytest.mark.parametrize("sentence, word, status", [
@@ -84,6 +87,10 @@ def test_triggers_ar_call_and_visit():
     # a comma before "ف" or "و" opens a clause of its own: its future is not the reception's
     ("استقبل المحافظ اليوم المبعوث الخاص سليم الحداد، فسلمه الأخير دعوة إلى المشاركة في القمة التي ستعقد الشهر "
      "المقبل", "استقبل", "occurred"),
+    # "أجّل" is read without its shadda ("أجل"), and so are "يؤجل" and "أجلت"; not "من أجل" (for the sake of)
+    ("أجّل المحافظ زيارته إلى الجزيرة", "زيارته", "negated"),
+    ("المبعوث يؤجل زيارته إلى الجزيرة", "زيارته", "negated"),
+    ("زار المحافظ الجزيرة من أجل بحث التعاون", "زار", "occurred"),
 ])
 def test_status_ar_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "ar") == status
