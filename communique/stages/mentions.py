@@ -16,7 +16,7 @@ from .headed_names_ar import arabic_headed_names
 from .outlets_ar import arabic_outlet_names
 from .person_names import (AR_NAME_LEAD, NOT_NAMES, arabic_names_after_titles, arabic_names_before_titles,
                            arabic_person_extent, drop_lone_arabic_words, extend_name, is_name_token,
-                           merge_adjacent_arabic_persons, name_words_alone, persons_by_surname)
+                           merge_adjacent_arabic_persons, name_words_alone, nisba_family_names, persons_by_surname)
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
@@ -348,6 +348,11 @@ def _arabic_persons_after_titles(text: str, sdoc: Any, spans: Spans) -> None:
     for old, new in merged.items():
         info = spans.pop(old)
         spans.setdefault(new, info)
+    states = [k for k, v in spans.items() if v["kind"] == "state"]
+    for old, new in nisba_family_names(text, [k for k, v in spans.items() if v["kind"] == "person"], states).items():
+        for key in [k for k in states if old[1] <= k[0] and k[1] <= new[1]]:
+            spans.pop(key)      # "السوداني" closing "رئيس الوزراء فلان فلان السوداني": the family name
+        spans[new] = spans.pop(old)
 
 
 def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spans: Spans, verbs: set[int],

@@ -142,6 +142,18 @@ def _persons_ar(ner_doc, text: str, ents: list[tuple[str, str]], states: tuple[s
     return [m.form for m in find_mentions(text, doc, ctx, "ar") if m.kind == "person" and not m.descriptive]
 
 
+@pytest.mark.parametrize("text, person", [
+    # a state's adjective closing a name after a title is the family name
+    ("واستقبل الوفد رئيس الوزراء سليم كمال الزمرستاني.", "سليم كمال الزمرستاني"),
+    # the title's state stands before the name; no title before the name; no mark after the adjective
+    ("واستقبل الوفد رئيس الوزراء الزمرستاني سليم كمال.", "سليم كمال"),
+    ("وقال سليم كمال الزمرستاني إن الوفد وصل.", "سليم كمال"),
+    ("واستقبل الوفد رئيس الوزراء سليم كمال الزمرستاني وعددا من الوزراء.", "سليم كمال"),
+])
+def test_names_ar_a_state_adjective_closing_a_name_after_a_title_is_its_family_name(ner_doc, text, person):
+    assert _persons_ar(ner_doc, text, [("سليم كمال", "PER")], states=("الزمرستاني",)) == [person]
+
+
 @pytest.mark.parametrize("text, ner, person", [
     # a compound given name ("عبد" + word) is followed by the family name, up to a comma
     ("صرح الرئيس عبد الكريم الزعتري، أن العلاقات متينة.", "عبد الكريم", "عبد الكريم الزعتري"),
