@@ -260,3 +260,14 @@ def test_frame_merging_a_visit_noun_after_the_same_visit_called_off_is_not_one_t
 ])
 def test_frame_merging_a_visit_performed_after_being_called_off_happened(text, lang):
     assert _events(text, _VISITOR_AND_HOST, lang) == [("visit", ("person:vance", "FD"))]
+
+
+@pytest.mark.parametrize("text, specs, lang", [
+    ("A meeting between Ilse Vance and Tomas Moro set for Friday in Freedonia has been cancelled. The visit of Ilse "
+     "Vance to Freedonia was part of a thaw between the two countries.", _SIDES, "en"),
+    ("أرجئ لقاء كان مبرمجا بين إلسه فانس وتوماس مورو في فريدونيا. وكانت زيارة إلسه فانس إلى فريدونيا تدخل ضمن مسار "
+     "تطبيع العلاقات.", _AR_VISITOR_AND_HOST + [("person:moro", "person", "توماس مورو", None, "FD")], "ar"),
+])
+def test_frame_merging_a_visit_noun_after_the_visitor_s_meeting_in_the_host_state_called_off(text, specs, lang):
+    # the meeting with a person of the host state was the visit's purpose: its visit is called off too
+    assert _events(text, specs, lang) == []

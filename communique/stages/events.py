@@ -162,7 +162,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
         merged = visits_of_the_next_subject(text, story.visits_told, merged, sents, story.actor_mentions,
                                             story.visit_places, ent_by_id, story.place_countries)
     merged = visits_of_earlier_stops(text, merged, story.visit_places, ent_by_id, story.place_countries)
-    merged = visits_called_off(text, merged)
+    merged = visits_called_off(text, merged, ent_by_id)
     return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
                        ent_by_id, ctx, sents)
 
