@@ -90,6 +90,8 @@ def test_triggers_ar_call_and_visit():
     # "أجّل" is read without its shadda ("أجل"), and so are "يؤجل" and "أجلت"; not "من أجل" (for the sake of)
     ("أجّل المحافظ زيارته إلى الجزيرة", "زيارته", "negated"),
     ("المبعوث يؤجل زيارته إلى الجزيرة", "زيارته", "negated"),
+    # the passive "ألغي" of a masculine noun ("اللقاء") after the event noun
+    ("وكان اللقاء بين الوزيرين في العاصمة قد ألغي", "اللقاء", "negated"),
     ("زار المحافظ الجزيرة من أجل بحث التعاون", "زار", "occurred"),
 ])
 def test_status_ar_planned_negated_occurred(sentence: str, word: str, status: str):
