@@ -90,6 +90,10 @@ def test_triggers_ar_call_and_visit():
     # "أجّل" is read without its shadda ("أجل"), and so are "يؤجل" and "أجلت"; not "من أجل" (for the sake of)
     ("أجّل المحافظ زيارته إلى الجزيرة", "زيارته", "negated"),
     ("المبعوث يؤجل زيارته إلى الجزيرة", "زيارته", "negated"),
+    # "ثم" + an imperfect verb goes on the plan a cue before it in the sentence tells; not without one
+    ("وكان المبعوث سيصل، وفق البرنامج المعلن، إلى العاصمة غدا السبت، ليجري محادثات مطولة مع المحافظ ووزير "
+     "خارجيته، ثم يزور الجزيرة", "يزور", "planned"),
+    ("التقى الوزير المحافظ في العاصمة ثم يزور الجزيرة", "يزور", "occurred"),
     # the passive "ألغي" of a masculine noun ("اللقاء") after the event noun
     ("وكان اللقاء بين الوزيرين في العاصمة قد ألغي", "اللقاء", "negated"),
     ("زار المحافظ الجزيرة من أجل بحث التعاون", "زار", "occurred"),
