@@ -234,3 +234,40 @@ def test_frame_merging_the_same_visit_told_on_dates_far_apart_is_two_visits(text
     sents = [(0, cut)] + ([(cut + 1, len(text))] if cut < len(text) else [])
     visits = [e.date for e in extract_events(doc, ents, sents, dates, ctx) if e.type == "visit" and e.status == "occurred"]
     assert sorted(visits) == sorted(v for _, v in dated)
+
+
+_VISITOR_AND_HOST = [("person:vance", "person", "Ilse Vance", None, "SY"), ("FD", "state", "Freedonia", "FD", None)]
+_AR_VISITOR_AND_HOST = [("person:vance", "person", "إلسه فانس", None, "SY"), ("FD", "state", "فريدونيا", "FD", None)]
+
+
+@pytest.mark.parametrize("text, specs, lang", [
+    ("Ilse Vance postponed her visit to Freedonia on Monday. Officials said the visit of Ilse Vance to Freedonia "
+     "was meant to cover trade.", _VISITOR_AND_HOST, "en"),
+    ("Ilse Vance a reporté lundi sa visite en Freedonia. Selon un diplomate, la visite de Ilse Vance en Freedonia "
+     "portait sur le commerce.", _VISITOR_AND_HOST, "fr"),
+    # the later sentence's talks ("تشمل بحث") are no meeting held either
+    ("أعلن مسؤول أن زيارة إلسه فانس إلى فريدونيا أرجئت. وكان مسؤول آخر قد صرح بأن زيارة إلسه فانس إلى فريدونيا "
+     "تشمل بحث ملفات التعاون.", _AR_VISITOR_AND_HOST, "ar"),
+])
+def test_frame_merging_a_visit_noun_after_the_same_visit_called_off_is_not_one_that_happened(text, specs, lang):
+    assert _events(text, specs, lang) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a verb that performs the visit tells that it happened after all
+    ("Ilse Vance postponed her visit to Freedonia in May. In June, Ilse Vance paid a visit to Freedonia.", "en"),
+    ("Ilse Vance a reporté sa visite en Freedonia en mai. En juin, Ilse Vance a effectué une visite en Freedonia.", "fr"),
+])
+def test_frame_merging_a_visit_performed_after_being_called_off_happened(text, lang):
+    assert _events(text, _VISITOR_AND_HOST, lang) == [("visit", ("person:vance", "FD"))]
+
+
+@pytest.mark.parametrize("text, specs, lang", [
+    ("A meeting between Ilse Vance and Tomas Moro set for Friday in Freedonia has been cancelled. The visit of Ilse "
+     "Vance to Freedonia was part of a thaw between the two countries.", _SIDES, "en"),
+    ("أرجئ لقاء كان مبرمجا بين إلسه فانس وتوماس مورو في فريدونيا. وكانت زيارة إلسه فانس إلى فريدونيا تدخل ضمن مسار "
+     "تطبيع العلاقات.", _AR_VISITOR_AND_HOST + [("person:moro", "person", "توماس مورو", None, "FD")], "ar"),
+])
+def test_frame_merging_a_visit_noun_after_the_visitor_s_meeting_in_the_host_state_called_off(text, specs, lang):
+    # the meeting with a person of the host state was the visit's purpose: its visit is called off too
+    assert _events(text, specs, lang) == []

@@ -543,3 +543,10 @@ def test_visits_a_body_that_travels_in_a_reported_clause_is_not_the_reporters_vi
     ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
     events = extract_events(doc, ents, [(0, 19), (20, len(full))], [], ctx)
     assert [e for e in events if e.type == "visit"] == []
+
+
+def test_visits_an_arabic_visit_noun_with_a_possessive_and_no_place_is_the_visit_told():
+    # "في زيارته": his visit already told; who goes with him did not visit anyone of their own
+    people = _AR_PEOPLE + [("person:dor", "person", "ألين دور", None, "SY")]
+    text = "وصل إلسه فانس إلى فريدونيا أمس والتقى توماس مورو. ويصحب الرئيس في زيارته الوزير ألين دور."
+    assert _events(text, people, "ar") == [("meet", ("person:vance", "person:moro")), ("visit", ("person:vance", "FD"))]

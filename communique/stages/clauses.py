@@ -37,7 +37,7 @@ _DESTINATION_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:to|in|à|au|aux|e
 _ALSO_VERB = re.compile(r"(?:كما|ثم)\s+$")
 #: an Arabic visit noun with its article ("الغرض من الزيارة", "بالزيارة") is the visit told; not with a place
 #: after it ("الزيارة التي أداها X إلى Y", "الزيارة لمصر")
-_AR_DEFINITE = re.compile(r"[وفب]?ال")
+_AR_DEFINITE = re.compile(r"[وفب]?ال|[وفبل]?زيارت(?:ه|ها|هما|هم)$")      # "في زيارته": his visit, told before
 _AR_DESTINATION_AFTER = re.compile(r"(?:\s+[^\s.،,؛]+){0,6}?\s+(?:ل|إلى\s|الى\s|ب)", re.I)
 
 

@@ -13,7 +13,8 @@ from .event_dates import date_beside, event_date
 from .occurrence import decide_events, score_pairs, speaks_for_others
 from .frames import Frame, corefer_frames
 from .frame_merging import (absorb_state_frames, attendees_join, continues_last_frame, merge_frames, met_at_the_signing,
-                            one_signing_of_many, signed_at_the_meeting, with_companions, without_attendance, without_headline_echoes)
+                            one_signing_of_many, signed_at_the_meeting, visits_called_off, with_companions, without_attendance,
+                            without_headline_echoes)
 from .pairs import PairCandidate, pair_candidates
 from .party_groups import party_groups, verb_first_groups
 from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
@@ -161,6 +162,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
         merged = visits_of_the_next_subject(text, story.visits_told, merged, sents, story.actor_mentions,
                                             story.visit_places, ent_by_id, story.place_countries)
     merged = visits_of_earlier_stops(text, merged, story.visit_places, ent_by_id, story.place_countries)
+    merged = visits_called_off(text, merged, ent_by_id)
     return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
                        ent_by_id, ctx, sents)
 

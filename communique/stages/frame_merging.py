@@ -17,7 +17,7 @@ from .parties import sentence_parties
 from .triggers import Trigger, status_of
 
 __all__ = ["FAMILY", "attendees_join", "signed_at_the_meeting", "met_at_the_signing", "without_attendance", "merge_frames", "absorb_state_frames", "without_headline_echoes",
-           "one_signing_of_many", "with_companions", "continues_last_frame"]
+           "one_signing_of_many", "with_companions", "continues_last_frame", "visits_called_off"]
 
 #: kinds of event that may tell the same event (a visit and the meeting that makes it)
 FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
@@ -436,3 +436,41 @@ def _merge_conferences(frames: list[Frame], ent_by_id: dict[str, Entity]) -> lis
 def _cover(ids: set[str], ent_by_id: dict[str, Entity]) -> frozenset[str]:
     """Parties with persons replaced by their affiliations (IMCTC's SG ~ IMCTC)."""
     return frozenset(ent_by_id[i].affiliation or i for i in ids)
+
+
+#: a visit told by its noun ("the visit of X to Y", "sa visite à Y", "زيارة X لـY"), not by a verb that performs it
+_VISIT_NOUN = re.compile(r"(?:[وفب]?(?:ال)?زيارت?(?:ه|ها|هم|هما|ة)?|visits?|visites?)", re.I)
+_PERFORMED_BEFORE = re.compile(r"(?:\b(?:paid|made|began|started|effectué|entamé|commencé|fait)|(?<!\w)[وف]?(?:قام|قامت|"
+                               r"يقوم|تقوم|أدى|أدت|يؤدي|تؤدي|أجرى|أجرت|يجري|تجري|بدأ|بدأت|يبدأ|تبدأ|استهل|يستهل|"
+                               r"شرع|اختتم|يختتم))\s+(?:\S+\s+){0,3}?(?:ب|an?\s+|une\s+|sa\s+|his\s+|her\s+)?\S*$", re.I)
+
+
+def visits_called_off(text: str, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """'X postponed his visit to Y. ... X's visit to Y is meant to ...': a visit told by its noun in a later
+    sentence, with no verb that performs it, after the same visit (visitor and host) or the visitor's meeting
+    with a person of the host state was told planned, postponed or called off, is that visit and has its
+    status; so has a frame of that later sentence whose parties are the visit's ("زيارة X لـY تشمل بحث ملفات":
+    no talks held)."""
+    off = [f for f in frames if f.type in ("visit", "meet") and f.status != "occurred"]
+    for f in frames:
+        if f.type != "visit" or f.status != "occurred" or not _VISIT_NOUN.fullmatch(f.trigger.text) or \
+                _PERFORMED_BEFORE.search(text, max(0, f.trigger.start - 40), f.trigger.start):
+            continue
+        told = next((g for g in off if g.evidence[0][1] <= f.evidence[0][0] and _same_visit(g, f, ent_by_id)), None)
+        if told is None:
+            continue
+        sentence = f.evidence[0]
+        for g in frames:
+            if g.status == "occurred" and g.evidence[0] == sentence and set(g.parties) <= set(f.parties):
+                g.status = told.status
+    return frames
+
+
+def _same_visit(told: Frame, visit: Frame, ent_by_id: dict[str, Entity]) -> bool:
+    """The same visit (visitor and host), or a visit or meeting of its visitor (its first party) with a person of
+    its host state."""
+    visitor, hosts = visit.parties[0], set(visit.parties[1:])
+    if visitor not in told.parties:
+        return False
+    others = [p for p in told.parties if p != visitor]
+    return (told.type == "visit" and hosts <= set(others)) or any(ent_by_id[p].affiliation in hosts for p in others)

@@ -13,9 +13,10 @@ from ..textnorm import fold, is_arabic
 from .acronyms import acronym_definitions
 from .gazetteer import Gazetteer
 from .headed_names_ar import arabic_headed_names
+from .outlets_ar import arabic_outlet_names
 from .person_names import (AR_NAME_LEAD, NOT_NAMES, arabic_names_after_titles, arabic_names_before_titles,
                            arabic_person_extent, drop_lone_arabic_words, extend_name, is_name_token,
-                           merge_adjacent_arabic_persons, name_words_alone, persons_by_surname)
+                           merge_adjacent_arabic_persons, name_words_alone, nisba_family_names, persons_by_surname)
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
 from .spans import clean_span, overlaps, strip_lead
@@ -145,7 +146,7 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens}, lang)
     if lang == "ar":
         _arabic_headed_names(text, ctx, spans)
-        _arabic_outlets(text, spans)
+        _arabic_outlets(text, spans, ctx.is_place)
         _arabic_regions(text, spans)
         _arabic_persons_after_titles(text, sdoc, spans)
     else:
@@ -365,6 +366,11 @@ def _arabic_persons_after_titles(text: str, sdoc: Any, spans: Spans) -> None:
     for old, new in merged.items():
         info = spans.pop(old)
         spans.setdefault(new, info)
+    states = [k for k, v in spans.items() if v["kind"] == "state"]
+    for old, new in nisba_family_names(text, [k for k, v in spans.items() if v["kind"] == "person"], states).items():
+        for key in [k for k in states if old[1] <= k[0] and k[1] <= new[1]]:
+            spans.pop(key)      # "السوداني" closing "رئيس الوزراء فلان فلان السوداني": the family name
+        spans[new] = spans.pop(old)
 
 
 def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spans: Spans, verbs: set[int],
@@ -456,10 +462,13 @@ _AR_OUTLET = re.compile(r"(?<![\w])[^\s،,.:;؛()\"“”«»\-–]+[ \t]+(?:" +
     re.escape(w) for w in entries("ar", "outlet_suffixes.txt")) + r")(?![\w])")
 
 
-def _arabic_outlets(text: str, spans: Spans) -> None:
-    """Arabic names of news outlets by the word that ends them; they replace shorter names found inside."""
+def _arabic_outlets(text: str, spans: Spans, is_place: Callable[[str], bool]) -> None:
+    """Arabic names of news outlets by the word that ends them, by a dateline or by the noun of their kind
+    (outlets_ar); they replace shorter names found inside."""
     for m in _AR_OUTLET.finditer(text):
         _replace_inside(text, spans, m.start(), m.end(), "organization")
+    for start, end in arabic_outlet_names(text, is_place):
+        _replace_inside(text, spans, start, end, "organization")
 
 
 def _arabic_regions(text: str, spans: Spans) -> None:

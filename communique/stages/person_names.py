@@ -382,6 +382,26 @@ def merge_adjacent_arabic_persons(text: str, persons: list[tuple[int, int]]) -> 
     return out
 
 
+#: a state's adjective after a name, right before a mark: "رئيس الوزراء فلان فلان السوداني." (a title's state
+#: stands before the name: "رئيس الوزراء العراقي فلان")
+_AR_NISBA_AFTER = re.compile(r"[ \t]+([وف]?ال\S{2,}ي)(?=[ \t]*(?:[.،,؛;:]|$))", re.M)
+_AR_TITLE_ENDS = re.compile(r"(?:" + AR_NAME_LEAD.pattern + r")(?:[ \t]+(?:ال|لل)\S+){0,2}[ \t]+$")
+
+
+def nisba_family_names(text: str, persons: list[tuple[int, int]], states: list[tuple[int, int]]
+                       ) -> dict[tuple[int, int], tuple[int, int]]:
+    """A person of two words or more after a title, then a state's adjective that closes the phrase: the
+    adjective is the family name ("الوزير سليم فلان الموريتاني."): person span -> the span with it."""
+    state_spans = set(states)
+    out = {}
+    for start, end in persons:
+        m = _AR_NISBA_AFTER.match(text, end)
+        if m and m.span(1) in state_spans and len(text[start:end].split()) >= 2 and \
+                _AR_TITLE_ENDS.search(text, max(0, start - 60), start):
+            out[(start, end)] = (start, m.end(1))
+    return out
+
+
 _AR_TITLE_AFTER = re.compile(r"\s*[،,]\s*(?:" + AR_NAME_LEAD.pattern + r")")
 _AR_HONORIFIC_BEFORE = re.compile(r"(?:" + HONORIFIC_RE.pattern + r")[\s/\"«“]*$")
 

@@ -186,6 +186,11 @@ def _triggers_in(sentence: str, lang: str) -> tuple[Trigger, ...]:
     return tuple(out)
 
 
+#: an Arabic verb in the imperfect right after "ثم" (then): it goes on the plan a cue before it in the sentence tells
+#: ("سيصل ... ثم يزور"), read up to _CHAIN_REACH characters back
+_THEN_IMPERFECT = re.compile(r"(?<=ثم )[يت]")
+_CHAIN_REACH = 250
+
 #: Arabic short vowels, tanween, shadda, sukun and the tatweel: the status cues are written without them
 _TASHKEEL = re.compile("[\u064b-\u0652\u0640]")
 
@@ -205,6 +210,9 @@ def status_of(sentence: str, trigger_pos: int, lang: str) -> str:
     if _PLANNED.get(lang, _PLANNED["en"]).search(before) or \
             _PLANNED_BEFORE.get(lang, _PLANNED_BEFORE["en"]).search(sentence[max(0, trigger_pos - _INVITED_REACH): trigger_pos]):
         return "planned"
+    chain = sentence[max(0, trigger_pos - _CHAIN_REACH): trigger_pos]
+    if bare is not None and _THEN_IMPERFECT.match(sentence, trigger_pos) and _PLANNED["ar"].search(bare("", chain)):
+        return "planned"    # "كان X سيصل إلى A ... ثم يزور B": the next stop of a plan
     end = _CLAUSE_END.search(after)
     clause = after[:end.start()] if end else after
     if _NEGATED_AFTER.get(lang, _NEGATED_AFTER["en"]).search(clause):

@@ -51,6 +51,9 @@ def test_triggers_ar_types_nominal_and_clitics():
 def test_triggers_ar_call_and_visit():
     sentence = "أجرى الرئيس اتصالا هاتفيا مع نظيره قبل زيارة إلى نواكشوط."
     assert [(t.text, t.type) for t in find_triggers(sentence, "ar")] == [("اتصالا هاتفيا", "call"), ("زيارة", "visit")]
+    # the visit noun with a possessive suffix: "زيارته", "بزيارتها"
+    sentence = "وبدأ المحافظ زيارته إلى الجزيرة بعد أن أنهت المبعوثة زيارتها للعاصمة."
+    assert [(t.text, t.type) for t in find_triggers(sentence, "ar")] == [("زيارته", "visit"), ("زيارتها", "visit")]
 
 
 @pytest.mark.parametrize("sentence, word, status", [
@@ -84,6 +87,16 @@ def test_triggers_ar_call_and_visit():
     # a comma before "ف" or "و" opens a clause of its own: its future is not the reception's
     ("استقبل المحافظ اليوم المبعوث الخاص سليم الحداد، فسلمه الأخير دعوة إلى المشاركة في القمة التي ستعقد الشهر "
      "المقبل", "استقبل", "occurred"),
+    # "أجّل" is read without its shadda ("أجل"), and so are "يؤجل" and "أجلت"; not "من أجل" (for the sake of)
+    ("أجّل المحافظ زيارته إلى الجزيرة", "زيارته", "negated"),
+    ("المبعوث يؤجل زيارته إلى الجزيرة", "زيارته", "negated"),
+    # "ثم" + an imperfect verb goes on the plan a cue before it in the sentence tells; not without one
+    ("وكان المبعوث سيصل، وفق البرنامج المعلن، إلى العاصمة غدا السبت، ليجري محادثات مطولة مع المحافظ ووزير "
+     "خارجيته، ثم يزور الجزيرة", "يزور", "planned"),
+    ("التقى الوزير المحافظ في العاصمة ثم يزور الجزيرة", "يزور", "occurred"),
+    # the passive "ألغي" of a masculine noun ("اللقاء") after the event noun
+    ("وكان اللقاء بين الوزيرين في العاصمة قد ألغي", "اللقاء", "negated"),
+    ("زار المحافظ الجزيرة من أجل بحث التعاون", "زار", "occurred"),
 ])
 def test_status_ar_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "ar") == status
@@ -133,6 +146,18 @@ def _persons_ar(ner_doc, text: str, ents: list[tuple[str, str]], states: tuple[s
     gazetteer = Gazetteer([GazetteerEntry("XL", "state", "demonym", form) for form in states])
     ctx = MentionContext(gazetteer, lambda form: False)
     return [m.form for m in find_mentions(text, doc, ctx, "ar") if m.kind == "person" and not m.descriptive]
+
+
+@pytest.mark.parametrize("text, person", [
+    # a state's adjective closing a name after a title is the family name
+    ("واستقبل الوفد رئيس الوزراء سليم كمال الزمرستاني.", "سليم كمال الزمرستاني"),
+    # the title's state stands before the name; no title before the name; no mark after the adjective
+    ("واستقبل الوفد رئيس الوزراء الزمرستاني سليم كمال.", "سليم كمال"),
+    ("وقال سليم كمال الزمرستاني إن الوفد وصل.", "سليم كمال"),
+    ("واستقبل الوفد رئيس الوزراء سليم كمال الزمرستاني وعددا من الوزراء.", "سليم كمال"),
+])
+def test_names_ar_a_state_adjective_closing_a_name_after_a_title_is_its_family_name(ner_doc, text, person):
+    assert _persons_ar(ner_doc, text, [("سليم كمال", "PER")], states=("الزمرستاني",)) == [person]
 
 
 @pytest.mark.parametrize("text, ner, person", [
