@@ -161,3 +161,17 @@ def test_events_long_a_visit_to_a_city_of_a_state_the_story_never_names_is_to_th
 ])
 def test_events_long_arabic_meeting_that_brought_two_together(text):
     assert _events(text, _AR, "ar") == [("meet", ("person:moro", "person:vance"))]
+
+
+_ENVOYS_AR = [(ent_id, kind, form) for (ent_id, kind, _), form in zip(_ENVOYS[::2], ["توماس مورو", "إلسه فانس"])] + \
+    [("FD", "state", "فريدونيا")]
+
+
+@pytest.mark.parametrize("text, lang, specs", [
+    ("Ilse Vance, the diplomatic adviser to President Tomas Moro, said he had visited Freedonia.", "en", _ENVOYS),
+    ("من جهته، أفاد السفير إلسه فانس، المستشار الدبلوماسي للرئيس توماس مورو، بأنه زار فريدونيا.", "ar", _ENVOYS_AR),
+    ("وقال السفير إلسه فانس، المستشار الدبلوماسي للرئيس توماس مورو، إنه زار فريدونيا.", "ar", _ENVOYS_AR),
+])
+def test_events_long_visit_told_by_the_speaker_is_not_of_the_person_in_his_title(text, lang, specs):
+    """'X, adviser to Y, said he had visited Z': the visitor is the speaker X, not Y named in X's title."""
+    assert ("visit", ("FD", "person:vance")) in _events(text, specs, lang, story=True)

@@ -59,8 +59,10 @@ _COMPLEMENT_OF_TITLE = re.compile(r"\b(?:\w+\s+)?(?:envoyée?|représentante?|é
                                   r"representative|adviser|advisor|spokes(?:man|woman|person))\s+(?:spéciale?\s+|personnel(?:le)?\s+|"
                                   r"special\s+|personal\s+)?(?:de\s+|d['’]|du\s+|of\s+)(?:(?:the|le|la)\s+)?(?:\w+\s+){0,2}$", re.I)
 #: an apposition after the subject that names another person: "X, conseiller d'Y, ...", "X, adviser of Y, ..."
-_APPOSITION_OF = re.compile(r"\s*,\s*[^,;:.]{0,60}?(?:\bof|\bde|\bdu|\bd['’])\s*(?:the\s+|la\s+|le\s+|l['’])?", re.I)
-_APPOSITION_END = re.compile(r"[^,;:.]{0,40},")
+#: (Arabic: any title set off by its commas, "X، المستشار الدبلوماسي للرئيس Y، بأنه زار": its complement has no particle)
+_APPOSITION_OF = re.compile(r"\s*,\s*[^,;:.]{0,60}?(?:\bof|\bto|\bde|\bdu|\bd['’])\s*(?:the\s+|la\s+|le\s+|l['’])?(?:\w+\s+){0,2}?|"
+                            r"\s*،\s*[^,،;:.]{0,60}\s", re.I)
+_APPOSITION_END = re.compile(r"[^,،;:.]{0,40}[,،]")
 _THAT_BEFORE = re.compile(r"^\s+(?:que|qu['’])?\s*(?:le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,6}$", re.I)
 _RELATIVE_VISIT = re.compile(r"(?:,|،)\s*(?:who|qui)\s+(?:is|was|est|était|se\s+trouv\w+)\s+(?:currently\s+|actuellement\s+)?"
                              r"(?:on\s+|en\s+)?(?:an?\s+|une\s+)?(?:\w+\s+){0,2}$|(?:,|،)\s*(?:who|qui)\s+(?:effectue|effectuait|"
