@@ -184,26 +184,26 @@ def test_parties_an_unnamed_title_holder_holds_that_office(titles, expected):
 
 
 def test_parties_the_top_diplomat_of_a_state_is_its_foreign_minister():
-    text = ("Tomas Moro held talks with Norland's top diplomat in Vells. "
-            "Norland's Foreign Minister Anna Sorel had landed on Sunday; Norland's President Karl Ostrum stayed home.")
+    text = ("Tomas Moro held talks with Nordvik's top diplomat in Vells. "
+            "Nordvik's Foreign Minister Anna Sorel had landed on Sunday; Nordvik's President Karl Ostrum stayed home.")
     specs = [_MORO, ("person:sorel", "person", "Anna Sorel", "NL", ["Foreign Minister"]),
-             ("person:ostrum", "person", "Karl Ostrum", "NL", ["President"]), ("NL", "state", "Norland", None, [])]
+             ("person:ostrum", "person", "Karl Ostrum", "NL", ["President"]), ("NL", "state", "Nordvik", None, [])]
     assert ("meet", ("person:moro", "person:sorel")) in _events(text, specs, "en")
 
 
 def test_parties_counterparts_listed_by_their_states_are_each_the_person_of_that_state():
-    text = ("Tomas Moro held talks with his Freedonian and Norlandian counterparts in Vells. "
-            "His Freedonian counterpart, Ilse Vance, and his Norlandian counterpart, Anna Sorel, praised the talks.")
+    text = ("Tomas Moro held talks with his Freedonian and Nordvikian counterparts in Vells. "
+            "His Freedonian counterpart, Ilse Vance, and his Nordvikian counterpart, Anna Sorel, praised the talks.")
     specs = [_MORO, _VANCE_FD, ("person:sorel", "person", "Anna Sorel", "NL", []),
-             ("FD", "state", "Freedonian", None, []), ("NL", "state", "Norlandian", None, [])]
+             ("FD", "state", "Freedonian", None, []), ("NL", "state", "Nordvikian", None, [])]
     events = _events(text, specs, "en")
     assert ("meet", ("person:moro", "person:vance")) in events and ("meet", ("person:moro", "person:sorel")) in events
 
 
 def test_parties_the_counterparts_of_an_unnamed_minister_did_not_meet_each_other():
-    text = "Minister holds talks with his Freedonian and Norlandian counterparts"
+    text = "Minister holds talks with his Freedonian and Nordvikian counterparts"
     specs = [_VANCE_FD, ("person:sorel", "person", "Anna Sorel", "NL", []),
-             ("FD", "state", "Freedonian", None, []), ("NL", "state", "Norlandian", None, [])]
+             ("FD", "state", "Freedonian", None, []), ("NL", "state", "Nordvikian", None, [])]
     assert _events(text, specs, "en") == []
 
 

@@ -31,7 +31,7 @@ def name_skeleton(word: str) -> str:
 
 
 def _name_words(form: str) -> list[str]:
-    # "للسيسي": "لـ" before the article writes one lam; the name word is "السيسي"
+    # "للفلاني": "لـ" before the article writes one lam; the name word is "الفلاني"
     words = [re.sub(r"^لل(?=\w{3})", "ال", w) for w in fold(HONORIFIC_RE.sub(" ", form)).split()]
     return strip_honorifics(words)
 

@@ -369,7 +369,7 @@ def _arabic_persons_after_titles(text: str, sdoc: Any, spans: Spans) -> None:
     states = [k for k, v in spans.items() if v["kind"] == "state"]
     for old, new in nisba_family_names(text, [k for k, v in spans.items() if v["kind"] == "person"], states).items():
         for key in [k for k in states if old[1] <= k[0] and k[1] <= new[1]]:
-            spans.pop(key)      # "السوداني" closing "رئيس الوزراء فلان فلان السوداني": the family name
+            spans.pop(key)      # "الروريتاني" closing "رئيس الوزراء فلان فلان الروريتاني": the family name
         spans[new] = spans.pop(old)
 
 

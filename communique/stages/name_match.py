@@ -58,7 +58,7 @@ def _in_order(short: list[str], long_: list[str]) -> bool:
 
 
 def _cut_before_particle(short: list[str], long_: list[str]) -> bool:
-    """'tamim bin hamad' of 'tamim bin hamad al thani': the longer goes on with a particle."""
+    """'tarek bin omran' of 'tarek bin omran al vessa': the longer goes on with a particle."""
     n = len(short)
     return (len(long_) > n and long_[n] in PARTICLES and len(_content(short)) >= 2
             and all(_same_word(a, b) for a, b in zip(short, long_)))

@@ -97,13 +97,13 @@ def name_words_alone(text: str, spans: Spans) -> None:
 
 def _arabic_word_uses(text: str, words: set[str]) -> list[tuple[int, int]]:
     """Where the words stand alone in the text, an Arabic name word also behind the conjunction or "بـ" glued to
-    it: "البرهان والسيسي", "بالسيسي", "للسيسي"."""
+    it: "الفلاني والعلاني", "بالفلاني", "للفلاني"."""
     pattern = re.compile(r"(?<![\w-])(?:[وف]?ب?(?=ال|[^\W\d_]*[\u0600-\u06ff]))?(?P<word>" + "|".join(
         re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
     found = [(m.start("word"), m.end("word")) for m in pattern.finditer(text)
              if m.start("word") == m.start() or is_arabic(m.group("word"))]
     with_article = [w[2:] for w in words if w.startswith("ال") and len(w) > 4]
-    if with_article:    # "للسيسي": "لـ" before the article writes one lam
+    if with_article:    # "للفلاني": "لـ" before the article writes one lam
         found += [m.span("word") for m in re.finditer(r"(?<![\w-])[وف]?(?P<word>لل(?:" + "|".join(
             re.escape(w) for w in sorted(with_article, key=len, reverse=True)) + r"))(?![\w-])", text)]
     return found
@@ -382,7 +382,7 @@ def merge_adjacent_arabic_persons(text: str, persons: list[tuple[int, int]]) -> 
     return out
 
 
-#: a state's adjective after a name, right before a mark: "رئيس الوزراء فلان فلان السوداني." (a title's state
+#: a state's adjective after a name, right before a mark: "رئيس الوزراء فلان فلان الروريتاني." (a title's state
 #: stands before the name: "رئيس الوزراء العراقي فلان")
 _AR_NISBA_AFTER = re.compile(r"[ \t]+([وف]?ال\S{2,}ي)(?=[ \t]*(?:[.،,؛;:]|$))", re.M)
 _AR_TITLE_ENDS = re.compile(r"(?:" + AR_NAME_LEAD.pattern + r")(?:[ \t]+(?:ال|لل)\S+){0,2}[ \t]+$")
@@ -413,7 +413,7 @@ def drop_lone_arabic_words(text: str, mentions: list[Mention]) -> list[Mention]:
     """Arabic person mentions of one word that no title or honorific introduces, that are no word of a
     longer person name of the document and no KB actor: a noun or verb the NER read as a name ("غياب دام",
     "وجود فتور"). A story introduces a person by a full name or a title first (before the name, or after
-    it and a comma: "كمالدينوف، نائب وزير الخارجية"). A place of one Latin word no KB knows is dropped too."""
+    it and a comma: "فلانوف، نائب وزير الخارجية"). A place of one Latin word no KB knows is dropped too."""
     name_words = {_ar_key(w) for m in mentions if m.kind == "person" and len(m.form.split()) > 1
                   for w in m.form.split()}
     out = []

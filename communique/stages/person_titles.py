@@ -101,7 +101,7 @@ def _titles_before(text: str, m: Mention, mentions: list[Mention], person_spans:
             break
         tm = _adjacent_title(text, chunk_start, chunk, mentions, verbs)
         if tm is None:
-            # "..., du Danemark, Anders Samuelsen": a bare state phrase names the person's country (one
+            # "..., de la Sylvanie, Karl Ostrum": a bare state phrase names the person's country (one
             # state, not the "Sylvania/Freedonia :" of a headline)
             states = _orgs_in(mentions, chunk_start, chunk_start + len(chunk))
             if n == 0 and states and len(chunk.split()) <= 4 and _one_state(mentions, chunk_start, chunk_start + len(chunk)) \

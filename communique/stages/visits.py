@@ -256,7 +256,7 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
     if maker is None and paid:     # "زيارة أداها وزير خارجية البلد X": the person after the verb
         maker = next((e.id for m, e in persons if m.start >= paid.end()), None)
     if maker is None and is_arabic(trig.text) and not _AR_DEFINITE.match(trig.text):
-        # "زيارة الكاظمي للرياض", "بزيارة الرئيس X لمصر": the name the visit noun is construct to makes it
+        # "زيارة فلان للرياض", "بزيارة الرئيس X لمصر": the name the visit noun is construct to makes it
         maker = next((e.id for m, e in persons if m.start >= trig.end and _VISITOR_RIGHT_AFTER.fullmatch(text, trig.end, m.start)
                       and not _TO_WHOM.search(text, trig.end, m.start)), None)
     if maker is not None:

@@ -45,10 +45,10 @@ def test_titles_en_attached_before_and_after_a_name(mention_at):
 
 
 def test_titles_en_a_determined_title_is_a_person_reference(mention_at):
-    text = "The minister welcomed the Norlandian ambassador, and a spokesman said so."
-    out = attach_titles(text, [mention_at(text, "Norlandian", "state")], sentence_spans(text))
+    text = "The minister welcomed the Nordvikian ambassador, and a spokesman said so."
+    out = attach_titles(text, [mention_at(text, "Nordvikian", "state")], sentence_spans(text))
     refs = [(m.form, m.kind, m.title) for m in out if m.descriptive]
-    assert refs == [("minister", "person", "minister"), ("Norlandian ambassador", "person", "ambassador")]
+    assert refs == [("minister", "person", "minister"), ("Nordvikian ambassador", "person", "ambassador")]
 
 
 def test_honorifics_en_are_matched_as_words():
@@ -232,12 +232,12 @@ def test_mentions_en_ministry_words_are_not_part_of_the_name(ner_doc):
 
 def test_mentions_en_a_name_after_the_organization_of_a_title(ner_doc):
     text = ("The envoy received the Secretary-General of the Harbour Authority Union Tomas Orrin. "
-            "The Governor of Bank Vellara Norland spoke.")
-    doc = ner_doc(text, "en", [("Harbour Authority Union Tomas Orrin", "ORG"), ("Bank Vellara Norland", "ORG")])
+            "The Governor of Bank Vellara Nordvik spoke.")
+    doc = ner_doc(text, "en", [("Harbour Authority Union Tomas Orrin", "ORG"), ("Bank Vellara Nordvik", "ORG")])
     ctx = MentionContext(Gazetteer([]), lambda form: False)
     out = [(m.form, m.kind) for m in find_mentions(text, doc, ctx, "en") if not TITLE_RE.match(m.form)]
     assert out == [("Harbour Authority Union", "organization"), ("Tomas Orrin", "person"),
-                   ("Bank Vellara Norland", "organization")]   # no head noun before the last words: one name
+                   ("Bank Vellara Nordvik", "organization")]   # no head noun before the last words: one name
 
 
 def test_names_en_in_a_ministry_name_or_not():
@@ -264,7 +264,7 @@ def test_mentions_en_the_portfolio_of_a_title_is_no_organization(ner_doc):
 
 
 @pytest.mark.parametrize("text, tagged, expected", [
-    ("The guests were the Foreign Minister of Vellara, Tomas Orrin Orrin, and Norland's Minister of Trade, "
+    ("The guests were the Foreign Minister of Vellara, Tomas Orrin Orrin, and Nordvik's Minister of Trade, "
      "Karl Ostrum. The Secretary of the Council, Vellian Harbour Parliament, and the Speaker, Gulf Times, replied.",
      [("Tomas Orrin Orrin", "ORG"), ("Karl Ostrum", "ORG"), ("Vellian Harbour Parliament", "ORG"), ("Gulf Times", "ORG")],
      [("Tomas Orrin Orrin", "person"), ("Karl Ostrum", "person"), ("Vellian Harbour Parliament", "organization"),
@@ -287,20 +287,20 @@ def _title_orgs(mention_at, text: str, specs: list[tuple[str, str, int]]) -> dic
 
 
 @pytest.mark.parametrize("text, specs, expected", [
-    ("Vellaran Foreign Minister Tomas Orrin met Norland's Deputy Prime Minister, Karl Ostrum, and Ada Vell.",
-     [("Vellaran", "state", 0), ("Tomas Orrin", "person", 0), ("Norland", "state", 0), ("Karl Ostrum", "person", 0),
+    ("Vellaran Foreign Minister Tomas Orrin met Nordvik's Deputy Prime Minister, Karl Ostrum, and Ada Vell.",
+     [("Vellaran", "state", 0), ("Tomas Orrin", "person", 0), ("Nordvik", "state", 0), ("Karl Ostrum", "person", 0),
       ("Ada Vell", "person", 0)],
-     {"Tomas Orrin": "Vellaran", "Karl Ostrum": "Norland", "Ada Vell": None}),          # a state before the title
+     {"Tomas Orrin": "Vellaran", "Karl Ostrum": "Nordvik", "Ada Vell": None}),          # a state before the title
     ("Harbour Union Secretary General Aline Dor signed the charter.",
      [("Harbour Union", "organization", 0), ("Aline Dor", "person", 0)], {"Aline Dor": "Harbour Union"}),   # a body
     ("Aline Dor led the Vellaran delegation at the fair. "
-     "In Norland, he held talks with Foreign Minister Karl Ostrum on fisheries.",
-     [("Aline Dor", "person", 0), ("Vellaran", "state", 0), ("Norland", "state", 1), ("Karl Ostrum", "person", 1)],
-     {"Aline Dor": "Vellaran", "Karl Ostrum": "Norland"}),      # the delegation headed; the sentence's setting
-    ("Among those present were Tomas Orrin of Vellara, Karl Ostrum of Norland, and Ada Vell.",
-     [("Tomas Orrin", "person", 0), ("Vellara", "state", 0), ("Karl Ostrum", "person", 0), ("Norland", "state", 0),
+     "In Nordvik, he held talks with Foreign Minister Karl Ostrum on fisheries.",
+     [("Aline Dor", "person", 0), ("Vellaran", "state", 0), ("Nordvik", "state", 1), ("Karl Ostrum", "person", 1)],
+     {"Aline Dor": "Vellaran", "Karl Ostrum": "Nordvik"}),      # the delegation headed; the sentence's setting
+    ("Among those present were Tomas Orrin of Vellara, Karl Ostrum of Nordvik, and Ada Vell.",
+     [("Tomas Orrin", "person", 0), ("Vellara", "state", 0), ("Karl Ostrum", "person", 0), ("Nordvik", "state", 0),
       ("Ada Vell", "person", 0)],
-     {"Tomas Orrin": "Vellara", "Karl Ostrum": "Norland", "Ada Vell": None}),            # "A of X, B of Y"
+     {"Tomas Orrin": "Vellara", "Karl Ostrum": "Nordvik", "Ada Vell": None}),            # "A of X, B of Y"
     ("On Monday, Tomas Orrin, the Vellands’ foreign minister, met Karl Ostrum.",
      [("Tomas Orrin", "person", 0), ("Vellands", "state", 0), ("Karl Ostrum", "person", 0)],
      {"Tomas Orrin": "Vellands", "Karl Ostrum": None}),            # a state's possessive in an apposition
