@@ -317,7 +317,8 @@ def visits_beside_meetings(text: str, told: list[tuple[tuple[int, int], Trigger]
             continue        # the sentence's visit to a state is told: "paid a visit to X - his first trip to Y"
         found = _host_state(text, span, trig, places, ent_by_id, countries or {})
         for meeting in (f for f in frames if f.type == "meet" and f.status == "occurred"):
-            visit = _visit_of_meeting(span, trig, meeting, found[0] if found else None, ent_by_id, text, countries or {})
+            host = found[0] if found else _host_of_the_venue(text, trig, meeting, places, ent_by_id, countries or {})
+            visit = _visit_of_meeting(span, trig, meeting, host, ent_by_id, text, countries or {})
             if visit is not None and not any(set(visit) <= known for known in visits):
                 visits.append(set(visit))
                 frame = Frame("visit", "occurred", list(visit), {visit[0]: (ent_by_id[visit[0]].titles or [None])[0],
@@ -382,6 +383,23 @@ def visits_of_earlier_stops(text: str, frames: list[Frame], places: list[tuple[M
             out.insert(out.index(visit), Frame("visit", "occurred", [visitor.id, host.id], dict(visit.roles, **{host.id: None}),
                                                [span], visit.trigger, host=host.id))
     return out
+
+
+#: "X's visit to the kingdom", "the visit of X to the country", "la visite de X dans le pays": the host told by the
+#: common noun of a state, not by its name
+_TO_THE_HOST_NOUN = re.compile(r"(?:\s+(?:of|by|de|du|d['’]|par)\s*[^\s,.;:]+(?:\s+[^\s,.;:]+){0,4}?)?\s+(?:(?:to|in)\s+the|au|dans\s+le|en)\s+(?:kingdom|country|sultanate|emirate|royaume|pays|"
+                               r"sultanat|émirat)\b(?!\s+(?:of|des?|du|d['’]))", re.I)
+
+
+def _host_of_the_venue(text: str, trig: Trigger, meeting: Frame, places: list[tuple[Mention, Entity]],
+                       ent_by_id: dict[str, Entity], countries: dict[str, str]) -> Entity | None:
+    """The host of a visit told by the common noun of a state ("Y welcomed X's visit to the kingdom"): the state of
+    the first place the meeting's first sentence names ("On Monday in Port Lys, Y held talks with X")."""
+    if not _TO_THE_HOST_NOUN.match(text, trig.end):
+        return None
+    first = meeting.evidence[0]
+    return next((h for m, e in places if first[0] <= m.start < first[1]
+                 for h in [_host_of(e, ent_by_id, countries)] if h is not None and h.kind == "state"), None)
 
 
 def _visit_to_a_host_person(f: Frame, visit: Frame, span: tuple[int, int], ent_by_id: dict[str, Entity]) -> bool:
