@@ -519,3 +519,12 @@ def test_events_parties_an_unnamed_arabic_office_holder_of_a_state(text, expecte
     got = sorted((e.type, tuple(sorted(p.entity for p in e.parties)))
                  for e in extract_events(doc, ents, sents, [], ctx) if e.status == "occurred")
     assert got == expected
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("In a separate meeting, Tomas Moro sat down with Ilse Vance.", "en", "meet"),
+    ("Lors d'une réunion séparée, Tomas Moro a reçu Ilse Vance.", "fr", "meet"),
+    ("At the council, Tomas Moro met Ilse Vance.", "en", "conference"),
+])
+def test_parties_a_separate_or_bilateral_meeting_is_a_meeting_of_two_not_a_conference(text, lang, kind):
+    assert _events(text, _SPECS[2:], lang) == [(kind, ("person:moro", "person:vance"))]
