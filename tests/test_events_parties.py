@@ -528,3 +528,14 @@ def test_events_parties_an_unnamed_arabic_office_holder_of_a_state(text, expecte
 ])
 def test_parties_a_separate_or_bilateral_meeting_is_a_meeting_of_two_not_a_conference(text, lang, kind):
     assert _events(text, _SPECS[2:], lang) == [(kind, ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Foreign Minister Tomas Moro had been in contact with his counterpart Ilse Vance about the delay, the ministry said.",
+     True),
+    ("In a conversation on Tuesday with his counterpart Ilse Vance, Tomas Moro stressed the need for closer links.", True),
+    ("In a conversation with reporters, Tomas Moro praised Ilse Vance.", False),
+    ("Tomas Moro has been in contact with rebels close to Ilse Vance.", False),
+])
+def test_parties_in_contact_with_or_a_conversation_with_a_named_counterpart_is_a_call(text, told):
+    assert _events(text, _SPECS[2:]) == ([("call", ("person:moro", "person:vance"))] if told else [])
