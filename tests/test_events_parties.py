@@ -539,3 +539,12 @@ def test_parties_a_separate_or_bilateral_meeting_is_a_meeting_of_two_not_a_confe
 ])
 def test_parties_in_contact_with_or_a_conversation_with_a_named_counterpart_is_a_call(text, told):
     assert _events(text, _SPECS[2:]) == ([("call", ("person:moro", "person:vance"))] if told else [])
+
+
+@pytest.mark.parametrize("text, lang, told", [
+    ("The invitation was handed to Tomas Moro at the palace on Thursday by the envoy Ilse Vance.", "en", True),
+    ("Le message a été remis à Tomas Moro lundi par l'envoyée Ilse Vance.", "fr", True),
+    ("The invitation was handed to Tomas Moro, who will answer Ilse Vance soon.", "en", False),
+])
+def test_parties_a_letter_handed_to_one_by_another_is_a_meeting(text, lang, told):
+    assert _events(text, _SPECS[2:], lang) == ([("meet", ("person:moro", "person:vance"))] if told else [])
