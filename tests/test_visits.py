@@ -579,3 +579,24 @@ def test_visits_a_visit_to_the_kingdom_is_to_the_state_of_the_meetings_place(lan
     out = visits_beside_meetings(text, [(s2, visit)], frames, places, by_id)
     visits = [f.parties for f in out if f.type == "visit"]
     assert visits == ([["person:vance", "FD"]] if told else [])
+
+
+def test_visits_a_visit_to_the_country_beside_a_signing_is_to_the_state_of_its_place_not_of_a_side():
+    from communique.stages.frames import Frame
+    from communique.stages.visits import visits_beside_meetings
+
+    text = ("Sylvania and Tomas Moro signed an accord on Monday in Port Lys. "
+            "The signing came during the visit of Tomas Moro to the country.")
+    first = text.index(".") + 1
+    s1, s2 = (0, first), (first + 1, len(text))
+    specs = [("person:moro", "person", "Tomas Moro", None, "SY"), ("SY", "state", "Sylvania", "SY", None),
+             ("FD", "state", "Freedonia", "FD", None), ("place:port-lys", "place", "Port Lys", "FD", None)]
+    ents = [Entity(i, k, f, [f], [Mention(m.start(), m.end(), f, k, 0) for m in re.finditer(f, text)],  # type: ignore[arg-type]
+                   affiliation=a, country=c) for i, k, f, c, a in specs]
+    by_id = {e.id: e for e in ents}
+    places = [(m, e) for e in ents if e.kind in {"place", "state"} for m in e.mentions]
+    signed = next(t for t in find_triggers(text[:first], "en") if t.type == "agreement")
+    visit = next(t for t in find_triggers(text[s2[0]:], "en", s2[0]) if t.type == "visit")
+    frames = [Frame("agreement", "occurred", ["SY", "person:moro"], {}, [s1], signed)]
+    out = visits_beside_meetings(text, [(s2, visit)], frames, places, by_id)
+    assert [f.parties for f in out if f.type == "visit"] == [["person:moro", "FD"]]
