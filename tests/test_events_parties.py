@@ -519,3 +519,32 @@ def test_events_parties_an_unnamed_arabic_office_holder_of_a_state(text, expecte
     got = sorted((e.type, tuple(sorted(p.entity for p in e.parties)))
                  for e in extract_events(doc, ents, sents, [], ctx) if e.status == "occurred")
     assert got == expected
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("In a separate meeting, Tomas Moro sat down with Ilse Vance.", "en", "meet"),
+    ("Lors d'une réunion séparée, Tomas Moro a reçu Ilse Vance.", "fr", "meet"),
+    ("At the council, Tomas Moro met Ilse Vance.", "en", "conference"),
+])
+def test_parties_a_separate_or_bilateral_meeting_is_a_meeting_of_two_not_a_conference(text, lang, kind):
+    assert _events(text, _SPECS[2:], lang) == [(kind, ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Foreign Minister Tomas Moro had been in contact with his counterpart Ilse Vance about the delay, the ministry said.",
+     True),
+    ("In a conversation on Tuesday with his counterpart Ilse Vance, Tomas Moro stressed the need for closer links.", True),
+    ("In a conversation with reporters, Tomas Moro praised Ilse Vance.", False),
+    ("Tomas Moro has been in contact with rebels close to Ilse Vance.", False),
+])
+def test_parties_in_contact_with_or_a_conversation_with_a_named_counterpart_is_a_call(text, told):
+    assert _events(text, _SPECS[2:]) == ([("call", ("person:moro", "person:vance"))] if told else [])
+
+
+@pytest.mark.parametrize("text, lang, told", [
+    ("The invitation was handed to Tomas Moro at the palace on Thursday by the envoy Ilse Vance.", "en", True),
+    ("Le message a été remis à Tomas Moro lundi par l'envoyée Ilse Vance.", "fr", True),
+    ("The invitation was handed to Tomas Moro, who will answer Ilse Vance soon.", "en", False),
+])
+def test_parties_a_letter_handed_to_one_by_another_is_a_meeting(text, lang, told):
+    assert _events(text, _SPECS[2:], lang) == ([("meet", ("person:moro", "person:vance"))] if told else [])

@@ -550,3 +550,53 @@ def test_visits_an_arabic_visit_noun_with_a_possessive_and_no_place_is_the_visit
     people = _AR_PEOPLE + [("person:dor", "person", "ألين دور", None, "SY")]
     text = "وصل إلسه فانس إلى فريدونيا أمس والتقى توماس مورو. ويصحب الرئيس في زيارته الوزير ألين دور."
     assert _events(text, people, "ar") == [("meet", ("person:vance", "person:moro")), ("visit", ("person:vance", "FD"))]
+
+
+@pytest.mark.parametrize("lang, text, told", [
+    ("en", "On Monday in Port Lys, Tomas Moro held talks with Ilse Vance. Tomas Moro said Ilse Vance's visit to "
+           "the kingdom opened a new chapter between Sylvania and Freedonia.", True),
+    ("fr", "Lundi à Port Lys, Tomas Moro s'est entretenu avec Ilse Vance. Tomas Moro a salué la visite d'Ilse Vance "
+           "dans le pays, entre la Sylvania et la Freedonia.", True),
+    ("en", "On Monday in Port Lys, Tomas Moro held talks with Ilse Vance. Tomas Moro said Ilse Vance's visit to "
+           "the region opened a new chapter between Sylvania and Freedonia.", False),
+])
+def test_visits_a_visit_to_the_kingdom_is_to_the_state_of_the_meetings_place(lang, text, told):
+    from communique.stages.frames import Frame
+    from communique.stages.visits import visits_beside_meetings
+
+    first = text.index(".") + 1
+    s1, s2 = (0, first), (first + 1, len(text))
+    specs = [("person:vance", "person", "Ilse Vance", None, "SY"), ("person:moro", "person", "Tomas Moro", None, None),
+             ("SY", "state", "Sylvania", "SY", None), ("FD", "state", "Freedonia", "FD", None),
+             ("place:port-lys", "place", "Port Lys", "FD", None)]
+    ents = [Entity(i, k, f, [f], [Mention(m.start(), m.end(), f, k, 0) for m in re.finditer(f, text)],  # type: ignore[arg-type]
+                   affiliation=a, country=c) for i, k, f, c, a in specs]
+    by_id = {e.id: e for e in ents}
+    places = [(m, e) for e in ents if e.kind in {"place", "state"} for m in e.mentions]
+    meet = find_triggers(text[:first], lang)[0]
+    visit = next(t for t in find_triggers(text[s2[0]:], lang, s2[0]) if t.type == "visit")
+    frames = [Frame("meet", "occurred", ["person:moro", "person:vance"], {}, [s1], meet)]
+    out = visits_beside_meetings(text, [(s2, visit)], frames, places, by_id)
+    visits = [f.parties for f in out if f.type == "visit"]
+    assert visits == ([["person:vance", "FD"]] if told else [])
+
+
+def test_visits_a_visit_to_the_country_beside_a_signing_is_to_the_state_of_its_place_not_of_a_side():
+    from communique.stages.frames import Frame
+    from communique.stages.visits import visits_beside_meetings
+
+    text = ("Sylvania and Tomas Moro signed an accord on Monday in Port Lys. "
+            "The signing came during the visit of Tomas Moro to the country.")
+    first = text.index(".") + 1
+    s1, s2 = (0, first), (first + 1, len(text))
+    specs = [("person:moro", "person", "Tomas Moro", None, "SY"), ("SY", "state", "Sylvania", "SY", None),
+             ("FD", "state", "Freedonia", "FD", None), ("place:port-lys", "place", "Port Lys", "FD", None)]
+    ents = [Entity(i, k, f, [f], [Mention(m.start(), m.end(), f, k, 0) for m in re.finditer(f, text)],  # type: ignore[arg-type]
+                   affiliation=a, country=c) for i, k, f, c, a in specs]
+    by_id = {e.id: e for e in ents}
+    places = [(m, e) for e in ents if e.kind in {"place", "state"} for m in e.mentions]
+    signed = next(t for t in find_triggers(text[:first], "en") if t.type == "agreement")
+    visit = next(t for t in find_triggers(text[s2[0]:], "en", s2[0]) if t.type == "visit")
+    frames = [Frame("agreement", "occurred", ["SY", "person:moro"], {}, [s1], signed)]
+    out = visits_beside_meetings(text, [(s2, visit)], frames, places, by_id)
+    assert [f.parties for f in out if f.type == "visit"] == [["person:moro", "FD"]]

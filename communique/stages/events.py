@@ -37,6 +37,9 @@ _ACTOR_KINDS = {"person", "organization", "state"}
 _REPORTING = re.compile(r"^\s*(?:reported|said|says|reports|stated|announced|a rapporté|rapporte|indique|a indiqué)\b", re.I)
 _CONFERENCE_NOUN = re.compile(r"\b(?:meeting|council|summit|conference|session|forum|réunion|conseil|sommet|conférence|"
                               r"assembly|assemblée|congress|congrès|مؤتمر|اجتماع|قمة|منتدى|دورة)\b", re.I)
+#: "In a separate meeting, X sat down with Y", "lors d'une réunion bilatérale": a meeting of two, not a conference
+_MEETING_OF_TWO = re.compile(r"\b(?:separate|bilateral|private|one-on-one|closed-door|face-to-face)\s+meeting\b|"
+                             r"\bréunion\s+(?:bilatérale|séparée|restreinte|en\s+tête-à-tête)|اجتماع\s+(?:ثنائي|منفصل)", re.I)
 #: a conference noun that convenes (stages' conveners): also with the Arabic article and proclitics ("الاجتماع الوزاري")
 _CONVENED_NOUN = re.compile(_CONFERENCE_NOUN.pattern + r"|(?<!\w)[وفبل]?(?:ال|لل)(?:مؤتمر|اجتماع|قمة|منتدى|دورة)(?!\w)",
                             re.I)
@@ -180,9 +183,9 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
         if lang in _SUBJECT_CARRIES:
             story.last_subject = _named_subject(story.actor_mentions, s_start, s_end) or story.last_subject
         return
-    triggers = [replace(t, type="conference") if t.type == "meet" and
-                _CONFERENCE_NOUN.search(text[max(s_start, t.start - 30): t.start]) and not t.nominal else t
-                for t in triggers]
+    triggers = [replace(t, type="conference") if t.type == "meet" and not t.nominal and _CONFERENCE_NOUN.search(
+                text[max(s_start, t.start - 30): t.start]) and not _MEETING_OF_TWO.search(text, max(s_start, t.start - 30), t.start)
+                else t for t in triggers]
     if signed_at_the_meeting(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id) or \
             met_at_the_signing(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id):
         return

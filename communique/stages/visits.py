@@ -309,7 +309,7 @@ def visits_beside_meetings(text: str, told: list[tuple[tuple[int, int], Trigger]
     "En visite au pays des Pharaons, X a été reçu par le président égyptien Y", "X, who landed in Z for a
     two-day visit, met the foreign minister", "Y welcomed X's visit to the kingdom". `told` holds the
     sentences and triggers of the visits that made no frame (happened, not planned). The visitor is a person
-    of a meeting that happened, named in the visit's sentence (the one nearest before the trigger, else the
+    of a meeting or signing that happened, named in the visit's sentence (the one nearest before the trigger, else the
     first after it) and of a known state; the host is the state the sentence places the visit in, else the
     state of the meeting's other side. A visit already told (the same visitor and host) is not told again."""
     out = list(frames)
@@ -318,8 +318,10 @@ def visits_beside_meetings(text: str, told: list[tuple[tuple[int, int], Trigger]
         if any(f.type == "visit" and span in f.evidence and any(ent_by_id[p].kind == "state" for p in f.parties) for f in out):
             continue        # the sentence's visit to a state is told: "paid a visit to X - his first trip to Y"
         found = _host_state(text, span, trig, places, ent_by_id, countries or {})
-        for meeting in (f for f in frames if f.type == "meet" and f.status == "occurred"):
-            visit = _visit_of_meeting(span, trig, meeting, found[0] if found else None, ent_by_id, text, countries or {})
+        told_with = [f for f in frames if f.type == "meet" and f.status == "occurred"]      # a signing only after them
+        for meeting in told_with + [f for f in frames if f.type == "agreement" and f.status == "occurred"]:
+            host = found[0] if found else _host_of_the_venue(text, trig, meeting, places, ent_by_id, countries or {})
+            visit = _visit_of_meeting(span, trig, meeting, host, ent_by_id, text, countries or {})
             if visit is not None and not any(set(visit) <= known for known in visits):
                 visits.append(set(visit))
                 frame = Frame("visit", "occurred", list(visit), {visit[0]: (ent_by_id[visit[0]].titles or [None])[0],
@@ -384,6 +386,25 @@ def visits_of_earlier_stops(text: str, frames: list[Frame], places: list[tuple[M
             out.insert(out.index(visit), Frame("visit", "occurred", [visitor.id, host.id], dict(visit.roles, **{host.id: None}),
                                                [span], visit.trigger, host=host.id))
     return out
+
+
+#: "X's visit to the kingdom", "the visit of X to the country", "la visite de X dans le pays": the host told by the
+#: common noun of a state, not by its name
+_TO_THE_HOST_NOUN = re.compile(r"(?:\s+(?:of|by|de|du|d['’]|par)\s*[^\s,.;:]+(?:\s+[^\s,.;:]+){0,4}?)?\s+(?:(?:to|in)\s+the|au|dans\s+le|en)\s+(?:kingdom|country|sultanate|emirate|royaume|pays|"
+                               r"sultanat|émirat)\b(?!\s+(?:of|des?|du|d['’]))", re.I)
+
+
+def _host_of_the_venue(text: str, trig: Trigger, meeting: Frame, places: list[tuple[Mention, Entity]],
+                       ent_by_id: dict[str, Entity], countries: dict[str, str]) -> Entity | None:
+    """The host of a visit told by the common noun of a state ("Y welcomed X's visit to the kingdom"): the state of
+    the first place the meeting's (or signing's) first sentence names ("On Monday in Port Lys, Y held talks with
+    X"), not a state that is one of its sides ("Sylvania and Freedonia signed ...")."""
+    if not _TO_THE_HOST_NOUN.match(text, trig.end):
+        return None
+    first = meeting.evidence[0]
+    return next((h for m, e in places if first[0] <= m.start < first[1]
+                 for h in [_host_of(e, ent_by_id, countries)]
+                 if h is not None and h.kind == "state" and h.id not in meeting.parties), None)
 
 
 def _visit_to_a_host_person(f: Frame, visit: Frame, span: tuple[int, int], ent_by_id: dict[str, Entity]) -> bool:
