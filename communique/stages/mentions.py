@@ -19,6 +19,7 @@ from .person_names import (AR_NAME_LEAD, NOT_NAMES, arabic_names_after_titles, a
                            merge_adjacent_arabic_persons, name_words_alone, nisba_family_names, persons_by_surname)
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
+from .session_names_ar import arabic_session_names
 from .spans import clean_span, overlaps, strip_lead
 from .title_names import (in_ministry_name, institutions_fr, name_after_organization, names_a_document,
                           portfolio_of_title, strip_ministry_words)
@@ -146,6 +147,8 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens}, lang)
     if lang == "ar":
         _arabic_headed_names(text, ctx, spans)
+        for start, end in arabic_session_names(text):
+            _replace_inside(text, spans, start, end, "organization")    # "الدورة العشرين لاجتماع ..."
         _arabic_outlets(text, spans, ctx.is_place)
         _arabic_regions(text, spans)
         _arabic_persons_after_titles(text, sdoc, spans)
