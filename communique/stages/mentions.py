@@ -12,7 +12,7 @@ from ..records import Mention
 from ..textnorm import fold, is_arabic
 from .acronyms import acronym_definitions
 from .gazetteer import Gazetteer
-from .headed_names_ar import arabic_headed_names
+from .headed_names_ar import arabic_bodies_named_for_persons, arabic_headed_names
 from .outlets_ar import arabic_outlet_names
 from .person_names import (AR_NAME_LEAD, NOT_NAMES, arabic_names_after_titles, arabic_names_before_titles,
                            arabic_person_extent, drop_lone_arabic_words, extend_name, is_name_token,
@@ -152,6 +152,8 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
         _arabic_outlets(text, spans, ctx.is_place)
         _arabic_regions(text, spans)
         _arabic_persons_after_titles(text, sdoc, spans)
+        for start, end in arabic_bodies_named_for_persons(text, [k for k, v in spans.items() if v["kind"] == "person"]):
+            _replace_inside(text, spans, start, end, "organization")    # "مركز الملك فلان للإغاثة"
     else:
         _news_agencies(text, spans)
         _dateline_places(text, ctx, spans)
