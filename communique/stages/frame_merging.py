@@ -165,7 +165,7 @@ def without_attendance(frames: list[Frame], ent_by_id: dict[str, Entity]) -> lis
     return [f for f in frames if not (
         f.type == "conference" and persons(f) and not with_body(f)
         and any(g.status == f.status and persons(f) <= persons(g) for g in told)) and not (
-        # "لقاءات ... أثناء مشاركته في الاجتماع الوزاري للمنظمة": meeting the body whose meeting one attends
+        # "محادثات ... على هامش مشاركته في المؤتمر الوزاري للمنظمة": meeting the body whose meeting one attends
         f.type == "meet" and with_body(f) and len(persons(f)) <= 1 and any(c.status == f.status and set(f.parties) <= set(c.parties)
                                                   for c in convened))]
 

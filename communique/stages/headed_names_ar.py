@@ -178,15 +178,15 @@ def _chain_end(text: str, pos: int, blocked: _Spans, adjectives: set[tuple[int, 
     return end
 
 
-#: a body named for a person: its head, a title of the person ("مركز الملك فلان"), the person's name, then what
-#: the body is for, after "لـ" ("للإغاثة والأعمال الإنسانية", "للدراسات")
+#: a body named for a person: its head, a title of the person ("مركز الأمير فلان"), the person's name, then what
+#: the body is for, after "لـ" ("للدراسات البحرية", "للأعمال الخيرية")
 _NAMED_FOR_HEAD = re.compile(r"(?<![\w])[وفبل]?(?:ال)?(?:" + "|".join(re.escape(noun) for noun, kind in _HEAD_ROWS if kind == "body")
                              + r")[ \t]+(?=\S)")
 _PURPOSE = re.compile(r"[ \t]+لل?[^\s،,.؛:()]+(?:[ \t]+(?:و?ال|لل)[^\s،,.؛:()]+){0,4}")
 
 
 def arabic_bodies_named_for_persons(text: str, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of bodies named for a person ("مركز الملك فلان للإغاثة"): a body's head right before a title, the
+    """Spans of bodies named for a person ("مركز الأمير فلان للدراسات"): a body's head right before a title, the
     person's name (a person span that starts there, or one to three name words), and the body's purpose after
     "لـ" right after the name; the name is a word of the body's name, no mention of that person."""
     starts = {s: e for s, e in persons}
@@ -210,6 +210,6 @@ def _name_words_end(text: str, pos: int) -> int | None:
         if not w or w.group(1).startswith(("ال", "لل")) or not is_arabic_name_word(w.group(1)):
             break
         if w.group(1).startswith("ل") and words:
-            break       # the purpose: "للإغاثة" is no name word
+            break       # the purpose: "للدراسات" is no name word
         end, pos, words = w.end(1), w.end(1), words + 1
     return end

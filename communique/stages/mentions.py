@@ -148,12 +148,12 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     if lang == "ar":
         _arabic_headed_names(text, ctx, spans)
         for start, end in arabic_session_names(text):
-            _replace_inside(text, spans, start, end, "organization")    # "الدورة العشرين لاجتماع ..."
+            _replace_inside(text, spans, start, end, "organization")    # "الدورة الثالثة عشرة لاجتماع ..."
         _arabic_outlets(text, spans, ctx.is_place)
         _arabic_regions(text, spans)
         _arabic_persons_after_titles(text, sdoc, spans)
         for start, end in arabic_bodies_named_for_persons(text, [k for k, v in spans.items() if v["kind"] == "person"]):
-            _replace_inside(text, spans, start, end, "organization")    # "مركز الملك فلان للإغاثة"
+            _replace_inside(text, spans, start, end, "organization")    # "مركز الأمير فلان للدراسات"
     else:
         _news_agencies(text, spans)
         _dateline_places(text, ctx, spans)

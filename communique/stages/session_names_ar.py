@@ -1,5 +1,5 @@
-"""Arabic names of recurring meetings told by a numbered session: "الدورة العشرين لاجتماع وزراء خارجية ...",
-"الدورة السادسة عشرة لمؤتمر فلان" -> the meeting's name after "لـ" (an organization, as the annotation names
+"""Arabic names of recurring meetings told by a numbered session: "الدورة الثالثة عشرة لاجتماع وزراء ...",
+"الدورة الخامسة لمؤتمر فلان" -> the meeting's name after "لـ" (an organization, as the annotation names
 the conference a participant attends), from a noun of a meeting (lang/ar/session_names.txt) to a mark or a
 word that tells what is said of it ("المقررة في", "التي")."""
 
@@ -15,8 +15,8 @@ __all__ = ["arabic_session_names"]
 _ROWS = rows("ar", "session_names.txt")
 _HEADS = [word for kind, word in _ROWS if kind == "head"]
 _STOPS = {fold_arabic(word) for kind, word in _ROWS if kind == "stop"}
-#: "الدورة" and its number (digits, "الـ 41", or ordinal words with the article: "السادسة عشرة", "الخامسة
-#: والثمانين"), then "لـ" glued to the meeting's head noun
+#: "الدورة" and its number (digits, "الـ 41", or ordinal words with the article: "الثالثة عشرة", "الحادية
+#: والثلاثين"), then "لـ" glued to the meeting's head noun
 _SESSION = re.compile(r"(?<!\w)[وبل]?(?:ال|لل)دورة[ \t]+(?:(?:الـ[ \t]*)?\d+|ال\S+(?:[ \t]+(?:و?ال\S+|عشرة?))?)[ \t]+"
                       r"(?P<name>ل(?:" + "|".join(_HEADS) + r")(?!\w))")
 _WORD = re.compile(r"[ \t]+(?P<word>[^\s.،,؛;:()\[\]!?؟]+)")

@@ -210,7 +210,7 @@ _AR_TO_BODY = re.compile(r"[ \t]+(?:(?:إلى|الى)[ \t]+)?")
 
 def _host_body(text: str, trig: Trigger, in_sent: list[tuple[Mention, Entity]]) -> tuple[Entity, Mention] | None:
     """An organization visited where no state or city is: the one right after an Arabic visit noun and "إلى" or
-    after a visit verb ("بزيارة إلى مركز فلان للإغاثة": the centre is the host)."""
+    after a visit verb ("بزيارة إلى معهد فلان للدراسات": the centre is the host)."""
     if not is_arabic(trig.text) or not (_AR_VISIT_VERB.fullmatch(trig.text) or "زيار" in trig.text):
         return None
     gap = re.compile(r"[ \t]+(?:إلى|الى)[ \t]+") if "زيار" in trig.text else _AR_TO_BODY
