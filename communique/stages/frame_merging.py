@@ -151,15 +151,23 @@ def without_attendance(frames: list[Frame], ent_by_id: dict[str, Entity]) -> lis
     """The frames of one sentence less the attendance of the event it tells: "X held talks with Y and took part in
     a ceremony", "حضر X ونظيره Y مراسم توقيع", "Signing for the kingdom was X, while Y represented Z": a
     conference frame convened by no organization whose persons are all parties of a meeting or signing of the
-    same sentence (and status) is that event's, not a conference of its own."""
+    same sentence (and status) is that event's, not a conference of its own; and a meeting with an organization
+    whose conference the same parties attend in the sentence is that conference."""
     told = [f for f in frames if f.type != "conference"]
 
     def persons(f: Frame) -> set[str]:
         return {p for p in f.parties if ent_by_id[p].kind == "person"}
 
+    def with_body(f: Frame) -> bool:
+        return any(ent_by_id[p].kind == "organization" for p in f.parties)
+
+    convened = [f for f in frames if f.type == "conference" and with_body(f)]
     return [f for f in frames if not (
-        f.type == "conference" and persons(f) and not any(ent_by_id[p].kind == "organization" for p in f.parties)
-        and any(g.status == f.status and persons(f) <= persons(g) for g in told))]
+        f.type == "conference" and persons(f) and not with_body(f)
+        and any(g.status == f.status and persons(f) <= persons(g) for g in told)) and not (
+        # "محادثات ... على هامش مشاركته في المؤتمر الوزاري للمنظمة": meeting the body whose meeting one attends
+        f.type == "meet" and with_body(f) and len(persons(f)) <= 1 and any(c.status == f.status and set(f.parties) <= set(c.parties)
+                                                  for c in convened))]
 
 
 def absorb_state_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:

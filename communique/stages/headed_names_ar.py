@@ -176,3 +176,40 @@ def _chain_end(text: str, pos: int, blocked: _Spans, adjectives: set[tuple[int, 
             break
         pos = m.end(1)
     return end
+
+
+#: a body named for a person: its head, a title of the person ("مركز الأمير فلان"), the person's name, then what
+#: the body is for, after "لـ" ("للدراسات البحرية", "للأعمال الخيرية")
+_NAMED_FOR_HEAD = re.compile(r"(?<![\w])[وفبل]?(?:ال)?(?:" + "|".join(re.escape(noun) for noun, kind in _HEAD_ROWS if kind == "body")
+                             + r")[ \t]+(?=\S)")
+_PURPOSE = re.compile(r"[ \t]+لل?[^\s،,.؛:()]+(?:[ \t]+(?:و?ال|لل)[^\s،,.؛:()]+){0,4}")
+
+
+def arabic_bodies_named_for_persons(text: str, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of bodies named for a person ("مركز الأمير فلان للدراسات"): a body's head right before a title, the
+    person's name (a person span that starts there, or one to three name words), and the body's purpose after
+    "لـ" right after the name; the name is a word of the body's name, no mention of that person."""
+    starts = {s: e for s, e in persons}
+    out = []
+    for m in _NAMED_FOR_HEAD.finditer(text):
+        title = TITLE_RE.match(text, m.end()) or HONORIFIC_RE.match(text, m.end())
+        if title is None:
+            continue
+        name_end = starts.get(m.end()) or _name_words_end(text, title.end())
+        purpose = _PURPOSE.match(text, name_end) if name_end else None
+        if purpose:
+            out.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip("وفبل")), purpose.end()))
+    return out
+
+
+def _name_words_end(text: str, pos: int) -> int | None:
+    """The end of one to three name words without the article right after `pos` ("فلان بن فلان"), before "لـ"."""
+    end, words = None, 0
+    while words < 3:
+        w = _NEXT_WORD.match(text, pos)
+        if not w or w.group(1).startswith(("ال", "لل")) or not is_arabic_name_word(w.group(1)):
+            break
+        if w.group(1).startswith("ل") and words:
+            break       # the purpose: "للدراسات" is no name word
+        end, pos, words = w.end(1), w.end(1), words + 1
+    return end

@@ -12,13 +12,14 @@ from ..records import Mention
 from ..textnorm import fold, is_arabic
 from .acronyms import acronym_definitions
 from .gazetteer import Gazetteer
-from .headed_names_ar import arabic_headed_names
+from .headed_names_ar import arabic_bodies_named_for_persons, arabic_headed_names
 from .outlets_ar import arabic_outlet_names
 from .person_names import (AR_NAME_LEAD, NOT_NAMES, arabic_names_after_titles, arabic_names_before_titles,
                            arabic_person_extent, drop_lone_arabic_words, extend_name, is_name_token,
                            merge_adjacent_arabic_persons, name_words_alone, nisba_family_names, persons_by_surname)
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
+from .session_names_ar import arabic_session_names
 from .spans import clean_span, overlaps, strip_lead
 from .title_names import (in_ministry_name, institutions_fr, name_after_organization, names_a_document,
                           portfolio_of_title, strip_ministry_words)
@@ -146,9 +147,13 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens}, lang)
     if lang == "ar":
         _arabic_headed_names(text, ctx, spans)
+        for start, end in arabic_session_names(text):
+            _replace_inside(text, spans, start, end, "organization")    # "الدورة الثالثة عشرة لاجتماع ..."
         _arabic_outlets(text, spans, ctx.is_place)
         _arabic_regions(text, spans)
         _arabic_persons_after_titles(text, sdoc, spans)
+        for start, end in arabic_bodies_named_for_persons(text, [k for k, v in spans.items() if v["kind"] == "person"]):
+            _replace_inside(text, spans, start, end, "organization")    # "مركز الأمير فلان للدراسات"
     else:
         _news_agencies(text, spans)
         _dateline_places(text, ctx, spans)

@@ -97,7 +97,10 @@ _COMPANIONS = re.compile(r"\b(?:accompanied\s+by|joined\s+by|delegation\s+(?:tha
 # (the name may follow its title after a comma: "du Président de la République, Son Excellence X")
 _SENDER = re.compile(r"\b(?:letters?|messages?|invitations?|greetings|condolences|lettres?|salutations|condoléances)"
                      r"\s+(?:[\w'’-]+\s+){0,3}?(?:from|de|du|d'|d’)\s*(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’.-]+\s+){0,4}"
-                     r"(?:[\w'’.-]+,\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3})?$", re.I)
+                     r"(?:[\w'’.-]+,\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3})?$|"
+                     # "سلّم رسالة من الملك X إلى ...", "رسالة إلى الرئيس Y من الأمير X"
+                     r"(?<!\S)[وب]?(?:ال)?(?:رسالة|رسائل|تحيات|تهاني|دعوة)(?:\s+[^\s.؛]+){0,6}?\s+من\s+(?:[^\s.،,؛]+\s+){0,4}$",
+                     re.I)
 #: "after the death of X", "après le décès, le 2 mai, de X", "the late X": the one mourned is no party
 _DECEASED = re.compile(r"(?:\b(?:death|passing|funeral|décès|disparition|obsèques|funérailles)\b[^.;:]{0,40}?"
                        r"(?:\bof|\bde|\bdu|\bd['’])\s*(?:the\s+|le\s+|la\s+|l['’])?(?:late\s+|feu\s+|regretté\s+)?|"

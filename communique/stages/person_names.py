@@ -200,6 +200,16 @@ def is_arabic_name_word(word: str, *, inside: bool = False) -> bool:
     return inside or not (key.startswith("و") and key not in _AR_WAW_NAMES and len(key) > 3)
 
 
+#: the preposition "على" as written with the alef maqsura: a text that writes it so writes "علي" only for the name
+_AR_ALA = re.compile(r"(?<!\S)على(?!\S)")
+
+
+def given_name_ali(word: str, text: str) -> bool:
+    """"علي" is the given name when the text writes the preposition "على" with its alef maqsura elsewhere (the
+    two fold to one key; a text that writes every final ى as ي is left as it was)."""
+    return word == "علي" and _AR_ALA.search(text) is not None
+
+
 def arabic_name_words(text: str, pos: int, blocked: list[tuple[int, int]], limit: int) -> tuple[list[tuple[int, int]], str]:
     """The name words right of `pos` on the same line, at most `limit` of them (a particle such as "بن",
     "ولد", "عبد" not counted: it takes the word after it, whatever it is), and whether they end at a
@@ -222,7 +232,7 @@ def arabic_name_words(text: str, pos: int, blocked: list[tuple[int, int]], limit
             words.append(span)
             pos, after_particle = m.end(), True
             continue
-        if not after_particle and not is_arabic_name_word(m.group(0)):
+        if not after_particle and not is_arabic_name_word(m.group(0)) and not given_name_ali(m.group(0), text):
             return _without_particles(text, words), "word"
         if counted == limit:
             return _without_particles(text, words), ""
@@ -325,7 +335,8 @@ def arabic_names_before_titles(text: str, blocked: list[tuple[int, int]],
             if not m or not _AR_NAME_WORD.fullmatch(m.group(1)) or any(overlaps(b, m.span(1)) for b in blocked + persons):
                 break
             key = _ar_key(m.group(1))
-            if key not in _AR_PARTICLES and not is_arabic_name_word(m.group(1), inside=bool(words)):
+            if key not in _AR_PARTICLES and not is_arabic_name_word(m.group(1), inside=bool(words)) \
+                    and not given_name_ali(m.group(1), text):
                 break
             words.insert(0, m.span(1))
             pos = m.start(1)

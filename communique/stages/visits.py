@@ -116,7 +116,7 @@ def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang
     frames: list[Frame] = []
     countries = countries or {}
     for trig in (t for t in triggers if t.type == "visit"):
-        found = _host_state(text, span, trig, places, ent_by_id, countries)
+        found = _host_state(text, span, trig, places, ent_by_id, countries) or _host_body(text, trig, in_sent)
         if found is None:
             continue
         visitor = _verb_subject(trig, in_sent, found, ent_by_id)
@@ -204,6 +204,20 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
         if best is None or distance < best[0]:
             best = (distance, state, m)
     return (best[1], best[2]) if best else None
+
+
+#: an Arabic visit right before the body visited: "قام بزيارة إلى مركز ...", "زار مقر ..."
+_AR_TO_BODY = re.compile(r"[ \t]+(?:(?:إلى|الى)[ \t]+)?")
+
+
+def _host_body(text: str, trig: Trigger, in_sent: list[tuple[Mention, Entity]]) -> tuple[Entity, Mention] | None:
+    """An organization visited where no state or city is: the one right after an Arabic visit noun and "إلى" or
+    after a visit verb ("بزيارة إلى معهد فلان للدراسات": the centre is the host)."""
+    if not is_arabic(trig.text) or not (_AR_VISIT_VERB.fullmatch(trig.text) or "زيار" in trig.text):
+        return None
+    gap = re.compile(r"[ \t]+(?:إلى|الى)[ \t]+") if "زيار" in trig.text else _AR_TO_BODY
+    return next(((e, m) for m, e in in_sent if e.kind == "organization" and m.start > trig.end
+                 and gap.fullmatch(text, trig.end, m.start)), None)
 
 
 def _with_proclitic(m: Mention, e: Entity) -> bool:
