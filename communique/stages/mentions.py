@@ -12,14 +12,13 @@ from ..records import Mention
 from ..textnorm import fold, is_arabic
 from .acronyms import acronym_definitions
 from .gazetteer import Gazetteer
-from .headed_names_ar import arabic_bodies_named_for_persons, arabic_headed_names
-from .outlets_ar import arabic_outlet_names
-from .person_names import (AR_NAME_LEAD, NOT_NAMES, arabic_names_after_titles, arabic_names_before_titles,
-                           arabic_person_extent, drop_lone_arabic_words, extend_name, is_name_token,
-                           merge_adjacent_arabic_persons, name_words_alone, nisba_family_names, persons_by_surname)
+from .mention_spans import Spans
+from .mention_spans import add_span as _add
+from .mentions_ar import arabic_mentions, arabic_places, strip_arabic_clitic
+from .person_names import (NOT_NAMES, arabic_person_extent, drop_lone_arabic_words, extend_name, is_name_token,
+                           name_words_alone, persons_by_surname)
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
-from .session_names_ar import arabic_session_names
 from .spans import clean_span, overlaps, strip_lead
 from .title_names import (in_ministry_name, institutions_fr, name_after_organization, names_a_document,
                           portfolio_of_title, strip_ministry_words)
@@ -27,7 +26,6 @@ from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE, TITLE_WORDS
 
 __all__ = ["find_mentions", "MentionContext", "strip_arabic_clitic"]
 
-Spans = dict[tuple[int, int], dict[str, Any]]
 
 _PERSON_LABELS = {"PER", "PERSON", "PERS"}
 _ORG_LABELS = {"ORG"}
@@ -59,11 +57,7 @@ _REGIONS = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in s
             for lang in ("en", "fr")}
 #: a lower-case word after a title: the state's adjective of a French title ("ministre libyen")
 _LOWER_WORD = re.compile(r"[ \t]+((?-i:[a-zà-ÿ])[\w'’-]*)(?=[ \t,])")
-#: every Arabic region, behind a proclitic too ("والصحراء", "بمنطقة الساحل"), the longest first
-_AR_REGIONS = re.compile(r"(?<!\w)(?:[وفبل]|وب|ول)?(" + "|".join(
-    re.escape(r) for r in sorted(entries("ar", "regions.txt"), key=len, reverse=True)) + r")(?!\w)")
 _LINE_INITIAL_WORD = re.compile(r"[\s•*·–-]*(?P<word>[^\W\d_][\w'’-]*) ")
-_CLITICS = "".join(entries("ar", "clitics.txt"))
 
 #: forms remembered by MentionContext.is_known (a short string and a bool each)
 _KNOWN_MEMO_SIZE = 1 << 16
@@ -91,18 +85,6 @@ class MentionContext:
                 self._known.clear()
             known = self._known[form] = bool(self.is_place(form) or self.gazetteer.lookup(form))
         return known
-
-
-def strip_arabic_clitic(text: str, start: int, end: int, is_known: Callable[[str], bool]) -> tuple[int, int]:
-    """'وواشنطن' -> 'واشنطن': drop one or two clitic letters when the rest (3+ letters) is known and the
-    whole word is not ('باريس' stays: no clitic in it)."""
-    if is_known(text[start:end]):
-        return start, end
-    for n in (1, 2):
-        if end - start - n >= 3 and all(c in _CLITICS for c in text[start: start + n]):
-            if is_known(text[start + n: end]):
-                return start + n, end
-    return start, end
 
 
 def _tokens_and_verbs(sdoc: Any) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -146,14 +128,7 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     _persons_after_titles(text, {s for s, _ in tokens}, ctx, spans)
     _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens}, lang)
     if lang == "ar":
-        _arabic_headed_names(text, ctx, spans)
-        for start, end in arabic_session_names(text):
-            _replace_inside(text, spans, start, end, "organization")    # "الدورة الثالثة عشرة لاجتماع ..."
-        _arabic_outlets(text, spans, ctx.is_place)
-        _arabic_regions(text, spans)
-        _arabic_persons_after_titles(text, sdoc, spans)
-        for start, end in arabic_bodies_named_for_persons(text, [k for k, v in spans.items() if v["kind"] == "person"]):
-            _replace_inside(text, spans, start, end, "organization")    # "مركز الأمير فلان للدراسات"
+        arabic_mentions(text, sdoc, ctx, spans)
     else:
         _news_agencies(text, spans)
         _dateline_places(text, ctx, spans)
@@ -161,7 +136,7 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     acronyms = acronym_definitions(text, spans)
     name_words_alone(text, spans)         # a known person's surname or given name used alone
     if lang == "ar" and ctx.place_lookup is not None:
-        _arabic_places(text, tokens, ctx, spans)
+        arabic_places(text, tokens, ctx, spans)
     _descriptive_references(text, spans)
     mentions = [Mention(start=start, end=end, form=text[start:end], kind=info["kind"],
                         sentence=sentence_index(sents, start), acronym=acronyms.get((start, end)),
@@ -170,16 +145,6 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     verbs = {s for s, e in verb_tokens if not TITLE_RE.fullmatch(text[s:e])}
     mentions = attach_titles(text, persons_by_surname(mentions, ctx.gazetteer), sents, verbs)
     return drop_lone_arabic_words(text, mentions) if lang == "ar" else mentions
-
-
-def _add(text: str, spans: Spans, start: int, end: int, kind: str, **extra: Any) -> None:
-    """Add a cleaned span of 2+ characters unless it overlaps one found before."""
-    start, end = clean_span(text, start, end)
-    if end - start < 2:
-        return
-    if any(s < end and start < e for s, e in spans):      # overlaps(), without a call per span
-        return
-    spans[(start, end)] = {"kind": kind, **extra}
 
 
 def _kb_mentions(text: str, sdoc: Any, gaz: list[Any], spans: Spans, institutions: list[tuple[int, int]]) -> None:
@@ -356,28 +321,6 @@ def _persons_after_titles(text: str, token_starts: set[int], ctx: MentionContext
                 _add(text, spans, pos, end, "person")
 
 
-def _arabic_persons_after_titles(text: str, sdoc: Any, spans: Spans) -> None:
-    """Arabic names after a title or a word like 'نظيره' (or an occupation the NER tagged), or before a
-    comma and a title, that the NER missed; then person spans that touch are joined into one name."""
-    anchors = [m.end() for m in AR_NAME_LEAD.finditer(text)] + [e.end_char for e in sdoc.ents if e.label_ == "OCC"]
-    persons = [k for k, v in spans.items() if v["kind"] == "person"]
-    blocked = [k for k, v in spans.items() if v["kind"] != "person"]
-    for start, end in arabic_names_after_titles(text, anchors, blocked, persons):
-        _add(text, spans, start, end, "person")
-    persons = [k for k, v in spans.items() if v["kind"] == "person"]
-    for start, end in arabic_names_before_titles(text, blocked, persons):
-        _add(text, spans, start, end, "person")
-    merged = merge_adjacent_arabic_persons(text, [k for k, v in spans.items() if v["kind"] == "person"])
-    for old, new in merged.items():
-        info = spans.pop(old)
-        spans.setdefault(new, info)
-    states = [k for k, v in spans.items() if v["kind"] == "state"]
-    for old, new in nisba_family_names(text, [k for k, v in spans.items() if v["kind"] == "person"], states).items():
-        for key in [k for k in states if old[1] <= k[0] and k[1] <= new[1]]:
-            spans.pop(key)      # "الروريتاني" closing "رئيس الوزراء فلان فلان الروريتاني": the family name
-        spans[new] = spans.pop(old)
-
-
 def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spans: Spans, verbs: set[int],
                                   lang: str) -> None:
     """Organizations and places from NER (not a word of a title: "Defence Deputy Minister", "ministre de la
@@ -442,59 +385,6 @@ def _names_a_body(form: str, ctx: MentionContext) -> bool:
     return any(w.lower().strip(".,") in ORG_HEADS for w in form.split())
 
 
-def _arabic_headed_names(text: str, ctx: MentionContext, spans: Spans) -> None:
-    """Arabic names of bodies and places from their head nouns (headed_names_ar); one replaces the names of
-    the NER inside it (a name the NER cut short: "منظمة التعاون" of "منظمة التعاون الإسلامي")."""
-    ner_orgs = [k for k, v in spans.items() if v["kind"] == "organization" and "kb" not in v]
-    blocked = [k for k in spans if k not in ner_orgs]
-
-    def is_state(form: str) -> bool:
-        return any(e.kind == "state" for e in ctx.gazetteer.lookup(form))
-
-    states = [k for k, v in spans.items() if v["kind"] == "state"]
-    bodies = [k for k in blocked if spans[k]["kind"] == "organization"]
-    for start, end, kind in arabic_headed_names(text, blocked, is_state, states, bodies):
-        inside = [k for k in spans if overlaps(k, (start, end))]
-        if any(s < start or e > end for s, e in inside):
-            continue        # the NER's name is longer
-        for key in inside:      # the NER's shorter names, a state's adjective ("السعودية")
-            spans.pop(key)
-        _add(text, spans, start, end, kind)
-
-
-#: "فلان نيوز", "بفلان بوست": a news outlet's word and the suffix of its name (lang/ar/outlet_suffixes.txt)
-_AR_OUTLET = re.compile(r"(?<![\w])[^\s،,.:;؛()\"“”«»\-–]+[ \t]+(?:" + "|".join(
-    re.escape(w) for w in entries("ar", "outlet_suffixes.txt")) + r")(?![\w])")
-
-
-def _arabic_outlets(text: str, spans: Spans, is_place: Callable[[str], bool]) -> None:
-    """Arabic names of news outlets by the word that ends them, by a dateline or by the noun of their kind
-    (outlets_ar); they replace shorter names found inside."""
-    for m in _AR_OUTLET.finditer(text):
-        _replace_inside(text, spans, m.start(), m.end(), "organization")
-    for start, end in arabic_outlet_names(text, is_place):
-        _replace_inside(text, spans, start, end, "organization")
-
-
-def _arabic_regions(text: str, spans: Spans) -> None:
-    """Arabic regions ("الساحل", "الصحراء", "بحيرة تشاد"): places the NER leaves out or reads as the state in
-    them; not the region of a group of its states ("دول الساحل", "دول الخليج": a body's or a group's name)."""
-    for m in _AR_REGIONS.finditer(text):
-        if re.search(r"(?<!\w)دول\s+$", text[max(0, m.start() - 5): m.start()]):
-            continue
-        _replace_inside(text, spans, m.start(1), m.end(1), "place")
-
-
-def _replace_inside(text: str, spans: Spans, start: int, end: int, kind: str) -> None:
-    """Add a span that replaces the shorter ones inside it, unless a longer one holds it."""
-    inside = [k for k in spans if overlaps(k, (start, end))]
-    if any(s < start or e > end for s, e in inside):
-        return
-    for key in inside:
-        spans.pop(key)
-    _add(text, spans, start, end, kind)
-
-
 _NAME_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|az|ul)[-‐][A-Z]")     # "Karim al-Vessa"
 
 
@@ -534,26 +424,6 @@ def _person_after_a_title(text: str, start: int, form: str, verb_starts: set[int
     chunk_start = start - len(left) + max(left.rstrip().rstrip(",").rfind(c) for c in ",.;:\n") + 1
     titles = list(TITLE_RE.finditer(text, chunk_start, start))
     return bool(titles) and not any(titles[-1].end() <= v < start for v in verb_starts)
-
-
-def _arabic_places(text: str, tokens: list[tuple[int, int]], ctx: MentionContext, spans: Spans) -> None:
-    """Arabic place names the NER missed, from the exact place index (cities of 100k+ people)."""
-    assert ctx.place_lookup is not None
-    taken = bytearray(len(text))
-    for s, e in spans:
-        taken[s:e] = b"\x01" * (e - s)
-    city_start: dict[str, int | None] = {}       # word -> where its city name starts in it (None: no city)
-    for s_tok, e_tok in tokens:
-        word = text[s_tok:e_tok]
-        if len(word) < 4 or any(taken[s_tok:e_tok]) or not is_arabic(word) or TITLE_RE.fullmatch(word):
-            continue        # a title is no clitic and a city: "وكيل" is an under-secretary, not "و" + Kiel
-        if word not in city_start:
-            s2, _ = strip_arabic_clitic(word, 0, len(word), ctx.is_known)
-            place = ctx.place_lookup(word[s2:])
-            big_city = place is not None and place.kind == "city" and (place.population or 0) >= 100_000
-            city_start[word] = s2 if big_city else None
-        if (skip := city_start[word]) is not None:
-            _add(text, spans, s_tok + skip, e_tok, "place")
 
 
 # a news agency's acronym where a dispatch or a photo names its source: "CAIRO, May 3 (MENA) -", "/TASS/.",
