@@ -274,7 +274,7 @@ def test_visits_no_visit_beside_a_meeting_when_planned_or_made_by_no_party(text)
 
 def test_visits_a_visit_told_to_a_host_person_gives_way_to_the_visit_to_the_host_state():
     from communique.stages.frames import Frame
-    from communique.stages.visits import visits_beside_meetings
+    from communique.stages.visits_beside import visits_beside_meetings
 
     text = "Tomas Moro received Ilse Vance on Monday. Tomas Moro praised the visit of Ilse Vance."
     s1, s2 = (0, 40), (41, len(text))
@@ -562,7 +562,7 @@ def test_visits_an_arabic_visit_noun_with_a_possessive_and_no_place_is_the_visit
 ])
 def test_visits_a_visit_to_the_kingdom_is_to_the_state_of_the_meetings_place(lang, text, told):
     from communique.stages.frames import Frame
-    from communique.stages.visits import visits_beside_meetings
+    from communique.stages.visits_beside import visits_beside_meetings
 
     first = text.index(".") + 1
     s1, s2 = (0, first), (first + 1, len(text))
@@ -583,7 +583,7 @@ def test_visits_a_visit_to_the_kingdom_is_to_the_state_of_the_meetings_place(lan
 
 def test_visits_a_visit_to_the_country_beside_a_signing_is_to_the_state_of_its_place_not_of_a_side():
     from communique.stages.frames import Frame
-    from communique.stages.visits import visits_beside_meetings
+    from communique.stages.visits_beside import visits_beside_meetings
 
     text = ("Sylvania and Tomas Moro signed an accord on Monday in Port Lys. "
             "The signing came during the visit of Tomas Moro to the country.")

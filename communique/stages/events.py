@@ -28,8 +28,8 @@ from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_c
                       party_rule_flags, sentence_parties)
 from .sides_told import counterparts, sides_told_by_the_phrase
 from .venue import VenueQuery, learned_venue, rule_venue
-from .visits import (arrival_verb, places_in_countries, venue_in_host, visit_frames, visits_beside_meetings, visits_of_earlier_stops,
-                     visits_of_the_next_subject, visits_without_frame)
+from .visits import arrival_verb, places_in_countries, venue_in_host, visit_frames, visits_without_frame
+from .visits_beside import visits_beside_meetings, visits_of_earlier_stops, visits_of_the_next_subject
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
 
