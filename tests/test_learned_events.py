@@ -11,7 +11,8 @@ from communique.learn.examples import Example, assign_folds
 from communique.learn.train import _pair_label
 from communique.records import DateMention, Document, Entity, Mention
 from communique.stages.decide import LinearModel, load_model
-from communique.stages.events import _cliques, parties_in_order, party_rule_flags
+from communique.stages.events import party_rule_flags
+from communique.stages.pair_frames import _cliques, parties_in_order
 from communique.stages.frames import Frame, corefer_frames, frame_pair_features
 from communique.stages.pairs import PairCandidate, pair_candidates
 from communique.stages.triggers import Trigger

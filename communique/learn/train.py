@@ -130,7 +130,7 @@ def _frame_gold(frame: Any, ent_gold: dict[str, set[str]], events: list[dict[str
 def coref_rows(examples: Sequence[Example], pair_model: Any) -> list[tuple[Example, dict[str, float], bool]]:
     """(example, features, label) for every earlier/later frame pair sharing a side; label: both tell
     the same gold event. Pairs where neither frame tells a gold event are left out."""
-    from ..stages.events import pair_frames
+    from ..stages.pair_frames import pair_frames
     from ..stages.frames import frame_pair_features, shared_sides
 
     rows = []
