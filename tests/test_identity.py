@@ -293,6 +293,26 @@ def test_a_state_named_without_an_official_takes_the_officials_its_document_name
     assert len({cid for _, cid in assign_corpus_ids(keys)[0]}) == 1
 
 
+def test_an_envoy_of_unknown_state_beside_a_host_is_the_official_of_the_state_named_with_him():
+    """Vellia's minister Orrin received Marek (no state known to the corpus) "and Estavia": Marek is
+    Estavia's official, so that report is not Orrin's dated talks with Estavia's minister Talven, years
+    apart; another report of Orrin and Marek still joins it. Alone with a state, a person visits it."""
+    from communique.corpus.merging import assign_corpus_ids, report_keys
+
+    affiliations = {"person:orrin": {"Q30"}, "person:talven": {"Q50"}}
+    reports = [_report("e1", "d1", "2025-02-28", [("person:orrin", "Q30"), ("person:talven", "Q50")]),
+               _report("e2", "d2", None, [("person:orrin", None), ("person:marek", None), ("Q50", None)]),
+               _report("e3", "d3", None, [("person:orrin", None), ("person:marek", None)])]
+    keys = report_keys(reports, affiliations)
+    assert frozenset({"person:marek", "Q50"}) in keys[1][5]
+    groups: dict[str, set[str]] = {}
+    for ev, cid in assign_corpus_ids(keys)[0]:
+        groups.setdefault(cid, set()).add(ev)
+    assert sorted(map(sorted, groups.values())) == [["e1"], ["e2", "e3"]]
+    visit = report_keys([_report("e4", "d4", None, [("person:marek", None), ("Q30", None)])], affiliations)
+    assert visit[0][5] == frozenset()
+
+
 def test_a_romanized_sighting_is_compared_by_the_arabic_form_it_was_romanized_from():
     # سامي كوستليو romanizes to 'Sami Kostalju', whose skeleton (kstlg) is not the Arabic one (kstl)
     links = link_persons([Sighting("d1", "p1", "Sami Kostleu", forms=("Sami Kostleu",)),

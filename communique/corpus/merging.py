@@ -598,6 +598,7 @@ def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Coll
         for key in parties:
             sides.update(frozenset((key, aff)) for aff in affiliations.get(key, ()) if aff in parties and aff != key)
         sides.update(_colleagues(parties, affiliations))
+        sides.update(_lone_official(parties, sides, affiliations))
         bare = frozenset(k for k in parties if not k.startswith(_PERSON_PREFIXES)) - \
             {k for side in sides for k in side}
         if bare and persons_named is not None:
@@ -642,6 +643,24 @@ def _colleagues(parties: Collection[str], affiliations: Mapping[str, Collection[
     persons = sorted(k for k in parties if k.startswith(_PERSON_PREFIXES) and affiliations.get(k))
     return {frozenset((a, b)) for a, b in combinations(persons, 2)
             if not set(affiliations[a]).isdisjoint(affiliations[b])}
+
+
+def _lone_official(parties: Collection[str], sides: Collection[frozenset[str]],
+                   affiliations: Mapping[str, Collection[str]]) -> set[frozenset[str]]:
+    """A report's one person whom the corpus never saw acting for anyone, beside its one state or
+    organization that none of its persons acts for and a counterpart the corpus sees acting for another,
+    is that state's official ("Nordvik's foreign minister received Ivo Marek and Estavia", the envoy's
+    state told by an adjective no lexicon knows): two reports naming two different officials of it are two
+    meetings, not one. Without such a counterpart the state is the person's counterpart (a visit to it)."""
+    in_side = {k for side in sides for k in side}
+    persons = [k for k in parties if k.startswith(_PERSON_PREFIXES)]
+    lone = [k for k in persons if k not in in_side and not affiliations.get(k)]
+    bare = [k for k in parties if not k.startswith(_PERSON_PREFIXES) and k not in in_side]
+    if len(lone) != 1 or len(bare) != 1:
+        return set()
+    if not any(affiliations.get(p) and bare[0] not in affiliations[p] for p in persons):
+        return set()
+    return {frozenset((lone[0], bare[0]))}
 
 
 def implied_officials(bare: Collection[str], persons: Collection[str], affiliations: Mapping[str, Collection[str]]

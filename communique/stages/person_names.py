@@ -184,6 +184,11 @@ def _ar_key(word: str) -> str:
     return fold_arabic(word)
 
 
+def _is_ar_place_after_bi(key: str) -> bool:
+    """"بمطار", "بمقر", "بوزارة": "at the airport / the seat / the ministry", never a word of a name."""
+    return key.startswith("ب") and key[1:] in _AR_COMPLEMENTS
+
+
 def is_arabic_name_word(word: str, *, inside: bool = False) -> bool:
     """An Arabic word that may be a word of a name: Arabic letters only, not a function word, a verb or a
     noun of the press lexicon, a title, a time word or a title's complement; not the conjunction 'و' + word
@@ -192,6 +197,8 @@ def is_arabic_name_word(word: str, *, inside: bool = False) -> bool:
     if not _AR_NAME_WORD.fullmatch(word) or len(key) < 2:
         return False
     if key in _AR_NOT_NAMES or key in _AR_COMPLEMENTS or re.sub(r"^ال", "", key) in _AR_TIME_WORDS:
+        return False
+    if _is_ar_place_after_bi(key):
         return False
     if AR_NAME_LEAD.fullmatch(word) or HONORIFIC_RE.fullmatch(word) or _AR_NOT_NAME_SHAPE.search(word):
         return False
@@ -271,6 +278,10 @@ def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[in
             and _AR_DEMONYM_BEFORE.search(text, max(0, prev.start(1) - 30), prev.start(1)):
         start = prev.start(1)       # "والمصري بدر" + "عبد العاطي": the first name the NER left out
     words = [(start + s, start + e) for s, e in _ar_words(text, start, end)]
+    # the NER read on over "at the airport of <city>" ("فلان بمطار المدينة"): the name ends before it
+    cut = next((i for i, (s, e) in enumerate(words) if i and _is_ar_place_after_bi(_ar_key(text[s:e]))), None)
+    if cut:
+        words = words[:cut]
     while len(words) > 1 and not is_arabic_name_word(text[words[-1][0]:words[-1][1]].strip("-–—"), inside=True) \
             and _ar_key(text[words[-1][0]:words[-1][1]]) not in _AR_PARTICLES:
         words.pop()
