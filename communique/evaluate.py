@@ -296,7 +296,7 @@ def evaluate_dir(directory: str | Path | Sequence[str | Path], pipeline: Any) ->
 
 def _corpus_pairs(items: list[tuple[dict[str, Any], Path]], records: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Pairwise 'these two documents report the same event': gold clusters vs cross-document merging."""
-    from .corpus.merging import merge_corpus
+    from .corpus.report_keys import merge_corpus
 
     gold_pairs: set[tuple[str, str]] = set()
     clusters: dict[str, set[str]] = defaultdict(set)

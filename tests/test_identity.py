@@ -9,7 +9,7 @@ import pytest
 
 from communique.cli import main
 from communique.errors import CommuniqueError
-from communique.corpus.merging import merge_corpus
+from communique.corpus.report_keys import merge_corpus
 from communique.corpus.persons import Sighting, link_persons
 from communique.corpus.resolve import resolve_actor_ref
 
@@ -196,7 +196,7 @@ def test_english_role_of_a_stated_title(stated, english):
 
 
 def test_a_person_and_the_state_it_acts_for_are_one_side():
-    from communique.corpus.merging import corpus_assignments
+    from communique.corpus.report_keys import corpus_assignments
     from communique.records import ReportParty, StoredReport
 
     def report(ev_id, doc, date, actors):
@@ -273,7 +273,7 @@ def _report(ev_id: str, doc: str, date: str | None, parties: list[tuple[str, str
 def test_a_state_named_without_an_official_takes_the_officials_its_document_names():
     """An undated report of "Vellia and Lebanon" from a document about one Vellian minister's trip is not
     the dated visit of another Vellian minister; a report whose document names that minister may join."""
-    from communique.corpus.merging import assign_corpus_ids, report_keys
+    from communique.corpus.report_keys import assign_corpus_ids, report_keys
 
     affiliations = {"person:orrin": {"Q30"}, "person:dask": {"Q30"}}
     named = {"d1": {"person:orrin"}, "d2": {"person:dask"}, "d3": {"person:orrin", "person:dask"}}
@@ -297,7 +297,7 @@ def test_an_envoy_of_unknown_state_beside_a_host_is_the_official_of_the_state_na
     """Vellia's minister Orrin received Marek (no state known to the corpus) "and Estavia": Marek is
     Estavia's official, so that report is not Orrin's dated talks with Estavia's minister Talven, years
     apart; another report of Orrin and Marek still joins it. Alone with a state, a person visits it."""
-    from communique.corpus.merging import assign_corpus_ids, report_keys
+    from communique.corpus.report_keys import assign_corpus_ids, report_keys
 
     affiliations = {"person:orrin": {"Q30"}, "person:talven": {"Q50"}}
     reports = [_report("e1", "d1", "2025-02-28", [("person:orrin", "Q30"), ("person:talven", "Q50")]),
@@ -355,7 +355,7 @@ def test_two_undated_reports_of_documents_far_apart_stay_apart():
 
 
 def test_report_keys_date_undated_reports_by_their_documents():
-    from communique.corpus.merging import assign_corpus_ids, report_keys
+    from communique.corpus.report_keys import assign_corpus_ids, report_keys
 
     reports = [_report("e1", "d1", "2025-03-31", [("Q1", None), ("Q822", None)]),
                _report("e2", "d2", None, [("Q1", None), ("Q822", None)])]
@@ -369,7 +369,7 @@ def test_report_keys_date_undated_reports_by_their_documents():
 def test_two_officials_of_one_state_are_one_side_not_counterparts():
     """Two visits to Vellia, by two foreign ministers, both told with Vellia's president and prime minister:
     the hosts alone are not the pair that makes them one meeting."""
-    from communique.corpus.merging import assign_corpus_ids, report_keys
+    from communique.corpus.report_keys import assign_corpus_ids, report_keys
 
     affiliations = {"person:orrin": {"Q30"}, "person:dask": {"Q30"}, "person:velko": {"Q40"}, "person:mirra": {"Q50"}}
     reports = [_report("e1", "d1", None, [("person:orrin", None), ("person:dask", None), ("person:velko", None)]),
@@ -430,7 +430,8 @@ def test_a_document_without_a_date_joins_a_dated_meeting_only_with_the_same_offi
     """Two presidents' call of 2025 (its document names Ostria's foreign minister Kern) and an undated call of
     theirs told by a document without any date that names Brandt, Ostria's minister before him: two calls.
     An undated document naming Kern, or naming more officials than the dated one, tells of the same call."""
-    from communique.corpus.merging import assign_corpus_ids, merge_events, merge_events_reference, report_keys
+    from communique.corpus.merging import merge_events, merge_events_reference
+    from communique.corpus.report_keys import assign_corpus_ids, report_keys
 
     affiliations = {"person:arno-vell": {"Q1"}, "person:piet-ost": {"Q2"}, "person:ilse-brandt": {"Q2"},
                     "person:otto-kern": {"Q2"}, "person:lena-vahl": {"Q1"}}

@@ -360,7 +360,7 @@ def _write_changes(store: Store, records: list[ActorRecord], links: Mapping[Key,
     """Store what an incremental refresh changed: ``links``, the ``records`` of the actors it rebuilt (in
     place of those of ``replace``) and of those it ``respelled``, the person clusters. Returns the documents
     whose reports' merge keys may have changed: those naming an actor that gained or lost an affiliation
-    (merging.report_keys makes a person and its affiliation one side, and a key holds the officials its
+    (report_keys.report_keys makes a person and its affiliation one side, and a key holds the officials its
     document names of its parties' states), and those naming an actor that is gone."""
     old = {a.id: a for a in store.stored_actors(replace)}
     moved = {(a.id, aff) for a in records if a.id in old

@@ -21,7 +21,8 @@ from ..records import StoredReport
 from ..store import Store
 from .actors import redate_actors, refresh_actors
 from .copies import refresh_copies
-from .merging import EventKey, assign_corpus_ids, block_names, merge_into_groups, report_keys
+from .merging import EventKey, merge_into_groups
+from .report_keys import assign_corpus_ids, block_names, report_keys
 
 __all__ = ["refresh_corpus", "refresh_merged_events", "key_digest"]
 
