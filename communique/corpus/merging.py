@@ -9,6 +9,8 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
+from .union_find import find_root
+
 
 __all__ = ["party_keys", "same_sides", "same_event", "merge_events", "merge_into_groups", "merge_events_reference",
            "EventKey", "report_blocks", "PUBLISHED_WINDOW_DAYS"]
@@ -207,11 +209,7 @@ class _Forest:
         self.parent = list(range(n))
 
     def find(self, i: int) -> int:
-        parent = self.parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        return find_root(self.parent, i)
 
     def groups(self) -> list[list[int]]:
         out: dict[int, list[int]] = defaultdict(list)

@@ -11,6 +11,7 @@ from ..textnorm import match_key
 from .person_states import distinctive, full_names_agree, outvoted
 from .persons import (CHAIN_MARGIN, Key, PersonCluster, PersonSeed, Sighting, _is_single, _name_score, _node_label,
                       block_keys, canonical_name, node_order, pair_score, person_node, person_slug)
+from .union_find import find_root
 
 __all__ = ["link_nodes"]
 
@@ -81,11 +82,7 @@ class _NodeLinker:
         self.clusters[i] = c
 
     def find(self, i: int) -> int:
-        parent = self.parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        return find_root(self.parent, i)
 
     def absorb(self, ra: int, rb: int) -> int:
         """Join two roots; a pinned cluster stays the root. Returns the root."""
@@ -223,21 +220,14 @@ def _label_components(clusters: list[PersonCluster], cluster_of: Sequence[int], 
     """Label each cluster with its component: clusters joined by two nodes of a block that score a link
     (whether linking joined them or not), named by their first node."""
     parent = list(range(len(clusters)))
-
-    def find(c: int) -> int:
-        while parent[c] != c:
-            parent[c] = parent[parent[c]]
-            c = parent[c]
-        return c
-
     for members in blocks.values():
         for x, i in enumerate(members):
             for j in members[x + 1:]:
-                a, b = find(cluster_of[i]), find(cluster_of[j])
+                a, b = find_root(parent, cluster_of[i]), find_root(parent, cluster_of[j])
                 if a != b and score(i, j) >= threshold:
                     parent[b] = a
     names: dict[int, str] = {}
     for c in sorted(range(len(clusters)), key=lambda c: node_order(clusters[c].nodes[0])):
-        names.setdefault(find(c), _node_label(clusters[c].nodes[0]))
+        names.setdefault(find_root(parent, c), _node_label(clusters[c].nodes[0]))
     for c, cluster in enumerate(clusters):
-        cluster.component = names[find(c)]
+        cluster.component = names[find_root(parent, c)]
