@@ -130,7 +130,7 @@ class _Story:
     place_countries: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, doc: Document, entities: list[Entity], geocode: Callable[[str], Location | None]) -> _Story:
+    def of(cls, doc: Document, entities: list[Entity]) -> _Story:
         actor_mentions = sorted([(m, e) for e in entities if e.kind in _ACTOR_KINDS for m in e.mentions],
                                 key=lambda x: x[0].start)
         place_mentions = sorted([(m, e) for e in entities if e.kind in {"place", "state"} for m in e.mentions],
@@ -138,17 +138,16 @@ class _Story:
         if doc.dateline_span:
             d0, d1 = doc.dateline_span
             actor_mentions = [(m, e) for m, e in actor_mentions if not (d0 <= m.start < d1)]
-        countries = {e.id: loc.country for e in entities if e.kind == "place"
-                     for loc in [geocode(e.name)] if loc is not None and loc.country}
-        return cls(doc, {e.id: e for e in entities}, actor_mentions, place_mentions, place_countries=countries)
+        return cls(doc, {e.id: e for e in entities}, actor_mentions, place_mentions)
 
 
 def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[int, int]],
                        dates: list[DateMention], ctx: EventContext) -> list[Event]:
     """The rule path: each sentence's triggers and parties give frames, lists of counterparts give one frame
     each, frames told twice are merged, then date, venue and confidence."""
-    story = _Story.of(doc, entities, ctx.geocode)
+    story = _Story.of(doc, entities)
     story.visit_places = places_in_countries(story.place_mentions, ctx.geocode)
+    story.place_countries = {e.id: e.country for _, e in story.visit_places if e.kind == "place" and e.country}
     for span in sents:
         _read_sentence(story, span)
     text, lang, ent_by_id = doc.text, doc.lang or "en", story.ent_by_id
