@@ -291,9 +291,9 @@ def _name_score(a: str, b: str) -> float:
 
 def canonical_name(names: Iterable[str]) -> str:
     """The display name of a set of spellings: a Latin-script one when there is one, the most
-    name words (a hyphen parts two: Al-Thani is Al Thani), then the most frequent, then the spelling
-    most of whose words the other spellings write too (Ahmed Nasser Al-Sabah beside Ahmed Nasser
-    and Ahmad Naser Al-Sabah), then alphabetical."""
+    name words (a hyphen parts two: Al-Vessa is Al Vessa), then the most frequent, then the spelling
+    most of whose words the other spellings write too (Karim Tarek Al-Vessa beside Karim Tarek
+    and Kareem Tareq Al-Vessa), then alphabetical."""
     counts = Counter(_clean(n) for n in names if n.strip())
     if not counts:
         return ""

@@ -75,7 +75,7 @@ def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]],
         covering = _covering(ref, sorted(names), rows)
         hits = covering if len(covering) == 1 else \
             sorted({a for a, _, _, form in rows if match_key(form) == untitled})
-    if not hits:    # an Arabic name by its key: its proclitics left out (والخطيب: الخطيب)
+    if not hits:    # an Arabic name by its key: its proclitics left out (والفلاني: الفلاني)
         hits = _by_transliteration(key if is_arabic(ref) else ref, rows)
     if not hits:
         hits = sorted({a for a, _, _, form in rows

@@ -146,7 +146,7 @@ class NameToken:
     initial: bool = False
     final_e: bool = False          # a silent final e was dropped (Lecorne)
     #: alternative skeletons heard only in Arabic writing: a word-initial c before a, o or u is k in every
-    #: Latin-script spelling (Coleman is no Salman), though Arabic may write a foreign name's c as s or j
+    #: Latin-script spelling (Colter is no Salter), though Arabic may write a foreign name's c as s or j
     arabic_only: frozenset[str] = frozenset()
 
 
