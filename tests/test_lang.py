@@ -50,7 +50,7 @@ def test_lang_triggers_and_status_columns_take_known_values():
         assert {r[1] for r in rows(code, "triggers.tsv")} <= {"yes", "no"}
         assert {(r[0], r[1]) for r in rows(code, "status.tsv")} <= {
             (status, match) for status in ("planned", "negated", "planned-after", "negated-after", "planned-before",
-                                                                                                 "planned-apposition")
+                                                                                                 "planned-apposition", "planned-predicate")
             for match in ("word", "part")}
 
 

@@ -15,6 +15,7 @@ from .frames import Frame, corefer_frames
 from .frame_merging import (absorb_state_frames, attendees_join, continues_last_frame, merge_frames, met_at_the_signing,
                             one_signing_of_many, signed_at_the_meeting, visits_called_off, with_companions, without_attendance,
                             without_headline_echoes)
+from .numbered_sides import numbered_group, numbered_group_phrase
 from .pair_frames import pair_frames
 from .party_groups import party_groups, verb_first_groups
 from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
@@ -67,7 +68,8 @@ _NOMINAL_COMPLEMENT = re.compile(r"\s+(?:(?:\w+\s+){0,2}?|(?:of|de|du|des|d['’
 _OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
 #: a determiner right before a trigger that is a verb or a noun ("cette rencontre") makes it the noun
 _NOUN_OR_VERB = re.compile(r"rencontres?", re.I)
-_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|des)\s+$", re.I)
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|des|leurs?)\s+"
+                                r"(?:(?:première|dernière|nouvelle|précédente)\s+)?$", re.I)
 #: "held meetings with A; B; and C", "a reçu tour à tour A et B": one meeting with each, even of one side
 _ONE_BY_ONE = re.compile(r"\b(?:held\s+(?:separate\s+)?meetings\s+with|separate(?:ly)?\s+(?:meetings|talks)|separately|"
                          r"one\s+after\s+the\s+other|in\s+turn|tour\s+à\s+tour|séparément|entretiens\s+séparés|"
@@ -200,7 +202,7 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     story.visits_told += visits_without_frame(text, span, triggers, lang, visits)
     opening = _OPENING_PHRASE.match(text, s_start, s_end)
     told_before = len(story.frames)
-    for trig in _useful_triggers(triggers, text, s_start, s_end):
+    for trig in _useful_triggers(triggers, text, s_start, s_end, lang):
         ids_before, ids_after = _trigger_sides(story, span, trig, triggers, parties, opening)
         groups = _trigger_groups(story, span, trig, named, ids_before, ids_after)
         status = "planned" if headline_future(story.doc, trig) else status_of(sentence, trig.start - s_start, lang)
@@ -255,6 +257,9 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     after = before_relative_clause(text, s_start, after)
     ids_before = list(dict.fromkeys(e.id for _, e in before))
     ids_after = list(dict.fromkeys(e.id for _, e in after))
+    group = [] if ids_before else numbered_group(text, span, trig.start, lang, story.actor_mentions)
+    if group:
+        return group, []    # "Lors de leur rencontre à Lys, les deux hommes avaient ...": the persons told before
     told = sides_told_by_the_phrase(text, trig, lang, clause, parties, s_start, last_subject, ids_after)
     if told is not None:
         return told
@@ -370,15 +375,17 @@ def _finish_all(doc: Document, merged: list[Frame], dates: list[DateMention],
     return events
 
 
-def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: int) -> list[Trigger]:
-    """Nominal triggers need 'with'/'avec'/'between' after them; one trigger per type per sentence, but for
-    an Arabic verb that opens a clause of its own ("كما اجتمع")."""
+def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: int, lang: str) -> list[Trigger]:
+    """Nominal triggers need 'with'/'avec'/'between' after them, or a numbered group of persons as their sides
+    ("the two leaders held a meeting"); one trigger per type per sentence, but for an Arabic verb that opens a
+    clause of its own ("كما اجتمع")."""
     out: list[Trigger] = []
     seen: set[str] = set()
+    numbered = numbered_group_phrase(text, s_start, s_end, lang)
     for t in triggers:
-        if _NOUN_OR_VERB.fullmatch(t.text) and _DETERMINER_BEFORE.search(text, max(s_start, t.start - 8), t.start):
+        if _NOUN_OR_VERB.fullmatch(t.text) and _DETERMINER_BEFORE.search(text, max(s_start, t.start - 20), t.start):
             t = replace(t, nominal=True)     # "cette rencontre", "la rencontre": the noun, not the verb
-        if t.nominal and not _NOMINAL_COMPLEMENT.match(text, t.end, s_end) and not (
+        if t.nominal and not _NOMINAL_COMPLEMENT.match(text, t.end, s_end) and not _in_clause(text, t, numbered) and not (
                 t.start == s_start and _OPENING_GERUND.match(t.text)):
             continue
         if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I) \
@@ -400,6 +407,14 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
     if "agreement" in types:
         out = [t for t in out if t.type != "visit"]     # the signing is the news; the visit is its setting
     return out
+
+
+def _in_clause(text: str, trig: Trigger, phrase: re.Match[str] | None) -> bool:
+    """A numbered group of persons in the clause of the trigger, no colon or semicolon between them."""
+    if phrase is None:
+        return False
+    between = text[min(trig.end, phrase.end()): max(trig.start, phrase.start())]
+    return not re.search(r"[;:]", between)
 
 
 #: languages where a person named in a sentence without an event stays the story's subject for the next

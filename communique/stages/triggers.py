@@ -60,6 +60,9 @@ _NEGATED = {code: _status_cues(code, "negated") for code in LANGUAGES}
 # been postponed", "la visite ... a été reportée", "الزيارة ... أرجئت"; read up to the clause's end
 _PLANNED_AFTER = {code: _status_cues(code, "planned-after") for code in LANGUAGES}
 _NEGATED_AFTER = {code: _status_cues(code, "negated-after") for code in LANGUAGES}
+#: the predicate of the event noun's clause, read to the clause's end as a negated-after cue: "a meeting between A and
+#: B is expected next week", "une rencontre entre A et B est attendue" (the noun phrase may be long)
+_PLANNED_PREDICATE = {code: _status_cues(code, "planned-predicate") for code in LANGUAGES}
 #: cues that end right before the trigger and reach further back: "invited Moroccan Foreign Minister X to pay a
 #: visit", "a invité son homologue X à effectuer une visite" (the one invited has not come yet)
 _PLANNED_BEFORE = {code: _status_cues(code, "planned-before") for code in LANGUAGES}
@@ -200,7 +203,9 @@ def status_of(sentence: str, trigger_pos: int, lang: str) -> str:
     """'planned' or 'negated' from cues in the clause of the trigger, else 'occurred' (remembered: the venue
     features ask it of every place of a document once per event)."""
     bare = _TASHKEEL.sub if lang == "ar" else None      # "يُرتقب" reads as "يرتقب"
-    window = sentence[max(0, trigger_pos - 60): trigger_pos + 40]
+    # a negation does not reach across a colon or semicolon: "Ce n'était pas leur première rencontre : ils avaient tenu"
+    bound = max(sentence.rfind(c, 0, trigger_pos) for c in ";:") + 1 if lang != "ar" else 0
+    window = sentence[max(0, bound, trigger_pos - 60): trigger_pos + 40]
     before = sentence[max(0, trigger_pos - 50): trigger_pos + 25]
     after = sentence[trigger_pos: trigger_pos + _NEGATED_REACH]
     if bare is not None:
@@ -218,6 +223,7 @@ def status_of(sentence: str, trigger_pos: int, lang: str) -> str:
     if _NEGATED_AFTER.get(lang, _NEGATED_AFTER["en"]).search(clause):
         return "negated"
     if _PLANNED_AFTER.get(lang, _PLANNED_AFTER["en"]).search(clause[:_PLANNED_REACH]) or \
+            _PLANNED_PREDICATE.get(lang, _PLANNED_PREDICATE["en"]).search(clause) or \
             _PLANNED_APPOSITION.get(lang, _PLANNED_APPOSITION["en"]).search(clause[:_APPOSITION_REACH]):
         return "planned"
     return "occurred"

@@ -1,0 +1,55 @@
+"""Sides told by a numbered group of persons (issue 10, events told in passing): "the two leaders had met in Vells",
+"Lors de leur rencontre à Lys, les deux hommes avaient ...", "les trois dirigeants avaient tenu une réunion".
+
+A full-length article names its persons in one paragraph and tells a past meeting of theirs in a later one by their
+number only. The group is the persons named before the sentence, within a few paragraphs' reach, the ones the
+story talks about most first (a person named once in passing, "the last tsar, X", is not one of the group).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Entity, Mention
+
+__all__ = ["numbered_group", "numbered_group_phrase"]
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2, "deux": 2, "trois": 3, "quatre": 4}
+_GROUP_PHRASE = {
+    "en": re.compile(r"\b(?:the\s+(two|three|four)|(both))\s+(?:men|women|leaders|ministers|foreign\s+ministers|"
+                     r"presidents|prime\s+ministers|heads\s+of\s+(?:state|government)|statesmen|envoys|diplomats)\b", re.I),
+    "fr": re.compile(r"\b(?:les\s+(deux|trois|quatre)|tous\s+(deux))\s+(?:hommes|femmes|dirigeants|ministres|présidents|"
+                     r"chefs\s+d['’]État|chefs\s+de\s+(?:la\s+diplomatie|gouvernement)|diplomates|émissaires)\b", re.I),
+}
+#: how far before the sentence the group's persons are looked for (a few paragraphs of an article)
+_REACH = 1500
+#: how far from the trigger the group may be named in its sentence
+_NEAR = 120
+
+
+def numbered_group_phrase(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
+    """The first numbered group of persons ("the two leaders", "les trois dirigeants") in text[start:end]."""
+    pattern = _GROUP_PHRASE.get(lang)
+    return pattern.search(text, start, end) if pattern else None
+
+
+def numbered_group(text: str, span: tuple[int, int], trigger_start: int, lang: str,
+                   actor_mentions: list[tuple[Mention, Entity]]) -> list[str]:
+    """The persons a numbered group near the trigger stands for, when the sentence names no person (the trigger's
+    sides are then the group's, not named ones); [] when there is no such group or not enough persons told before."""
+    s_start, s_end = span
+    phrase = numbered_group_phrase(text, max(s_start, trigger_start - _NEAR), min(s_end, trigger_start + _NEAR), lang)
+    if phrase is None or any(s_start <= m.start < s_end and e.kind == "person" for m, e in actor_mentions):
+        return []
+    size = _NUMBERS[(phrase.group(1) or phrase.group(2)).lower()]
+    told = [(m, e) for m, e in actor_mentions if e.kind == "person" and m.start < s_start]
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for m, e in told:
+        counts[e.id] = counts.get(e.id, 0) + 1
+        last[e.id] = m.start
+    near = [pid for pid, pos in last.items() if pos >= s_start - _REACH]
+    if len(near) < size:
+        return []
+    ranked = sorted(near, key=lambda pid: (-counts[pid], -last[pid]))[:size]
+    return sorted(ranked, key=lambda pid: last[pid], reverse=True)
