@@ -175,3 +175,39 @@ _ENVOYS_AR = [(ent_id, kind, form) for (ent_id, kind, _), form in zip(_ENVOYS[::
 def test_events_long_visit_told_by_the_speaker_is_not_of_the_person_in_his_title(text, lang, specs):
     """'X, adviser to Y, said he had visited Z': the visitor is the speaker X, not Y named in X's title."""
     assert ("visit", ("FD", "person:vance")) in _events(text, specs, lang, story=True)
+
+
+_LEADERS = [("person:moro", "person", "Tomas Moro"), ("person:vance", "person", "Ilse Vance"),
+            ("person:sorel", "person", "Anna Sorel"), ("person:brun", "person", "Karl Brun")]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a past meeting told by the number of the persons the story named before
+    ("Tomas Moro had long distrusted Ilse Vance. At their meeting in Vells in 1950, the two leaders had already "
+     "agreed on a border.", "en", [("meet", ("person:moro", "person:vance"))]),
+    ("Tomas Moro se méfiait d'Ilse Vance. Lors de leur rencontre à Lys, en octobre 1950, les deux hommes avaient "
+     "déjà envisagé un partage.", "fr", [("meet", ("person:moro", "person:vance"))]),
+])
+def test_events_long_a_numbered_group_of_persons_is_the_sides_of_a_meeting(text, lang, expected):
+    assert _events(text, _LEADERS, lang, story=True) == expected
+
+
+def test_events_long_a_numbered_group_is_the_persons_the_story_talks_about_most():
+    text = ("Tomas Moro voulait un accord. Ilse Vance hésitait. Anna Sorel aussi, et Tomas Moro insistait. Anna Sorel "
+            "s'en inquiéta. Ilse Vance céda. Les séances se tinrent au palais du dernier roi, Karl Brun. Ce n'était pas "
+            "leur première rencontre : les trois dirigeants avaient déjà tenu une réunion à trois à Lys en 1943.")
+    events = _events(text, _LEADERS, "fr", story=True)
+    assert [etype for etype, _ in events] == ["meet"]
+    assert set(events[0][1]) <= {"person:moro", "person:vance", "person:sorel"} and len(events[0][1]) == 2
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a named meeting in the sentence keeps its own sides
+    ("Tomas Moro greeted Anna Sorel. The two leaders said the talks between Ilse Vance and Karl Brun went well.",
+     "en"),
+    # a group of persons no sentence before named
+    ("The two leaders met in Vells on Monday.", "en"),
+])
+def test_events_long_a_numbered_group_takes_no_other_persons(text, lang):
+    parties = {p for _, ps in _events(text, _LEADERS, lang, story=True) for p in ps}
+    assert parties <= {"person:vance", "person:brun"}

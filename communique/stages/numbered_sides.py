@@ -51,5 +51,4 @@ def numbered_group(text: str, span: tuple[int, int], trigger_start: int, lang: s
     near = [pid for pid, pos in last.items() if pos >= s_start - _REACH]
     if len(near) < size:
         return []
-    ranked = sorted(near, key=lambda pid: (-counts[pid], -last[pid]))[:size]
-    return sorted(ranked, key=lambda pid: last[pid], reverse=True)
+    return sorted(near, key=lambda pid: (-counts[pid], -last[pid]))[:size]

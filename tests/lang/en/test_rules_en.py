@@ -159,6 +159,24 @@ def test_status_en_planned_negated_occurred(sentence: str, word: str, status: st
     assert status_of(sentence, sentence.index(word), "en") == status
 
 
+@pytest.mark.parametrize("sentence, word, status", [
+    # a schedule qualifying the event noun
+    ("His team briefed reporters ahead of his planned meeting with Governor Ilse Vance.", "meeting", "planned"),
+    ("The proposed talks between the two envoys drew criticism.", "talks", "planned"),
+    ("Those expected to attend include Governor Ilse Vance and Mayor Tomas Moro.", "attend", "planned"),
+    # the predicate of the event noun's clause, past a long noun phrase
+    ("A virtual meeting between Sylvanian President Tomas Moro and his Freedonian counterpart is expected next week.",
+     "meeting", "planned"),
+    # ... not a second verb of the trigger's subject, nor a relative clause about a person
+    ("The governor met the envoy on Monday and is expected in Vells on Tuesday.", "met", "occurred"),
+    ("The governor met the envoy, who is expected in Vells on Tuesday.", "met", "occurred"),
+    # a negation does not reach past a colon
+    ("It was not the envoys' first encounter: they had held talks in Vells in 1990.", "talks", "occurred"),
+])
+def test_status_en_schedules_of_event_nouns_in_articles(sentence: str, word: str, status: str):
+    assert status_of(sentence, sentence.index(word), "en") == status
+
+
 def test_acronyms_en_long_form_and_later_uses():
     text = "Delegates from the Regional Fisheries Council (RFC) met in Vells. The RFC will meet again."
     spans: dict = {}

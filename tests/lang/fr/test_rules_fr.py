@@ -99,6 +99,22 @@ def test_status_fr_planned_negated_occurred(sentence: str, word: str, status: st
     assert status_of(sentence, sentence.index(word), "fr") == status
 
 
+@pytest.mark.parametrize("sentence, word, status", [
+    # le prédicat de la proposition du nom d'événement, après un long groupe nominal
+    ("Une rencontre virtuelle entre le président sylvanien Tomas Moro et son homologue Ilse Vance est par ailleurs "
+     "attendue dès la semaine prochaine.", "rencontre", "planned"),
+    ("Ce sera la première rencontre entre les deux présidents.", "rencontre", "planned"),
+    ("L'éventuelle visite du gouverneur à Vells divise la presse.", "visite", "planned"),
+    # ... pas le second verbe du sujet du déclencheur
+    ("Le gouverneur a rencontré l'envoyé lundi et est attendu mardi à Vells.", "rencontré", "occurred"),
+    # une négation ne passe pas un deux-points
+    ("Ce n'était pas leur première rencontre : les deux hommes avaient déjà tenu une réunion à Vells.", "réunion",
+     "occurred"),
+])
+def test_status_fr_schedules_of_event_nouns_in_articles(sentence: str, word: str, status: str):
+    assert status_of(sentence, sentence.index(word), "fr") == status
+
+
 def test_acronyms_fr_long_form_from_a_head_word_and_later_uses():
     text = "L'Agence nationale des routes (ANR) a signé. Selon l'ANR, les travaux commencent."
     spans: dict = {}
