@@ -211,3 +211,14 @@ def test_events_long_a_numbered_group_is_the_persons_the_story_talks_about_most(
 def test_events_long_a_numbered_group_takes_no_other_persons(text, lang):
     parties = {p for _, ps in _events(text, _LEADERS, lang, story=True) for p in ps}
     assert parties <= {"person:vance", "person:brun"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Sylvania has long traded with Freedonia. Sylvania sells grain, Freedonia sells ore. Last year, the two "
+     "countries signed a road map on defence.", "en"),
+    ("La Sylvania commerce depuis longtemps avec la Freedonia. La Sylvania vend du blé, la Freedonia du minerai. "
+     "L'an dernier également, les deux pays ont signé une feuille de route sur la défense.", "fr"),
+])
+def test_events_long_the_two_countries_are_the_states_the_story_names_most(text, lang):
+    specs = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")]
+    assert _events(text, specs, lang, story=True) == [("agreement", ("FD", "SY"))]
