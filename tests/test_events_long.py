@@ -222,3 +222,13 @@ def test_events_long_a_numbered_group_takes_no_other_persons(text, lang):
 def test_events_long_the_two_countries_are_the_states_the_story_names_most(text, lang):
     specs = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")]
     assert _events(text, specs, lang, story=True) == [("agreement", ("FD", "SY"))]
+
+
+@pytest.mark.parametrize("text, lang, count", [
+    ("Before Tomas Moro, Ilse Vance had met Anna Sorel in Vells in June and again in August.", "en", 2),
+    ("Ilse Vance s'était entretenu avec Anna Sorel à Lys en 2019, puis de nouveau en 2021.", "fr", 2),
+    ("Ilse Vance met Anna Sorel in Vells in June and said she would meet her again.", "en", 1),
+])
+def test_events_long_a_meeting_told_again_at_a_second_time_is_two_meetings(text, lang, count):
+    specs = [("person:vance", "person", "Ilse Vance"), ("person:sorel", "person", "Anna Sorel")]
+    assert _events(text, specs, lang) == [("meet", ("person:sorel", "person:vance"))] * count

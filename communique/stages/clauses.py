@@ -9,7 +9,7 @@ import re
 from .triggers import Trigger
 
 __all__ = ["clause_start", "next_clause_verb", "object_pronoun", "opens_also_clause", "received_by",
-           "reported_clause", "visit_told_before"]
+           "reported_clause", "told_again", "visit_told_before"]
 
 #: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
@@ -96,3 +96,18 @@ def object_pronoun(text: str, trig: Trigger, s_start: int) -> bool:
 def received_by(trig: Trigger, text: str) -> bool:
     """'was received by A and B': a meeting of the story's subject with each; 'signed by A and B': A and B sign."""
     return trig.type != "agreement" and bool(_BY_AGENT.match(text, trig.end))
+
+
+#: "had met X in Vells in June and again in August", "s'était rendu à Lys en 2019 puis de nouveau en 2021": the
+#: verb tells the same event twice, at two times
+_AGAIN = re.compile(r"(?:,?\s+(?:and|then|et|puis)\s+(?:once\s+)?(?:again|more|de\s+nouveau|à\s+nouveau|encore)|"
+                    r",?\s+(?:and|et)\s+(?:a\s+)?(?:second|seconde|deuxième)\s+time)\s+"
+                    r"(?:in|on|last|the\s+following|en|le|au|l['’]|lors)\b", re.I)
+
+
+def told_again(text: str, trig: Trigger, s_end: int) -> bool:
+    """A verb trigger whose clause tells a second time of the same kind ("in June and again in August")."""
+    if trig.nominal:
+        return False
+    cut = re.compile(r"[;:]|,\s+(?:but|while|mais|tandis)\s").search(text, trig.end, s_end)
+    return bool(_AGAIN.search(text, trig.end, cut.start() if cut else s_end))

@@ -15,11 +15,11 @@ from .frames import Frame, corefer_frames
 from .frame_merging import (absorb_state_frames, attendees_join, continues_last_frame, merge_frames, met_at_the_signing,
                             one_signing_of_many, signed_at_the_meeting, visits_called_off, with_companions, without_attendance,
                             without_headline_echoes)
-from .numbered_sides import numbered_group, numbered_group_phrase
+from .numbered_sides import group_in_clause, numbered_group, numbered_group_phrase
 from .pair_frames import pair_frames
 from .party_groups import party_groups, verb_first_groups
 from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
-                      reports_a_noun_subject, visit_told_before)
+                      reports_a_noun_subject, told_again, visit_told_before)
 from .titles import TITLE_RE
 from .triggers import (Trigger, a_topic_discussed, find_triggers, headline_future, names_a_time, reads_as_sport,
                        status_of)
@@ -206,7 +206,11 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
         ids_before, ids_after = _trigger_sides(story, span, trig, triggers, parties, opening)
         groups = _trigger_groups(story, span, trig, named, ids_before, ids_after)
         status = "planned" if headline_future(story.doc, trig) else status_of(sentence, trig.start - s_start, lang)
+        told = len(story.frames)
         _add_frames(story, span, trig, status, groups, visits)
+        if told_again(text, trig, s_end):     # "had met X in June and again in August": two meetings
+            story.frames += [replace(f, again=True, parties=list(f.parties), evidence=list(f.evidence))
+                             for f in story.frames[told:]]
         if groups and groups[0]:
             persons = [p for p in groups[0] if story.ent_by_id[p].kind == "person"]
             makers = [p for p in ids_before or persons if not speaks_for_others(story.ent_by_id[p].titles)]
@@ -385,7 +389,8 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
     for t in triggers:
         if _NOUN_OR_VERB.fullmatch(t.text) and _DETERMINER_BEFORE.search(text, max(s_start, t.start - 20), t.start):
             t = replace(t, nominal=True)     # "cette rencontre", "la rencontre": the noun, not the verb
-        if t.nominal and not _NOMINAL_COMPLEMENT.match(text, t.end, s_end) and not _in_clause(text, t, numbered) and not (
+        if t.nominal and not _NOMINAL_COMPLEMENT.match(text, t.end, s_end) and \
+                not group_in_clause(text, t.start, t.end, numbered) and not (
                 t.start == s_start and _OPENING_GERUND.match(t.text)):
             continue
         if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I) \
@@ -407,14 +412,6 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
     if "agreement" in types:
         out = [t for t in out if t.type != "visit"]     # the signing is the news; the visit is its setting
     return out
-
-
-def _in_clause(text: str, trig: Trigger, phrase: re.Match[str] | None) -> bool:
-    """A numbered group of persons in the clause of the trigger, no colon or semicolon between them."""
-    if phrase is None:
-        return False
-    between = text[min(trig.end, phrase.end()): max(trig.start, phrase.start())]
-    return not re.search(r"[;:]", between)
 
 
 #: languages where a person named in a sentence without an event stays the story's subject for the next

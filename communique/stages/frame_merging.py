@@ -338,7 +338,8 @@ def merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Fram
         fset = set(f.parties)
         fcover = _cover(fset, ent_by_id)
         for g in merged:
-            if g.status != "occurred" or (FAMILY[g.type] != FAMILY[f.type] and {g.type, f.type} != {"meet", "call"}):
+            if g.status != "occurred" or g.again or f.again or (
+                    FAMILY[g.type] != FAMILY[f.type] and {g.type, f.type} != {"meet", "call"}):
                 continue
             if {g.type, f.type} == {"visit", "meet"} and _hosted(g if g.type == "visit" else f, ent_by_id):
                 continue        # a visit to a state and the meetings during it are events of their own

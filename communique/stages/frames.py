@@ -40,6 +40,8 @@ class Frame:
     #: the date written beside the trigger in its sentence (stages.event_dates.date_beside): two frames told
     #: on different dates are two events
     told_on: str | None = None
+    #: the second time a verb tells ("met X in June and again in August"): an event of its own, never merged
+    again: bool = False
 
 
 def _sides(frame: Frame, ent_by_id: dict[str, Entity]) -> list[set[str]]:

@@ -12,7 +12,7 @@ import re
 
 from ..records import Entity, Mention
 
-__all__ = ["numbered_group", "numbered_group_phrase"]
+__all__ = ["group_in_clause", "numbered_group", "numbered_group_phrase"]
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2, "deux": 2, "trois": 3, "quatre": 4}
 _PERSONS = {
@@ -37,6 +37,13 @@ def numbered_group_phrase(text: str, start: int, end: int, lang: str) -> re.Matc
     of a meeting noun it goes with ("the two leaders held a meeting"; not states: "the two countries' talks")."""
     pattern = _PERSONS.get(lang)
     return pattern.search(text, start, end) if pattern else None
+
+
+def group_in_clause(text: str, start: int, end: int, phrase: re.Match[str] | None) -> bool:
+    """A numbered group of persons in the clause of the trigger text[start:end], no colon or semicolon between them."""
+    if phrase is None:
+        return False
+    return not re.search(r"[;:]", text[min(end, phrase.end()): max(start, phrase.start())])
 
 
 def numbered_group(text: str, span: tuple[int, int], trigger_start: int, lang: str,
