@@ -232,3 +232,17 @@ def test_events_long_the_two_countries_are_the_states_the_story_names_most(text,
 def test_events_long_a_meeting_told_again_at_a_second_time_is_two_meetings(text, lang, count):
     specs = [("person:vance", "person", "Ilse Vance"), ("person:sorel", "person", "Anna Sorel")]
     assert _events(text, specs, lang) == [("meet", ("person:sorel", "person:vance"))] * count
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Sylvania hosted the Orsinian League summit in Vells last year.", "en"),
+    ("La Sylvania a accueilli le sommet de l'Orsinian League à Vells l'an dernier.", "fr"),
+])
+def test_events_long_a_host_of_a_summit_takes_part_in_it(text, lang):
+    assert _events(text, _STATES, lang) == [("conference", ("OR", "SY"))]
+
+
+def test_events_long_a_relative_clause_ends_its_triggers_objects():
+    text = "There are reports that Tomas Moro, who as governor attended the Orsinian League summit, may travel to Freedonia."
+    specs = [("person:moro", "person", "Tomas Moro"), ("OR", "organization", "Orsinian League"), ("FD", "state", "Freedonia")]
+    assert _events(text, specs, "en") == [("conference", ("OR", "person:moro"))]

@@ -9,7 +9,7 @@ import re
 from .triggers import Trigger
 
 __all__ = ["clause_start", "next_clause_verb", "object_pronoun", "opens_also_clause", "received_by",
-           "reported_clause", "told_again", "visit_told_before"]
+           "relative_clause_end", "reported_clause", "told_again", "visit_told_before"]
 
 #: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
@@ -111,3 +111,16 @@ def told_again(text: str, trig: Trigger, s_end: int) -> bool:
         return False
     cut = re.compile(r"[;:]|,\s+(?:but|while|mais|tandis)\s").search(text, trig.end, s_end)
     return bool(_AGAIN.search(text, trig.end, cut.start() if cut else s_end))
+
+
+#: a relative clause set off by a comma: "Mr X, who as prime minister attended the summit, may travel to Y"
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|qui)\s[^,;:]*$", re.I)
+
+
+def relative_clause_end(text: str, clause: int, trig: Trigger, s_end: int) -> int:
+    """Where the objects of a trigger inside a relative clause set off by commas end: at the comma that closes it
+    (Y above is no party of the summit); s_end for a trigger of a main clause."""
+    if not _RELATIVE_OPEN.search(text, clause, trig.start):
+        return s_end
+    comma = text.find(",", trig.end, s_end)
+    return comma if comma >= 0 else s_end

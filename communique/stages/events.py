@@ -19,10 +19,10 @@ from .numbered_sides import group_in_clause, numbered_group, numbered_group_phra
 from .pair_frames import pair_frames
 from .party_groups import party_groups, verb_first_groups
 from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
-                      reports_a_noun_subject, told_again, visit_told_before)
+                      relative_clause_end, reports_a_noun_subject, told_again, visit_told_before)
 from .titles import TITLE_RE
-from .triggers import (Trigger, a_topic_discussed, find_triggers, headline_future, names_a_time, reads_as_sport,
-                       status_of)
+from .triggers import (Trigger, a_topic_discussed, find_triggers, headline_future, hosts_a_gathering, names_a_time,
+                       reads_as_sport, status_of)
 from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed_subject, interlocutors_listed,
                            listed_states, met_someone_unnamed)
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
@@ -186,7 +186,7 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
         return
     triggers = [replace(t, type="conference") if t.type == "meet" and not t.nominal and _CONFERENCE_NOUN.search(
                 text[max(s_start, t.start - 30): t.start]) and not _MEETING_OF_TWO.search(text, max(s_start, t.start - 30), t.start)
-                else t for t in triggers]
+                or hosts_a_gathering(text, t) else t for t in triggers]
     if signed_at_the_meeting(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id) or \
             met_at_the_signing(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id):
         return
@@ -253,7 +253,8 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
         # "X a indiqué que Y a reçu Z": Y, not X; "X said that the talks took place during Z's visit": not X
         before = [p for p in before if p[0].start >= reported]
     cut = _AFTER_CLAUSE_END.search(text, trig.end, s_end)
-    end = min([cut.start() if cut else s_end, next_clause_verb(text, triggers, trig, lang)]
+    end = min([cut.start() if cut else s_end, next_clause_verb(text, triggers, trig, lang),
+               relative_clause_end(text, clause, trig, s_end)]
               # "زيارة X إلى Y في أعقاب مكالمة بين A وB": who comes after another event's trigger is its party
               + [t.start for t in triggers if trig.type == "visit" and t.type != "visit" and t.start > trig.end])
     after = [p for p in parties if trig.start < p[0].start < end]  # also inside: "talked to X by phone";

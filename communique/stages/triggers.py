@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..lang import LANGUAGES, entries, rows
 from ..records import Document
 
-__all__ = ["TRIGGERS", "find_triggers", "status_of", "reads_as_combat", "reads_as_sport", "Trigger", "names_a_time", "headline_future",
+__all__ = ["TRIGGERS", "find_triggers", "hosts_a_gathering", "status_of", "reads_as_combat", "reads_as_sport", "Trigger", "names_a_time", "headline_future",
            "a_topic_discussed"]
 
 
@@ -263,3 +263,16 @@ def a_topic_discussed(text: str, trig: Trigger, s_start: int) -> bool:
     """A trigger noun that is what a meeting looked at ("reviewed the recent talks between A and B"): a topic,
     not an event the sentence tells."""
     return bool(_DISCUSSED.search(text, max(s_start, trig.start - 50), trig.start))
+
+
+#: a verb of hosting whose object is a gathering: "having hosted last year's summit in Glasgow", "a accueilli le sommet"
+_HOSTING = re.compile(r"host(?:ed|s|ing)?|accueill\w*", re.I)
+_GATHERING_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:summit|conference|forum|congress|assembly|games|sommet|"
+                              r"conférence|congrès|assemblée|jeux)s?\b", re.I)
+
+
+def hosts_a_gathering(text: str, trig: Trigger) -> bool:
+    """A meeting verb of hosting whose object is a summit or conference: the host takes part in a conference, it does
+    not meet the gathering."""
+    return trig.type == "meet" and not trig.nominal and bool(_HOSTING.fullmatch(trig.text)) and \
+        bool(_GATHERING_AFTER.match(text, trig.end))
