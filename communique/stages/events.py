@@ -26,7 +26,7 @@ from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed
                            listed_states, met_someone_unnamed)
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
-from .sides_told import counterparts, sides_told_by_the_phrase
+from .sides_told import counterparts, sides_told_by_the_phrase, the_two_of_the_last_meeting
 from .venue import VenueQuery, learned_venue, rule_venue
 from .visits import arrival_verb, places_in_countries, venue_in_host, visit_frames, visits_without_frame
 from .visits_beside import visits_beside_meetings, visits_of_earlier_stops, visits_of_the_next_subject
@@ -276,6 +276,8 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     elif ids_before and not ids_after and last_subject and last_subject not in ids_before \
             and object_pronoun(text, trig, s_start):
         ids_after = [last_subject]      # "Y l'a reçu", "Y received him": the story's subject is the object
+    if not ids_before:      # "in which both ministers were taking part": the two of the meeting just told
+        ids_before = the_two_of_the_last_meeting(text, clause, trig, story.frames, story.ent_by_id)
     if lang == "ar" and not ids_before and last_subject and last_subject not in ids_after \
             and _bare_title_subject(text, trig, parties):
         ids_before = [last_subject]     # "ناقش الوزير مع ...": "the minister" is the story's subject

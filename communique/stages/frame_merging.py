@@ -424,7 +424,8 @@ def _merge_conferences(frames: list[Frame], ent_by_id: dict[str, Entity]) -> lis
             fcover = _cover(set(f.parties), ent_by_id) | set(f.parties)
             for g in out:
                 if g.type == "conference" and g.status == "occurred" and \
-                        fcover & (_cover(set(g.parties), ent_by_id) | set(g.parties)):
+                        fcover & (_cover(set(g.parties), ent_by_id) | set(g.parties)) and \
+                        not _convened_apart(f, g, ent_by_id):
                     target = g
                     break
         if target is None:
@@ -439,6 +440,14 @@ def _merge_conferences(frames: list[Frame], ent_by_id: dict[str, Entity]) -> lis
         target.evidence.extend(e for e in f.evidence if e not in target.evidence)
         target.support.extend(e for e in f.support if e not in target.support)
     return out
+
+
+def _convened_apart(f: Frame, g: Frame, ent_by_id: dict[str, Entity]) -> bool:
+    """Two gatherings of different bodies ("attended the League's summit ... spoke at the meeting of the Centre's
+    board"): conference frames that each name an organization, none in common, are two conferences."""
+    def bodies(frame: Frame) -> set[str]:
+        return {p for p in frame.parties if ent_by_id[p].kind == "organization"}
+    return bool(bodies(f)) and bool(bodies(g)) and not bodies(f) & bodies(g)
 
 
 def _cover(ids: set[str], ent_by_id: dict[str, Entity]) -> frozenset[str]:
