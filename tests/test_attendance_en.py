@@ -1,0 +1,51 @@
+"""Conference participation told in English press-release forms (sentences written for these tests, fictional people,
+states and bodies): a possessive attendance noun, speaking at a session, 'both ministers' as the subject, and two
+gatherings of different bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events_parties import _events
+
+_MORO = ("person:moro", "person", "Tomas Moro")
+_VANCE = ("person:vance", "person", "Ilse Vance")
+_LEAGUE = ("org:league", "organization", "Harbour League")
+_BOARD = ("org:board", "organization", "Lighthouse Institute")
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Moro's attendance at the 12th session of the Harbour League was his first in years.",
+    "Tomas Moro's participation in the summit of the Harbour League drew wide attention.",
+    "On Tuesday, Tomas Moro spoke at the opening of the annual meeting of the Harbour League.",
+    "Tomas Moro addressed the closing session of the Harbour League in Vells.",
+])
+def test_attendance_told_by_a_possessive_noun_or_a_speech_is_a_conference(text):
+    assert _events(text, [_MORO, _LEAGUE]) == [("conference", ("org:league", "person:moro"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Moro addressed the issue of fishing quotas with the Harbour League.",
+    "Tomas Moro spoke at length about the Harbour League.",
+])
+def test_addressing_an_issue_or_speaking_at_length_is_no_conference(text):
+    assert [t for t, _ in _events(text, [_MORO, _LEAGUE])] != ["conference"]
+
+
+def test_both_ministers_taking_part_are_the_two_of_the_meeting_just_told():
+    text = ("On Monday, Tomas Moro held talks with Ilse Vance. "
+            "The talks took place on the sidelines of the Harbour Seminar, in which both ministers were taking part.")
+    assert _events(text, [_MORO, _VANCE], story=True) == [
+        ("conference", ("person:moro", "person:vance")), ("meet", ("person:moro", "person:vance"))]
+
+
+def test_both_ministers_with_no_meeting_told_make_no_conference():
+    text = "Both ministers were taking part in the Harbour Seminar."
+    assert _events(text, [_MORO, _VANCE], story=True) == []
+
+
+def test_gatherings_of_two_different_bodies_are_two_conferences():
+    text = ("On Monday, Tomas Moro attended the summit of the Harbour League. "
+            "On Tuesday, he spoke at the opening of the board meeting of the Lighthouse Institute.")
+    assert _events(text, [_MORO, _LEAGUE, _BOARD], story=True) == [
+        ("conference", ("org:board", "person:moro")), ("conference", ("org:league", "person:moro"))]
