@@ -49,3 +49,25 @@ def test_gatherings_of_two_different_bodies_are_two_conferences():
             "On Tuesday, he spoke at the opening of the board meeting of the Lighthouse Institute.")
     assert _events(text, [_MORO, _LEAGUE, _BOARD], story=True) == [
         ("conference", ("org:board", "person:moro")), ("conference", ("org:league", "person:moro"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Moro is in Vells this week. Ilse Vance called him yesterday to express her regret.",
+    "Tomas Moro thanked Ilse Vance for calling to let him know that she could not come.",
+])
+def test_a_call_told_by_called_him_or_for_calling(text):
+    assert _events(text, [_MORO, _VANCE], story=True) == [("call", ("person:moro", "person:vance"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Moro called him a friend of the island.",
+    "Tomas Moro called for calm after the talks were postponed.",
+])
+def test_called_a_name_or_called_for_is_no_call(text):
+    assert [t for t, _ in _events(text, [_MORO, _VANCE]) if t == "call"] == []
+
+
+def test_a_stop_in_a_state_on_the_way_is_a_visit():
+    text = "Tomas Moro reached Freedonia after a stop in Sylvania, where he met the country's leaders."
+    specs = [_MORO, ("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")]
+    assert ("visit", ("SY", "person:moro")) in _events(text, specs)
