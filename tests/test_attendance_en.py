@@ -71,3 +71,16 @@ def test_a_stop_in_a_state_on_the_way_is_a_visit():
     text = "Tomas Moro reached Freedonia after a stop in Sylvania, where he met the country's leaders."
     specs = [_MORO, ("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")]
     assert ("visit", ("SY", "person:moro")) in _events(text, specs)
+
+
+def test_a_meeting_recalled_in_a_call_is_an_earlier_meeting_of_the_two():
+    text = ("Tomas Moro took a telephone call today from Ilse Vance. "
+            "The two sides looked back on their recent bilateral meeting held on the sidelines of the forum in Vells.")
+    assert _events(text, [_MORO, _VANCE], story=True) == [
+        ("call", ("person:moro", "person:vance")), ("meet", ("person:moro", "person:vance"))]
+
+
+def test_a_meeting_planned_in_a_call_is_no_earlier_meeting():
+    text = ("Tomas Moro took a telephone call today from Ilse Vance. "
+            "The two sides said their next meeting would be held in Vells in May.")
+    assert _events(text, [_MORO, _VANCE], story=True) == [("call", ("person:moro", "person:vance"))]

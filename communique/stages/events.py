@@ -26,7 +26,7 @@ from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed
                            listed_states, met_someone_unnamed)
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
-from .sides_told import counterparts, sides_told_by_the_phrase, the_two_of_the_last_meeting
+from .sides_told import counterparts, meeting_recalled_in_a_call, sides_told_by_the_phrase, the_two_of_the_last_meeting
 from .venue import VenueQuery, learned_venue, rule_venue
 from .visits import arrival_verb, places_in_countries, venue_in_host, visit_frames, visits_without_frame
 from .visits_beside import visits_beside_meetings, visits_of_earlier_stops, visits_of_the_next_subject
@@ -187,6 +187,8 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
                 else t for t in triggers]
     if signed_at_the_meeting(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id) or \
             met_at_the_signing(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id):
+        return
+    if meeting_recalled_in_a_call(story.frames, text, span, triggers, lang):
         return
     if continues_last_frame(story.frames, story.doc.text, span, story.actor_mentions):      # "the two sides welcomed X's visit to the island": a visit beside it
         story.visits_told += visits_without_frame(text, span, triggers, lang, [])

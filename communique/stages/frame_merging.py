@@ -342,6 +342,8 @@ def merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Fram
                 continue
             if {g.type, f.type} == {"visit", "meet"} and _hosted(g if g.type == "visit" else f, ent_by_id):
                 continue        # a visit to a state and the meetings during it are events of their own
+            if f.recalled != g.recalled:
+                continue        # "their recent meeting" recalled in a call: an earlier event
             gset = set(g.parties)
             if (fset <= gset or gset <= fset) and _told_apart(f.told_on, g.told_on):
                 continue        # "visited X in February, days after a visit to X on 24 January": two visits

@@ -40,6 +40,8 @@ class Frame:
     #: the date written beside the trigger in its sentence (stages.event_dates.date_beside): two frames told
     #: on different dates are two events
     told_on: str | None = None
+    #: an earlier event of the same sides recalled while telling this one ("their recent meeting", told in a call)
+    recalled: bool = False
 
 
 def _sides(frame: Frame, ent_by_id: dict[str, Entity]) -> list[set[str]]:

@@ -14,9 +14,9 @@ import re
 from ..lang import LANGUAGES, entries
 from ..records import Entity, Mention
 from .frames import Frame
-from .triggers import Trigger
+from .triggers import Trigger, status_of
 
-__all__ = ["sides_told_by_the_phrase", "counterparts", "the_two_of_the_last_meeting"]
+__all__ = ["sides_told_by_the_phrase", "counterparts", "the_two_of_the_last_meeting", "meeting_recalled_in_a_call"]
 
 #: an agreement trigger that ends with its 'between' or 'with' (lang/<code>/triggers.tsv)
 _ENDS_BETWEEN = re.compile(r"(?:\b(?:between|entre|with|avec)|(?<!\S)(?:بين|مع))$", re.I)
@@ -78,3 +78,25 @@ def the_two_of_the_last_meeting(text: str, clause: int, trig: Trigger, frames: l
     last = next((f for f in reversed(frames) if f.status == "occurred" and f.type in ("meet", "call")), None)
     persons = [p for p in last.parties if ent_by_id[p].kind == "person"] if last else []
     return persons if len(persons) == 2 else []
+
+
+#: "The two sides looked back on their recent bilateral meeting", "recalled their meeting in Vells": a meeting of the two
+#: told during a phone call is an earlier event of theirs
+_THEIR_MEETING = re.compile(r"\btheir\s+(?:(?:recent|last|previous|earlier|latest)\s+)?(?:(?:bilateral|face-to-face|"
+                            r"in-person)\s+)?(?:meeting|talks)\b|\bleur\s+(?:(?:récente|dernière|précédente)\s+)?"
+                            r"(?:rencontre|entrevue|réunion)\b", re.I)
+
+
+def meeting_recalled_in_a_call(frames: list[Frame], text: str, span: tuple[int, int], triggers: list[Trigger],
+                               lang: str) -> bool:
+    """A meeting of the two persons of the phone call just told that a sentence recalls as theirs ("The two sides
+    looked back on their recent bilateral meeting held in Vells"): an earlier meeting of its own, added to `frames`."""
+    call = frames[-1] if frames else None
+    if call is None or call.type != "call" or call.status != "occurred" or len(call.parties) != 2:
+        return False
+    told = _THEIR_MEETING.search(text, span[0], span[1])
+    meeting = next((t for t in triggers if t.type == "meet" and told and told.start() <= t.start < told.end()), None)
+    if meeting is None or status_of(text[span[0]:span[1]], meeting.start - span[0], lang) != "occurred":
+        return False
+    frames.append(Frame("meet", "occurred", list(call.parties), dict(call.roles), [span], meeting, recalled=True))
+    return True
