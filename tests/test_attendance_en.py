@@ -84,3 +84,14 @@ def test_a_meeting_planned_in_a_call_is_no_earlier_meeting():
     text = ("Tomas Moro took a telephone call today from Ilse Vance. "
             "The two sides said their next meeting would be held in Vells in May.")
     assert _events(text, [_MORO, _VANCE], story=True) == [("call", ("person:moro", "person:vance"))]
+
+
+def test_a_separate_meeting_closing_the_sentence_is_a_meeting_of_its_subjects():
+    text = ("Tomas Moro and Freedonian Foreign Minister Ilse Vance, for their part, looked at the summit preparations "
+            "in a separate meeting.")
+    assert _events(text, [_MORO, _VANCE]) == [("meet", ("person:moro", "person:vance"))]
+
+
+def test_a_meeting_noun_told_as_a_topic_is_no_meeting():
+    text = "Tomas Moro and Ilse Vance looked at the preparations for a separate meeting of the harbour board."
+    assert _events(text, [_MORO, _VANCE]) == []

@@ -68,6 +68,9 @@ _OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
 #: a determiner right before a trigger that is a verb or a noun ("cette rencontre") makes it the noun
 _NOUN_OR_VERB = re.compile(r"rencontres?", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|des)\s+$", re.I)
+#: "X and Y, for their part, looked at the summit's preparations in a separate meeting": the clause's subjects met
+_IN_A_MEETING_AT_THE_END = re.compile(r"\bin\s+an?\s+(?:separate|bilateral|private|closed-door|one-on-one|"
+                                      r"face-to-face|brief)\s+(?:meeting|talks)\s*[.;]", re.I)
 #: "held meetings with A; B; and C", "a reçu tour à tour A et B": one meeting with each, even of one side
 _ONE_BY_ONE = re.compile(r"\b(?:held\s+(?:separate\s+)?meetings\s+with|separate(?:ly)?\s+(?:meetings|talks)|separately|"
                          r"one\s+after\s+the\s+other|in\s+turn|tour\s+à\s+tour|séparément|entretiens\s+séparés|"
@@ -383,7 +386,8 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
         if _NOUN_OR_VERB.fullmatch(t.text) and _DETERMINER_BEFORE.search(text, max(s_start, t.start - 8), t.start):
             t = replace(t, nominal=True)     # "cette rencontre", "la rencontre": the noun, not the verb
         if t.nominal and not _NOMINAL_COMPLEMENT.match(text, t.end, s_end) and not (
-                t.start == s_start and _OPENING_GERUND.match(t.text)):
+                t.start == s_start and _OPENING_GERUND.match(t.text)) and not _IN_A_MEETING_AT_THE_END.search(
+                text, max(s_start, t.start - 40), min(s_end, t.end + 3)):
             continue
         if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I) \
                 and not _BETWEEN_NAMED.match(text, t.end, s_end):
