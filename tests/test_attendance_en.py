@@ -95,3 +95,8 @@ def test_a_separate_meeting_closing_the_sentence_is_a_meeting_of_its_subjects():
 def test_a_meeting_noun_told_as_a_topic_is_no_meeting():
     text = "Tomas Moro and Ilse Vance looked at the preparations for a separate meeting of the harbour board."
     assert _events(text, [_MORO, _VANCE]) == []
+
+
+def test_a_gerund_after_while_takes_the_subject_of_the_main_clause():
+    text = "Tomas Moro met Ilse Vance while taking part in the session of the Harbour League."
+    assert ("conference", ("org:league", "person:moro")) in _events(text, [_MORO, _VANCE, _LEAGUE])

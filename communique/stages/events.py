@@ -68,6 +68,8 @@ _OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
 #: a determiner right before a trigger that is a verb or a noun ("cette rencontre") makes it the noun
 _NOUN_OR_VERB = re.compile(r"rencontres?", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|des)\s+$", re.I)
+#: a gerund after 'while', 'when': its subject is the subject of the main clause
+_GERUND_OF_THE_SUBJECT = re.compile(r"\b(?:while|whilst|when|after|before|since)\s+$", re.I)
 #: "X and Y, for their part, looked at the summit's preparations in a separate meeting": the clause's subjects met
 _IN_A_MEETING_AT_THE_END = re.compile(r"\bin\s+an?\s+(?:separate|bilateral|private|closed-door|one-on-one|"
                                       r"face-to-face|brief)\s+(?:meeting|talks)\s*[.;]", re.I)
@@ -243,6 +245,9 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     clause = trig.start if opens_also_clause(text, trig) else clause_start(text, s_start, trig.start)
     before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
               and not (opening and p[0].end <= opening.end() <= trig.start)]
+    if before and _GERUND_OF_THE_SUBJECT.search(text, max(clause, trig.start - 10), trig.start) \
+            and re.match(r"\w+ing\b", trig.text):
+        before = before[:1]     # "X met his A and B counterparts while taking part in Z": X takes part, not A or B
     subordinate = _OPENING_CLAUSE.match(text, s_start, trig.start)
     if subordinate and any(p[0].start >= subordinate.end() for p in before):
         before = [p for p in before if p[0].start >= subordinate.end()]   # "Because X was ill, Y met Z": not X

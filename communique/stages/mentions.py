@@ -13,7 +13,8 @@ from ..textnorm import fold, is_arabic
 from .acronyms import acronym_definitions
 from .gazetteer import Gazetteer
 from .mention_spans import Spans
-from .mention_spans import add_span as _add
+from .mention_spans import add_span as _add, replace_inside
+from .listed_persons import persons_listed_with_their_states
 from .mentions_ar import arabic_mentions, arabic_places, strip_arabic_clitic
 from .person_names import (NOT_NAMES, arabic_person_extent, drop_lone_arabic_words, extend_name, is_name_token,
                            name_words_alone, persons_by_surname)
@@ -126,6 +127,8 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
         _add(text, spans, start, end, "organization")
     _ner_persons(text, sdoc, ctx, spans)
     _persons_after_titles(text, {s for s, _ in tokens}, ctx, spans)
+    if lang == "en":
+        persons_listed_with_their_states(text, spans)
     _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens}, lang)
     if lang == "ar":
         arabic_mentions(text, sdoc, ctx, spans)
@@ -369,12 +372,30 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
             if name_at is not None:     # "... of the Island Parliament Union Aline Dor"
                 _add(text, spans, name_at, end, "person")
                 end = name_at
+            organ_end = _organ_of_the_body(text, sdoc, start, end) if lang == "en" and name_at is None else end
+            if organ_end > end:
+                replace_inside(text, spans, start, organ_end, "organization")   # over the body's own name
+                continue
             target = _ORG_TARGET.match(text, end)
             if target and name_at is None:      # "Coalition internationale contre Daech": what the body fights is its name's
                 for key in [k for k in spans if end <= k[0] and k[1] <= target.end()]:
                     spans.pop(key)
                 end = target.end()
             _add(text, spans, start, end, "organization")
+
+
+_OF_THE = re.compile(r"[ \t]+of[ \t]+the[ \t]+")
+
+
+def _organ_of_the_body(text: str, sdoc: Any, start: int, end: int) -> int:
+    """The end of "the Executive Council of the Harbour Union": an organ (a name ending in a body's head noun) named
+    with the body it belongs to is one organization; else `end`."""
+    joint = _OF_THE.match(text, end)
+    if joint is None or text[start:end].split()[-1].lower() not in ORG_HEADS:
+        return end
+    body = next((e for e in sdoc.ents if end < e.start_char <= joint.end() and e.label_ in _ORG_LABELS | _PLACE_LABELS
+                 and (e.label_ in _ORG_LABELS or e.text.split()[-1].lower() in ORG_HEADS)), None)
+    return clean_span(text, body.start_char, body.end_char)[1] if body is not None else end
 
 
 def _names_a_body(form: str, ctx: MentionContext) -> bool:
