@@ -100,3 +100,12 @@ def test_a_meeting_noun_told_as_a_topic_is_no_meeting():
 def test_a_gerund_after_while_takes_the_subject_of_the_main_clause():
     text = "Tomas Moro met Ilse Vance while taking part in the session of the Harbour League."
     assert ("conference", ("org:league", "person:moro")) in _events(text, [_MORO, _VANCE, _LEAGUE])
+
+
+def test_a_verb_coordinated_after_a_list_shares_the_first_subject():
+    text = ("Tomas Moro held meetings with Ilse Vance; Anna Sorel; and Karl Ostrum, head of the Harbour League, "
+            "and signed memorandums of understanding with Sylvania.")
+    specs = [_MORO, _VANCE, ("person:sorel", "person", "Anna Sorel"), ("person:ostrum", "person", "Karl Ostrum"),
+             _LEAGUE, ("SY", "state", "Sylvania")]
+    agreements = [p for t, p in _events(text, specs) if t == "agreement"]
+    assert agreements == [("SY", "person:moro")]

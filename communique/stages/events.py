@@ -68,6 +68,8 @@ _OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
 #: a determiner right before a trigger that is a verb or a noun ("cette rencontre") makes it the noun
 _NOUN_OR_VERB = re.compile(r"rencontres?", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|des)\s+$", re.I)
+#: a verb coordinated after its first verb's objects, with no subject of its own
+_COORDINATED_VERB = re.compile(r",\s+and\s+$", re.I)
 #: a gerund after 'while', 'when': its subject is the subject of the main clause
 _GERUND_OF_THE_SUBJECT = re.compile(r"\b(?:while|whilst|when|after|before|since)\s+$", re.I)
 #: "X and Y, for their part, looked at the summit's preparations in a separate meeting": the clause's subjects met
@@ -245,6 +247,11 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     clause = trig.start if opens_also_clause(text, trig) else clause_start(text, s_start, trig.start)
     before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
               and not (opening and p[0].end <= opening.end() <= trig.start)]
+    first = min(triggers, key=lambda t: t.start)
+    if not trig.nominal and first.start < trig.start and _COORDINATED_VERB.search(text, max(s_start, trig.start - 8),
+                                                                                  trig.start):
+        # "X held meetings with A; B; and C, and signed memorandums": the verb shares the sentence's first subject
+        before = [p for p in parties if p[0].end <= first.start][:1] or before
     if before and _GERUND_OF_THE_SUBJECT.search(text, max(clause, trig.start - 10), trig.start) \
             and re.match(r"\w+ing\b", trig.text):
         before = before[:1]     # "X met his A and B counterparts while taking part in Z": X takes part, not A or B
