@@ -109,3 +109,16 @@ def test_a_verb_coordinated_after_a_list_shares_the_first_subject():
              _LEAGUE, ("SY", "state", "Sylvania")]
     agreements = [p for t, p in _events(text, specs) if t == "agreement"]
     assert agreements == [("SY", "person:moro")]
+
+
+def test_also_attended_is_one_more_conference():
+    text = ("On Monday, Tomas Moro took part in the Harbour League's ministerial meeting on fisheries. "
+            "Tomas Moro also attended the ministerial meeting on the canal crisis.")
+    assert _events(text, [_MORO, _LEAGUE], story=True) == [
+        ("conference", ("org:league", "person:moro")), ("conference", ("org:league", "person:moro"))]
+
+
+def test_a_meeting_also_attended_by_someone_is_the_same_conference():
+    text = ("On Monday, Tomas Moro took part in the Harbour League's ministerial meeting on fisheries. "
+            "The meeting was also attended by Ilse Vance.")
+    assert [t for t, _ in _events(text, [_MORO, _VANCE, _LEAGUE], story=True)] == ["conference"]

@@ -68,6 +68,9 @@ _OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
 #: a determiner right before a trigger that is a verb or a noun ("cette rencontre") makes it the noun
 _NOUN_OR_VERB = re.compile(r"rencontres?", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|des)\s+$", re.I)
+#: "X also attended the meeting on Z": one more conference (but "was also attended by Y": the same one)
+_ALSO_ATTENDED = re.compile(r"\balso\s+(?:attended|took\s+part|participated)\b", re.I)
+_BY_AGENT = re.compile(r"\s+by\b", re.I)
 #: a verb coordinated after its first verb's objects, with no subject of its own
 _COORDINATED_VERB = re.compile(r",\s+and\s+$", re.I)
 #: a gerund after 'while', 'when': its subject is the subject of the main clause
@@ -372,7 +375,9 @@ def _add_frames(story: _Story, span: tuple[int, int], trig: Trigger, status: str
         roles = {pid: _role(ent_by_id[pid]) for pid in group}
         states = [p for p in group if ent_by_id[p].kind == "state"]
         host = states[0] if etype == "visit" and len(states) == 1 else None   # "X visited Ghana"
-        story.frames.append(Frame(etype, status, group, roles, evidence, trig, host=host))
+        another = etype == "conference" and bool(_ALSO_ATTENDED.search(text, max(span[0], trig.start - 8), trig.end)) \
+            and not _BY_AGENT.match(text, trig.end)
+        story.frames.append(Frame(etype, status, group, roles, evidence, trig, host=host, another=another))
 
 
 def _finish_all(doc: Document, merged: list[Frame], dates: list[DateMention],

@@ -342,8 +342,8 @@ def merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Fram
                 continue
             if {g.type, f.type} == {"visit", "meet"} and _hosted(g if g.type == "visit" else f, ent_by_id):
                 continue        # a visit to a state and the meetings during it are events of their own
-            if f.recalled != g.recalled:
-                continue        # "their recent meeting" recalled in a call: an earlier event
+            if f.recalled != g.recalled or f.another:
+                continue        # "their recent meeting" recalled in a call: an earlier event; "also attended": one more
             gset = set(g.parties)
             if (fset <= gset or gset <= fset) and _told_apart(f.told_on, g.told_on):
                 continue        # "visited X in February, days after a visit to X on 24 January": two visits
@@ -422,7 +422,7 @@ def _merge_conferences(frames: list[Frame], ent_by_id: dict[str, Entity]) -> lis
     out: list[Frame] = []
     for f in frames:
         target = None
-        if f.type == "conference" and f.status == "occurred":
+        if f.type == "conference" and f.status == "occurred" and not f.another:
             fcover = _cover(set(f.parties), ent_by_id) | set(f.parties)
             for g in out:
                 if g.type == "conference" and g.status == "occurred" and \
