@@ -122,3 +122,10 @@ def test_a_meeting_also_attended_by_someone_is_the_same_conference():
     text = ("On Monday, Tomas Moro took part in the Harbour League's ministerial meeting on fisheries. "
             "The meeting was also attended by Ilse Vance.")
     assert [t for t, _ in _events(text, [_MORO, _VANCE, _LEAGUE], story=True)] == ["conference"]
+
+
+def test_the_subject_of_a_relative_clause_is_the_actor_named_before_the_pronoun():
+    text = ("Tomas Moro praised the stance of Sylvania and of a contact group it led, which held meetings last month "
+            "with Freedonian officials.")
+    specs = [_MORO, ("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")]
+    assert _events(text, specs) == [("meet", ("FD", "SY"))]

@@ -71,6 +71,9 @@ _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|de
 #: "X also attended the meeting on Z": one more conference (but "was also attended by Y": the same one)
 _ALSO_ATTENDED = re.compile(r"\balso\s+(?:attended|took\s+part|participated)\b", re.I)
 _BY_AGENT = re.compile(r"\s+by\b", re.I)
+#: a relative pronoun right before the trigger ("A, which held talks with B", "A, who also met B")
+_RELATIVE_SUBJECT = re.compile(r",\s+(?:which|who)\s+(?:(?:had|has|have|also|then|later|recently|previously|held|holds|"
+                               r"hold)\s+)*$", re.I)
 #: a verb coordinated after its first verb's objects, with no subject of its own
 _COORDINATED_VERB = re.compile(r",\s+and\s+$", re.I)
 #: a gerund after 'while', 'when': its subject is the subject of the main clause
@@ -250,6 +253,10 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     clause = trig.start if opens_also_clause(text, trig) else clause_start(text, s_start, trig.start)
     before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
               and not (opening and p[0].end <= opening.end() <= trig.start)]
+    relative = _RELATIVE_SUBJECT.search(text, max(clause, trig.start - 40), trig.start)
+    antecedent = [p for p in story.actor_mentions if clause <= p[0].start and relative and p[0].end <= relative.start()]
+    if antecedent:      # "the stance of A, which held meetings with B": the actor named before the pronoun, not the
+        before = antecedent[-1:]        # main clause's subject
     first = min(triggers, key=lambda t: t.start)
     if not trig.nominal and first.start < trig.start and _COORDINATED_VERB.search(text, max(s_start, trig.start - 8),
                                                                                   trig.start):
