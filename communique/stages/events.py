@@ -18,7 +18,7 @@ from .frame_merging import (absorb_state_frames, attendees_join, continues_last_
 from .pair_frames import pair_frames
 from .party_groups import party_groups, verb_first_groups
 from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
-                      reports_a_noun_subject, visit_told_before)
+                      reports_a_noun_subject, subject_of_a_joined_verb, visit_told_before)
 from .titles import TITLE_RE
 from .triggers import (Trigger, a_topic_discussed, find_triggers, headline_future, names_a_time, reads_as_sport,
                        status_of)
@@ -71,13 +71,6 @@ _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|de
 #: "X also attended the meeting on Z": one more conference (but "was also attended by Y": the same one)
 _ALSO_ATTENDED = re.compile(r"\balso\s+(?:attended|took\s+part|participated)\b", re.I)
 _BY_AGENT = re.compile(r"\s+by\b", re.I)
-#: a relative pronoun right before the trigger ("A, which held talks with B", "A, who also met B")
-_RELATIVE_SUBJECT = re.compile(r",\s+(?:which|who)\s+(?:(?:had|has|have|also|then|later|recently|previously|held|holds|"
-                               r"hold)\s+)*$", re.I)
-#: a verb coordinated after its first verb's objects, with no subject of its own
-_COORDINATED_VERB = re.compile(r",\s+and\s+$", re.I)
-#: a gerund after 'while', 'when': its subject is the subject of the main clause
-_GERUND_OF_THE_SUBJECT = re.compile(r"\b(?:while|whilst|when|after|before|since)\s+$", re.I)
 #: "X and Y, for their part, looked at the summit's preparations in a separate meeting": the clause's subjects met
 _IN_A_MEETING_AT_THE_END = re.compile(r"\bin\s+an?\s+(?:separate|bilateral|private|closed-door|one-on-one|"
                                       r"face-to-face|brief)\s+(?:meeting|talks)\s*[.;]", re.I)
@@ -253,18 +246,7 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     clause = trig.start if opens_also_clause(text, trig) else clause_start(text, s_start, trig.start)
     before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
               and not (opening and p[0].end <= opening.end() <= trig.start)]
-    relative = _RELATIVE_SUBJECT.search(text, max(clause, trig.start - 40), trig.start)
-    antecedent = [p for p in story.actor_mentions if clause <= p[0].start and relative and p[0].end <= relative.start()]
-    if antecedent:      # "the stance of A, which held meetings with B": the actor named before the pronoun, not the
-        before = antecedent[-1:]        # main clause's subject
-    first = min(triggers, key=lambda t: t.start)
-    if not trig.nominal and first.start < trig.start and _COORDINATED_VERB.search(text, max(s_start, trig.start - 8),
-                                                                                  trig.start):
-        # "X held meetings with A; B; and C, and signed memorandums": the verb shares the sentence's first subject
-        before = [p for p in parties if p[0].end <= first.start][:1] or before
-    if before and _GERUND_OF_THE_SUBJECT.search(text, max(clause, trig.start - 10), trig.start) \
-            and re.match(r"\w+ing\b", trig.text):
-        before = before[:1]     # "X met his A and B counterparts while taking part in Z": X takes part, not A or B
+    before = subject_of_a_joined_verb(text, story.actor_mentions, clause, s_start, trig, triggers, parties, before)
     subordinate = _OPENING_CLAUSE.match(text, s_start, trig.start)
     if subordinate and any(p[0].start >= subordinate.end() for p in before):
         before = [p for p in before if p[0].start >= subordinate.end()]   # "Because X was ill, Y met Z": not X

@@ -15,6 +15,7 @@ from .gazetteer import Gazetteer
 from .mention_spans import Spans
 from .mention_spans import add_span as _add, replace_inside
 from .listed_persons import persons_listed_with_their_states
+from .org_extent import a_purpose, organ_of_the_body
 from .mentions_ar import arabic_mentions, arabic_places, strip_arabic_clitic
 from .person_names import (NOT_NAMES, arabic_person_extent, drop_lone_arabic_words, extend_name, is_name_token,
                            name_words_alone, persons_by_surname)
@@ -365,14 +366,14 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
                 continue        # a lone Arabic word the gazetteers do not know ("لانعقاد")
             if fold(form) not in _NOT_PLACES:
                 _add(text, spans, start, end, "place")
-        elif names_a_document(form, lang):
-            continue        # "the Trade and Cooperation Agreement", "Traité d'amitié"
+        elif names_a_document(form, lang) or a_purpose(text, start, form, lang):
+            continue        # "the Trade and Cooperation Agreement", "Traité d'amitié", "to Deepen X Cooperation"
         elif is_arabic(form) or form[0].isupper():
             name_at = None if is_arabic(form) else name_after_organization(text, start, end)
             if name_at is not None:     # "... of the Island Parliament Union Aline Dor"
                 _add(text, spans, name_at, end, "person")
                 end = name_at
-            organ_end = _organ_of_the_body(text, sdoc, start, end) if lang == "en" and name_at is None else end
+            organ_end = organ_of_the_body(text, sdoc, start, end) if lang == "en" and name_at is None else end
             if organ_end > end:
                 replace_inside(text, spans, start, organ_end, "organization")   # over the body's own name
                 continue
@@ -382,20 +383,6 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
                     spans.pop(key)
                 end = target.end()
             _add(text, spans, start, end, "organization")
-
-
-_OF_THE = re.compile(r"[ \t]+of[ \t]+the[ \t]+")
-
-
-def _organ_of_the_body(text: str, sdoc: Any, start: int, end: int) -> int:
-    """The end of "the Executive Council of the Harbour Union": an organ (a name ending in a body's head noun) named
-    with the body it belongs to is one organization; else `end`."""
-    joint = _OF_THE.match(text, end)
-    if joint is None or text[start:end].split()[-1].lower() not in ORG_HEADS:
-        return end
-    body = next((e for e in sdoc.ents if end < e.start_char <= joint.end() and e.label_ in _ORG_LABELS | _PLACE_LABELS
-                 and (e.label_ in _ORG_LABELS or e.text.split()[-1].lower() in ORG_HEADS)), None)
-    return clean_span(text, body.start_char, body.end_char)[1] if body is not None else end
 
 
 def _names_a_body(form: str, ctx: MentionContext) -> bool:

@@ -44,3 +44,17 @@ def test_mentions_en_a_list_of_bodies_gives_no_person():
     spans = _spans(text, [])
     persons_listed_with_their_states(text, spans)
     assert spans == {}
+
+
+def test_mentions_en_a_headline_purpose_after_to_is_no_organization(ner_doc):
+    text = "Karl Ostrum Holds Talks with Vellian Counterparts to Deepen Harbour-Island Cooperation"
+    doc = ner_doc(text, "en", [("Karl Ostrum", "PERSON"), ("Deepen Harbour-Island Cooperation", "ORG")])
+    ctx = MentionContext(Gazetteer([]), lambda form: False)
+    assert [m.form for m in find_mentions(text, doc, ctx, "en") if m.kind == "organization"] == []
+
+
+def test_mentions_en_a_body_after_to_is_still_a_body(ner_doc):
+    text = "Karl Ostrum spoke to Harbour Authority Union delegates."
+    doc = ner_doc(text, "en", [("Karl Ostrum", "PERSON"), ("Harbour Authority Union", "ORG")])
+    ctx = MentionContext(Gazetteer([]), lambda form: False)
+    assert [m.form for m in find_mentions(text, doc, ctx, "en") if m.kind == "organization"] == ["Harbour Authority Union"]
