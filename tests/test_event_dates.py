@@ -263,3 +263,13 @@ def test_event_date_passes_over_a_date_of_a_participle_set_off_after_a_name_in_a
     frame = _frame(own, "rencontré", _sentences(own))
     assert event_date(_doc(own), frame, [_date(own, "mai dernier", "2031-05", "month", True)], None,
                       _sentences(own)).value == "2031-05"
+
+
+@pytest.mark.parametrize("said", ["On the next day", "The following day", "A day later"])
+def test_event_date_of_an_event_told_the_next_day_is_the_day_after_the_previous_event(said):
+    text = f"On 6 May 2031 envoy Lina Varo met Tom Ekel. {said}, Lina Varo met minister Aki Sorn."
+    sents = _sentences(text)
+    dates = [_date(text, "6 May 2031", "2031-05-06", "day")]
+    previous = _event(text, text[sents[0][0]: sents[0][1]], "2031-05-06", "day")
+    got = event_date(_doc(text, published="2031-05-09"), _frame(text, "met minister", [sents[1]]), dates, previous, sents)
+    assert got == EventDate("2031-05-07", "day", 0.1)

@@ -1,15 +1,17 @@
 """Clauses of a sentence around an event trigger: where its clause starts, a clause reported by a verb of
 saying, an Arabic clause opened by "كما/ثم", object pronouns and agents ("received by"), a visit noun that refers
-to the visit already told."""
+to the visit already told, the subject of a verb joined to its clause (a relative pronoun, ', and', 'while')."""
 
 from __future__ import annotations
 
 import re
 
+from ..records import Entity, Mention
 from .triggers import Trigger
 
 __all__ = ["clause_start", "next_clause_verb", "object_pronoun", "opens_also_clause", "received_by",
-           "relative_clause_end", "reported_clause", "told_again", "visit_told_before"]
+           "relative_clause_end", "reported_clause", "subject_of_a_joined_verb", "told_again",
+           "visit_told_before"]
 
 #: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:but|while|whereas|mais|tandis\s+que|alors\s+que)\s|"
@@ -124,3 +126,32 @@ def relative_clause_end(text: str, clause: int, trig: Trigger, s_end: int) -> in
         return s_end
     comma = text.find(",", trig.end, s_end)
     return comma if comma >= 0 else s_end
+
+
+#: a relative pronoun right before the trigger ("A, which held talks with B", "A, who also met B")
+_RELATIVE_SUBJECT = re.compile(r",\s+(?:which|who)\s+(?:(?:had|has|have|also|then|later|recently|previously|held|holds|"
+                               r"hold)\s+)*$", re.I)
+#: a verb coordinated after its first verb's objects, with no subject of its own
+_COORDINATED_VERB = re.compile(r",\s+and\s+$", re.I)
+#: a gerund after 'while', 'when': its subject is the subject of the main clause
+_GERUND_OF_THE_SUBJECT = re.compile(r"\b(?:while|whilst|when|after|before|since)\s+$", re.I)
+
+
+def subject_of_a_joined_verb(text: str, actors: list[tuple[Mention, Entity]], clause: int, s_start: int, trig: Trigger,
+                             triggers: list[Trigger], parties: list[tuple[Mention, Entity]],
+                             before: list[tuple[Mention, Entity]]) -> list[tuple[Mention, Entity]]:
+    """The subject of a trigger joined to its clause by a relative pronoun, by ', and' after another verb's objects, or
+    as a gerund after 'while' (English): the antecedent, the sentence's first subject, the main clause's subject."""
+    relative = _RELATIVE_SUBJECT.search(text, max(clause, trig.start - 40), trig.start)
+    antecedent = [p for p in actors if clause <= p[0].start and relative and p[0].end <= relative.start()]
+    if antecedent:      # "the stance of A, which held meetings with B": the actor named before the pronoun
+        return antecedent[-1:]
+    first = min(triggers, key=lambda t: t.start)
+    if not trig.nominal and first.start < trig.start and _COORDINATED_VERB.search(text, max(s_start, trig.start - 8),
+                                                                                  trig.start):
+        # "X held meetings with A; B; and C, and signed memorandums": the verb shares the sentence's first subject
+        return [p for p in parties if p[0].end <= first.start][:1] or before
+    if before and _GERUND_OF_THE_SUBJECT.search(text, max(clause, trig.start - 10), trig.start) \
+            and re.match(r"\w+ing\b", trig.text):
+        return before[:1]     # "X met his A and B counterparts while taking part in Z": X takes part, not A or B
+    return before

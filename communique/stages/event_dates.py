@@ -2,7 +2,8 @@
 
 In order: a date written in the event's own sentences (the trigger's sentence before the others: "in
 July last year" there dates the event though another sentence of the event names a day; then a day
-before a month or a year); "a day earlier" counted back from the previous event; the story's current date (the last full
+before a month or a year); "a day earlier" counted back from the previous event; "the next day" counted on from
+it; the story's current date (the last full
 date written before the event, or the previous event's); for an event only the headline states, the
 first date of the lead ("... rencontre ses homologues" told "le 11 septembre dernier" below); the
 dateline; the publication date. A date that starts a span ("since 20 April") dates nothing, a date of a
@@ -52,7 +53,7 @@ def event_date(doc: Document, frame: Frame, dates: Sequence[DateMention], previo
     found = _in_evidence(doc, frame, dates, previous)
     if found is None and _told_as_done_before(doc, frame):
         return EventDate()
-    found = found or _story_date(doc, frame, dates, previous)
+    found = found or _day_after_the_previous(doc, frame, previous) or _story_date(doc, frame, dates, previous)
     if found is None and _headline_only(frame, sents):
         found = _lead_date(doc, dates, sents)
     for fallback, score in ((doc.dateline_date, 0.15), (doc.published, 0.05)):
@@ -124,6 +125,19 @@ def _in_evidence(doc: Document, frame: Frame, dates: Sequence[DateMention], prev
     if previous is not None and previous.date and len(previous.date) == 10:
         return EventDate((date.fromisoformat(previous.date) - timedelta(days=1)).isoformat(), "day", 0.1)
     return EventDate(best.value, best.precision, 0.1) if best.value else None
+
+
+#: "On the next day, he spoke at ...", "a day later", "le lendemain": the day after the event told before
+_DAY_AFTER = re.compile(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later|le\s+lendemain)\b", re.I)
+
+
+def _day_after_the_previous(doc: Document, frame: Frame, previous: Event | None) -> EventDate | None:
+    """The day after the previous event's day, for an event whose own sentence says it came the next day."""
+    own = next(((s, e) for s, e in frame.evidence if s <= frame.trigger.start < e), None)
+    if own is None or previous is None or not previous.date or len(previous.date) != 10 \
+            or not _DAY_AFTER.search(doc.text, own[0], own[1]):
+        return None
+    return EventDate((date.fromisoformat(previous.date) + timedelta(days=1)).isoformat(), "day", 0.1)
 
 
 def _story_date(doc: Document, frame: Frame, dates: Sequence[DateMention], previous: Event | None) -> EventDate | None:

@@ -19,7 +19,8 @@ from .numbered_sides import group_in_clause, numbered_group, numbered_group_phra
 from .pair_frames import pair_frames
 from .party_groups import party_groups, verb_first_groups
 from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
-                      relative_clause_end, reports_a_noun_subject, told_again, visit_told_before)
+                      relative_clause_end, reports_a_noun_subject, subject_of_a_joined_verb, told_again,
+                      visit_told_before)
 from .titles import TITLE_RE
 from .triggers import (Trigger, a_topic_discussed, find_triggers, headline_future, hosts_a_gathering, names_a_time,
                        reads_as_sport, status_of)
@@ -27,7 +28,7 @@ from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed
                            listed_states, met_someone_unnamed)
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
-from .sides_told import counterparts, sides_told_by_the_phrase
+from .sides_told import counterparts, meeting_recalled_in_a_call, sides_told_by_the_phrase, the_two_of_the_last_meeting
 from .venue import VenueQuery, learned_venue, rule_venue
 from .visits import arrival_verb, places_in_countries, venue_in_host, visit_frames, visits_without_frame
 from .visits_beside import visits_beside_meetings, visits_of_earlier_stops, visits_of_the_next_subject
@@ -70,6 +71,12 @@ _OPENING_GERUND = re.compile(r"(?-i:Meeting)$")
 _NOUN_OR_VERB = re.compile(r"rencontres?", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:la|une|cette|chaque|ces|les|des|leurs?)\s+"
                                 r"(?:(?:première|dernière|nouvelle|précédente)\s+)?$", re.I)
+#: "X also attended the meeting on Z": one more conference (but "was also attended by Y": the same one)
+_ALSO_ATTENDED = re.compile(r"\balso\s+(?:attended|took\s+part|participated)\b", re.I)
+_BY_AGENT = re.compile(r"\s+by\b", re.I)
+#: "X and Y, for their part, looked at the summit's preparations in a separate meeting": the clause's subjects met
+_IN_A_MEETING_AT_THE_END = re.compile(r"\bin\s+an?\s+(?:separate|bilateral|private|closed-door|one-on-one|"
+                                      r"face-to-face|brief)\s+(?:meeting|talks)\s*[.;]", re.I)
 #: "held meetings with A; B; and C", "a reçu tour à tour A et B": one meeting with each, even of one side
 _ONE_BY_ONE = re.compile(r"\b(?:held\s+(?:separate\s+)?meetings\s+with|separate(?:ly)?\s+(?:meetings|talks)|separately|"
                          r"one\s+after\s+the\s+other|in\s+turn|tour\s+à\s+tour|séparément|entretiens\s+séparés|"
@@ -190,6 +197,8 @@ def _read_sentence(story: _Story, span: tuple[int, int]) -> None:
     if signed_at_the_meeting(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id) or \
             met_at_the_signing(story.frames, text, span, triggers, lang, story.actor_mentions, story.ent_by_id):
         return
+    if meeting_recalled_in_a_call(story.frames, text, span, triggers, lang):
+        return
     if continues_last_frame(story.frames, story.doc.text, span, story.actor_mentions):      # "the two sides welcomed X's visit to the island": a visit beside it
         story.visits_told += visits_without_frame(text, span, triggers, lang, [])
         return
@@ -244,6 +253,7 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     clause = trig.start if opens_also_clause(text, trig) else clause_start(text, s_start, trig.start)
     before = [p for p in parties if clause <= p[0].start and p[0].end <= trig.start
               and not (opening and p[0].end <= opening.end() <= trig.start)]
+    before = subject_of_a_joined_verb(text, story.actor_mentions, clause, s_start, trig, triggers, parties, before)
     subordinate = _OPENING_CLAUSE.match(text, s_start, trig.start)
     if subordinate and any(p[0].start >= subordinate.end() for p in before):
         before = [p for p in before if p[0].start >= subordinate.end()]   # "Because X was ill, Y met Z": not X
@@ -286,6 +296,8 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     elif ids_before and not ids_after and last_subject and last_subject not in ids_before \
             and object_pronoun(text, trig, s_start):
         ids_after = [last_subject]      # "Y l'a reçu", "Y received him": the story's subject is the object
+    if not ids_before:      # "in which both ministers were taking part": the two of the meeting just told
+        ids_before = the_two_of_the_last_meeting(text, clause, trig, story.frames, story.ent_by_id)
     if lang == "ar" and not ids_before and last_subject and last_subject not in ids_after \
             and _bare_title_subject(text, trig, parties):
         ids_before = [last_subject]     # "ناقش الوزير مع ...": "the minister" is the story's subject
@@ -363,7 +375,9 @@ def _add_frames(story: _Story, span: tuple[int, int], trig: Trigger, status: str
         roles = {pid: _role(ent_by_id[pid]) for pid in group}
         states = [p for p in group if ent_by_id[p].kind == "state"]
         host = states[0] if etype == "visit" and len(states) == 1 else None   # "X visited Ghana"
-        story.frames.append(Frame(etype, status, group, roles, evidence, trig, host=host))
+        another = etype == "conference" and bool(_ALSO_ATTENDED.search(text, max(span[0], trig.start - 8), trig.end)) \
+            and not _BY_AGENT.match(text, trig.end)
+        story.frames.append(Frame(etype, status, group, roles, evidence, trig, host=host, another=another))
 
 
 def _finish_all(doc: Document, merged: list[Frame], dates: list[DateMention],
@@ -392,7 +406,8 @@ def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: in
             t = replace(t, nominal=True)     # "cette rencontre", "la rencontre": the noun, not the verb
         if t.nominal and not _NOMINAL_COMPLEMENT.match(text, t.end, s_end) and \
                 not group_in_clause(text, t.start, t.end, numbered) and not (
-                t.start == s_start and _OPENING_GERUND.match(t.text)):
+                t.start == s_start and _OPENING_GERUND.match(t.text)) and not _IN_A_MEETING_AT_THE_END.search(
+                text, max(s_start, t.start - 40), min(s_end, t.end + 3)):
             continue
         if t.nominal and re.search(r"\b(?:before|after|avant|après|prior to|following)\s+\w+\s*$", text[max(0, t.start - 25): t.start], re.I) \
                 and not _BETWEEN_NAMED.match(text, t.end, s_end):

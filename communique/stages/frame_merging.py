@@ -343,6 +343,8 @@ def merge_frames(frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Fram
                 continue
             if {g.type, f.type} == {"visit", "meet"} and _hosted(g if g.type == "visit" else f, ent_by_id):
                 continue        # a visit to a state and the meetings during it are events of their own
+            if f.recalled != g.recalled or f.another:
+                continue        # "their recent meeting" recalled in a call: an earlier event; "also attended": one more
             gset = set(g.parties)
             if (fset <= gset or gset <= fset) and _told_apart(f.told_on, g.told_on):
                 continue        # "visited X in February, days after a visit to X on 24 January": two visits
@@ -421,11 +423,12 @@ def _merge_conferences(frames: list[Frame], ent_by_id: dict[str, Entity]) -> lis
     out: list[Frame] = []
     for f in frames:
         target = None
-        if f.type == "conference" and f.status == "occurred":
+        if f.type == "conference" and f.status == "occurred" and not f.another:
             fcover = _cover(set(f.parties), ent_by_id) | set(f.parties)
             for g in out:
                 if g.type == "conference" and g.status == "occurred" and \
-                        fcover & (_cover(set(g.parties), ent_by_id) | set(g.parties)):
+                        fcover & (_cover(set(g.parties), ent_by_id) | set(g.parties)) and \
+                        not _convened_apart(f, g, ent_by_id):
                     target = g
                     break
         if target is None:
@@ -440,6 +443,14 @@ def _merge_conferences(frames: list[Frame], ent_by_id: dict[str, Entity]) -> lis
         target.evidence.extend(e for e in f.evidence if e not in target.evidence)
         target.support.extend(e for e in f.support if e not in target.support)
     return out
+
+
+def _convened_apart(f: Frame, g: Frame, ent_by_id: dict[str, Entity]) -> bool:
+    """Two gatherings of different bodies ("attended the League's summit ... spoke at the meeting of the Centre's
+    board"): conference frames that each name an organization, none in common, are two conferences."""
+    def bodies(frame: Frame) -> set[str]:
+        return {p for p in frame.parties if ent_by_id[p].kind == "organization"}
+    return bool(bodies(f)) and bool(bodies(g)) and not bodies(f) & bodies(g)
 
 
 def _cover(ids: set[str], ent_by_id: dict[str, Entity]) -> frozenset[str]:

@@ -42,6 +42,10 @@ class Frame:
     told_on: str | None = None
     #: the second time a verb tells ("met X in June and again in August"): an event of its own, never merged
     again: bool = False
+    #: an earlier event of the same sides recalled while telling this one ("their recent meeting", told in a call)
+    recalled: bool = False
+    #: told as one more event of its kind ("X also attended the meeting on Z"): not the same one told again
+    another: bool = False
 
 
 def _sides(frame: Frame, ent_by_id: dict[str, Entity]) -> list[set[str]]:

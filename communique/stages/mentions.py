@@ -13,7 +13,9 @@ from ..textnorm import fold, is_arabic
 from .acronyms import acronym_definitions
 from .gazetteer import Gazetteer
 from .mention_spans import Spans
-from .mention_spans import add_span as _add
+from .mention_spans import add_span as _add, replace_inside
+from .listed_persons import persons_listed_with_their_states
+from .org_extent import a_purpose, organ_of_the_body
 from .mentions_ar import arabic_mentions, arabic_places, strip_arabic_clitic
 from .person_names import (NOT_NAMES, arabic_person_extent, drop_lone_arabic_words, extend_name, is_name_token,
                            name_words_alone, persons_by_surname)
@@ -126,6 +128,8 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
         _add(text, spans, start, end, "organization")
     _ner_persons(text, sdoc, ctx, spans)
     _persons_after_titles(text, {s for s, _ in tokens}, ctx, spans)
+    if lang == "en":
+        persons_listed_with_their_states(text, spans)
     _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens}, lang)
     if lang == "ar":
         arabic_mentions(text, sdoc, ctx, spans)
@@ -362,13 +366,17 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
                 continue        # a lone Arabic word the gazetteers do not know ("لانعقاد")
             if fold(form) not in _NOT_PLACES:
                 _add(text, spans, start, end, "place")
-        elif names_a_document(form, lang):
-            continue        # "the Trade and Cooperation Agreement", "Traité d'amitié"
+        elif names_a_document(form, lang) or a_purpose(text, start, form, lang):
+            continue        # "the Trade and Cooperation Agreement", "Traité d'amitié", "to Deepen X Cooperation"
         elif is_arabic(form) or form[0].isupper():
             name_at = None if is_arabic(form) else name_after_organization(text, start, end)
             if name_at is not None:     # "... of the Island Parliament Union Aline Dor"
                 _add(text, spans, name_at, end, "person")
                 end = name_at
+            organ_end = organ_of_the_body(text, sdoc, start, end) if lang == "en" and name_at is None else end
+            if organ_end > end:
+                replace_inside(text, spans, start, organ_end, "organization")   # over the body's own name
+                continue
             target = _ORG_TARGET.match(text, end)
             if target and name_at is None:      # "Coalition internationale contre Daech": what the body fights is its name's
                 for key in [k for k in spans if end <= k[0] and k[1] <= target.end()]:

@@ -13,9 +13,10 @@ import re
 
 from ..lang import LANGUAGES, entries
 from ..records import Entity, Mention
-from .triggers import Trigger
+from .frames import Frame
+from .triggers import Trigger, status_of
 
-__all__ = ["sides_told_by_the_phrase", "counterparts"]
+__all__ = ["sides_told_by_the_phrase", "counterparts", "the_two_of_the_last_meeting", "meeting_recalled_in_a_call"]
 
 #: an agreement trigger that ends with its 'between' or 'with' (lang/<code>/triggers.tsv)
 _ENDS_BETWEEN = re.compile(r"(?:\b(?:between|entre|with|avec)|(?<!\S)(?:بين|مع))$", re.I)
@@ -59,3 +60,43 @@ def counterparts(side: list[tuple[Mention, Entity]], text: str) -> set[str]:
     own |= {e.id for (m, e), (m2, e2) in zip(side, side[1:]) if e.kind != "person" and e2.kind == "person"
             and not text[m.end:m2.start].strip(" ,")}
     return {e.id for _, e in side if e.id not in own}
+
+
+#: "in which both ministers were taking part", "the two leaders attended", "les deux ministres ont pris part": the
+#: subject is the pair of persons of the meeting just told
+_THE_TWO = re.compile(r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|presidents|heads\s+of\s+state|officials|"
+                      r"envoys|diplomats|delegations|men|women|sides)\b|\bles\s+deux\s+(?:ministres|dirigeants|chefs|"
+                      r"présidents|hommes|responsables|délégations|parties)\b", re.I)
+
+
+def the_two_of_the_last_meeting(text: str, clause: int, trig: Trigger, frames: list[Frame],
+                                ent_by_id: dict[str, Entity]) -> list[str]:
+    """The persons of the last meeting or call told, when 'the two ministers' or 'both leaders' is the subject
+    of an attendance ("The talks took place at the forum, in which both ministers were taking part"); [] else."""
+    if trig.type != "conference" or not _THE_TWO.search(text, clause, trig.start):
+        return []
+    last = next((f for f in reversed(frames) if f.status == "occurred" and f.type in ("meet", "call")), None)
+    persons = [p for p in last.parties if ent_by_id[p].kind == "person"] if last else []
+    return persons if len(persons) == 2 else []
+
+
+#: "The two sides looked back on their recent bilateral meeting", "recalled their meeting in Vells": a meeting of the two
+#: told during a phone call is an earlier event of theirs
+_THEIR_MEETING = re.compile(r"\btheir\s+(?:(?:recent|last|previous|earlier|latest)\s+)?(?:(?:bilateral|face-to-face|"
+                            r"in-person)\s+)?(?:meeting|talks)\b|\bleur\s+(?:(?:récente|dernière|précédente)\s+)?"
+                            r"(?:rencontre|entrevue|réunion)\b", re.I)
+
+
+def meeting_recalled_in_a_call(frames: list[Frame], text: str, span: tuple[int, int], triggers: list[Trigger],
+                               lang: str) -> bool:
+    """A meeting of the two persons of the phone call just told that a sentence recalls as theirs ("The two sides
+    looked back on their recent bilateral meeting held in Vells"): an earlier meeting of its own, added to `frames`."""
+    call = frames[-1] if frames else None
+    if call is None or call.type != "call" or call.status != "occurred" or len(call.parties) != 2:
+        return False
+    told = _THEIR_MEETING.search(text, span[0], span[1])
+    meeting = next((t for t in triggers if t.type == "meet" and told and told.start() <= t.start < told.end()), None)
+    if meeting is None or status_of(text[span[0]:span[1]], meeting.start - span[0], lang) != "occurred":
+        return False
+    frames.append(Frame("meet", "occurred", list(call.parties), dict(call.roles), [span], meeting, recalled=True))
+    return True
