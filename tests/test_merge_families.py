@@ -1,0 +1,60 @@
+"""A signing and a meeting of the same parties told by different documents: one occasion (corpus/merging.py,
+CROSS_FAMILIES), with the venue country of both and the day of one known; otherwise apart."""
+
+from __future__ import annotations
+
+from communique.corpus.merging import merge_events, merge_events_reference, merge_into_groups, report_blocks
+
+# invented parties: a Ruritanian minister (person:karim-oulad, Q9001) and a Borduvian one (person:jean-dupuis, Q9002)
+SIDES = frozenset({frozenset({"person:karim-oulad", "Q9001"}), frozenset({"person:jean-dupuis", "Q9002"})})
+PARTIES = frozenset({"person:karim-oulad", "Q9001", "person:jean-dupuis", "Q9002"})
+
+
+def _merged(keys):
+    groups = sorted(sorted(keys[i][0] for i in g) for g in merge_events(keys) if len(g) > 1)
+    assert groups == sorted(sorted(keys[i][0] for i in g) for g in merge_events_reference(keys) if len(g) > 1)
+    return groups
+
+
+def test_an_undated_signing_joins_the_meeting_of_that_day_at_the_same_venue():
+    meeting = ("ev:1", "meet", PARTIES, "2025-02-28", "RU", SIDES)
+    signing = ("ev:2", "agreement", PARTIES, None, "RU", SIDES)
+    assert _merged([meeting, signing]) == [["ev:1", "ev:2"]]
+    # a signing dated the same day joins as well (keys carry the family: a visit is a "meet")
+    assert _merged([("ev:3", "meet", PARTIES, "2025-02-28", "RU", SIDES),
+                    ("ev:4", "agreement", PARTIES, "2025-02-28", "RU", SIDES)]) == [["ev:3", "ev:4"]]
+
+
+def test_a_signing_and_a_meeting_stay_apart_without_a_common_venue_and_day():
+    meeting = ("ev:1", "meet", PARTIES, "2025-02-28", "RU", SIDES)
+    assert _merged([meeting, ("ev:2", "agreement", PARTIES, None, None, SIDES)]) == []          # no venue
+    assert _merged([meeting, ("ev:2", "agreement", PARTIES, None, "BD", SIDES)]) == []          # another venue
+    assert _merged([meeting, ("ev:2", "agreement", PARTIES, "2025-03-05", "RU", SIDES)]) == []  # another day
+    # a signing of some month and an undated meeting: no day to place them by
+    assert _merged([("ev:1", "meet", PARTIES, None, "RU", SIDES),
+                    ("ev:2", "agreement", PARTIES, "2025-02", "RU", SIDES)]) == []
+    # a call is not a meeting
+    assert _merged([("ev:1", "call", PARTIES, "2025-02-28", "RU", SIDES),
+                    ("ev:2", "agreement", PARTIES, None, "RU", SIDES)]) == []
+
+
+def test_each_family_is_merged_before_the_families_meet():
+    """The signing of one document does not make the meetings of two documents conflict: the meetings are
+    one cluster first, and a signing that names another official of a state stays apart from it."""
+    other = frozenset({"person:ivo-marek", "Q9001"})
+    meeting_a = ("ev:1", "meet", PARTIES, "2025-02-28", "RU", SIDES)
+    meeting_b = ("ev:2", "meet", frozenset({"person:jean-dupuis", "Q9002", "Q9001"}), "2025-02-28", "RU",
+                 frozenset({frozenset({"person:jean-dupuis", "Q9002"})}))
+    signing = ("ev:3", "agreement", frozenset({"person:ivo-marek", "Q9001", "person:jean-dupuis", "Q9002"}),
+               "2025-02-28", "RU", frozenset({other, frozenset({"person:jean-dupuis", "Q9002"})}))
+    assert _merged([signing, meeting_b, meeting_a]) == [["ev:1", "ev:2"]]
+
+
+def test_an_added_signing_joins_a_stored_meeting_and_blocks_hold_both_families():
+    meeting = ("ev:1", "meet", PARTIES, "2025-02-28", "RU", SIDES)
+    signing = ("ev:2", "agreement", PARTIES, None, "RU", SIDES)
+    assert sorted(map(sorted, merge_into_groups([[meeting]], [signing]))) == [[0, 1]]
+    assert sorted(map(sorted, merge_into_groups([[signing]], [meeting]))) == [[0, 1]]
+    cross = {b for b in report_blocks(signing) if b[0] != "agreement"}
+    assert cross and cross <= set(report_blocks(meeting))
+    assert not any(b[0] not in ("call",) for b in report_blocks(("ev:3", "call", PARTIES, None, None, SIDES)))
