@@ -492,6 +492,20 @@ def test_resolve_a_full_name_two_actors_share_as_alias_to_the_one_it_names():
                                                       ("person:omar-mansouri", "Omar Mansouri")]
 
 
+def test_resolve_an_arabic_full_name_two_actors_share_to_the_one_whose_name_it_transliterates():
+    """One document ran two names together ("كريم حداد ومراد وهبي": Karim Haddad and Murad Wahbi): its actor
+    holds "كريم حداد" too, which is still Karim Haddad's own name."""
+    aliases = [("person:karim-haddad", "person", "Karim Haddad", "كريم حداد"),
+               ("person:karim-haddad", "person", "Karim Haddad", "Karim Haddad"),
+               ("person:karim-haddad-wamrad-wahbi", "person", "Karim Haddad Wamrad Wahbi", "كريم حداد"),
+               ("person:karim-haddad-wamrad-wahbi", "person", "Karim Haddad Wamrad Wahbi", "كريم حداد ومراد وهبي")]
+    assert resolve_actor_ref("كريم حداد", aliases) == [("person:karim-haddad", "Karim Haddad")]
+    # a one-word name stays ambiguous
+    both = [("person:karim-haddad", "person", "Karim Haddad", "حداد"),
+            ("person:karim-haddad-wamrad-wahbi", "person", "Karim Haddad Wamrad Wahbi", "حداد")]
+    assert len(resolve_actor_ref("حداد", aliases + both)) == 2
+
+
 def test_display_name_is_the_spelling_the_other_spellings_agree_with():
     """Of one person's Latin spellings (invented), a hyphen parts two name words (Al-Venmark is Al
     Venmark), and among spellings of as many words written as often, the one whose words the others
