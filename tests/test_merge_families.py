@@ -58,3 +58,43 @@ def test_an_added_signing_joins_a_stored_meeting_and_blocks_hold_both_families()
     cross = {b for b in report_blocks(signing) if b[0] != "agreement"}
     assert cross and cross <= set(report_blocks(meeting))
     assert not any(b[0] not in ("call",) for b in report_blocks(("ev:3", "call", PARTIES, None, None, SIDES)))
+
+
+MEETING = ("Moroccan Foreign Minister holds talks with Kazakh counterpart\n\n"
+           "Rabat, 28 February 2025 - The Minister of Foreign Affairs of Morocco, Karim Oulad, held talks in Rabat on "
+           "Friday with the Minister of Foreign Affairs of Kazakhstan, Jean Dupuis, who is on a working visit to the "
+           "Kingdom.\n\nThe two ministers discussed bilateral cooperation and regional issues.\n")
+
+SIGNING = ("Morocco and Kazakhstan sign cooperation agreement\n\n"
+           "The Minister of Foreign Affairs of Morocco, Karim Oulad, and the Minister of Foreign Affairs of "
+           "Kazakhstan, Jean Dupuis, signed in Rabat an agreement on visa exemption for holders of diplomatic "
+           "passports.\n\nThe agreement aims to strengthen cooperation between the two countries.\n")
+
+
+def test_a_stored_meeting_and_a_new_undated_signing_are_one_event_as_in_a_full_refresh(pipeline, tmp_path):
+    import shutil
+
+    from communique.config import Settings
+    from communique.corpus import refresh_corpus
+    from communique.run.local import extract_paths
+    from communique.store import open_store
+
+    from .test_corpus_refresh import _assert_same, _tables
+
+    (tmp_path / "en_meet.txt").write_text(MEETING, encoding="utf-8")
+    (tmp_path / "en_sign.txt").write_text(SIGNING, encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    extract_paths([str(tmp_path / "en_meet.txt")], Settings(db=str(db)), pipeline=pipeline, quiet=True)
+    extract_paths([str(tmp_path / "en_sign.txt")], Settings(db=str(db)), pipeline=pipeline, quiet=True)
+    with open_store(str(db), read_only=True) as store:
+        rows = store.con.execute("SELECT type, corpus_event FROM events WHERE status = 'occurred'").fetchall()
+    signing = [cid for t, cid in rows if t == "agreement"]
+    assert len(signing) == 1 and any(cid == signing[0] for t, cid in rows if t in ("meet", "visit"))
+    full = tmp_path / "full.duckdb"
+    shutil.copy(db, full)
+    with open_store(str(full)) as store:
+        store.con.execute("DELETE FROM merge_blocks")
+        store.con.execute("DELETE FROM merge_keys")
+        store.con.execute("UPDATE events SET corpus_event = NULL")
+        refresh_corpus(store, full=True)
+    _assert_same(_tables(db), _tables(full), ("events", "merge_blocks", "merge_keys"))

@@ -15,7 +15,7 @@ from .union_find import find_root
 
 
 __all__ = ["party_keys", "same_sides", "same_event", "merge_events", "merge_into_groups", "merge_events_reference",
-           "EventKey", "report_blocks", "PUBLISHED_WINDOW_DAYS", "CROSS_FAMILIES"]
+           "EventKey", "report_blocks", "stored_blocks", "neighbour_blocks", "PUBLISHED_WINDOW_DAYS", "CROSS_FAMILIES"]
 
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
@@ -101,6 +101,20 @@ def report_blocks(k: EventKey) -> list[tuple[str, ...]]:
 
 def _is_cross(block: tuple[str, ...]) -> bool:
     return block[0] == CROSS_BLOCK
+
+
+def stored_blocks(k: EventKey) -> list[tuple[str, ...]]:
+    """The blocks a store keeps for a report: those of its family (a cross block holds the same pairs)."""
+    return [b for b in report_blocks(k) if not _is_cross(b)]
+
+
+def neighbour_blocks(k: EventKey) -> list[tuple[str, ...]]:
+    """The stored blocks in which a report's candidates are: its own, and for a report of the CROSS_FAMILIES
+    those of the same pairs in the other family."""
+    own = stored_blocks(k)
+    if k[1] not in CROSS_FAMILIES:
+        return own
+    return own + [(f,) + b[1:] for b in report_blocks(k) if _is_cross(b) for f in sorted(CROSS_FAMILIES - {k[1]})]
 
 
 class _Forest:
