@@ -3,7 +3,8 @@ CROSS_FAMILIES), with the venue country of both and the day of one known; otherw
 
 from __future__ import annotations
 
-from communique.corpus.merging import merge_events, merge_events_reference, merge_into_groups, report_blocks
+from communique.corpus.merge_reference import merge_events_reference
+from communique.corpus.merging import merge_events, merge_into_groups, report_blocks
 
 # invented parties: a Ruritanian minister (person:karim-oulad, Q9001) and a Borduvian one (person:jean-dupuis, Q9002)
 SIDES = frozenset({frozenset({"person:karim-oulad", "Q9001"}), frozenset({"person:jean-dupuis", "Q9002"})})
