@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .merge_checks import (EventKey, _cast, _cast_fits, _dates_compatible, _DateInfo, _placed_alike, _published_window,
                            _union_officials, _within, named_officials, officials_compatible)
-from .merging import CROSS_FAMILIES, _blocks, _Forest, _is_cross, same_event
+from .merging import CROSS_FAMILIES, _across, _blocks, _Forest, same_event
 
 __all__ = ["merge_events_reference"]
 
@@ -54,10 +54,10 @@ def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
         families[ri] |= families.pop(rj)
 
     blocks = _blocks(keys)
-    for cross in (False, True):     # each family first, then a signing and a meeting across families
-        for block, members in blocks.items():
-            if _is_cross(block) != cross:
-                continue
+    # each family first, then a signing and a meeting across families (the block of a pair in both families)
+    crossed = [blocks[b] + blocks[o] for b in blocks for o in _across(b) if b[0] == "agreement" and o in blocks]
+    for cross, groups in ((False, list(blocks.values())), (True, crossed)):
+        for members in groups:
             for x, i in enumerate(members):
                 for j in members[x + 1:]:
                     ri, rj = find(i), find(j)

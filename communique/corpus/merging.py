@@ -15,7 +15,7 @@ from .union_find import find_root
 
 
 __all__ = ["party_keys", "same_sides", "same_event", "merge_events", "merge_into_groups",
-           "EventKey", "report_blocks", "stored_blocks", "neighbour_blocks", "PUBLISHED_WINDOW_DAYS", "CROSS_FAMILIES"]
+           "EventKey", "report_blocks", "neighbour_blocks", "PUBLISHED_WINDOW_DAYS", "CROSS_FAMILIES"]
 
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
@@ -83,38 +83,29 @@ def _blocks(keys: list[EventKey]) -> dict[tuple[str, ...], list[int]]:
 #: parties at the same place told by another (:meth:`_Clusters.join`, ``cross``)
 CROSS_FAMILIES = frozenset({"meet", "agreement"})
 
-#: the family of the blocks in which reports of the CROSS_FAMILIES meet each other
-CROSS_BLOCK = "meet+agreement"
-
 
 def report_blocks(k: EventKey) -> list[tuple[str, ...]]:
     """The blocks of a report: its family and each pair of its party keys that are not one side (its only
-    key when it has one); a report of the CROSS_FAMILIES is in the cross block of each pair too."""
+    key when it has one)."""
     parties = sorted(k[2])
     sides = k[5] if len(k) > 5 else frozenset()
     pairs = [p for p in combinations(parties, 2) if frozenset(p) not in sides] if len(parties) >= 2 else []
-    blocks = [(k[1],) + pair for pair in pairs or [tuple(parties)]]
-    if k[1] in CROSS_FAMILIES:
-        blocks += [(CROSS_BLOCK,) + pair for pair in pairs]
-    return blocks
+    return [(k[1],) + pair for pair in pairs or [tuple(parties)]]
 
 
-def _is_cross(block: tuple[str, ...]) -> bool:
-    return block[0] == CROSS_BLOCK
-
-
-def stored_blocks(k: EventKey) -> list[tuple[str, ...]]:
-    """The blocks a store keeps for a report: those of its family (a cross block holds the same pairs)."""
-    return [b for b in report_blocks(k) if not _is_cross(b)]
+def _across(block: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The blocks of the same pair of party keys in the other families of CROSS_FAMILIES (none for a report's
+    only key)."""
+    if block[0] not in CROSS_FAMILIES or len(block) != 3:
+        return []
+    return [(f,) + block[1:] for f in sorted(CROSS_FAMILIES - {block[0]})]
 
 
 def neighbour_blocks(k: EventKey) -> list[tuple[str, ...]]:
-    """The stored blocks in which a report's candidates are: its own, and for a report of the CROSS_FAMILIES
-    those of the same pairs in the other family."""
-    own = stored_blocks(k)
-    if k[1] not in CROSS_FAMILIES:
-        return own
-    return own + [(f,) + b[1:] for b in report_blocks(k) if _is_cross(b) for f in sorted(CROSS_FAMILIES - {k[1]})]
+    """The blocks in which a report's candidates are: its own, and for a signing or a meeting those of the same
+    pairs in the other family."""
+    own = report_blocks(k)
+    return own + [b for block in own for b in _across(block)]
 
 
 class _Forest:
@@ -180,7 +171,9 @@ class _Clusters:
                     self.cunplaced[i] = {frozenset(known[1].items()): known[1]}
                 else:
                     self.cplaced[i] = known[1]
-        self.cfamily: dict[int, frozenset[str]] = {i: frozenset((k[1],)) for i, k in enumerate(keys)}
+        # the families of each cluster's reports (one set object per family: a list of 100k reports is small)
+        one: dict[str, frozenset[str]] = {}
+        self.cfamily: list[frozenset[str]] = [one.setdefault(k[1], frozenset((k[1],))) for k in keys]
         self.joins = 0     # successful joins so far: a scan that joined nothing gives the same again until one
 
     def join(self, i: int, j: int, cross: bool = False) -> bool:
@@ -273,7 +266,8 @@ class _Clusters:
         pj = self.cplaced.pop(rj, None)
         if pj is not None:
             self.cplaced[ri] = _union_officials(self.cplaced.get(ri, {}), pj)
-        self.cfamily[ri] |= self.cfamily.pop(rj)
+        if self.cfamily[rj] != self.cfamily[ri]:
+            self.cfamily[ri] = self.cfamily[ri] | self.cfamily[rj]
         self.joins += 1
 
 
@@ -294,9 +288,9 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
     clusters = _Clusters(keys)
     forest, dinfo, cdates, join, find = clusters.forest, clusters.dinfo, clusters.cdates, clusters.join, clusters.forest.find
     blocks = _blocks(keys)
-    for block, members in blocks.items():
+    for members in blocks.values():
         m = len(members)
-        if m < 2 or _is_cross(block):
+        if m < 2:
             continue
         if m <= EXHAUSTIVE_BLOCK and not any(i in clusters.published_day for i in members):
             for x in range(m):
@@ -367,25 +361,35 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
                     break
             else:
                 fruitless = (find(u), clusters.joins)
-    _join_across_families(clusters, [members for block, members in blocks.items() if _is_cross(block)])
+    _join_across_families(clusters, blocks)
     return forest.groups()
 
 
-def _join_across_families(clusters: _Clusters, blocks: list[list[int]]) -> None:
-    """Once the clusters of each family are built: in each cross block, each cluster of signings tries the
-    clusters of meetings (in the order of their first report) and joins those :meth:`_Clusters.join`
-    accepts across families."""
+def _join_across_families(clusters: _Clusters, blocks: dict[tuple[str, ...], list[int]]) -> None:
+    """Once the clusters of each family are built: for each pair of party keys that has a block of signings
+    and one of meetings, each cluster of signings tries the clusters of meetings (in the order of their first
+    report) and joins those :meth:`_Clusters.join` accepts across families."""
     find, family = clusters.forest.find, clusters.cfamily
-    for members in blocks:
-        firsts: dict[int, int] = {}
-        for m in members:
-            firsts.setdefault(find(m), m)
-        signings = [m for r, m in firsts.items() if family[r] == frozenset(("agreement",))]
-        meetings = [m for r, m in firsts.items() if family[r] != frozenset(("agreement",))]
-        for a in signings:
-            for m in meetings:
-                if family[find(a)].isdisjoint(family[find(m)]):
-                    clusters.join(m, a, cross=True)
+    for block, members in blocks.items():
+        if block[0] != "agreement":
+            continue
+        for other in _across(block):
+            meetings = blocks.get(other)
+            if not meetings:
+                continue
+            candidates = _first_of_each_cluster(meetings, find)
+            for a in _first_of_each_cluster(members, find):
+                for m in candidates:
+                    if family[find(a)].isdisjoint(family[find(m)]):
+                        clusters.join(m, a, cross=True)
+
+
+def _first_of_each_cluster(members: list[int], find: Any) -> list[int]:
+    """The first member of each cluster among ``members`` (in index order)."""
+    firsts: dict[int, int] = {}
+    for m in members:
+        firsts.setdefault(find(m), m)
+    return list(firsts.values())
 
 
 def merge_into_groups(stored: Sequence[Sequence[EventKey]], added: Sequence[EventKey]) -> list[list[int]]:
@@ -435,7 +439,7 @@ def merge_into_groups(stored: Sequence[Sequence[EventKey]], added: Sequence[Even
             if root == a or all(find(m) != root for m in in_block[block]):
                 in_block[block].append(a)
     for a in range(i, len(keys)):       # then across families, as merge_events does once its clusters are built
-        for m in sorted({m for block in report_blocks(keys[a]) if _is_cross(block) for m in in_block[block]}):
+        for m in sorted({m for block in report_blocks(keys[a]) for other in _across(block) for m in in_block[other]}):
             if clusters.cfamily[find(a)].isdisjoint(clusters.cfamily[find(m)]):
                 clusters.join(m, a, cross=True)
     return clusters.forest.groups()

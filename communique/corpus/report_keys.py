@@ -9,7 +9,7 @@ from typing import Any
 
 from ..records import StoredReport
 from .merging import (_FAMILY, _PERSON_PREFIXES, EventKey, _person_key, merge_events, neighbour_blocks, party_keys,
-                      same_sides, stored_blocks)
+                      report_blocks, same_sides)
 
 __all__ = ["merge_corpus", "report_keys", "implied_officials", "corpus_assignments", "assign_corpus_ids", "block_names",
            "neighbour_block_names"]
@@ -164,7 +164,7 @@ def assign_corpus_ids(keys: list[EventKey], groups: list[list[int]] | None = Non
 
 def block_names(key: EventKey) -> list[str]:
     """The blocks of its family a report is compared in (:func:`merge_events`), as stored strings."""
-    return ["\x1f".join(b) for b in stored_blocks(key)]
+    return ["\x1f".join(b) for b in report_blocks(key)]
 
 
 def neighbour_block_names(key: EventKey) -> list[str]:

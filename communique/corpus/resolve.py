@@ -91,8 +91,9 @@ def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]],
 
 def _own_across_scripts(ref: str, hits: list[str], names: Mapping[str, str]) -> list[str]:
     """Of several actors holding an Arabic full name as an alias, those whose (Latin) name it transliterates
-    best under same_name, when that reaches the threshold: "مصطفى مدبولي" is Mostafa Madbouly's own name,
-    not that of an actor a document named "Mustafa Madbouly Wamrad Wahba" by running two names together."""
+    best under same_name, when that reaches the threshold: "كريم حداد" is Karim Haddad's own name, not that
+    of an actor a document named "Karim Haddad Waimad Talmouni" by running two names together
+    ("كريم حداد وعماد تلموني")."""
     if not is_arabic(ref):
         return []
     scores = {a: same_name(ref, names[a]) for a in hits if not is_arabic(names[a])}
