@@ -24,7 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from communique.corpus.merging import EventKey, merge_events, merge_events_reference  # noqa: E402
+from communique.corpus.merge_reference import merge_events_reference  # noqa: E402
+from communique.corpus.merging import EventKey, merge_events  # noqa: E402
 
 FAMILIES = ["meet"] * 55 + ["call"] * 15 + ["agreement"] * 10 + ["conference"] * 20
 SURNAMES = ["brt", "lvrf", "mgd", "srf", "kn", "mdn", "th", "vrnkf", "qrs", "bjw", "snjrn", "zhr", "lbrd", "ysf",

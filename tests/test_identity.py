@@ -323,7 +323,8 @@ def test_a_romanized_sighting_is_compared_by_the_arabic_form_it_was_romanized_fr
 def test_an_undated_report_joins_only_a_meeting_near_its_documents_date():
     """Two calls of one pair (2023 and 2025): an undated report of a document published in 2023 joins the
     2023 call or none, never the 2025 one; in a large block (the sweep) as in the all-pairs reference."""
-    from communique.corpus.merging import PUBLISHED_WINDOW_DAYS, merge_events, merge_events_reference
+    from communique.corpus.merge_reference import merge_events_reference
+    from communique.corpus.merging import PUBLISHED_WINDOW_DAYS, merge_events
 
     pair = frozenset({"Q1", "Q2"})
     calls = [("e1", "call", pair, "2025-03-31", None), ("e2", "call", pair, "2023-03-24", None)]
@@ -430,7 +431,8 @@ def test_a_document_without_a_date_joins_a_dated_meeting_only_with_the_same_offi
     """Two presidents' call of 2025 (its document names Ostria's foreign minister Kern) and an undated call of
     theirs told by a document without any date that names Brandt, Ostria's minister before him: two calls.
     An undated document naming Kern, or naming more officials than the dated one, tells of the same call."""
-    from communique.corpus.merging import merge_events, merge_events_reference
+    from communique.corpus.merge_reference import merge_events_reference
+    from communique.corpus.merging import merge_events
     from communique.corpus.report_keys import assign_corpus_ids, report_keys
 
     affiliations = {"person:arno-vell": {"Q1"}, "person:piet-ost": {"Q2"}, "person:ilse-brandt": {"Q2"},
@@ -490,6 +492,19 @@ def test_resolve_a_full_name_two_actors_share_as_alias_to_the_one_it_names():
     assert resolve_actor_ref("Omar Mansouri", aliases) == [("person:omar-mansouri", "Omar Mansouri")]
     assert resolve_actor_ref("Mansouri", aliases) == [("person:ali-mansouri", "Ali Mansouri"),
                                                       ("person:omar-mansouri", "Omar Mansouri")]
+
+
+def test_resolve_an_arabic_full_name_two_actors_share_to_the_one_whose_name_it_transliterates():
+    """One document ran two names together ("كريم حداد وعماد تلموني": Karim Haddad and Imad Talmouni): its
+    actor holds "كريم حداد" too, which is still Karim Haddad's own name."""
+    joined = ("person:karim-haddad-waimad-talmouni", "person", "Karim Haddad Waimad Talmouni")
+    aliases = [("person:karim-haddad", "person", "Karim Haddad", "كريم حداد"),
+               ("person:karim-haddad", "person", "Karim Haddad", "Karim Haddad"),
+               (*joined, "كريم حداد"), (*joined, "كريم حداد وعماد تلموني")]
+    assert resolve_actor_ref("كريم حداد", aliases) == [("person:karim-haddad", "Karim Haddad")]
+    # a one-word name stays ambiguous
+    both = [("person:karim-haddad", "person", "Karim Haddad", "حداد"), (*joined, "حداد")]
+    assert len(resolve_actor_ref("حداد", aliases + both)) == 2
 
 
 def test_display_name_is_the_spelling_the_other_spellings_agree_with():

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from communique.records import Document
 from communique.corpus.copies import near_duplicates
-from communique.corpus.merging import (EXHAUSTIVE_BLOCK, _dates_compatible, merge_events, merge_events_reference,
-                                      merge_into_groups)
+from communique.corpus.merge_reference import merge_events_reference
+from communique.corpus.merging import EXHAUSTIVE_BLOCK, _dates_compatible, merge_events, merge_into_groups
 
 from .conftest import EXAMPLES
 

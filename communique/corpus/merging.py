@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
-from datetime import date
+from collections.abc import Sequence
 from itertools import combinations
 from typing import Any
 
+from .merge_checks import (_PERSON_PREFIXES, PUBLISHED_WINDOW_DAYS, Cast, EventKey, Window, _cast, _cast_fits,
+                           _dates_compatible, _DateInfo, _info_compatible, _placed_alike, _published_window,
+                           _union_officials, _within, named_officials, officials_compatible)
 from .union_find import find_root
 
 
-__all__ = ["party_keys", "same_sides", "same_event", "merge_events", "merge_into_groups", "merge_events_reference",
-           "EventKey", "report_blocks", "PUBLISHED_WINDOW_DAYS"]
+__all__ = ["party_keys", "same_sides", "same_event", "merge_events", "merge_into_groups",
+           "EventKey", "report_blocks", "neighbour_blocks", "PUBLISHED_WINDOW_DAYS", "CROSS_FAMILIES"]
 
 _FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
-
-
-#: how a person's merge key starts: its corpus actor id, else the skeleton key of its name
-_PERSON_PREFIXES = ("person:", "p:")
 
 
 def _person_key(name: str) -> str:
@@ -55,19 +53,6 @@ def _party_side(p: dict[str, Any], entities: dict[str, dict[str, Any]]) -> tuple
     return (key,)
 
 
-#: (ref, family, party keys, date, country[, the key pairs that are one party: a person and its state
-#: [, the (person, state) pairs its document implies for the states it names without an official
-#: [, an undated report's document's own date[, its document's cast: the (person, state) pairs of the
-#: officials it names for the report's states and organizations and those its persons act for]]]])
-EventKey = tuple[Any, ...]
-
-
-def _dates_compatible(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return True
-    if len(a) == 10 and len(b) == 10:
-        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= 1
-    return a.startswith(b) or b.startswith(a)
 
 
 def same_event(a: EventKey, b: EventKey) -> bool:
@@ -81,107 +66,8 @@ def same_event(a: EventKey, b: EventKey) -> bool:
     return shared >= min(2, len(a[2]), len(b[2])) and shared >= 1
 
 
-def named_officials(sides: frozenset[frozenset[str]]) -> dict[str, frozenset[str]]:
-    """State or organization -> the persons a report names acting for it (from its one-party key pairs)."""
-    out: dict[str, set[str]] = {}
-    for side in sides:
-        persons = [k for k in side if k.startswith(_PERSON_PREFIXES)]
-        others = [k for k in side if not k.startswith(_PERSON_PREFIXES)]
-        if len(persons) == 1 and len(others) == 1:
-            out.setdefault(others[0], set()).add(persons[0])
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def officials_compatible(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> bool:
-    """Two reports (or clusters) can tell one meeting unless, for a state or organization both name
-    officials of, they name none in common: Rome's minister met by one and its prime minister by the
-    other are two meetings of the same states."""
-    return all(a[s] & b[s] for s in a.keys() & b.keys())
-
-
 #: blocks up to this size are compared all pairs, in index order (exactly the reference)
 EXHAUSTIVE_BLOCK = 3
-
-
-class _DateInfo:
-    """A date string read once: its day ordinal (full dates) and its span in days."""
-
-    __slots__ = ("text", "day", "lo", "hi")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.day: int | None = None
-        try:
-            if len(text) == 10:
-                self.day = date.fromisoformat(text).toordinal()
-                self.lo = self.hi = self.day
-            elif len(text) == 7:
-                y, m = int(text[:4]), int(text[5:7])
-                self.lo = date(y, m, 1).toordinal()
-                self.hi = (date(y + (m == 12), m % 12 + 1, 1)).toordinal() - 1
-            else:
-                y = int(text[:4])
-                self.lo, self.hi = date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()
-        except ValueError:
-            self.lo, self.hi = -(10 ** 9), 10 ** 9     # unreadable: compared as text, with everything
-
-
-def _info_compatible(a: _DateInfo, b: _DateInfo) -> bool:
-    if a.day is not None and b.day is not None:
-        return abs(a.day - b.day) <= 1
-    return a.text.startswith(b.text) or b.text.startswith(a.text)
-
-
-#: an undated report in a document of day D tells of a meeting from D - this many days to D + 1
-PUBLISHED_WINDOW_DAYS = 31
-
-Window = tuple[int, int]          # day ordinals, both included
-
-
-def _published_window(k: EventKey) -> Window | None:
-    """The days an undated report can tell of, from the date its document gives itself (k[7]); None when
-    the report is dated or its document is not."""
-    if k[3] or len(k) <= 7 or not k[7]:
-        return None
-    info = _DateInfo(k[7])
-    if info.lo < -(10 ** 8):
-        return None
-    return info.lo - PUBLISHED_WINDOW_DAYS, info.hi + 1
-
-
-def _within(window: Window | None, other: Window | None, dates: Iterable[_DateInfo]) -> Window | None | bool:
-    """The window two clusters share (None: neither has one), or False when they share none or a date of
-    theirs (``dates``) falls outside it: a report of 2023 does not join a call of 2025."""
-    if window is None and other is None:
-        return None
-    lo = max(w[0] for w in (window, other) if w)
-    hi = min(w[1] for w in (window, other) if w)
-    if lo > hi or any(d.hi < lo or d.lo > hi for d in dates):
-        return False
-    return lo, hi
-
-
-Cast = dict[str, frozenset[str]]      # state or organization -> the officials a document names for it
-
-
-def _cast(k: EventKey) -> tuple[bool, Cast] | None:
-    """(whether the report is unplaced: no date of its own and none of its document, its document's cast),
-    or None when the cast is not known (keys built without the documents' persons)."""
-    if len(k) <= 8:
-        return None
-    return (not k[3] and not k[7]), named_officials(k[8])
-
-
-def _cast_fits(unplaced: Collection[Cast], placed: Cast | None) -> bool:
-    """A cluster holding reports of documents without any date joins a placed one (dated, or dated by its
-    documents) unless, for a state or organization of the meeting, each side names an official of it that
-    the other does not: the cast of officials is all that places a document in time (a 2023 call of two
-    presidents, told beside a foreign minister of 2023, is not their call of 2025, whose reports name the
-    minister of 2025; one document naming more officials than the other is no conflict)."""
-    if not unplaced or placed is None:
-        return True
-    return all(persons <= cast[s] or cast[s] <= persons for cast in unplaced for s, persons in placed.items()
-               if s in cast)
 
 
 def _blocks(keys: list[EventKey]) -> dict[tuple[str, ...], list[int]]:
@@ -193,11 +79,33 @@ def _blocks(keys: list[EventKey]) -> dict[tuple[str, ...], list[int]]:
     return blocks
 
 
+#: families whose reports can tell one occasion: a signing told by one document, the meeting of the same
+#: parties at the same place told by another (:meth:`_Clusters.join`, ``cross``)
+CROSS_FAMILIES = frozenset({"meet", "agreement"})
+
+
 def report_blocks(k: EventKey) -> list[tuple[str, ...]]:
+    """The blocks of a report: its family and each pair of its party keys that are not one side (its only
+    key when it has one)."""
     parties = sorted(k[2])
     sides = k[5] if len(k) > 5 else frozenset()
     pairs = [p for p in combinations(parties, 2) if frozenset(p) not in sides] if len(parties) >= 2 else []
     return [(k[1],) + pair for pair in pairs or [tuple(parties)]]
+
+
+def _across(block: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The blocks of the same pair of party keys in the other families of CROSS_FAMILIES (none for a report's
+    only key)."""
+    if block[0] not in CROSS_FAMILIES or len(block) != 3:
+        return []
+    return [(f,) + block[1:] for f in sorted(CROSS_FAMILIES - {block[0]})]
+
+
+def neighbour_blocks(k: EventKey) -> list[tuple[str, ...]]:
+    """The blocks in which a report's candidates are: its own, and for a signing or a meeting those of the same
+    pairs in the other family."""
+    own = report_blocks(k)
+    return own + [b for block in own for b in _across(block)]
 
 
 class _Forest:
@@ -224,7 +132,7 @@ class _Clusters:
     allow an undated report (complete linkage)."""
 
     __slots__ = ("forest", "dinfo", "cdates", "ccountry", "cofficials", "cimplied", "cwindow", "published_day",
-                 "cunplaced", "cplaced", "joins")
+                 "cunplaced", "cplaced", "cfamily", "joins")
 
     def __init__(self, keys: list[EventKey]) -> None:
         self.forest = _Forest(len(keys))
@@ -263,11 +171,15 @@ class _Clusters:
                     self.cunplaced[i] = {frozenset(known[1].items()): known[1]}
                 else:
                     self.cplaced[i] = known[1]
+        # the families of each cluster's reports (one set object per family: a list of 100k reports is small)
+        one: dict[str, frozenset[str]] = {}
+        self.cfamily: list[frozenset[str]] = [one.setdefault(k[1], frozenset((k[1],))) for k in keys]
         self.joins = 0     # successful joins so far: a scan that joined nothing gives the same again until one
 
-    def join(self, i: int, j: int) -> bool:
+    def join(self, i: int, j: int, cross: bool = False) -> bool:
         """Join the clusters of reports i and j when every pair of their dates is within a day (or one a
-        prefix of the other), they have at most one venue country and their officials agree."""
+        prefix of the other), they have at most one venue country and their officials agree. Clusters of
+        no common family join only with ``cross`` (:meth:`cross_fits`)."""
         find = self.forest.find
         ri, rj = find(i), find(j)
         if ri == rj:
@@ -276,6 +188,8 @@ class _Clusters:
         if ci and cj and ci != cj:
             return False
         di, dj = self.cdates.get(ri), self.cdates.get(rj)
+        if self.cfamily[ri].isdisjoint(self.cfamily[rj]) and not (cross and self.cross_fits(ri, rj)):
+            return False
         if di and dj:
             for a in di:
                 for b in dj:
@@ -295,6 +209,17 @@ class _Clusters:
             return False
         self.unite(ri, rj)
         return True
+
+    def cross_fits(self, ri: int, rj: int) -> bool:
+        """Clusters (roots) of a signing and of a meeting can tell one occasion (a signing told as a meeting by
+        another document, or a meeting told by its signing) when both give its venue country and one of
+        them its day: an agreement of some month is not the meeting of a day, nor an undated meeting a
+        signing of another place."""
+        if self.cfamily[ri] | self.cfamily[rj] != CROSS_FAMILIES:
+            return False
+        if not (self.ccountry.get(ri) and self.ccountry.get(rj)):
+            return False
+        return any(d.day is not None for r in (ri, rj) for d in self.cdates.get(r, ()))
 
     def nearest_first(self, u: int, members: list[int]) -> list[int]:
         """The clusters of ``members`` in the order an undated report ``u`` tries them: those with dates
@@ -341,6 +266,8 @@ class _Clusters:
         pj = self.cplaced.pop(rj, None)
         if pj is not None:
             self.cplaced[ri] = _union_officials(self.cplaced.get(ri, {}), pj)
+        if self.cfamily[rj] != self.cfamily[ri]:
+            self.cfamily[ri] = self.cfamily[ri] | self.cfamily[rj]
         self.joins += 1
 
 
@@ -356,7 +283,8 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
     sweep over date spans, so that only reports within a day of each other are compared, then
     each undated report joins the first compatible cluster, as in the reference; one whose document gives
     itself a date tries the clusters whose dates are nearest that date first (in a block of any size), then
-    the undated ones (:meth:`_Clusters.nearest_first`)."""
+    the undated ones (:meth:`_Clusters.nearest_first`). Then a signing and a meeting of the same parties
+    join across their families (:func:`_join_across_families`)."""
     clusters = _Clusters(keys)
     forest, dinfo, cdates, join, find = clusters.forest, clusters.dinfo, clusters.cdates, clusters.join, clusters.forest.find
     blocks = _blocks(keys)
@@ -433,7 +361,35 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
                     break
             else:
                 fruitless = (find(u), clusters.joins)
+    _join_across_families(clusters, blocks)
     return forest.groups()
+
+
+def _join_across_families(clusters: _Clusters, blocks: dict[tuple[str, ...], list[int]]) -> None:
+    """Once the clusters of each family are built: for each pair of party keys that has a block of signings
+    and one of meetings, each cluster of signings tries the clusters of meetings (in the order of their first
+    report) and joins those :meth:`_Clusters.join` accepts across families."""
+    find, family = clusters.forest.find, clusters.cfamily
+    for block, members in blocks.items():
+        if block[0] != "agreement":
+            continue
+        for other in _across(block):
+            meetings = blocks.get(other)
+            if not meetings:
+                continue
+            candidates = _first_of_each_cluster(meetings, find)
+            for a in _first_of_each_cluster(members, find):
+                for m in candidates:
+                    if family[find(a)].isdisjoint(family[find(m)]):
+                        clusters.join(m, a, cross=True)
+
+
+def _first_of_each_cluster(members: list[int], find: Any) -> list[int]:
+    """The first member of each cluster among ``members`` (in index order)."""
+    firsts: dict[int, int] = {}
+    for m in members:
+        firsts.setdefault(find(m), m)
+    return list(firsts.values())
 
 
 def merge_into_groups(stored: Sequence[Sequence[EventKey]], added: Sequence[EventKey]) -> list[list[int]]:
@@ -482,61 +438,8 @@ def merge_into_groups(stored: Sequence[Sequence[EventKey]], added: Sequence[Even
         for block in blocks:
             if root == a or all(find(m) != root for m in in_block[block]):
                 in_block[block].append(a)
+    for a in range(i, len(keys)):       # then across families, as merge_events does once its clusters are built
+        for m in sorted({m for block in report_blocks(keys[a]) for other in _across(block) for m in in_block[other]}):
+            if clusters.cfamily[find(a)].isdisjoint(clusters.cfamily[find(m)]):
+                clusters.join(m, a, cross=True)
     return clusters.forest.groups()
-
-
-def merge_events_reference(keys: list[EventKey]) -> list[list[int]]:
-    """The all-pairs-per-block form of :func:`merge_events` (quadratic in a block's size): kept as
-    the specification the indexed form is tested and benchmarked against."""
-    forest = _Forest(len(keys))
-    parent, find = forest.parent, forest.find
-
-    dates: dict[int, set[str]] = {i: ({k[3]} if k[3] else set()) for i, k in enumerate(keys)}
-    countries: dict[int, set[str]] = {i: ({k[4]} if k[4] else set()) for i, k in enumerate(keys)}
-    officials = {i: named_officials(k[5]) if len(k) > 5 else {} for i, k in enumerate(keys)}
-    implied = {i: _union_officials(officials[i], named_officials(k[6]) if len(k) > 6 else {})
-               for i, k in enumerate(keys)}
-    windows = {i: _published_window(k) for i, k in enumerate(keys)}
-    casts = {i: _cast(k) for i, k in enumerate(keys)}
-    unplaced = {i: [c[1]] if c and c[0] else [] for i, c in casts.items()}
-    placed = {i: c[1] if c and not c[0] else None for i, c in casts.items()}
-
-    def compatible(ri: int, rj: int) -> bool:
-        # complete linkage on date, venue country and the officials named for each side: an undated
-        # report must not chain two meetings
-        return all(_dates_compatible(a, b) for a in dates[ri] for b in dates[rj]) and \
-            len(countries[ri] | countries[rj]) <= 1 and officials_compatible(officials[ri], officials[rj]) and \
-            (bool(dates[ri] and dates[rj]) or _placed_alike(officials[ri], implied[ri], officials[rj], implied[rj])) \
-            and _within(windows[ri], windows[rj], [_DateInfo(d) for d in dates[ri] | dates[rj]]) is not False \
-            and _cast_fits(unplaced[ri], placed[rj]) and _cast_fits(unplaced[rj], placed[ri])
-
-    blocks = _blocks(keys)
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                ri, rj = find(i), find(j)
-                if ri != rj and same_event(keys[i], keys[j]) and compatible(ri, rj):
-                    parent[rj] = ri
-                    dates[ri] |= dates.pop(rj)
-                    countries[ri] |= countries.pop(rj)
-                    officials[ri] = _union_officials(officials[ri], officials.pop(rj))
-                    implied[ri] = _union_officials(implied[ri], implied.pop(rj))
-                    windows[ri] = _within(windows[ri], windows.pop(rj), ())  # type: ignore[assignment]
-                    unplaced[ri] += unplaced.pop(rj)
-                    pj = placed.pop(rj)
-                    placed[ri] = pj if placed[ri] is None else _union_officials(placed[ri], pj or {})
-    return forest.groups()
-
-
-def _placed_alike(named_a: dict[str, frozenset[str]], implied_a: dict[str, frozenset[str]],
-                  named_b: dict[str, frozenset[str]], implied_b: dict[str, frozenset[str]]) -> bool:
-    """Two clusters, one of them without a date, can tell one meeting: the officials each names (``named``)
-    are among those the other's documents name or imply (``implied``: named ones included)."""
-    return officials_compatible(named_a, implied_b) and officials_compatible(implied_a, named_b) and \
-        officials_compatible(implied_a, implied_b)
-
-
-def _union_officials(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-    return {s: a.get(s, frozenset()) | b.get(s, frozenset()) for s in a.keys() | b.keys()}

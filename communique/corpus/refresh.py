@@ -22,7 +22,7 @@ from ..store import Store
 from .actors import redate_actors, refresh_actors
 from .copies import refresh_copies
 from .merging import EventKey, merge_into_groups
-from .report_keys import assign_corpus_ids, block_names, report_keys
+from .report_keys import assign_corpus_ids, block_names, neighbour_block_names, report_keys
 
 __all__ = ["refresh_corpus", "refresh_merged_events", "key_digest"]
 
@@ -81,8 +81,8 @@ def refresh_merged_events(store: Store, touched: Collection[str] | None = None) 
     if rest:
         added = sorted(added + read_keys(store.occurred_reports(event_ids=rest)), key=lambda k: k[0])
     old.update((ev, cid) for cid, members in dissolved.items() for ev in members)
-    near = store.corpus_event_members(store.corpus_events_in_blocks({b for k in added for b in block_names(k)})
-                                      - dissolved.keys())
+    reached = store.corpus_events_in_blocks({b for k in added for b in neighbour_block_names(k)})
+    near = store.corpus_event_members(reached - dissolved.keys())
     by_id = {k[0]: k for k in read_keys(store.occurred_reports(event_ids={ev for evs in near.values() for ev in evs}))}
     stored = sorted((g for members in near.values() if (g := [by_id[ev] for ev in members if ev in by_id])),
                     key=lambda g: g[0][0])

@@ -8,10 +8,11 @@ from itertools import combinations
 from typing import Any
 
 from ..records import StoredReport
-from .merging import (_FAMILY, _PERSON_PREFIXES, EventKey, _person_key, merge_events, party_keys, report_blocks,
-                      same_sides)
+from .merging import (_FAMILY, _PERSON_PREFIXES, EventKey, _person_key, merge_events, neighbour_blocks, party_keys,
+                      report_blocks, same_sides)
 
-__all__ = ["merge_corpus", "report_keys", "implied_officials", "corpus_assignments", "assign_corpus_ids", "block_names"]
+__all__ = ["merge_corpus", "report_keys", "implied_officials", "corpus_assignments", "assign_corpus_ids", "block_names",
+           "neighbour_block_names"]
 
 
 def merge_corpus(records: Iterable[tuple[str, dict[str, Any]]]) -> list[list[str]]:
@@ -162,5 +163,11 @@ def assign_corpus_ids(keys: list[EventKey], groups: list[list[int]] | None = Non
 
 
 def block_names(key: EventKey) -> list[str]:
-    """The blocks a report is compared in (:func:`merge_events`), as stored strings."""
+    """The blocks of its family a report is compared in (:func:`merge_events`), as stored strings."""
     return ["\x1f".join(b) for b in report_blocks(key)]
+
+
+def neighbour_block_names(key: EventKey) -> list[str]:
+    """The stored blocks whose reports a new report is compared with: those of its family and, for a signing or
+    a meeting, those of the same pairs in the other family (merging.CROSS_FAMILIES)."""
+    return ["\x1f".join(b) for b in neighbour_blocks(key)]

@@ -69,7 +69,7 @@ def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]],
     hits = sorted({a for a, _, _, form in rows if match_key(form) == key})
     untitled = _untitled(ref)
     if len(hits) > 1 and len(key.split()) > 1:     # a full name: the actor whose own name it is
-        own = [a for a in hits if match_key(names[a]) in (key, untitled)]
+        own = [a for a in hits if match_key(names[a]) in (key, untitled)] or _own_across_scripts(ref, hits, names)
         hits = own if len(own) == 1 else hits
     if not hits and untitled != key:         # a titled name: the one actor with a form holding it, else untitled
         covering = _covering(ref, sorted(names), rows)
@@ -87,6 +87,18 @@ def resolve_actor_ref(ref: str, aliases: Iterable[tuple[str, str, str, str]],
         if documents.get(ranked[0], 0) >= PROMINENT_RATIO * max(documents.get(ranked[1], 0), 1):
             hits = ranked[:1]
     return [(a, names[a]) for a in hits]
+
+
+def _own_across_scripts(ref: str, hits: list[str], names: Mapping[str, str]) -> list[str]:
+    """Of several actors holding an Arabic full name as an alias, those whose (Latin) name it transliterates
+    best under same_name, when that reaches the threshold: "كريم حداد" is Karim Haddad's own name, not that
+    of an actor a document named "Karim Haddad Waimad Talmouni" by running two names together
+    ("كريم حداد وعماد تلموني")."""
+    if not is_arabic(ref):
+        return []
+    scores = {a: same_name(ref, names[a]) for a in hits if not is_arabic(names[a])}
+    top = max(scores.values(), default=0.0)
+    return sorted(a for a, s in scores.items() if s >= top - RESOLVE_MARGIN) if top >= SAME_NAME_THRESHOLD else []
 
 
 def _untitled(ref: str) -> str:
