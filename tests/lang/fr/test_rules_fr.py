@@ -492,7 +492,7 @@ def test_titles_fr_abbreviations_of_minister():
 
 
 def test_names_fr_the_verb_of_those_present_and_cabinet_are_no_name_words():
-    text = "Assistaient à l'audience le directeur de Cabinet, M. Paul Arnal."
+    text = "Assistaient à l'audience le directeur de Cabinet, M. Karim Vell."
     assert text[: extend_name(text, 0, {}, first=True)] == ""
     start = text.index("de Cabinet")
     assert extend_name(text, start, {}, first=True) == start
