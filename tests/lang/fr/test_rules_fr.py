@@ -496,3 +496,11 @@ def test_names_fr_the_verb_of_those_present_and_cabinet_are_no_name_words():
     assert text[: extend_name(text, 0, {}, first=True)] == ""
     start = text.index("de Cabinet")
     assert extend_name(text, start, {}, first=True) == start
+
+
+def test_titles_fr_counsellors_deputies_mediators_chancellors_sultans():
+    text = ("Le vice-ministre vellien, le vice-premier ministre, la conseillère spéciale du gouverneur, le conseiller "
+            "fédéral Karim Vell, le médiateur, la médiatrice, le chancelier, la chancelière et le sultan.")
+    assert [m.group(0) for m in TITLE_RE.finditer(text)] == [
+        "vice-ministre", "vice-premier ministre", "conseillère spéciale", "gouverneur", "conseiller", "médiateur",
+        "médiatrice", "chancelier", "chancelière", "sultan"]
