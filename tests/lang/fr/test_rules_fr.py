@@ -504,3 +504,10 @@ def test_titles_fr_counsellors_deputies_mediators_chancellors_sultans():
     assert [m.group(0) for m in TITLE_RE.finditer(text)] == [
         "vice-ministre", "vice-premier ministre", "conseillère spéciale", "gouverneur", "conseiller", "médiateur",
         "médiatrice", "chancelier", "chancelière", "sultan"]
+
+
+def test_triggers_fr_the_next_document_of_a_list_exchanged_by_ellipsis_is_a_signing():
+    sentence = "Le cinquième, qui concerne l'énergie, l'a été par M. Karim Vell et la ministre de l'Eau, Mme Aline Dor."
+    assert [t.type for t in find_triggers(sentence, "fr")] == ["agreement"]
+    assert not find_triggers("Le premier ministre l'a été par le passé.", "fr")
+    assert not find_triggers("Le second l'a été par le passé.", "fr")
