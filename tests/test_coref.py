@@ -47,6 +47,19 @@ def test_coref_a_title_beside_a_state_is_not_its_holder_of_another_office():
         "person:karl-brand": ["Karl Brand"], "person:tomas-moro": ["Tomas Moro"]}
 
 
+def test_coref_the_head_of_diplomacy_of_a_state_is_its_minister_before_a_namesake_title_of_no_state():
+    text = ("Le chef de la diplomatie Karl Brand a quitté la salle. Le ministre freedonien Tomas Moro a parlé. "
+            "Le chef de la diplomatie freedonienne a salué l'accord.")
+    fd = _mention(text, "freedonien", "state", kb_id="FD")
+    mentions = [_mention(text, "Karl Brand", "person", title="chef de la diplomatie"),
+                _mention(text, "Tomas Moro", "person", title="ministre", title_org=_span(fd)), fd,
+                _mention(text, "chef de la diplomatie", "person", nth=1, title="chef de la diplomatie", descriptive=True),
+                _mention(text, "freedonienne", "state", kb_id="FD")]
+    people = {e.id: [m.form for m in e.mentions] for e in cluster_mentions(mentions, place_name=lambda s: None)
+              if e.kind == "person"}
+    assert people == {"person:karl-brand": ["Karl Brand"], "person:tomas-moro": ["Tomas Moro", "chef de la diplomatie"]}
+
+
 def test_coref_a_title_naming_its_state_prefers_the_person_of_that_state():
     text = "President Karl Brand spoke on Monday. Tomas Moro, of Sylvania, hosted talks. The president of Sylvania left."
     sy1 = _mention(text, "Sylvania", "state", kb_id="SY")

@@ -289,6 +289,7 @@ def test_events_parties_a_visit_with_its_destination_keeps_its_host():
 @pytest.mark.parametrize("text, lang", [
     ("Tomas Moro received Ilse Vance in Vells on Monday. Minister Anna Sorel attended the meeting.", "en"),
     ("Tomas Moro a reçu Ilse Vance lundi à Vells. La ministre Anna Sorel a assisté à l'audience.", "fr"),
+    ("Tomas Moro a reçu Ilse Vance lundi à Vells. Assistait à l'audience la ministre Anna Sorel.", "fr"),
 ])
 def test_events_parties_those_present_at_the_meeting_told_are_its_parties(text, lang):
     specs = _TRIO

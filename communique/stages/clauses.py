@@ -35,7 +35,10 @@ _REPORTED_THAT = re.compile(r"\b(?:said|says|stated|announced|indicated|reported
 #: sentence is not the host
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|la|cette|ces|sa|ses|leur|leurs)\s+"
                               r"(?:[\w-]+\s+)?$|(?<!\w)(?:هذه|تلك)\s+$", re.I)      # "هذه الزيارة": this visit
-_DESTINATION_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:to|in|à|au|aux|en|dans|إلى|الى|في)\s", re.I)
+#: ... a destination is a named place ("cette visite au Maroc"), not what the visits are part of ("ces visites de
+#: proximité s'inscrivent dans la vision du président")
+_DESTINATION_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:(?:to|in|à|au|aux|en|dans)\s+(?:(?:the|le|la|les|l['’])\s*)?"
+                                r"(?-i:[A-ZÀ-ÝÉ])|(?:إلى|الى|في)\s)", re.I)
 _ALSO_VERB = re.compile(r"(?:كما|ثم)\s+$")
 #: an Arabic visit noun with its article ("الغرض من الزيارة", "بالزيارة") is the visit told; not with a place
 #: after it ("الزيارة التي أداها X إلى Y", "الزيارة لمصر")

@@ -82,6 +82,9 @@ def _merge_short_org_forms(entities: list[Entity], attach: Callable[[Entity, Men
 
 # "the Saudi official", "le responsable africain": any person of that state or organization
 _GENERIC_TITLES = {"official", "responsable", "المسوول", "المسووله", "representative", "représentant"}
+#: a periphrasis of an office, read as the office: "le chef de la diplomatie turque" is the Turkish minister
+_SAME_OFFICE = {fold("chef de la diplomatie"): fold("ministre des affaires étrangères"),
+                fold("top diplomat"): "foreign minister"}
 
 
 def _affiliation_rank(ent: Entity | None) -> int:
@@ -257,6 +260,7 @@ def _title_reference(m: Mention, persons: list[Entity], span_entity: dict[str, E
     the title ('le ministre iranien') rules out the persons of another state and prefers its own; with no title
     match, it is the one person of that state of no other office."""
     title = fold(m.title or "")
+    office = _SAME_OFFICE.get(title)
     org = span_entity.get(m.title_org) if m.title_org else None
     state = _state_beside(m, states, span_entity)
     scored = []
@@ -266,7 +270,9 @@ def _title_reference(m: Mention, persons: list[Entity], span_entity: dict[str, E
         titles = [fold(t) for t in ent.titles]
         exact = title in titles
         partial = any(title and (title in t.split() or t in title.split() or title in t)
-                      and not (_OTHER_OFFICE.search(t) and not _OTHER_OFFICE.search(title)) for t in titles)
+                      and not (_OTHER_OFFICE.search(t) and not _OTHER_OFFICE.search(title)) for t in titles) or \
+            (office is not None and state is not None and ent.affiliation == state.id
+             and any(t in office.split() for t in titles))      # the office itself, of the state named
         generic = title in _GENERIC_TITLES and org is not None and ent.affiliation == org.id
         if not (exact or partial or generic):
             continue

@@ -26,7 +26,7 @@ FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreeme
 #: "X and Y attended the meeting", "Present at the talks were X and Y", "X et Y ont assisté à l'audience", "وحضر
 #: اللقاء X وY": those present at a meeting or signing just told are its parties (SCHEMA.md), not the parties of a
 #: conference of their own
-_ATTENDED_TOLD = re.compile(r"\b(?:attended|present\s+at|assist[ée]\w*\s+à|présents?\s+(?:à|lors\s+de))\s+"
+_ATTENDED_TOLD = re.compile(r"\b(?:attended|present\s+at|assist\w*\s+à|présents?\s+(?:à|lors\s+de))\s+"
                             r"(?:the|this|that|l['’]|la|cette|cet)\s*(?:meeting|talks|audience|entretien|rencontre|"
                             r"réunion|séance\s+de\s+travail|signing|signature|cérémonie\s+de\s+signature)\b|"
                             r"(?<!\w)[وف]?(?:حضر|شارك\s+في)\s+(?:هذا\s+)?(?:اللقاء|الاجتماع|المباحثات|المحادثات|الجلسة|"

@@ -130,6 +130,8 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     _persons_after_titles(text, {s for s, _ in tokens}, ctx, spans)
     if lang == "en":
         persons_listed_with_their_states(text, spans)
+    if lang != "ar":
+        _persons_after_honorifics(text, {s for s, _ in tokens}, ctx, spans)
     _ner_organizations_and_places(text, sdoc, ctx, spans, {s for s, _ in verb_tokens}, lang)
     if lang == "ar":
         arabic_mentions(text, sdoc, ctx, spans)
@@ -325,6 +327,25 @@ def _persons_after_titles(text: str, token_starts: set[int], ctx: MentionContext
                 _add(text, spans, pos, end, "person")
 
 
+#: honorifics as written before a name ("M.", "Mme", "SEM.", "Dr.", "Son Excellence Monsieur"), then the space
+_HONORIFIC_RUN = re.compile(r"(?:" + HONORIFIC_RE.pattern + r")(?:\s*(?:" + HONORIFIC_RE.pattern + r"))*[ \t]+", re.I)
+
+
+def _persons_after_honorifics(text: str, token_starts: set[int], ctx: MentionContext, spans: Spans) -> None:
+    """Capitalized words right after a capitalized honorific are a person's name, whatever NER tagged them
+    ("a reçu SEM. Aline Dorval, ambassadrice", "accueilli par le ministre de la Santé, Dr. Karim Vell"): only
+    a person is called "Monsieur" or "Son Excellence"."""
+    for m in _HONORIFIC_RUN.finditer(text):
+        pos = m.end()
+        if not text[m.start()].isupper() or pos not in token_starts or not text[pos:pos + 1].isupper():
+            continue
+        end = extend_name(text, pos, spans, first=True)
+        form = text[pos:end]
+        if len(form.split()) >= 2 and not ctx.gazetteer.lookup(form) and not ctx.is_place(form) \
+                and not in_ministry_name(text, pos, end) and not TITLE_RE.match(form):
+            _add(text, spans, pos, end, "person")
+
+
 def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spans: Spans, verbs: set[int],
                                   lang: str) -> None:
     """Organizations and places from NER (not a word of a title: "Defence Deputy Minister", "ministre de la
@@ -340,8 +361,8 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
             continue        # a function phrase tagged as an entity
         start, end = strip_lead(text, start, end, _LEAD_WORDS)
         form = text[start:end]
-        if not form or TITLE_RE.search(form):
-            continue
+        if not form or TITLE_RE.search(form) or HONORIFIC_RE.fullmatch(form.rstrip(".")):
+            continue        # ... or an honorific ("SEM.") read as a name
         if is_arabic(form):
             start, end = strip_arabic_clitic(text, start, end, ctx.is_known)
             form = text[start:end]
@@ -404,7 +425,7 @@ def _named_after_a_title(text: str, start: int, form: str, verb_starts: set[int]
         return False
     if not all(w[0].isupper() or _NAME_ARTICLE.match(w) for w in words if len(w) > 3):
         return False
-    base = max(0, start - 90)
+    base = max(0, start - 130)
     left = text[base:start]
     if not re.search(r",\s*$", left):
         return False
@@ -427,7 +448,7 @@ def _person_after_a_title(text: str, start: int, form: str, verb_starts: set[int
     if any(w.lower() in _BODY_WORDS for w in words) or in_ministry_name(text, start, start + len(form)):
         return False
     left = text[max(0, start - 120):start]
-    if not re.search(r"\w\s*,\s*$", left):
+    if not re.search(r"[\w)]\s*,\s*$", left):      # "the Secretary-General of the Vell Council (VC), Aline Dor"
         return False
     chunk_start = start - len(left) + max(left.rstrip().rstrip(",").rfind(c) for c in ",.;:\n") + 1
     titles = list(TITLE_RE.finditer(text, chunk_start, start))

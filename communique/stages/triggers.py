@@ -70,7 +70,8 @@ _PLANNED_BEFORE = {code: _status_cues(code, "planned-before") for code in LANGUA
 #: تنظيمه يوم غد" (the ceremony is the one expected), read up to _APPOSITION_REACH
 _PLANNED_APPOSITION = {code: _status_cues(code, "planned-apposition") for code in LANGUAGES}
 _APPOSITION_REACH = 140
-_CLAUSE_END = re.compile(r"[;:!?؟؛]|\.(?:\s|$)|\s(?:but|while|whereas|mais|tandis|alors que|بينما|لكن)\s|"
+#: a period ends a clause, not the one of an initial or an honorific ("que M. Vell doit effectuer")
+_CLAUSE_END = re.compile(r"[;:!?؟؛]|(?<!\b[A-Z])(?<!Mme)(?<!Mr)(?<!Dr)(?<!MM)\.(?:\s|$)|\s(?:but|while|whereas|mais|tandis|alors que|بينما|لكن)\s|"
                          r"،\s*[وف](?=\S)")       # "استقبل X الوزير Y، فسلّمه ...": a new clause of its own
 #: how far after the trigger each kind of cue is read: a passive "has been postponed" closes the noun
 #: phrase of its subject however long; "planned for", "المرتقب", "qui se tiendra" qualify the noun next to them

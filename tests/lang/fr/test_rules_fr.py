@@ -94,6 +94,12 @@ def test_triggers_fr_call_visit_conference():
      "évoquée.", "visite", "negated"),
     ("La ministre maintient sa visite et sera lundi à Vells, au lendemain d'une étape à Lys.", "visite", "planned"),
     ("Le ministre a rejoint la salle où sera signé l'accord de pêche.", "signé", "planned"),
+    ("Ils ont évoqué la visite d'État que M. Karim Oulad doit effectuer prochainement à Vells.", "visite", "planned"),
+    ("Le gouverneur doit se rendre à Vells mardi.", "se rendre", "planned"),
+    ("La visite doit permettre de renforcer les liens entre les deux ports.", "visite", "occurred"),
+    ("Le maire a appelé de ses vœux une participation de haut niveau de Vells à ce sommet.", "participation",
+     "planned"),
+    ("Vells devant recevoir en mai le gouverneur de Lys, le port se prépare.", "recevoir", "planned"),
 ])
 def test_status_fr_planned_negated_occurred(sentence: str, word: str, status: str):
     assert status_of(sentence, sentence.index(word), "fr") == status
@@ -452,3 +458,72 @@ def test_mentions_fr_names_listed_after_a_plural_title_are_persons(ner_doc):
     doc = ner_doc(text, "fr", [("Ferand", "LOC"), ("Ostrum", "LOC")])
     out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "fr")]
     assert ("Ferand", "person") in out and ("Ostrum", "person") in out
+
+
+def test_triggers_fr_a_fronted_avec_and_a_verb_of_review_is_a_meeting():
+    sentence = "Avec le chef de l'armée, Jean Dupuis, Karim Oulad a passé en revue les besoins urgents."
+    assert [(t.text, t.type) for t in find_triggers(sentence, "fr")] == [("Avec", "meet")]
+    assert not find_triggers("Avec le soutien du conseil, le port a été rénové.", "fr")    # no verb of review
+
+
+def test_triggers_fr_hosting_an_event_is_no_meeting():
+    assert not find_triggers("Le ministre a remercié le gouvernement vellien d'avoir accueilli la cérémonie.", "fr")
+    assert not find_triggers("Son pays devant accueillir en décembre prochain le premier sommet du conseil.", "fr")
+    assert [t.type for t in find_triggers("Le ministre a été accueilli par son homologue.", "fr")] == ["meet"]
+
+
+def test_visits_fr_these_visits_are_the_ones_told_before():
+    from communique.stages.clauses import visit_told_before
+
+    def told(sentence: str) -> bool:
+        trig = next(t for t in find_triggers(sentence, "fr") if t.type == "visit")
+        return visit_told_before(sentence, trig, 0, len(sentence))
+
+    assert told("Ces visites de proximité s'inscrivent dans la vision du président Jean Dupuis.")
+    assert not told("Cette visite à Vells a permis de relancer la coopération portuaire.")
+
+
+def test_mentions_fr_a_name_after_a_capitalized_honorific_is_a_person(ner_doc):
+    text = "Le ministre a reçu SEM. Karim Al Oulad-Vell, ambassadeur de Ruritanie, puis Dr. Jean Dupuis."
+    doc = ner_doc(text, "fr", [("SEM", "ORG"), ("Al Oulad-Vell", "ORG"), ("Ruritanie", "LOC"),
+                               ("Dr. Jean Dupuis", "MISC")])
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: f == "Ruritanie"),
+                                                   "fr")]
+    assert ("Karim Al Oulad-Vell", "person") in out and ("Jean Dupuis", "person") in out
+    assert not any(form == "SEM" for form, _ in out)        # an honorific is no organization
+
+
+def test_mentions_fr_a_name_after_a_title_and_an_acronym_in_parentheses_is_a_person(ner_doc):
+    text = "Lundi, le secrétaire général du Conseil portuaire de Ruritanie (CPR), Karim al-Vell, a reçu l'envoyé."
+    doc = ner_doc(text, "fr", [("Conseil portuaire de Ruritanie", "ORG"), ("CPR", "ORG"), ("Karim al-Vell", "ORG")])
+    out = [(m.form, m.kind) for m in find_mentions(text, doc, MentionContext(Gazetteer([]), lambda f: False), "fr")]
+    assert ("Karim al-Vell", "person") in out
+
+
+def test_titles_fr_abbreviations_of_minister():
+    assert [m.group(0) for m in TITLE_RE.finditer("Le président a reçu le MAE français.")] == ["président", "MAE"]
+    from communique.stages.person_names import NOT_NAMES
+
+    assert "min" in NOT_NAMES        # "le Vice-Premier Ministre, Min. des Affaires étrangères"
+
+
+def test_names_fr_the_verb_of_those_present_and_cabinet_are_no_name_words():
+    text = "Assistaient à l'audience le directeur de Cabinet, M. Karim Vell."
+    assert text[: extend_name(text, 0, {}, first=True)] == ""
+    start = text.index("de Cabinet")
+    assert extend_name(text, start, {}, first=True) == start
+
+
+def test_titles_fr_counsellors_deputies_mediators_chancellors_sultans():
+    text = ("Le vice-ministre vellien, le vice-premier ministre, la conseillère spéciale du gouverneur, le conseiller "
+            "fédéral Karim Vell, le médiateur, la médiatrice, le chancelier, la chancelière et le sultan.")
+    assert [m.group(0) for m in TITLE_RE.finditer(text)] == [
+        "vice-ministre", "vice-premier ministre", "conseillère spéciale", "gouverneur", "conseiller", "médiateur",
+        "médiatrice", "chancelier", "chancelière", "sultan"]
+
+
+def test_triggers_fr_the_next_document_of_a_list_exchanged_by_ellipsis_is_a_signing():
+    sentence = "Le cinquième, qui concerne l'énergie, l'a été par M. Karim Vell et la ministre de l'Eau, Mme Aline Dor."
+    assert [t.type for t in find_triggers(sentence, "fr")] == ["agreement"]
+    assert not find_triggers("Le premier ministre l'a été par le passé.", "fr")
+    assert not find_triggers("Le second l'a été par le passé.", "fr")
