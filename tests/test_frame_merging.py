@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.records import Document, Entity
+from communique.records import Document, Entity, Mention
 from communique.stages.frame_merging import without_headline_echoes
 from communique.stages.frames import Frame
 from communique.stages.triggers import Trigger
@@ -271,3 +271,42 @@ def test_frame_merging_a_visit_performed_after_being_called_off_happened(text, l
 def test_frame_merging_a_visit_noun_after_the_visitor_s_meeting_in_the_host_state_called_off(text, specs, lang):
     # the meeting with a person of the host state was the visit's purpose: its visit is called off too
     assert _events(text, specs, lang) == []
+
+
+def test_frame_merging_a_headline_of_a_person_and_a_body_the_story_names_beside_its_meeting_is_an_echo():
+    # "Vance meets the Harbour Fund's director": the story's meeting names the fund in its sentence, not as a party
+    title = "Ilse Vance meets the director of the Harbour Fund"
+    text = title + "\nOn Monday, Ilse Vance met Tomas Moro, director of the Harbour Fund, in Port Lys."
+    body_start = len(title) + 1
+    fund = text.index("Harbour Fund", body_start)
+    ents = {e.id: e for e in [
+        Entity("person:vance", "person", "Ilse Vance", affiliation="SY"),
+        Entity("person:moro", "person", "Tomas Moro"),
+        Entity("org:fund", "organization", "Harbour Fund",
+               mentions=[Mention(text.index("Harbour Fund"), text.index("Harbour Fund") + 12, "Harbour Fund", "organization", 0),
+                         Mention(fund, fund + 12, "Harbour Fund", "organization", 0)]),
+        Entity("SY", "state", "Sylvania")]}
+    doc = Document(id="sha256:h", source="h.txt", text=text, lang="en", title_span=(0, len(title)))
+    headline = Frame("meet", "occurred", ["person:vance", "org:fund"], {}, [(0, len(title))],
+                     Trigger(11, 16, "meets", "meet", False))
+    story = Frame("meet", "occurred", ["person:vance", "person:moro"], {}, [(body_start, len(text))],
+                  Trigger(body_start + 22, body_start + 25, "met", "meet", False))
+    assert [f.parties for f in without_headline_echoes(doc, [headline, story], ents)] == [["person:vance", "person:moro"]]
+
+
+def test_frame_merging_a_headline_body_the_story_never_names_again_is_no_echo():
+    title = "Ilse Vance meets the director of the Harbour Fund"
+    text = title + "\nOn Monday, Ilse Vance met Tomas Moro in Port Lys."
+    body_start = len(title) + 1
+    ents = {e.id: e for e in [
+        Entity("person:vance", "person", "Ilse Vance", affiliation="SY"),
+        Entity("person:moro", "person", "Tomas Moro"),
+        Entity("org:fund", "organization", "Harbour Fund",
+               mentions=[Mention(text.index("Harbour Fund"), text.index("Harbour Fund") + 12, "Harbour Fund", "organization", 0)]),
+        Entity("SY", "state", "Sylvania")]}
+    doc = Document(id="sha256:h", source="h.txt", text=text, lang="en", title_span=(0, len(title)))
+    headline = Frame("meet", "occurred", ["person:vance", "org:fund"], {}, [(0, len(title))],
+                     Trigger(11, 16, "meets", "meet", False))
+    story = Frame("meet", "occurred", ["person:vance", "person:moro"], {}, [(body_start, len(text))],
+                  Trigger(body_start + 22, body_start + 25, "met", "meet", False))
+    assert len(without_headline_echoes(doc, [headline, story], ents)) == 2

@@ -210,10 +210,12 @@ def without_headline_echoes(doc: Document, frames: list[Frame], ent_by_id: dict[
         if f.status != "occurred" or not all(title[0] <= a < title[1] for a, _ in f.evidence):
             return False
         told = [g for g in body if family(g) == family(f)]
-        # "FM receives his Yemeni counterpart": its persons named again in the body, its others their states or bodies
+        # "FM receives his Yemeni counterpart": its persons named again in the body, its others their states or bodies,
+        # or bodies the body's sentences of that event name ("X meets the UNDP chief": "X met Y, head of the UNDP")
         # (not a visit: a visit to a state is an event beside the meetings held there)
         return any(not persons(f) or (f.type != "visit" and persons(f) <= set(g.parties) and
-                                      _cover(set(f.parties), ent_by_id) <= _cover(set(g.parties), ent_by_id) | set(g.parties))
+                                      _cover(set(f.parties), ent_by_id) <= _cover(set(g.parties), ent_by_id)
+                                      | set(g.parties) | _named_in(g, f.parties, ent_by_id))
                    for g in told)
 
     return [f for f in frames if not echo(f)]
@@ -439,6 +441,12 @@ def _merge_conferences(frames: list[Frame], ent_by_id: dict[str, Entity]) -> lis
         target.evidence.extend(e for e in f.evidence if e not in target.evidence)
         target.support.extend(e for e in f.support if e not in target.support)
     return out
+
+
+def _named_in(frame: Frame, ids: list[str], ent_by_id: dict[str, Entity]) -> set[str]:
+    """The organizations and states of `ids` that the frame's own sentences name (not as its parties)."""
+    return {i for i in ids if ent_by_id[i].kind in ("organization", "state") and any(
+        a <= m.start < b for m in ent_by_id[i].mentions for a, b in frame.evidence)}
 
 
 def _cover(ids: set[str], ent_by_id: dict[str, Entity]) -> frozenset[str]:
