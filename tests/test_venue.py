@@ -122,6 +122,21 @@ def test_place_spans_read_an_arabic_state_mention_as_its_country_though_a_city_s
     assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Tunis"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("التقى الوزير سامي نور نظيره اليوم في تونس العاصمة، وبحثا التعاون", "Tunis"),     # the state's name + "the capital"
+    ("التقى الوزير سامي نور نظيره اليوم في تونس العاصمة الاقتصادية", "Tunisia"),      # another word: not the capital
+    ("التقى الوزير سامي نور نظيره اليوم في تونس", "Tunisia"),
+])
+def test_place_spans_read_an_arabic_state_name_followed_by_the_capital_as_its_capital_city(text, expected):
+    start = text.index("تونس")
+    state = Entity("state:Tunisia", "state", "Tunisia", ["تونس"], [Mention(start, start + 4, "تونس", "state", 0)],
+                   country="TN")
+    gazetteer = {"تونس": Location("Tunis", "TN", 36.8, 10.2), "Tunisia": Location("Tunisia", "TN")}
+    q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:c", source="c.txt", text=text, lang="ar"),
+                place_mentions=[(state.mentions[0], state)], geocode=gazetteer.get)
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)][:1] == [expected]
+
+
 def test_place_spans_give_a_city_its_usual_name_and_skip_a_lowercase_word():
     text = "The envoy Omar Hadi met in Lakeport a vert delegation of Bayland City."
     q = _query(text, [("Lakeport", "place", None), ("vert", "place", None), ("Bayland City", "place", None)],
