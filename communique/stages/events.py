@@ -26,7 +26,7 @@ from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed
                            listed_states, met_someone_unnamed)
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
-from .sides_told import counterparts, sides_told_by_the_phrase
+from .sides_told import counterparts, sides_told_by_the_phrase, the_two_sides_told_before
 from .venue import VenueQuery, learned_venue, rule_venue
 from .visits import arrival_verb, places_in_countries, venue_in_host, visit_frames, visits_without_frame
 from .visits_beside import visits_beside_meetings, visits_of_earlier_stops, visits_of_the_next_subject
@@ -255,7 +255,8 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     after = before_relative_clause(text, s_start, after)
     ids_before = list(dict.fromkeys(e.id for _, e in before))
     ids_after = list(dict.fromkeys(e.id for _, e in after))
-    told = sides_told_by_the_phrase(text, trig, lang, clause, parties, s_start, last_subject, ids_after)
+    told = sides_told_by_the_phrase(text, trig, lang, clause, parties, s_start, last_subject, ids_after) \
+        or the_two_sides_told_before(text, trig, story.frames, story.ent_by_id)
     if told is not None:
         return told
     if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
