@@ -310,3 +310,25 @@ def test_frame_merging_a_headline_body_the_story_never_names_again_is_no_echo():
     story = Frame("meet", "occurred", ["person:vance", "person:moro"], {}, [(body_start, len(text))],
                   Trigger(body_start + 22, body_start + 25, "met", "meet", False))
     assert len(without_headline_echoes(doc, [headline, story], ents)) == 2
+
+
+def test_frame_merging_a_text_signed_by_a_ministry_named_with_the_feminine_adjective_of_a_state_joins_the_signing():
+    from communique.stages.frame_merging import one_signing_of_many
+
+    text = ("وقعت سيلفانيا وفريدونيا اليوم مذكرات تفاهم في مجالات عدة.\n"
+            "- مذكرة تفاهم في المجال الأمني وقعتها وزارة الداخلية السيلفانية ممثلة بالوزير يان كاسك.")
+    first_end = text.index("\n")
+
+    def ent(eid: str, kind: str, forms: list[str], affiliation: str | None = None) -> Entity:
+        mentions = [Mention(m, m + len(f), f, kind, 0) for f in forms for m in [text.find(f)] if m >= 0]
+        return Entity(eid, kind, forms[0], forms, mentions, affiliation=affiliation)  # type: ignore[arg-type]
+
+    ents = {e.id: e for e in [ent("SY", "state", ["سيلفانيا", "السيلفاني"]), ent("FD", "state", ["فريدونيا"]),
+                              ent("org:moi", "organization", ["وزارة الداخلية السيلفانية"]),
+                              ent("person:kask", "person", ["يان كاسك"])]}
+    signing = Frame("agreement", "occurred", ["SY", "FD"], {}, [(0, first_end)],
+                    Trigger(0, 4, "وقعت", "agreement", False))
+    one_text = Frame("agreement", "occurred", ["org:moi", "person:kask"], {}, [(first_end + 1, len(text))],
+                     Trigger(text.index("وقعتها"), text.index("وقعتها") + 6, "وقعتها", "agreement", False))
+    got = one_signing_of_many(text, [signing, one_text], ents)
+    assert len(got) == 1 and set(got[0].parties) == {"SY", "FD", "org:moi", "person:kask"}

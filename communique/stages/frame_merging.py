@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..records import Document, Entity, Mention
+from ..textnorm import is_arabic
 from .frames import Frame, shared_sides
 from .parties import sentence_parties
 from .triggers import Trigger, status_of
@@ -309,8 +310,13 @@ def _sides_of(frame: Frame, ent_by_id: dict[str, Entity]) -> set[str]:
     bodies = {ent_by_id[p].affiliation for p in frame.parties if ent_by_id[p].affiliation in ent_by_id}
     orgs = [ent_by_id[p] for p in frame.parties if ent_by_id[p].kind == "organization"]
     named = {e.id for e in ent_by_id.values() if e.kind == "state" and any(
-        re.search(r"\b" + re.escape(form) + r"\b", of) for form in e.forms for o in orgs for of in o.forms)}
+        re.search(r"\b" + _feminine_too(form) + r"\b", of) for form in e.forms for o in orgs for of in o.forms)}
     return _states_of(frame, ent_by_id) | set(frame.parties) | bodies | named
+
+
+def _feminine_too(form: str) -> str:
+    """A state's Arabic adjective and its feminine ("السيلفاني" and "السيلفانية", as in "وزارة المالية السيلفانية")."""
+    return re.escape(form) + ("ة?" if form.endswith("ي") and is_arabic(form) else "")
 
 
 def _states_of(frame: Frame, ent_by_id: dict[str, Entity]) -> set[str]:
