@@ -32,14 +32,14 @@ _SIDES = [("person:vance", "person", "إلسه فانس", None, "SY"), ("person:
 
 
 def test_sides_a_call_between_the_two_sides_is_of_the_persons_told_before_not_of_the_state_visited():
-    text = ("قررت إلسه فانس إرجاء زيارتها إلى فريدونيا واجتماعها بالوزير توماس مورو. "
-            "واتخذ قرار تأجيل زيارة إلسه فانس إلى فريدونيا إثر مكالمة دارت هذا الصباح بين الطرفين. "
+    text = ("أجّلت إلسه فانس زيارتها إلى فريدونيا واجتماعها بالوزير توماس مورو. "
+            "وجاء التأجيل إثر مكالمة جرت مساء أمس بين الطرفين. "
             "وتجمع سيلفانيا وفريدونيا علاقات قديمة.")
     assert _events(text, _SIDES, "ar") == [("call", ("person:vance", "person:moro"))]
 
 
 def test_sides_a_call_with_named_sides_keeps_them():
-    text = ("أجرت إلسه فانس مكالمة مع توماس مورو هذا الصباح. "
+    text = ("أجرت إلسه فانس مكالمة مع توماس مورو مساء أمس. "
             "وتجمع سيلفانيا وفريدونيا علاقات قديمة.")
     assert _events(text, _SIDES, "ar") == [("call", ("person:vance", "person:moro"))]
 
@@ -52,10 +52,10 @@ _GUEST_EN = [("person:vance", "person", "Ilse Vance", None, "SY"), ("person:moro
 
 @pytest.mark.parametrize("text, specs, lang", [
     ("ناقش الرئيس إلسه فانس والرئيس توماس مورو، الأربعاء، سبل التعاون بين البلدين. "
-     "وأوضح المتحدث باسم الرئاسة أن الغرض من الزيارة، التي جاءت بعد أشهر من تولي توماس مورو رئاسة المجلس، هو التعاون. "
+     "وأوضح المتحدث باسم الرئاسة أن هدف الزيارة، وهي الأولى منذ انتخاب توماس مورو رئيسا للبلاد، هو دعم التعاون. "
      "وتجمع سيلفانيا وفريدونيا علاقات قديمة.", _GUEST, "ar"),
     ("Ilse Vance held talks with Tomas Moro on Wednesday. "
-     "The spokesman gave no details of the visit, which came months after Tomas Moro took office. "
+     "The spokesman said the visit, the first since Tomas Moro was elected, would deepen trade. "
      "Sylvania and Freedonia are neighbours.", _GUEST_EN, "en"),
 ])
 def test_visits_the_visit_told_by_its_definite_noun_is_of_the_one_meeting_party_its_sentence_names(text, specs, lang):

@@ -62,7 +62,7 @@ def counterparts(side: list[tuple[Mention, Entity]], text: str) -> set[str]:
     return {e.id for _, e in side if e.id not in own}
 
 
-#: "a call took place this morning between the two sides", "مكالمة دارت هذا الصباح بين الطرفين": the trigger's sides are
+#: "a call took place last night between the two sides", "مكالمة جرت مساء أمس بين الطرفين": the trigger's sides are
 #: the two sides the story told before, not the actors named before it in its sentence
 _BETWEEN_THE_TWO = re.compile(r"\s+(?:[^\s,.;:،؛]+\s+){0,4}?(?:between\s+(?:the\s+two\s+(?:sides|parties|ministers|leaders)|both\s+sides)|"
                               r"entre\s+les\s+deux\s+(?:parties|côtés|ministres|hommes)|"

@@ -151,7 +151,7 @@ def _visit_of_meeting(span: tuple[int, int], trig: Trigger, meeting: Frame, host
     visitor = (right_after or before[-1:] or after)[:1]
     named = list(dict.fromkeys(p for _, _, p in persons))
     if not visitor and len(named) == 1 and _THE_VISIT.fullmatch(text, max(span[0], trig.start - 10), trig.end):
-        visitor = named     # "the purpose of the visit, which came months after X took office": the one it names
+        visitor = named     # "the visit, the first since X was elected, ...": the one meeting party it names
     if not visitor:
         return None
     if host is not None:
