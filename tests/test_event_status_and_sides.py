@@ -69,3 +69,12 @@ def test_visits_the_visit_whose_sentence_names_no_side_of_the_meeting_makes_no_v
             "وأوضح المتحدث باسم الرئاسة أن الزيارة جرت في أجواء ودية وأن التعاون سيتعزز. "
             "وتجمع سيلفانيا وفريدونيا علاقات قديمة.")
     assert [e for e in _events(text, _GUEST, "ar") if e[0] == "visit"] == []
+
+
+def test_meetings_a_working_session_held_also_in_a_clause_of_its_own_is_a_meeting_of_its_own():
+    specs = [("person:vance", "person", "إلسه فانس", None, "SY"), ("person:moro", "person", "توماس مورو", None, None),
+             ("FD", "state", "الفريدوني", "FD", None)]
+    text = "التقى إلسه فانس الرئيس توماس مورو أمس، كما عقد جلسة عمل مع وزير الخارجية الفريدوني. وانتهت الزيارة مساء."
+    got = _events(text, specs, "ar")
+    assert ("meet", ("person:vance", "person:moro")) in got
+    assert ("meet", ("person:vance", "FD")) in got
