@@ -28,6 +28,7 @@ from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_c
                       party_rule_flags, sentence_parties)
 from .sides_told import counterparts, sides_told_by_the_phrase, the_two_sides_told_before
 from .venue import VenueQuery, learned_venue, rule_venue
+from .venue_moves import venue_moved_to
 from .visits import arrival_verb, places_in_countries, venue_in_host, visit_frames, visits_without_frame
 from .visits_beside import visits_beside_meetings, visits_of_earlier_stops, visits_of_the_next_subject
 
@@ -452,7 +453,8 @@ def _finish(doc: Document, frame: Frame, dates: list[DateMention], place_mention
         location, _ = learned_venue(q, ctx.venue_model)
     else:
         location = rule_venue(q)
-    location = venue_in_host(frame, location, place_mentions, ent_by_id, ctx.geocode, text)
+    location = venue_moved_to(frame, venue_in_host(frame, location, place_mentions, ent_by_id, ctx.geocode, text),
+                              place_mentions, text, ctx.geocode)
     if ctx.observe_venue is not None:
         ctx.observe_venue(q)
     return _event(doc, frame, location, date_value, precision, date_score, ent_by_id, ctx, evidence)
