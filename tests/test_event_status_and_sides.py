@@ -78,3 +78,20 @@ def test_meetings_a_working_session_held_also_in_a_clause_of_its_own_is_a_meetin
     got = _events(text, specs, "ar")
     assert ("meet", ("person:vance", "person:moro")) in got
     assert ("meet", ("person:vance", "FD")) in got
+
+
+_CAME = [("person:vance", "person", "إلسه فانس", None, "SY"), ("person:moro", "person", "توماس مورو", None, "FD"),
+         ("place:vells", "place", "فيلز", "FD", None), ("FD", "state", "فريدونيا", "FD", None),
+         ("SY", "state", "سيلفانيا", "SY", None)]
+
+
+def test_visits_came_to_a_city_is_a_visit_to_its_state():
+    text = ("وأشارت تقارير إلى أن إلسه فانس جاءت إلى فيلز من عاصمة بلادها صباح اليوم. "
+            "وتجمع سيلفانيا وفريدونيا علاقات قديمة.")
+    assert ("visit", ("person:vance", "FD")) in _events(text, _CAME, "ar")
+
+
+def test_visits_came_without_a_place_after_it_is_no_visit():
+    text = ("جاء ذلك خلال لقاء إلسه فانس مع توماس مورو في فيلز. "
+            "وتجمع سيلفانيا وفريدونيا علاقات قديمة.")
+    assert [e for e in _events(text, _CAME, "ar") if e[0] == "visit"] == []
