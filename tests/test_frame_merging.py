@@ -3,6 +3,8 @@ signed), on sentences written for these tests (fictional people and states)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from communique.records import Document, Entity, Mention
@@ -273,43 +275,34 @@ def test_frame_merging_a_visit_noun_after_the_visitor_s_meeting_in_the_host_stat
     assert _events(text, specs, lang) == []
 
 
-def test_frame_merging_a_headline_of_a_person_and_a_body_the_story_names_beside_its_meeting_is_an_echo():
-    # "Vance meets the Harbour Fund's director": the story's meeting names the fund in its sentence, not as a party
+def _headline_of_a_fund(body: str) -> list[list[str]]:
+    """The parties of the frames left of a headline frame "Ilse Vance meets the director of the Harbour Fund" (Vance
+    and the fund) and a story meeting of Vance and Tomas Moro told in `body`, built by hand."""
     title = "Ilse Vance meets the director of the Harbour Fund"
-    text = title + "\nOn Monday, Ilse Vance met Tomas Moro, director of the Harbour Fund, in Port Lys."
+    text = title + "\n" + body
     body_start = len(title) + 1
-    fund = text.index("Harbour Fund", body_start)
-    ents = {e.id: e for e in [
-        Entity("person:vance", "person", "Ilse Vance", affiliation="SY"),
-        Entity("person:moro", "person", "Tomas Moro"),
-        Entity("org:fund", "organization", "Harbour Fund",
-               mentions=[Mention(text.index("Harbour Fund"), text.index("Harbour Fund") + 12, "Harbour Fund", "organization", 0),
-                         Mention(fund, fund + 12, "Harbour Fund", "organization", 0)]),
-        Entity("SY", "state", "Sylvania")]}
+    fund = [Mention(m.start(), m.end(), "Harbour Fund", "organization", 0) for m in re.finditer("Harbour Fund", text)]
+    ents = {e.id: e for e in [Entity("person:vance", "person", "Ilse Vance", affiliation="SY"),
+                              Entity("person:moro", "person", "Tomas Moro"),
+                              Entity("org:fund", "organization", "Harbour Fund", mentions=fund),
+                              Entity("SY", "state", "Sylvania")]}
     doc = Document(id="sha256:h", source="h.txt", text=text, lang="en", title_span=(0, len(title)))
     headline = Frame("meet", "occurred", ["person:vance", "org:fund"], {}, [(0, len(title))],
                      Trigger(11, 16, "meets", "meet", False))
+    met = text.index("met", body_start)
     story = Frame("meet", "occurred", ["person:vance", "person:moro"], {}, [(body_start, len(text))],
-                  Trigger(body_start + 22, body_start + 25, "met", "meet", False))
-    assert [f.parties for f in without_headline_echoes(doc, [headline, story], ents)] == [["person:vance", "person:moro"]]
+                  Trigger(met, met + 3, "met", "meet", False))
+    return [f.parties for f in without_headline_echoes(doc, [headline, story], ents)]
+
+
+def test_frame_merging_a_headline_of_a_person_and_a_body_the_story_names_beside_its_meeting_is_an_echo():
+    # "Vance meets the Harbour Fund's director": the story's meeting names the fund in its sentence, not as a party
+    body = "On Monday, Ilse Vance met Tomas Moro, director of the Harbour Fund, in Port Lys."
+    assert _headline_of_a_fund(body) == [["person:vance", "person:moro"]]
 
 
 def test_frame_merging_a_headline_body_the_story_never_names_again_is_no_echo():
-    title = "Ilse Vance meets the director of the Harbour Fund"
-    text = title + "\nOn Monday, Ilse Vance met Tomas Moro in Port Lys."
-    body_start = len(title) + 1
-    ents = {e.id: e for e in [
-        Entity("person:vance", "person", "Ilse Vance", affiliation="SY"),
-        Entity("person:moro", "person", "Tomas Moro"),
-        Entity("org:fund", "organization", "Harbour Fund",
-               mentions=[Mention(text.index("Harbour Fund"), text.index("Harbour Fund") + 12, "Harbour Fund", "organization", 0)]),
-        Entity("SY", "state", "Sylvania")]}
-    doc = Document(id="sha256:h", source="h.txt", text=text, lang="en", title_span=(0, len(title)))
-    headline = Frame("meet", "occurred", ["person:vance", "org:fund"], {}, [(0, len(title))],
-                     Trigger(11, 16, "meets", "meet", False))
-    story = Frame("meet", "occurred", ["person:vance", "person:moro"], {}, [(body_start, len(text))],
-                  Trigger(body_start + 22, body_start + 25, "met", "meet", False))
-    assert len(without_headline_echoes(doc, [headline, story], ents)) == 2
+    assert len(_headline_of_a_fund("On Monday, Ilse Vance met Tomas Moro in Port Lys.")) == 2
 
 
 def test_frame_merging_a_text_signed_by_a_ministry_named_with_the_feminine_adjective_of_a_state_joins_the_signing():
