@@ -186,3 +186,13 @@ def test_dates_ar_month_alone_after_a_preposition_is_the_latest_such_month():
     assert (m.value, m.precision, m.text) == ("2023-06", "month", "حزيران (يونيو)")
     assert one("التقى الوفدان خلال شهر مارس").value == "2024-03"
     assert not find_dates_ar("مارس الوزير ضغوطا على الوفد", BASE)     # مارس the verb, no preposition
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("فريدونيا اليوم -\n\nفريدونيا اليوم - الوزير يزور سيلفانيا", []),        # an outlet named "<place> today"
+    ("وصل الوزير اليوم - الأحد - إلى سيلفانيا", [("اليوم", "2031-03-04"), ("الأحد", "2031-03-02")]),
+    ("وقال اليوم: إن التعاون قائم", [("اليوم", "2031-03-04")]),
+    ("اليوم الأحد، التقى الوزير نظيره", [("اليوم الأحد", "2031-03-04")]),
+])
+def test_find_dates_ar_a_line_label_of_one_word_and_today_before_a_dash_is_an_outlet_not_a_day(text, expected):
+    assert [(d.text, d.value) for d in find_dates_ar(text, date(2031, 3, 4))] == expected

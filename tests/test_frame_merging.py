@@ -3,9 +3,11 @@ signed), on sentences written for these tests (fictional people and states)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from communique.records import Document, Entity
+from communique.records import Document, Entity, Mention
 from communique.stages.frame_merging import without_headline_echoes
 from communique.stages.frames import Frame
 from communique.stages.triggers import Trigger
@@ -271,3 +273,55 @@ def test_frame_merging_a_visit_performed_after_being_called_off_happened(text, l
 def test_frame_merging_a_visit_noun_after_the_visitor_s_meeting_in_the_host_state_called_off(text, specs, lang):
     # the meeting with a person of the host state was the visit's purpose: its visit is called off too
     assert _events(text, specs, lang) == []
+
+
+def _headline_of_a_fund(body: str) -> list[list[str]]:
+    """The parties of the frames left of a headline frame "Ilse Vance meets the director of the Harbour Fund" (Vance
+    and the fund) and a story meeting of Vance and Tomas Moro told in `body`, built by hand."""
+    title = "Ilse Vance meets the director of the Harbour Fund"
+    text = title + "\n" + body
+    body_start = len(title) + 1
+    fund = [Mention(m.start(), m.end(), "Harbour Fund", "organization", 0) for m in re.finditer("Harbour Fund", text)]
+    ents = {e.id: e for e in [Entity("person:vance", "person", "Ilse Vance", affiliation="SY"),
+                              Entity("person:moro", "person", "Tomas Moro"),
+                              Entity("org:fund", "organization", "Harbour Fund", mentions=fund),
+                              Entity("SY", "state", "Sylvania")]}
+    doc = Document(id="sha256:h", source="h.txt", text=text, lang="en", title_span=(0, len(title)))
+    headline = Frame("meet", "occurred", ["person:vance", "org:fund"], {}, [(0, len(title))],
+                     Trigger(11, 16, "meets", "meet", False))
+    met = text.index("met", body_start)
+    story = Frame("meet", "occurred", ["person:vance", "person:moro"], {}, [(body_start, len(text))],
+                  Trigger(met, met + 3, "met", "meet", False))
+    return [f.parties for f in without_headline_echoes(doc, [headline, story], ents)]
+
+
+def test_frame_merging_a_headline_of_a_person_and_a_body_the_story_names_beside_its_meeting_is_an_echo():
+    # "Vance meets the Harbour Fund's director": the story's meeting names the fund in its sentence, not as a party
+    body = "On Monday, Ilse Vance met Tomas Moro, director of the Harbour Fund, in Port Lys."
+    assert _headline_of_a_fund(body) == [["person:vance", "person:moro"]]
+
+
+def test_frame_merging_a_headline_body_the_story_never_names_again_is_no_echo():
+    assert len(_headline_of_a_fund("On Monday, Ilse Vance met Tomas Moro in Port Lys.")) == 2
+
+
+def test_frame_merging_a_text_signed_by_a_ministry_named_with_the_feminine_adjective_of_a_state_joins_the_signing():
+    from communique.stages.frame_merging import one_signing_of_many
+
+    text = ("وقعت سيلفانيا وفريدونيا اليوم مذكرات تفاهم في مجالات عدة.\n"
+            "- مذكرة تفاهم في المجال الأمني وقعتها وزارة الداخلية السيلفانية ممثلة بالوزير يان كاسك.")
+    first_end = text.index("\n")
+
+    def ent(eid: str, kind: str, forms: list[str], affiliation: str | None = None) -> Entity:
+        mentions = [Mention(m, m + len(f), f, kind, 0) for f in forms for m in [text.find(f)] if m >= 0]
+        return Entity(eid, kind, forms[0], forms, mentions, affiliation=affiliation)  # type: ignore[arg-type]
+
+    ents = {e.id: e for e in [ent("SY", "state", ["سيلفانيا", "السيلفاني"]), ent("FD", "state", ["فريدونيا"]),
+                              ent("org:moi", "organization", ["وزارة الداخلية السيلفانية"]),
+                              ent("person:kask", "person", ["يان كاسك"])]}
+    signing = Frame("agreement", "occurred", ["SY", "FD"], {}, [(0, first_end)],
+                    Trigger(0, 4, "وقعت", "agreement", False))
+    one_text = Frame("agreement", "occurred", ["org:moi", "person:kask"], {}, [(first_end + 1, len(text))],
+                     Trigger(text.index("وقعتها"), text.index("وقعتها") + 6, "وقعتها", "agreement", False))
+    got = one_signing_of_many(text, [signing, one_text], ents)
+    assert len(got) == 1 and set(got[0].parties) == {"SY", "FD", "org:moi", "person:kask"}

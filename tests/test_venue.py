@@ -107,19 +107,33 @@ _HOMONYMS = {"Tunis": Location("Tunis", "TN", 36.8, 10.2), "Tunisia": Location("
              "vert": Location("Vert", "XC", 5.0, 6.0)}
 
 
-def test_place_spans_read_an_arabic_state_mention_as_its_country_though_a_city_shares_the_written_name():
-    text = "التقى الوزير سامي نور نظيره في تونس"
+def _arabic_tunisia_query(text: str) -> VenueQuery:
+    """A query on an Arabic text whose one place mention is the state "تونس" (a city shares the written name)."""
     start = text.index("تونس")
     state = Entity("state:Tunisia", "state", "Tunisia", ["تونس"], [Mention(start, start + 4, "تونس", "state", 0)],
                    country="TN")
     gazetteer = {"تونس": Location("Tunis", "TN", 36.8, 10.2), "Tunisia": Location("Tunisia", "TN")}
-    q = replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar"),
-                place_mentions=[(state.mentions[0], state)], geocode=gazetteer.get)
+    return replace(_query("The envoy met him.", [], []), doc=Document(id="sha256:t", source="t.txt", text=text, lang="ar"),
+                   place_mentions=[(state.mentions[0], state)], geocode=gazetteer.get)
+
+
+def test_place_spans_read_an_arabic_state_mention_as_its_country_though_a_city_shares_the_written_name():
+    q = _arabic_tunisia_query("التقى الوزير سامي نور نظيره في تونس")
     assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Tunisia"]
     latin = Entity("state:Tunisia", "state", "Tunisia", ["Tunis"], [Mention(0, 5, "Tunis", "state", 0)], country="TN")
     q = replace(q, doc=Document(id="sha256:t", source="t.txt", text="Tunis hosted the talks.", lang="en"),
                 place_mentions=[(latin.mentions[0], latin)], geocode=_HOMONYMS.get)
     assert [loc.name for *_, loc, _, _ in _place_spans(q)] == ["Tunis"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("التقى الوزير سامي نور نظيره اليوم في تونس العاصمة، وبحثا التعاون", "Tunis"),     # the state's name + "the capital"
+    ("التقى الوزير سامي نور نظيره اليوم في تونس العاصمة الاقتصادية", "Tunisia"),      # another word: not the capital
+    ("التقى الوزير سامي نور نظيره اليوم في تونس", "Tunisia"),
+])
+def test_place_spans_read_an_arabic_state_name_followed_by_the_capital_as_its_capital_city(text, expected):
+    q = _arabic_tunisia_query(text)
+    assert [loc.name for *_, loc, _, _ in _place_spans(q)][:1] == [expected]
 
 
 def test_place_spans_give_a_city_its_usual_name_and_skip_a_lowercase_word():

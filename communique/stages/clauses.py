@@ -40,6 +40,7 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its
 _DESTINATION_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:(?:to|in|à|au|aux|en|dans)\s+(?:(?:the|le|la|les|l['’])\s*)?"
                                 r"(?-i:[A-ZÀ-ÝÉ])|(?:إلى|الى|في)\s)", re.I)
 _ALSO_VERB = re.compile(r"(?:كما|ثم)\s+$")
+_ALSO_HELD = re.compile(r"(?<!\S)(?:كما|ثم)\s+(?:عقد|عقدت|عقدا|أجرى|أجرت|أجريا)\s+$")
 #: an Arabic visit noun with its article ("الغرض من الزيارة", "بالزيارة") is the visit told; not with a place
 #: after it ("الزيارة التي أداها X إلى Y", "الزيارة لمصر")
 _AR_DEFINITE = re.compile(r"[وفب]?ال|[وفبل]?زيارت(?:ه|ها|هما|هم)$")      # "في زيارته": his visit, told before
@@ -73,8 +74,11 @@ def reports_a_noun_subject(text: str, start: int, end: int) -> bool:
 
 
 def opens_also_clause(text: str, trig: Trigger) -> bool:
-    """"كما التقى", "ثم اجتمع": an Arabic verb of meeting whose subject is the sentence's before it."""
-    return not trig.nominal and bool(_ALSO_VERB.search(text, max(0, trig.start - 10), trig.start))
+    """"كما التقى", "ثم اجتمع", "كما عقد جلسة عمل": an Arabic verb of meeting (or the noun of talks held) whose
+    subject is the sentence's before it."""
+    if trig.nominal:        # "كما عقد جلسة عمل مع", "ثم أجرى مباحثات مع": the noun of a verb of holding
+        return bool(_ALSO_HELD.search(text, max(0, trig.start - 16), trig.start))
+    return bool(_ALSO_VERB.search(text, max(0, trig.start - 10), trig.start))
 
 
 def next_clause_verb(text: str, triggers: list[Trigger], trig: Trigger, lang: str) -> int:

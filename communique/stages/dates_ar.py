@@ -233,6 +233,8 @@ def find_dates_ar(text: str, base: date | None) -> list[DateMention]:
             continue
         if kind == "period" and _adjectival(shadow, s):
             continue                        # الأمين العام الحالي: not "this year"
+        if kind == "rel" and _OUTLET_LABEL.search(shadow, max(0, s - 40), e) and _OUTLET_LABEL_END.match(shadow, e):
+            continue                        # "المغرب اليوم -": an outlet's name on a line of its own
         value, precision, relative = _resolve(kind, m, base)
         if value is _SKIP:
             continue
@@ -243,6 +245,12 @@ def find_dates_ar(text: str, base: date | None) -> list[DateMention]:
         taken.append((s, e))
     found.sort(key=lambda d: d.start)
     return found
+
+
+#: a line that opens on one word and the relative day, then a dash: the label of an outlet named
+#: "<place> today" ("المغرب اليوم - ...", "مصر اليوم -"), not the day of anything
+_OUTLET_LABEL = re.compile(r"(?:^|\n)[ \t]*[^\s\d:\-–—]+[ \t]+(?:اليوم)$")
+_OUTLET_LABEL_END = re.compile(r"[ \t]*[-–—]")
 
 
 @lru_cache(maxsize=4)

@@ -28,8 +28,10 @@ from .counterparts import (counterparts_listed_after, counterparts_of_an_unnamed
                            listed_states, met_someone_unnamed)
 from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_counterparts, offices_of,
                       party_rule_flags, sentence_parties)
-from .sides_told import counterparts, meeting_recalled_in_a_call, sides_told_by_the_phrase, the_two_of_the_last_meeting
+from .sides_told import (counterparts, meeting_recalled_in_a_call, sides_told_by_the_phrase,
+                         the_two_of_the_last_meeting, the_two_sides_told_before)
 from .venue import VenueQuery, learned_venue, rule_venue
+from .venue_moves import venue_moved_to
 from .visits import arrival_verb, places_in_countries, venue_in_host, visit_frames, visits_without_frame
 from .visits_beside import visits_beside_meetings, visits_of_earlier_stops, visits_of_the_next_subject
 
@@ -275,7 +277,8 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     group = [] if ids_before else numbered_group(text, span, trig.start, lang, story.actor_mentions)
     if group:
         return group, []    # "Lors de leur rencontre à Lys, les deux hommes avaient ...": the persons told before
-    told = sides_told_by_the_phrase(text, trig, lang, clause, parties, s_start, last_subject, ids_after)
+    told = sides_told_by_the_phrase(text, trig, lang, clause, parties, s_start, last_subject, ids_after) \
+        or the_two_sides_told_before(text, trig, story.frames, story.ent_by_id)
     if told is not None:
         return told
     if len(ids_after) >= 2 and _BETWEEN_AFTER.match(text, trig.end):
@@ -479,7 +482,8 @@ def _finish(doc: Document, frame: Frame, dates: list[DateMention], place_mention
         location, _ = learned_venue(q, ctx.venue_model)
     else:
         location = rule_venue(q)
-    location = venue_in_host(frame, location, place_mentions, ent_by_id, ctx.geocode, text)
+    location = venue_moved_to(frame, venue_in_host(frame, location, place_mentions, ent_by_id, ctx.geocode, text),
+                              place_mentions, text, ctx.geocode)
     if ctx.observe_venue is not None:
         ctx.observe_venue(q)
     return _event(doc, frame, location, date_value, precision, date_score, ent_by_id, ctx, evidence)

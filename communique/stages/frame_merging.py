@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..records import Document, Entity, Mention
+from ..textnorm import is_arabic
 from .frames import Frame, shared_sides
 from .parties import sentence_parties
 from .triggers import Trigger, status_of
@@ -210,10 +211,12 @@ def without_headline_echoes(doc: Document, frames: list[Frame], ent_by_id: dict[
         if f.status != "occurred" or not all(title[0] <= a < title[1] for a, _ in f.evidence):
             return False
         told = [g for g in body if family(g) == family(f)]
-        # "FM receives his Yemeni counterpart": its persons named again in the body, its others their states or bodies
+        # "FM receives his Yemeni counterpart": its persons named again in the body, its others their states or bodies,
+        # or bodies the body's sentences of that event name ("X meets the UNDP chief": "X met Y, head of the UNDP")
         # (not a visit: a visit to a state is an event beside the meetings held there)
         return any(not persons(f) or (f.type != "visit" and persons(f) <= set(g.parties) and
-                                      _cover(set(f.parties), ent_by_id) <= _cover(set(g.parties), ent_by_id) | set(g.parties))
+                                      _cover(set(f.parties), ent_by_id) <= _cover(set(g.parties), ent_by_id)
+                                      | set(g.parties) | _named_in(g, f.parties, ent_by_id))
                    for g in told)
 
     return [f for f in frames if not echo(f)]
@@ -307,8 +310,13 @@ def _sides_of(frame: Frame, ent_by_id: dict[str, Entity]) -> set[str]:
     bodies = {ent_by_id[p].affiliation for p in frame.parties if ent_by_id[p].affiliation in ent_by_id}
     orgs = [ent_by_id[p] for p in frame.parties if ent_by_id[p].kind == "organization"]
     named = {e.id for e in ent_by_id.values() if e.kind == "state" and any(
-        re.search(r"\b" + re.escape(form) + r"\b", of) for form in e.forms for o in orgs for of in o.forms)}
+        re.search(r"\b" + _feminine_too(form) + r"\b", of) for form in e.forms for o in orgs for of in o.forms)}
     return _states_of(frame, ent_by_id) | set(frame.parties) | bodies | named
+
+
+def _feminine_too(form: str) -> str:
+    """A state's Arabic adjective and its feminine ("السيلفاني" and "السيلفانية", as in "وزارة المالية السيلفانية")."""
+    return re.escape(form) + ("ة?" if form.endswith("ي") and is_arabic(form) else "")
 
 
 def _states_of(frame: Frame, ent_by_id: dict[str, Entity]) -> set[str]:
@@ -451,6 +459,12 @@ def _convened_apart(f: Frame, g: Frame, ent_by_id: dict[str, Entity]) -> bool:
     def bodies(frame: Frame) -> set[str]:
         return {p for p in frame.parties if ent_by_id[p].kind == "organization"}
     return bool(bodies(f)) and bool(bodies(g)) and not bodies(f) & bodies(g)
+
+
+def _named_in(frame: Frame, ids: list[str], ent_by_id: dict[str, Entity]) -> set[str]:
+    """The organizations and states of `ids` that the frame's own sentences name (not as its parties)."""
+    return {i for i in ids if ent_by_id[i].kind in ("organization", "state") and any(
+        a <= m.start < b for m in ent_by_id[i].mentions for a, b in frame.evidence)}
 
 
 def _cover(ids: set[str], ent_by_id: dict[str, Entity]) -> frozenset[str]:

@@ -16,7 +16,8 @@ from ..records import Entity, Mention
 from .frames import Frame
 from .triggers import Trigger, status_of
 
-__all__ = ["sides_told_by_the_phrase", "counterparts", "the_two_of_the_last_meeting", "meeting_recalled_in_a_call"]
+__all__ = ["sides_told_by_the_phrase", "counterparts", "the_two_of_the_last_meeting", "meeting_recalled_in_a_call",
+           "the_two_sides_told_before"]
 
 #: an agreement trigger that ends with its 'between' or 'with' (lang/<code>/triggers.tsv)
 _ENDS_BETWEEN = re.compile(r"(?:\b(?:between|entre|with|avec)|(?<!\S)(?:بين|مع))$", re.I)
@@ -100,3 +101,25 @@ def meeting_recalled_in_a_call(frames: list[Frame], text: str, span: tuple[int, 
         return False
     frames.append(Frame("meet", "occurred", list(call.parties), dict(call.roles), [span], meeting, recalled=True))
     return True
+
+
+#: "a call took place last night between the two sides", "مكالمة جرت مساء أمس بين الطرفين": the trigger's sides are
+#: the two sides the story told before, not the actors named before it in its sentence
+_BETWEEN_THE_TWO = re.compile(r"\s+(?:[^\s,.;:،؛]+\s+){0,4}?(?:between\s+(?:the\s+two\s+(?:sides|parties|ministers|leaders)|both\s+sides)|"
+                              r"entre\s+les\s+deux\s+(?:parties|côtés|ministres|hommes)|"
+                              r"بين\s+(?:الطرفين|الجانبين|الوزيرين|الرئيسين|المسؤولين))(?![\w\u0621-\u064a])", re.I)
+
+
+def the_two_sides_told_before(text: str, trig: Trigger, frames: list[Frame],
+                              ent_by_id: dict[str, Entity]) -> tuple[list[str], list[str]] | None:
+    """(before, after) of a trigger whose sides are "the two sides" right after it: the persons of the last frame told
+    with two persons or more (a meeting or a call of the two sides; a visit's host state speaks through its persons),
+    else the parties of the last frame told; None for any other trigger or where no frame was told."""
+    if not _BETWEEN_THE_TWO.match(text, trig.end):
+        return None
+    for f in reversed(frames):
+        persons = [p for p in f.parties if ent_by_id[p].kind == "person"]
+        if len(persons) >= 2:
+            return persons[:1], persons[1:]
+    last = next((f for f in reversed(frames) if len(f.parties) >= 2), None)
+    return (last.parties[:1], last.parties[1:]) if last else None

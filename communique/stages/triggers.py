@@ -199,15 +199,23 @@ _CHAIN_REACH = 250
 _TASHKEEL = re.compile("[\u064b-\u0652\u0640]")
 
 
+#: "following", "in the wake of", "إثر", "عقب": the event noun after them happened before the clause's own event;
+#: a cue of that clause ("the visit was postponed following a call") is not the event noun's
+_IN_THE_WAKE_OF = re.compile(r"(?:\b(?:following|in\s+the\s+wake\s+of|suite\s+à|à\s+la\s+suite\s+d['’e])|"
+                             r"(?<!\w)(?:إثر|اثر|عقب|أعقاب|اعقاب))\s*(?:(?:an?|the|une?|la|le)\s+|l['’])?$", re.I)
+
+
 @lru_cache(maxsize=8192)
 def status_of(sentence: str, trigger_pos: int, lang: str) -> str:
     """'planned' or 'negated' from cues in the clause of the trigger, else 'occurred' (remembered: the venue
     features ask it of every place of a document once per event)."""
     bare = _TASHKEEL.sub if lang == "ar" else None      # "يُرتقب" reads as "يرتقب"
+    wake = _IN_THE_WAKE_OF.search(sentence, max(0, trigger_pos - 20), trigger_pos)
+    floor = wake.start() if wake else 0     # "postponed following a call": the call's own words tell its status
     # a negation does not reach across a colon or semicolon: "Ce n'était pas leur première rencontre : ils avaient tenu"
     bound = max(sentence.rfind(c, 0, trigger_pos) for c in ";:") + 1 if lang != "ar" else 0
-    window = sentence[max(0, bound, trigger_pos - 60): trigger_pos + 40]
-    before = sentence[max(0, trigger_pos - 50): trigger_pos + 25]
+    window = sentence[max(0, bound, floor, trigger_pos - 60): trigger_pos + 40]
+    before = sentence[max(floor, trigger_pos - 50): trigger_pos + 25]
     after = sentence[trigger_pos: trigger_pos + _NEGATED_REACH]
     if bare is not None:
         window, before, after = bare("", window), bare("", before), bare("", after)

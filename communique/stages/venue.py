@@ -185,6 +185,10 @@ _LEADING = re.compile(r"^(?:(?:au|aux|à|en|in|at|the|le|la|les|l'|l’|du|de)\s
 _ADMINISTRATIVE = re.compile(r"^(?:محافظة|مدينة|ولاية|إمارة|منطقة)\s+")
 
 
+#: "الجزائر العاصمة": the state's name followed by "the capital" names the capital city that shares it
+_THE_CAPITAL_AFTER = re.compile(r"\s+العاصمة(?![\u0621-\u064a])(?![ \t]+ال)")
+
+
 def _resolve(q: VenueQuery, m: Mention, ent: Entity) -> Location | None:
     """The gazetteer's place for a mention ("au Caire" -> Cairo), else the written form. An Arabic
     mention linked to a state is that country where a city shares its written name ("الجزائر" is Algeria
@@ -193,6 +197,9 @@ def _resolve(q: VenueQuery, m: Mention, ent: Entity) -> Location | None:
     bare = _ADMINISTRATIVE.sub("", _LEADING.sub("", m.form))
     if ent.kind == "state" and is_arabic(m.form):
         country = q.geocode(ent.name)
+        city = q.geocode(m.form) if _THE_CAPITAL_AFTER.match(q.doc.text, m.end) else None
+        if country is not None and city is not None and city.lat is not None and city.country == country.country:
+            return _usual_name(q, city)     # "الجزائر العاصمة", "الكويت العاصمة": the capital of the state's name
         if country is not None and country.lat is None:
             return _usual_name(q, country)
     word = _whole_word(q.doc.text, m)

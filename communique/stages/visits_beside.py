@@ -131,6 +131,11 @@ def _visit_to_a_host_person(f: Frame, visit: Frame, span: tuple[int, int], ent_b
 #: "a visit to X", "une visite chez X" names whom the visit is to
 
 
+#: a visit told by the definite noun alone, "the visit", "this visit", "cette visite", "الزيارة", "هذه الزيارة": the visit
+#: the story is about, whose visitor and host its meeting tells
+_THE_VISIT = re.compile(r".*?(?:\b(?:the|this|cette|la)\s+visite?|(?<!\S)(?:هذه\s+)?[وبل]?(?:ال|لل)زيارة)", re.I | re.S)
+
+
 def _visit_of_meeting(span: tuple[int, int], trig: Trigger, meeting: Frame, host: Entity | None,
                       ent_by_id: dict[str, Entity], text: str, countries: dict[str, str]) -> tuple[str, str] | None:
     """(visitor, host state) of a visit sentence told beside a meeting (see `visits_beside_meetings`)."""
@@ -144,6 +149,9 @@ def _visit_of_meeting(span: tuple[int, int], trig: Trigger, meeting: Frame, host
     # after the trigger only for an opening phrase: "En visite au pays voisin, X a été reçu par Y"
     after = [p for start, _, p in persons if start >= trig.end] if _OPENING.fullmatch(text, span[0], trig.start) else []
     visitor = (right_after or before[-1:] or after)[:1]
+    named = list(dict.fromkeys(p for _, _, p in persons))
+    if not visitor and len(named) == 1 and _THE_VISIT.fullmatch(text, max(span[0], trig.start - 10), trig.end):
+        visitor = named     # "the visit, the first since X was elected, ...": the one meeting party it names
     if not visitor:
         return None
     if host is not None:
