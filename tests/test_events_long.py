@@ -175,3 +175,84 @@ _ENVOYS_AR = [(ent_id, kind, form) for (ent_id, kind, _), form in zip(_ENVOYS[::
 def test_events_long_visit_told_by_the_speaker_is_not_of_the_person_in_his_title(text, lang, specs):
     """'X, adviser to Y, said he had visited Z': the visitor is the speaker X, not Y named in X's title."""
     assert ("visit", ("FD", "person:vance")) in _events(text, specs, lang, story=True)
+
+
+@pytest.mark.parametrize("text", [
+    # the agreement noun, its conclusion and a date phrase before its "between"
+    "وطغى ملف الاتفاق التجاري، الذي أبرم في مدينة لوس في العاشر من الشهر الماضي بين سيلفانيا وفريدونيا، على المحادثات.",
+    # "the agreement that A and B reached": its makers follow "إليه"
+    "ويخشى أعضاء رابطة أورسينيا أن يؤدي الاتفاق الذي توصلت إليه سيلفانيا وفريدونيا في 14 مايو إلى تقارب بينهما.",
+])
+def test_events_long_arabic_agreement_told_in_passing_is_between_the_two_it_names(text):
+    assert _events(text, _STATES_AR, "ar", story=True) == [("agreement", ("FD", "SY"))]
+
+
+def test_events_long_arabic_agreement_parties_end_at_the_comma():
+    """'الاتفاق ... بين A وB، على المحادثات التي جمعت C ...': C, named after the comma, is no party of the agreement,
+    and talks with counterparts left unnamed are no event."""
+    text = ("وطغى ملف الاتفاق، الذي أبرم في العاشر من الشهر الماضي بين سيلفانيا وفريدونيا، على المحادثات التي جمعت "
+            "الوزير توماس مورو بنظرائه في الدوحة.")
+    assert _events(text, _STATES_AR + _AR[:2], "ar", story=True) == [("agreement", ("FD", "SY"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وسعت فريدونيا، إثر مفاوضات أجرتها مع سيلفانيا، إلى مبادرة جديدة.", ("FD", "SY")),
+    ("وأكدت المصادر أن المشاورات التي جرت في الأسابيع الماضية بين توماس مورو ونظيره إيلسي فانس تناولت الأزمة.",
+     ("person:moro", "person:vance")),
+    ("وتناولت المحادثات التي جمعت الوزير توماس مورو بنظيره إيلسي فانس ملف الطاقة.", ("person:moro", "person:vance")),
+])
+def test_events_long_arabic_negotiations_and_consultations_held_are_meetings(text, expected):
+    assert _events(text, _STATES_AR + _AR[:2], "ar", story=True) == [("meet", expected)]
+
+
+@pytest.mark.parametrize("text", [
+    # talks one tries or goes to hold: a purpose
+    "وتبذل رابطة أورسينيا جهودا لعقد مشاورات بين سيلفانيا وفريدونيا.",
+    "وتسلمت فريدونيا مقترحا لإجراء مفاوضات بين سيلفانيا ورابطة أورسينيا.",
+])
+def test_events_long_arabic_talks_to_be_held_are_no_events(text):
+    assert _events(text, _STATES_AR, "ar", story=True) == []
+
+
+def test_events_long_arabic_visit_noun_makes_no_meeting_of_the_persons_around_it():
+    """'X said that Y's visit to Z is a chance': the visit noun tells the visit, not a meeting of X and Y."""
+    text = "وقال توماس مورو إن زيارة إيلسي فانس إلى فريدونيا تمثل فرصة لتعميق النقاش."
+    assert [e for e in _events(text, _AR, "ar") if e[0] == "meet"] == []
+
+
+@pytest.mark.parametrize("text, signs", [
+    ("وكان محللون قد توقعوا اختفاء سيلفانيا عن الخريطة.", False),     # توقّع: to expect
+    ("وتوقعات المحللين متشائمة بشأن فريدونيا.", False),
+    ("توقعان اتفاقية للتعاون في مجال الطاقة.", True),                 # the dual imperfect of وقّع
+    ("يوقع الوزيران اتفاقية للتعاون.", True),
+])
+def test_events_long_arabic_expecting_is_not_signing(text, signs):
+    from communique.stages.triggers import find_triggers
+
+    assert any(t.type == "agreement" for t in find_triggers(text, "ar")) == signs
+
+
+def _task_nouns() -> list[str]:
+    from communique.lang import entries
+
+    return list(entries("ar", "participation_tasks.txt"))
+
+
+@pytest.mark.parametrize("noun", _task_nouns())
+def test_events_long_arabic_taking_part_in_a_task_is_no_conference(noun):
+    """'شارك مجلس سيلفانيا في دراستها', 'القوات المشاركة ضمن التحالف في الحصار': a share in work, not attendance."""
+    from communique.stages.triggers import find_triggers
+
+    for text in (f"وشاركت سيلفانيا في ال{noun} الأخيرة.", f"وقالت إن القوات المشاركة ضمن قوات التحالف في ال{noun} عادت."):
+        assert not any(t.type == "conference" for t in find_triggers(text, "ar")), text
+
+
+@pytest.mark.parametrize("text", [
+    "وشاركت سيلفانيا في أعمال القمة الإقليمية.",
+    "وشارك توماس مورو اليوم في الاجتماع الوزاري.",
+    "على هامش مشاركته في فعاليات المنتدى، التقى توماس مورو إيلسي فانس.",
+])
+def test_events_long_arabic_taking_part_in_a_gathering_is_a_conference(text):
+    from communique.stages.triggers import find_triggers
+
+    assert any(t.type == "conference" for t in find_triggers(text, "ar"))

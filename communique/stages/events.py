@@ -46,7 +46,7 @@ _CONVENED_NOUN = re.compile(_CONFERENCE_NOUN.pattern + r"|(?<!\w)[وفبل]?(?:�
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:between|entre)\s|\s+(?:[\w'’-]+\s+){0,2}?بين\s|"
                             # Arabic puts the act's verb and day before it: "مكالمة هاتفية جرت يوم الاثنين بين"
-                            r"\s+(?:(?!مع\s|[وب]?(?:ال|لل)(?:علاقات|تعاون|شراكة))[^\s،,.]+\s+){3,4}?بين\s|"
+                            r"\s+(?:(?!مع\s|[وب]?(?:ال|لل)(?:علاقات|تعاون|شراكة))[^\s،,.]+\s+){3,6}?بين\s|"
                             # "لقاء جمع X بـY", "المحادثات التي جمعت X بـY": the verb "brought together" names both
                             r"\s+(?:[^\s،,.]+\s+){0,2}?(?:جمع|جمعت|يجمع|تجمع)\s", re.I)
 # "Before Mr X, Y had met Z", "Comme son prédécesseur X, Y a reçu Z": a person named in an opening
@@ -61,6 +61,9 @@ _NOMINAL_COMPLEMENT = re.compile(r"\s+(?:(?:\w+\s+){0,2}?|(?:of|de|du|des|d['’
                                  r"(?:with|avec|between|entre|مع|بين)\b|"
                                  r"\s+(?:at|in|à|au|en)\s+(?:[\w'’.-]+\s+){1,6}?(?:between|entre)\b|"
                                  r"\s+(?:[^\s،,.]+\s+){0,4}?(?:مع|بين)(?!\w)|"     # "لقاء رفيع المستوى عقد في X بين"
+                                 # "المشاورات التي جرت في الأسابيع الماضية بين": a relative verb of holding, then "بين"
+                                 r"\s+(?:الذي|التي)\s+(?:جرت|جرى|عقدت|عقد|أجريت|أجري|دارت|دار)\s+(?:[^\s،,.]+\s+){0,5}?"
+                                 r"(?:مع|بين)(?!\w)|"
                                  # "لقاء جمع X بـY", "المحادثات التي جمعت X بنظرائه", "اللقاء الذي جمعهما"
                                  r"\s+(?:[^\s،,.]+\s+){0,2}?(?:جمع|جمعت|يجمع|تجمع)(?:ه|ها|هما|هم)?(?!\w)", re.I)
 #: "Meeting Iraqi Foreign Minister X, Y welcomed ...": a capitalized gerund opens the sentence as a verb would
@@ -335,7 +338,8 @@ def _add_frames(story: _Story, span: tuple[int, int], trig: Trigger, status: str
     if any(v.trigger == trig for v in visits):
         # the visit is the visitor's and the host state's (visit_frames); a person met on it: a meeting
         etype = "meet"
-        groups[:] = [g for g in groups if sum(ent_by_id[p].kind == "person" for p in g) >= 2]
+        groups[:] = [] if visit_noun_ar(trig) else \
+            [g for g in groups if sum(ent_by_id[p].kind == "person" for p in g) >= 2]
     if etype == "visit":
         groups[:] = [] if visit_told_before(text, trig, span[0], span[1]) else \
             [g for g in groups if any(ent_by_id[p].kind == "person" for p in g)]   # a person visits
@@ -420,6 +424,13 @@ _AFTER_CLAUSE_END = re.compile(r",\s+(?:and|et)\s+"
 
 #: "نظيره X": the verb's object is the counterpart of the story's subject, who is the verb's subject
 _AR_HIS_COUNTERPART = re.compile(r"(?<!\S)[وف]?(?:ب|ل)?نظير(?:ه|ته|يه|اه)(?!\S)")
+
+
+def visit_noun_ar(trig: Trigger) -> bool:
+    """The Arabic noun of a visit ("زيارة X إلى Y", "الزيارة التي قام بها X"): it tells the visit alone; a meeting
+    during it is told by a verb of its own ("التقى خلالها"), and the persons named around the noun (who welcomed it,
+    who judged it) are not met by it."""
+    return "زيار" in trig.text
 
 
 def _role(ent: Entity) -> str | None:

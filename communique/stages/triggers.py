@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..lang import LANGUAGES, entries, rows
 from ..records import Document
 
-__all__ = ["TRIGGERS", "find_triggers", "status_of", "reads_as_combat", "reads_as_sport", "Trigger", "names_a_time", "headline_future",
+__all__ = ["TRIGGERS", "find_triggers", "shares_in_a_task", "status_of", "reads_as_combat", "reads_as_sport", "Trigger", "names_a_time", "headline_future",
            "a_topic_discussed"]
 
 
@@ -159,6 +159,21 @@ def reads_as_statement_channel(sentence: str, start: int, end: int, lang: str) -
     return bool(said and said.search(sentence, max(0, start - 90), start) and not _CALL_WITH.match(sentence, end))
 
 
+#: "شارك X في دراسة ...", "القوات المشاركة ضمن التحالف في الحصار": a share in a task (lang/<code>/participation_tasks.txt),
+#: up to four words (the subject, "ضمن قوات التحالف") between the verb and "في"
+_TASK = {code: re.compile(r"(?:\s+[^\s،,.;:]+){0,4}?\s+في\s+(?:ال)?(?:"
+                          + "|".join(re.sub("ة$", "[ةت]", w) for w in entries(code, "participation_tasks.txt"))
+                          + r")(?:ه|ها|هم|هما)?(?![\w-])", re.I)     # "دراسة" + "ها": "دراستها"
+         for code in LANGUAGES if entries(code, "participation_tasks.txt")}
+
+
+def shares_in_a_task(sentence: str, end: int, lang: str) -> bool:
+    """A participation trigger ending at `end` whose "in" is a task or an operation (studying a text, a blockade,
+    a campaign): taking part in work, not attending a conference."""
+    task = _TASK.get(lang)
+    return bool(task and task.match(sentence, end))
+
+
 def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[Trigger]:
     """Triggers in one sentence, leftmost first; overlapping patterns keep the first listed type."""
     if not offset:
@@ -179,6 +194,8 @@ def _triggers_in(sentence: str, lang: str) -> tuple[Trigger, ...]:
             if not nominal and reads_as_combat(sentence, m.start(), m.end(), etype, lang):
                 continue
             if etype == "call" and reads_as_statement_channel(sentence, m.start(), m.end(), lang):
+                continue
+            if etype == "conference" and shares_in_a_task(sentence, m.end(), lang):
                 continue
             taken.append((m.start(), m.end()))
             out.append(Trigger(m.start(), m.end(), m.group(0), etype, nominal))
