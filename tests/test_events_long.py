@@ -256,3 +256,20 @@ def test_events_long_arabic_taking_part_in_a_gathering_is_a_conference(text):
     from communique.stages.triggers import find_triggers
 
     assert any(t.type == "conference" for t in find_triggers(text, "ar"))
+
+
+_PARTY_AR = _AR[:2] + [("person:sorel", "person", "آنا سوريل"), ("SY", "state", "سيلفانيا")]
+
+
+def test_events_long_arabic_comma_and_clause_particle_end_the_objects():
+    """'X وقع مع Y مذكرة ...، علماً أن ...، وقد ... Z': Z, past a comma and a particle that opens a clause, is no party."""
+    text = ("وانتقدت أحزاب عديدة توماس مورو لأنه وقع مع الوزير إيلسي فانس مذكرة تفاهم للتعاون، علماً أن الأمر لا يعني "
+            "العضوية، وقد اشتدت الانتقادات بعد أن استضاف الحزب آنا سوريل.")
+    assert _events(text, _PARTY_AR, "ar", story=True) == [("agreement", ("person:moro", "person:vance"))]
+
+
+def test_events_long_arabic_he_who_signed_is_the_person_right_before():
+    """'... بدعوة من X، وهو من وقع الاتفاقية مع Y': X signed, not the subject of the sentence."""
+    text = ("وزعمت مصادر أن آنا سوريل تلقت تعليمات بدعوة من الأمين العام للحزب توماس مورو، وهو من وقع اتفاقية التعاون "
+            "مع إيلسي فانس، غير أن مصادر أخرى كذبت ذلك.")
+    assert _events(text, _PARTY_AR, "ar", story=True) == [("agreement", ("person:moro", "person:vance"))]

@@ -244,6 +244,10 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     subordinate = _OPENING_CLAUSE.match(text, s_start, trig.start)
     if subordinate and any(p[0].start >= subordinate.end() for p in before):
         before = [p for p in before if p[0].start >= subordinate.end()]   # "Because X was ill, Y met Z": not X
+    he_who = _HE_WHO_AR.search(text, max(s_start, trig.start - 20), trig.start) if lang == "ar" else None
+    if he_who is not None:      # "محسن X، وهو من وقع الاتفاقية": X, named right before "، وهو من", signed it
+        before = [p for p in story.actor_mentions if s_start <= p[0].start and p[0].end <= he_who.start()
+                  and p[1].kind == "person" and not text[p[0].end: he_who.start()].strip()] or before
     reported = reported_clause(text, clause, trig.start)
     noun_subject = reports_a_noun_subject(text, clause, trig.start)     # nor the story's subject
     if reported is not None and (any(p[0].start >= reported for p in before) or noun_subject):
@@ -419,9 +423,13 @@ def _named_subject(actors: list[tuple[Mention, Entity]], s_start: int, s_end: in
 
 _AFTER_CLAUSE_END = re.compile(r",\s+(?:and|et)\s+"
                                r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}\s+(?:was|were|is|are|has|had|will|would|"
-                               r"also|est|était|sont|étaient|avait|avaient|a|ont|sera)\b")
+                               r"also|est|était|sont|étaient|avait|avaient|a|ont|sera)\b|"
+                               # Arabic: a comma and a particle that opens a clause ("، علماً أن", "، وقد", "، غير أن")
+                               r"،\s*(?:(?:علما|علماً|علمًا)\s+(?:أن|بأن)|[وف]?(?:قد|لقد)\s|(?:غير|إلا)\s+أن|و?لكن\s)")
 
 
+#: "X، وهو من وقع ...", "X، وهي التي استقبلت ...": the verb after "he who" is X's
+_HE_WHO_AR = re.compile(r"،\s*[وف]?(?:هو|هي)\s+(?:من|الذي|التي)\s+$")
 #: "نظيره X": the verb's object is the counterpart of the story's subject, who is the verb's subject
 _AR_HIS_COUNTERPART = re.compile(r"(?<!\S)[وف]?(?:ب|ل)?نظير(?:ه|ته|يه|اه)(?!\S)")
 
