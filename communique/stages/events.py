@@ -28,7 +28,8 @@ from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_c
                       party_rule_flags, sentence_parties)
 from .sides_told import counterparts, sides_told_by_the_phrase
 from .venue import VenueQuery, learned_venue, rule_venue
-from .visits import arrival_verb, places_in_countries, venue_in_host, visit_frames, visits_without_frame
+from .visits import (arrival_verb, places_in_countries, venue_in_host, visit_frames, visit_noun_ar,
+                     visits_without_frame)
 from .visits_beside import visits_beside_meetings, visits_of_earlier_stops, visits_of_the_next_subject
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
@@ -245,7 +246,7 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     if subordinate and any(p[0].start >= subordinate.end() for p in before):
         before = [p for p in before if p[0].start >= subordinate.end()]   # "Because X was ill, Y met Z": not X
     he_who = _HE_WHO_AR.search(text, max(s_start, trig.start - 20), trig.start) if lang == "ar" else None
-    if he_who is not None:      # "محسن X، وهو من وقع الاتفاقية": X, named right before "، وهو من", signed it
+    if he_who is not None:      # "... X، وهو من وقع الاتفاقية": X, named right before "، وهو من", signed it
         before = [p for p in story.actor_mentions if s_start <= p[0].start and p[0].end <= he_who.start()
                   and p[1].kind == "person" and not text[p[0].end: he_who.start()].strip()] or before
     reported = reported_clause(text, clause, trig.start)
@@ -432,13 +433,6 @@ _AFTER_CLAUSE_END = re.compile(r",\s+(?:and|et)\s+"
 _HE_WHO_AR = re.compile(r"،\s*[وف]?(?:هو|هي)\s+(?:من|الذي|التي)\s+$")
 #: "نظيره X": the verb's object is the counterpart of the story's subject, who is the verb's subject
 _AR_HIS_COUNTERPART = re.compile(r"(?<!\S)[وف]?(?:ب|ل)?نظير(?:ه|ته|يه|اه)(?!\S)")
-
-
-def visit_noun_ar(trig: Trigger) -> bool:
-    """The Arabic noun of a visit ("زيارة X إلى Y", "الزيارة التي قام بها X"): it tells the visit alone; a meeting
-    during it is told by a verb of its own ("التقى خلالها"), and the persons named around the noun (who welcomed it,
-    who judged it) are not met by it."""
-    return "زيار" in trig.text
 
 
 def _role(ent: Entity) -> str | None:
