@@ -39,6 +39,7 @@ def test_yesterday_and_friends():
     assert one("وصل الوزير أمس إلى الرياض").relative is True
     assert one("أول أمس").value == "2024-05-21"
     assert one("بالأمس").value == "2024-05-22"
+    assert one("استقبله الرئيس في العاصمة الليلة الماضية").value == "2024-05-22"     # last night
     assert one("يصل غداً").value == "2024-05-24"
     assert one("بعد غد").value == "2024-05-25"
     assert one("اليوم").value == "2024-05-23"

@@ -273,3 +273,10 @@ def test_events_long_arabic_he_who_signed_is_the_person_right_before():
     text = ("وزعمت مصادر أن آنا سوريل تلقت تعليمات بدعوة من الأمين العام للحزب توماس مورو، وهو من وقع اتفاقية التعاون "
             "مع إيلسي فانس، غير أن مصادر أخرى كذبت ذلك.")
     assert _events(text, _PARTY_AR, "ar", story=True) == [("agreement", ("person:moro", "person:vance"))]
+
+
+def test_events_long_arabic_receiving_him_is_a_meeting_of_the_subject():
+    """'وعبر X، خلال استقبال Y له، عن ...': Y received X (the pronoun "له" within ten words of the noun)."""
+    text = "وعبر توماس مورو، خلال استقبال رئيس الوزراء إيلسي فانس له في العاصمة الليلة الماضية، عن ارتياحه للنتائج."
+    assert _events(text, _AR, "ar", story=True) == [("meet", ("person:moro", "person:vance"))]
+    assert _events("وأعرب توماس مورو عن شكره لإيلسي فانس على حسن الاستقبال.", _AR, "ar", story=True) == []
