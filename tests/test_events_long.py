@@ -280,3 +280,13 @@ def test_events_long_arabic_receiving_him_is_a_meeting_of_the_subject():
     text = "وعبر توماس مورو، خلال استقبال رئيس الوزراء إيلسي فانس له في العاصمة الليلة الماضية، عن ارتياحه للنتائج."
     assert _events(text, _AR, "ar", story=True) == [("meet", ("person:moro", "person:vance"))]
     assert _events("وأعرب توماس مورو عن شكره لإيلسي فانس على حسن الاستقبال.", _AR, "ar", story=True) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد توماس مورو أهمية آلية المشاورات السياسية بين سيلفانيا وفريدونيا.",
+    "ودعا توماس مورو إلى استئناف المفاوضات بين سيلفانيا وفريدونيا.",
+    "وأشاد توماس مورو بمسار المحادثات بين سيلفانيا وفريدونيا.",
+])
+def test_events_long_arabic_a_process_of_talks_is_no_event(text):
+    """'آلية المشاورات بين A وB', 'استئناف المفاوضات': the framework or process the talks are, not talks told."""
+    assert _events(text, _STATES_AR + _AR[:2], "ar", story=True) == []

@@ -267,10 +267,13 @@ def headline_future(doc: Document, trig: Trigger) -> bool:
 #: what a meeting talked about: "The council reviewed the talks between A and B", "looked at the negotiations"
 _DISCUSSED = re.compile(r"\b(?:looked\s+at|look\s+at|review(?:ed|s|ing)?|discuss(?:ed|es|ing)?|examin(?:ed|es|ing)|"
                         r"took\s+stock\s+of|follow(?:ed|s)?\s+up\s+on|pass(?:é|er)\s+en\s+revue|examin[ée]\w*)\s+"
-                        r"(?:the|les|la|le|l['’])\s+(?:[\w-]+\s+){0,2}$", re.I)
+                        r"(?:the|les|la|le|l['’])\s+(?:[\w-]+\s+){0,2}$|"
+                        # Arabic: a process or a framework the talks are ("في إطار المشاورات", "استئناف المفاوضات")
+                        r"(?<!\S)[وفبل]?(?:ال)?(?:إطار|آلية|استئناف|مسار|عملية|مواصلة|استمرار)\s+$", re.I)
 
 
 def a_topic_discussed(text: str, trig: Trigger, s_start: int) -> bool:
-    """A trigger noun that is what a meeting looked at ("reviewed the recent talks between A and B"): a topic,
-    not an event the sentence tells."""
+    """A trigger noun that is what a meeting looked at ("reviewed the recent talks between A and B") or, in Arabic,
+    the process or framework it names ("في إطار المشاورات السياسية بين", "استئناف المفاوضات بين"): a topic, not an
+    event the sentence tells."""
     return bool(_DISCUSSED.search(text, max(s_start, trig.start - 50), trig.start))
