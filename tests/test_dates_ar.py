@@ -187,3 +187,26 @@ def test_dates_ar_month_alone_after_a_preposition_is_the_latest_such_month():
     assert (m.value, m.precision, m.text) == ("2023-06", "month", "حزيران (يونيو)")
     assert one("التقى الوفدان خلال شهر مارس").value == "2024-03"
     assert not find_dates_ar("مارس الوزير ضغوطا على الوفد", BASE)     # مارس the verb, no preposition
+
+
+def _ordinal_days():
+    from communique.lang import rows
+
+    return [(words, int(day)) for words, day in rows("ar", "ordinal_days.tsv")]
+
+
+@pytest.mark.parametrize("words, day", _ordinal_days())
+def test_ordinal_day_of_last_month(words, day):
+    """"في الرابع عشر من الشهر الماضي": the fourteenth of the month before the base (BASE: May 2024)."""
+    m = one(f"وأبرم الاتفاق في {words} من الشهر الماضي في العاصمة")
+    if day <= 30:
+        assert (m.value, m.precision, m.relative) == (f"2024-04-{day:02d}", "day", True)
+    else:
+        assert m.value is None or m.precision != "day"      # 31 April: no such day
+
+
+def test_day_of_this_and_next_month():
+    assert one("يعقد المؤتمر في العاشر من الشهر المقبل").value == "2024-06-10"
+    assert one("التقى الوزيران في 3 من الشهر الجاري").value == "2024-05-03"
+    assert one("في الأول من هذا الشهر").value == "2024-05-01"
+    assert not find_dates_ar("الفصل الخامس من التقرير", BASE)
