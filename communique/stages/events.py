@@ -17,7 +17,7 @@ from .frame_merging import (absorb_state_frames, attendees_join, continues_last_
                             without_headline_echoes)
 from .pair_frames import pair_frames
 from .party_groups import party_groups, verb_first_groups
-from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
+from .clauses import (clause_start, named_before_he_who, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
                       reports_a_noun_subject, visit_told_before)
 from .titles import TITLE_RE
 from .triggers import (Trigger, a_topic_discussed, find_triggers, headline_future, names_a_time, reads_as_sport,
@@ -245,10 +245,8 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     subordinate = _OPENING_CLAUSE.match(text, s_start, trig.start)
     if subordinate and any(p[0].start >= subordinate.end() for p in before):
         before = [p for p in before if p[0].start >= subordinate.end()]   # "Because X was ill, Y met Z": not X
-    he_who = _HE_WHO_AR.search(text, max(s_start, trig.start - 20), trig.start) if lang == "ar" else None
-    if he_who is not None:      # "... X، وهو من وقع الاتفاقية": X, named right before "، وهو من", signed it
-        before = [p for p in story.actor_mentions if s_start <= p[0].start and p[0].end <= he_who.start()
-                  and p[1].kind == "person" and not text[p[0].end: he_who.start()].strip()] or before
+    if lang == "ar":        # "... X، وهو من وقع الاتفاقية": X signed it
+        before = named_before_he_who(text, story.actor_mentions, s_start, trig) or before
     reported = reported_clause(text, clause, trig.start)
     noun_subject = reports_a_noun_subject(text, clause, trig.start)     # nor the story's subject
     if reported is not None and (any(p[0].start >= reported for p in before) or noun_subject):
@@ -429,8 +427,6 @@ _AFTER_CLAUSE_END = re.compile(r",\s+(?:and|et)\s+"
                                r"،\s*(?:(?:علما|علماً|علمًا)\s+(?:أن|بأن)|[وف]?(?:قد|لقد)\s|(?:غير|إلا)\s+أن|و?لكن\s)")
 
 
-#: "X، وهو من وقع ...", "X، وهي التي استقبلت ...": the verb after "he who" is X's
-_HE_WHO_AR = re.compile(r"،\s*[وف]?(?:هو|هي)\s+(?:من|الذي|التي)\s+$")
 #: "نظيره X": the verb's object is the counterpart of the story's subject, who is the verb's subject
 _AR_HIS_COUNTERPART = re.compile(r"(?<!\S)[وف]?(?:ب|ل)?نظير(?:ه|ته|يه|اه)(?!\S)")
 
