@@ -39,6 +39,7 @@ def test_yesterday_and_friends():
     assert one("وصل الوزير أمس إلى الرياض").relative is True
     assert one("أول أمس").value == "2024-05-21"
     assert one("بالأمس").value == "2024-05-22"
+    assert one("استقبله الرئيس في العاصمة الليلة الماضية").value == "2024-05-22"     # last night
     assert one("يصل غداً").value == "2024-05-24"
     assert one("بعد غد").value == "2024-05-25"
     assert one("اليوم").value == "2024-05-23"
@@ -196,3 +197,24 @@ def test_dates_ar_month_alone_after_a_preposition_is_the_latest_such_month():
 ])
 def test_find_dates_ar_a_line_label_of_one_word_and_today_before_a_dash_is_an_outlet_not_a_day(text, expected):
     assert [(d.text, d.value) for d in find_dates_ar(text, date(2031, 3, 4))] == expected
+def _ordinal_days():
+    from communique.lang import rows
+
+    return [(words, int(day)) for words, day in rows("ar", "ordinal_days.tsv")]
+
+
+@pytest.mark.parametrize("words, day", _ordinal_days())
+def test_ordinal_day_of_last_month(words, day):
+    """"في الرابع عشر من الشهر الماضي": the fourteenth of the month before the base (BASE: May 2024)."""
+    m = one(f"وأبرم الاتفاق في {words} من الشهر الماضي في العاصمة")
+    if day <= 30:
+        assert (m.value, m.precision, m.relative) == (f"2024-04-{day:02d}", "day", True)
+    else:
+        assert m.value is None or m.precision != "day"      # 31 April: no such day
+
+
+def test_day_of_this_and_next_month():
+    assert one("يعقد المؤتمر في العاشر من الشهر المقبل").value == "2024-06-10"
+    assert one("التقى الوزيران في 3 من الشهر الجاري").value == "2024-05-03"
+    assert one("في الأول من هذا الشهر").value == "2024-05-01"
+    assert not find_dates_ar("الفصل الخامس من التقرير", BASE)

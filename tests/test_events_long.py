@@ -246,3 +246,116 @@ def test_events_long_a_relative_clause_ends_its_triggers_objects():
     text = "There are reports that Tomas Moro, who as governor attended the Orsinian League summit, may travel to Freedonia."
     specs = [("person:moro", "person", "Tomas Moro"), ("OR", "organization", "Orsinian League"), ("FD", "state", "Freedonia")]
     assert _events(text, specs, "en") == [("conference", ("OR", "person:moro"))]
+@pytest.mark.parametrize("text", [
+    # the agreement noun, its conclusion and a date phrase before its "between"
+    "وطغى ملف الاتفاق التجاري، الذي أبرم في مدينة لوس في العاشر من الشهر الماضي بين سيلفانيا وفريدونيا، على المحادثات.",
+    # "the agreement that A and B reached": its makers follow "إليه"
+    "ويخشى أعضاء رابطة أورسينيا أن يؤدي الاتفاق الذي توصلت إليه سيلفانيا وفريدونيا في 14 مايو إلى تقارب بينهما.",
+])
+def test_events_long_arabic_agreement_told_in_passing_is_between_the_two_it_names(text):
+    assert _events(text, _STATES_AR, "ar", story=True) == [("agreement", ("FD", "SY"))]
+
+
+def test_events_long_arabic_agreement_parties_end_at_the_comma():
+    """'الاتفاق ... بين A وB، على المحادثات التي جمعت C ...': C, named after the comma, is no party of the agreement,
+    and talks with counterparts left unnamed are no event."""
+    text = ("وطغى ملف الاتفاق، الذي أبرم في العاشر من الشهر الماضي بين سيلفانيا وفريدونيا، على المحادثات التي جمعت "
+            "الوزير توماس مورو بنظرائه في الدوحة.")
+    assert _events(text, _STATES_AR + _AR[:2], "ar", story=True) == [("agreement", ("FD", "SY"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وسعت فريدونيا، إثر مفاوضات أجرتها مع سيلفانيا، إلى مبادرة جديدة.", ("FD", "SY")),
+    ("وأكدت المصادر أن المشاورات التي جرت في الأسابيع الماضية بين توماس مورو ونظيره إيلسي فانس تناولت الأزمة.",
+     ("person:moro", "person:vance")),
+    ("وتناولت المحادثات التي جمعت الوزير توماس مورو بنظيره إيلسي فانس ملف الطاقة.", ("person:moro", "person:vance")),
+])
+def test_events_long_arabic_negotiations_and_consultations_held_are_meetings(text, expected):
+    assert _events(text, _STATES_AR + _AR[:2], "ar", story=True) == [("meet", expected)]
+
+
+@pytest.mark.parametrize("text", [
+    # talks one tries or goes to hold: a purpose
+    "وتبذل رابطة أورسينيا جهودا لعقد مشاورات بين سيلفانيا وفريدونيا.",
+    "وتسلمت فريدونيا مقترحا لإجراء مفاوضات بين سيلفانيا ورابطة أورسينيا.",
+])
+def test_events_long_arabic_talks_to_be_held_are_no_events(text):
+    assert _events(text, _STATES_AR, "ar", story=True) == []
+
+
+def test_events_long_arabic_visit_noun_makes_no_meeting_of_the_persons_around_it():
+    """'X said that Y's visit to Z is a chance': the visit noun tells the visit, not a meeting of X and Y."""
+    text = "وقال توماس مورو إن زيارة إيلسي فانس إلى فريدونيا تمثل فرصة لتعميق النقاش."
+    assert [e for e in _events(text, _AR, "ar") if e[0] == "meet"] == []
+
+
+@pytest.mark.parametrize("text, signs", [
+    ("وكان محللون قد توقعوا اختفاء سيلفانيا عن الخريطة.", False),     # توقّع: to expect
+    ("وتوقعات المحللين متشائمة بشأن فريدونيا.", False),
+    ("توقعان اتفاقية للتعاون في مجال الطاقة.", True),                 # the dual imperfect of وقّع
+    ("يوقع الوزيران اتفاقية للتعاون.", True),
+])
+def test_events_long_arabic_expecting_is_not_signing(text, signs):
+    from communique.stages.triggers import find_triggers
+
+    assert any(t.type == "agreement" for t in find_triggers(text, "ar")) == signs
+
+
+def _task_nouns() -> list[str]:
+    from communique.lang import entries
+
+    return list(entries("ar", "participation_tasks.txt"))
+
+
+@pytest.mark.parametrize("noun", _task_nouns())
+def test_events_long_arabic_taking_part_in_a_task_is_no_conference(noun):
+    """'شارك مجلس سيلفانيا في دراستها', 'القوات المشاركة ضمن التحالف في الحصار': a share in work, not attendance."""
+    from communique.stages.triggers import find_triggers
+
+    for text in (f"وشاركت سيلفانيا في ال{noun} الأخيرة.", f"وقالت إن القوات المشاركة ضمن قوات التحالف في ال{noun} عادت."):
+        assert not any(t.type == "conference" for t in find_triggers(text, "ar")), text
+
+
+@pytest.mark.parametrize("text", [
+    "وشاركت سيلفانيا في أعمال القمة الإقليمية.",
+    "وشارك توماس مورو اليوم في الاجتماع الوزاري.",
+    "على هامش مشاركته في فعاليات المنتدى، التقى توماس مورو إيلسي فانس.",
+])
+def test_events_long_arabic_taking_part_in_a_gathering_is_a_conference(text):
+    from communique.stages.triggers import find_triggers
+
+    assert any(t.type == "conference" for t in find_triggers(text, "ar"))
+
+
+_PARTY_AR = _AR[:2] + [("person:sorel", "person", "آنا سوريل"), ("SY", "state", "سيلفانيا")]
+
+
+def test_events_long_arabic_comma_and_clause_particle_end_the_objects():
+    """'X وقع مع Y مذكرة ...، علماً أن ...، وقد ... Z': Z, past a comma and a particle that opens a clause, is no party."""
+    text = ("وانتقدت أحزاب عديدة توماس مورو لأنه وقع مع الوزير إيلسي فانس مذكرة تفاهم للتعاون، علماً أن الأمر لا يعني "
+            "العضوية، وقد اشتدت الانتقادات بعد أن استضاف الحزب آنا سوريل.")
+    assert _events(text, _PARTY_AR, "ar", story=True) == [("agreement", ("person:moro", "person:vance"))]
+
+
+def test_events_long_arabic_he_who_signed_is_the_person_right_before():
+    """'... بدعوة من X، وهو من وقع الاتفاقية مع Y': X signed, not the subject of the sentence."""
+    text = ("وزعمت مصادر أن آنا سوريل تلقت تعليمات بدعوة من الأمين العام للحزب توماس مورو، وهو من وقع اتفاقية التعاون "
+            "مع إيلسي فانس، غير أن مصادر أخرى كذبت ذلك.")
+    assert _events(text, _PARTY_AR, "ar", story=True) == [("agreement", ("person:moro", "person:vance"))]
+
+
+def test_events_long_arabic_receiving_him_is_a_meeting_of_the_subject():
+    """'وعبر X، خلال استقبال Y له، عن ...': Y received X (the pronoun "له" within ten words of the noun)."""
+    text = "وعبر توماس مورو، خلال استقبال رئيس الوزراء إيلسي فانس له في العاصمة الليلة الماضية، عن ارتياحه للنتائج."
+    assert _events(text, _AR, "ar", story=True) == [("meet", ("person:moro", "person:vance"))]
+    assert _events("وأعرب توماس مورو عن شكره لإيلسي فانس على حسن الاستقبال.", _AR, "ar", story=True) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد توماس مورو أهمية آلية المشاورات السياسية بين سيلفانيا وفريدونيا.",
+    "ودعا توماس مورو إلى استئناف المفاوضات بين سيلفانيا وفريدونيا.",
+    "وأشاد توماس مورو بمسار المحادثات بين سيلفانيا وفريدونيا.",
+])
+def test_events_long_arabic_a_process_of_talks_is_no_event(text):
+    """'آلية المشاورات بين A وB', 'استئناف المفاوضات': the framework or process the talks are, not talks told."""
+    assert _events(text, _STATES_AR + _AR[:2], "ar", story=True) == []

@@ -15,7 +15,8 @@ LANG_DIR = Path(__file__).resolve().parent.parent / "communique" / "lang"
 DATA_FILES = sorted(p for p in LANG_DIR.glob("*/*") if p.is_file())
 # columns of each table; months.tsv has a third column (ordinary word) in French and English
 COLUMNS = {"triggers.tsv": 3, "status.tsv": 3, "weekdays.tsv": 2, "relative_days.tsv": 2, "hijri_months.tsv": 2,
-           "months.tsv": {"en": 3, "fr": 3, "ar": 2}, "name_heads.tsv": 2, "office_names.tsv": 2}
+           "months.tsv": {"en": 3, "fr": 3, "ar": 2}, "name_heads.tsv": 2, "office_names.tsv": 2,
+           "ordinal_days.tsv": 2}
 PATTERN_FILES = {"honorifics.txt", "ministry_words.txt"}
 
 

@@ -1,6 +1,7 @@
 """Clauses of a sentence around an event trigger: where its clause starts, a clause reported by a verb of
 saying, an Arabic clause opened by "كما/ثم", object pronouns and agents ("received by"), a visit noun that refers
-to the visit already told, the subject of a verb joined to its clause (a relative pronoun, ', and', 'while')."""
+to the visit already told, the subject of a verb joined to its clause (a relative pronoun, ', and', 'while'), the
+one an Arabic "، وهو من" refers to."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import re
 from ..records import Entity, Mention
 from .triggers import Trigger
 
-__all__ = ["clause_start", "next_clause_verb", "object_pronoun", "opens_also_clause", "received_by",
-           "relative_clause_end", "reported_clause", "subject_of_a_joined_verb", "told_again",
+__all__ = ["clause_start", "named_before_he_who", "next_clause_verb", "object_pronoun", "opens_also_clause",
+           "received_by", "relative_clause_end", "reported_clause", "subject_of_a_joined_verb", "told_again",
            "visit_told_before"]
 
 #: a new clause: after '; ', ', but', ', mais', or ', and' with a lower-case inset ('..., and last week, in a call')
@@ -162,3 +163,18 @@ def subject_of_a_joined_verb(text: str, actors: list[tuple[Mention, Entity]], cl
             and re.match(r"\w+ing\b", trig.text):
         return before[:1]     # "X met his A and B counterparts while taking part in Z": X takes part, not A or B
     return before
+
+
+#: "X، وهو من وقع ...", "X، وهي التي استقبلت ...": the verb after "he who" is X's
+_HE_WHO_AR = re.compile(r"،\s*[وف]?(?:هو|هي)\s+(?:من|الذي|التي)\s+$")
+
+
+def named_before_he_who(text: str, actors: list[tuple[Mention, Entity]], s_start: int,
+                        trig: Trigger) -> list[tuple[Mention, Entity]]:
+    """"... X، وهو من وقع الاتفاقية": X, the person named right before "، وهو من" (Arabic), is the verb's subject;
+    [] when no "he who" opens the trigger's clause or no person ends right at its comma."""
+    he_who = _HE_WHO_AR.search(text, max(s_start, trig.start - 20), trig.start)
+    if he_who is None:
+        return []
+    return [p for p in actors if s_start <= p[0].start and p[0].end <= he_who.start()
+            and p[1].kind == "person" and not text[p[0].end: he_who.start()].strip()]

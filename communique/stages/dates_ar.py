@@ -94,6 +94,7 @@ _NEXT = r"المقبل|المقبله|القادم|القادمه"
 _CURRENT = r"الجاري|الجاريه|الحالي|الحاليه"
 _MONTH_PREPS = r"في|خلال|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه"
 _REL_DAYS = {words: int(days) for words, days in rows("ar", "relative_days.tsv")}   # folded forms
+_ORDINAL_DAYS = {_norm(words): int(day) for words, day in rows("ar", "ordinal_days.tsv")}
 _REL = rf"(?P<rel>{_alt(_REL_DAYS)}){_E}"
 _LEAD = rf"(?:{_B}(?P<lead>{_alt(_REL_DAYS)})\s+)?(?:(?:{_B}|(?<=[وفب])){_WD}\s*,?\s*(?:الموافق\s+)?)?"
 
@@ -124,6 +125,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:{_B}|(?<=[و]))(?:في|منذ|حتى|خلال|قبل|بعد|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|بتاريخ)\s+"
         rf"(?P<core>{_YEAR}{_GSUFFIX})(?!\s*(?:[-/.%]|\w))")),
     ("year_m", re.compile(rf"{_YEAR}\s*(?:م|ميلاديه|ميلادي|للميلاد){_E}")),
+    # "في الرابع عشر من الشهر الماضي", "10 من الشهر الجاري": a day of the month before, after or of the base
+    ("day_of_rel_month", re.compile(
+        rf"{_B}(?P<oday>{_alt(_ORDINAL_DAYS)}|[0-3]?\d)\s+من\s+(?:هذا\s+(?P<this>الشهر)|الشهر\s+(?P<orel>{_PAST}|{_NEXT}|"
+        rf"{_CURRENT})){_E}")),
     ("period", re.compile(
         rf"{_B}(?:(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<prel>{_PAST}|{_NEXT}|{_CURRENT})"
         rf"|هذا\s+(?P<unit2>الاسبوع|الشهر|العام)|هذه\s+(?P<unit3>السنه)){_E}")),
@@ -313,6 +318,8 @@ def _resolve(kind: str, m: re.Match[str], base: date | None):
         return g["year"], "year", False
     if kind == "period":
         return _resolve_period(g, base)
+    if kind == "day_of_rel_month":
+        return _resolve_day_of_month(g, base)
     if kind in {"rel", "rel_wd"}:
         if base is None:
             return None, None, True
@@ -362,6 +369,19 @@ def _resolve_hijri_date(kind: str, g: dict, base: date | None):
     elif hyear < 1300:
         return _SKIP, None, False
     return hijri_to_gregorian(hyear, month, day).isoformat(), "day", relative
+
+
+def _resolve_day_of_month(g: dict, base: date | None):
+    """"الرابع عشر من الشهر الماضي": that day of the month before (after, or of) the base's."""
+    oday = re.sub(r"\s+", " ", g["oday"])
+    day = int(oday) if oday.isdigit() else _ORDINAL_DAYS[oday]
+    if base is None:
+        return None, None, True
+    rel = g.get("orel") or "الجاري"
+    step = -1 if _PAST_RE.match(rel) else 1 if _NEXT_RE.match(rel) else 0
+    month_index = base.year * 12 + base.month - 1 + step
+    d = _valid(month_index // 12, month_index % 12 + 1, day)
+    return (d.isoformat(), "day", True) if d else (_SKIP, None, False)
 
 
 def _resolve_period(g: dict, base: date | None):

@@ -18,9 +18,9 @@ from .frame_merging import (absorb_state_frames, attendees_join, continues_last_
 from .numbered_sides import group_in_clause, numbered_group, numbered_group_phrase
 from .pair_frames import pair_frames
 from .party_groups import party_groups, verb_first_groups
-from .clauses import (clause_start, next_clause_verb, object_pronoun, opens_also_clause, received_by, reported_clause,
-                      relative_clause_end, reports_a_noun_subject, subject_of_a_joined_verb, told_again,
-                      visit_told_before)
+from .clauses import (clause_start, named_before_he_who, next_clause_verb, object_pronoun, opens_also_clause,
+                      received_by, reported_clause, relative_clause_end, reports_a_noun_subject, subject_of_a_joined_verb,
+                      told_again, visit_told_before)
 from .titles import TITLE_RE
 from .triggers import (Trigger, a_topic_discussed, find_triggers, headline_future, hosts_a_gathering, names_a_time,
                        reads_as_sport, status_of)
@@ -32,7 +32,8 @@ from .sides_told import (counterparts, meeting_recalled_in_a_call, sides_told_by
                          the_two_of_the_last_meeting, the_two_sides_told_before)
 from .venue import VenueQuery, learned_venue, rule_venue
 from .venue_moves import venue_moved_to
-from .visits import arrival_verb, places_in_countries, venue_in_host, visit_frames, visits_without_frame
+from .visits import (arrival_verb, places_in_countries, venue_in_host, visit_frames, visit_noun_ar,
+                     visits_without_frame)
 from .visits_beside import visits_beside_meetings, visits_of_earlier_stops, visits_of_the_next_subject
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
@@ -50,7 +51,7 @@ _CONVENED_NOUN = re.compile(_CONFERENCE_NOUN.pattern + r"|(?<!\w)[وفبل]?(?:�
 _BETWEEN = re.compile(r"\b(?:between|entre)\b|بين", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:between|entre)\s|\s+(?:[\w'’-]+\s+){0,2}?بين\s|"
                             # Arabic puts the act's verb and day before it: "مكالمة هاتفية جرت يوم الاثنين بين"
-                            r"\s+(?:(?!مع\s|[وب]?(?:ال|لل)(?:علاقات|تعاون|شراكة))[^\s،,.]+\s+){3,4}?بين\s|"
+                            r"\s+(?:(?!مع\s|[وب]?(?:ال|لل)(?:علاقات|تعاون|شراكة))[^\s،,.]+\s+){3,6}?بين\s|"
                             # "لقاء جمع X بـY", "المحادثات التي جمعت X بـY": the verb "brought together" names both
                             r"\s+(?:[^\s،,.]+\s+){0,2}?(?:جمع|جمعت|يجمع|تجمع)\s", re.I)
 # "Before Mr X, Y had met Z", "Comme son prédécesseur X, Y a reçu Z": a person named in an opening
@@ -65,6 +66,9 @@ _NOMINAL_COMPLEMENT = re.compile(r"\s+(?:(?:\w+\s+){0,2}?|(?:of|de|du|des|d['’
                                  r"(?:with|avec|between|entre|مع|بين)\b|"
                                  r"\s+(?:at|in|à|au|en)\s+(?:[\w'’.-]+\s+){1,6}?(?:between|entre)\b|"
                                  r"\s+(?:[^\s،,.]+\s+){0,4}?(?:مع|بين)(?!\w)|"     # "لقاء رفيع المستوى عقد في X بين"
+                                 # "المشاورات التي جرت في الأسابيع الماضية بين": a relative verb of holding, then "بين"
+                                 r"\s+(?:الذي|التي)\s+(?:جرت|جرى|عقدت|عقد|أجريت|أجري|دارت|دار)\s+(?:[^\s،,.]+\s+){0,5}?"
+                                 r"(?:مع|بين)(?!\w)|"
                                  # "لقاء جمع X بـY", "المحادثات التي جمعت X بنظرائه", "اللقاء الذي جمعهما"
                                  r"\s+(?:[^\s،,.]+\s+){0,2}?(?:جمع|جمعت|يجمع|تجمع)(?:ه|ها|هما|هم)?(?!\w)", re.I)
 #: "Meeting Iraqi Foreign Minister X, Y welcomed ...": a capitalized gerund opens the sentence as a verb would
@@ -259,6 +263,8 @@ def _trigger_sides(story: _Story, span: tuple[int, int], trig: Trigger, triggers
     subordinate = _OPENING_CLAUSE.match(text, s_start, trig.start)
     if subordinate and any(p[0].start >= subordinate.end() for p in before):
         before = [p for p in before if p[0].start >= subordinate.end()]   # "Because X was ill, Y met Z": not X
+    if lang == "ar":        # "... X، وهو من وقع الاتفاقية": X signed it
+        before = named_before_he_who(text, story.actor_mentions, s_start, trig) or before
     reported = reported_clause(text, clause, trig.start)
     noun_subject = reports_a_noun_subject(text, clause, trig.start)     # nor the story's subject
     if reported is not None and (any(p[0].start >= reported for p in before) or noun_subject):
@@ -360,7 +366,8 @@ def _add_frames(story: _Story, span: tuple[int, int], trig: Trigger, status: str
     if any(v.trigger == trig for v in visits):
         # the visit is the visitor's and the host state's (visit_frames); a person met on it: a meeting
         etype = "meet"
-        groups[:] = [g for g in groups if sum(ent_by_id[p].kind == "person" for p in g) >= 2]
+        groups[:] = [] if visit_noun_ar(trig) else \
+            [g for g in groups if sum(ent_by_id[p].kind == "person" for p in g) >= 2]
     if etype == "visit":
         groups[:] = [] if visit_told_before(text, trig, span[0], span[1]) else \
             [g for g in groups if any(ent_by_id[p].kind == "person" for p in g)]   # a person visits
@@ -446,7 +453,9 @@ def _named_subject(actors: list[tuple[Mention, Entity]], s_start: int, s_end: in
 
 _AFTER_CLAUSE_END = re.compile(r",\s+(?:and|et)\s+"
                                r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}\s+(?:was|were|is|are|has|had|will|would|"
-                               r"also|est|était|sont|étaient|avait|avaient|a|ont|sera)\b")
+                               r"also|est|était|sont|étaient|avait|avaient|a|ont|sera)\b|"
+                               # Arabic: a comma and a particle that opens a clause ("، علماً أن", "، وقد", "، غير أن")
+                               r"،\s*(?:(?:علما|علماً|علمًا)\s+(?:أن|بأن)|[وف]?(?:قد|لقد)\s|(?:غير|إلا)\s+أن|و?لكن\s)")
 
 
 #: "نظيره X": the verb's object is the counterpart of the story's subject, who is the verb's subject

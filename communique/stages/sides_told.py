@@ -19,17 +19,18 @@ from .triggers import Trigger, status_of
 __all__ = ["sides_told_by_the_phrase", "counterparts", "the_two_of_the_last_meeting", "meeting_recalled_in_a_call",
            "the_two_sides_told_before"]
 
-#: an agreement trigger that ends with its 'between' or 'with' (lang/<code>/triggers.tsv)
-_ENDS_BETWEEN = re.compile(r"(?:\b(?:between|entre|with|avec)|(?<!\S)(?:بين|مع))$", re.I)
+#: an agreement trigger that ends with its 'between' or 'with' (lang/<code>/triggers.tsv), or with the "إليه" of "الاتفاق
+#: الذي توصلت إليه A وB" (the agreement that A and B reached: its makers follow)
+_ENDS_BETWEEN = re.compile(r"(?:\b(?:between|entre|with|avec)|(?<!\S)(?:بين|مع|إليه|إليها))$", re.I)
 #: a verb of approving a text a few words before an agreement trigger (lang/<code>/approvals.txt)
 _APPROVED = {code: re.compile(r"(?<![\w-])(?:" + "|".join(entries(code, "approvals.txt")) + r")(?:\s+\S+){0,4}\s+$", re.I)
              for code in LANGUAGES}
 _APPROVAL_REACH = 60
 #: an Arabic meeting noun with a possessive clitic: "لدى لقائه X" (at his meeting X), "أثناء اجتماعها بـX", "بعد لقاء
 #: جمعه بـX" (after a meeting that brought him together with X)
-_POSSESSIVE_MEETING = re.compile(r"(?:لقائ|استقبال|اجتماع)(?:ه|ها|هما)$|جمع(?:ه|ها)$")
-#: "بعد لقاء جمع A بـB": the meeting brought together the two it names after it
-_BROUGHT_TOGETHER = re.compile(r"(?<!\S)جمع$")
+_POSSESSIVE_MEETING = re.compile(r"(?:لقائ|استقبال|اجتماع)(?:ه|ها|هما)$|جمعت?(?:ه|ها)$")
+#: "بعد لقاء جمع A بـB", "المحادثات التي جمعت A بـB": the meeting brought together the two it names after it
+_BROUGHT_TOGETHER = re.compile(r"(?<!\S)جمعت?$")
 
 
 def sides_told_by_the_phrase(text: str, trig: Trigger, lang: str, clause: int, parties: list[tuple[Mention, Entity]],
@@ -38,13 +39,23 @@ def sides_told_by_the_phrase(text: str, trig: Trigger, lang: str, clause: int, p
     """(before, after) of a trigger whose phrase tells its sides (see the module docstring); None for the others."""
     if trig.type == "agreement" and (_ENDS_BETWEEN.search(trig.text) or _APPROVED.get(lang, _APPROVED["en"]).search(
             text, max(clause, trig.start - _APPROVAL_REACH), trig.start)):
-        return [], ids_after
+        return [], _before_arabic_comma(text, trig, parties, ids_after) if lang == "ar" else ids_after
     if lang == "ar" and _BROUGHT_TOGETHER.search(trig.text):
         return [], ids_after
     if lang == "ar" and _POSSESSIVE_MEETING.search(trig.text):
         owner = _meeting_owner(parties, s_start, trig) or ([last_subject] if last_subject else [])
         return owner, ids_after if owner else []
     return None
+
+
+def _before_arabic_comma(text: str, trig: Trigger, parties: list[tuple[Mention, Entity]], ids: list[str]) -> list[str]:
+    """The parties an Arabic agreement phrase names ("الاتفاق ... بين A وB، على ..."): joined by "و", they end at
+    the first comma; who is named after it belongs to the rest of the sentence."""
+    comma = text.find("،", trig.end)
+    if comma < 0:
+        return ids
+    named = {e.id for m, e in parties if trig.end <= m.start < comma}
+    return [x for x in ids if x in named] if len(named) >= 2 else ids
 
 
 def _meeting_owner(parties: list[tuple[Mention, Entity]], s_start: int, trig: Trigger) -> list[str]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..lang import LANGUAGES, entries, rows
 from ..records import Document
 
-__all__ = ["TRIGGERS", "find_triggers", "hosts_a_gathering", "status_of", "reads_as_combat", "reads_as_sport", "Trigger", "names_a_time", "headline_future",
+__all__ = ["TRIGGERS", "find_triggers", "hosts_a_gathering", "shares_in_a_task", "status_of", "reads_as_combat", "reads_as_sport", "Trigger", "names_a_time", "headline_future",
            "a_topic_discussed"]
 
 
@@ -163,6 +163,21 @@ def reads_as_statement_channel(sentence: str, start: int, end: int, lang: str) -
     return bool(said and said.search(sentence, max(0, start - 90), start) and not _CALL_WITH.match(sentence, end))
 
 
+#: "شارك X في دراسة ...", "القوات المشاركة ضمن التحالف في الحصار": a share in a task (lang/<code>/participation_tasks.txt),
+#: up to four words (the subject, "ضمن قوات التحالف") between the verb and "في"
+_TASK = {code: re.compile(r"(?:\s+[^\s،,.;:]+){0,4}?\s+في\s+(?:ال)?(?:"
+                          + "|".join(re.sub("ة$", "[ةت]", w) for w in entries(code, "participation_tasks.txt"))
+                          + r")(?:ه|ها|هم|هما)?(?![\w-])", re.I)     # "دراسة" + "ها": "دراستها"
+         for code in LANGUAGES if entries(code, "participation_tasks.txt")}
+
+
+def shares_in_a_task(sentence: str, end: int, lang: str) -> bool:
+    """A participation trigger ending at `end` whose "in" is a task or an operation (studying a text, a blockade,
+    a campaign): taking part in work, not attending a conference."""
+    task = _TASK.get(lang)
+    return bool(task and task.match(sentence, end))
+
+
 def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[Trigger]:
     """Triggers in one sentence, leftmost first; overlapping patterns keep the first listed type."""
     if not offset:
@@ -183,6 +198,8 @@ def _triggers_in(sentence: str, lang: str) -> tuple[Trigger, ...]:
             if not nominal and reads_as_combat(sentence, m.start(), m.end(), etype, lang):
                 continue
             if etype == "call" and reads_as_statement_channel(sentence, m.start(), m.end(), lang):
+                continue
+            if etype == "conference" and shares_in_a_task(sentence, m.end(), lang):
                 continue
             taken.append((m.start(), m.end()))
             out.append(Trigger(m.start(), m.end(), m.group(0), etype, nominal))
@@ -265,12 +282,15 @@ def headline_future(doc: Document, trig: Trigger) -> bool:
 #: what a meeting talked about: "The council reviewed the talks between A and B", "looked at the negotiations"
 _DISCUSSED = re.compile(r"\b(?:looked\s+at|look\s+at|review(?:ed|s|ing)?|discuss(?:ed|es|ing)?|examin(?:ed|es|ing)|"
                         r"took\s+stock\s+of|follow(?:ed|s)?\s+up\s+on|pass(?:é|er)\s+en\s+revue|examin[ée]\w*)\s+"
-                        r"(?:the|les|la|le|l['’])\s+(?:[\w-]+\s+){0,2}$", re.I)
+                        r"(?:the|les|la|le|l['’])\s+(?:[\w-]+\s+){0,2}$|"
+                        # Arabic: a process or a framework the talks are ("في إطار المشاورات", "استئناف المفاوضات")
+                        r"(?<!\S)[وفبل]?(?:ال)?(?:إطار|آلية|استئناف|مسار|عملية|مواصلة|استمرار)\s+$", re.I)
 
 
 def a_topic_discussed(text: str, trig: Trigger, s_start: int) -> bool:
-    """A trigger noun that is what a meeting looked at ("reviewed the recent talks between A and B"): a topic,
-    not an event the sentence tells."""
+    """A trigger noun that is what a meeting looked at ("reviewed the recent talks between A and B") or, in Arabic,
+    the process or framework it names ("في إطار المشاورات السياسية بين", "استئناف المفاوضات بين"): a topic, not an
+    event the sentence tells."""
     return bool(_DISCUSSED.search(text, max(s_start, trig.start - 50), trig.start))
 
 

@@ -25,7 +25,7 @@ from .triggers import Trigger, status_of
 from .venue import LOCATIVE, written_as_setting
 
 __all__ = ["arrival_verb", "visit_frames", "venue_in_host", "places_in_countries",
-           "visits_without_frame"]
+           "visits_without_frame", "visit_noun_ar"]
 
 #: "landed in", "arrived in", "se trouve à": the place after them is where the visitor is
 _ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|flew|flies|atterri|arrivée?s?|"
@@ -391,3 +391,10 @@ def _told_with_locative(city: Location, places: list[tuple[Mention, Entity]],
             if loc is not None and loc.name == city.name:
                 return True
     return any(written_as_setting(text, w.start()) for w in re.finditer(rf"\b{re.escape(city.name)}\b", text))
+
+
+def visit_noun_ar(trig: Trigger) -> bool:
+    """The Arabic noun of a visit ("زيارة X إلى Y", "الزيارة التي قام بها X"): it tells the visit alone; a meeting
+    during it is told by a verb of its own ("التقى خلالها"), and the persons named around the noun (who welcomed it,
+    who judged it) are not met by it."""
+    return "زيار" in trig.text
