@@ -197,6 +197,8 @@ def test_dates_ar_month_alone_after_a_preposition_is_the_latest_such_month():
 ])
 def test_find_dates_ar_a_line_label_of_one_word_and_today_before_a_dash_is_an_outlet_not_a_day(text, expected):
     assert [(d.text, d.value) for d in find_dates_ar(text, date(2031, 3, 4))] == expected
+
+
 def _ordinal_days():
     from communique.lang import rows
 

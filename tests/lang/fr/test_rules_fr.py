@@ -15,7 +15,7 @@ from communique.stages.person_names import extend_name
 from communique.stages.person_titles import attach_titles
 from communique.stages.sentences import sentence_spans
 from communique.stages.titles import HONORIFIC_RE, TITLE_RE
-from communique.stages.triggers import find_triggers, reads_as_sport, status_of
+from communique.stages.triggers import find_triggers, hosts_a_gathering, reads_as_sport, status_of
 
 
 def test_sentences_fr_abbreviations_and_initials_do_not_end_a_sentence():
@@ -468,7 +468,11 @@ def test_triggers_fr_a_fronted_avec_and_a_verb_of_review_is_a_meeting():
 
 def test_triggers_fr_hosting_an_event_is_no_meeting():
     assert not find_triggers("Le ministre a remercié le gouvernement vellien d'avoir accueilli la cérémonie.", "fr")
-    assert not find_triggers("Son pays devant accueillir en décembre prochain le premier sommet du conseil.", "fr")
+    assert not find_triggers("Son pays devant accueillir en décembre prochain le premier salon du livre.", "fr")
+    # hosting a summit is taking part in it (a conference, test_events_long.py), planned here
+    [trig] = find_triggers("Son pays devant accueillir en décembre le premier sommet du conseil.", "fr")
+    assert trig.type == "meet" and hosts_a_gathering("Son pays devant accueillir en décembre le premier "
+                                                     "sommet du conseil.", trig)
     assert [t.type for t in find_triggers("Le ministre a été accueilli par son homologue.", "fr")] == ["meet"]
 
 
