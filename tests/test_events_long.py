@@ -25,8 +25,6 @@ _STATES_AR = [("SY", "state", "سيلفانيا"), ("FD", "state", "فريدون
     ("Sylvania and Freedonia issued a joint statement on the climate on Monday.", "en", _STATES),
     ("وأصدرت سيلفانيا و فريدونيا بيانا مشتركا حول المناخ.", "ar", _STATES_AR),
 ])
-
-
 def test_events_long_agreement_told_in_passing_is_between_the_two_it_names(text, lang, specs):
     assert _events(text, specs, lang) == [("agreement", ("FD", "SY"))]
 
@@ -35,8 +33,6 @@ def test_events_long_agreement_told_in_passing_is_between_the_two_it_names(text,
     ("Sylvania is negotiating a trade agreement with Freedonia.", "en"),
     ("La Sylvania n'a confirmé l'existence d'aucun accord avec la Freedonia.", "fr"),
 ])
-
-
 def test_events_long_agreement_noun_without_its_conclusion_is_no_event(text, lang):
     assert _events(text, _STATES, lang) == []
 
@@ -55,8 +51,6 @@ _ENVOYS = [("person:moro", "person", "Tomas Moro"), ("SY", "state", "sylvanien")
     ("Mardi, Tomas Moro s'est penché avec son homologue, Ilse Vance, sur le dossier de l'eau.",
      [("meet", ("person:moro", "person:vance"))]),
 ])
-
-
 def test_events_long_french_meetings_told_in_passing(text, expected):
     assert _events(text, _ENVOYS, "fr", story=True) == expected
 
@@ -102,8 +96,6 @@ _NO_EVENT = [
 
 
 @pytest.mark.parametrize("text, lang, specs", _NO_EVENT)
-
-
 def test_events_long_approvals_and_hypothetical_talks_are_no_events(text, lang, specs):
     assert _events(text, specs, lang) == []
 
@@ -112,8 +104,6 @@ def test_events_long_approvals_and_hypothetical_talks_are_no_events(text, lang, 
     ("Tomas Moro has been in Freedonia since Sunday and met President Ilse Vance.", "en"),
     ("Tomas Moro se trouvait alors en Freedonia et y a rencontré Ilse Vance.", "fr"),
 ])
-
-
 def test_events_long_being_in_a_state_for_talks_there_is_a_visit(text, lang):
     specs = [("person:moro", "person", "Tomas Moro"), ("FD", "state", "Freedonia"),
              ("person:vance", "person", "Ilse Vance")]
@@ -128,8 +118,6 @@ def test_events_long_being_in_a_state_for_talks_there_is_a_visit(text, lang):
     ("Sylvania and Freedonia said they were committed to talks after a phone call between Tomas Moro and "
      "Ilse Vance.", "en", True),
 ])
-
-
 def test_events_long_a_statement_made_by_phone_is_no_call(text, lang, is_call):
     from communique.stages.triggers import find_triggers
 
@@ -171,8 +159,6 @@ def test_events_long_a_visit_to_a_city_of_a_state_the_story_never_names_is_to_th
     "وعاد توماس مورو إلى بلاده بعد لقاء مطول جمعه بالوزير إيلسي فانس.",
     "وتناول لقاء جمع توماس مورو بالوزير إيلسي فانس ملف الطاقة.",
 ])
-
-
 def test_events_long_arabic_meeting_that_brought_two_together(text):
     assert _events(text, _AR, "ar") == [("meet", ("person:moro", "person:vance"))]
 
@@ -186,8 +172,6 @@ _ENVOYS_AR = [(ent_id, kind, form) for (ent_id, kind, _), form in zip(_ENVOYS[::
     ("من جهته، أفاد السفير إلسه فانس، المستشار الدبلوماسي للرئيس توماس مورو، بأنه زار فريدونيا.", "ar", _ENVOYS_AR),
     ("وقال السفير إلسه فانس، المستشار الدبلوماسي للرئيس توماس مورو، إنه زار فريدونيا.", "ar", _ENVOYS_AR),
 ])
-
-
 def test_events_long_visit_told_by_the_speaker_is_not_of_the_person_in_his_title(text, lang, specs):
     """'X, adviser to Y, said he had visited Z': the visitor is the speaker X, not Y named in X's title."""
     assert ("visit", ("FD", "person:vance")) in _events(text, specs, lang, story=True)
@@ -204,8 +188,6 @@ _LEADERS = [("person:moro", "person", "Tomas Moro"), ("person:vance", "person", 
     ("Tomas Moro se méfiait d'Ilse Vance. Lors de leur rencontre à Lys, en octobre 1950, les deux hommes avaient "
      "déjà envisagé un partage.", "fr", [("meet", ("person:moro", "person:vance"))]),
 ])
-
-
 def test_events_long_a_numbered_group_of_persons_is_the_sides_of_a_meeting(text, lang, expected):
     assert _events(text, _LEADERS, lang, story=True) == expected
 
@@ -226,8 +208,6 @@ def test_events_long_a_numbered_group_is_the_persons_the_story_talks_about_most(
     # a group of persons no sentence before named
     ("The two leaders met in Vells on Monday.", "en"),
 ])
-
-
 def test_events_long_a_numbered_group_takes_no_other_persons(text, lang):
     parties = {p for _, ps in _events(text, _LEADERS, lang, story=True) for p in ps}
     assert parties <= {"person:vance", "person:brun"}
@@ -239,8 +219,6 @@ def test_events_long_a_numbered_group_takes_no_other_persons(text, lang):
     ("La Sylvania commerce depuis longtemps avec la Freedonia. La Sylvania vend du blé, la Freedonia du minerai. "
      "L'an dernier également, les deux pays ont signé une feuille de route sur la défense.", "fr"),
 ])
-
-
 def test_events_long_the_two_countries_are_the_states_the_story_names_most(text, lang):
     specs = [("SY", "state", "Sylvania"), ("FD", "state", "Freedonia")]
     assert _events(text, specs, lang, story=True) == [("agreement", ("FD", "SY"))]
@@ -251,8 +229,6 @@ def test_events_long_the_two_countries_are_the_states_the_story_names_most(text,
     ("Ilse Vance s'était entretenu avec Anna Sorel à Lys en 2019, puis de nouveau en 2021.", "fr", 2),
     ("Ilse Vance met Anna Sorel in Vells in June and said she would meet her again.", "en", 1),
 ])
-
-
 def test_events_long_a_meeting_told_again_at_a_second_time_is_two_meetings(text, lang, count):
     specs = [("person:vance", "person", "Ilse Vance"), ("person:sorel", "person", "Anna Sorel")]
     assert _events(text, specs, lang) == [("meet", ("person:sorel", "person:vance"))] * count
@@ -262,8 +238,6 @@ def test_events_long_a_meeting_told_again_at_a_second_time_is_two_meetings(text,
     ("Sylvania hosted the Orsinian League summit in Vells last year.", "en"),
     ("La Sylvania a accueilli le sommet de l'Orsinian League à Vells l'an dernier.", "fr"),
 ])
-
-
 def test_events_long_a_host_of_a_summit_takes_part_in_it(text, lang):
     assert _events(text, _STATES, lang) == [("conference", ("OR", "SY"))]
 
@@ -280,8 +254,6 @@ def test_events_long_a_relative_clause_ends_its_triggers_objects():
     # "the agreement that A and B reached": its makers follow "إليه"
     "ويخشى أعضاء رابطة أورسينيا أن يؤدي الاتفاق الذي توصلت إليه سيلفانيا وفريدونيا في 14 مايو إلى تقارب بينهما.",
 ])
-
-
 def test_events_long_arabic_agreement_told_in_passing_is_between_the_two_it_names(text):
     assert _events(text, _STATES_AR, "ar", story=True) == [("agreement", ("FD", "SY"))]
 
@@ -300,8 +272,6 @@ def test_events_long_arabic_agreement_parties_end_at_the_comma():
      ("person:moro", "person:vance")),
     ("وتناولت المحادثات التي جمعت الوزير توماس مورو بنظيره إيلسي فانس ملف الطاقة.", ("person:moro", "person:vance")),
 ])
-
-
 def test_events_long_arabic_negotiations_and_consultations_held_are_meetings(text, expected):
     assert _events(text, _STATES_AR + _AR[:2], "ar", story=True) == [("meet", expected)]
 
@@ -311,8 +281,6 @@ def test_events_long_arabic_negotiations_and_consultations_held_are_meetings(tex
     "وتبذل رابطة أورسينيا جهودا لعقد مشاورات بين سيلفانيا وفريدونيا.",
     "وتسلمت فريدونيا مقترحا لإجراء مفاوضات بين سيلفانيا ورابطة أورسينيا.",
 ])
-
-
 def test_events_long_arabic_talks_to_be_held_are_no_events(text):
     assert _events(text, _STATES_AR, "ar", story=True) == []
 
@@ -329,8 +297,6 @@ def test_events_long_arabic_visit_noun_makes_no_meeting_of_the_persons_around_it
     ("توقعان اتفاقية للتعاون في مجال الطاقة.", True),                 # the dual imperfect of وقّع
     ("يوقع الوزيران اتفاقية للتعاون.", True),
 ])
-
-
 def test_events_long_arabic_expecting_is_not_signing(text, signs):
     from communique.stages.triggers import find_triggers
 
@@ -344,8 +310,6 @@ def _task_nouns() -> list[str]:
 
 
 @pytest.mark.parametrize("noun", _task_nouns())
-
-
 def test_events_long_arabic_taking_part_in_a_task_is_no_conference(noun):
     """'شارك مجلس سيلفانيا في دراستها', 'القوات المشاركة ضمن التحالف في الحصار': a share in work, not attendance."""
     from communique.stages.triggers import find_triggers
@@ -359,8 +323,6 @@ def test_events_long_arabic_taking_part_in_a_task_is_no_conference(noun):
     "وشارك توماس مورو اليوم في الاجتماع الوزاري.",
     "على هامش مشاركته في فعاليات المنتدى، التقى توماس مورو إيلسي فانس.",
 ])
-
-
 def test_events_long_arabic_taking_part_in_a_gathering_is_a_conference(text):
     from communique.stages.triggers import find_triggers
 
@@ -396,8 +358,6 @@ def test_events_long_arabic_receiving_him_is_a_meeting_of_the_subject():
     "ودعا توماس مورو إلى استئناف المفاوضات بين سيلفانيا وفريدونيا.",
     "وأشاد توماس مورو بمسار المحادثات بين سيلفانيا وفريدونيا.",
 ])
-
-
 def test_events_long_arabic_a_process_of_talks_is_no_event(text):
     """'آلية المشاورات بين A وB', 'استئناف المفاوضات': the framework or process the talks are, not talks told."""
     assert _events(text, _STATES_AR + _AR[:2], "ar", story=True) == []
