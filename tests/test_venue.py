@@ -11,7 +11,8 @@ from communique.records import Document, Entity, Location, Mention
 from communique.stages.decide import LinearModel
 from communique.stages.frames import Frame
 from communique.stages.triggers import Trigger
-from communique.stages.venue import VenueQuery, _place_spans, _word_before, learned_venue, rule_venue
+from communique.stages.venue import VenueQuery, _place_spans, _word_before, learned_venue
+from communique.stages.venue_rules import rule_venue
 
 
 @pytest.mark.parametrize("left, expected", [

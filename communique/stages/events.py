@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from ..records import DateMention, Document, Entity, Event, Evidence, Location, Mention, Party
+from ..records import DateMention, Document, Entity, Event, Location, Mention
 from .decide import LinearModel
-from .event_dates import date_beside, event_date
+from .event_dates import date_beside
 from .occurrence import decide_events, score_pairs, speaks_for_others
 from .frames import Frame, corefer_frames
-from .frame_merging import (absorb_state_frames, attendees_join, continues_last_frame, merge_frames, met_at_the_signing,
-                            one_signing_of_many, signed_at_the_meeting, visits_called_off, with_companions, without_attendance,
-                            without_headline_echoes)
+from .event_records import finish_events
+from .frame_joins import attendees_join, continues_last_frame, met_at_the_signing, signed_at_the_meeting
+from .frame_merging import (absorb_state_frames, merge_frames, one_signing_of_many, visits_called_off, with_companions,
+                            without_attendance, without_headline_echoes)
 from .numbered_sides import group_in_clause, numbered_group, numbered_group_phrase
 from .pair_frames import pair_frames
 from .party_groups import party_groups, verb_first_groups
@@ -30,10 +30,8 @@ from .parties import (EVENT_NAME as _EVENT_NAME, before_relative_clause, named_c
                       party_rule_flags, sentence_parties)
 from .sides_told import (counterparts, meeting_recalled_in_a_call, sides_told_by_the_phrase,
                          the_two_of_the_last_meeting, the_two_sides_told_before)
-from .venue import VenueQuery, learned_venue, rule_venue
-from .venue_moves import venue_moved_to
-from .visits import (arrival_verb, places_in_countries, venue_in_host, visit_frames, visit_noun_ar,
-                     visits_without_frame)
+from .venue import VenueQuery
+from .visits import arrival_verb, places_in_countries, visit_frames, visit_noun_ar, visits_without_frame
 from .visits_beside import visits_beside_meetings, visits_of_earlier_stops, visits_of_the_next_subject
 
 __all__ = ["extract_events", "EventContext", "party_rule_flags"]
@@ -180,7 +178,7 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
                                             story.visit_places, ent_by_id, story.place_countries)
     merged = visits_of_earlier_stops(text, merged, story.visit_places, ent_by_id, story.place_countries)
     merged = visits_called_off(text, merged, ent_by_id)
-    return _finish_all(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
+    return finish_events(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
                        ent_by_id, ctx, sents)
 
 
@@ -390,20 +388,6 @@ def _add_frames(story: _Story, span: tuple[int, int], trig: Trigger, status: str
         story.frames.append(Frame(etype, status, group, roles, evidence, trig, host=host, another=another))
 
 
-def _finish_all(doc: Document, merged: list[Frame], dates: list[DateMention],
-                place_mentions: list[tuple[Mention, Entity]], ent_by_id: dict[str, Entity], ctx: EventContext,
-                sents: list[tuple[int, int]]) -> list[Event]:
-    """Date, venue, topics and confidence of each frame, in story order (a date can come from the last one)."""
-    events: list[Event] = []
-    previous: Event | None = None
-    for frame in merged:
-        event = _finish(doc, frame, dates, place_mentions, ent_by_id, ctx, previous, sents)
-        events.append(event)
-        if event.status == "occurred":
-            previous = event
-    return events
-
-
 def _useful_triggers(triggers: list[Trigger], text: str, s_start: int, s_end: int, lang: str) -> list[Trigger]:
     """Nominal triggers need 'with'/'avec'/'between' after them, or a numbered group of persons as their sides
     ("the two leaders held a meeting"); one trigger per type per sentence, but for an Arabic verb that opens a
@@ -475,52 +459,4 @@ def _events_from_pairs(doc: Document, entities: list[Entity], sents: list[tuple[
                             key=lambda x: x[0].start)
     frames = pair_frames(doc, entities, sents, model)
     merged = corefer_frames(doc, frames, ent_by_id, dates, ctx.coref_model)
-    return _finish_all(doc, merged, dates, place_mentions, ent_by_id, ctx, sents)
-
-
-def _finish(doc: Document, frame: Frame, dates: list[DateMention], place_mentions: list[tuple[Mention, Entity]],
-            ent_by_id: dict[str, Entity], ctx: EventContext, previous: Event | None,
-            sents: list[tuple[int, int]]) -> Event:
-    text = doc.text
-    evidence = tuple(Evidence(text[s:e], s, e) for s, e in sorted(frame.evidence + frame.support))
-    when = event_date(doc, frame, dates, previous, sents)
-    date_value, precision, date_score = when.value, when.precision, when.score
-    previous_venue = previous.location if previous is not None and previous.date == date_value else None
-    q = VenueQuery(doc, frame, place_mentions, ent_by_id, sents, previous_venue, ctx.geocode)
-    if ctx.venue_model is not None and frame.type != "call":    # a phone call: only a place its own words state
-        location, _ = learned_venue(q, ctx.venue_model)
-    else:
-        location = rule_venue(q)
-    location = venue_moved_to(frame, venue_in_host(frame, location, place_mentions, ent_by_id, ctx.geocode, text),
-                              place_mentions, text, ctx.geocode)
-    if ctx.observe_venue is not None:
-        ctx.observe_venue(q)
-    return _event(doc, frame, location, date_value, precision, date_score, ent_by_id, ctx, evidence)
-
-
-def _event(doc: Document, frame: Frame, location: Location | None, date_value: str | None, precision: str | None,
-           date_score: float, ent_by_id: dict[str, Entity], ctx: EventContext, evidence: tuple[Evidence, ...]) -> Event:
-    """The Event record of a finished frame: parties, topics, confidence, a stable id."""
-    text = doc.text
-    parties = []
-    represented = {ent_by_id[p].affiliation for p in frame.parties}
-    for pid in frame.parties + [p for p in frame.present if p not in frame.parties]:
-        ent = ent_by_id[pid]
-        if pid in represented and ent.kind != "person":
-            continue        # the organization or state of a person already in the event
-        parties.append(Party(entity=pid, role=frame.roles.get(pid), affiliation=ent.affiliation))
-    topic_text = " ".join(text[s:e] for s, e in frame.evidence)
-    topics = tuple(ctx.topics(topic_text, doc.lang or "en"))
-    confidence = 0.45 + date_score + (0.15 if location else 0) + min(0.2, 0.05 * len(frame.evidence))
-    if all(ent_by_id[p].kind == "person" for p in frame.parties):
-        confidence += 0.05
-    if frame.trigger.nominal:
-        confidence -= 0.1
-    if frame.probability is not None:
-        confidence = frame.probability
-    key = f"{doc.id}|{frame.type}|{'|'.join(sorted(frame.parties))}|{frame.evidence[0][0]}"
-    return Event(
-        id="ev:" + hashlib.sha1(key.encode()).hexdigest()[:16], type=frame.type, status=frame.status,  # type: ignore[arg-type]
-        date=date_value, date_precision=precision, location=location, parties=tuple(parties), topics=topics,  # type: ignore[arg-type]
-        evidence=evidence, confidence=round(min(confidence, 0.99), 2), trigger=frame.trigger.text,
-    )
+    return finish_events(doc, merged, dates, place_mentions, ent_by_id, ctx, sents)

@@ -25,8 +25,8 @@ from .decide import LinearModel
 from .frames import Frame
 from .triggers import status_of
 
-__all__ = ["VenueCandidate", "venue_candidates", "learned_venue", "rule_venue", "written_as_setting", "LOCATIVE",
-           "VENUE_MODEL"]
+__all__ = ["VenueCandidate", "VenueQuery", "venue_candidates", "learned_venue", "written_as_setting", "LOCATIVE",
+           "VENUE_MODEL", "dateline_location", "resolve_place", "usual_name"]
 
 VENUE_MODEL = "venue"
 
@@ -189,7 +189,7 @@ _ADMINISTRATIVE = re.compile(r"^(?:محافظة|مدينة|ولاية|إمارة
 _THE_CAPITAL_AFTER = re.compile(r"\s+العاصمة(?![\u0621-\u064a])(?![ \t]+ال)")
 
 
-def _resolve(q: VenueQuery, m: Mention, ent: Entity) -> Location | None:
+def resolve_place(q: VenueQuery, m: Mention, ent: Entity) -> Location | None:
     """The gazetteer's place for a mention ("au Caire" -> Cairo), else the written form. An Arabic
     mention linked to a state is that country where a city shares its written name ("الجزائر" is Algeria
     and Algiers, "الكويت" Kuwait and Kuwait City; "Alger" and "Algérie" differ); a lowercase Latin word is no city ("russe" is an
@@ -199,15 +199,15 @@ def _resolve(q: VenueQuery, m: Mention, ent: Entity) -> Location | None:
         country = q.geocode(ent.name)
         city = q.geocode(m.form) if _THE_CAPITAL_AFTER.match(q.doc.text, m.end) else None
         if country is not None and city is not None and city.lat is not None and city.country == country.country:
-            return _usual_name(q, city)     # "الجزائر العاصمة", "الكويت العاصمة": the capital of the state's name
+            return usual_name(q, city)     # "الجزائر العاصمة", "الكويت العاصمة": the capital of the state's name
         if country is not None and country.lat is None:
-            return _usual_name(q, country)
+            return usual_name(q, country)
     word = _whole_word(q.doc.text, m)
     loc = (q.geocode(word) if word != m.form else None) or q.geocode(m.form) \
         or (q.geocode(bare) if bare != m.form else None) or q.geocode(ent.name)
     if loc is not None and loc.lat is not None and bare[:1].islower() and bare[:1].isascii():
         return None
-    return _usual_name(q, loc) if loc is not None else Location(name=m.form)
+    return usual_name(q, loc) if loc is not None else Location(name=m.form)
 
 
 def _whole_word(text: str, m: Mention) -> str:
@@ -225,7 +225,7 @@ _TRANSLITERATION_MARKS = str.maketrans({"ā": "a", "ī": "i", "ū": "u", "ē": "
                                         "Ū": "U", "Ē": "E", "Ō": "O", "`": "", "ʿ": "", "ʾ": ""})
 
 
-def _usual_name(q: VenueQuery, loc: Location) -> Location:
+def usual_name(q: VenueQuery, loc: Location) -> Location:
     """A city under its usual English name: without the marks of transliteration, and where the gazetteer
     adds "City" to it without it ("New York City" is New York; "Kuwait City" stays, Kuwait being the country)."""
     plain = loc.name.translate(_TRANSLITERATION_MARKS)
@@ -284,7 +284,7 @@ def _places_read(q: VenueQuery) -> _PlacesRead:
         return last
     spans = []
     for m, ent in q.place_mentions:
-        loc = _resolve(q, m, ent)
+        loc = resolve_place(q, m, ent)
         if loc is not None:
             inside = _whole_word(q.doc.text, m) != m.form and q.geocode(_whole_word(q.doc.text, m)) is None
             # the name's own start: "au Caire" is Cairo after "au", the word before it
@@ -311,7 +311,7 @@ def _scanned_place(q: VenueQuery, lm: re.Match[str], group: int,
             return []       # no capital letters: an Arabic word is a city only where its country is named
         if loc is not None:
             kind = "city" if loc.lat is not None else "country"
-            return [(start, start + len(" ".join(words[:i])), _usual_name(q, loc), kind, "scanned")]
+            return [(start, start + len(" ".join(words[:i])), usual_name(q, loc), kind, "scanned")]
     name = lm.group(group).strip()
     if group != 1:
         return []
@@ -320,7 +320,7 @@ def _scanned_place(q: VenueQuery, lm: re.Match[str], group: int,
     for i in range(1, len(words)):
         loc = q.geocode(" ".join(words[i:]))
         if loc is not None and loc.lat is not None:
-            return [(start, start + len(name), _usual_name(q, loc), "city", "scanned")]
+            return [(start, start + len(name), usual_name(q, loc), "city", "scanned")]
     return []
 
 
@@ -394,7 +394,7 @@ def _told_as_planned(q: VenueQuery, start: int, lang: str) -> float:
 def _add_dateline(q: VenueQuery, by_name: dict[str, VenueCandidate], order: list[str]) -> None:
     if not q.doc.dateline_place:
         return
-    loc = _dateline_location(q)
+    loc = dateline_location(q)
     key = fold(loc.name)
     if key not in by_name:
         kind = "city" if loc.lat is not None else "country" if loc.country else "unknown"
@@ -470,67 +470,8 @@ def learned_venue(q: VenueQuery, model: LinearModel) -> tuple[Location | None, f
     return (best.location if p >= model.threshold else None), p
 
 
-def rule_venue(q: VenueQuery) -> Location | None:
-    """The locative rule: a place after a locative word in the event's sentences (a city or a building
-    before a country; not a party's own country unless it is visited); a place after "in"/"à" the
-    gazetteer knows; a place in the previous sentence of the paragraph; for a phone call, nothing more;
-    the previous event's venue on the same day; the dateline."""
-    location = _locative_in_evidence(q) or _capitalized_in_evidence(q) or _in_previous_sentence(q)
-    if q.frame.type == "call":
-        return location if location is not None and location.lat is not None else None
-    if location is None and q.previous is not None:
-        location = q.previous
-    if location is None and q.doc.dateline_place:
-        location = _dateline_location(q)
-    return location
-
-
-def _dateline_location(q: VenueQuery) -> Location:
+def dateline_location(q: VenueQuery) -> Location:
+    """The dateline's place under its gazetteer name, else as written."""
     place = q.doc.dateline_place or ""
     loc = q.geocode(place)
-    return _usual_name(q, loc) if loc is not None else Location(name=place)
-
-
-def _locative_in_evidence(q: VenueQuery) -> Location | None:
-    text, parties = q.doc.text, q.party_countries()
-    for s, e in q.frame.evidence:
-        candidates = sorted([(m, ent) for m, ent in q.place_mentions if s <= m.start < e],
-                            key=lambda x: x[1].kind == "state")      # a city or a building before a country
-        for m, ent in candidates:
-            if not LOCATIVE.search(text[max(s, m.start - 30): m.start]):
-                continue
-            if ent.kind == "state" and (ent.country in parties or ent.id in q.frame.parties) \
-                    and q.frame.type != "visit":
-                continue
-            loc = _resolve(q, m, ent)
-            if loc is not None:
-                return loc
-    return None
-
-
-def _capitalized_in_evidence(q: VenueQuery) -> Location | None:
-    parties = q.party_countries()
-    for s, e in q.frame.evidence:
-        for lm in re.finditer(r"\b(?:in|at|à|au|en)\s+((?:[A-Z][\w'’-]+\s?){1,4})", q.doc.text[s:e]):
-            words = lm.group(1).split()
-            for i in range(len(words)):
-                loc = q.geocode(" ".join(words[i:]))
-                if loc is not None and (loc.country not in parties | {None} or q.frame.type == "visit"):
-                    return _usual_name(q, loc)
-    return None
-
-
-def _in_previous_sentence(q: VenueQuery) -> Location | None:
-    """A place stated in the previous sentence of the same paragraph ("l'installation à Rabat ...")."""
-    text, first = q.doc.text, q.frame.evidence[0][0]
-    para_start = text.rfind("\n", 0, first) + 1
-    prev_sents = [(s, e) for s, e in q.sents if para_start <= s and e <= first]
-    if not prev_sents:
-        return None
-    s, e = prev_sents[-1]
-    for m, ent in q.place_mentions:
-        if s <= m.start < e and ent.kind != "state" and LOCATIVE.search(text[max(s, m.start - 30): m.start]):
-            loc = _resolve(q, m, ent)
-            if loc is not None:
-                return loc
-    return None
+    return usual_name(q, loc) if loc is not None else Location(name=place)
