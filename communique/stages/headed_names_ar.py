@@ -27,6 +27,8 @@ _INNER_HEAD = re.compile(r"[ \t]+ال(?:" + "|".join(re.escape(noun) for noun, k
                          + r")(?![\w])")
 _NEXT_WORD = re.compile(r"[ \t]+([^\s،,.؛;:()\"“”«»!?؟\-–/]+)")
 _MAX_WORDS = 6
+#: a state's government or administration by its adjective ("الحكومة الفلانية", "الإدارة الفلانية"): the state
+_GOVERNMENT_HEADS = {fold_arabic("حكومة"), fold_arabic("إدارة")}
 #: no mention is longer: spans that may overlap a stretch are looked up from this far before it
 _LONGEST_SPAN = 300
 
@@ -80,7 +82,7 @@ def arabic_headed_names(text: str, blocked: list[tuple[int, int]], is_state: Cal
         rest = text[m.end():end].strip()
         if kind == "portfolio" and (titled or not m.group("article") or " " in rest or not rest.endswith("ة")):
             continue        # "وزير الخارجية المصري": the title's portfolio; "الخارجية المصرية": the ministry
-        if head == fold_arabic("حكومة") and is_state(rest):
+        if head in _GOVERNMENT_HEADS and is_state(rest):
             continue
         out.append((start, end, "place" if kind == "place" else "organization"))
     return out

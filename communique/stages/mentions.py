@@ -121,7 +121,7 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     tokens, verb_tokens = _tokens_and_verbs(sdoc)
     spans: Spans = {}
     institutions = institutions_fr(text, ctx.is_demonym) if lang == "fr" else []
-    _kb_mentions(text, sdoc, ctx.gazetteer.match(text, tokens), spans, institutions)
+    _kb_mentions(text, sdoc, ctx.gazetteer.match(text, tokens), spans, institutions, ctx.gazetteer.lookup)
     for start, end in institutions:
         _add(text, spans, start, end, "organization")
     _ner_persons(text, sdoc, ctx, spans)
@@ -147,12 +147,14 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     return drop_lone_arabic_words(text, mentions) if lang == "ar" else mentions
 
 
-def _kb_mentions(text: str, sdoc: Any, gaz: list[Any], spans: Spans, institutions: list[tuple[int, int]]) -> None:
+def _kb_mentions(text: str, sdoc: Any, gaz: list[Any], spans: Spans, institutions: list[tuple[int, int]],
+                 gaz_lookup: Callable[[str], list[Any]]) -> None:
     """KB aliases first: they are the most precise (organizations, states, demonyms) -- except a state
     inside a longer organization name ("Radio Television Brunei", "Pakistan Army", an institution of
     `institutions`: "l'armée libanaise")."""
     ner_orgs = [clean_span(text, e.start_char, e.end_char) for e in sdoc.ents if e.label_ in _ORG_LABELS
-                and not re.search(r"\s(?:و(?=\S)|and\s|et\s)", e.text)]      # not "X and Y" glued by NER
+                and not re.search(r"\s(?:و(?=\S)|and\s|et\s)", e.text)      # not "X and Y" glued by NER
+                and not _government_of_state(e.text.strip(), gaz_lookup)]
     ner_orgs += institutions
     for g in gaz:
         if g.entry.kind == "state" and _in_portfolio(text, g.start, g.end):
@@ -168,6 +170,17 @@ def _kb_mentions(text: str, sdoc: Any, gaz: list[Any], spans: Spans, institution
 _PORTFOLIO_BEFORE = re.compile(r"\b(?:affaires|affairs)\s+$", re.I)
 _PORTFOLIO_AFTER = re.compile(r"\s+(?:de\s+l['’]\s*ext[ée]rieur|à\s+l['’]\s*[ée]tranger|r[ée]sid\w*\s+à\s+l['’]\s*[ée]tranger|"
                               r"de\s+la\s+diaspora|abroad|expatriates)\b", re.I)
+
+
+#: a state's government or administration named by the state or its adjective: "حكومة فلانيا", "الحكومة الفلانية"
+_AR_GOVERNMENT = re.compile(r"(?:ال)?(?:حكومة|دولة|إدارة)\s+")
+
+
+def _government_of_state(form: str, lookup: Callable[[str], list[Any]]) -> bool:
+    """An Arabic name that is a state's government by the state's name or adjective ("الحكومة الفلانية"): the
+    state itself, which the gazetteer matches (the annotations keep no such organization)."""
+    gov = _AR_GOVERNMENT.match(form)
+    return bool(gov) and any(e.kind == "state" for e in lookup(form[gov.end():]))
 
 
 def _in_portfolio(text: str, start: int, end: int) -> bool:
@@ -205,7 +218,8 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
         if _one_verb(sdoc, start, end):
             continue        # "Assistaient à l'audience X et Y": a verb that opens the sentence
         if is_arabic(text[start:end]):
-            start, end = arabic_person_extent(text, start, end, list(spans) + others)
+            start, end = arabic_person_extent(text, start, end, list(spans) + others,
+                                              [k for k, v in spans.items() if v["kind"] == "person"])
         else:
             kept = strip_ministry_words(text, start, end)
             if kept is None:
@@ -341,9 +355,8 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
         if is_arabic(form):
             start, end = strip_arabic_clitic(text, start, end, ctx.is_known)
             form = text[start:end]
-            gov = re.match(r"(?:حكومة|دولة)\s+", form)
-            if gov and ctx.gazetteer.lookup(form[gov.end():]):
-                continue        # "حكومة ساحل العاج": the state, matched by the gazetteer
+            if _government_of_state(form, ctx.gazetteer.lookup):
+                continue        # "حكومة ساحل العاج", "الحكومة الفلانية": the state, matched by the gazetteer
         elif re.match(r"(?:the\s+)?(?:government|gouvernement)\s+(?:of|du|de la|de l'|des)\s+", form, re.I):
             continue
         if portfolio_of_title(text, start, end, lang) or _people_abroad_of_title(text, start, end):

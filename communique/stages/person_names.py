@@ -259,7 +259,20 @@ def _ar_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
 
 
-def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> tuple[int, int]:
+def _title_demonym_before(text: str, start: int, persons: list[tuple[int, int]],
+                          blocked: list[tuple[int, int]]) -> bool:
+    """A title's demonym right before `start` ("وزير الخارجية الصيني وانغ"): a word with the article and "-ي"
+    that a mention other than a person covers (the gazetteer knows its state); not the family name that ends
+    the name before in a list ("فلان الفلاني وفلان")."""
+    m = _AR_DEMONYM_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = (m.start() + len(m.group(0)) - len(m.group(0).lstrip("وف")), m.end() - len(m.group(0)) + len(m.group(0).rstrip()))
+    return any(overlaps(b, word) for b in blocked if b not in persons)
+
+
+def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[int, int]],
+                         persons: list[tuple[int, int]] = ()) -> tuple[int, int]:
     """An Arabic person span of the NER, repaired: a mention it overlaps at its start ("الكويتي" before the
     name), the conjunction "و" glued to its first word and non-name words at its end are dropped; the
     name is extended over up to two more name words when a boundary follows them ("عبد المجيد" +
@@ -271,7 +284,7 @@ def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[in
         start += 1
     first = re.match(r"\S+", text[start:end])
     if first and _ar_key(first.group(0)).startswith("و") and _ar_key(first.group(0)) not in _AR_WAW_NAMES \
-            and len(first.group(0)) > 3 and not _AR_DEMONYM_BEFORE.search(text, max(0, start - 30), start):
+            and len(first.group(0)) > 3 and not _title_demonym_before(text, start, list(persons), blocked):
         start += 1
     prev = _AR_WORD_BEFORE.search(text, max(0, start - 40), start)
     if prev and is_arabic_name_word(prev.group(1)) and not any(overlaps(b, prev.span(1)) for b in blocked) \
@@ -283,7 +296,8 @@ def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[in
     if cut:
         words = words[:cut]
     while len(words) > 1 and not is_arabic_name_word(text[words[-1][0]:words[-1][1]].strip("-–—"), inside=True) \
-            and _ar_key(text[words[-1][0]:words[-1][1]]) not in _AR_PARTICLES:
+            and _ar_key(text[words[-1][0]:words[-1][1]]) not in _AR_PARTICLES \
+            and not given_name_ali(text[words[-1][0]:words[-1][1]], text):
         words.pop()
     if not words:
         return start, end
