@@ -14,7 +14,7 @@ from ..textnorm import fold_arabic
 from .person_names import is_arabic_name_word
 from .titles import HONORIFIC_RE, TITLE_RE
 
-__all__ = ["arabic_headed_names"]
+__all__ = ["arabic_headed_names", "is_lone_head_noun"]
 
 _HEAD_ROWS = rows("ar", "name_heads.tsv")
 _HEADS = {fold_arabic(noun): kind for noun, kind in _HEAD_ROWS}
@@ -27,6 +27,8 @@ _INNER_HEAD = re.compile(r"[ \t]+ال(?:" + "|".join(re.escape(noun) for noun, k
                          + r")(?![\w])")
 _NEXT_WORD = re.compile(r"[ \t]+([^\s،,.؛;:()\"“”«»!?؟\-–/]+)")
 _MAX_WORDS = 6
+#: "general", "supreme": a body's adjective that its purpose follows after 'لـ', after a title too
+_GENERAL = {fold_arabic(w) for w in ("العامة", "العام", "العليا", "الأعلى")}
 #: a state's government or administration by its adjective ("الحكومة الفلانية", "الإدارة الفلانية"): the state
 _GOVERNMENT_HEADS = {fold_arabic("حكومة"), fold_arabic("إدارة")}
 #: no mention is longer: spans that may overlap a stretch are looked up from this far before it
@@ -147,11 +149,12 @@ def _adjective(text: str, start: int, end: int) -> bool:
 def _chain_end(text: str, pos: int, blocked: _Spans, adjectives: set[tuple[int, int]],
                of_title: bool, place: bool) -> int:
     """Where the name that goes on after a head ending at `pos` ends: after its last word with the article.
-    After a title, 'لـ' starts the title's complement ("وكيل وزارة الخارجية للشؤون القنصلية"); a state's
+    After a title, 'لـ' starts the title's complement ("وكيل وزارة الخارجية للشؤون القنصلية"), not after "العامة"
+    or "العليا", which a body's purpose follows ("رئيس الهيئة العامة للشؤون الفلانية"); a state's
     adjective (of `adjectives`) is followed by 'لـ' or another adjective only ("-ي", "-ية"); a place's name
     takes neither 'و' nor 'لـ'."""
     end = pos
-    after_state = False
+    after_state, previous = False, ""
     for _ in range(_MAX_WORDS):
         m = _NEXT_WORD.match(text, pos)
         touched = blocked.overlapping(m.start(1), m.end(1)) if m else []
@@ -168,15 +171,17 @@ def _chain_end(text: str, pos: int, blocked: _Spans, adjectives: set[tuple[int, 
         if place and (joined or word.startswith("لل")):
             break
         core = word[1:] if joined else word
-        if TITLE_RE.match(text, m.start(1) + joined) or HONORIFIC_RE.match(text, m.start(1) + joined):
+        word_text = m.group(1)[int(joined):] + text[m.end(1):m.end(1) + 30]     # a slice: the title after 'و' too
+        if TITLE_RE.match(word_text) or HONORIFIC_RE.match(word_text):
             break
-        if core in _STOPS or (joined and core[2:] in _HEADS) or (of_title and core.startswith("لل")):
+        if core in _STOPS or (joined and core[2:] in _HEADS) or \
+                (of_title and core.startswith("لل") and previous not in _GENERAL):
             break
         if core.startswith(("ال", "لل")) and len(core) > 3:
             end = m.end(1)
         elif joined or core not in _CONSTRUCT:
             break
-        pos = m.end(1)
+        pos, previous = m.end(1), core
     return end
 
 
@@ -215,3 +220,16 @@ def _name_words_end(text: str, pos: int) -> int | None:
             break       # the purpose: "للدراسات" is no name word
         end, pos, words = w.end(1), w.end(1), words + 1
     return end
+
+
+_CLITIC_ARTICLE = re.compile(r"^(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)")
+
+
+def is_lone_head_noun(word: str) -> bool:
+    """A head noun of the names of bodies or places alone, behind a clitic and the article or not ("والبرلمان",
+    "لحزب", "جامعة"): "the parliament", "a party", no body's name."""
+    key = fold_arabic(word)
+    if key in _HEADS:
+        return True
+    m = _CLITIC_ARTICLE.match(key)
+    return bool(m and m.end()) and key[m.end():] in _HEADS

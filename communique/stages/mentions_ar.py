@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..lang import entries
 from ..textnorm import is_arabic
-from .headed_names_ar import arabic_bodies_named_for_persons, arabic_headed_names
+from .headed_names_ar import arabic_bodies_named_for_persons, arabic_headed_names, is_lone_head_noun
 from .mention_spans import Spans, add_span, replace_inside
 from .outlets_ar import arabic_outlet_names
-from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_names_before_titles,
+from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, is_arabic_name_word, arabic_names_before_titles,
                            merge_adjacent_arabic_persons, nisba_family_names)
 from .session_names_ar import arabic_session_names
 from .spans import overlaps
@@ -36,9 +36,21 @@ def arabic_mentions(text: str, sdoc: Any, ctx: "MentionContext", spans: Spans) -
         replace_inside(text, spans, start, end, "organization")    # "الدورة الثالثة عشرة لاجتماع ..."
     _arabic_outlets(text, spans, ctx.is_place)
     _arabic_regions(text, spans)
+    _arabic_indefinite_demonyms(text, ctx, spans)
+    _arabic_republics(text, ctx, spans)
     _arabic_persons_after_titles(text, sdoc, spans)
     for start, end in arabic_bodies_named_for_persons(text, [k for k, v in spans.items() if v["kind"] == "person"]):
         replace_inside(text, spans, start, end, "organization")    # "مركز الأمير فلان للدراسات"
+    _drop_lone_nouns(text, spans)
+
+
+def _drop_lone_nouns(text: str, spans: Spans) -> None:
+    """Organizations of one word that is a head noun of bodies or a title ("والبرلمان", "لحزب", "ومندوب"): the
+    NER's reading of a common noun, no body's name; one the KB knows stays."""
+    for key in [k for k, v in spans.items() if v["kind"] == "organization" and not v.get("kb")]:
+        word = text[key[0]:key[1]]
+        if " " not in word and (is_lone_head_noun(word) or TITLE_RE.fullmatch(re.sub(r"^[وفبل]", "", word))):
+            spans.pop(key)
 
 
 def strip_arabic_clitic(text: str, start: int, end: int, is_known: Callable[[str], bool]) -> tuple[int, int]:
@@ -136,3 +148,54 @@ def arabic_places(text: str, tokens: list[tuple[int, int]], ctx: "MentionContext
             city_start[word] = s2 if big_city else None
         if (skip := city_start[word]) is not None:
             add_span(text, spans, s_tok + skip, e_tok, "place")
+
+
+#: a word without the article ending like an adjective of origin ("-ي", "-ية"): "وساطة فلانية", "أسمدة فلانية"
+_INDEFINITE_ADJECTIVE = re.compile(r"(?<![\w])(?!ال)([\u0621-\u064a]{3,}(?:ية|ي))(?![\w])")
+
+
+def _arabic_indefinite_demonyms(text: str, ctx: "MentionContext", spans: Spans) -> None:
+    """A state's adjective without the article ("بوساطة فلانية", "شحنة أسمدة فلانية"): a form of the state, as its
+    adjective with the article is (the gazetteer knows "الفلانية" as the state's demonym)."""
+    for m in _INDEFINITE_ADJECTIVE.finditer(text):
+        if ctx.gazetteer.lookup(m.group(1)):
+            continue        # a name the gazetteer knows as written ("تشادي" of another entry): matched before
+        entries_ = [e for e in ctx.gazetteer.lookup("ال" + m.group(1)) if e.kind == "state" and e.alias_type == "demonym"]
+        if entries_:
+            add_span(text, spans, m.start(1), m.end(1), "state", kb=entries_[0].actor_id, alias_type="demonym")
+
+
+#: "جمهورية فلانيا", "وجمهورية فلانيا": a republic's name, its first word without the article or with it
+#: ("جمهورية السودان"), one or two words
+_REPUBLIC = re.compile(r"(?<![\w])[وبل]{0,2}(?P<name>جمهورية[ \t]+(?P<first>[\u0621-\u064a]{3,})"
+                       r"(?:[ \t]+(?P<second>ال[\u0621-\u064a]{3,}))?)(?![\w])")
+
+
+def _arabic_republics(text: str, ctx: "MentionContext", spans: Spans) -> None:
+    """"جمهورية فلانيا": a state, named so, that the gazetteer may not know under this spelling; it replaces the
+    NER's place or name inside it (the annotations list the state's form with "جمهورية")."""
+    for m in _REPUBLIC.finditer(text):
+        first = m.group("first")
+        if TITLE_RE.fullmatch(first) or not is_arabic_name_word(first, inside=True):
+            continue
+        end = m.end("second") if m.group("second") and ctx.gazetteer.lookup(m.group("name")) else m.end("first")
+        inside = [k for k in spans if overlaps(k, (m.start("name"), end))]
+        if any(spans[k]["kind"] not in {"place", "state"} for k in inside):
+            continue        # "رئيس جمهورية ..." of a title, a body's name: left as it is
+        if any(spans[k].get("kb") for k in inside):
+            continue        # the gazetteer knows the state: its own span stays
+        for key in inside:
+            spans.pop(key)
+        kb = _state_of_name(ctx, first)
+        add_span(text, spans, m.start("name"), end, "state", **({"kb": kb, "alias_type": "name"} if kb else {}))
+
+
+def _state_of_name(ctx: "MentionContext", name: str) -> str | None:
+    """The KB state whose adjective is made of `name` ("فلانيا" -> "الفلاني"): the gazetteer may know the state
+    under another spelling or name and its adjective under this one."""
+    bare = name[2:] if name.startswith("ال") else name
+    for form in (name, "ال" + bare + "ي", "ال" + bare + "ية"):
+        states = [e for e in ctx.gazetteer.lookup(form) if e.kind == "state"]
+        if states:
+            return states[0].actor_id
+    return None
