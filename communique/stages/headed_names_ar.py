@@ -136,7 +136,7 @@ _WORD_BEFORE = re.compile(r"(?<!\S)\S+(?=(?:\s+\S+)?\s+$)")
 def _after_title(text: str, at: int) -> bool:
     """A title among the three words before `at` ("وكيل وزارة", "وزير الشؤون الخارجية")."""
     words = text[max(0, at - 50):at].split()[-3:]
-    return any(TITLE_RE.fullmatch(w) for w in words)
+    return any(TITLE_RE.fullmatch(w) or TITLE_RE.fullmatch(re.sub(r"^[وفبلك]{1,2}", "", w)) for w in words)
 
 
 def _adjective(text: str, start: int, end: int) -> bool:
