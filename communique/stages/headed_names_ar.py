@@ -76,7 +76,8 @@ def arabic_headed_names(text: str, blocked: list[tuple[int, int]], is_state: Cal
         article = m.group("article")
         start = m.start("article") if article == "ال" else m.start() if article else m.start("head")
         pos = _place_name_word(text, m.end(), spans) if kind == "place" else m.end()
-        end = max(pos, _chain_end(text, pos, spans, adjectives, of_title=titled, place=kind == "place"))
+        end = max(pos, _chain_end(text, pos, spans, adjectives, of_title=titled, place=kind == "place",
+                                  named=pos > m.end()))
         if kind == "body":
             end = _body_complement_end(text, m.end(), end, spans, complements)
         if end <= m.end() or any(x not in adjectives | complements for x in spans.overlapping(start, end)):
@@ -112,6 +113,8 @@ def _place_name_word(text: str, pos: int, blocked: _Spans) -> int:
     if not m or blocked.overlapping(m.start(1), m.end(1)) or TITLE_RE.fullmatch(m.group(1)):
         return pos
     word = fold_arabic(m.group(1))
+    if word in _HEADS:
+        return pos      # "منطقة بحيرة فلان": the name starts at the second head
     if word.startswith(("ال", "لل")) or word.endswith("يه") or not is_arabic_name_word(m.group(1)):
         return pos      # a word with the article goes on the chain; "قاعدة عسكرية": an adjective
     return m.end(1)
@@ -147,12 +150,13 @@ def _adjective(text: str, start: int, end: int) -> bool:
 
 
 def _chain_end(text: str, pos: int, blocked: _Spans, adjectives: set[tuple[int, int]],
-               of_title: bool, place: bool) -> int:
+               of_title: bool, place: bool, named: bool = False) -> int:
     """Where the name that goes on after a head ending at `pos` ends: after its last word with the article.
     After a title, 'لـ' starts the title's complement ("وكيل وزارة الخارجية للشؤون القنصلية"), not after "العامة"
     or "العليا", which a body's purpose follows ("رئيس الهيئة العامة للشؤون الفلانية"); a state's
     adjective (of `adjectives`) is followed by 'لـ' or another adjective only ("-ي", "-ية"); a place's name
-    takes neither 'و' nor 'لـ'."""
+    takes neither 'و' nor 'لـ', nor, after its own name without the article (`named`: "مدينة فلان"), a
+    feminine word: the head's adjective ("مدينة فلان الساحلية")."""
     end = pos
     after_state, previous = False, ""
     for _ in range(_MAX_WORDS):
@@ -168,8 +172,8 @@ def _chain_end(text: str, pos: int, blocked: _Spans, adjectives: set[tuple[int, 
         if after_state and not (word.startswith("لل") or (word.startswith("ال") and word.endswith(("يه", "ي")))):
             break       # after a state's adjective: "لـ" or another adjective ("الرسمية"), no noun
         joined = word.startswith(("وال", "ولل"))
-        if place and (joined or word.startswith("لل")):
-            break
+        if place and (joined or word.startswith("لل") or (named and word.endswith("ه"))):
+            break       # "مدينة فلان الساحلية": after a place's own name, a feminine word is the head's adjective
         core = word[1:] if joined else word
         word_text = m.group(1)[int(joined):] + text[m.end(1):m.end(1) + 30]     # a slice: the title after 'و' too
         if TITLE_RE.match(word_text) or HONORIFIC_RE.match(word_text):
