@@ -121,7 +121,7 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     tokens, verb_tokens = _tokens_and_verbs(sdoc)
     spans: Spans = {}
     institutions = institutions_fr(text, ctx.is_demonym) if lang == "fr" else []
-    _kb_mentions(text, sdoc, ctx.gazetteer.match(text, tokens), spans, institutions, ctx.gazetteer.lookup)
+    _kb_mentions(text, sdoc, ctx.gazetteer.match(text, tokens), spans, institutions)
     for start, end in institutions:
         _add(text, spans, start, end, "organization")
     _ner_persons(text, sdoc, ctx, spans)
@@ -147,14 +147,12 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     return drop_lone_arabic_words(text, mentions) if lang == "ar" else mentions
 
 
-def _kb_mentions(text: str, sdoc: Any, gaz: list[Any], spans: Spans, institutions: list[tuple[int, int]],
-                 gaz_lookup: Callable[[str], list[Any]]) -> None:
+def _kb_mentions(text: str, sdoc: Any, gaz: list[Any], spans: Spans, institutions: list[tuple[int, int]]) -> None:
     """KB aliases first: they are the most precise (organizations, states, demonyms) -- except a state
     inside a longer organization name ("Radio Television Brunei", "Pakistan Army", an institution of
     `institutions`: "l'armée libanaise")."""
     ner_orgs = [clean_span(text, e.start_char, e.end_char) for e in sdoc.ents if e.label_ in _ORG_LABELS
-                and not re.search(r"\s(?:و(?=\S)|and\s|et\s)", e.text)      # not "X and Y" glued by NER
-                and not _government_of_state(e.text.strip(), gaz_lookup)]
+                and not re.search(r"\s(?:و(?=\S)|and\s|et\s)", e.text)]      # not "X and Y" glued by NER
     ner_orgs += institutions
     for g in gaz:
         if g.entry.kind == "state" and _in_portfolio(text, g.start, g.end):

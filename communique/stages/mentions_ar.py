@@ -12,7 +12,7 @@ from ..textnorm import is_arabic
 from .headed_names_ar import arabic_bodies_named_for_persons, arabic_headed_names, is_lone_head_noun
 from .mention_spans import Spans, add_span, replace_inside
 from .outlets_ar import arabic_outlet_names
-from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, is_arabic_name_word, arabic_names_before_titles,
+from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_names_before_titles,
                            merge_adjacent_arabic_persons, nisba_family_names)
 from .session_names_ar import arabic_session_names
 from .spans import overlaps
@@ -37,7 +37,6 @@ def arabic_mentions(text: str, sdoc: Any, ctx: "MentionContext", spans: Spans) -
     _arabic_outlets(text, spans, ctx.is_place)
     _arabic_regions(text, spans)
     _arabic_indefinite_demonyms(text, ctx, spans)
-    _arabic_republics(text, ctx, spans)
     _arabic_persons_after_titles(text, sdoc, spans)
     for start, end in arabic_bodies_named_for_persons(text, [k for k, v in spans.items() if v["kind"] == "person"]):
         replace_inside(text, spans, start, end, "organization")    # "مركز الأمير فلان للدراسات"
@@ -111,7 +110,10 @@ def _arabic_persons_after_titles(text: str, sdoc: Any, spans: Spans) -> None:
     for start, end in arabic_names_after_titles(text, anchors, blocked, persons):
         if is_lone_head_noun(text[start:end].split()[0]):
             continue        # "الأمين العام لحزب فلان": a body's name, no person's
-        for key in [k for k in first_names if start <= k[0] and k[1] <= end]:
+        inside = [k for k in first_names if start <= k[0] and k[1] <= end]
+        if any(k[0] != start for k in inside):
+            continue        # a body's name inside: no person's name
+        for key in inside:
             spans.pop(key)      # "رئيس الحكومة فلان فلاني" where the NER read "فلان" as a body
         add_span(text, spans, start, end, "person")
     persons = [k for k, v in spans.items() if v["kind"] == "person"]
@@ -204,39 +206,3 @@ def _arabic_indefinite_demonyms(text: str, ctx: "MentionContext", spans: Spans) 
         entries_ = [e for e in ctx.gazetteer.lookup("ال" + m.group(1)) if e.kind == "state" and e.alias_type == "demonym"]
         if entries_:
             add_span(text, spans, m.start(1), m.end(1), "state", kb=entries_[0].actor_id, alias_type="demonym")
-
-
-#: "جمهورية فلانيا", "وجمهورية فلانيا": a republic's name, its first word without the article or with it
-#: ("جمهورية السودان"), one or two words
-_REPUBLIC = re.compile(r"(?<![\w])[وبل]{0,2}(?P<name>جمهورية[ \t]+(?P<first>[\u0621-\u064a]{3,})"
-                       r"(?:[ \t]+(?P<second>ال[\u0621-\u064a]{3,}))?)(?![\w])")
-
-
-def _arabic_republics(text: str, ctx: "MentionContext", spans: Spans) -> None:
-    """"جمهورية فلانيا": a state, named so, that the gazetteer may not know under this spelling; it replaces the
-    NER's place or name inside it (the annotations list the state's form with "جمهورية")."""
-    for m in _REPUBLIC.finditer(text):
-        first = m.group("first")
-        if TITLE_RE.fullmatch(first) or not is_arabic_name_word(first, inside=True):
-            continue
-        end = m.end("second") if m.group("second") and ctx.gazetteer.lookup(m.group("name")) else m.end("first")
-        inside = [k for k in spans if overlaps(k, (m.start("name"), end))]
-        if any(spans[k]["kind"] not in {"place", "state"} for k in inside):
-            continue        # "رئيس جمهورية ..." of a title, a body's name: left as it is
-        if any(spans[k].get("kb") for k in inside):
-            continue        # the gazetteer knows the state: its own span stays
-        for key in inside:
-            spans.pop(key)
-        kb = _state_of_name(ctx, first)
-        add_span(text, spans, m.start("name"), end, "state", **({"kb": kb, "alias_type": "name"} if kb else {}))
-
-
-def _state_of_name(ctx: "MentionContext", name: str) -> str | None:
-    """The KB state whose adjective is made of `name` ("فلانيا" -> "الفلاني"): the gazetteer may know the state
-    under another spelling or name and its adjective under this one."""
-    bare = name[2:] if name.startswith("ال") else name
-    for form in (name, "ال" + bare + "ي", "ال" + bare + "ية"):
-        states = [e for e in ctx.gazetteer.lookup(form) if e.kind == "state"]
-        if states:
-            return states[0].actor_id
-    return None
