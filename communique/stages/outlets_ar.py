@@ -1,5 +1,6 @@
 """Arabic names of news outlets that the NER misses -> (start, end) spans of organizations: the agency of a
-dispatch's dateline ("المدينة - وكالة", "المدينة/ وكالة-", "المدينة- (أ ب ج):", "المصدر: وكالة فلان"), and an
+dispatch's dateline ("المدينة - وكالة", "المدينة/ وكالة-", "المدينة- (أ ب ج):", "وكالة - المدينة" for an agency
+of one word, "المصدر: وكالة فلان"), and an
 outlet named after the noun of its kind ("صحيفة فلان", "وكالة أنباء فلان", "قناة "فلان"", "وكالة الأنباء
 الفلانية (فلان)": the name in brackets)."""
 
@@ -20,6 +21,10 @@ _WORD = r"[^\s،,.:;؛()\"“”«»/\-–—]+"
 _DATELINE = re.compile(r"^[ \t]*(?P<place>" + _WORD + r"(?:[ \t]+" + _WORD + r")?)[ \t]*(?:(?:[-–—/:][ \t]*)?"
                        r"\([ \t]*(?P<bracketed>[^()\n]{2,30}?)[ \t]*\)|[-–—/:][ \t]*(?P<bare>" + _WORD + r"(?:[ \t]+" +
                        _WORD + r"){0,2}?))[ \t]*(?=[-–—:/]|$)", re.M)
+#: the agency first, one word without the article, then the place, alone on a line: "فلان - المدينة" (a byline has
+#: two words or more; "اليوم - المدينة", "الوكالات - المدينة" are no agency's name)
+_AGENCY_FIRST = re.compile(r"^[ \t]*(?P<agency>(?!ال)" + _WORD + r")[ \t]*[-–—/][ \t]*(?P<place>" + _WORD + r"(?:[ \t]+" + _WORD
+                           + r")?)[ \t]*$", re.M)
 #: "المصدر: وكالة فلان" (the line's end closes the name)
 _SOURCE_LINE = re.compile(r"^[ \t]*المصدر[ \t]*:[ \t]*(?P<name>" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})[ \t]*$",
                           re.M)
@@ -46,6 +51,9 @@ def arabic_outlet_names(text: str, is_place: Callable[[str], bool]) -> list[tupl
         if is_place(m.group("place")) and not is_place(name) and not _tells_a_time(name) and \
                 not (group == "bare" and is_place(name.split()[-1])):     # "المدينة: فلان الفلاني المدينة2:", a byline
             out.append((m.start(group), m.end(group)))
+    for m in _AGENCY_FIRST.finditer(text, 0, min(len(text), _DATELINE_ZONE)):
+        if is_place(m.group("place")) and not is_place(m.group("agency")) and not _tells_a_time(m.group("agency")):
+            out.append(m.span("agency"))
     out += [(m.start("name"), m.end("name")) for m in _SOURCE_LINE.finditer(text)]
     for m in _NAMED_OUTLET.finditer(text):
         word = m.group("word")
