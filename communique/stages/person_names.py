@@ -260,7 +260,7 @@ def _ar_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 #: words that a name never opens with: "son/daughter of" between two names ("فلان بن فلان"), second words of
-#: compound given names ("سراج الدين", "هبة الله"); "عبد", "أبو", "آل" open names
+#: compound given names ("نور الدين", "فتح الله"); "عبد", "أبو", "آل" open names
 _AR_SECOND_PARTS = {fold_arabic(w) for w in ("بن", "ابن", "ولد", "منت", "بنت", "الدين", "الله")}
 
 
@@ -283,7 +283,7 @@ def _name_start_before_second_part(text: str, start: int, blocked: list[tuple[in
 
 def _title_demonym_before(text: str, start: int, persons: list[tuple[int, int]],
                           blocked: list[tuple[int, int]]) -> bool:
-    """A title's demonym right before `start` ("وزير الخارجية الصيني وانغ"): a word with the article and "-ي"
+    """A title's demonym right before `start` ("وزير الخارجية الفلاني فلان"): a word with the article and "-ي"
     that a mention other than a person covers (the gazetteer knows its state); not the family name that ends
     the name before in a list ("فلان الفلاني وفلان")."""
     m = _AR_DEMONYM_BEFORE.search(text, max(0, start - 30), start)

@@ -171,12 +171,12 @@ def test_entities_ar_a_body_inside_the_words_after_a_title_makes_no_person(ner_d
 
 @pytest.mark.parametrize("text, ner, person", [
     # the 'و' of a list after a family name ends in '-ي' is the conjunction, not the name's
-    ("وحضر اللاعبون كريم النوري وريان فادي، وعدد من المسؤولين.", "وريان فادي", "ريان فادي"),
+    ("وحضر اللاعبون كريم النوري وسامر فادي، وعدد من المسؤولين.", "وسامر فادي", "سامر فادي"),
     # the NER opened the name with 'بن' or the second word of a compound given name
-    ("وعين المجلس نادر بن علي الفارس، وسالم بن حمد الزعتري.", "بن حمد الزعتري", "سالم بن حمد الزعتري"),
+    ("وعين المجلس نادر بن علي الكرمي، وماهر بن حمد الزعتري.", "بن حمد الزعتري", "ماهر بن حمد الزعتري"),
     ("وكان بين الحضور نور الدين الزعتري، رئيس الوفد.", "الدين الزعتري", "نور الدين الزعتري"),
     # "علي" closing a name where the text writes the preposition "على" with its alef maqsura
-    ("وأكد عبد الرحيم علي على أهمية التعاون.", "عبد الرحيم علي", "عبد الرحيم علي"),
+    ("وأكد عبد الكريم علي على أهمية التعاون.", "عبد الكريم علي", "عبد الكريم علي"),
 ])
 def test_entities_ar_the_extent_of_a_name_the_ner_read(ner_doc, text, ner, person):
     assert person in [f for f, kind in _mentions(ner_doc, text, [(ner, "PERS")]) if kind == "person"]
