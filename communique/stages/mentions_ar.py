@@ -36,7 +36,6 @@ def arabic_mentions(text: str, sdoc: Any, ctx: "MentionContext", spans: Spans) -
         replace_inside(text, spans, start, end, "organization")    # "الدورة الثالثة عشرة لاجتماع ..."
     _arabic_outlets(text, spans, ctx.is_place)
     _arabic_regions(text, spans)
-    _arabic_indefinite_demonyms(text, ctx, spans)
     _arabic_persons_after_titles(text, sdoc, spans)
     for start, end in arabic_bodies_named_for_persons(text, [k for k, v in spans.items() if v["kind"] == "person"]):
         replace_inside(text, spans, start, end, "organization")    # "مركز الأمير فلان للدراسات"
@@ -191,18 +190,3 @@ def arabic_places(text: str, tokens: list[tuple[int, int]], ctx: "MentionContext
             city_start[word] = s2 if big_city else None
         if (skip := city_start[word]) is not None:
             add_span(text, spans, s_tok + skip, e_tok, "place")
-
-
-#: a word without the article ending like an adjective of origin ("-ي", "-ية"): "وساطة فلانية", "أسمدة فلانية"
-_INDEFINITE_ADJECTIVE = re.compile(r"(?<![\w])(?!ال)([\u0621-\u064a]{3,}(?:ية|ي))(?![\w])")
-
-
-def _arabic_indefinite_demonyms(text: str, ctx: "MentionContext", spans: Spans) -> None:
-    """A state's adjective without the article ("بوساطة فلانية", "شحنة أسمدة فلانية"): a form of the state, as its
-    adjective with the article is (the gazetteer knows "الفلانية" as the state's demonym)."""
-    for m in _INDEFINITE_ADJECTIVE.finditer(text):
-        if ctx.gazetteer.lookup(m.group(1)):
-            continue        # a name the gazetteer knows as written ("تشادي" of another entry): matched before
-        entries_ = [e for e in ctx.gazetteer.lookup("ال" + m.group(1)) if e.kind == "state" and e.alias_type == "demonym"]
-        if entries_:
-            add_span(text, spans, m.start(1), m.end(1), "state", kb=entries_[0].actor_id, alias_type="demonym")

@@ -1,7 +1,7 @@
 """Arabic entities on sentences written for these tests (fictional people, bodies, places and states): places
-with and without the noun of their kind, a name glued to the conjunction, a state's government and its
-indefinite adjective, bodies joined by 'و', head nouns alone, the NER's one-word body after a title, the start
-of a name the NER opened with 'بن', news outlets before a dateline's place or named in quotes."""
+with and without the noun of their kind, a name glued to the conjunction, a state's government, bodies joined
+by 'و', head nouns alone, the NER's one-word body after a title, the start of a name the NER opened with 'بن',
+news outlets before a dateline's place or named in quotes."""
 
 from __future__ import annotations
 
@@ -75,21 +75,13 @@ def test_entities_ar_a_name_that_starts_with_waw_stays_its_own_entity():
     assert len(merge_conjunction_forms([ministry, village])) == 2
 
 
-# -- states: a government by the state's adjective, the adjective without the article --------------------------
+# -- states: a government by the state's adjective ----------------------------------------------------------
 
 def test_entities_ar_a_government_by_its_states_adjective_is_no_organization(ner_doc):
     gazetteer = Gazetteer([GazetteerEntry("XL", "state", "demonym", "الزمرستانية")])
     text = "وتعمل الحكومة الزمرستانية على إنجاح القمة."
     kinds = _mentions(ner_doc, text, [("الحكومة الزمرستانية", "ORG")], gazetteer)
     assert not any(kind == "organization" for _, kind in kinds), kinds
-
-
-def test_entities_ar_a_states_adjective_without_the_article_is_the_state(ner_doc):
-    gazetteer = Gazetteer([GazetteerEntry("XL", "state", "demonym", "الزمرستانية"),
-                           GazetteerEntry("XL", "state", "demonym", "الزمرستاني")])
-    text = "وجرى التوصل إلى الاتفاق بوساطة زمرستانية، ووصلت شحنة قمح زمرستاني إلى الميناء وحبوب محلية."
-    states = [form for form, kind in _mentions(ner_doc, text, [], gazetteer) if kind == "state"]
-    assert states == ["زمرستانية", "زمرستاني"]
 
 
 # -- bodies -------------------------------------------------------------------------------------------------------
