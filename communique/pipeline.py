@@ -24,6 +24,7 @@ from .stages.linking import link_entities
 from .corpus.copies import fingerprint
 from .stages.mentions import MentionContext, find_mentions
 from .stages.nlp import ModelSet, parse
+from .stages.place_forms_ar import add_headed_place_forms, merge_conjunction_forms
 from .stages.normalize import normalize
 from .stages.sections import SECTION_CHARS, join_sections, split_sections
 from .stages.sentences import sentence_spans
@@ -220,6 +221,8 @@ class Pipeline:
             stage = "coreference"
             entities = add_royal_forms(doc.text, cluster_mentions(mentions, place_name=self._place_name))
             entities = settle_kinds(doc.text, entities, self._city_name)
+            if lang == "ar":
+                entities = merge_conjunction_forms(add_headed_place_forms(doc.text, entities))
             stage = "linking"
             entities = link_entities(entities, self.res.actors)
             stage = "dates"

@@ -14,7 +14,7 @@ from ..textnorm import fold_arabic
 from .person_names import is_arabic_name_word
 from .titles import HONORIFIC_RE, TITLE_RE
 
-__all__ = ["arabic_headed_names"]
+__all__ = ["arabic_headed_names", "is_lone_head_noun"]
 
 _HEAD_ROWS = rows("ar", "name_heads.tsv")
 _HEADS = {fold_arabic(noun): kind for noun, kind in _HEAD_ROWS}
@@ -27,6 +27,10 @@ _INNER_HEAD = re.compile(r"[ \t]+ال(?:" + "|".join(re.escape(noun) for noun, k
                          + r")(?![\w])")
 _NEXT_WORD = re.compile(r"[ \t]+([^\s،,.؛;:()\"“”«»!?؟\-–/]+)")
 _MAX_WORDS = 6
+#: "general", "supreme": a body's adjective that its purpose follows after 'لـ', after a title too
+_GENERAL = {fold_arabic(w) for w in ("العامة", "العام", "العليا", "الأعلى")}
+#: a state's government or administration by its adjective ("الحكومة الفلانية", "الإدارة الفلانية"): the state
+_GOVERNMENT_HEADS = {fold_arabic("حكومة"), fold_arabic("إدارة")}
 #: no mention is longer: spans that may overlap a stretch are looked up from this far before it
 _LONGEST_SPAN = 300
 
@@ -72,7 +76,8 @@ def arabic_headed_names(text: str, blocked: list[tuple[int, int]], is_state: Cal
         article = m.group("article")
         start = m.start("article") if article == "ال" else m.start() if article else m.start("head")
         pos = _place_name_word(text, m.end(), spans) if kind == "place" else m.end()
-        end = max(pos, _chain_end(text, pos, spans, adjectives, of_title=titled, place=kind == "place"))
+        end = max(pos, _chain_end(text, pos, spans, adjectives, of_title=titled, place=kind == "place",
+                                  named=pos > m.end()))
         if kind == "body":
             end = _body_complement_end(text, m.end(), end, spans, complements)
         if end <= m.end() or any(x not in adjectives | complements for x in spans.overlapping(start, end)):
@@ -80,7 +85,7 @@ def arabic_headed_names(text: str, blocked: list[tuple[int, int]], is_state: Cal
         rest = text[m.end():end].strip()
         if kind == "portfolio" and (titled or not m.group("article") or " " in rest or not rest.endswith("ة")):
             continue        # "وزير الخارجية المصري": the title's portfolio; "الخارجية المصرية": the ministry
-        if head == fold_arabic("حكومة") and is_state(rest):
+        if head in _GOVERNMENT_HEADS and is_state(rest):
             continue
         out.append((start, end, "place" if kind == "place" else "organization"))
     return out
@@ -108,6 +113,8 @@ def _place_name_word(text: str, pos: int, blocked: _Spans) -> int:
     if not m or blocked.overlapping(m.start(1), m.end(1)) or TITLE_RE.fullmatch(m.group(1)):
         return pos
     word = fold_arabic(m.group(1))
+    if word in _HEADS:
+        return pos      # "منطقة بحيرة فلان": the name starts at the second head
     if word.startswith(("ال", "لل")) or word.endswith("يه") or not is_arabic_name_word(m.group(1)):
         return pos      # a word with the article goes on the chain; "قاعدة عسكرية": an adjective
     return m.end(1)
@@ -132,7 +139,7 @@ _WORD_BEFORE = re.compile(r"(?<!\S)\S+(?=(?:\s+\S+)?\s+$)")
 def _after_title(text: str, at: int) -> bool:
     """A title among the three words before `at` ("وكيل وزارة", "وزير الشؤون الخارجية")."""
     words = text[max(0, at - 50):at].split()[-3:]
-    return any(TITLE_RE.fullmatch(w) for w in words)
+    return any(TITLE_RE.fullmatch(w) or TITLE_RE.fullmatch(re.sub(r"^[وفبلك]{1,2}", "", w)) for w in words)
 
 
 def _adjective(text: str, start: int, end: int) -> bool:
@@ -143,13 +150,15 @@ def _adjective(text: str, start: int, end: int) -> bool:
 
 
 def _chain_end(text: str, pos: int, blocked: _Spans, adjectives: set[tuple[int, int]],
-               of_title: bool, place: bool) -> int:
+               of_title: bool, place: bool, named: bool = False) -> int:
     """Where the name that goes on after a head ending at `pos` ends: after its last word with the article.
-    After a title, 'لـ' starts the title's complement ("وكيل وزارة الخارجية للشؤون القنصلية"); a state's
+    After a title, 'لـ' starts the title's complement ("وكيل وزارة الخارجية للشؤون القنصلية"), not after "العامة"
+    or "العليا", which a body's purpose follows ("رئيس الهيئة العامة للشؤون الفلانية"); a state's
     adjective (of `adjectives`) is followed by 'لـ' or another adjective only ("-ي", "-ية"); a place's name
-    takes neither 'و' nor 'لـ'."""
+    takes neither 'و' nor 'لـ', nor, after its own name without the article (`named`: "مدينة فلان"), a
+    feminine word: the head's adjective ("مدينة فلان الساحلية")."""
     end = pos
-    after_state = False
+    after_state, previous = False, ""
     for _ in range(_MAX_WORDS):
         m = _NEXT_WORD.match(text, pos)
         touched = blocked.overlapping(m.start(1), m.end(1)) if m else []
@@ -163,18 +172,20 @@ def _chain_end(text: str, pos: int, blocked: _Spans, adjectives: set[tuple[int, 
         if after_state and not (word.startswith("لل") or (word.startswith("ال") and word.endswith(("يه", "ي")))):
             break       # after a state's adjective: "لـ" or another adjective ("الرسمية"), no noun
         joined = word.startswith(("وال", "ولل"))
-        if place and (joined or word.startswith("لل")):
-            break
+        if place and (joined or word.startswith("لل") or (named and word.endswith("ه"))):
+            break       # "مدينة فلان الساحلية": after a place's own name, a feminine word is the head's adjective
         core = word[1:] if joined else word
-        if TITLE_RE.match(text, m.start(1) + joined) or HONORIFIC_RE.match(text, m.start(1) + joined):
+        word_text = m.group(1)[int(joined):] + text[m.end(1):m.end(1) + 30]     # a slice: the title after 'و' too
+        if TITLE_RE.match(word_text) or HONORIFIC_RE.match(word_text):
             break
-        if core in _STOPS or (joined and core[2:] in _HEADS) or (of_title and core.startswith("لل")):
+        if core in _STOPS or (joined and core[2:] in _HEADS) or \
+                (of_title and core.startswith("لل") and previous not in _GENERAL):
             break
         if core.startswith(("ال", "لل")) and len(core) > 3:
             end = m.end(1)
         elif joined or core not in _CONSTRUCT:
             break
-        pos = m.end(1)
+        pos, previous = m.end(1), core
     return end
 
 
@@ -213,3 +224,16 @@ def _name_words_end(text: str, pos: int) -> int | None:
             break       # the purpose: "للدراسات" is no name word
         end, pos, words = w.end(1), w.end(1), words + 1
     return end
+
+
+_CLITIC_ARTICLE = re.compile(r"^(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)")
+
+
+def is_lone_head_noun(word: str) -> bool:
+    """A head noun of the names of bodies or places alone, behind a clitic and the article or not ("والبرلمان",
+    "لحزب", "جامعة"): "the parliament", "a party", no body's name."""
+    key = fold_arabic(word)
+    if key in _HEADS:
+        return True
+    m = _CLITIC_ARTICLE.match(key)
+    return bool(m and m.end()) and key[m.end():] in _HEADS

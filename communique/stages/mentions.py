@@ -176,6 +176,17 @@ _PORTFOLIO_AFTER = re.compile(r"\s+(?:de\s+l['’]\s*ext[ée]rieur|à\s+l['’]\
                               r"de\s+la\s+diaspora|abroad|expatriates)\b", re.I)
 
 
+#: a state's government or administration named by the state or its adjective: "حكومة فلانيا", "الحكومة الفلانية"
+_AR_GOVERNMENT = re.compile(r"(?:ال)?(?:حكومة|دولة|إدارة)\s+")
+
+
+def _government_of_state(form: str, lookup: Callable[[str], list[Any]]) -> bool:
+    """An Arabic name that is a state's government by the state's name or adjective ("الحكومة الفلانية"): the
+    state itself, which the gazetteer matches (the annotations keep no such organization)."""
+    gov = _AR_GOVERNMENT.match(form)
+    return bool(gov) and any(e.kind == "state" for e in lookup(form[gov.end():]))
+
+
 def _in_portfolio(text: str, start: int, end: int) -> bool:
     return bool(_PORTFOLIO_BEFORE.search(text, max(0, start - 12), start) or _PORTFOLIO_AFTER.match(text, end))
 
@@ -211,7 +222,8 @@ def _ner_persons(text: str, sdoc: Any, ctx: MentionContext, spans: Spans) -> Non
         if _one_verb(sdoc, start, end):
             continue        # "Assistaient à l'audience X et Y": a verb that opens the sentence
         if is_arabic(text[start:end]):
-            start, end = arabic_person_extent(text, start, end, list(spans) + others)
+            start, end = arabic_person_extent(text, start, end, list(spans) + others,
+                                              [k for k, v in spans.items() if v["kind"] == "person"])
         else:
             kept = strip_ministry_words(text, start, end)
             if kept is None:
@@ -366,9 +378,8 @@ def _ner_organizations_and_places(text: str, sdoc: Any, ctx: MentionContext, spa
         if is_arabic(form):
             start, end = strip_arabic_clitic(text, start, end, ctx.is_known)
             form = text[start:end]
-            gov = re.match(r"(?:حكومة|دولة)\s+", form)
-            if gov and ctx.gazetteer.lookup(form[gov.end():]):
-                continue        # "حكومة ساحل العاج": the state, matched by the gazetteer
+            if _government_of_state(form, ctx.gazetteer.lookup):
+                continue        # "حكومة ساحل العاج", "الحكومة الفلانية": the state, matched by the gazetteer
         elif re.match(r"(?:the\s+)?(?:government|gouvernement)\s+(?:of|du|de la|de l'|des)\s+", form, re.I):
             continue
         if portfolio_of_title(text, start, end, lang) or _people_abroad_of_title(text, start, end):

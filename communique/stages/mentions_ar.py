@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..lang import entries
 from ..textnorm import is_arabic
-from .headed_names_ar import arabic_bodies_named_for_persons, arabic_headed_names
+from .headed_names_ar import arabic_bodies_named_for_persons, arabic_headed_names, is_lone_head_noun
 from .mention_spans import Spans, add_span, replace_inside
 from .outlets_ar import arabic_outlet_names
 from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_names_before_titles,
@@ -39,6 +39,45 @@ def arabic_mentions(text: str, sdoc: Any, ctx: "MentionContext", spans: Spans) -
     _arabic_persons_after_titles(text, sdoc, spans)
     for start, end in arabic_bodies_named_for_persons(text, [k for k, v in spans.items() if v["kind"] == "person"]):
         replace_inside(text, spans, start, end, "organization")    # "مركز الأمير فلان للدراسات"
+    _split_coordinated_bodies(text, spans)
+    _drop_lone_nouns(text, spans)
+
+
+#: "و" and the word after it inside a name
+_AND_WORD = re.compile(r"[ \t]+و(?P<word>\S+)")
+
+
+def _split_coordinated_bodies(text: str, spans: Spans) -> None:
+    """Organizations the NER read as one over "و": a title after "و" ends the body's name ("المركز والمستشار
+    فلان"); a definite noun and its adjectives ("الجيش الوطني") joined by "و" to another definite noun ("والقوات
+    الشعبية") are two bodies. A name whose first words are in the construct state ("وزارة الخارجية والتعاون",
+    "الهيئة العامة للسياحة والتراث") goes on over "و"."""
+    for key in [k for k, v in spans.items() if v["kind"] == "organization" and not v.get("kb")]:
+        start, end = key
+        pieces, piece_start = [], start + (1 if text[start] == "و" and text[start + 1:start + 3] == "ال" else 0)
+        for m in _AND_WORD.finditer(text, start, end):
+            before = text[piece_start:m.start()].split()
+            if TITLE_RE.match(m.group("word")) or AR_NAME_LEAD.fullmatch(m.group("word")):
+                end = m.start()
+                break
+            if m.group("word").startswith("ال") and before and all(w.startswith("ال") for w in before):
+                pieces.append((piece_start, m.start()))
+                piece_start = m.start("word")
+        if (piece_start, end) == key:
+            continue
+        spans.pop(key)
+        for s_, e_ in [*pieces, (piece_start, end)]:
+            if " " in text[s_:e_].strip() or not text[s_:e_].rstrip().endswith("ة"):
+                add_span(text, spans, s_, e_, "organization")   # not a common noun alone ("الشرطة")
+
+
+def _drop_lone_nouns(text: str, spans: Spans) -> None:
+    """Organizations of one word that is a head noun of bodies or a title ("والبرلمان", "لحزب", "ومندوب"): the
+    NER's reading of a common noun, no body's name; one the KB knows stays."""
+    for key in [k for k, v in spans.items() if v["kind"] == "organization" and not v.get("kb")]:
+        word = text[key[0]:key[1]]
+        if " " not in word and (is_lone_head_noun(word) or TITLE_RE.fullmatch(re.sub(r"^[وفبل]", "", word))):
+            spans.pop(key)
 
 
 def strip_arabic_clitic(text: str, start: int, end: int, is_known: Callable[[str], bool]) -> tuple[int, int]:
@@ -53,13 +92,28 @@ def strip_arabic_clitic(text: str, start: int, end: int, is_known: Callable[[str
     return start, end
 
 
+def _one_bare_word_body(text: str, key: tuple[int, int], info: dict[str, Any]) -> bool:
+    """An organization of the NER of one word without the article that no KB knows: after a title, the first
+    word of the name that follows it may be one ("رئيس الحكومة فلان فلاني", the NER reading "فلان")."""
+    word = text[key[0]:key[1]]
+    return info["kind"] == "organization" and not info.get("kb") and " " not in word and not word.startswith("ال")
+
+
 def _arabic_persons_after_titles(text: str, sdoc: Any, spans: Spans) -> None:
     """Arabic names after a title or a word like 'نظيره' (or an occupation the NER tagged), or before a
     comma and a title, that the NER missed; then person spans that touch are joined into one name."""
     anchors = [m.end() for m in AR_NAME_LEAD.finditer(text)] + [e.end_char for e in sdoc.ents if e.label_ == "OCC"]
     persons = [k for k, v in spans.items() if v["kind"] == "person"]
-    blocked = [k for k, v in spans.items() if v["kind"] != "person"]
+    first_names = [k for k, v in spans.items() if _one_bare_word_body(text, k, v)]
+    blocked = [k for k, v in spans.items() if v["kind"] != "person" and k not in first_names]
     for start, end in arabic_names_after_titles(text, anchors, blocked, persons):
+        if is_lone_head_noun(text[start:end].split()[0]):
+            continue        # "الأمين العام لحزب فلان": a body's name, no person's
+        inside = [k for k in first_names if start <= k[0] and k[1] <= end]
+        if any(k[0] != start for k in inside):
+            continue        # a body's name inside: no person's name
+        for key in inside:
+            spans.pop(key)      # "رئيس الحكومة فلان فلاني" where the NER read "فلان" as a body
         add_span(text, spans, start, end, "person")
     persons = [k for k, v in spans.items() if v["kind"] == "person"]
     for start, end in arabic_names_before_titles(text, blocked, persons):

@@ -1,5 +1,6 @@
 """Arabic names of news outlets that the NER misses -> (start, end) spans of organizations: the agency of a
-dispatch's dateline ("المدينة - وكالة", "المدينة/ وكالة-", "المدينة- (أ ب ج):", "المصدر: وكالة فلان"), and an
+dispatch's dateline ("المدينة - وكالة", "المدينة/ وكالة-", "المدينة- (أ ب ج):", "وكالة - المدينة" for an agency
+of one word, "المصدر: وكالة فلان"), an outlet told or quoted in quotes ("قال لـ«فلان»", "نقلت عن «فلان»"), and an
 outlet named after the noun of its kind ("صحيفة فلان", "وكالة أنباء فلان", "قناة "فلان"", "وكالة الأنباء
 الفلانية (فلان)": the name in brackets)."""
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..lang import rows
+from ..lang import entries, rows
 
 __all__ = ["arabic_outlet_names"]
 
@@ -20,6 +21,10 @@ _WORD = r"[^\s،,.:;؛()\"“”«»/\-–—]+"
 _DATELINE = re.compile(r"^[ \t]*(?P<place>" + _WORD + r"(?:[ \t]+" + _WORD + r")?)[ \t]*(?:(?:[-–—/:][ \t]*)?"
                        r"\([ \t]*(?P<bracketed>[^()\n]{2,30}?)[ \t]*\)|[-–—/:][ \t]*(?P<bare>" + _WORD + r"(?:[ \t]+" +
                        _WORD + r"){0,2}?))[ \t]*(?=[-–—:/]|$)", re.M)
+#: the agency first, one word without the article, then the place, alone on a line: "فلان - المدينة" (a byline has
+#: two words or more; "اليوم - المدينة", "الوكالات - المدينة" are no agency's name)
+_AGENCY_FIRST = re.compile(r"^[ \t]*(?P<agency>(?!ال)" + _WORD + r")[ \t]*[-–—/][ \t]*(?P<place>" + _WORD + r"(?:[ \t]+" + _WORD
+                           + r")?)[ \t]*$", re.M)
 #: "المصدر: وكالة فلان" (the line's end closes the name)
 _SOURCE_LINE = re.compile(r"^[ \t]*المصدر[ \t]*:[ \t]*(?P<name>" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})[ \t]*$",
                           re.M)
@@ -34,6 +39,23 @@ _CALENDAR = {row[0] for name in ("months.tsv", "weekdays.tsv") for row in rows("
 _NOT_A_NAME = re.compile(r"(?:محلي|رسمي|يومي|أسبوعي|حكومي|خاص|إلكتروني|عربي|أجنبي|دولي|عالمي|إخباري)(?:ة|ية)?$")
 
 
+#: a word of saying or an interview (lang/ar/outlet_cues.txt), then, within the clause, "لـ", "عن" or "به" and a
+#: name of one to three words in quotes: the outlet told or quoted ("قال لـ«فلان»", "في حوار خص به "فلان"")
+_QUOTED_OUTLET = re.compile(r"(?<![\w])(?:" + "|".join(entries("ar", "outlet_cues.txt")) + r")(?![\w])[^.،,؛\n«\"“]{0,30}?"
+                            r"(?<![\w])(?:لـ?|عن|به)[ \t]*(?:«(?P<a>[^»\n]{2,30})»|\"(?P<b>[^\"\n]{2,30})\"|“(?P<c>[^”\n]{2,30})”)")
+
+
+def _quoted_outlets(text: str) -> list[tuple[int, int]]:
+    """Outlets named in quotes after a word of saying or an interview and "لـ", "عن" or "به"."""
+    out = []
+    for m in _QUOTED_OUTLET.finditer(text):
+        group = next(g for g in "abc" if m.group(g))
+        name = m.group(group).strip()
+        if len(name.split()) <= 3 and not re.search(r"\d", name):
+            out.append(m.span(group))
+    return out
+
+
 def arabic_outlet_names(text: str, is_place: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Spans of outlet names: dateline agencies after a known place (in the first lines), source lines, outlets
     named after the noun of their kind. The outlet's noun is part of its name where the name follows it ("قناة
@@ -46,7 +68,11 @@ def arabic_outlet_names(text: str, is_place: Callable[[str], bool]) -> list[tupl
         if is_place(m.group("place")) and not is_place(name) and not _tells_a_time(name) and \
                 not (group == "bare" and is_place(name.split()[-1])):     # "المدينة: فلان الفلاني المدينة2:", a byline
             out.append((m.start(group), m.end(group)))
+    for m in _AGENCY_FIRST.finditer(text, 0, min(len(text), _DATELINE_ZONE)):
+        if is_place(m.group("place")) and not is_place(m.group("agency")) and not _tells_a_time(m.group("agency")):
+            out.append(m.span("agency"))
     out += [(m.start("name"), m.end("name")) for m in _SOURCE_LINE.finditer(text)]
+    out += _quoted_outlets(text)
     for m in _NAMED_OUTLET.finditer(text):
         word = m.group("word")
         if m.group("bracketed"):

@@ -259,7 +259,42 @@ def _ar_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
 
 
-def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> tuple[int, int]:
+#: words that a name never opens with: "son/daughter of" between two names ("فلان بن فلان"), second words of
+#: compound given names ("نور الدين", "فتح الله"); "عبد", "أبو", "آل" open names
+_AR_SECOND_PARTS = {fold_arabic(w) for w in ("بن", "ابن", "ولد", "منت", "بنت", "الدين", "الله")}
+
+
+def _name_start_before_second_part(text: str, start: int, blocked: list[tuple[int, int]]) -> int:
+    """Where an Arabic name starts when the NER's span opens with a particle ("بن فلان الفلاني") or the second
+    word of a compound given name ("الدين الفلاني"): at the name word before it ("فلان بن فلان"), the
+    conjunction glued to that word included (dropped after)."""
+    first = re.match(r"\S+", text[start:])
+    if not first or _ar_key(first.group(0)) not in _AR_SECOND_PARTS:
+        return start
+    prev = _AR_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if prev is None or any(overlaps(b, prev.span(1)) for b in blocked):
+        return start
+    word = prev.group(1)
+    bare = word[1:] if _ar_key(word).startswith("و") and len(word) > 3 else word
+    if not is_arabic_name_word(bare, inside=True) or _ar_key(bare) in _AR_PARTICLES or bare.startswith("ال"):
+        return start
+    return prev.start(1)
+
+
+def _title_demonym_before(text: str, start: int, persons: list[tuple[int, int]],
+                          blocked: list[tuple[int, int]]) -> bool:
+    """A title's demonym right before `start` ("وزير الخارجية الفلاني فلان"): a word with the article and "-ي"
+    that a mention other than a person covers (the gazetteer knows its state); not the family name that ends
+    the name before in a list ("فلان الفلاني وفلان")."""
+    m = _AR_DEMONYM_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = (m.start() + len(m.group(0)) - len(m.group(0).lstrip("وف")), m.end() - len(m.group(0)) + len(m.group(0).rstrip()))
+    return any(overlaps(b, word) for b in blocked if b not in persons)
+
+
+def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[int, int]],
+                         persons: list[tuple[int, int]] = ()) -> tuple[int, int]:
     """An Arabic person span of the NER, repaired: a mention it overlaps at its start ("الكويتي" before the
     name), the conjunction "و" glued to its first word and non-name words at its end are dropped; the
     name is extended over up to two more name words when a boundary follows them ("عبد المجيد" +
@@ -269,9 +304,10 @@ def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[in
             start = b[1]
     while start < end and text[start] in " \t":
         start += 1
+    start = _name_start_before_second_part(text, start, blocked)
     first = re.match(r"\S+", text[start:end])
     if first and _ar_key(first.group(0)).startswith("و") and _ar_key(first.group(0)) not in _AR_WAW_NAMES \
-            and len(first.group(0)) > 3 and not _AR_DEMONYM_BEFORE.search(text, max(0, start - 30), start):
+            and len(first.group(0)) > 3 and not _title_demonym_before(text, start, list(persons), blocked):
         start += 1
     prev = _AR_WORD_BEFORE.search(text, max(0, start - 40), start)
     if prev and is_arabic_name_word(prev.group(1)) and not any(overlaps(b, prev.span(1)) for b in blocked) \
@@ -283,7 +319,8 @@ def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[in
     if cut:
         words = words[:cut]
     while len(words) > 1 and not is_arabic_name_word(text[words[-1][0]:words[-1][1]].strip("-–—"), inside=True) \
-            and _ar_key(text[words[-1][0]:words[-1][1]]) not in _AR_PARTICLES:
+            and _ar_key(text[words[-1][0]:words[-1][1]]) not in _AR_PARTICLES \
+            and not given_name_ali(text[words[-1][0]:words[-1][1]], text):
         words.pop()
     if not words:
         return start, end
