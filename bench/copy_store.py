@@ -56,7 +56,9 @@ def add_new(with_new: str, dst: str) -> int:
     con = duckdb.connect(dst)
     con.execute(f"ATTACH '{with_new}' AS n (READ_ONLY)")
     before = con.execute("SELECT count(*) FROM main.documents").fetchone()[0]
-    new_docs = "(SELECT id FROM n.documents WHERE id NOT IN (SELECT id FROM main.documents))"
+    # the new documents named before any is stored (the documents table is written first)
+    con.execute("CREATE TEMP TABLE new_docs AS SELECT id FROM n.documents WHERE id NOT IN (SELECT id FROM main.documents)")
+    new_docs = "(SELECT id FROM new_docs)"
     for table, ids in COPIED.items():
         if table in ("event_parties", "evidence"):
             where = f"event_id IN (SELECT id FROM n.events WHERE doc_id IN {new_docs})"

@@ -83,11 +83,12 @@ def refresh_merged_events(store: Store, touched: Collection[str] | None = None) 
         return groups, set(documents.values())
     added = _changed_keys(store, touched, keys_of, documents)
     old = store.corpus_event_ids([k[0] for k in added])
-    dissolved = store.corpus_event_members(set(old.values()))      # the stored groups the touched reports were in
-    rest = {ev for members in dissolved.values() for ev in members} - {k[0] for k in added}
+    dissolved = store.corpus_event_reports(set(old.values()))      # the stored groups the touched reports were in
+    changed = {k[0] for k in added}
+    rest = [r for members in dissolved.values() for r in members if r[0] not in changed]
     if rest:
-        added = sorted(added + keys_of(rest), key=lambda k: k[0])
-    old.update((ev, cid) for cid, members in dissolved.items() for ev in members)
+        added = sorted(added + _unchanged_keys(rest, keys_of, documents), key=lambda k: k[0])
+    old.update((ev, cid) for cid, members in dissolved.items() for ev, _, _ in members)
     near = store.corpus_event_reports(store.corpus_events_in_blocks({b for k in added for b in block_names(k)})
                                       - dissolved.keys())
     stored = _stored_groups(near, keys_of, documents)
@@ -117,6 +118,18 @@ def _changed_keys(store: Store, touched: Collection[str], keys_of: KeysOf, docum
         out += [(ev_id,) + key[1:] for ev_id, kept in first[key[0]] if kept != digest]
     out.sort(key=lambda k: k[0])
     return out
+
+
+def _unchanged_keys(reports: list[tuple[str, str, str | None]], keys_of: KeysOf, documents: dict[str, str]
+                    ) -> list[EventKey]:
+    """The merge keys of stored reports (report, document, stored key digest) whose key did not change: one
+    report of each digest is read, the others (copies of one story) take its key with their own id."""
+    alike: dict[str, list[str]] = defaultdict(list)
+    for ev_id, doc_id, digest in reports:
+        documents[ev_id] = doc_id
+        alike[digest or ev_id].append(ev_id)
+    first = {members[0]: members for members in alike.values()}
+    return [(ev_id,) + key[1:] for key in keys_of(first) for ev_id in first[key[0]]]
 
 
 def _stored_groups(near: Mapping[str, list[tuple[str, str, str | None]]], keys_of: KeysOf,
