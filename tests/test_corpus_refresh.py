@@ -69,10 +69,10 @@ def _assert_same(a: dict[str, list[tuple]], b: dict[str, list[tuple]], tables=DE
             assert x == y, table
 
 
-def test_corpus_refresh_incremental_equals_full_refresh_of_the_same_store(incremental, tmp_path):
-    full = tmp_path / "full.duckdb"
-    shutil.copy(incremental, full)
-    with open_store(str(full)) as store:
+def _refreshed_from_scratch(db: Path, path: Path) -> Path:
+    """A copy of the store with every derived table emptied, then fully refreshed."""
+    shutil.copy(db, path)
+    with open_store(str(path)) as store:
         for table in ("duplicates", "fingerprint_bands", "merge_blocks", "merge_keys", "refreshed_documents",
                       "actor_links", "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations",
                       "browse_events", "browse_event_actors", "browse_actors", "browse_state"):
@@ -80,6 +80,11 @@ def test_corpus_refresh_incremental_equals_full_refresh_of_the_same_store(increm
         store.con.execute("UPDATE events SET corpus_event = NULL")
         store.con.execute("UPDATE fingerprints SET representative = NULL")
         refresh_corpus(store, full=True)
+    return path
+
+
+def test_corpus_refresh_incremental_equals_full_refresh_of_the_same_store(incremental, tmp_path):
+    full = _refreshed_from_scratch(incremental, tmp_path / "full.duckdb")
     a, b = _tables(incremental), _tables(full)
     assert len(a["events"]) >= 15 and len(a["actor_forms"]) > 50 and len(a["merge_blocks"]) > 10
     # the meeting reported in the first batch in French and in the second in English and Arabic is one event
@@ -165,3 +170,75 @@ def test_corpus_refresh_redates_in_place_what_a_document_says(incremental, tmp_p
     with open_store(str(tmp_path / "a.duckdb")) as store, store.transaction():
         assert not redate_actors(store, {doc: day}, {doc: "2024-06-01"})
     _assert_same(a, _tables(tmp_path / "a.duckdb"), tables)
+
+
+def _store_copies(store, suffix: str) -> None:
+    """Every stored document stored again under its id + ``suffix`` (its entities, events and fingerprint
+    with it; not refreshed yet): copies of stories the store holds, as a wire service repeats them."""
+    con = store.con
+    rewritten = {"documents": ("id",), "entities": ("doc_id",), "mentions": ("doc_id",), "events": ("id", "doc_id"),
+                 "event_parties": ("event_id",), "evidence": ("event_id",), "fingerprints": ("doc_id",)}
+    for table, ids in rewritten.items():
+        columns = [c for (c,) in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                                             "ORDER BY ordinal_position", [table]).fetchall()]
+        select = [f"{c} || '{suffix}'" if c in ids else "NULL" if c in ("corpus_event", "representative") else c
+                  for c in columns]
+        con.execute(f"INSERT INTO {table} SELECT {', '.join(select)} FROM {table} "
+                    f"WHERE NOT contains({ids[0]}, '~')")
+
+
+def test_corpus_refresh_of_copies_keys_each_kind_once_and_equals_a_full_refresh(incremental, tmp_path):
+    """Two copies of every stored document added: their reports have the signatures of the originals' (one
+    merge key computed per signature), every stored group of the blocks they reach is read as one report of
+    each kind, and the result is the full refresh's, table by table."""
+    db = tmp_path / "copies.duckdb"
+    shutil.copy(incremental, db)
+    with open_store(str(db)) as store:
+        _store_copies(store, "~1")
+        _store_copies(store, "~2")
+        copied = [ev for (ev,) in store.con.execute("SELECT id FROM events WHERE status = 'occurred' "
+                                                     "AND id LIKE '%~1'").fetchall()]
+        read: list[int] = []
+        occurred = store.occurred_reports
+
+        def counted(*args, **kwargs):
+            reports = list(occurred(*args, **kwargs))
+            read.append(len(reports))
+            return iter(reports)
+
+        store.occurred_reports = counted
+        refresh_corpus(store)
+        del store.occurred_reports
+        # the new reports are keyed once per signature, not once per copy
+        assert copied and read and read[0] <= len(copied)
+        docs = [d for (d,) in store.con.execute("SELECT id FROM documents").fetchall()]
+        signatures = {ev: sig for ev, _, sig, _ in store.report_signatures(docs)}
+        assert all(signatures[ev] == signatures[ev[:-2]] == signatures[ev[:-2] + "~2"] for ev in copied)
+    full = _refreshed_from_scratch(db, tmp_path / "full.duckdb")
+    a, b = _tables(db), _tables(full)
+    corpus = dict(a["events"])
+    assert sum(corpus[ev] == corpus[ev[:-2]] for ev in copied) >= len(copied) // 2
+    _assert_same(a, b)
+
+
+def test_store_report_signatures_tell_the_inputs_of_a_merge_key(incremental, tmp_path):
+    """Reports with one signature have one merge key; a person the document names changes the signature."""
+    from communique.corpus.report_keys import report_keys
+
+    db = tmp_path / "signatures.duckdb"
+    shutil.copy(incremental, db)
+    with open_store(str(db)) as store:
+        docs = [d for (d,) in store.con.execute("SELECT id FROM documents").fetchall()]
+        rows = store.report_signatures(docs)
+        keys = {k[0]: k[1:] for k in report_keys(store.occurred_reports(docs), store.actor_affiliations(),
+                                                  store.persons_named, store.published_dates)}
+        assert [r[0] for r in rows] == sorted(keys)
+        one_key: dict[str, set] = {}
+        for ev, _, sig, _ in rows:
+            one_key.setdefault(sig, set()).add(keys[ev])
+        assert all(len(k) == 1 for k in one_key.values())
+        ev, doc, sig, _ = rows[0]
+        store.con.execute("INSERT INTO entities (doc_id, entity_id, kind, name) VALUES (?, 'p-extra', 'person', "
+                          "'Karim Oulad')", [doc])
+        store.con.execute("INSERT INTO actor_links VALUES (?, 'p-extra', 'person:karim-oulad')", [doc])
+        assert {e: s for e, _, s, _ in store.report_signatures([doc])}[ev] != sig

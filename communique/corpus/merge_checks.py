@@ -4,7 +4,7 @@ for a state or organization, and the cast of officials of documents without any 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date
 from typing import Any
 
@@ -107,12 +107,12 @@ def _within(window: Window | None, other: Window | None, dates: Iterable[_DateIn
 Cast = dict[str, frozenset[str]]      # state or organization -> the officials a document names for it
 
 
-def _cast(k: EventKey) -> tuple[bool, Cast] | None:
+def _cast(k: EventKey, officials: Callable[[frozenset], Cast] = named_officials) -> tuple[bool, Cast] | None:
     """(whether the report is unplaced: no date of its own and none of its document, its document's cast),
     or None when the cast is not known (keys built without the documents' persons)."""
     if len(k) <= 8:
         return None
-    return (not k[3] and not k[7]), named_officials(k[8])
+    return (not k[3] and not k[7]), officials(k[8])
 
 
 def _cast_fits(unplaced: Collection[Cast], placed: Cast | None) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import combinations
 from typing import Any
 
@@ -68,6 +68,23 @@ def same_event(a: EventKey, b: EventKey) -> bool:
 
 #: blocks up to this size are compared all pairs, in index order (exactly the reference)
 EXHAUSTIVE_BLOCK = 3
+
+
+class _Shared:
+    """``make`` of a value, made once per distinct argument (hashable) and shared: the caller never changes
+    what it returns."""
+
+    __slots__ = ("make", "made")
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        self.make = make
+        self.made: dict[Any, Any] = {}
+
+    def __call__(self, arg: Any) -> Any:
+        value = self.made.get(arg, self)
+        if value is self:
+            value = self.made[arg] = self.make(arg)
+        return value
 
 
 def _blocks(keys: list[EventKey]) -> dict[tuple[str, ...], list[int]]:
@@ -149,12 +166,15 @@ class _Clusters:
                 self.dinfo.append(None)
         self.cdates: dict[int, list[_DateInfo]] = {i: [di] for i, di in enumerate(self.dinfo) if di is not None}
         self.ccountry: dict[int, str] = {i: k[4] for i, k in enumerate(keys) if k[4]}
+        # reports that repeat a key's sets (copies of one story) share one value of each below: a cluster's
+        # values are replaced, never changed in place, when it grows (memory: 250,000 reports at 100k documents)
+        officials = _Shared(named_officials)
         self.cofficials: dict[int, dict[str, frozenset[str]]] = {
-            i: o for i, k in enumerate(keys) if len(k) > 5 and (o := named_officials(k[5]))}
+            i: o for i, k in enumerate(keys) if len(k) > 5 and (o := officials(k[5]))}
         # with the officials their documents imply: what places a cluster that has no date
+        implied = _Shared(lambda pair: _union_officials(officials(pair[0]), officials(pair[1])))
         self.cimplied: dict[int, dict[str, frozenset[str]]] = {
-            i: _union_officials(self.cofficials.get(i, {}), named_officials(k[6])) for i, k in enumerate(keys)
-            if len(k) > 6}
+            i: implied((k[5], k[6])) for i, k in enumerate(keys) if len(k) > 6}
         # the days an undated cluster can tell of, from its documents' own dates
         self.cwindow: dict[int, Window] = {i: w for i, k in enumerate(keys) if (w := _published_window(k))}
         # the day an undated report's document gives itself (the middle of its span)
@@ -164,11 +184,12 @@ class _Clusters:
         # cluster of thousands of them checks one), and the cast of its placed reports' documents
         self.cunplaced: dict[int, dict[frozenset, Cast]] = {}
         self.cplaced: dict[int, Cast] = {}
+        unplaced = _Shared(lambda cast: {frozenset(officials(cast).items()): officials(cast)})    # by k[8]
         for i, k in enumerate(keys):
-            known = _cast(k)
+            known = _cast(k, officials)
             if known is not None:
                 if known[0]:
-                    self.cunplaced[i] = {frozenset(known[1].items()): known[1]}
+                    self.cunplaced[i] = unplaced(k[8])
                 else:
                     self.cplaced[i] = known[1]
         # the families of each cluster's reports (one set object per family: a list of 100k reports is small)
@@ -262,7 +283,7 @@ class _Clusters:
             self.cwindow[ri] = shared if shared else (wi or wj)     # a stored group united as it is
         uj = self.cunplaced.pop(rj, None)
         if uj:
-            self.cunplaced.setdefault(ri, {}).update(uj)
+            self.cunplaced[ri] = {**self.cunplaced.get(ri, {}), **uj}
         pj = self.cplaced.pop(rj, None)
         if pj is not None:
             self.cplaced[ri] = _union_officials(self.cplaced.get(ri, {}), pj)

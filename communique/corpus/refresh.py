@@ -14,7 +14,8 @@ joins depends on the order reports are merged in (here: the order they arrived i
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from ..records import StoredReport
@@ -25,6 +26,9 @@ from .merging import EventKey, merge_into_groups
 from .report_keys import assign_corpus_ids, block_names, neighbour_block_names, report_keys
 
 __all__ = ["refresh_corpus", "refresh_merged_events", "key_digest"]
+
+#: reads the merge keys of some reports (by id)
+KeysOf = Callable[[Collection[str]], list[EventKey]]
 
 
 def refresh_corpus(store: Store, *, overlay: str | Path | None = None, full: bool = False) -> int:
@@ -63,6 +67,9 @@ def refresh_merged_events(store: Store, touched: Collection[str] | None = None) 
     def read_keys(reports: Iterable[StoredReport]) -> list[EventKey]:
         return report_keys(_noting(reports, documents), affiliations, store.persons_named, store.published_dates)
 
+    def keys_of(event_ids: Collection[str]) -> list[EventKey]:
+        return read_keys(store.occurred_reports(event_ids=event_ids)) if event_ids else []
+
     if touched is None:
         keys = read_keys(store.occurred_reports())
         assignments, groups = assign_corpus_ids(keys)
@@ -74,32 +81,75 @@ def refresh_merged_events(store: Store, touched: Collection[str] | None = None) 
         store.replace_merge_blocks(None, ((block, k[0]) for k in keys for block in block_names(k)))
         store.replace_merge_keys(None, ((k[0], key_digest(k)) for k in keys))
         return groups, set(documents.values())
-    added = _changed_keys(store, read_keys(store.occurred_reports(touched)))
+    added = _changed_keys(store, touched, keys_of, documents)
     old = store.corpus_event_ids([k[0] for k in added])
-    dissolved = store.corpus_event_members(set(old.values()))      # the stored groups the touched reports were in
-    rest = {ev for members in dissolved.values() for ev in members} - {k[0] for k in added}
+    dissolved = store.corpus_event_reports(set(old.values()))      # the stored groups the touched reports were in
+    changed = {k[0] for k in added}
+    rest = [r for members in dissolved.values() for r in members if r[0] not in changed]
     if rest:
-        added = sorted(added + read_keys(store.occurred_reports(event_ids=rest)), key=lambda k: k[0])
-    old.update((ev, cid) for cid, members in dissolved.items() for ev in members)
-    reached = store.corpus_events_in_blocks({b for k in added for b in neighbour_block_names(k)})
-    near = store.corpus_event_members(reached - dissolved.keys())
-    by_id = {k[0]: k for k in read_keys(store.occurred_reports(event_ids={ev for evs in near.values() for ev in evs}))}
-    stored = sorted((g for members in near.values() if (g := [by_id[ev] for ev in members if ev in by_id])),
-                    key=lambda g: g[0][0])
-    old.update((ev, cid) for cid, members in near.items() for ev in members)
-    keys = [k for group in stored for k in group] + added
-    assignments, _ = assign_corpus_ids(keys, _merged_with_added(stored, added))
+        added = sorted(added + _unchanged_keys(rest, keys_of, documents), key=lambda k: k[0])
+    old.update((ev, cid) for cid, members in dissolved.items() for ev, _, _ in members)
+    near = store.corpus_event_reports(store.corpus_events_in_blocks(
+        {b for k in added for b in neighbour_block_names(k)}) - dissolved.keys())
+    stored = _stored_groups(near, keys_of, documents)
+    old.update((ev, cid) for cid, members in near.items() for ev, _, _ in members)
+    ids = [(ev,) for _, members in stored for ev in members] + [(k[0],) for k in added]
+    assignments, _ = assign_corpus_ids(ids, _merged_with_added(stored, added))
     store.set_corpus_events([(ev_id, cid) for ev_id, cid in assignments if old.get(ev_id) != cid])
     store.replace_merge_blocks({k[0] for k in added}, [(block, k[0]) for k in added for block in block_names(k)])
     store.replace_merge_keys({k[0] for k in added}, [(k[0], key_digest(k)) for k in added])
     return store.count_corpus_events(), {documents[ev_id] for ev_id, _ in assignments}
 
 
-def _changed_keys(store: Store, keys: list[EventKey]) -> list[EventKey]:
-    """The keys whose digest differs from the one the store kept (every key of a new report): a report of a
-    relinked document whose merge key the relinking left as it was stays in its group unread."""
-    kept = store.merge_key_digests([k[0] for k in keys])
-    return [k for k in keys if kept.get(k[0]) != key_digest(k)]
+def _changed_keys(store: Store, touched: Collection[str], keys_of: KeysOf, documents: dict[str, str]
+                  ) -> list[EventKey]:
+    """The merge keys of the occurred reports of the ``touched`` documents whose digest differs from the one
+    the store kept (every key of a new report): a report of a relinked document whose merge key the
+    relinking left as it was stays in its group unread. Reports with the same inputs (the store's
+    signature: copies of one story) have the same key, which is computed once."""
+    alike: dict[str, list[tuple[str, str | None]]] = defaultdict(list)     # signature -> (report, kept digest)
+    for ev_id, doc_id, signature, kept in store.report_signatures(touched):
+        documents[ev_id] = doc_id
+        alike[signature].append((ev_id, kept))
+    first = {members[0][0]: members for members in alike.values()}
+    out = []
+    for key in keys_of(first):
+        digest = key_digest(key)
+        out += [(ev_id,) + key[1:] for ev_id, kept in first[key[0]] if kept != digest]
+    out.sort(key=lambda k: k[0])
+    return out
+
+
+def _unchanged_keys(reports: list[tuple[str, str, str | None]], keys_of: KeysOf, documents: dict[str, str]
+                    ) -> list[EventKey]:
+    """The merge keys of stored reports (report, document, stored key digest) whose key did not change: one
+    report of each digest is read, the others (copies of one story) take its key with their own id."""
+    alike: dict[str, list[str]] = defaultdict(list)
+    for ev_id, doc_id, digest in reports:
+        documents[ev_id] = doc_id
+        alike[digest or ev_id].append(ev_id)
+    first = {members[0]: members for members in alike.values()}
+    return [(ev_id,) + key[1:] for key in keys_of(first) for ev_id in first[key[0]]]
+
+
+def _stored_groups(near: Mapping[str, list[tuple[str, str, str | None]]], keys_of: KeysOf,
+                   documents: dict[str, str]) -> list[tuple[list[EventKey], list[str]]]:
+    """The stored groups an incremental merge tries, each as (the key of one report of each kind it holds,
+    every report of it), in the order of their first report. Reports whose stored key digests are equal
+    differ by their id only (copies of one story): only the first of them is read, since only those decide
+    what joins the group (a group of thousands of copies is read as a few reports)."""
+    kinds_of: list[dict[str, list[str]]] = []     # per group: the first report of a kind -> the reports of it
+    for members in near.values():
+        kinds: dict[str, str] = {}
+        alike: dict[str, list[str]] = defaultdict(list)
+        for ev_id, doc_id, digest in members:
+            documents[ev_id] = doc_id
+            alike[kinds.setdefault(digest or ev_id, ev_id)].append(ev_id)
+        kinds_of.append(alike)
+    by_id = {k[0]: k for k in keys_of({ev for alike in kinds_of for ev in alike})}
+    groups = [([by_id[ev] for ev in alike if ev in by_id], sorted(m for ev, ms in alike.items() if ev in by_id for m in ms))
+              for alike in kinds_of]
+    return sorted((g for g in groups if g[0]), key=lambda g: g[1][0])
 
 
 def key_digest(key: EventKey) -> str:
@@ -112,32 +162,24 @@ def key_digest(key: EventKey) -> str:
     return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=12).hexdigest()
 
 
-def _merged_with_added(stored: list[list[EventKey]], added: list[EventKey]) -> list[list[int]]:
+def _merged_with_added(stored: list[tuple[list[EventKey], list[str]]], added: list[EventKey]) -> list[list[int]]:
     """The groups :func:`merge_into_groups` gives that hold an added report, as indexes over the stored
-    groups' keys and then the added ones. A stored group is merged as one report of each kind it holds (the
-    keys that differ by their id only: copies of one story), since only those decide what joins it."""
-    kinds = [_first_of_each_kind(group) for group in stored]
+    groups' reports and then the added ones. A stored group (the keys of one report of each kind it holds,
+    and every report of it) is merged as one report of each kind, since only those decide what joins it."""
     starts, n = [], 0
-    for group in stored:
+    for _, members in stored:
         starts.append(n)
-        n += len(group)
-    owner = [g for g, kind in enumerate(kinds) for _ in kind]      # merged index -> its stored group
+        n += len(members)
+    owner = [g for g, (kinds, _) in enumerate(stored) for _ in kinds]      # merged index -> its stored group
     out = []
-    for group in merge_into_groups(kinds, added):
+    for group in merge_into_groups([kinds for kinds, _ in stored], added):
         if max(group) < len(owner):
             continue
         indexes = [n + i - len(owner) for i in group if i >= len(owner)]
         for g in {owner[i] for i in group if i < len(owner)}:
-            indexes += range(starts[g], starts[g] + len(stored[g]))
+            indexes += range(starts[g], starts[g] + len(stored[g][1]))
         out.append(indexes)
     return out
-
-
-def _first_of_each_kind(group: list[EventKey]) -> list[EventKey]:
-    first: dict[tuple, EventKey] = {}
-    for k in group:
-        first.setdefault(k[1:], k)
-    return list(first.values())
 
 
 def _noting(reports: Iterable[StoredReport], documents: dict[str, str]) -> Iterator[StoredReport]:

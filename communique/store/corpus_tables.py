@@ -15,10 +15,12 @@ from pathlib import Path
 from sys import intern
 from typing import Any
 
-from ..records import ActorFact, ActorRecord, ReportParty, StoredEntity, StoredReport
+from ..records import ActorFact, ActorRecord, StoredEntity
 from ..textnorm import is_arabic
 from .changes import BrowseNotes
 from .person_tables import PersonTables
+from .report_tables import ReportTables
+from .sql_parts import PART as _PART, fetch_in_parts as _fetch_in_parts, in_filter as _in, insert_columns
 
 __all__ = ["CorpusTables", "insert_columns", "ACTOR_TABLES", "Key"]
 
@@ -28,23 +30,6 @@ ACTORS_SQL = Path(__file__).resolve().parent / "actors.sql"
 
 #: the learned actor tables a refresh writes (the user tables, actor_pins and actor_user_aliases, it keeps)
 ACTOR_TABLES = ("actor_links", "corpus_actors", "actor_forms", "actor_titles", "actor_affiliations")
-
-#: rows sent per statement
-_PART = 50_000
-
-
-def insert_columns(con: Any, table: str, types: Sequence[str], rows: Sequence[Sequence[Any]], *,
-                   tail: str = "") -> None:
-    """Many rows in one statement, ``INSERT INTO table SELECT unnest(?::T[]), ...`` (one array per
-    column): the same SQL on DuckDB and PostgreSQL, and hundreds of times faster than executemany on
-    DuckDB. ``types`` are portable names (VARCHAR, INTEGER, BIGINT, BOOLEAN, BYTEA, TIMESTAMP);
-    ``tail`` follows the unnest columns (", NULL", " ON CONFLICT DO NOTHING")."""
-    if not rows:
-        return
-    columns = [list(col) for col in zip(*rows)]
-    select = ", ".join(f"unnest(?::{t}[])" for t in types)
-    con.execute(f"INSERT INTO {table} SELECT {select}{tail}", columns)
-
 
 @lru_cache(maxsize=1 << 14)
 def _json_tuple(text: str | None) -> tuple[str, ...]:
@@ -60,19 +45,7 @@ def _entity(d: str, e: str, k: str, n: str, a: str | None, t: str | None, f: str
                         _json_tuple(t), _json_tuple(f))
 
 
-def _fetch_in_parts(cursor: Any, size: int = _PART) -> Iterator[tuple]:
-    while part := cursor.fetchmany(size):
-        yield from part
-
-
-def _in(column: str, ids: Collection[str] | None) -> tuple[str, list[Any]]:
-    """A filter on ``column`` to the given ids (none: every row)."""
-    if ids is None:
-        return "", []
-    return f" AND {column} IN (SELECT unnest(?::VARCHAR[]))", [sorted(ids)]
-
-
-class CorpusTables(PersonTables, BrowseNotes):
+class CorpusTables(ReportTables, PersonTables, BrowseNotes):
     """What communique.corpus reads and writes through a store; mixed into every SQL store."""
 
     con: Any
@@ -369,138 +342,6 @@ class CorpusTables(PersonTables, BrowseNotes):
         return self.con.execute(
             "SELECT coalesce(e.corpus_event, e.id), e.doc_id, e.date, e.type, p.entity_id, p.role "
             "FROM events e JOIN event_parties p ON p.event_id = e.id WHERE e.status = 'occurred'").fetchall()
-
-    # -- merged (corpus) events --------------------------------------------------------------------
-    def occurred_reports(self, doc_ids: Collection[str] | None = None, *,
-                         event_ids: Collection[str] | None = None) -> Iterator[StoredReport]:
-        """The occurred reports (of the given documents or events; default all) with their parties, in
-        event id order. Parties carry their corpus actors where the store keeps actor tables."""
-        where, params = _in("e.doc_id", doc_ids)
-        more, extra = _in("e.id", event_ids)
-        where, params = where + more, params + extra
-        if self.has_actor_tables():
-            # parties as corpus actors, and the state or organization a person acts for
-            query = ("SELECT e.id, e.doc_id, e.type, e.date, e.country, p.entity_id, n.kind, n.name, l.actor_id, "
-                     "CASE WHEN n.kind = 'person' AND an.kind IN ('state', 'organization') "
-                     "THEN coalesce(la.actor_id, an.entity_id) END FROM events e "
-                     "LEFT JOIN event_parties p ON p.event_id = e.id "
-                     "LEFT JOIN entities n ON n.doc_id = e.doc_id AND n.entity_id = p.entity_id "
-                     "LEFT JOIN actor_links l ON l.doc_id = e.doc_id AND l.entity_id = p.entity_id "
-                     "LEFT JOIN entities an ON an.doc_id = e.doc_id AND an.entity_id = coalesce(p.affiliation, n.affiliation) "
-                     "LEFT JOIN actor_links la ON la.doc_id = e.doc_id AND la.entity_id = an.entity_id "
-                     f"WHERE e.status = 'occurred'{where} ORDER BY e.id")
-        else:
-            query = ("SELECT e.id, e.doc_id, e.type, e.date, e.country, p.entity_id, n.kind, n.name, NULL, NULL "
-                     "FROM events e LEFT JOIN event_parties p ON p.event_id = e.id "
-                     "LEFT JOIN entities n ON n.doc_id = e.doc_id AND n.entity_id = p.entity_id "
-                     f"WHERE e.status = 'occurred'{where} ORDER BY e.id")
-        current: list[Any] | None = None
-        parties: list[ReportParty] = []
-        for ev_id, doc_id, etype, date, country, ent, kind, name, actor, acts_for in _fetch_in_parts(
-                self.con.execute(query, params)):
-            if current is None or current[0] != ev_id:
-                if current is not None:
-                    yield StoredReport(*current, parties=tuple(parties))
-                current, parties = [ev_id, doc_id, etype, date, country], []
-            if ent is not None:
-                parties.append(ReportParty(ent, kind, name, actor, acts_for))
-        if current is not None:
-            yield StoredReport(*current, parties=tuple(parties))
-
-    def corpus_event_ids(self, event_ids: Collection[str] | None = None) -> dict[str, str]:
-        """Report id -> its corpus event, as the last refresh stored them."""
-        where, params = _in("id", event_ids)
-        return dict(_fetch_in_parts(self.con.execute(
-            f"SELECT id, corpus_event FROM events WHERE corpus_event IS NOT NULL{where}", params)))
-
-    def set_corpus_events(self, changed: Sequence[tuple[str, str | None]]) -> None:
-        """Store (report id, corpus event id or None) pairs."""
-        if changed and (log := self._noting()):
-            log.note_corpus_events(self.con, changed)
-        for start in range(0, len(changed), _PART):
-            part = changed[start:start + _PART]
-            self.con.execute("UPDATE events SET corpus_event = m.cid FROM (SELECT unnest(?::VARCHAR[]) AS id, "
-                             "unnest(?::VARCHAR[]) AS cid) m WHERE events.id = m.id",
-                             [[e for e, _ in part], [c for _, c in part]])
-
-    def count_corpus_events(self) -> int:
-        """The number of merged events the stored corpus ids make."""
-        return self.con.execute("SELECT count(DISTINCT corpus_event) FROM events WHERE status = 'occurred' "
-                                "AND corpus_event IS NOT NULL").fetchone()[0]
-
-    def corpus_event_members(self, corpus_ids: Collection[str]) -> dict[str, list[str]]:
-        """Stored corpus event -> its reports, in id order, for the given corpus events."""
-        out: dict[str, list[str]] = defaultdict(list)
-        ids = sorted(corpus_ids)
-        for start in range(0, len(ids), _PART):
-            for cid, ev_id in _fetch_in_parts(self.con.execute(
-                    "SELECT corpus_event, id FROM events WHERE corpus_event IN (SELECT unnest(?::VARCHAR[])) "
-                    "ORDER BY id", [ids[start:start + _PART]])):
-                out[cid].append(ev_id)
-        return dict(out)
-
-    def corpus_events_in_blocks(self, blocks: Collection[str]) -> set[str]:
-        """The stored corpus events with a report in one of the given merge blocks."""
-        out: set[str] = set()
-        names = sorted(blocks)
-        for start in range(0, len(names), _PART):
-            out.update(cid for (cid,) in self.con.execute(
-                "SELECT DISTINCT e.corpus_event FROM merge_blocks b JOIN events e ON e.id = b.event_id "
-                "WHERE b.block IN (SELECT unnest(?::VARCHAR[])) AND e.corpus_event IS NOT NULL",
-                [names[start:start + _PART]]).fetchall())
-        return out
-
-    def merge_blocks(self, blocks: Collection[str]) -> dict[str, set[str]]:
-        """Stored merge block -> the reports in it, for the given blocks."""
-        out: dict[str, set[str]] = defaultdict(set)
-        for start in range(0, len(blocks), _PART):
-            part = sorted(blocks)[start:start + _PART]
-            for block, ev_id in self.con.execute("SELECT block, event_id FROM merge_blocks WHERE block IN "
-                                                 "(SELECT unnest(?::VARCHAR[]))", [part]).fetchall():
-                out[block].add(ev_id)
-        return dict(out)
-
-    def blocks_of(self, event_ids: Collection[str]) -> dict[str, set[str]]:
-        """Report -> the merge blocks the last refresh put it in."""
-        out: dict[str, set[str]] = defaultdict(set)
-        ids = sorted(event_ids)
-        for start in range(0, len(ids), _PART):
-            for block, ev_id in self.con.execute("SELECT block, event_id FROM merge_blocks WHERE event_id IN "
-                                                 "(SELECT unnest(?::VARCHAR[]))", [ids[start:start + _PART]]).fetchall():
-                out[ev_id].add(block)
-        return dict(out)
-
-    def replace_merge_blocks(self, event_ids: Collection[str] | None, rows: Iterable[tuple[str, str]]) -> None:
-        """Replace the blocks of ``event_ids`` (None: of every report) by (block, event id) rows."""
-        self._replace_event_rows("merge_blocks", event_ids, rows)
-
-    def merge_key_digests(self, event_ids: Collection[str]) -> dict[str, str]:
-        """Report -> the digest of its merge key as the last refresh stored it."""
-        out: dict[str, str] = {}
-        ids = sorted(event_ids)
-        for start in range(0, len(ids), _PART):
-            out.update(self.con.execute("SELECT event_id, digest FROM merge_keys WHERE event_id IN "
-                                        "(SELECT unnest(?::VARCHAR[]))", [ids[start:start + _PART]]).fetchall())
-        return out
-
-    def replace_merge_keys(self, event_ids: Collection[str] | None, rows: Iterable[tuple[str, str]]) -> None:
-        """Replace the merge key digests of ``event_ids`` (None: of every report) by (event id, digest) rows."""
-        self._replace_event_rows("merge_keys", event_ids, rows)
-
-    def _replace_event_rows(self, table: str, event_ids: Collection[str] | None, rows: Iterable[tuple[str, str]]
-                            ) -> None:
-        """``rows`` are read a part at a time (a generator of a full refresh's hundreds of thousands of rows
-        is never held as one list)."""
-        if event_ids is None:
-            self.con.execute(f"DELETE FROM {table}")
-        else:
-            ids = sorted(event_ids)
-            for start in range(0, len(ids), _PART):
-                self.con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
-                                 [ids[start:start + _PART]])
-        rows = iter(rows)
-        while part := list(islice(rows, _PART)):
-            insert_columns(self.con, table, ["VARCHAR", "VARCHAR"], part)
 
 
 def _script(form: str) -> str:
