@@ -66,7 +66,7 @@ def mergeable_misses(con: Any, missed: list[tuple[str, str]], doc_of: dict[str, 
     with compatible dates and venues, sharing two parties (corpus actors, with the states and organizations
     the corpus sees them act for). The other misses need extraction (an event, a party, a date or a type
     missing or wrong in one report)."""
-    from communique.corpus.merging import _FAMILY, _dates_compatible
+    from communique.corpus.merging import FAMILY, dates_compatible
 
     links = {(d, e): a for d, e, a in con.execute("SELECT doc_id, entity_id, actor_id FROM actor_links").fetchall()}
     acts_for: dict[str, set[str]] = defaultdict(set)
@@ -80,10 +80,10 @@ def mergeable_misses(con: Any, missed: list[tuple[str, str]], doc_of: dict[str, 
         parties[ev] |= {a, *acts_for.get(a, ()), *([links.get((d, aff), aff)] if aff else [])}
     for ev, d, t, date, country in con.execute("SELECT id, doc_id, type, date, country FROM events "
                                                "WHERE status = 'occurred'").fetchall():
-        reports[d].append((_FAMILY.get(t, t), date, country, parties[ev]))
+        reports[d].append((FAMILY.get(t, t), date, country, parties[ev]))
 
     def joinable(x: tuple[str, Any, Any, set[str]], y: tuple[str, Any, Any, set[str]]) -> bool:
-        return x[0] == y[0] and _dates_compatible(x[1], y[1]) and not (x[2] and y[2] and x[2] != y[2]) \
+        return x[0] == y[0] and dates_compatible(x[1], y[1]) and not (x[2] and y[2] and x[2] != y[2]) \
             and len(x[3] & y[3]) >= 2
 
     return [(a, b) for a, b in missed if any(joinable(x, y) for x in reports.get(doc_of.get(a, ""), [])

@@ -13,7 +13,7 @@ from .errors import InputError
 from .records import RawDocument, Rejected
 from .textnorm import match_key
 
-__all__ = ["evaluate_dir", "score_document", "same_venue", "DocScore", "format_table", "BANDS"]
+__all__ = ["evaluate_dir", "score_document", "same_venue", "DocScore", "format_table", "BANDS", "gold_ids_of"]
 
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01))
 CONFIDENT = 0.8     # "confidence means something": precision of the events at or above it
@@ -56,7 +56,7 @@ def _keys(forms: list[str]) -> set[str]:
     return {k for k in (match_key(f) for f in forms) if k}
 
 
-def _gold_ids_of(pred_entity: dict[str, Any] | None, gold_entities: list[dict[str, Any]]) -> set[str]:
+def gold_ids_of(pred_entity: dict[str, Any] | None, gold_entities: list[dict[str, Any]]) -> set[str]:
     if pred_entity is None:
         return set()
     keys = _keys(pred_entity["forms"])
@@ -96,7 +96,7 @@ def _score_entities(s: DocScore, pents: list[dict[str, Any]], gents: list[dict[s
     s.ent_pred, s.ent_gold = len(pents), len(gents)
     matched_gold: set[str] = set()
     for e in pents:
-        ids = _gold_ids_of(e, gents)
+        ids = gold_ids_of(e, gents)
         if ids:
             s.ent_tp_pred += 1
             matched_gold |= ids
@@ -129,8 +129,8 @@ def _match_events(pevs: list[dict[str, Any]], gevs: list[dict[str, Any]], by_id:
     for ev in pevs:
         pids: set[str] = set()
         for p in ev["parties"]:
-            pids |= _gold_ids_of(by_id.get(p["entity"]), gents)
-            pids |= _gold_ids_of(by_id.get(p.get("affiliation") or ""), gents)
+            pids |= gold_ids_of(by_id.get(p["entity"]), gents)
+            pids |= gold_ids_of(by_id.get(p.get("affiliation") or ""), gents)
         covered_ids.append(pids)
     pairs = []
     for i, ev in enumerate(pevs):

@@ -130,14 +130,14 @@ class Pipeline:
         return None
 
     def _date_line(self, line: str) -> str | None:
-        from .stages.normalize import _is_date_line
+        from .stages.normalize import is_date_line
 
         if not _DIGIT.search(line):
             return None                         # a date line gives a day or a year in digits
         # a line in Arabic letters is read as Arabic only (the English and French readers call dateparser)
         langs = ("ar",) if is_arabic(line) else ("en", "fr", "ar")
         for lang in langs:
-            if _is_date_line(line, lang, lambda text, lang=lang: self._find_dates(text, lang, None)):
+            if is_date_line(line, lang, lambda text, lang=lang: self._find_dates(text, lang, None)):
                 found = self._find_dates(line, lang, None)
                 values = [d.value for d in found if d.value and len(d.value) == 10]
                 if values:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from communique.records import Document
 from communique.corpus.copies import near_duplicates
 from communique.corpus.merge_reference import merge_events_reference
-from communique.corpus.merging import EXHAUSTIVE_BLOCK, _dates_compatible, merge_events, merge_into_groups
+from communique.corpus.merging import EXHAUSTIVE_BLOCK, dates_compatible, merge_events, merge_into_groups
 
 from .conftest import EXAMPLES
 
@@ -40,7 +40,7 @@ def test_merge_monthly_meetings_of_one_pair_stay_apart():
 
 def test_merge_equals_reference_on_the_bundled_examples(run_one):
     """On real reports (small blocks) the indexed merge is the reference, report for report."""
-    from communique.corpus.merging import _FAMILY, party_keys, same_sides
+    from communique.corpus.merging import FAMILY, party_keys, same_sides
 
     keys = []
     for name in ("fr_008.txt", "fr_009.txt", "fr_006.txt", "fr_007.txt"):
@@ -49,7 +49,7 @@ def test_merge_equals_reference_on_the_bundled_examples(run_one):
         for ev in rec["events"]:
             if ev["status"] == "occurred":
                 loc = ev["location"] or {}
-                keys.append((ev["id"], _FAMILY[ev["type"]], party_keys(ev, ents), ev["date"], loc.get("country"),
+                keys.append((ev["id"], FAMILY[ev["type"]], party_keys(ev, ents), ev["date"], loc.get("country"),
                              same_sides(ev, ents)))
     groups = merge_events(keys)
     assert _partition(groups) == _partition(merge_events_reference(keys))
@@ -72,7 +72,7 @@ def test_merge_groups_are_complete_linkage(raw):
         assert len({keys[i][1] for i in group}) == 1
         assert len({keys[i][4] for i in group} - {None}) <= 1
         for i, j in combinations(group, 2):
-            assert _dates_compatible(keys[i][3], keys[j][3])
+            assert dates_compatible(keys[i][3], keys[j][3])
 
 
 def _blocks(parties: frozenset[str]) -> set[tuple[str, ...]]:
@@ -92,7 +92,7 @@ def test_merge_dated_reports_leave_no_compatible_pair_apart(raw):
             continue
         shares_block = any(_blocks(keys[i][2]) & _blocks(keys[j][2]) for i in g for j in h)
         countries = {keys[i][4] for i in g + h} - {None}
-        dates_ok = all(_dates_compatible(keys[i][3], keys[j][3]) for i in g for j in h)
+        dates_ok = all(dates_compatible(keys[i][3], keys[j][3]) for i in g for j in h)
         assert not (shares_block and len(countries) <= 1 and dates_ok)
 
 
@@ -121,7 +121,7 @@ def test_merge_into_groups_keeps_stored_groups_whole_and_complete_linkage(raw, s
         assert len({keys[i][1] for i in group}) == 1
         assert len({keys[i][4] for i in group} - {None}) <= 1
         for i, j in combinations(group, 2):
-            assert _dates_compatible(keys[i][3], keys[j][3])
+            assert dates_compatible(keys[i][3], keys[j][3])
 
 
 @settings(max_examples=150, deadline=None)
@@ -135,7 +135,7 @@ def test_merge_into_groups_dated_reports_leave_no_compatible_pair_apart(raw, spl
             continue
         shares_block = any(_blocks(keys[i][2]) & _blocks(keys[j][2]) for i in g for j in h)
         countries = {keys[i][4] for i in g + h} - {None}
-        dates_ok = all(_dates_compatible(keys[i][3], keys[j][3]) for i in g for j in h)
+        dates_ok = all(dates_compatible(keys[i][3], keys[j][3]) for i in g for j in h)
         assert not (shares_block and len(countries) <= 1 and dates_ok)
 
 

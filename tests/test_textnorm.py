@@ -54,9 +54,9 @@ def test_dates_parse_date_string_falls_back_on_dateparser_for_complete_dates_onl
 def test_normalize_date_lines_are_read_only_when_every_word_may_be_a_date_word(line, is_date):
     from communique.stages.dates import find_dates
     from communique.stages.dates_ar import find_dates_ar
-    from communique.stages.normalize import _is_date_line
+    from communique.stages.normalize import is_date_line
 
     def finder(lang):
         return (lambda text: find_dates_ar(text, None)) if lang == "ar" else (lambda text: find_dates(text, lang, None))
 
-    assert any(_is_date_line(line, lang, finder(lang)) for lang in ("en", "fr", "ar")) is is_date
+    assert any(is_date_line(line, lang, finder(lang)) for lang in ("en", "fr", "ar")) is is_date

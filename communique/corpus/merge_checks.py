@@ -8,10 +8,12 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import date
 from typing import Any
 
-__all__ = ["named_officials", "officials_compatible", "PUBLISHED_WINDOW_DAYS", "Window", "Cast", "EventKey"]
+__all__ = ["named_officials", "officials_compatible", "PUBLISHED_WINDOW_DAYS", "Window", "Cast", "EventKey", "PERSON_PREFIXES",
+           "DateInfo", "dates_compatible", "info_compatible", "published_window", "shared_window", "report_cast",
+           "cast_fits", "placed_alike", "union_officials"]
 
 #: how a person's merge key starts: its corpus actor id, else the skeleton key of its name
-_PERSON_PREFIXES = ("person:", "p:")
+PERSON_PREFIXES = ("person:", "p:")
 
 #: (ref, family, party keys, date, country[, the key pairs that are one party: a person and its state
 #: [, the (person, state) pairs its document implies for the states it names without an official
@@ -20,7 +22,7 @@ _PERSON_PREFIXES = ("person:", "p:")
 EventKey = tuple[Any, ...]
 
 
-def _dates_compatible(a: str | None, b: str | None) -> bool:
+def dates_compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
     if len(a) == 10 and len(b) == 10:
@@ -32,8 +34,8 @@ def named_officials(sides: frozenset[frozenset[str]]) -> dict[str, frozenset[str
     """State or organization -> the persons a report names acting for it (from its one-party key pairs)."""
     out: dict[str, set[str]] = {}
     for side in sides:
-        persons = [k for k in side if k.startswith(_PERSON_PREFIXES)]
-        others = [k for k in side if not k.startswith(_PERSON_PREFIXES)]
+        persons = [k for k in side if k.startswith(PERSON_PREFIXES)]
+        others = [k for k in side if not k.startswith(PERSON_PREFIXES)]
         if len(persons) == 1 and len(others) == 1:
             out.setdefault(others[0], set()).add(persons[0])
     return {k: frozenset(v) for k, v in out.items()}
@@ -46,7 +48,7 @@ def officials_compatible(a: dict[str, frozenset[str]], b: dict[str, frozenset[st
     return all(a[s] & b[s] for s in a.keys() & b.keys())
 
 
-class _DateInfo:
+class DateInfo:
     """A date string read once: its day ordinal (full dates) and its span in days."""
 
     __slots__ = ("text", "day", "lo", "hi")
@@ -69,7 +71,7 @@ class _DateInfo:
             self.lo, self.hi = -(10 ** 9), 10 ** 9     # unreadable: compared as text, with everything
 
 
-def _info_compatible(a: _DateInfo, b: _DateInfo) -> bool:
+def info_compatible(a: DateInfo, b: DateInfo) -> bool:
     if a.day is not None and b.day is not None:
         return abs(a.day - b.day) <= 1
     return a.text.startswith(b.text) or b.text.startswith(a.text)
@@ -81,18 +83,18 @@ PUBLISHED_WINDOW_DAYS = 31
 Window = tuple[int, int]          # day ordinals, both included
 
 
-def _published_window(k: EventKey) -> Window | None:
+def published_window(k: EventKey) -> Window | None:
     """The days an undated report can tell of, from the date its document gives itself (k[7]); None when
     the report is dated or its document is not."""
     if k[3] or len(k) <= 7 or not k[7]:
         return None
-    info = _DateInfo(k[7])
+    info = DateInfo(k[7])
     if info.lo < -(10 ** 8):
         return None
     return info.lo - PUBLISHED_WINDOW_DAYS, info.hi + 1
 
 
-def _within(window: Window | None, other: Window | None, dates: Iterable[_DateInfo]) -> Window | None | bool:
+def shared_window(window: Window | None, other: Window | None, dates: Iterable[DateInfo]) -> Window | None | bool:
     """The window two clusters share (None: neither has one), or False when they share none or a date of
     theirs (``dates``) falls outside it: a report of 2023 does not join a call of 2025."""
     if window is None and other is None:
@@ -107,7 +109,7 @@ def _within(window: Window | None, other: Window | None, dates: Iterable[_DateIn
 Cast = dict[str, frozenset[str]]      # state or organization -> the officials a document names for it
 
 
-def _cast(k: EventKey, officials: Callable[[frozenset], Cast] = named_officials) -> tuple[bool, Cast] | None:
+def report_cast(k: EventKey, officials: Callable[[frozenset], Cast] = named_officials) -> tuple[bool, Cast] | None:
     """(whether the report is unplaced: no date of its own and none of its document, its document's cast),
     or None when the cast is not known (keys built without the documents' persons)."""
     if len(k) <= 8:
@@ -115,7 +117,7 @@ def _cast(k: EventKey, officials: Callable[[frozenset], Cast] = named_officials)
     return (not k[3] and not k[7]), officials(k[8])
 
 
-def _cast_fits(unplaced: Collection[Cast], placed: Cast | None) -> bool:
+def cast_fits(unplaced: Collection[Cast], placed: Cast | None) -> bool:
     """A cluster holding reports of documents without any date joins a placed one (dated, or dated by its
     documents) unless, for a state or organization of the meeting, each side names an official of it that
     the other does not: the cast of officials is all that places a document in time (a 2023 call of two
@@ -127,7 +129,7 @@ def _cast_fits(unplaced: Collection[Cast], placed: Cast | None) -> bool:
                if s in cast)
 
 
-def _placed_alike(named_a: dict[str, frozenset[str]], implied_a: dict[str, frozenset[str]],
+def placed_alike(named_a: dict[str, frozenset[str]], implied_a: dict[str, frozenset[str]],
                   named_b: dict[str, frozenset[str]], implied_b: dict[str, frozenset[str]]) -> bool:
     """Two clusters, one of them without a date, can tell one meeting: the officials each names (``named``)
     are among those the other's documents name or imply (``implied``: named ones included)."""
@@ -135,5 +137,5 @@ def _placed_alike(named_a: dict[str, frozenset[str]], implied_a: dict[str, froze
         officials_compatible(implied_a, implied_b)
 
 
-def _union_officials(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+def union_officials(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
     return {s: a.get(s, frozenset()) | b.get(s, frozenset()) for s in a.keys() | b.keys()}

@@ -8,22 +8,23 @@ from collections.abc import Callable, Sequence
 from itertools import combinations
 from typing import Any
 
-from .merge_checks import (_PERSON_PREFIXES, PUBLISHED_WINDOW_DAYS, Cast, EventKey, Window, _cast, _cast_fits,
-                           _dates_compatible, _DateInfo, _info_compatible, _placed_alike, _published_window,
-                           _union_officials, _within, named_officials, officials_compatible)
+from .merge_checks import (PERSON_PREFIXES, PUBLISHED_WINDOW_DAYS, Cast, EventKey, Window, report_cast, cast_fits,
+                           dates_compatible, DateInfo, info_compatible, placed_alike, published_window,
+                           union_officials, shared_window, named_officials, officials_compatible)
 from .union_find import find_root
 
 
 __all__ = ["party_keys", "same_sides", "same_event", "merge_events", "merge_into_groups",
-           "EventKey", "report_blocks", "neighbour_blocks", "PUBLISHED_WINDOW_DAYS", "CROSS_FAMILIES"]
+           "EventKey", "report_blocks", "neighbour_blocks", "PUBLISHED_WINDOW_DAYS", "CROSS_FAMILIES", "FAMILY",
+           "person_key", "blocks_of", "cross_blocks", "Forest"]
 
-_FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
+FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
 
 
-def _person_key(name: str) -> str:
+def person_key(name: str) -> str:
     from ..translit import name_key
 
-    return _PERSON_PREFIXES[1] + name_key(name)
+    return PERSON_PREFIXES[1] + name_key(name)
 
 
 def party_keys(event: dict[str, Any], entities: dict[str, dict[str, Any]]) -> frozenset[str]:
@@ -46,7 +47,7 @@ def _party_side(p: dict[str, Any], entities: dict[str, dict[str, Any]]) -> tuple
     ent = entities.get(p["entity"])
     if ent is None:
         return (p["entity"],)
-    key = _person_key(ent["name"]) if ent["kind"] == "person" else ent["id"]
+    key = person_key(ent["name"]) if ent["kind"] == "person" else ent["id"]
     aff = entities.get(p.get("affiliation") or "") if ent["kind"] == "person" else None
     if aff is not None and aff["kind"] in ("state", "organization") and aff["id"] != key:
         return (key, aff["id"])
@@ -58,7 +59,7 @@ def _party_side(p: dict[str, Any], entities: dict[str, dict[str, Any]]) -> tuple
 def same_event(a: EventKey, b: EventKey) -> bool:
     """Same kind, compatible dates, same venue country when both known, and the same parties
     (at least two shared, or all of the smaller side)."""
-    if a[1] != b[1] or not _dates_compatible(a[3], b[3]):
+    if a[1] != b[1] or not dates_compatible(a[3], b[3]):
         return False
     if a[4] and b[4] and a[4] != b[4]:
         return False
@@ -87,7 +88,7 @@ class _Shared:
         return value
 
 
-def _blocks(keys: list[EventKey]) -> dict[tuple[str, ...], list[int]]:
+def blocks_of(keys: list[EventKey]) -> dict[tuple[str, ...], list[int]]:
     """Candidate groups: reports of one event family sharing a pair of party keys (or their only key)."""
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
@@ -110,7 +111,7 @@ def report_blocks(k: EventKey) -> list[tuple[str, ...]]:
     return [(k[1],) + pair for pair in pairs or [tuple(parties)]]
 
 
-def _across(block: tuple[str, ...]) -> list[tuple[str, ...]]:
+def cross_blocks(block: tuple[str, ...]) -> list[tuple[str, ...]]:
     """The blocks of the same pair of party keys in the other families of CROSS_FAMILIES (none for a report's
     only key)."""
     if block[0] not in CROSS_FAMILIES or len(block) != 3:
@@ -122,10 +123,10 @@ def neighbour_blocks(k: EventKey) -> list[tuple[str, ...]]:
     """The blocks in which a report's candidates are: its own, and for a signing or a meeting those of the same
     pairs in the other family."""
     own = report_blocks(k)
-    return own + [b for block in own for b in _across(block)]
+    return own + [b for block in own for b in cross_blocks(block)]
 
 
-class _Forest:
+class Forest:
     """Union-find with path halving: the clusters every merge below builds."""
 
     __slots__ = ("parent",)
@@ -152,19 +153,19 @@ class _Clusters:
                  "cunplaced", "cplaced", "cfamily", "joins")
 
     def __init__(self, keys: list[EventKey]) -> None:
-        self.forest = _Forest(len(keys))
-        infos: dict[str, _DateInfo] = {}
-        self.dinfo: list[_DateInfo | None] = []
+        self.forest = Forest(len(keys))
+        infos: dict[str, DateInfo] = {}
+        self.dinfo: list[DateInfo | None] = []
         for k in keys:
             d = k[3]
             if d:
                 info = infos.get(d)
                 if info is None:
-                    info = infos[d] = _DateInfo(d)
+                    info = infos[d] = DateInfo(d)
                 self.dinfo.append(info)
             else:
                 self.dinfo.append(None)
-        self.cdates: dict[int, list[_DateInfo]] = {i: [di] for i, di in enumerate(self.dinfo) if di is not None}
+        self.cdates: dict[int, list[DateInfo]] = {i: [di] for i, di in enumerate(self.dinfo) if di is not None}
         self.ccountry: dict[int, str] = {i: k[4] for i, k in enumerate(keys) if k[4]}
         # reports that repeat a key's sets (copies of one story) share one value of each below: a cluster's
         # values are replaced, never changed in place, when it grows (memory: 250,000 reports at 100k documents)
@@ -172,11 +173,11 @@ class _Clusters:
         self.cofficials: dict[int, dict[str, frozenset[str]]] = {
             i: o for i, k in enumerate(keys) if len(k) > 5 and (o := officials(k[5]))}
         # with the officials their documents imply: what places a cluster that has no date
-        implied = _Shared(lambda pair: _union_officials(officials(pair[0]), officials(pair[1])))
+        implied = _Shared(lambda pair: union_officials(officials(pair[0]), officials(pair[1])))
         self.cimplied: dict[int, dict[str, frozenset[str]]] = {
             i: implied((k[5], k[6])) for i, k in enumerate(keys) if len(k) > 6}
         # the days an undated cluster can tell of, from its documents' own dates
-        self.cwindow: dict[int, Window] = {i: w for i, k in enumerate(keys) if (w := _published_window(k))}
+        self.cwindow: dict[int, Window] = {i: w for i, k in enumerate(keys) if (w := published_window(k))}
         # the day an undated report's document gives itself (the middle of its span)
         self.published_day: dict[int, int] = {i: (w[0] + PUBLISHED_WINDOW_DAYS + w[1] - 1) // 2
                                               for i, w in self.cwindow.items()}
@@ -186,7 +187,7 @@ class _Clusters:
         self.cplaced: dict[int, Cast] = {}
         unplaced = _Shared(lambda cast: {frozenset(officials(cast).items()): officials(cast)})    # by k[8]
         for i, k in enumerate(keys):
-            known = _cast(k, officials)
+            known = report_cast(k, officials)
             if known is not None:
                 if known[0]:
                     self.cunplaced[i] = unplaced(k[8])
@@ -214,19 +215,19 @@ class _Clusters:
         if di and dj:
             for a in di:
                 for b in dj:
-                    if a is not b and not _info_compatible(a, b):
+                    if a is not b and not info_compatible(a, b):
                         return False
         oi, oj = self.cofficials.get(ri), self.cofficials.get(rj)
         if oi and oj and not officials_compatible(oi, oj):
             return False
         wi, wj = self.cimplied.get(ri, oi), self.cimplied.get(rj, oj)
-        if not (di and dj) and not _placed_alike(oi or {}, wi or {}, oj or {}, wj or {}):
+        if not (di and dj) and not placed_alike(oi or {}, wi or {}, oj or {}, wj or {}):
             return False
-        if _within(self.cwindow.get(ri), self.cwindow.get(rj), (*(di or ()), *(dj or ()))) is False:
+        if shared_window(self.cwindow.get(ri), self.cwindow.get(rj), (*(di or ()), *(dj or ()))) is False:
             return False
         ui, uj = self.cunplaced.get(ri), self.cunplaced.get(rj)
-        if not (_cast_fits(ui.values() if ui else (), self.cplaced.get(rj))
-                and _cast_fits(uj.values() if uj else (), self.cplaced.get(ri))):
+        if not (cast_fits(ui.values() if ui else (), self.cplaced.get(rj))
+                and cast_fits(uj.values() if uj else (), self.cplaced.get(ri))):
             return False
         self.unite(ri, rj)
         return True
@@ -263,9 +264,9 @@ class _Clusters:
         oi, oj = self.cofficials.get(ri), self.cofficials.pop(rj, None)
         wi, wj = self.cimplied.get(ri, oi), self.cimplied.get(rj, oj)
         if oj:
-            self.cofficials[ri] = _union_officials(oi or {}, oj)
+            self.cofficials[ri] = union_officials(oi or {}, oj)
         if rj in self.cimplied or ri in self.cimplied:
-            self.cimplied[ri] = _union_officials(wi or {}, wj or {})
+            self.cimplied[ri] = union_officials(wi or {}, wj or {})
             self.cimplied.pop(rj, None)
         dj = self.cdates.pop(rj, None)
         if dj:
@@ -279,14 +280,14 @@ class _Clusters:
             self.ccountry[ri] = cj
         wi, wj = self.cwindow.get(ri), self.cwindow.pop(rj, None)
         if wj:
-            shared = _within(wi, wj, ())
+            shared = shared_window(wi, wj, ())
             self.cwindow[ri] = shared if shared else (wi or wj)     # a stored group united as it is
         uj = self.cunplaced.pop(rj, None)
         if uj:
             self.cunplaced[ri] = {**self.cunplaced.get(ri, {}), **uj}
         pj = self.cplaced.pop(rj, None)
         if pj is not None:
-            self.cplaced[ri] = _union_officials(self.cplaced.get(ri, {}), pj)
+            self.cplaced[ri] = union_officials(self.cplaced.get(ri, {}), pj)
         if self.cfamily[rj] != self.cfamily[ri]:
             self.cfamily[ri] = self.cfamily[ri] | self.cfamily[rj]
         self.joins += 1
@@ -308,7 +309,7 @@ def merge_events(keys: list[EventKey]) -> list[list[int]]:
     join across their families (:func:`_join_across_families`)."""
     clusters = _Clusters(keys)
     forest, dinfo, cdates, join, find = clusters.forest, clusters.dinfo, clusters.cdates, clusters.join, clusters.forest.find
-    blocks = _blocks(keys)
+    blocks = blocks_of(keys)
     for members in blocks.values():
         m = len(members)
         if m < 2:
@@ -394,7 +395,7 @@ def _join_across_families(clusters: _Clusters, blocks: dict[tuple[str, ...], lis
     for block, members in blocks.items():
         if block[0] != "agreement":
             continue
-        for other in _across(block):
+        for other in cross_blocks(block):
             meetings = blocks.get(other)
             if not meetings:
                 continue
@@ -460,7 +461,7 @@ def merge_into_groups(stored: Sequence[Sequence[EventKey]], added: Sequence[Even
             if root == a or all(find(m) != root for m in in_block[block]):
                 in_block[block].append(a)
     for a in range(i, len(keys)):       # then across families, as merge_events does once its clusters are built
-        for m in sorted({m for block in report_blocks(keys[a]) for other in _across(block) for m in in_block[other]}):
+        for m in sorted({m for block in report_blocks(keys[a]) for other in cross_blocks(block) for m in in_block[other]}):
             if clusters.cfamily[find(a)].isdisjoint(clusters.cfamily[find(m)]):
                 clusters.join(m, a, cross=True)
     return clusters.forest.groups()

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..textnorm import match_key
 from .person_states import distinctive, full_names_agree, outvoted
-from .persons import (CHAIN_MARGIN, Key, PersonCluster, PersonSeed, Sighting, _is_single, _name_score, _node_label,
+from .persons import (CHAIN_MARGIN, Key, PersonCluster, PersonSeed, Sighting, is_single, name_score, node_label,
                       block_keys, canonical_name, node_order, pair_score, person_node, person_slug)
 from .union_find import find_root
 
@@ -78,7 +78,7 @@ class _NodeLinker:
             c.orgs.add(aff)
         if i >= self.n_seed:
             c.members.extend(self.node_members[self.sightings[i - self.n_seed].key])
-        c.single_only = all(_is_single(n) for n in self.alias_lists[i])
+        c.single_only = all(is_single(n) for n in self.alias_lists[i])
         self.clusters[i] = c
 
     def find(self, i: int) -> int:
@@ -111,7 +111,7 @@ class _NodeLinker:
         if len(a.states | b.states) > 1 and not strong:
             return False
         floor = self.threshold - CHAIN_MARGIN
-        return all(_name_score(x, y) >= floor for x in a.names for y in b.names if x != y)
+        return all(name_score(x, y) >= floor for x in a.names for y in b.names if x != y)
 
     def join_pinned(self) -> None:
         """Pinned sightings join their actor (a seed, or other sightings pinned to the same id)."""
@@ -149,7 +149,7 @@ class _NodeLinker:
         """Pairs where neither side is a lone surname, best first; two states join only on strong evidence."""
         pairs: list[tuple[float, int, int]] = []
         for members in self.blocks.values():
-            multi = [i for i in members if not all(_is_single(a) for a in self.alias_lists[i])]
+            multi = [i for i in members if not all(is_single(a) for a in self.alias_lists[i])]
             for x, i in enumerate(multi):
                 for j in multi[x + 1:]:
                     s = self.score(i, j)
@@ -173,7 +173,7 @@ class _NodeLinker:
     def join_lone_surnames(self) -> None:
         """Lone surnames join the one full-name cluster that fits, else each other."""
         leftover: list[int] = []
-        for i in (i for i in range(len(self.views)) if all(_is_single(a) for a in self.alias_lists[i])):
+        for i in (i for i in range(len(self.views)) if all(is_single(a) for a in self.alias_lists[i])):
             ri = self.find(i)
             if not self.clusters[ri].single_only:
                 continue                           # already joined (a pin or an overlay alias)
@@ -228,6 +228,6 @@ def _label_components(clusters: list[PersonCluster], cluster_of: Sequence[int], 
                     parent[b] = a
     names: dict[int, str] = {}
     for c in sorted(range(len(clusters)), key=lambda c: node_order(clusters[c].nodes[0])):
-        names.setdefault(find_root(parent, c), _node_label(clusters[c].nodes[0]))
+        names.setdefault(find_root(parent, c), node_label(clusters[c].nodes[0]))
     for c, cluster in enumerate(clusters):
         cluster.component = names[find_root(parent, c)]

@@ -44,7 +44,8 @@ from ..translit.skeleton import arabic_token
 from .person_states import distinctive
 
 __all__ = ["Sighting", "PersonSeed", "PersonCluster", "link_persons", "cluster_persons", "number_clusters",
-           "fixed_ids", "collapse_sightings", "PersonNode", "person_node", "pair_score", "node_order", "person_slug"]
+           "fixed_ids", "collapse_sightings", "PersonNode", "person_node", "pair_score", "node_order", "person_slug",
+           "is_single", "node_label", "name_score"]
 
 Key = tuple[str, str]            # (doc_id, entity_id)
 
@@ -97,7 +98,7 @@ def _context(titles: Iterable[str], affiliation_name: str | None) -> tuple[str, 
     return tuple(t for t in (*titles, affiliation_name or "") if t)
 
 
-def _is_single(name: str) -> bool:
+def is_single(name: str) -> bool:
     return len(fold(name).split()) <= 1
 
 
@@ -245,7 +246,7 @@ def node_order(node: PersonNode) -> tuple[bool, Key]:
     return node.first is not None, node.first or ("", node.group[3] or "")
 
 
-def _node_label(node: PersonNode) -> str:
+def node_label(node: PersonNode) -> str:
     return "|".join(node.first) if node.first else "seed:" + (node.group[3] or "")
 
 
@@ -284,7 +285,7 @@ def block_keys(name: str) -> set[str]:
     return keys - {""}
 
 
-def _name_score(a: str, b: str) -> float:
+def name_score(a: str, b: str) -> float:
     return same_name(a, b)
 
 

@@ -8,7 +8,7 @@ from itertools import combinations
 from typing import Any
 
 from ..records import StoredReport
-from .merging import (_FAMILY, _PERSON_PREFIXES, EventKey, _person_key, merge_events, neighbour_blocks, party_keys,
+from .merging import (FAMILY, PERSON_PREFIXES, EventKey, person_key, merge_events, neighbour_blocks, party_keys,
                       report_blocks, same_sides)
 
 __all__ = ["merge_corpus", "report_keys", "implied_officials", "corpus_assignments", "assign_corpus_ids", "block_names",
@@ -24,7 +24,7 @@ def merge_corpus(records: Iterable[tuple[str, dict[str, Any]]]) -> list[list[str
             if ev.get("status", "occurred") != "occurred":
                 continue
             loc = ev.get("location") or {}
-            keys.append((doc_id, _FAMILY.get(ev["type"], ev["type"]), party_keys(ev, ents), ev.get("date"),
+            keys.append((doc_id, FAMILY.get(ev["type"], ev["type"]), party_keys(ev, ents), ev.get("date"),
                          loc.get("country"), same_sides(ev, ents)))
     return [[keys[i][0] for i in group] for group in merge_events(keys) if len(group) > 1]
 
@@ -58,7 +58,7 @@ def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Coll
             elif p.kind == "person":
                 key = person_keys.get(p.name or "")
                 if key is None:
-                    key = person_keys[p.name or ""] = _person_key(p.name or "")
+                    key = person_keys[p.name or ""] = person_key(p.name or "")
             else:
                 key = interned.setdefault(p.entity, p.entity)
             parties.add(key)
@@ -69,7 +69,7 @@ def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Coll
             sides.update(frozenset((key, aff)) for aff in affiliations.get(key, ()) if aff in parties and aff != key)
         sides.update(_colleagues(parties, affiliations))
         sides.update(_lone_official(parties, sides, affiliations))
-        bare = frozenset(k for k in parties if not k.startswith(_PERSON_PREFIXES)) - \
+        bare = frozenset(k for k in parties if not k.startswith(PERSON_PREFIXES)) - \
             {k for side in sides for k in side}
         if bare and persons_named is not None:
             unnamed[len(keys)] = (r.doc_id, bare)
@@ -77,7 +77,7 @@ def report_keys(reports: Iterable[StoredReport], affiliations: Mapping[str, Coll
             undated[len(keys)] = r.doc_id
         doc_of.append(r.doc_id)
         parties_set, sides_set = frozenset(parties), frozenset(sides)
-        keys.append((r.id, _FAMILY.get(r.type, r.type), sets.setdefault(parties_set, parties_set),
+        keys.append((r.id, FAMILY.get(r.type, r.type), sets.setdefault(parties_set, parties_set),
                      interned.setdefault(r.date, r.date) if r.date else None,
                      interned.setdefault(r.country, r.country) if r.country else None,
                      sets.setdefault(sides_set, sides_set)))
@@ -101,7 +101,7 @@ def _with_cast(k: EventKey, persons: Collection[str], affiliations: Mapping[str,
     """The key with its document's cast (``persons``: the person actors its document names): the officials
     of the states and organizations among its parties and of those its persons act for (one object for
     the casts many keys share: ``shared``)."""
-    states = frozenset(s for p in k[2] for s in (affiliations.get(p, ()) if p.startswith(_PERSON_PREFIXES) else (p,)))
+    states = frozenset(s for p in k[2] for s in (affiliations.get(p, ()) if p.startswith(PERSON_PREFIXES) else (p,)))
     k = k + (frozenset(),) * (7 - len(k))
     cast = implied_officials(states, persons, affiliations)
     return k + (None,) * (8 - len(k)) + (shared.setdefault(cast, cast),)
@@ -110,7 +110,7 @@ def _with_cast(k: EventKey, persons: Collection[str], affiliations: Mapping[str,
 def _colleagues(parties: Collection[str], affiliations: Mapping[str, Collection[str]]) -> set[frozenset[str]]:
     """Two persons the corpus sees acting for one state or organization are one side, never a pair of
     counterparts: two reports that share only the host's president and prime minister tell of two visits."""
-    persons = sorted(k for k in parties if k.startswith(_PERSON_PREFIXES) and affiliations.get(k))
+    persons = sorted(k for k in parties if k.startswith(PERSON_PREFIXES) and affiliations.get(k))
     return {frozenset((a, b)) for a, b in combinations(persons, 2)
             if not set(affiliations[a]).isdisjoint(affiliations[b])}
 
@@ -123,9 +123,9 @@ def _lone_official(parties: Collection[str], sides: Collection[frozenset[str]],
     state told by an adjective no lexicon knows): two reports naming two different officials of it are two
     meetings, not one. Without such a counterpart the state is the person's counterpart (a visit to it)."""
     in_side = {k for side in sides for k in side}
-    persons = [k for k in parties if k.startswith(_PERSON_PREFIXES)]
+    persons = [k for k in parties if k.startswith(PERSON_PREFIXES)]
     lone = [k for k in persons if k not in in_side and not affiliations.get(k)]
-    bare = [k for k in parties if not k.startswith(_PERSON_PREFIXES) and k not in in_side]
+    bare = [k for k in parties if not k.startswith(PERSON_PREFIXES) and k not in in_side]
     if len(lone) != 1 or len(bare) != 1:
         return set()
     if not any(affiliations.get(p) and bare[0] not in affiliations[p] for p in persons):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from ..evaluate import _gold_ids_of
+from ..evaluate import gold_ids_of
 from ..records import Entity, Event
 from ..stages.decide import LinearModel
 from ..stages.events import EventContext, extract_events, party_rule_flags
@@ -21,10 +21,10 @@ MIN_DOCUMENTS = 5
 
 
 def _gold_keys(ent: Entity, ent_by_id: dict[str, Entity], gold: dict[str, Any]) -> set[str]:
-    ids = _gold_ids_of({"forms": ent.forms}, gold["entities"])
+    ids = gold_ids_of({"forms": ent.forms}, gold["entities"])
     aff = ent_by_id.get(ent.affiliation or "")
     if aff is not None:
-        ids |= _gold_ids_of({"forms": aff.forms}, gold["entities"])
+        ids |= gold_ids_of({"forms": aff.forms}, gold["entities"])
     return ids
 
 

@@ -14,7 +14,7 @@ from ..records import Document, RawDocument, Rejected
 from ..textnorm import fold
 from .dates import find_dates, parse_date_string
 
-__all__ = ["normalize", "decode", "content_id", "read_dateline"]
+__all__ = ["normalize", "decode", "content_id", "read_dateline", "is_date_line"]
 
 # Whole lines that are page furniture, in the three languages (compared case-insensitively).
 _BOILERPLATE = {
@@ -77,7 +77,7 @@ def _is_boilerplate(line: str) -> bool:
     return low in _BOILERPLATE or bool(_BOILERPLATE_RE.match(line.strip()))
 
 
-def _is_date_line(line: str, lang: str, finder: Callable[[str], list] | None = None) -> bool:
+def is_date_line(line: str, lang: str, finder: Callable[[str], list] | None = None) -> bool:
     """A short line that is only a date (and maybe a time, a view count, a label)."""
     stripped = line.strip()
     if len(stripped) > 60 or not all(_may_be_in_a_date_line(w) for w in _NOT_WORD.sub(" ", stripped).split()):

@@ -11,13 +11,13 @@ import re
 from ..textnorm import fold, strip_honorifics
 
 _APOSTROPHES = re.compile(r"(?<=\w)['’`ʼʿʾ´‘](?=\w)")
-_TAMARBUTA = "\ue000"           # survives fold(); stands for ة until the letters are read
-_MAQSURA = "\ue003"             # stands for ى (read a: مصطفى, يحيى), which fold() makes ي
+TA_MARBUTA = "\ue000"           # survives fold(); stands for ة until the letters are read
+ALIF_MAQSURA = "\ue003"             # stands for ى (read a: مصطفى, يحيى), which fold() makes ي
 
 
 def unmark(w: str) -> str:
     """A token with the placeholders back to their fold_arabic forms."""
-    return w.replace(_TAMARBUTA, "ه").replace(_MAQSURA, "ي")
+    return w.replace(TA_MARBUTA, "ه").replace(ALIF_MAQSURA, "ي")
 
 # ---------------------------------------------------------------------------------------
 # Tokens: particles, articles, compounds (both scripts)
@@ -117,7 +117,7 @@ def latin_name_words(name: str) -> list[str]:
 
 
 def _arabic_words(name: str) -> list[str]:
-    text = name.replace("ة", _TAMARBUTA).replace("ى", _MAQSURA).replace("_", " ")
+    text = name.replace("ة", TA_MARBUTA).replace("ى", ALIF_MAQSURA).replace("_", " ")
     words = fold(text).split()
     kept = strip_honorifics([unmark(w) for w in words])
     return words[len(words) - len(kept):]

@@ -10,11 +10,11 @@ from importlib import resources
 
 from ..textnorm import fold, fold_arabic
 from .foreign import load_foreign_model
-from .names import _TAMARBUTA
+from .names import TA_MARBUTA
 
 
 @lru_cache(maxsize=1)
-def _common_names() -> dict[str, str]:
+def common_names() -> dict[str, str]:
     """data/arabic_names.tsv: folded Arabic name word -> its usual English-press spelling."""
     text = resources.files(__package__).joinpath("data/arabic_names.tsv").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
@@ -23,7 +23,7 @@ def _common_names() -> dict[str, str]:
 
 def common_spelling(word: str) -> str | None:
     """The usual spelling of a common Arabic name word (folded: محمد -> Mohammed), or None."""
-    return _common_names().get(word)
+    return common_names().get(word)
 
 _ROM_CONS = {
     "ب": "b", "پ": "p", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
@@ -39,14 +39,14 @@ _AR_DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 
 def prepare_arabic(word: str) -> str:
     """Diacritics off, letter variants unified, ة kept (as the placeholder)."""
-    word = unicodedata.normalize("NFKC", word.replace("ة", _TAMARBUTA).replace("ئ", _HAMZA_YA)
+    word = unicodedata.normalize("NFKC", word.replace("ة", TA_MARBUTA).replace("ئ", _HAMZA_YA)
                                  .replace("إ", _HAMZA_I))
     return fold_arabic(_AR_DIAC.sub("", word))
 
 
 def plain_arabic(w: str) -> str:
     """The folded spelling of a prepared word (placeholders back to their fold_arabic forms)."""
-    return w.replace(_TAMARBUTA, "ه").replace(_HAMZA_I, "ا").replace(_HAMZA_YA, "ي")
+    return w.replace(TA_MARBUTA, "ه").replace(_HAMZA_I, "ا").replace(_HAMZA_YA, "ي")
 
 
 def _rom_word(w: str, spellings: Mapping[str, str] | None = None) -> str:
@@ -55,8 +55,8 @@ def _rom_word(w: str, spellings: Mapping[str, str] | None = None) -> str:
     key = plain_arabic(w)
     if spellings and key in spellings:
         return spellings[key]
-    if key in _common_names():
-        return _common_names()[key]
+    if key in common_names():
+        return common_names()[key]
     word = _foreign_reading(w) or _NativeReading(w).read()
     return word[:1].upper() + word[1:]
 
@@ -128,7 +128,7 @@ class _NativeReading:
         c = letters[i]
         if c in "ا" + _HAMZA_I:
             out.append("a" if c == "ا" else "i")
-        elif c == _TAMARBUTA or (c == "ه" and i == n - 1 and n >= 3 and letters[i - 1] not in _LONG_VOWELS):
+        elif c == TA_MARBUTA or (c == "ه" and i == n - 1 and n >= 3 and letters[i - 1] not in _LONG_VOWELS):
             out.append("ya" if out and out[-1] == "i" and letters[i - 1] == "ي" else "a")
             if out[-1] == "ya":
                 out[-2] = "i"
@@ -174,7 +174,7 @@ class _NativeReading:
     def _short_vowel(self, i: int, c: str, cons: str) -> None:
         """The short vowel guessed after consonant i when a consonant follows it."""
         letters, n = self.letters, self.n
-        final_pair = i + 2 == n or (i + 3 == n and letters[-1] in "ي" + _TAMARBUTA)
+        final_pair = i + 2 == n or (i + 3 == n and letters[-1] in "ي" + TA_MARBUTA)
         after_long = i > 1 and letters[i - 1] in _LONG_VOWELS and not self.is_cons(i - 1) \
             and not (i == 2 and letters[1] == "ي")
         if final_pair and after_long:

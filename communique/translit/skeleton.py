@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..textnorm import is_arabic
-from .names import _MAQSURA, _TAMARBUTA, arabic_name_words, latin_name_words
+from .names import ALIF_MAQSURA, TA_MARBUTA, arabic_name_words, latin_name_words
 
 # A unit is ("C", class) or ("V", vowel class "A"|"O", n_chars, tail) where tail is the
 # vowel's own quality (a, e, i, o, u; "" unknown): Saad / Saeed differ there.
@@ -31,7 +31,7 @@ _LAT_SINGLE = {
 _LAT_SPLITTABLE = {"th", "dh", "sh", "kh", "gh"}
 
 
-def _latin_units(word: str, *, split: frozenset[str] = frozenset(), g_as_k: bool = False,
+def latin_units(word: str, *, split: frozenset[str] = frozenset(), g_as_k: bool = False,
                  w_as_f: bool = False, dh_as_z: bool = False) -> list[tuple]:
     """Units of a folded Latin word; the flags read it another way (Fat-hi, Gaddafi, Wladimir, Kadhimi)."""
     w = re.sub(r"[^a-z]", "", word)
@@ -100,7 +100,7 @@ def _latin_consonant(w: str, i: int, units: list[tuple], split: frozenset[str], 
     return i + 1
 
 
-_AR_CONS = {
+AR_CONSONANTS = {
     "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ط": "t", "ج": "g", "غ": "g", "گ": "g", "ژ": "g",
     "ح": "h", "ه": "h", "خ": "k", "ق": "k", "ك": "k", "ک": "k", "د": "d", "ذ": "d", "ض": "d",
     "ر": "r", "ز": "z", "ظ": "z", "س": "s", "ص": "s", "ش": "x", "چ": "x", "ف": "f", "ڤ": "f",
@@ -113,7 +113,7 @@ _AR_ALT = {"ظ": "d", "ث": "s", "ذ": "z", "ض": "z"}
 
 def _arabic_units(word: str, override: dict[str, str] | None = None) -> list[tuple]:
     """Units of a folded Arabic word (ة as the placeholder); `override` remaps consonants."""
-    cons_map = _AR_CONS if not override else {**_AR_CONS, **override}
+    cons_map = AR_CONSONANTS if not override else {**AR_CONSONANTS, **override}
     units: list[tuple] = []
     n = len(word)
     for i, ch in enumerate(word):
@@ -124,7 +124,7 @@ def _arabic_units(word: str, override: dict[str, str] | None = None) -> list[tup
             units.append(("C", "w") if i == 0 else ("V", "O", 2, "u"))
         elif ch in "يی":
             units.append(("C", "y") if i == 0 else ("V", "A", 2, "i"))
-        elif ch in (_TAMARBUTA, _MAQSURA):
+        elif ch in (TA_MARBUTA, ALIF_MAQSURA):
             units.append(("V", "A", 2, "a"))
         elif ch == "ع":
             units.append(("V", "A", 1, "") if i == 0 else ("V", "?", 0, ""))   # ʿayn: a vowel slot
@@ -186,26 +186,26 @@ def _skeleton_of(units: list[tuple], script: str) -> tuple[str, tuple]:
 
 @lru_cache(maxsize=65536)
 def latin_token(word: str) -> NameToken:
-    skel, gaps = _skeleton_of(_latin_units(word), "lat")
+    skel, gaps = _skeleton_of(latin_units(word), "lat")
     alts = {skel}
     present = [d for d in _LAT_SPLITTABLE if d in word]
     for d in present:
-        alts.add(_skeleton_of(_latin_units(word, split=frozenset({d})), "lat")[0])
+        alts.add(_skeleton_of(latin_units(word, split=frozenset({d})), "lat")[0])
     if "g" in word:
-        alts.add(_skeleton_of(_latin_units(word, g_as_k=True), "lat")[0])
+        alts.add(_skeleton_of(latin_units(word, g_as_k=True), "lat")[0])
     if "w" in word:
-        alts.add(_skeleton_of(_latin_units(word, w_as_f=True), "lat")[0])
+        alts.add(_skeleton_of(latin_units(word, w_as_f=True), "lat")[0])
     if "dh" in word:
-        alts.add(_skeleton_of(_latin_units(word, dh_as_z=True), "lat")[0])
+        alts.add(_skeleton_of(latin_units(word, dh_as_z=True), "lat")[0])
     for prefix in ("ben", "bin", "ibn"):
         if word.startswith(prefix) and len(word) >= len(prefix) + 3 and word[len(prefix)] not in "aeiouy":
-            alts.add(_skeleton_of(_latin_units(word[len(prefix):]), "lat")[0])
+            alts.add(_skeleton_of(latin_units(word[len(prefix):]), "lat")[0])
     if skel.startswith("a") and len(skel) >= 5:
         alts.add(skel[1:])                      # Brahim / Ibrahim
     hard_c = word[:1] == "c" and word[1:2] in ("a", "o", "u")
     heard: set[str] = set()
     for spelling in _foreign_spellings(word):
-        (heard if hard_c and spelling[:1] in ("s", "j") else alts).add(_skeleton_of(_latin_units(spelling), "lat")[0])
+        (heard if hard_c and spelling[:1] in ("s", "j") else alts).add(_skeleton_of(latin_units(spelling), "lat")[0])
     final_e = len(word) > 3 and word.endswith("e") and word[-2] not in "aeiouy"
     return NameToken("lat", word, skel, gaps, frozenset(alts | heard), initial=len(word) == 1, final_e=final_e,
                      arabic_only=frozenset(heard - alts))

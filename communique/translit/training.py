@@ -25,8 +25,8 @@ from pathlib import Path
 
 from ..textnorm import fold
 from .foreign import END, MODEL_FILE, START, ForeignModel, graphones, word_grams
-from .romanize import _common_names, prepare_arabic
-from .skeleton import _AR_CONS, _latin_units
+from .romanize import common_names, prepare_arabic
+from .skeleton import AR_CONSONANTS, latin_units
 
 #: countries whose own names are written in Arabic script: their places are not foreign names
 ARABIC_SCRIPT = set("AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SO SY TN YE DJ KM EH IR AF PK".split())
@@ -58,10 +58,10 @@ def place_names() -> tuple[list[tuple[str, str, str]], list[str]]:
 
 def _compatible(letter: str, chunk: str) -> bool:
     """The seed of the alignment: a chunk a letter may write, by the skeleton's consonant classes."""
-    cons = [u[1] for u in _latin_units(chunk) if u[0] == "C"]
+    cons = [u[1] for u in latin_units(chunk) if u[0] == "C"]
     if letter in _VOWEL_LETTERS:
         return not cons or (letter == "و" and cons in (["w"], ["f"])) or (letter == "ي" and cons in (["y"], ["g"]))
-    cls = _AR_CONS.get(letter)
+    cls = AR_CONSONANTS.get(letter)
     if letter == "ه":
         return cons in ([], ["h"])
     return cls is not None and cons[:1] == [cls] and len(cons) <= 2 and (len(cons) == 1 or cons[1] == cls)
@@ -208,7 +208,7 @@ def build(data: Path, shared: Path | None) -> tuple[ForeignModel, dict]:
     foreign, native = place_names()
     train, test = split_by_city(foreign)
     excluded = annotated_person_words(shared) if shared else set()
-    native = native + petrarch_words(data, excluded) + [prepare_arabic(w) for w in _common_names()]
+    native = native + petrarch_words(data, excluded) + [prepare_arabic(w) for w in common_names()]
     native = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in native]   # read without the article
     aligned = align_pairs(train, iterations=3)
     ngrams = count_graphones(aligned)
