@@ -361,3 +361,16 @@ def test_events_long_arabic_receiving_him_is_a_meeting_of_the_subject():
 def test_events_long_arabic_a_process_of_talks_is_no_event(text):
     """'آلية المشاورات بين A وB', 'استئناف المفاوضات': the framework or process the talks are, not talks told."""
     assert _events(text, _STATES_AR + _AR[:2], "ar", story=True) == []
+
+
+def test_events_long_a_numbered_group_in_a_relative_clause_of_its_own_is_not_the_sides_of_the_noun():
+    """'The talks took place at the forum, in which both ministers were taking part': 'both ministers' take part in
+    the forum; the talks noun gets no sides from them (no second meeting)."""
+    from communique.stages.numbered_sides import group_in_clause, numbered_group_phrase
+
+    text = "The talks took place on the sidelines of the Vells Forum, in which both ministers were taking part."
+    phrase = numbered_group_phrase(text, 0, len(text), "en")
+    assert phrase is not None and not group_in_clause(text, 4, 9, phrase)
+    text = "Les deux dirigeants ont tenu une réunion à Lys."
+    phrase = numbered_group_phrase(text, 0, len(text), "fr")
+    assert group_in_clause(text, text.index("réunion"), text.index("réunion") + 7, phrase)

@@ -39,11 +39,18 @@ def numbered_group_phrase(text: str, start: int, end: int, lang: str) -> re.Matc
     return pattern.search(text, start, end) if pattern else None
 
 
+#: what parts a group from a trigger: a colon or semicolon, or a relative clause of its own ("the talks took place at
+#: the forum, in which both ministers were taking part": the group takes part in the forum, it is not the talks' sides)
+_CLAUSE_BETWEEN = re.compile(r"[;:]|,\s+(?:in\s+which|at\s+which|during\s+which|where|which|who|où|dont|qui|"
+                             r"(?:au|lors\s+d)(?:quel|quelle|quels|quelles)|à\s+laquelle|lors\s+de\s+laquelle)\b", re.I)
+
+
 def group_in_clause(text: str, start: int, end: int, phrase: re.Match[str] | None) -> bool:
-    """A numbered group of persons in the clause of the trigger text[start:end], no colon or semicolon between them."""
+    """A numbered group of persons in the clause of the trigger text[start:end]: no colon, semicolon or relative
+    clause between them."""
     if phrase is None:
         return False
-    return not re.search(r"[;:]", text[min(end, phrase.end()): max(start, phrase.start())])
+    return not _CLAUSE_BETWEEN.search(text[min(end, phrase.end()): max(start, phrase.start())])
 
 
 def numbered_group(text: str, span: tuple[int, int], trigger_start: int, lang: str,
@@ -56,7 +63,8 @@ def numbered_group(text: str, span: tuple[int, int], trigger_start: int, lang: s
     in_sentence = {e.kind for m, e in actor_mentions if s_start <= m.start < s_end}
     for table, kind, blocked in ((_PERSONS, "person", {"person"}), (_STATES, "state", {"person", "state", "organization"})):
         phrase = table[lang].search(text, start, end) if lang in table else None
-        if phrase is not None and not in_sentence & blocked:
+        if phrase is not None and not in_sentence & blocked and \
+                group_in_clause(text, trigger_start, trigger_start, phrase):
             size = _NUMBERS[(phrase.group(1) or phrase.group(2)).lower()]
             return _most_told([(m, e) for m, e in actor_mentions if e.kind == kind and m.start < s_start], s_start, size)
     return []
