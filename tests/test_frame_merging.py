@@ -325,3 +325,27 @@ def test_frame_merging_a_text_signed_by_a_ministry_named_with_the_feminine_adjec
                      Trigger(text.index("وقعتها"), text.index("وقعتها") + 6, "وقعتها", "agreement", False))
     got = one_signing_of_many(text, [signing, one_text], ents)
     assert len(got) == 1 and set(got[0].parties) == {"SY", "FD", "org:moi", "person:kask"}
+
+
+_TOUR = [("person:oulad", "person", "كريم أولاد", None, "RT"), ("RT", "state", "روريتانيا", "RT", None),
+         ("FD", "state", "فريدونيا", "FD", None), ("SY", "state", "سيلفانيا", "SY", None),
+         ("GD", "state", "غراندونيا", "GD", None)]
+
+
+def test_frame_merging_the_stops_of_a_tour_the_story_does_not_tell_made_are_ahead():
+    from .test_visits import _events
+    text = ("وزير خارجية روريتانيا كريم أولاد يزور فريدونيا وسيلفانيا وغراندونيا في أولى جولاته. "
+            "وبدأ كريم أولاد أمس زيارة رسمية إلى فريدونيا تستمر يومين. ويبحث الجانبان التعاون")
+    got = _events(text, _TOUR, "ar")
+    assert ("visit", ("person:oulad", "FD")) in got
+    assert ("visit", ("person:oulad", "SY")) not in got and ("visit", ("person:oulad", "GD")) not in got
+
+
+def test_frame_merging_a_tour_told_by_its_listing_alone_or_stop_by_stop_is_made():
+    from .test_visits import _events
+    headline = "وزير خارجية روريتانيا كريم أولاد يزور فريدونيا وسيلفانيا في أولى جولاته. "
+    got = _events(headline + "ويبحث الوزير التعاون", _TOUR, "ar")
+    assert ("visit", ("person:oulad", "FD")) in got and ("visit", ("person:oulad", "SY")) in got
+    text = headline + "وزار كريم أولاد أمس فريدونيا. ثم زار كريم أولاد سيلفانيا اليوم"
+    got = _events(text, _TOUR, "ar")
+    assert ("visit", ("person:oulad", "FD")) in got and ("visit", ("person:oulad", "SY")) in got
