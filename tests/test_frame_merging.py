@@ -349,3 +349,35 @@ def test_frame_merging_a_tour_told_by_its_listing_alone_or_stop_by_stop_is_made(
     text = headline + "وزار كريم أولاد أمس فريدونيا. ثم زار كريم أولاد سيلفانيا اليوم"
     got = _events(text, _TOUR, "ar")
     assert ("visit", ("person:oulad", "FD")) in got and ("visit", ("person:oulad", "SY")) in got
+
+
+def _headlined_events(headline: str, body: str, specs) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(type, status, parties) of a hand-built Arabic document whose first line is its headline."""
+    import re as _re
+    from communique.records import Document, Entity, Mention
+    from communique.stages.events import EventContext, extract_events
+    text = headline + "\n\n" + body
+    ents = [Entity(i, kind, form, [form], [Mention(m.start(), m.end(), form, kind, 0)  # type: ignore[arg-type]
+                                           for m in _re.finditer(_re.escape(form), text)],
+                   affiliation=aff, country=country) for i, kind, form, country, aff in specs]
+    doc = Document(id="sha256:h", source="h.txt", text=text, lang="ar", title_span=(0, len(headline)))
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    sents, start = [(0, len(headline))], len(headline) + 2
+    for part in body.split(". "):
+        sents.append((start, start + len(part) + 1))
+        start += len(part) + 2
+    return sorted((e.type, e.status, tuple(p.entity for p in e.parties)) for e in extract_events(doc, ents, sents, [], ctx))
+
+
+_HOSTS = [("person:oulad", "person", "كريم أولاد", None, "RT"), ("person:vance", "person", "إلسه فانس", None, "SY"),
+          ("RT", "state", "روريتانيا", "RT", None), ("SY", "state", "سيلفانيا", "SY", None)]
+
+
+def test_frame_merging_a_headline_of_a_meeting_the_body_says_is_to_come_is_planned():
+    headline = "كريم أولاد يلتقي إلسه فانس في العاصمة"
+    body = "أعلنت الرئاسة أمس أن الرئيس كريم أولاد سيلتقي الوزيرة إلسه فانس يوم الخميس المقبل. وتجمع البلدين علاقات قديمة"
+    got = _headlined_events(headline, body, _HOSTS)
+    assert not any(status == "occurred" and t == "meet" for t, status, _ in got)
+    body = "التقى الرئيس كريم أولاد أمس الوزيرة إلسه فانس. وتجمع البلدين علاقات قديمة"
+    got = _headlined_events(headline, body, _HOSTS)
+    assert ("meet", "occurred", ("person:oulad", "person:vance")) in got

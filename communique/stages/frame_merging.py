@@ -15,7 +15,8 @@ from ..textnorm import is_arabic
 from .frames import Frame
 
 __all__ = ["FAMILY", "without_attendance", "merge_frames", "absorb_state_frames", "without_headline_echoes",
-           "one_signing_of_many", "with_companions", "visits_called_off", "tour_stops_ahead"]
+           "one_signing_of_many", "with_companions", "visits_called_off", "tour_stops_ahead",
+           "headlines_of_plans"]
 
 #: kinds of event that may tell the same event (a visit and the meeting that makes it)
 FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
@@ -402,4 +403,23 @@ def tour_stops_ahead(frames: list[Frame]) -> list[Frame]:
             for f in stops:
                 if set(f.evidence) <= listing:
                     f.status = "planned"
+    return frames
+
+
+def headlines_of_plans(doc: Document, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """'X receives his Ruritanian counterpart in Lys' over a story that says X will receive him on Thursday: a
+    headline frame that no occurred frame of the body tells, whose parties a planned (or negated) frame of the
+    body of its family has, is that plan told in the headline's present tense, and takes its status."""
+    title = doc.title_span
+    if title is None:
+        return frames
+    body = [f for f in frames if f.evidence[0][0] >= title[1]]
+    for f in frames:
+        if f.status != "occurred" or not all(title[0] <= a < title[1] for a, _ in f.evidence):
+            continue
+        sides = _cover(set(f.parties), ent_by_id)
+        same = [g for g in body if FAMILY[g.type] == FAMILY[f.type] and sides <= _cover(set(g.parties), ent_by_id)]
+        plan = next((g for g in same if g.status != "occurred"), None)
+        if plan is not None and all(g.status != "occurred" for g in same):
+            f.status = plan.status
     return frames
