@@ -325,3 +325,59 @@ def test_frame_merging_a_text_signed_by_a_ministry_named_with_the_feminine_adjec
                      Trigger(text.index("وقعتها"), text.index("وقعتها") + 6, "وقعتها", "agreement", False))
     got = one_signing_of_many(text, [signing, one_text], ents)
     assert len(got) == 1 and set(got[0].parties) == {"SY", "FD", "org:moi", "person:kask"}
+
+
+_TOUR = [("person:oulad", "person", "كريم أولاد", None, "RT"), ("RT", "state", "روريتانيا", "RT", None),
+         ("FD", "state", "فريدونيا", "FD", None), ("SY", "state", "سيلفانيا", "SY", None),
+         ("GD", "state", "غراندونيا", "GD", None)]
+
+
+def test_frame_merging_the_stops_of_a_tour_the_story_does_not_tell_made_are_ahead():
+    from .test_visits import _events
+    text = ("وزير خارجية روريتانيا كريم أولاد يزور فريدونيا وسيلفانيا وغراندونيا في أولى جولاته. "
+            "وبدأ كريم أولاد أمس زيارة رسمية إلى فريدونيا تستمر يومين. ويبحث الجانبان التعاون")
+    got = _events(text, _TOUR, "ar")
+    assert ("visit", ("person:oulad", "FD")) in got
+    assert ("visit", ("person:oulad", "SY")) not in got and ("visit", ("person:oulad", "GD")) not in got
+
+
+def test_frame_merging_a_tour_told_by_its_listing_alone_or_stop_by_stop_is_made():
+    from .test_visits import _events
+    headline = "وزير خارجية روريتانيا كريم أولاد يزور فريدونيا وسيلفانيا في أولى جولاته. "
+    got = _events(headline + "ويبحث الوزير التعاون", _TOUR, "ar")
+    assert ("visit", ("person:oulad", "FD")) in got and ("visit", ("person:oulad", "SY")) in got
+    text = headline + "وزار كريم أولاد أمس فريدونيا. ثم زار كريم أولاد سيلفانيا اليوم"
+    got = _events(text, _TOUR, "ar")
+    assert ("visit", ("person:oulad", "FD")) in got and ("visit", ("person:oulad", "SY")) in got
+
+
+def _headlined_events(headline: str, body: str, specs) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(type, status, parties) of a hand-built Arabic document whose first line is its headline."""
+    import re as _re
+    from communique.records import Document, Entity, Mention
+    from communique.stages.events import EventContext, extract_events
+    text = headline + "\n\n" + body
+    ents = [Entity(i, kind, form, [form], [Mention(m.start(), m.end(), form, kind, 0)  # type: ignore[arg-type]
+                                           for m in _re.finditer(_re.escape(form), text)],
+                   affiliation=aff, country=country) for i, kind, form, country, aff in specs]
+    doc = Document(id="sha256:h", source="h.txt", text=text, lang="ar", title_span=(0, len(headline)))
+    ctx = EventContext(geocode=lambda name: None, topics=lambda text, lang: [])
+    sents, start = [(0, len(headline))], len(headline) + 2
+    for part in body.split(". "):
+        sents.append((start, start + len(part) + 1))
+        start += len(part) + 2
+    return sorted((e.type, e.status, tuple(p.entity for p in e.parties)) for e in extract_events(doc, ents, sents, [], ctx))
+
+
+_HOSTS = [("person:oulad", "person", "كريم أولاد", None, "RT"), ("person:vance", "person", "إلسه فانس", None, "SY"),
+          ("RT", "state", "روريتانيا", "RT", None), ("SY", "state", "سيلفانيا", "SY", None)]
+
+
+def test_frame_merging_a_headline_of_a_meeting_the_body_says_is_to_come_is_planned():
+    headline = "كريم أولاد يلتقي إلسه فانس في العاصمة"
+    body = "أعلنت الرئاسة أمس أن الرئيس كريم أولاد سيلتقي الوزيرة إلسه فانس يوم الخميس المقبل. وتجمع البلدين علاقات قديمة"
+    got = _headlined_events(headline, body, _HOSTS)
+    assert not any(status == "occurred" and t == "meet" for t, status, _ in got)
+    body = "التقى الرئيس كريم أولاد أمس الوزيرة إلسه فانس. وتجمع البلدين علاقات قديمة"
+    got = _headlined_events(headline, body, _HOSTS)
+    assert ("meet", "occurred", ("person:oulad", "person:vance")) in got

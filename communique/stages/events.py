@@ -13,8 +13,8 @@ from .occurrence import decide_events, score_pairs, speaks_for_others
 from .frames import Frame, corefer_frames
 from .event_records import finish_events
 from .frame_joins import attendees_join, continues_last_frame, met_at_the_signing, signed_at_the_meeting
-from .frame_merging import (absorb_state_frames, merge_frames, one_signing_of_many, visits_called_off, with_companions,
-                            without_attendance, without_headline_echoes)
+from .frame_merging import (absorb_state_frames, headlines_of_plans, merge_frames, one_signing_of_many, tour_stops_ahead,
+                            visits_called_off, with_companions, without_attendance, without_headline_echoes)
 from .numbered_sides import group_in_clause, numbered_group, numbered_group_phrase
 from .pair_frames import pair_frames
 from .party_groups import party_groups, verb_first_groups
@@ -177,7 +177,8 @@ def _events_from_rules(doc: Document, entities: list[Entity], sents: list[tuple[
         merged = visits_of_the_next_subject(text, story.visits_told, merged, sents, story.actor_mentions,
                                             story.visit_places, ent_by_id, story.place_countries)
     merged = visits_of_earlier_stops(text, merged, story.visit_places, ent_by_id, story.place_countries)
-    merged = visits_called_off(text, merged, ent_by_id)
+    merged = tour_stops_ahead(visits_called_off(text, merged, ent_by_id))
+    merged = headlines_of_plans(doc, merged, ent_by_id)
     return finish_events(doc, without_headline_echoes(doc, merged, ent_by_id), dates, story.place_mentions,
                        ent_by_id, ctx, sents)
 

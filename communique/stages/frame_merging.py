@@ -15,7 +15,8 @@ from ..textnorm import is_arabic
 from .frames import Frame
 
 __all__ = ["FAMILY", "without_attendance", "merge_frames", "absorb_state_frames", "without_headline_echoes",
-           "one_signing_of_many", "with_companions", "visits_called_off"]
+           "one_signing_of_many", "with_companions", "visits_called_off", "tour_stops_ahead",
+           "headlines_of_plans"]
 
 #: kinds of event that may tell the same event (a visit and the meeting that makes it)
 FAMILY = {"meet": "meet", "visit": "meet", "call": "call", "agreement": "agreement", "conference": "conference"}
@@ -381,3 +382,44 @@ def _same_visit(told: Frame, visit: Frame, ent_by_id: dict[str, Entity]) -> bool
         return False
     others = [p for p in told.parties if p != visitor]
     return (told.type == "visit" and hosts <= set(others)) or any(ent_by_id[p].affiliation in hosts for p in others)
+
+
+#: an Arabic visit verb in the imperfect ("يزور", "تزور"): it tells a tour under way, its stops made or ahead
+_AR_VISITS_NOW = re.compile(r"[وف]?[يت]زور")
+
+
+def tour_stops_ahead(frames: list[Frame]) -> list[Frame]:
+    """'الوزير X يزور A وB وC في أولى جولاته' over a story that tells his visit to A alone: of the stops an Arabic
+    visit verb in the imperfect lists, those no other sentence tells him visiting, when another stop of the list
+    is told again, are the tour's next stops, not yet made (planned). (A past stop listed, "after a stop in A,
+    she landed in B", is told by no such verb.)"""
+    visits = [f for f in frames if f.type == "visit" and f.status == "occurred" and _AR_VISITS_NOW.fullmatch(f.trigger.text)]
+    for trigger, visitor in {(f.trigger, f.parties[0]) for f in visits}:
+        stops = [f for f in visits if f.trigger == trigger and f.parties[0] == visitor]
+        if len(stops) < 2:
+            continue
+        listing = set.intersection(*(set(f.evidence) for f in stops))      # the sentences that list them all
+        if any(set(f.evidence) - listing for f in stops):
+            for f in stops:
+                if set(f.evidence) <= listing:
+                    f.status = "planned"
+    return frames
+
+
+def headlines_of_plans(doc: Document, frames: list[Frame], ent_by_id: dict[str, Entity]) -> list[Frame]:
+    """'X receives his Ruritanian counterpart in Lys' over a story that says X will receive him on Thursday: a
+    headline frame that no occurred frame of the body tells, whose parties a planned (or negated) frame of the
+    body of its family has, is that plan told in the headline's present tense, and takes its status."""
+    title = doc.title_span
+    if title is None:
+        return frames
+    body = [f for f in frames if f.evidence[0][0] >= title[1]]
+    for f in frames:
+        if f.status != "occurred" or not all(title[0] <= a < title[1] for a, _ in f.evidence):
+            continue
+        sides = _cover(set(f.parties), ent_by_id)
+        same = [g for g in body if FAMILY[g.type] == FAMILY[f.type] and sides <= _cover(set(g.parties), ent_by_id)]
+        plan = next((g for g in same if g.status != "occurred"), None)
+        if plan is not None and all(g.status != "occurred" for g in same):
+            f.status = plan.status
+    return frames
