@@ -25,7 +25,8 @@ from .triggers import Trigger, status_of
 from .venue import LOCATIVE, written_as_setting
 
 __all__ = ["arrival_verb", "visit_frames", "venue_in_host", "places_in_countries",
-           "visits_without_frame", "visit_noun_ar"]
+           "visits_without_frame", "visit_noun_ar", "OPENING_WORDS", "TO_WHOM", "VISITOR_RIGHT_AFTER", "at_home", "host_of",
+           "host_state", "state_of"]
 
 #: "landed in", "arrived in", "se trouve à": the place after them is where the visitor is
 _ARRIVAL = re.compile(r"(?:landed|arrived|arrives|arriving|travel(?:l)?ed|came|comes|went|goes|flew|flies|atterri|arrivée?s?|"
@@ -43,7 +44,7 @@ _BY = re.compile(r"\b(?:by|par)\s+(?:the\s+|le\s+|la\s+|l'|l’)?(?:[\w'’-]+,?
 _OF_AFTER = re.compile(r"\s*(?:(?:to|in|à|au|aux|en)\s+)?(?:[\w'’-]+\s+){0,3}?(?:of|de|du|d['’])\s*"
                        r"(?:the\s+|le\s+|la\s+|l['’])?(?:[\w'’-]+\s+){0,4}$", re.I)
 #: "En visite au Qatar, le président X ...", "On a two-day visit to Y, X ...": an opening phrase of the visit
-_OPENING = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}$")
+OPENING_WORDS = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}$")
 #: "X, who is leading a delegation on a visit to Y": a relative clause that presents a person, not the news
 _RELATIVE = re.compile(r"(?:,|،)\s*(?:who|qui|الذي|التي)\b", re.I)
 #: "the visit King X paid to Y", "la visite que le ministre X effectue à Y": the person named between the
@@ -116,14 +117,14 @@ def visit_frames(text: str, span: tuple[int, int], triggers: list[Trigger], lang
     frames: list[Frame] = []
     countries = countries or {}
     for trig in (t for t in triggers if t.type == "visit"):
-        found = _host_state(text, span, trig, places, ent_by_id, countries) or _host_body(text, trig, in_sent)
+        found = host_state(text, span, trig, places, ent_by_id, countries) or _host_body(text, trig, in_sent)
         if found is None:
             continue
         visitor = _verb_subject(trig, in_sent, found, ent_by_id)
         if visitor is None and not arrival_verb(trig):
             visitor = _visitor(text, span, trig, in_sent, last_subject, found[0], ent_by_id, countries)
         for host in _listed_hosts(text, span, found, places, ent_by_id, countries) if visitor else []:
-            if any(f.parties == [visitor, host.id] for f in frames) or _at_home(ent_by_id[visitor], host, ent_by_id, countries) \
+            if any(f.parties == [visitor, host.id] for f in frames) or at_home(ent_by_id[visitor], host, ent_by_id, countries) \
                     or _titled_of(text, span, ent_by_id[visitor], host, in_sent):
                 continue        # "landed in X for a visit": one visit; "Ruritanian President X visited Y": at home
             status = status_of(text[span[0]:span[1]], trig.start - span[0], lang)
@@ -144,7 +145,7 @@ def _verb_subject(trig: Trigger, in_sent: list[tuple[Mention, Entity]], found: t
         return None
     host, place = found
     return next((e.id for m, e in in_sent if e.kind == "person" and trig.end <= m.start < place.start
-                 and not TITLE_RE.fullmatch(m.form) and not _at_home(e, host, ent_by_id)), None)
+                 and not TITLE_RE.fullmatch(m.form) and not at_home(e, host, ent_by_id)), None)
 
 
 def _listed_hosts(text: str, span: tuple[int, int], found: tuple[Entity, Mention], places: list[tuple[Mention, Entity]],
@@ -156,7 +157,7 @@ def _listed_hosts(text: str, span: tuple[int, int], found: tuple[Entity, Mention
     for m, e in places:
         if m.start < end or not m.start < span[1]:
             continue
-        state = _host_of(e, ent_by_id, countries)
+        state = host_of(e, ent_by_id, countries)
         if state is None or not _HOST_LIST_GAP.fullmatch(text, end, m.start):
             break
         hosts.append(state)
@@ -164,7 +165,7 @@ def _listed_hosts(text: str, span: tuple[int, int], found: tuple[Entity, Mention
     return list({h.id: h for h in hosts}.values())
 
 
-def _host_of(place: Entity, ent_by_id: dict[str, Entity], countries: dict[str, str]) -> Entity | None:
+def host_of(place: Entity, ent_by_id: dict[str, Entity], countries: dict[str, str]) -> Entity | None:
     """The host a place of a visit names: a state; a city's state when the document names that state, else the
     city itself ("en visite à Port-Lys", of a state the story never names); None for a place of no known country."""
     if place.kind == "state":
@@ -175,7 +176,7 @@ def _host_of(place: Entity, ent_by_id: dict[str, Entity], countries: dict[str, s
     return next((e for e in ent_by_id.values() if e.kind == "state" and e.country == country), place)
 
 
-def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tuple[Mention, Entity]],
+def host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tuple[Mention, Entity]],
                 ent_by_id: dict[str, Entity], countries: dict[str, str]) -> tuple[Entity, Mention] | None:
     """The state visited (and its mention): a state or city of the sentence after a locative or arrival word near the trigger."""
     best: tuple[int, Entity, Mention] | None = None
@@ -197,7 +198,7 @@ def _host_state(text: str, span: tuple[int, int], trig: Trigger, places: list[tu
                 m.start >= trig.end and (LOCATIVE.search(before[-25:]) or _TOUR_STOPS.search(before)
                                          or _with_proclitic(m, e)))):
             continue        # before the trigger, only a place one arrives in: "landed in X ... for a visit"
-        state = _host_of(e, ent_by_id, countries)
+        state = host_of(e, ent_by_id, countries)
         if state is None:
             continue
         distance = abs(m.start - trig.start)
@@ -263,7 +264,7 @@ def _capital_of(text: str, span: tuple[int, int], trig: Trigger, m: Mention) -> 
 def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tuple[Mention, Entity]],
              last_subject: str | None, host: Entity, ent_by_id: dict[str, Entity], countries: dict[str, str]) -> str | None:
     """The person who makes the visit (see the module docstring), never one of the host state."""
-    persons = [(m, e) for m, e in in_sent if e.kind == "person" and not _at_home(e, host, ent_by_id, countries)]
+    persons = [(m, e) for m, e in in_sent if e.kind == "person" and not at_home(e, host, ent_by_id, countries)]
     maker = next((e.id for m, e in persons if m.start >= trig.end and _PAID_AFTER.match(text, m.end)
                   and _THAT_BEFORE.match(text[trig.end: m.start])), None)
     paid = _AR_PAID_AFTER.match(text, trig.end, span[1])
@@ -271,8 +272,8 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
         maker = next((e.id for m, e in persons if m.start >= paid.end()), None)
     if maker is None and is_arabic(trig.text) and not _AR_DEFINITE.match(trig.text):
         # "زيارة فلان للرياض", "بزيارة الرئيس X لمصر": the name the visit noun is construct to makes it
-        maker = next((e.id for m, e in persons if m.start >= trig.end and _VISITOR_RIGHT_AFTER.fullmatch(text, trig.end, m.start)
-                      and not _TO_WHOM.search(text, trig.end, m.start)), None)
+        maker = next((e.id for m, e in persons if m.start >= trig.end and VISITOR_RIGHT_AFTER.fullmatch(text, trig.end, m.start)
+                      and not TO_WHOM.search(text, trig.end, m.start)), None)
     if maker is not None:
         return maker
     before = [(m, e.id) for m, e in persons if m.end <= trig.start]
@@ -293,13 +294,13 @@ def _visitor(text: str, span: tuple[int, int], trig: Trigger, in_sent: list[tupl
                                     or _OF_AFTER.match(text, trig.end, m.start)):
             return e.id
     comma = text.find(",", trig.end, span[1])
-    if comma >= 0 and _OPENING.fullmatch(text, span[0], trig.start):
+    if comma >= 0 and OPENING_WORDS.fullmatch(text, span[0], trig.start):
         after = [e.id for m, e in persons if m.start > comma]
         if after:
             return after[0]     # the subject the opening phrase describes
     if reports_a_noun_subject(text, span[0], trig.start):
         return None     # "Elle a ajouté qu'une mission de X s'était rendue à Y": not the one who reports it
-    if last_subject in ent_by_id and not _at_home(ent_by_id[last_subject], host, ent_by_id, countries) and (
+    if last_subject in ent_by_id and not at_home(ent_by_id[last_subject], host, ent_by_id, countries) and (
             _POSSESSIVE.search(text[max(span[0], trig.start - 25): trig.start])
             or (not persons and ent_by_id[last_subject].kind == "person" and (_PRONOUN_SUBJECT.search(text, trig.end, span[1])
                                                                               or _PRONOUN_OPENING.match(text, span[0], trig.start)))):
@@ -316,11 +317,11 @@ def visits_without_frame(text: str, span: tuple[int, int], triggers: list[Trigge
             and status_of(sentence, t.start - span[0], lang) == "occurred" and not arrival_verb(t)]
 
 
-_VISITOR_RIGHT_AFTER = re.compile(r"\s+(?:(?:of|by|de|du|des|d['’]|par)\s*)?(?:(?:the|le|la|l['’])\s*)?(?:[^\s,.;:،]+\s+)?", re.I)
-_TO_WHOM = re.compile(r"\b(?:to|in|à|au|aux|en|chez)\b|إلى|لدى", re.I)
+VISITOR_RIGHT_AFTER = re.compile(r"\s+(?:(?:of|by|de|du|des|d['’]|par)\s*)?(?:(?:the|le|la|l['’])\s*)?(?:[^\s,.;:،]+\s+)?", re.I)
+TO_WHOM = re.compile(r"\b(?:to|in|à|au|aux|en|chez)\b|إلى|لدى", re.I)
 
 
-def _state_of(ent: Entity, ent_by_id: dict[str, Entity]) -> str | None:
+def state_of(ent: Entity, ent_by_id: dict[str, Entity]) -> str | None:
     """The state an actor stands for: itself, its affiliation, or the state of its organization."""
     if ent.kind == "state":
         return ent.id
@@ -348,7 +349,7 @@ def _titled_of(text: str, span: tuple[int, int], visitor: Entity, host: Entity, 
                for m in visitor.mentions for h in host.mentions)
 
 
-def _at_home(visitor: Entity, host: Entity, ent_by_id: dict[str, Entity], countries: dict[str, str] | None = None) -> bool:
+def at_home(visitor: Entity, host: Entity, ent_by_id: dict[str, Entity], countries: dict[str, str] | None = None) -> bool:
     """The visitor is of the host state or city (their affiliation is it, or one of its bodies)."""
     if visitor.affiliation is None:
         return False

@@ -8,7 +8,7 @@ import re
 from ..records import Entity, Mention
 from .frames import Frame
 from .triggers import Trigger
-from .visits import _OPENING, _TO_WHOM, _VISITOR_RIGHT_AFTER, _at_home, _host_of, _host_state, _state_of
+from .visits import OPENING_WORDS, TO_WHOM, VISITOR_RIGHT_AFTER, at_home, host_of, host_state, state_of
 
 __all__ = ["visits_beside_meetings", "visits_of_the_next_subject", "visits_of_earlier_stops"]
 
@@ -28,7 +28,7 @@ def visits_beside_meetings(text: str, told: list[tuple[tuple[int, int], Trigger]
     for span, trig in told:
         if any(f.type == "visit" and span in f.evidence and any(ent_by_id[p].kind == "state" for p in f.parties) for f in out):
             continue        # the sentence's visit to a state is told: "paid a visit to X - his first trip to Y"
-        found = _host_state(text, span, trig, places, ent_by_id, countries or {})
+        found = host_state(text, span, trig, places, ent_by_id, countries or {})
         told_with = [f for f in frames if f.type == "meet" and f.status == "occurred"]      # a signing only after them
         for meeting in told_with + [f for f in frames if f.type == "agreement" and f.status == "occurred"]:
             host = found[0] if found else _host_of_the_venue(text, trig, meeting, places, ent_by_id, countries or {})
@@ -54,13 +54,13 @@ def visits_of_the_next_subject(text: str, told: list[tuple[tuple[int, int], Trig
     for span, trig in told:
         if any(span[0] <= m.start < span[1] and e.kind == "person" for m, e in actors):
             continue
-        found = _host_state(text, span, trig, places, ent_by_id, countries)
+        found = host_state(text, span, trig, places, ent_by_id, countries)
         after = next((s for s in sents if s[0] >= span[1]), None)
         if found is None or after is None:
             continue
         host = found[0]
         visitor = next((e for m, e in actors if after[0] <= m.start < after[1] and e.kind == "person"), None)
-        if visitor is None or _at_home(visitor, host, ent_by_id, countries) or any(
+        if visitor is None or at_home(visitor, host, ent_by_id, countries) or any(
                 f.type == "visit" and visitor.id in f.parties and host.id in f.parties for f in out):
             continue
         frame = Frame("visit", "occurred", [visitor.id, host.id], {visitor.id: (visitor.titles or [None])[0], host.id: None},
@@ -90,8 +90,8 @@ def visits_of_earlier_stops(text: str, frames: list[Frame], places: list[tuple[M
             continue
         visitor = ent_by_id[visit.parties[0]]
         for m, e in places:
-            host = _host_of(e, ent_by_id, countries) if span[0] <= m.start < opening.end() else None
-            if host is None or host.id == visit.host or _at_home(visitor, host, ent_by_id, countries) or any(
+            host = host_of(e, ent_by_id, countries) if span[0] <= m.start < opening.end() else None
+            if host is None or host.id == visit.host or at_home(visitor, host, ent_by_id, countries) or any(
                     f.type == "visit" and visitor.id in f.parties and host.id in f.parties for f in out):
                 continue
             out.insert(out.index(visit), Frame("visit", "occurred", [visitor.id, host.id], dict(visit.roles, **{host.id: None}),
@@ -114,7 +114,7 @@ def _host_of_the_venue(text: str, trig: Trigger, meeting: Frame, places: list[tu
         return None
     first = meeting.evidence[0]
     return next((h for m, e in places if first[0] <= m.start < first[1]
-                 for h in [_host_of(e, ent_by_id, countries)]
+                 for h in [host_of(e, ent_by_id, countries)]
                  if h is not None and h.kind == "state" and h.id not in meeting.parties), None)
 
 
@@ -123,7 +123,7 @@ def _visit_to_a_host_person(f: Frame, visit: Frame, span: tuple[int, int], ent_b
     the host state is the visit told to a state."""
     others = [p for p in f.parties if p != visit.parties[0]]
     return f is not visit and f.type == "visit" and span in f.evidence and visit.parties[0] in f.parties and \
-        bool(others) and all(ent_by_id[p].kind == "person" and _state_of(ent_by_id[p], ent_by_id) == visit.host
+        bool(others) and all(ent_by_id[p].kind == "person" and state_of(ent_by_id[p], ent_by_id) == visit.host
                              for p in others)
 
 
@@ -142,12 +142,12 @@ def _visit_of_meeting(span: tuple[int, int], trig: Trigger, meeting: Frame, host
     persons = sorted((m.start, m.end, p) for p in meeting.parties if ent_by_id[p].kind == "person"
                      for m in ent_by_id[p].mentions if span[0] <= m.start < span[1])
     if host is not None:
-        persons = [x for x in persons if not _at_home(ent_by_id[x[2]], host, ent_by_id, countries)]
-    right_after = [p for start, _, p in persons if start >= trig.end and _VISITOR_RIGHT_AFTER.fullmatch(text, trig.end, start)
-                   and not _TO_WHOM.search(text, trig.end, start)]
+        persons = [x for x in persons if not at_home(ent_by_id[x[2]], host, ent_by_id, countries)]
+    right_after = [p for start, _, p in persons if start >= trig.end and VISITOR_RIGHT_AFTER.fullmatch(text, trig.end, start)
+                   and not TO_WHOM.search(text, trig.end, start)]
     before = [p for _, end, p in persons if end <= trig.start]
     # after the trigger only for an opening phrase: "En visite au pays voisin, X a été reçu par Y"
-    after = [p for start, _, p in persons if start >= trig.end] if _OPENING.fullmatch(text, span[0], trig.start) else []
+    after = [p for start, _, p in persons if start >= trig.end] if OPENING_WORDS.fullmatch(text, span[0], trig.start) else []
     visitor = (right_after or before[-1:] or after)[:1]
     named = list(dict.fromkeys(p for _, _, p in persons))
     if not visitor and len(named) == 1 and _THE_VISIT.fullmatch(text, max(span[0], trig.start - 10), trig.end):
@@ -156,8 +156,8 @@ def _visit_of_meeting(span: tuple[int, int], trig: Trigger, meeting: Frame, host
         return None
     if host is not None:
         return visitor[0], host.id
-    own = _state_of(ent_by_id[visitor[0]], ent_by_id)
+    own = state_of(ent_by_id[visitor[0]], ent_by_id)
     if own is None:
         return None
-    others = {_state_of(ent_by_id[p], ent_by_id) for p in meeting.parties if p != visitor[0]} - {None, own}
+    others = {state_of(ent_by_id[p], ent_by_id) for p in meeting.parties if p != visitor[0]} - {None, own}
     return (visitor[0], others.pop()) if len(others) == 1 else None
