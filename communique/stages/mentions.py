@@ -17,11 +17,12 @@ from .mention_spans import add_span as _add, replace_inside
 from .listed_persons import persons_listed_with_their_states
 from .org_extent import a_purpose, organ_of_the_body
 from .mentions_ar import arabic_mentions, arabic_places, strip_arabic_clitic
+from .mentions_latin import dateline_places, descriptive_references, news_agencies, world_regions
 from .person_names import (NOT_NAMES, arabic_person_extent, drop_lone_arabic_words, extend_name, is_name_token,
                            name_words_alone, persons_by_surname)
 from .person_titles import attach_titles
 from .sentences import sentence_index, sentence_spans
-from .spans import clean_span, overlaps, strip_lead
+from .spans import clean_span, strip_lead
 from .title_names import (in_ministry_name, institutions_fr, name_after_organization, names_a_document,
                           portfolio_of_title, strip_ministry_words)
 from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE, TITLE_WORDS
@@ -37,10 +38,6 @@ _NAME_BREAK_TAGS = {"VB", "VBG", "VBN", "VBZ"}
 _PLACE_LABELS = {"LOC", "GPE", "FAC"}
 _CALENDAR_WORDS = ({fold(row[0]) for row in rows_all("weekdays.tsv")}
                    | {fold(row[0]) for row in rows_all("months.tsv") if row[-1] != "yes"})   # not "May", "Mars"
-_DESCRIPTIVE = re.compile(
-    r"(?<![\w-])(?P<det>le|la|l'|l’|les|the|cette|this|ce|du|de la|au|à la)\s+"
-    r"(?P<np>(?:[\w-]+\s+){0,2}?(?P<head>[A-Za-zÀ-ÿ]+)(?:\s+(?P<adj>onusien(?:ne)?|islamique|africain(?:e)?|arabe|"
-    r"international(?:e)?|militaire|régional(?:e)?|onusiens))?)(?![\w-])", re.I)
 _MINISTRY_COMPLEMENT = re.compile(
     r"\s+(?:of|for|de|des|du|de la)\s+(?:the\s+)?(?:(?:" + "|".join(entries("en", "ministry_words.txt")) +
     r")\s*)+(?=\s*[A-Z])")
@@ -52,11 +49,6 @@ _TITLE_OR_HONORIFIC = re.compile(TITLE_RE.pattern + r"|" + HONORIFIC_RE.pattern,
 _HONORIFICS_AFTER = re.compile(r"\s+(?:(?:" + HONORIFIC_RE.pattern + r")\s*)*", re.I)
 # Common nouns NER tags as places.
 _NOT_PLACES = set(entries_all("not_places.txt"))
-#: regions of two words or more ("Moyen-Orient", "Horn of Africa"); a lone continent is often a word of a longer name
-_REGIONS = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in sorted(entries(lang, "regions.txt"),
-                                                                                   key=len, reverse=True)
-                                                          if re.search(r"[\s-]", r)) + r")(?![\w-])")
-            for lang in ("en", "fr")}
 #: a lower-case word after a title: the state's adjective of a French title ("ministre libyen")
 _LOWER_WORD = re.compile(r"[ \t]+((?-i:[a-zà-ÿ])[\w'’-]*)(?=[ \t,])")
 _LINE_INITIAL_WORD = re.compile(r"[\s•*·–-]*(?P<word>[^\W\d_][\w'’-]*) ")
@@ -136,14 +128,14 @@ def find_mentions(text: str, sdoc: Any, ctx: MentionContext, lang: str) -> list[
     if lang == "ar":
         arabic_mentions(text, sdoc, ctx, spans)
     else:
-        _news_agencies(text, spans)
-        _dateline_places(text, ctx, spans)
-        _world_regions(text, lang, spans)
+        news_agencies(text, spans)
+        dateline_places(text, ctx.is_place, spans)
+        world_regions(text, lang, spans)
     acronyms = acronym_definitions(text, spans)
     name_words_alone(text, spans)         # a known person's surname or given name used alone
     if lang == "ar" and ctx.place_lookup is not None:
         arabic_places(text, tokens, ctx, spans)
-    _descriptive_references(text, spans)
+    descriptive_references(text, spans)
     mentions = [Mention(start=start, end=end, form=text[start:end], kind=info["kind"],
                         sentence=sentence_index(sents, start), acronym=acronyms.get((start, end)),
                         descriptive=bool(info.get("descriptive")), kb_id=info.get("kb"))
@@ -464,51 +456,3 @@ def _person_after_a_title(text: str, start: int, form: str, verb_starts: set[int
     chunk_start = start - len(left) + max(left.rstrip().rstrip(",").rfind(c) for c in ",.;:\n") + 1
     titles = list(TITLE_RE.finditer(text, chunk_start, start))
     return bool(titles) and not any(titles[-1].end() <= v < start for v in verb_starts)
-
-
-# a news agency's acronym where a dispatch or a photo names its source: "CAIRO, May 3 (MENA) -", "/TASS/.",
-# "NEW YORK - SABA" at a line's end, "AP Photo", "Jane Roe / AFP" (the annotations count them as organizations)
-_AGENCY = re.compile(r"\(([A-Z]{2,6})\)\s*(?:--|[-–—:])|/\s?([A-Z]{2,6})\s?/|\s[-–—]\s*([A-Z]{2,6})[ \t]*$"
-                     r"|\b([A-Z]{2,5})\s+Photo\b|[a-z]\s?/\s?([A-Z]{2,5})\)?[ \t]*$", re.M)
-
-
-def _news_agencies(text: str, spans: Spans) -> None:
-    """News agencies named as the source of a dispatch or a photo (Latin script)."""
-    for m in _AGENCY.finditer(text):
-        group = next(g for g in range(1, 6) if m.group(g))
-        _add(text, spans, m.start(group), m.end(group), "organization")
-
-
-# a place in capitals that opens a paragraph before a comma or a dash: a dateline ("ALGIERS, May 3 -")
-_DATELINE_PLACE = re.compile(r"^([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{2,30}?)\s*(?:,|[-–—]|\()", re.M)
-_DATELINE_ZONE = 1500       # characters from the start where a dispatch's dateline stands
-
-
-def _dateline_places(text: str, ctx: MentionContext, spans: Spans) -> None:
-    """The place of a dateline in capitals, which NER leaves out (Latin script)."""
-    for m in _DATELINE_PLACE.finditer(text, 0, min(len(text), _DATELINE_ZONE)):
-        form = m.group(1).strip()
-        if ctx.is_place(form) or ctx.is_place(form.title()):
-            _add(text, spans, m.start(1), m.start(1) + len(form), "place")
-
-
-def _world_regions(text: str, lang: str, spans: Spans) -> None:
-    """World regions of two words or more (lang/<code>/regions.txt) that NER missed or typed as a name of another
-    kind ("au Moyen-Orient", tagged MISC): places, the longest first."""
-    for m in _REGIONS[lang].finditer(text):
-        _add(text, spans, m.start(), m.end(), "place")
-
-
-def _descriptive_references(text: str, spans: Spans) -> None:
-    """Descriptive back-references to organizations named before ("le Centre onusien", "the coalition")."""
-    org_forms = [fold(text[s:e]) for (s, e), v in spans.items() if v["kind"] == "organization"]
-    for m in _DESCRIPTIVE.finditer(text):
-        head = fold(m.group("head"))
-        if head.rstrip("s") not in ORG_HEADS and head not in ORG_HEADS:
-            continue
-        if not any(head in f.split() for f in org_forms):
-            continue
-        s, e = m.start("np"), m.end("np")
-        if any(overlaps(k, (s, e)) for k in spans):
-            continue
-        _add(text, spans, s, e, "organization", descriptive=True)
