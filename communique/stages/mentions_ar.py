@@ -13,7 +13,7 @@ from .headed_names_ar import arabic_bodies_named_for_persons, arabic_headed_name
 from .mention_spans import Spans, add_span, replace_inside
 from .outlets_ar import arabic_outlet_names
 from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_names_before_titles,
-                           merge_adjacent_arabic_persons, nisba_family_names)
+                           merge_adjacent_arabic_persons, nisba_family_names, split_coordinated_arabic_persons)
 from .session_names_ar import arabic_session_names
 from .spans import overlaps
 from .titles import TITLE_RE
@@ -122,6 +122,11 @@ def _arabic_persons_after_titles(text: str, sdoc: Any, spans: Spans) -> None:
     for old, new in merged.items():
         info = spans.pop(old)
         spans.setdefault(new, info)
+    coordinated = [k for k, v in spans.items() if v["kind"] == "person" and not v.get("kb")]
+    for old, names in split_coordinated_arabic_persons(text, coordinated).items():
+        info = spans.pop(old)
+        for name in names:
+            spans.setdefault(name, dict(info))
     states = [k for k, v in spans.items() if v["kind"] == "state"]
     for old, new in nisba_family_names(text, [k for k, v in spans.items() if v["kind"] == "person"], states).items():
         for key in [k for k in states if old[1] <= k[0] and k[1] <= new[1]]:

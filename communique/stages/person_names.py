@@ -15,7 +15,8 @@ from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE, TITLE_WORDS
 
 __all__ = ["extend_name", "name_words_alone", "persons_by_surname", "is_name_token", "is_arabic_name_word",
            "arabic_name_words", "arabic_person_extent", "arabic_names_after_titles", "merge_adjacent_arabic_persons",
-           "drop_lone_arabic_words", "arabic_names_before_titles", "AR_NAME_LEAD", "NOT_NAMES"]
+           "drop_lone_arabic_words", "arabic_names_before_titles", "split_coordinated_arabic_persons", "AR_NAME_LEAD",
+           "NOT_NAMES"]
 
 Spans = dict[tuple[int, int], dict[str, Any]]
 
@@ -189,6 +190,15 @@ def _is_ar_place_after_bi(key: str) -> bool:
     return key.startswith("ب") and key[1:] in _AR_COMPLEMENTS
 
 
+def _is_press_verb_form(key: str) -> bool:
+    """A verb or function word of the lexicon behind the conjunction ("وبحث") or the future prefix "سـ" of an
+    imperfect verb ("سيناقش", "وستبحث"): the same word as the lexicon's, never a name word."""
+    bare = re.sub(r"^[وف](?=..)", "", key)
+    if bare != key and bare in _AR_NOT_NAMES:
+        return True
+    return bool(re.match(r"س[يتنا]..", bare)) and bare[1:] in _AR_NOT_NAMES
+
+
 def is_arabic_name_word(word: str, *, inside: bool = False) -> bool:
     """An Arabic word that may be a word of a name: Arabic letters only, not a function word, a verb or a
     noun of the press lexicon, a title, a time word or a title's complement; not the conjunction 'و' + word
@@ -197,6 +207,8 @@ def is_arabic_name_word(word: str, *, inside: bool = False) -> bool:
     if not _AR_NAME_WORD.fullmatch(word) or len(key) < 2:
         return False
     if key in _AR_NOT_NAMES or key in _AR_COMPLEMENTS or re.sub(r"^ال", "", key) in _AR_TIME_WORDS:
+        return False
+    if _is_press_verb_form(key):
         return False
     if _is_ar_place_after_bi(key):
         return False
@@ -396,6 +408,17 @@ def arabic_names_before_titles(text: str, blocked: list[tuple[int, int]],
     return out
 
 
+def _possessive_complement(key: str) -> bool:
+    """A title's complement with a possessive pronoun for the state or head named before ("ووزير خارجيته",
+    "رئيس وزرائها"): the complement without the pronoun (a feminine's "ت" read as "ة", a hamza's seat as "ء")."""
+    m = re.fullmatch(r"(..+?)(ه|ها|هم|هما)", key)
+    if m is None:
+        return False
+    stem = m.group(1)
+    forms = {stem, stem[:-1] + "ه" if stem.endswith("ت") else stem, stem[:-1] + "ء" if stem[-1] in "يو" else stem}
+    return bool(forms & _AR_COMPLEMENTS)
+
+
 def _after_title_complement(text: str, pos: int, blocked: list[tuple[int, int]]) -> int:
     """The position after a title's complement: words with the article, mentions (states, demonyms,
     organizations), construct nouns, honorifics and titles, prepositions of place, and one comma; -1 when
@@ -412,6 +435,7 @@ def _after_title_complement(text: str, pos: int, blocked: list[tuple[int, int]])
         if span is not None:
             pos, construct = span[1], False
         elif (re.match(r"(?:[وفبلك]?ال|لل)", key) or key in _AR_COMPLEMENTS or key in {"لدى", "في", "من"}
+              or _possessive_complement(key)
               or AR_NAME_LEAD.fullmatch(word) or HONORIFIC_RE.fullmatch(word)):
             pos = m.start(1) + len(word)
             construct = key in _AR_COMPLEMENTS and key not in _AR_RANK_WORDS
@@ -439,6 +463,31 @@ def merge_adjacent_arabic_persons(text: str, persons: list[tuple[int, int]]) -> 
                 out[ordered[k]] = (ordered[i][0], ordered[j][1])
         i = j + 1
     return out
+
+
+def split_coordinated_arabic_persons(text: str, persons: list[tuple[int, int]]
+                                     ) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """A person span of two names of two words or more joined by "و" ("سليم الحداد وكريم بلوران") is two
+    persons: old span -> the names, "و" left out. A name word that opens with "و" ("وليد") does not split it."""
+    out = {}
+    for start, end in persons:
+        words = [(start + s, start + e) for s, e in _ar_words(text, start, end)]
+        pieces, first = [], 0
+        for i in range(2, len(words) - 1):
+            if i - first >= 2 and _is_and_name_word(text[words[i][0]:words[i][1]]) \
+                    and _ar_key(text[words[i - 1][0]:words[i - 1][1]]) not in _AR_PARTICLES:
+                pieces.append((words[first][0] + (1 if first else 0), words[i - 1][1]))
+                first = i
+        if pieces:
+            out[(start, end)] = pieces + [(words[first][0] + 1, words[-1][1])]
+    return out
+
+
+def _is_and_name_word(word: str) -> bool:
+    """"و" glued to a name word that opens another name ("وكريم"), not a name that starts with "و" ("وليد")."""
+    key = _ar_key(word)
+    return (key.startswith("و") and len(key) > 3 and key not in _AR_WAW_NAMES and key not in _AR_PARTICLES
+            and not key.startswith("وال") and is_arabic_name_word(word[1:]))
 
 
 #: a state's adjective after a name, right before a mark: "رئيس الوزراء فلان فلان الروريتاني." (a title's state
