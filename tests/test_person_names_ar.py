@@ -44,7 +44,7 @@ def test_person_names_ar_a_verb_behind_the_conjunction_is_no_name_word():
 
 
 def test_person_names_ar_two_names_joined_by_and_are_two_persons():
-    from communique.stages.person_names import split_coordinated_arabic_persons
+    from communique.stages.coordinated_names_ar import split_coordinated_arabic_persons
     text = "واستقبل الرئيس سليم فادي الحداد وكريم بلوران في القصر."
     start = text.index("سليم")
     end = text.index(" في")
@@ -53,7 +53,7 @@ def test_person_names_ar_two_names_joined_by_and_are_two_persons():
 
 
 def test_person_names_ar_a_name_word_opening_with_waw_does_not_split_a_name():
-    from communique.stages.person_names import split_coordinated_arabic_persons
+    from communique.stages.coordinated_names_ar import split_coordinated_arabic_persons
     text = "واستقبل الرئيس سليم فادي وليد الحداد في القصر."
     assert split_coordinated_arabic_persons(text, [(text.index("سليم"), text.index(" في"))]) == {}
     text = "واستقبل الرئيس سليم الحداد وكريم في القصر."

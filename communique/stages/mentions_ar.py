@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..lang import entries
 from ..textnorm import is_arabic
+from .coordinated_names_ar import split_coordinated_arabic_persons
 from .headed_names_ar import arabic_bodies_named_for_persons, arabic_headed_names, is_lone_head_noun
 from .mention_spans import Spans, add_span, replace_inside
 from .outlets_ar import arabic_outlet_names
 from .person_names import (AR_NAME_LEAD, arabic_names_after_titles, arabic_names_before_titles,
-                           merge_adjacent_arabic_persons, nisba_family_names, split_coordinated_arabic_persons)
+                           merge_adjacent_arabic_persons, nisba_family_names)
 from .session_names_ar import arabic_session_names
 from .spans import overlaps
 from .titles import TITLE_RE

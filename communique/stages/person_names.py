@@ -15,8 +15,7 @@ from .titles import HONORIFIC_RE, ORG_HEADS, TITLE_RE, TITLE_WORDS
 
 __all__ = ["extend_name", "name_words_alone", "persons_by_surname", "is_name_token", "is_arabic_name_word",
            "arabic_name_words", "arabic_person_extent", "arabic_names_after_titles", "merge_adjacent_arabic_persons",
-           "drop_lone_arabic_words", "arabic_names_before_titles", "split_coordinated_arabic_persons", "AR_NAME_LEAD",
-           "NOT_NAMES"]
+           "drop_lone_arabic_words", "arabic_names_before_titles", "AR_NAME_LEAD", "NOT_NAMES"]
 
 Spans = dict[tuple[int, int], dict[str, Any]]
 
@@ -463,31 +462,6 @@ def merge_adjacent_arabic_persons(text: str, persons: list[tuple[int, int]]) -> 
                 out[ordered[k]] = (ordered[i][0], ordered[j][1])
         i = j + 1
     return out
-
-
-def split_coordinated_arabic_persons(text: str, persons: list[tuple[int, int]]
-                                     ) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """A person span of two names of two words or more joined by "و" ("سليم الحداد وكريم بلوران") is two
-    persons: old span -> the names, "و" left out. A name word that opens with "و" ("وليد") does not split it."""
-    out = {}
-    for start, end in persons:
-        words = [(start + s, start + e) for s, e in _ar_words(text, start, end)]
-        pieces, first = [], 0
-        for i in range(2, len(words) - 1):
-            if i - first >= 2 and _is_and_name_word(text[words[i][0]:words[i][1]]) \
-                    and _ar_key(text[words[i - 1][0]:words[i - 1][1]]) not in _AR_PARTICLES:
-                pieces.append((words[first][0] + (1 if first else 0), words[i - 1][1]))
-                first = i
-        if pieces:
-            out[(start, end)] = pieces + [(words[first][0] + 1, words[-1][1])]
-    return out
-
-
-def _is_and_name_word(word: str) -> bool:
-    """"و" glued to a name word that opens another name ("وكريم"), not a name that starts with "و" ("وليد")."""
-    key = _ar_key(word)
-    return (key.startswith("و") and len(key) > 3 and key not in _AR_WAW_NAMES and key not in _AR_PARTICLES
-            and not key.startswith("وال") and is_arabic_name_word(word[1:]))
 
 
 #: a state's adjective after a name, right before a mark: "رئيس الوزراء فلان فلان الروريتاني." (a title's state
