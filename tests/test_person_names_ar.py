@@ -58,3 +58,14 @@ def test_person_names_ar_a_name_word_opening_with_waw_does_not_split_a_name():
     assert split_coordinated_arabic_persons(text, [(text.index("سليم"), text.index(" في"))]) == {}
     text = "واستقبل الرئيس سليم الحداد وكريم في القصر."
     assert split_coordinated_arabic_persons(text, [(text.index("سليم"), text.index(" في"))]) == {}
+
+
+def test_person_names_ar_a_kinship_word_with_a_possessive_introduces_a_name():
+    from communique.stages.mentions_ar import AR_KINSHIP_LEAD
+    text = "وحضر الاستقبال نجله كريم فادي بلوران، وعقيلته السيدة سلمى الحداد."
+    anchors = [m.end() for m in AR_KINSHIP_LEAD.finditer(text)]
+    found = [text[s:e] for s, e in arabic_names_after_titles(text, anchors, [], [])]
+    assert found == ["كريم فادي بلوران", "سلمى الحداد"]
+    for word in ("شقيقه", "وشقيقته", "ابنته", "زوجها", "بنجله"):
+        assert AR_KINSHIP_LEAD.fullmatch(word), word
+    assert not AR_KINSHIP_LEAD.search("وحضر نجل الرئيس سليم الحداد")
