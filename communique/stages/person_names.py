@@ -190,12 +190,16 @@ def _is_ar_place_after_bi(key: str) -> bool:
 
 
 def _is_press_verb_form(key: str) -> bool:
-    """A verb or function word of the lexicon behind the conjunction ("وبحث") or the future prefix "سـ" of an
+    """A verb or function word of the lexicon behind a conjunction ("وبحث", "فقال") or the future prefix "سـ" of an
     imperfect verb ("سيناقش", "وستبحث"): the same word as the lexicon's, never a name word."""
-    bare = re.sub(r"^[وف](?=..)", "", key)
+    bare = re.sub(r"^(?:و|ف(?![يتن]))(?=..)", "", key)     # "فيصل" is a name, not "ف" + "يصل"
     if bare != key and bare in _AR_NOT_NAMES:
         return True
     return bool(re.match(r"س[يتنا]..", bare)) and bare[1:] in _AR_NOT_NAMES
+
+
+def _is_verb_or_function_word(key: str) -> bool:
+    return key in _AR_NOT_NAMES or _is_press_verb_form(key)
 
 
 def is_arabic_name_word(word: str, *, inside: bool = False) -> bool:
@@ -325,6 +329,11 @@ def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[in
             and _AR_DEMONYM_BEFORE.search(text, max(0, prev.start(1) - 30), prev.start(1)):
         start = prev.start(1)       # "والمصري بدر" + "عبد العاطي": the first name the NER left out
     words = [(start + s, start + e) for s, e in _ar_words(text, start, end)]
+    while len(words) > 1 and _is_verb_or_function_word(_ar_key(text[words[0][0]:words[0][1]])) \
+            and not given_name_ali(text[words[0][0]:words[0][1]], text) \
+            and _ar_key(text[words[1][0]:words[1][1]]) not in _AR_SECOND_PARTS:
+        words = words[1:]       # "سيناقش سليم الحداد": the verb before the name
+    start = words[0][0] if words else start
     # the NER read on over "at the airport of <city>" ("فلان بمطار المدينة"): the name ends before it
     cut = next((i for i, (s, e) in enumerate(words) if i and _is_ar_place_after_bi(_ar_key(text[s:e]))), None)
     if cut:
