@@ -26,3 +26,23 @@ def test_a_name_the_ner_read_on_over_at_the_airport_ends_before_it():
     end = text.index(" الرئيس")
     s, e = arabic_person_extent(text, start, end, [])
     assert text[s:e] == "فيستاني"
+
+
+def test_a_verb_the_ner_read_as_a_given_name_is_left_out():
+    from communique.stages.person_names import arabic_person_extent
+
+    text = "وأكد المصدر أن الوفد سيناقش كريم فادي بلوران في الملفات."
+    start = text.index("سيناقش")
+    end = text.index(" في")
+    s, e = arabic_person_extent(text, start, end, [])
+    assert text[s:e] == "كريم فادي بلوران"
+
+
+def test_a_future_verb_before_a_family_name_is_left_out_and_faisal_stays_a_name():
+    from communique.stages.person_names import arabic_person_extent, is_arabic_name_word
+
+    text = "وقال المتحدث إن الوفد سيناقش بلوران، غدا."
+    start = text.index("سيناقش")
+    s, e = arabic_person_extent(text, start, text.index("،"), [])
+    assert text[s:e] == "بلوران"
+    assert is_arabic_name_word("فيصل") and not is_arabic_name_word("فقال", inside=True)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..lang import entries
 from ..textnorm import is_arabic
+from .coordinated_names_ar import split_coordinated_arabic_persons
 from .headed_names_ar import arabic_bodies_named_for_persons, arabic_headed_names, is_lone_head_noun
 from .mention_spans import Spans, add_span, replace_inside
 from .outlets_ar import arabic_outlet_names
@@ -21,12 +22,14 @@ from .titles import TITLE_RE
 if TYPE_CHECKING:
     from .mentions import MentionContext
 
-__all__ = ["arabic_mentions", "arabic_places", "strip_arabic_clitic"]
+__all__ = ["AR_KINSHIP_LEAD", "arabic_mentions", "arabic_places", "strip_arabic_clitic"]
 
 #: every Arabic region, behind a proclitic too ("والصحراء", "بمنطقة الساحل"), the longest first
 _AR_REGIONS = re.compile(r"(?<!\w)(?:[وفبل]|وب|ول)?(" + "|".join(
     re.escape(r) for r in sorted(entries("ar", "regions.txt"), key=len, reverse=True)) + r")(?!\w)")
 _CLITICS = "".join(entries("ar", "clitics.txt"))
+#: a kinship word with a possessive pronoun, before a name like a title: "ونجله سليم الحداد"
+AR_KINSHIP_LEAD = re.compile(r"(?<![\w])(?:" + "|".join(entries("ar", "kinship_leads.txt")) + r")(?![\w])")
 
 
 def arabic_mentions(text: str, sdoc: Any, ctx: "MentionContext", spans: Spans) -> None:
@@ -103,6 +106,7 @@ def _arabic_persons_after_titles(text: str, sdoc: Any, spans: Spans) -> None:
     """Arabic names after a title or a word like 'نظيره' (or an occupation the NER tagged), or before a
     comma and a title, that the NER missed; then person spans that touch are joined into one name."""
     anchors = [m.end() for m in AR_NAME_LEAD.finditer(text)] + [e.end_char for e in sdoc.ents if e.label_ == "OCC"]
+    anchors += [m.end() for m in AR_KINSHIP_LEAD.finditer(text)]
     persons = [k for k, v in spans.items() if v["kind"] == "person"]
     first_names = [k for k, v in spans.items() if _one_bare_word_body(text, k, v)]
     blocked = [k for k, v in spans.items() if v["kind"] != "person" and k not in first_names]
@@ -122,6 +126,11 @@ def _arabic_persons_after_titles(text: str, sdoc: Any, spans: Spans) -> None:
     for old, new in merged.items():
         info = spans.pop(old)
         spans.setdefault(new, info)
+    coordinated = [k for k, v in spans.items() if v["kind"] == "person" and not v.get("kb")]
+    for old, names in split_coordinated_arabic_persons(text, coordinated).items():
+        info = spans.pop(old)
+        for name in names:
+            spans.setdefault(name, dict(info))
     states = [k for k, v in spans.items() if v["kind"] == "state"]
     for old, new in nisba_family_names(text, [k for k, v in spans.items() if v["kind"] == "person"], states).items():
         for key in [k for k in states if old[1] <= k[0] and k[1] <= new[1]]:

@@ -189,6 +189,19 @@ def _is_ar_place_after_bi(key: str) -> bool:
     return key.startswith("ب") and key[1:] in _AR_COMPLEMENTS
 
 
+def _is_press_verb_form(key: str) -> bool:
+    """A verb or function word of the lexicon behind a conjunction ("وبحث", "فقال") or the future prefix "سـ" of an
+    imperfect verb ("سيناقش", "وستبحث"): the same word as the lexicon's, never a name word."""
+    bare = re.sub(r"^(?:و|ف(?![يتن]))(?=..)", "", key)     # "فيصل" is a name, not "ف" + "يصل"
+    if bare != key and bare in _AR_NOT_NAMES:
+        return True
+    return bool(re.match(r"س[يتنا]..", bare)) and bare[1:] in _AR_NOT_NAMES
+
+
+def _is_verb_or_function_word(key: str) -> bool:
+    return key in _AR_NOT_NAMES or _is_press_verb_form(key)
+
+
 def is_arabic_name_word(word: str, *, inside: bool = False) -> bool:
     """An Arabic word that may be a word of a name: Arabic letters only, not a function word, a verb or a
     noun of the press lexicon, a title, a time word or a title's complement; not the conjunction 'و' + word
@@ -197,6 +210,8 @@ def is_arabic_name_word(word: str, *, inside: bool = False) -> bool:
     if not _AR_NAME_WORD.fullmatch(word) or len(key) < 2:
         return False
     if key in _AR_NOT_NAMES or key in _AR_COMPLEMENTS or re.sub(r"^ال", "", key) in _AR_TIME_WORDS:
+        return False
+    if _is_press_verb_form(key):
         return False
     if _is_ar_place_after_bi(key):
         return False
@@ -314,6 +329,11 @@ def arabic_person_extent(text: str, start: int, end: int, blocked: list[tuple[in
             and _AR_DEMONYM_BEFORE.search(text, max(0, prev.start(1) - 30), prev.start(1)):
         start = prev.start(1)       # "والمصري بدر" + "عبد العاطي": the first name the NER left out
     words = [(start + s, start + e) for s, e in _ar_words(text, start, end)]
+    while len(words) > 1 and _is_verb_or_function_word(_ar_key(text[words[0][0]:words[0][1]])) \
+            and not given_name_ali(text[words[0][0]:words[0][1]], text) \
+            and _ar_key(text[words[1][0]:words[1][1]]) not in _AR_SECOND_PARTS:
+        words = words[1:]       # "سيناقش سليم الحداد": the verb before the name
+    start = words[0][0] if words else start
     # the NER read on over "at the airport of <city>" ("فلان بمطار المدينة"): the name ends before it
     cut = next((i for i, (s, e) in enumerate(words) if i and _is_ar_place_after_bi(_ar_key(text[s:e]))), None)
     if cut:
@@ -396,6 +416,17 @@ def arabic_names_before_titles(text: str, blocked: list[tuple[int, int]],
     return out
 
 
+def _possessive_complement(key: str) -> bool:
+    """A title's complement with a possessive pronoun for the state or head named before ("ووزير خارجيته",
+    "رئيس وزرائها"): the complement without the pronoun (a feminine's "ت" read as "ة", a hamza's seat as "ء")."""
+    m = re.fullmatch(r"(..+?)(ه|ها|هم|هما)", key)
+    if m is None:
+        return False
+    stem = m.group(1)
+    forms = {stem, stem[:-1] + "ه" if stem.endswith("ت") else stem, stem[:-1] + "ء" if stem[-1] in "يو" else stem}
+    return bool(forms & _AR_COMPLEMENTS)
+
+
 def _after_title_complement(text: str, pos: int, blocked: list[tuple[int, int]]) -> int:
     """The position after a title's complement: words with the article, mentions (states, demonyms,
     organizations), construct nouns, honorifics and titles, prepositions of place, and one comma; -1 when
@@ -412,6 +443,7 @@ def _after_title_complement(text: str, pos: int, blocked: list[tuple[int, int]])
         if span is not None:
             pos, construct = span[1], False
         elif (re.match(r"(?:[وفبلك]?ال|لل)", key) or key in _AR_COMPLEMENTS or key in {"لدى", "في", "من"}
+              or _possessive_complement(key)
               or AR_NAME_LEAD.fullmatch(word) or HONORIFIC_RE.fullmatch(word)):
             pos = m.start(1) + len(word)
             construct = key in _AR_COMPLEMENTS and key not in _AR_RANK_WORDS
