@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from functools import cache
 from itertools import combinations
 from typing import Any
 
@@ -69,23 +70,6 @@ def same_event(a: EventKey, b: EventKey) -> bool:
 
 #: blocks up to this size are compared all pairs, in index order (exactly the reference)
 EXHAUSTIVE_BLOCK = 3
-
-
-class _Shared:
-    """``make`` of a value, made once per distinct argument (hashable) and shared: the caller never changes
-    what it returns."""
-
-    __slots__ = ("make", "made")
-
-    def __init__(self, make: Callable[[Any], Any]) -> None:
-        self.make = make
-        self.made: dict[Any, Any] = {}
-
-    def __call__(self, arg: Any) -> Any:
-        value = self.made.get(arg, self)
-        if value is self:
-            value = self.made[arg] = self.make(arg)
-        return value
 
 
 def blocks_of(keys: list[EventKey]) -> dict[tuple[str, ...], list[int]]:
@@ -169,11 +153,11 @@ class _Clusters:
         self.ccountry: dict[int, str] = {i: k[4] for i, k in enumerate(keys) if k[4]}
         # reports that repeat a key's sets (copies of one story) share one value of each below: a cluster's
         # values are replaced, never changed in place, when it grows (memory: 250,000 reports at 100k documents)
-        officials = _Shared(named_officials)
+        officials = cache(named_officials)
         self.cofficials: dict[int, dict[str, frozenset[str]]] = {
             i: o for i, k in enumerate(keys) if len(k) > 5 and (o := officials(k[5]))}
         # with the officials their documents imply: what places a cluster that has no date
-        implied = _Shared(lambda pair: union_officials(officials(pair[0]), officials(pair[1])))
+        implied = cache(lambda pair: union_officials(officials(pair[0]), officials(pair[1])))
         self.cimplied: dict[int, dict[str, frozenset[str]]] = {
             i: implied((k[5], k[6])) for i, k in enumerate(keys) if len(k) > 6}
         # the days an undated cluster can tell of, from its documents' own dates
@@ -185,7 +169,7 @@ class _Clusters:
         # cluster of thousands of them checks one), and the cast of its placed reports' documents
         self.cunplaced: dict[int, dict[frozenset, Cast]] = {}
         self.cplaced: dict[int, Cast] = {}
-        unplaced = _Shared(lambda cast: {frozenset(officials(cast).items()): officials(cast)})    # by k[8]
+        unplaced = cache(lambda cast: {frozenset(officials(cast).items()): officials(cast)})    # by k[8]
         for i, k in enumerate(keys):
             known = report_cast(k, officials)
             if known is not None:

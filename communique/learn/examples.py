@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..corpus.union_find import find_root
 from ..evaluate import load_gold
 from ..pipeline import EventInputs, Pipeline
 from ..records import RawDocument, Rejected
@@ -86,25 +87,19 @@ def assign_folds(examples: list[Example], fold_files: Sequence[Path]) -> None:
     for f in fold_files:
         if f.exists():
             fixed.update(json.loads(f.read_text(encoding="utf-8")))
-    parent = {ex.name: ex.name for ex in examples}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    by_cluster: dict[str, list[str]] = defaultdict(list)
+    index = {ex.name: i for i, ex in enumerate(examples)}
+    parent = list(range(len(examples)))
+    by_cluster: dict[str, list[int]] = defaultdict(list)
     for ex in examples:
         for ev in ex.gold.get("events", []) + ex.gold.get("other_events", []):
             if ev.get("cluster"):
-                by_cluster[ev["cluster"]].append(ex.name)
-    for names in by_cluster.values():
-        for other in names[1:]:
-            parent[root(other)] = root(names[0])
-    groups: dict[str, list[Example]] = defaultdict(list)
-    for ex in examples:
-        groups[root(ex.name)].append(ex)
+                by_cluster[ev["cluster"]].append(index[ex.name])
+    for members in by_cluster.values():
+        for other in members[1:]:
+            parent[find_root(parent, other)] = find_root(parent, members[0])
+    groups: dict[int, list[Example]] = defaultdict(list)
+    for i, ex in enumerate(examples):
+        groups[find_root(parent, i)].append(ex)
     for members in groups.values():
         known = [fixed[m.name] for m in members if m.name in fixed]
         fold = known[0] if known else int(hashlib.sha1(min(m.name for m in members).encode()).hexdigest(), 16) % FOLDS
